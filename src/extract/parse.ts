@@ -1,0 +1,75 @@
+/**
+ * The one compromise parse of an article, shared by every extraction rule: sentences with
+ * their character offsets in `text` and their paragraph, and the compromise document itself.
+ * Rules must not parse the whole text again (the bench holds extraction to 2x a bare parse).
+ */
+import nlp from 'compromise';
+
+export type NlpDoc = ReturnType<typeof nlp>;
+
+export interface Sentence {
+  /** Position in the article, 0-based. */
+  index: number;
+  /** Paragraph number, 0-based (paragraphs are separated by a blank line). */
+  paragraph: number;
+  /** Verbatim text of the sentence, as it stands in `text[start:end]`. */
+  text: string;
+  start: number;
+  end: number;
+  /** A paragraph of one short sentence with no final punctuation: a subheading. */
+  isHeading: boolean;
+}
+
+export interface ParsedText {
+  title: string | null;
+  text: string;
+  /** ISO date or timestamp the article was published, for resolving relative dates. */
+  published: string | null;
+  sentences: Sentence[];
+  /** compromise document of `text` (one parse, reused). */
+  doc: NlpDoc;
+}
+
+export function parseText(input: {
+  title: string | null;
+  text: string;
+  published: string | null;
+}): ParsedText {
+  const { text } = input;
+  const doc = nlp(text);
+  const json = (doc.json as (o: object) => unknown)({ offset: true, terms: false }) as Array<{
+    offset: { start: number; length: number };
+  }>;
+  const paragraphStarts: number[] = [0];
+  for (const m of text.matchAll(/\n\s*\n/g)) paragraphStarts.push(m.index + m[0].length);
+  const paragraphOf = (pos: number): number => {
+    let p = 0;
+    while (p + 1 < paragraphStarts.length && paragraphStarts[p + 1]! <= pos) p++;
+    return p;
+  };
+  const sentences: Sentence[] = [];
+  for (const s of json) {
+    let start = s.offset.start;
+    let end = start + s.offset.length;
+    // compromise offsets can include surrounding whitespace; keep the verbatim core.
+    while (start < end && /\s/.test(text[start]!)) start++;
+    while (end > start && /\s/.test(text[end - 1]!)) end--;
+    if (end <= start) continue;
+    const sentenceText = text.slice(start, end);
+    sentences.push({
+      index: sentences.length,
+      paragraph: paragraphOf(start),
+      text: sentenceText,
+      start,
+      end,
+      isHeading: false,
+    });
+  }
+  const perParagraph = new Map<number, number>();
+  for (const s of sentences) perParagraph.set(s.paragraph, (perParagraph.get(s.paragraph) ?? 0) + 1);
+  for (const s of sentences) {
+    s.isHeading =
+      perParagraph.get(s.paragraph) === 1 && !/[.!?"'”’)]$/.test(s.text) && s.text.split(/\s+/).length <= 14;
+  }
+  return { title: input.title, text, published: input.published, sentences, doc };
+}
