@@ -1,9 +1,18 @@
 /**
- * Persons (with roles), organizations and places (with ISO country and coordinates).
- * OWNER: entities work. Stub until implemented.
+ * Persons (with roles), organizations and places (with ISO country and coordinates) of an
+ * article, read from the one shared compromise parse plus the rule tables under config/rules/
+ * and the offline gazetteer (src/geo). See docs/extraction-entities.md.
+ *
+ * Order matters: organisations claim their words first ("Nigeria Customs Service" holds no
+ * place), then persons and their roles ("US Homeland Security Secretary Kristi Noem" holds no
+ * place either), then places are read from what is left.
  */
 import type { Person, Place, PlaceKind } from '../../types.ts';
-import type { ParsedText } from '../parse.ts';
+import { type ParsedText, parseText } from '../parse.ts';
+import { buildContext } from './context.ts';
+import { findOrganizations } from './organizations.ts';
+import { findPersons } from './persons.ts';
+import { findPlaceMentions, placesOf } from './places.ts';
 
 /** One mention of a place in the text, resolved against the gazetteer. */
 export interface PlaceMention {
@@ -21,6 +30,20 @@ export interface PlaceMention {
   end: number;
   /** True when the mention is a coreference ("the port city") resolved to an earlier place. */
   coreference: boolean;
+  /** Gazetteer identity (`country:BE`, `admin1:US.TX`, `city:<row>`, `alias:<name>`, `local:<name>`). */
+  entity: string;
+  /** False for locations that are no named place ("international waters"): not in `places[]`. */
+  listed?: boolean;
+  /** The surface is an abbreviation ("US", "NSW"). */
+  abbreviation?: boolean;
+  /** The gazetteer's name for the entity. */
+  canonical?: string;
+  /** The city is a national capital. */
+  capital?: boolean;
+  /** Country of the region a dateline names ("COUTTS, AB" -> CA). */
+  within?: string | null;
+  /** Rule that found a coreference. */
+  reason?: string;
 }
 
 export interface Entities {
@@ -29,8 +52,23 @@ export interface Entities {
   places: Place[];
   /** Every place mention in text order, for tying seizures to places. */
   mentions: PlaceMention[];
+  /** Place mentions in the title (offsets in the title, sentence -1); they count in `places`. */
+  titleMentions: PlaceMention[];
 }
 
-export function extractEntities(_parsed: ParsedText): Entities {
-  return { persons: [], organizations: [], places: [], mentions: [] };
+export function extractEntities(parsed: ParsedText): Entities {
+  const ctx = buildContext(parsed);
+  const orgs = findOrganizations(ctx);
+  const persons = findPersons(ctx, orgs.map((o) => o.name));
+  const mentions = findPlaceMentions(ctx);
+
+  let titleMentions: PlaceMention[] = [];
+  if (parsed.title?.trim()) {
+    // The title is short: its own small parse costs little next to the body's.
+    const tctx = buildContext(parseText({ title: null, text: parsed.title, published: null }));
+    findPersons(tctx, findOrganizations(tctx).map((o) => o.name));
+    titleMentions = findPlaceMentions(tctx).map((m) => ({ ...m, sentence: -1 }));
+  }
+  const places = placesOf([...mentions, ...titleMentions]);
+  return { persons, organizations: orgs.map((o) => o.name), places, mentions, titleMentions };
 }

@@ -1,10 +1,23 @@
 /**
  * Seizure figures and trends, and whether the article is a seizure story.
- * OWNER: seizures work. Stub until implemented.
+ *
+ * Per sentence (the title first): find quantities, drop those in a negative frame, bind each to
+ * a drug ("N kg of X", "N X pills", the nearest drug named, else the drug the article is talking
+ * about), a period (the nearest date, else the last one the article gave) and a place (see
+ * places.ts). Then join what states one seizure twice (headline and body, rounded and exact,
+ * mass and count) and read percent changes as trends. Rule tables: config/rules/*.yaml.
  */
-import type { Seizure, Trend } from '../../types.ts';
+import type { Drug, Seizure, Trend } from '../../types.ts';
 import type { PlaceMention } from '../entities/index.ts';
 import type { ParsedText } from '../parse.ts';
+import { type DrugMention, findDrugMentions } from './drugs.ts';
+import { negativeFrame } from './frames.ts';
+import { type Candidate, mergeCandidates } from './merge.ts';
+import { findPeriods, nearestPeriod } from './periods.ts';
+import { agencyCountry, contextPlace, eligibleMentions, type PlacePick, placeInClause } from './places.ts';
+import { findQuantities, type Quantity } from './quantities.ts';
+import { termMatch } from './tables.ts';
+import { findTrend } from './trends.ts';
 
 export interface SeizureFindings {
   seizureStory: boolean;
@@ -12,6 +25,312 @@ export interface SeizureFindings {
   trends: Trend[];
 }
 
-export function extractSeizures(_parsed: ParsedText, _places: PlaceMention[]): SeizureFindings {
-  return { seizureStory: false, seizures: [], trends: [] };
+interface Unit {
+  /** -1 for the title. */
+  index: number;
+  text: string;
+  /** Offset of the sentence in `text` (title: -1, no place mentions there). */
+  start: number;
+  paragraph: number;
+  isTitle: boolean;
+  isHeading: boolean;
+}
+
+interface Context {
+  drug: Drug | null;
+  period: string | null;
+  place: PlacePick | null;
+  /** The previous sentence spoke of a seizure (a cue word or an accepted figure). */
+  seizureTalk: boolean;
+}
+
+const OF_BINDING = /^\s*(?:of|de)\s+(?:[\p{L}“”"'’-]+\s+){0,3}$/iu;
+const GENERIC_OF = /^\s*of\s+(?:the|these|those|this|that)?\s*$/i;
+
+/** Resolve a drug mention: a generic word takes the drug the article was last talking about. */
+function canonical(d: DrugMention | undefined, contextDrug: Drug | null): Drug | null {
+  if (!d) return null;
+  if (d.drug !== 'generic') return d.drug;
+  return contextDrug ?? 'unspecified';
+}
+
+function lastSpecific(drugs: DrugMention[], before = Number.POSITIVE_INFINITY): Drug | null {
+  let out: Drug | null = null;
+  for (const d of drugs) if (d.start < before && d.drug !== 'generic') out = d.drug;
+  return out;
+}
+
+/** Drug of a quantity, and whether the quantity is grammatically bound to it. */
+function drugFor(
+  text: string,
+  q: Quantity,
+  drugs: DrugMention[],
+  all: Quantity[],
+  contextDrug: Drug | null,
+): { drug: Drug | null; bound: boolean } {
+  const ctx = lastSpecific(drugs, q.start) ?? contextDrug;
+  const infix = drugs.find((d) => d.start >= q.infixStart && d.end <= q.end);
+  if (infix) return { drug: canonical(infix, ctx), bound: true };
+  const next = drugs.find((d) => d.start >= q.end);
+  if (next && (OF_BINDING.test(text.slice(q.end, next.start)) || GENERIC_OF.test(text.slice(q.end, next.start)))) {
+    return { drug: canonical(next, ctx), bound: true };
+  }
+  const prev = [...drugs].reverse().find((d) => d.end <= q.start);
+  if (prev) return { drug: canonical(prev, ctx), bound: false };
+  // A drug named later in the sentence that no other figure claims ("1,187kg of "X", a strain of cannabis").
+  if (next) {
+    const claimed = all.some((o) => o !== q && o.end <= next.start && o.start > q.end);
+    if (!claimed) return { drug: canonical(next, ctx), bound: false };
+  }
+  return { drug: contextDrug, bound: false };
+}
+
+/** "a record 116 tons", "hit a record": the text calls the figure a record. */
+function attributionOf(text: string): string | null {
+  if (!termMatch('attribution', text)) return null;
+  const m =
+    /\baccording to\s+(?:(?:figures|data|statistics|a report|the report|a statement|the statement|estimates)\s+(?:from|by|of)\s+)?(?:the\s+)?([^,.;:"“”()]+)/i.exec(
+      text,
+    );
+  if (!m) return null;
+  const name = m[1]!
+    .split(/\s+(?:that|which|who|show|shows|showed|published|released|on|in \d{4})\b/i)[0]!
+    .trim()
+    .split(/\s+/)
+    .slice(0, 10)
+    .join(' ');
+  return name || null;
+}
+
+function aggregateOf(text: string, period: string | null, explicitDay: boolean): boolean {
+  if (termMatch('aggregate', text) && /\b(?:between|since)\s+(?:19|20)\d\d\b/i.test(text)) return true;
+  if (explicitDay) return false;
+  if (termMatch('haul', text)) return false;
+  if (termMatch('aggregate', text)) return true;
+  return period !== null && /^\d{4}$/.test(period);
+}
+
+export function extractSeizures(parsed: ParsedText, places: PlaceMention[]): SeizureFindings {
+  const units: Unit[] = [];
+  if (parsed.title?.trim()) {
+    units.push({ index: -1, text: parsed.title.trim(), start: -1, paragraph: -1, isTitle: true, isHeading: true });
+  }
+  for (const s of parsed.sentences) {
+    units.push({ index: s.index, text: s.text, start: s.start, paragraph: s.paragraph, isTitle: false, isHeading: s.isHeading });
+  }
+  const mentionsOf = new Map<number, PlaceMention[]>();
+  for (const m of places) {
+    const list = mentionsOf.get(m.sentence) ?? [];
+    list.push(m);
+    mentionsOf.set(m.sentence, list);
+  }
+  for (const list of mentionsOf.values()) list.sort((a, b) => a.start - b.start);
+
+  const ctx: Context = { drug: null, period: null, place: null, seizureTalk: false };
+  // Last resort for a figure with no place at all: the country of the first seizing agency the
+  // article names ("the Jordanian army"), with `carried` rank so any named place wins in merges.
+  const firstAgency = units.map((u) => agencyCountry(u.text, true)).find((a) => a !== null) ?? null;
+  const storyAgency: PlacePick | null = firstAgency ? { ...firstAgency, source: 'carried' } : null;
+  const candidates: Candidate[] = [];
+  const rejected: Candidate[] = [];
+  const trends: Trend[] = [];
+  let eventWithoutFigure = false;
+  let previousUnitCandidates: Candidate[] = [];
+
+  for (const unit of units) {
+    const { text } = unit;
+    const quantities = findQuantities(text);
+    const drugs = findDrugMentions(text);
+    const periods = findPeriods(text, parsed.published);
+    const cue = termMatch('cue', text);
+    const mentions = unit.isTitle ? [] : (mentionsOf.get(unit.index) ?? []);
+    const eligible = eligibleMentions(text, unit.start, mentions);
+    const agency = agencyCountry(text);
+    const own: Candidate[] = [];
+    const continuation = ctx.seizureTalk && !unit.isHeading;
+
+    // "The seizure was made on Friday, January 2, at the X terminal": fills what the last one lacked.
+    if (quantities.length === 0 && termMatch('event-ref', text)) {
+      const p = nearestPeriod(periods, 0);
+      for (const c of previousUnitCandidates) {
+        if (p?.period && c.periodSource !== 'explicit') {
+          c.seizure.period = p.period;
+          c.periodSource = 'explicit';
+        }
+        const place = eligible[0];
+        if (place && c.placeSource !== 'clause') {
+          c.seizure.location = place.name;
+          c.seizure.country = place.country;
+          c.placeSource = 'clause';
+        }
+      }
+    }
+
+    quantities.forEach((q, i) => {
+      const prev = quantities[i - 1];
+      const next = quantities[i + 1];
+      const clauseStart = Math.max(prev?.end ?? 0, q.numStart - 70, lastBreak(text, q.numStart));
+      const before = text.slice(clauseStart, q.numStart);
+      const after = text.slice(q.end, next ? next.start : Math.min(text.length, q.end + 80));
+      const { drug, bound } = drugFor(text, q, drugs, quantities, ctx.drug);
+      const frame = negativeFrame(before, after, bound);
+      const period = nearestPeriod(periods, q.start, q.end);
+      const explicit = period !== null;
+      const seizurePeriod = explicit ? period.period : ctx.period;
+      const clausePlace = unit.isTitle
+        ? null
+        : placeInClause(text, unit.start, eligible, q.start, q.end, prev?.end ?? 0, next?.start ?? text.length);
+      // A list in one clause shares its place: "in X, 940 kilos of A, 35 kilos of B".
+      const listPlace = own.at(-1)?.placeSource === 'clause' ? placeOf(own.at(-1)!) : null;
+      const place = clausePlace ?? listPlace ?? agency ?? (ctx.place?.source === 'none' ? null : ctx.place) ?? storyAgency;
+      const candidate: Candidate = {
+        quantity: q,
+        unitIndex: unit.index,
+        isTitle: unit.isTitle || unit.isHeading,
+        boundToDrug: bound,
+        periodSource: explicit ? 'explicit' : seizurePeriod ? 'carried' : 'none',
+        placeSource: place?.source ?? 'none',
+        rejectedBy: frame,
+        seizure: {
+          drug: drug ?? 'unspecified',
+          amount: { value: q.value, unit: q.unit },
+          kg: q.kg,
+          count: q.kind === 'count' ? q.value : null,
+          countUnit: q.kind === 'count' ? (q.unit as Seizure['countUnit']) : null,
+          location: place?.location ?? null,
+          country: place?.country ?? null,
+          period: seizurePeriod,
+          aggregate: aggregateOf(text, seizurePeriod, explicit && (period?.period?.length ?? 0) === 10),
+          record: termMatch('record', text) !== null,
+          attribution: attributionOf(text),
+          evidence: text,
+        },
+      };
+      if (frame || drug === null) {
+        rejected.push(candidate);
+        return;
+      }
+      if (!cue && !continuation && !unit.isHeading) {
+        rejected.push({ ...candidate, rejectedBy: 'no-seizure-cue' });
+        return;
+      }
+      own.push(candidate);
+    });
+
+    assignRespectively(text, own, units, unit, drugs);
+    const accepted = joinInSentence(text, own, candidates);
+    candidates.push(...accepted);
+    if (!unit.isTitle) {
+      const trend = findTrend({
+        text,
+        drug: lastSpecific(drugs) ?? (drugs.length > 0 || cue ? ctx.drug : null),
+        period: periods.find((p) => !p.reporting && !p.range)?.period ?? ctx.period,
+        location: eligible.at(-1)?.name ?? ctx.place?.location ?? null,
+        country: eligible.at(-1)?.country ?? ctx.place?.country ?? null,
+        hasCue: cue !== null,
+      });
+      if (trend && quantities.length === 0) trends.push(trend);
+      if (cue && quantities.length === 0 && lastSpecific(drugs) && unit.index < 3 && !negativeFrame(text, '', true)) {
+        eventWithoutFigure = true;
+      }
+    } else if (cue && lastSpecific(drugs)) {
+      eventWithoutFigure = true;
+    }
+
+    // Context for the next sentences.
+    const specific = lastSpecific(drugs);
+    if (specific) ctx.drug = specific;
+    if (!unit.isTitle) {
+      const usable = periods.filter((p) => !p.reporting);
+      const last = usable.at(-1);
+      if (last) ctx.period = last.range ? null : last.period;
+      const lastPlace = accepted.at(-1);
+      if (lastPlace?.seizure.location) {
+        ctx.place = { location: lastPlace.seizure.location, country: lastPlace.seizure.country, source: 'carried' };
+      } else if (eligible.length > 0) {
+        ctx.place = contextPlace(text, unit.start, eligible);
+      }
+      ctx.seizureTalk = cue !== null || accepted.length > 0;
+      previousUnitCandidates = accepted;
+    }
+  }
+
+  const seizures = mergeCandidates(candidates, rejected);
+  return {
+    seizureStory: seizures.length > 0 || eventWithoutFigure,
+    seizures,
+    trends: seizures.length > 0 || eventWithoutFigure ? trends : [],
+  };
+}
+
+function placeOf(c: Candidate): PlacePick {
+  return { location: c.seizure.location, country: c.seizure.country, source: 'clause' };
+}
+
+/** Start of the clause holding `pos`: after the last ; : ( or sentence start. */
+function lastBreak(text: string, pos: number): number {
+  const head = text.slice(0, pos);
+  const i = Math.max(head.lastIndexOf(';'), head.lastIndexOf(':'), head.lastIndexOf('('));
+  return i < 0 ? 0 : i + 1;
+}
+
+/** "The drugs, weighing 37.8 pounds and 5.6 pounds respectively": drugs named just before, in order. */
+function assignRespectively(text: string, own: Candidate[], units: Unit[], unit: Unit, drugs: DrugMention[]): void {
+  if (!/\brespectively\b/i.test(text) || own.length < 2) return;
+  const unbound = own.filter((c) => !c.boundToDrug);
+  if (unbound.length < 2) return;
+  const firstStart = unbound[0]!.quantity.start;
+  const pool: Drug[] = [];
+  const prevUnit = units[units.indexOf(unit) - 1];
+  if (prevUnit) for (const d of findDrugMentions(prevUnit.text)) if (d.drug !== 'generic') pool.push(d.drug);
+  for (const d of drugs) if (d.start < firstStart && d.drug !== 'generic') pool.push(d.drug);
+  const named = pool.slice(-unbound.length);
+  if (named.length !== unbound.length || new Set(named).size !== named.length) return;
+  unbound.forEach((c, i) => {
+    c.seizure.drug = named[i]!;
+  });
+}
+
+const MASS_THEN_COUNT = /^[\s,]*(?:(?:packed|packaged|wrapped|distributed|divided|split|hidden|concealed|stashed|contained)\s+)?(?:in|into|in the form of|consisting of|made up of)\s+$/i;
+const COUNT_THEN_MASS = /(?:weigh(?:ing|ed|s)?|containing|contained|with a (?:total |combined )?weight of|total(?:l)?ing|amounting to|of)\s+(?:about |around |approximately |nearly |almost |more than |over |some |a total of )?$/i;
+
+/**
+ * Join a mass and a count of one haul stated together ("56 bundles of hashish, weighing 2,200
+ * kilos"; "two tons in 2,000 packets"). A count in a sentence without a seizure word of its
+ * own ("The drugs were packaged in 2,000 packets") goes to the figure just told.
+ */
+function joinInSentence(text: string, own: Candidate[], earlier: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const c of own) {
+    const prev = out.at(-1);
+    if (prev) {
+      const between = text.slice(prev.quantity.end, c.quantity.start);
+      const pq = prev.quantity;
+      const cq = c.quantity;
+      if (pq.kind === 'count' && cq.kind === 'mass' && prev.seizure.kg === null && COUNT_THEN_MASS.test(between) && between.length < 60) {
+        prev.seizure.amount = { value: cq.value, unit: cq.unit };
+        prev.seizure.kg = cq.kg;
+        prev.quantity = { ...cq, approx: cq.approx, start: pq.start };
+        continue;
+      }
+      if (pq.kind === 'mass' && cq.kind === 'count' && prev.seizure.count === null && MASS_THEN_COUNT.test(between.replace(/\bof \w+\s*/i, ''))) {
+        prev.seizure.count = cq.value;
+        prev.seizure.countUnit = cq.unit as Seizure['countUnit'];
+        continue;
+      }
+    }
+    out.push(c);
+  }
+  // A bare count in a sentence with no seizure word: the count of the haul just told, else nothing.
+  const cue = termMatch('cue', text);
+  if (cue) return out;
+  return out.filter((c) => {
+    if (c.quantity.kind !== 'count' || c.isTitle) return true;
+    const last = earlier.at(-1);
+    if (last && last.seizure.count === null && last.seizure.kg !== null && last.seizure.drug === c.seizure.drug) {
+      last.seizure.count = c.seizure.count;
+      last.seizure.countUnit = c.seizure.countUnit;
+    }
+    return false;
+  });
 }

@@ -1,0 +1,122 @@
+/**
+ * Organisations: known names (organizations.yaml `known`), runs of capitalised words ending
+ * in an organisation head ("... Agency", "... Police"), or holding one before "of"
+ * ("General Directorate of National Security"); "and" / "on" / "for" continue a name when a
+ * short capitalised run follows ("Customs and Border Protection"). An acronym in brackets
+ * after a name is that organisation, not a new one.
+ */
+import { claim, type EntityContext, spanText } from './context.ts';
+import type { Chunk, Token } from './tokens.ts';
+
+const ORG_JOINERS = new Set(['and', 'on', 'for', '&']);
+
+export interface OrgFinding {
+  name: string;
+  tokens: Token[];
+}
+
+/** Index of the last organisation head in `tokens`, or -1. */
+export function lastOrgHead(ctx: EntityContext, tokens: Token[]): number {
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const t = tokens[i]!;
+    if (ctx.tables.orgHeads.has(t.text)) return i;
+    // Two-word heads ("Task Force", "Coast Guard").
+    if (i > 0 && ctx.tables.orgHeads.has(`${tokens[i - 1]!.text} ${t.text}`)) return i;
+  }
+  return -1;
+}
+
+/** Known organisation names inside a token run, longest first. */
+function knownSpan(ctx: EntityContext, tokens: Token[]): [number, number] | null {
+  for (let len = tokens.length; len >= 1; len--) {
+    for (let i = 0; i + len <= tokens.length; i++) {
+      const text = spanText(ctx, tokens.slice(i, i + len));
+      if (ctx.tables.orgKnown.has(text)) return [i, i + len];
+    }
+  }
+  return null;
+}
+
+export function findOrganizations(ctx: EntityContext): OrgFinding[] {
+  const out: OrgFinding[] = [];
+  const acronyms = new Set<string>();
+  for (let s = 0; s < ctx.chunks.length; s++) {
+    const chunks = ctx.chunks[s]!;
+    for (let c = 0; c < chunks.length; c++) {
+      let tokens = chunks[c]!.tokens;
+      // Continue through "and" / "on" / "for" into short capitalised runs.
+      let head = lastOrgHead(ctx, tokens);
+      if (head === tokens.length - 1 || (head >= 0 && tokens[head + 1]?.text === 'of')) {
+        while (c + 1 < chunks.length) {
+          const next = chunks[c + 1]!;
+          const between = ctx.text.slice(tokens[tokens.length - 1]!.end, next.start);
+          const m = /^\s+(\S+)\s+$/.exec(between);
+          if (!m || !ORG_JOINERS.has(m[1]!) || next.tokens.length > 2) break;
+          if (ctx.gaz.lookup(next.text).some((e) => e.kind === 'country')) break;
+          tokens = [...tokens, ...next.tokens];
+          c++;
+        }
+        head = lastOrgHead(ctx, tokens);
+      }
+      const known = knownSpan(ctx, tokens);
+      let span: Token[] | null = null;
+      if (head >= 0) {
+        // Everything up to the head, plus an "of ..." tail that names no person.
+        let end = head + 1;
+        if (tokens[end]?.text === 'of') end = tokens.length;
+        span = tokens.slice(0, end);
+        // A title inside ("Queensland Police Deputy Commissioner X") ends the organisation.
+        if (end === tokens.length) {
+          const t = tokens.findIndex((tok, i) => i > head && ctx.tables.titleHeads.has(tok.text.toLowerCase()));
+          if (t > 0) span = tokens.slice(0, head + 1);
+        }
+        if (known && known[0] < span.length && known[1] > span.length) span = tokens.slice(0, known[1]);
+      } else if (known) {
+        span = tokens.slice(known[0], known[1]);
+      }
+      if (!span) continue;
+      // "Founder of Ceres Robotics": a title and "of" before the name are no part of it; nor is "The".
+      const of = span.findIndex((tok) => tok.text === 'of');
+      if (of > 0 && span.slice(0, of).some((tok) => ctx.tables.titleHeads.has(tok.text.toLowerCase())))
+        span = span.slice(of + 1);
+      while (span.length > 1 && /^the$/i.test(span[0]!.text)) span = span.slice(1);
+      // A run that names a place is one ("Soviet Union", "European Union").
+      if (ctx.gaz.lookup(spanText(ctx, span)).some((e) => e.kind !== 'city')) continue;
+      const name = spanText(ctx, span);
+      claim(ctx, span);
+      if (ctx.tables.orgNot.has(name)) continue;
+      if (span.length === 1 && span[0]!.allCaps && acronyms.has(name)) continue;
+      out.push({ name, tokens: span });
+      // "(NCS)" right after the name: the acronym is this organisation.
+      const after = ctx.text.slice(span[span.length - 1]!.end, span[span.length - 1]!.end + 14);
+      const acr = /^\s*\(([A-Z][A-Z.&-]{1,10})\)/.exec(after);
+      if (acr) acronyms.add(acr[1]!);
+    }
+  }
+  // An acronym that abbreviates another organisation of the text is that organisation.
+  const initials = out.filter((o) => o.tokens.length > 1).map((o) => initialsOf(o.name));
+  const seen = new Set<string>();
+  return out.filter((o) => {
+    if (o.tokens.length === 1 && /^[A-Z]{2,8}$/.test(o.name)) {
+      if (acronyms.has(o.name)) return false;
+      if (initials.some((i) => i.startsWith(o.name))) return false;
+    }
+    if (seen.has(o.name)) return false;
+    seen.add(o.name);
+    return true;
+  });
+}
+
+/** "U.S. Customs and Border Protection" -> "CBP" (country prefixes and small words skipped). */
+function initialsOf(name: string): string {
+  return name
+    .split(/[\s-]+/)
+    .filter((w) => /^\p{Lu}/u.test(w) && !/^(?:\p{Lu}\.)+$/u.test(w))
+    .map((w) => w[0])
+    .join('');
+}
+
+/** Chunks fully claimed by earlier rules are skipped by later ones. */
+export function unclaimed(ctx: EntityContext, chunk: Chunk): Token[] {
+  return chunk.tokens.filter((t) => !ctx.claimed.has(t.start));
+}

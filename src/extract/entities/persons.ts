@@ -1,0 +1,210 @@
+/**
+ * Persons and their roles. A person is a run of 1-4 name words that
+ *   - follows a title inside the same capitalised run ("Prime Minister Bart De Wever"), or a
+ *     lower-case role right before it ("police spokesman John Doe"), or
+ *   - is followed by an apposition holding a title ("Jane Doe, the interior minister, said"),
+ *     or by an age ("Doe, 30,"), or follows a relation ("his wife, Jane"), or
+ *   - is two words or more that compromise tags as a person or that a speech verb follows.
+ * Bylines, credits and editor lines are skipped (person-stopwords.yaml `credit`); a nationality
+ * or country before a role is dropped; later mentions by surname ("De Wever said") are the
+ * same person. Titles and roles come from titles-roles.yaml.
+ */
+import type { Person } from '../../types.ts';
+import { claim, type EntityContext, isClaimed, spanText } from './context.ts';
+import { lastOrgHead } from './organizations.ts';
+import { CONNECTORS, type Token } from './tokens.ts';
+
+interface Found {
+  name: string;
+  role: string | null;
+  tokens: Token[];
+}
+
+const APPOSITION =
+  /^,\s+(?:the\s+|a\s+|an\s+)?([^,.;:"“”()]+?)(?=\s*[,.;:)]|\s+(?:said|says|told|added|stated|explained|confirmed|noted|warned)\b|\s*$)/u;
+const AGE = /^,\s*(?:aged\s+)?\d{1,3}\s*[,)]/;
+
+export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
+  const found: Found[] = [];
+  const t = ctx.tables;
+  const lower = (tok: Token) => tok.text.toLowerCase();
+  const isHonorific = (tok: Token) =>
+    t.honorifics.has(lower(tok)) || t.honorifics.has(`${lower(tok)}.`) || t.honorifics.has(`the ${lower(tok)}`);
+  const isHead = (tok: Token, prev?: Token) =>
+    t.titleHeads.has(lower(tok)) || (prev !== undefined && t.titleHeads.has(`${lower(prev)} ${lower(tok)}`));
+  const isTitleWord = (tok: Token) => isHead(tok) || t.titleModifiers.has(lower(tok)) || isHonorific(tok);
+  const nameWord = (tok: Token) =>
+    tok.name &&
+    !isTitleWord(tok) &&
+    !t.orgHeads.has(tok.text) &&
+    !t.notPersonTokens.has(tok.text) &&
+    !(tok.allCaps && tok.text.length > 1 && !tok.text.includes('.')) &&
+    ctx.gaz.demonym(tok.text) === null;
+  /** A run that names a country, region or known place is no person. */
+  const isPlaceName = (tokens: Token[]) =>
+    ctx.gaz.lookup(spanText(ctx, tokens)).some((e) => e.kind !== 'city' || e.population >= 100_000);
+  /** Drop a leading nationality or country ("US", "Belgian") and honorifics from a role. */
+  const cleanRole = (tokens: Token[]): string | null => {
+    let i = 0;
+    while (i < tokens.length) {
+      const tok = tokens[i]!;
+      if (isHonorific(tok) || ctx.gaz.demonym(tok.text) !== null) {
+        i++;
+        continue;
+      }
+      let country = 0;
+      for (let k = Math.min(3, tokens.length - i - 1); k >= 1; k--) {
+        const ents = ctx.gaz.lookup(spanText(ctx, tokens.slice(i, i + k)));
+        if (ents.some((e) => e.kind === 'country' || e.country === 'EU')) {
+          country = k;
+          break;
+        }
+      }
+      if (country === 0) break;
+      i += country;
+    }
+    const rest = tokens.slice(i);
+    if (rest.length === 0 || !rest.some((tok, k) => isHead(tok, rest[k - 1]))) return null;
+    return spanText(ctx, rest);
+  };
+
+  for (let s = 0; s < ctx.chunks.length; s++) {
+    if (ctx.creditSentences.has(s)) continue;
+    const sentenceTokens = ctx.tokens[s]!;
+    for (const chunk of ctx.chunks[s]!) {
+      const all = chunk.tokens;
+      // The name: the trailing run of name words, at most four, from a first name if tagged.
+      let ts = all.length;
+      while (ts > 0 && all.length - ts < 4 && (nameWord(all[ts - 1]!) || (ts < all.length && CONNECTORS.has(all[ts - 1]!.text))))
+        ts--;
+      while (ts < all.length && CONNECTORS.has(all[ts]!.text)) ts++;
+      const firstName = all.findIndex((tok, i) => i >= ts && tok.tags.has('FirstName'));
+      const roleHasHead = (end: number) => all.slice(0, end).some((tok, k) => isHead(tok, all[k - 1]));
+      // A tagged first name after a title starts the name ("... Operations Marty C. Raybon").
+      if (firstName > ts && roleHasHead(firstName)) ts = firstName;
+      const nameTokens = all.slice(ts);
+      if (nameTokens.length === 0 || nameTokens.some((tok) => isClaimed(ctx, tok))) continue;
+      const roleTokens = all.slice(0, ts);
+      const before = all[ts - 1];
+      const last = all[all.length - 1]!;
+      const after = ctx.text.slice(last.end + (last.possessive ? 2 : 0), last.end + 200);
+
+      let role: string | null = null;
+      let isPerson = false;
+      if (roleTokens.length > 0) {
+        const orgHead = lastOrgHead(ctx, roleTokens);
+        const honorOnly = roleTokens.every(isHonorific);
+        if (honorOnly) isPerson = true;
+        else if (before && (isHead(before, all[ts - 2]) || t.titleModifiers.has(lower(before))) && orgHead < ts - 1) {
+          role = cleanRole(roleTokens);
+          isPerson = true;
+        } else if (firstName === ts && roleHasHead(ts)) {
+          role = cleanRole(roleTokens);
+          isPerson = true;
+        }
+      }
+      if (!isPerson && roleTokens.length > 0 && !roleTokens.every((tok) => isClaimed(ctx, tok))) continue;
+      // A lower-case role right before the name ("police spokesman John Doe").
+      if (roleTokens.length === 0 || roleTokens.every((tok) => isClaimed(ctx, tok))) {
+        const first = all[0]!;
+        const idx = first.index;
+        const prev = sentenceTokens[idx - 1];
+        if (prev && !prev.name && isHead(prev) && /^\s+$/.test(first.gapBefore)) {
+          let k = idx - 1;
+          while (
+            k - 1 >= 0 &&
+            idx - k < 3 &&
+            (!sentenceTokens[k - 1]!.name || t.orgNot.has(sentenceTokens[k - 1]!.text)) &&
+            /^\s+$/.test(sentenceTokens[k]!.gapBefore) &&
+            !isCommonFunction(sentenceTokens[k - 1]!)
+          )
+            k--;
+          role = spanText(ctx, sentenceTokens.slice(k, idx));
+          isPerson = true;
+        }
+      }
+      // An apposition with a title after the name.
+      // Dots of abbreviations ("U.S. Attorney") do not end an apposition.
+      const app = APPOSITION.exec(after.replace(/(?<=\b\p{Lu})\.(?=\p{Lu}\.|\s+\p{Lu})/gu, '\u2024'));
+      if (app && !last.possessive) {
+        const words = app[1]!.trim().split(/\s+/);
+        const headAt = words.findIndex(
+          (w, i) => t.titleHeads.has(w.toLowerCase()) || (i > 0 && t.titleHeads.has(`${words[i - 1]!.toLowerCase()} ${w.toLowerCase()}`)),
+        );
+        const relation = words.length === 1 && t.relations.has(words[0]!.toLowerCase());
+        if (words.length <= 16 && headAt >= 0 && headAt < 6 && !/^\d/.test(words[0]!)) {
+          if (nameTokens.length >= 2 || isPerson || nameTokens[0]!.tags.has('Person')) {
+            const phrase = app[1]!.replace(/\u2024/g, '.');
+            const roleStart = last.end + (last.possessive ? 2 : 0) + after.indexOf(phrase);
+            const roleToks = sentenceTokens.filter((tok) => tok.start >= roleStart && tok.end <= roleStart + phrase.length);
+            role ??= cleanRole(roleToks) ?? phrase.trim();
+            claim(ctx, roleToks);
+            isPerson = true;
+          }
+        } else if (relation) {
+          // "Jane, wife of ..." is rare; relations are read before the name below.
+        }
+      }
+      if (!isPerson) {
+        const gapBefore = all[0]!.gapBefore;
+        const prevTok = sentenceTokens[all[0]!.index - 1];
+        const prev2 = sentenceTokens[all[0]!.index - 2];
+        if (AGE.test(after)) isPerson = true;
+        else if (prevTok && t.relations.has(lower(prevTok)) && /^,\s+$/.test(gapBefore)) {
+          isPerson = true;
+          role = prevTok.text;
+        } else if (prevTok && lower(prevTok) === 'as' && prev2 && /identified|named/i.test(ctx.text.slice(prev2.start - 20, prev2.end)))
+          isPerson = true;
+        else if (nameTokens.length >= 2 && nameTokens.length <= 4) {
+          const speech = new RegExp(`^,?\\s+(?:${ctx.tables.speechVerbs.join('|')})\\b`, 'i').test(after);
+          const saidBefore = prevTok !== undefined && /^(?:said|says|according)$/i.test(prevTok.text);
+          const tagged =
+            nameTokens[0]!.tags.has('FirstName') ||
+            nameTokens.every((tok) => tok.tags.has('Person') || tok.tags.has('LastName') || tok.tags.has('FirstName'));
+          const nameText = spanText(ctx, nameTokens);
+          if (
+            (speech || saidBefore || tagged) &&
+            !isPlaceName(nameTokens) &&
+            !orgNames.some((o) => o === nameText || o.startsWith(`${nameText} `))
+          )
+            isPerson = true;
+        }
+      }
+      if (!isPerson) continue;
+      if (isPlaceName(nameTokens) && role === null) continue;
+      const name = spanText(ctx, nameTokens);
+      if (t.notPersonTokens.has(nameTokens[0]!.text)) continue;
+      found.push({ name, role, tokens: nameTokens });
+      claim(ctx, role !== null || roleTokens.every(isHonorific) ? all : nameTokens);
+    }
+  }
+  return mergePersons(ctx, found);
+}
+
+function isCommonFunction(tok: Token): boolean {
+  return ['Determiner', 'Verb', 'Preposition', 'Conjunction', 'Pronoun', 'Value'].some((x) => tok.tags.has(x)) || /\d/.test(tok.text);
+}
+
+/** One entry per person: short mentions ("De Wever") join the full name that ends with them. */
+function mergePersons(ctx: EntityContext, found: Found[]): Person[] {
+  const full = found.filter((f) => f.tokens.length >= 2);
+  const people: Array<Person & { words: string[] }> = [];
+  const add = (f: Found) => {
+    const words = f.name.split(/\s+/);
+    const same = people.find(
+      (p) => p.name === f.name || (words.length < p.words.length && p.words.slice(-words.length).join(' ') === f.name),
+    );
+    if (same) {
+      same.role ??= f.role;
+      return;
+    }
+    people.push({ name: f.name, role: f.role, words });
+  };
+  for (const f of full) add(f);
+  for (const f of found) if (f.tokens.length < 2) add(f);
+  // Claim later surname-only mentions so they are not read as places ("Douglas told ...").
+  const surnames = new Set(people.flatMap((p) => [p.words[p.words.length - 1]!, p.words.slice(1).join(' ')]));
+  for (const chunks of ctx.chunks)
+    for (const c of chunks) if (surnames.has(c.text) || people.some((p) => p.name === c.text)) claim(ctx, c.tokens);
+  return people.map(({ name, role }) => ({ name, role }));
+}

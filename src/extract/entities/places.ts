@@ -1,0 +1,510 @@
+/**
+ * Place mentions and the places of an article. Mentions come from
+ *   - datelines ("EAGLE PASS, Texas -", "COUTTS, AB, May 2"),
+ *   - capitalised runs that no organisation or person claimed, looked up in the gazetteer
+ *     (whole run first, then its parts: "India-Pakistan" gives India and Pakistan),
+ *   - facility names (place-facilities.yaml: "Apapa Port", "X port of entry"), "port of X",
+ *     and names before an administrative noun ("Amritsar district", "Morgan and Madison
+ *     counties"), which are places even when the gazetteer does not know them,
+ *   - coordinated regions ("West and Central Africa"),
+ *   - coreferences (place-coreferences.yaml: "the port city" after Antwerp is Antwerp).
+ * Homonyms are resolved by the article's context (countries and regions it names, a ", State"
+ * after the name), then population and capitals; small towns need a locative cue.
+ */
+import type { GeoEntity } from '../../geo/index.ts';
+import { placeKey } from '../../geo/index.ts';
+import type { Place } from '../../types.ts';
+import { type EntityContext, isClaimed, spanText } from './context.ts';
+import type { PlaceMention } from './index.ts';
+import { isCommonWord, type Token } from './tokens.ts';
+
+const EMPTY_TAGS: ReadonlySet<string> = new Set();
+
+interface Raw {
+  surface: string;
+  start: number;
+  end: number;
+  sentence: number;
+  candidates: GeoEntity[];
+  /** A place the gazetteer does not know, named by its form (a facility, a district). */
+  local?: { kind: Place['kind'] };
+  /** Evidence that the run is a place whatever its size (a cue word, a dateline). */
+  cue: boolean;
+  /** Restrict candidates to this admin1 or country (", Texas"). */
+  within?: GeoEntity;
+}
+
+const LOCATIVE = /\b(?:in|at|from|to|near|into|off|via|outside|towards?|through|across|of|around|between|and)\s+(?:the\s+)?$/i;
+const ADMIN_NOUN =
+  /^\s+(district|province|county|village|municipality|region|prefecture|governorate|department|counties|provinces|districts|villages|municipalities|regions)\b/;
+/** "one mile south of X", "off the coast of X": X is a place even if the gazetteer lacks it. */
+const BEARING = /\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of\s+$/i;
+const DIRECTIONS = '(North|South|East|West|Central|Northern|Southern|Eastern|Western)';
+const COORDINATED = new RegExp(`\\b${DIRECTIONS} and ${DIRECTIONS} (Africa|America|Europe|Asia)\\b`, 'g');
+const DATELINE =
+  /^([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})(?:,\s*([A-Z][A-Za-z.]+(?: [A-Z][a-z]+)?))?\s*(?:\(|:|–|—|-\s|,)/;
+/** Nouns that make a name generic ("Northern District", "Central Region") when all else is common. */
+const GENERIC_PLACE_NOUNS = new Set([
+  'district',
+  'region',
+  'province',
+  'county',
+  'state',
+  'city',
+  'town',
+  'island',
+  'islands',
+  'coast',
+  'valley',
+  'bay',
+  'port',
+  'border',
+  'territory',
+  'department',
+  'municipality',
+]);
+const SMALL_TOWN_POPULATION = 15_000;
+const MEDIUM_CITY_POPULATION = 100_000;
+
+export function findPlaceMentions(ctx: EntityContext): PlaceMention[] {
+  const raws: Raw[] = [];
+  const taken = new Set<number>();
+  const push = (r: Raw, nested = false) => {
+    if (!nested) for (let p = r.start; p < r.end; p++) if (taken.has(p)) return;
+    for (let p = r.start; p < r.end; p++) taken.add(p);
+    raws.push(r);
+  };
+
+  for (const s of ctx.parsed.sentences) {
+    const tokens = ctx.tokens[s.index]!;
+    // Datelines at the start of a paragraph.
+    const first = ctx.parsed.sentences[s.index - 1];
+    if (!first || first.paragraph !== s.paragraph) {
+      const m = DATELINE.exec(s.text);
+      if (m && /[A-Z]{3}/.test(m[1]!)) {
+        const name = titleCase(m[1]!);
+        const hint = m[2] ? ctx.gaz.lookup(m[2]).find((e) => e.kind === 'region' || e.kind === 'country') : undefined;
+        const cands = ctx.gaz.lookup(name).filter((e) => !hint || inside(e, hint));
+        if (cands.length > 0 || hint) {
+          push({
+            surface: name,
+            start: s.start,
+            end: s.start + m[1]!.length,
+            sentence: s.index,
+            candidates: cands,
+            cue: true,
+            ...(hint ? { within: hint } : {}),
+            ...(cands.length === 0 ? { local: { kind: 'city' as const } } : {}),
+          });
+          if (hint && m[2]) {
+            const hs = s.start + m[0].indexOf(m[2], m[1]!.length);
+            push({ surface: m[2], start: hs, end: hs + m[2].length, sentence: s.index, candidates: [hint], cue: true });
+          }
+        }
+      }
+    }
+    // "West and Central Africa": the first region is named by the shared noun.
+    for (const m of s.text.matchAll(COORDINATED)) {
+      const surface = `${m[1]} ${m[3]}`;
+      const cands = ctx.gaz.lookup(surface);
+      const start = s.start + m.index;
+      if (cands.length > 0) push({ surface, start, end: start + m[1]!.length, sentence: s.index, candidates: cands, cue: true });
+    }
+
+    const chunks = ctx.chunks[s.index]!;
+    for (let c = 0; c < chunks.length; c++) {
+      const chunk = chunks[c]!;
+      for (const run of unclaimedRuns(ctx, chunk.tokens)) {
+        const raw = mentionOfRun(ctx, run, tokens);
+        // A facility comes first, then the town inside its name ("Fort Hancock port of entry").
+        if (raw) raw.forEach((r, i) => push(r, i > 0 && r.start >= raw[0]!.start && r.end <= raw[0]!.end));
+      }
+    }
+  }
+
+  // Lists before a plural administrative noun ("Morgan, Madison and Lauderdale counties").
+  for (const r of raws) {
+    const after = ctx.text.slice(r.end, r.end + 40);
+    const m = ADMIN_NOUN.exec(after);
+    if (m && /s$/.test(m[1]!)) markListBefore(ctx, r, raws, push);
+  }
+
+  raws.sort((a, b) => a.start - b.start);
+  const mentions = resolve(ctx, raws);
+  return withCoreferences(ctx, mentions);
+}
+
+function inside(e: GeoEntity, region: GeoEntity): boolean {
+  if (region.kind === 'country') return e.country === region.country;
+  return e.admin1 === region.admin1 || (e.id === region.id && e.kind === 'region');
+}
+
+function titleCase(s: string): string {
+  return s.toLowerCase().replace(/(^|[\s'’-])(\p{Ll})/gu, (_m, p: string, c: string) => p + c.toUpperCase());
+}
+
+/** Maximal runs of a chunk's tokens that no organisation or person claimed. */
+function unclaimedRuns(ctx: EntityContext, tokens: Token[]): Token[][] {
+  const runs: Token[][] = [];
+  let cur: Token[] = [];
+  for (const t of tokens) {
+    if (isClaimed(ctx, t)) {
+      if (cur.length) runs.push(cur);
+      cur = [];
+    } else cur.push(t);
+  }
+  if (cur.length) runs.push(cur);
+  // Runs never start or end with a connector ("of").
+  return runs
+    .map((r) => {
+      let a = 0;
+      let b = r.length;
+      while (a < b && !r[a]!.name) a++;
+      while (b > a && !r[b - 1]!.name) b--;
+      return r.slice(a, b);
+    })
+    .filter((r) => r.length > 0);
+}
+
+function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[] | null {
+  const first = run[0]!;
+  const last = run[run.length - 1]!;
+  const surface = spanText(ctx, run);
+  const sentenceIndex = first.sentence;
+  const before = ctx.text.slice(Math.max(0, first.start - 40), first.start);
+  const after = ctx.text.slice(last.end + (last.possessive ? 2 : 0), last.end + 60);
+  const base = { sentence: sentenceIndex, start: first.start, end: last.end };
+  const words = run.map((t) => t.text);
+  // "South American", "Costa Rican": an adjective ending in a demonym names no place.
+  if (
+    ctx.gaz.demonym(last.text) !== null &&
+    !ctx.gaz.lookup(last.text).some((e) => e.kind === 'country') &&
+    !ctx.gaz.lookup(surface).some((e) => e.kind === 'country')
+  )
+    return null;
+  if (run.length === 1 && ['Date', 'Month', 'WeekDay'].some((t) => first.tags.has(t))) return null;
+
+  // Facilities named by their head ("Apapa Port", "Eagle Pass Port of Entry").
+  for (const f of ctx.tables.facilities) {
+    const head = f.head.split(' ');
+    if (head.length < words.length && words.slice(-head.length).join(' ') === f.head) {
+      const inner = run.slice(0, run.length - head.length);
+      const out: Raw[] = [{ ...base, surface, candidates: [], local: { kind: f.kind }, cue: true }];
+      // A capitalised facility name is a name of its own: "Apapa Port" does not list Apapa.
+      return out;
+    }
+    if (f.head[0] === f.head[0]!.toLowerCase() && after.startsWith(` ${f.head}`) && f.head !== 'checkpoint') {
+      const out: Raw[] = [
+        { ...base, end: last.end + 1 + f.head.length, surface: `${surface} ${f.head}`, candidates: [], local: { kind: f.kind }, cue: true },
+      ];
+      const town = ctx.gaz.lookup(surface).filter((e) => e.kind === 'city' || e.kind === 'region');
+      if (town.length > 0) out.push({ ...base, surface, candidates: town, cue: true });
+      return out;
+    }
+  }
+  // "Port of Santos": the city; an unknown name is a port of its own.
+  if (words[0] === 'Port' && words[1] === 'of' && run.length > 2) {
+    const inner = run.slice(2);
+    const name = spanText(ctx, inner);
+    const cands = ctx.gaz.lookup(name);
+    return [
+      {
+        sentence: sentenceIndex,
+        start: inner[0]!.start,
+        end: last.end,
+        surface: name,
+        candidates: cands,
+        cue: true,
+        ...(cands.length === 0 ? { local: { kind: 'port' as const } } : {}),
+      },
+    ];
+  }
+  const cands = ctx.tables.notPlaces.has(surface)
+    ? ctx.gaz.lookup(surface).filter((e) => e.id.startsWith('alias:'))
+    : ctx.gaz.lookup(surface);
+  const adminNoun = ADMIN_NOUN.exec(after);
+  const portOf = /\bport of\s+$/i.test(before);
+  const nextTok = sentence[last.index + 1];
+  if (cands.length > 0) {
+    if (cands.every((e) => e.adjectival) && nextTok && !nextTok.name && /^\s+$/.test(nextTok.gapBefore) && nextTok.tags.has('Noun'))
+      return null;
+    if (cands.every((e) => e.datelineOnly)) return null;
+    return [{ ...base, surface, candidates: cands, cue: portOf || !!adminNoun || LOCATIVE.test(before) || first.tags.has('Place') }];
+  }
+  if (adminNoun || portOf || BEARING.test(before)) {
+    if (run.some((t) => ctx.gaz.demonym(t.text) !== null)) return null;
+    const kind = portOf ? 'port' : !adminNoun ? 'other' : /^village/.test(adminNoun[1]!) ? 'city' : 'region';
+    return [{ ...base, surface, candidates: [], local: { kind }, cue: true }];
+  }
+  // Parts of a longer run: "India-Pakistan", "Kanchanaburi police" handled as single words.
+  if (run.length < 2) return null;
+  const out: Raw[] = [];
+  for (let len = run.length - 1; len >= 1; len--) {
+    for (let i = 0; i + len <= run.length; i++) {
+      const part = run.slice(i, i + len);
+      if (!part[0]!.name || !part[len - 1]!.name) continue;
+      if (out.some((o) => o.start < part[len - 1]!.end && part[0]!.start < o.end)) continue;
+      const name = spanText(ctx, part);
+      // A single word of a longer run must be a proper word ("South" of "South Sudanese" is not).
+      if (len === 1 && isCommonWord(part[0]!.text, EMPTY_TAGS)) continue;
+      // Only countries, regions and aliases: a city word inside a longer run is too often part of
+      // a person's or a firm's name ("Pilar Bernabe").
+      const pc = ctx.gaz.lookup(name).filter((e) => e.kind !== 'city');
+      if (pc.length === 0 || pc.every((e) => e.datelineOnly || e.adjectival)) continue;
+      out.push({ sentence: sentenceIndex, start: part[0]!.start, end: part[len - 1]!.end, surface: name, candidates: pc, cue: false });
+    }
+  }
+  return out;
+}
+
+function markListBefore(ctx: EntityContext, r: Raw, raws: Raw[], push: (r: Raw) => void): void {
+  const chunks = ctx.chunks[r.sentence]!;
+  let idx = chunks.findIndex((c) => c.start <= r.start && c.end >= r.end);
+  r.cue = true;
+  if (r.candidates.length === 0 && !r.local) r.local = { kind: 'region' };
+  while (idx > 0) {
+    const prev = chunks[idx - 1]!;
+    const gap = ctx.text.slice(prev.end, chunks[idx]!.start);
+    if (!/^(?:,\s*|\s+and\s+|,\s+and\s+|\s+or\s+)$/.test(gap)) break;
+    const existing = raws.find((x) => x.start === prev.start);
+    if (existing) {
+      existing.cue = true;
+      if (existing.candidates.length === 0) existing.local = { kind: 'region' };
+    } else if (!prev.tokens.some((t) => isClaimed(ctx, t)))
+      push({
+        surface: prev.text,
+        start: prev.start,
+        end: prev.end,
+        sentence: r.sentence,
+        candidates: ctx.gaz.lookup(prev.text),
+        local: { kind: 'region' },
+        cue: true,
+      });
+    idx--;
+  }
+}
+
+/** Choose one entity per mention, by context, population and cues. */
+function resolve(ctx: EntityContext, raws: Raw[]): PlaceMention[] {
+  // Context: countries and regions the article names unambiguously, and its demonyms.
+  const countries = new Map<string, number>();
+  const regions = new Set<string>();
+  const bump = (code: string | null) => {
+    if (code && code !== 'EU') countries.set(code, (countries.get(code) ?? 0) + 1);
+  };
+  for (const r of raws) {
+    const top = r.within ? [r.within] : r.candidates.filter((e) => e.kind !== 'city');
+    if (top.length === 1 && (!isGeneric(r.surface) || top[0]!.kind === 'country')) {
+      bump(top[0]!.country);
+      if (top[0]!.admin1) regions.add(top[0]!.admin1);
+    }
+    if (r.within) bump(r.within.country);
+    // A name whose every reading lies in one country ("Los Barrios", "Amritsar") counts too.
+    const cs = new Set(r.candidates.map((e) => e.country));
+    if (top.length !== 1 && r.candidates.length > 0 && cs.size === 1 && !isGeneric(r.surface)) bump(r.candidates[0]!.country);
+  }
+  for (const sentence of ctx.tokens)
+    for (const t of sentence) {
+      const d = t.name ? ctx.gaz.demonym(t.text) : null;
+      if (d) bump(d);
+    }
+  const dominant = [...countries.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+
+  const score = (e: GeoEntity, r: Raw): number => {
+    let s = Math.log10(e.population + 1);
+    if (e.kind === 'country' || e.id.startsWith('alias:')) s += 20;
+    if (e.kind === 'region' && e.admin1) s += 1;
+    // Countries named more often weigh more ("Punjab" in an article about India and Pakistan).
+    if (e.country && countries.has(e.country)) s += 2 + Math.min(4, countries.get(e.country)!);
+    if (e.admin1 && regions.has(e.admin1)) s += 4;
+    if (e.capital) s += 1;
+    if (r.within && inside(e, r.within)) s += 10;
+    return s;
+  };
+
+  // "Athens, Georgia": a region right after a name narrows both to what contains the name.
+  for (let i = 0; i + 1 < raws.length; i++) {
+    const r = raws[i]!;
+    const next = raws[i + 1]!;
+    if (r.within || !/^,\s*$/.test(ctx.text.slice(r.end, next.start))) continue;
+    const outer = next.candidates.find((o) => (o.kind === 'region' || o.kind === 'country') && r.candidates.some((e) => e.id !== o.id && inside(e, o)));
+    if (!outer) continue;
+    r.within = outer;
+    r.cue = true;
+    next.candidates = [outer];
+  }
+
+  const out: PlaceMention[] = [];
+  for (const r of raws) {
+    let best: GeoEntity | undefined;
+    if (r.candidates.length > 0) {
+      best = [...r.candidates].sort((a, b) => score(b, r) - score(a, r))[0]!;
+      // A country that shares its name with a region of the article's main country ("Georgia"
+      // in a US story) is the region, unless the text names that country's own places.
+      if (best.kind === 'country' && best.country && !countries.has(best.country)) {
+        const region = r.candidates.find((e) => e.kind === 'region' && e.country && (countries.get(e.country) ?? 0) >= 2);
+        if (region) best = region;
+      }
+      // A region that shares its name with a big city of its own country is the city ("Madrid").
+      if (best.kind === 'region' && best.admin1) {
+        const city = r.candidates.find((e) => e.kind === 'city' && e.country === best!.country && e.population >= 500_000);
+        if (city) best = city;
+      }
+      // A name of common words ("Northern District", "Police") needs its country in the article.
+      if (isGeneric(r.surface) && !r.within && best.kind !== 'country' && !best.id.startsWith('alias:') && !(best.country && countries.has(best.country)))
+        continue;
+      if (best.kind === 'city' && !accepted(best, r, countries, regions)) {
+        if (!r.local) continue;
+        best = undefined;
+      }
+    }
+    if (!best && !r.local) continue;
+    if (best) {
+      out.push({
+        name: best.name,
+        surface: r.surface,
+        kind: best.kind,
+        country: best.country,
+        ...(best.lat !== undefined && best.lon !== undefined ? { lat: best.lat, lon: best.lon } : {}),
+        sentence: r.sentence,
+        start: r.start,
+        end: r.end,
+        coreference: false,
+        entity: best.id,
+        listed: best.listed,
+        abbreviation: best.abbreviation,
+        canonical: best.name,
+        capital: best.capital,
+      });
+    } else {
+      out.push({
+        name: r.surface,
+        surface: r.surface,
+        kind: r.local!.kind,
+        country: null,
+        sentence: r.sentence,
+        start: r.start,
+        end: r.end,
+        coreference: false,
+        entity: `local:${placeKey(r.surface)}`,
+        listed: true,
+        abbreviation: false,
+        canonical: r.surface,
+        ...(r.within ? { within: r.within.country } : {}),
+      });
+    }
+  }
+  // Places the gazetteer does not know take the country of the nearest place around them.
+  for (const m of out) {
+    if (m.country !== null || !m.entity.startsWith('local:')) continue;
+    m.country = m.within ?? nearestCountry(out, m, ctx) ?? dominant;
+  }
+  return out;
+}
+
+/** Every word is common English or a generic place noun ("Northern District", "Central Region"). */
+function isGeneric(surface: string): boolean {
+  return surface
+    .split(/[\s-]+/)
+    .every((w) => !/^\p{Lu}/u.test(w) || GENERIC_PLACE_NOUNS.has(w.toLowerCase()) || isCommonWord(w, EMPTY_TAGS));
+}
+
+function accepted(e: GeoEntity, r: Raw, countries: Map<string, number>, regions: Set<string>): boolean {
+  if (r.within) return true;
+  if (e.population >= MEDIUM_CITY_POPULATION) return true;
+  const inContext = (e.country !== null && countries.has(e.country)) || (e.admin1 !== null && regions.has(e.admin1));
+  if (e.population >= SMALL_TOWN_POPULATION) return r.cue || inContext;
+  return r.cue && inContext;
+}
+
+function nearestCountry(all: PlaceMention[], m: PlaceMention, ctx: EntityContext): string | null {
+  const para = ctx.parsed.sentences[m.sentence]?.paragraph;
+  let best: PlaceMention | undefined;
+  let bestD = Number.POSITIVE_INFINITY;
+  for (const o of all) {
+    if (o === m || !o.country || o.country === 'EU' || o.entity.startsWith('local:')) continue;
+    const sameSentence = o.sentence === m.sentence;
+    const samePara = ctx.parsed.sentences[o.sentence]?.paragraph === para;
+    if (!sameSentence && !samePara) continue;
+    const d = Math.abs(o.start - m.start) + (sameSentence ? 0 : 10_000);
+    if (d < bestD) {
+      bestD = d;
+      best = o;
+    }
+  }
+  return best?.country ?? null;
+}
+
+/** Add "the port city" style mentions, resolved to the nearest earlier fitting place. */
+function withCoreferences(ctx: EntityContext, mentions: PlaceMention[]): PlaceMention[] {
+  const extra: PlaceMention[] = [];
+  for (const rule of ctx.tables.coreferences) {
+    const re = new RegExp(`\\b${rule.phrase.replace(/ /g, '\\s+')}\\b(?!\\s+of\\b)(?!['’]s\\b)?`, 'gi');
+    for (const s of ctx.parsed.sentences) {
+      for (const m of s.text.matchAll(re)) {
+        const start = s.start + m.index;
+        const end = start + m[0].length;
+        // "the city of X" is a name, not a coreference; so is "The City" inside a capitalised run.
+        if (/^\s+of\b/.test(ctx.text.slice(end, end + 4))) continue;
+        if (/^\s+\p{Lu}/u.test(ctx.text.slice(end, end + 3)) && m[0][4] === m[0][4]?.toUpperCase()) continue;
+        if (extra.some((x) => x.start <= start && x.end >= end) || extra.some((x) => start <= x.start && end >= x.end))
+          continue;
+        const antecedent = [...mentions]
+          .reverse()
+          .find((x) => x.end <= start && rule.kinds.includes(x.kind) && (!rule.capital || x.capital === true));
+        let target = antecedent;
+        if (!target && rule.capital) {
+          const country = [...mentions].reverse().find((x) => x.end <= start && x.kind === 'country');
+          const cap = country?.country ? ctx.gaz.capitalOf(country.country) : null;
+          if (cap)
+            target = {
+              ...country!,
+              name: cap.name,
+              kind: 'city',
+              ...(cap.lat !== undefined && cap.lon !== undefined ? { lat: cap.lat, lon: cap.lon } : {}),
+              entity: cap.id,
+              canonical: cap.name,
+            };
+        }
+        if (!target) continue;
+        extra.push({ ...target, surface: m[0], sentence: s.index, start, end, coreference: true, reason: rule.reason });
+      }
+    }
+  }
+  // Longer phrases first in the table ("the port city" before "the city"): drop contained ones.
+  return [...mentions, ...extra].sort((a, b) => a.start - b.start);
+}
+
+/** Group mentions into places: one per entity, named as the text names it where it can. */
+export function placesOf(mentions: PlaceMention[]): Place[] {
+  const groups = new Map<string, PlaceMention[]>();
+  for (const m of mentions) {
+    if (m.coreference || m.listed === false) continue;
+    const list = groups.get(m.entity);
+    if (list) list.push(m);
+    else groups.set(m.entity, [m]);
+  }
+  const places: Place[] = [];
+  for (const list of groups.values()) {
+    const m = list[0]!;
+    const canonical = m.canonical ?? m.name;
+    let name: string;
+    if (list.some((x) => placeKey(x.surface) === placeKey(canonical))) name = canonical;
+    else {
+      const full = list.find((x) => !x.abbreviation);
+      name = full ? full.surface : m.kind === 'country' ? canonical : m.surface;
+    }
+    if (!full(list) && m.kind !== 'country' && list.every((x) => x.abbreviation)) name = m.surface;
+    places.push({
+      name: name.replace(/^the\s+/i, ''),
+      kind: m.kind,
+      country: m.country,
+      ...(m.lat !== undefined && m.lon !== undefined ? { lat: m.lat, lon: m.lon } : {}),
+    });
+  }
+  return places;
+}
+
+function full(list: PlaceMention[]): boolean {
+  return list.some((x) => !x.abbreviation);
+}

@@ -1,0 +1,208 @@
+/**
+ * Word tokens of the shared parse and the runs of capitalised words ("chunks") that the entity
+ * rules classify as persons, organisations or places. Tokens carry the compromise tags of the
+ * term at the same offset, so rules can ask the one parse what it thinks of a word.
+ */
+import nlp from 'compromise';
+import type { ParsedText } from '../parse.ts';
+
+export interface Token {
+  /** The word, without a possessive "'s". */
+  text: string;
+  /** Offsets in the article text (`end` excludes a possessive). */
+  start: number;
+  end: number;
+  sentence: number;
+  /** Index in the sentence's token list. */
+  index: number;
+  /** Reads as a proper-name word: capitalised, not a common word capitalised by position. */
+  name: boolean;
+  allCaps: boolean;
+  possessive: boolean;
+  /** Text between the previous token (or the sentence start) and this one. */
+  gapBefore: string;
+  tags: ReadonlySet<string>;
+}
+
+export interface Chunk {
+  tokens: Token[];
+  sentence: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+const TOKEN =
+  /(?:\p{Lu}\.){2,}|\p{Lu}\.(?=\s+\p{Lu})|[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}\p{M}]+)*|\d+(?:[.,]\d+)*/gu;
+
+/** Lower-case words that may stand inside a proper name ("Strait of Gibraltar", "Bart De Wever"). */
+export const CONNECTORS = new Set([
+  'of',
+  'de',
+  'del',
+  'della',
+  'di',
+  'da',
+  'das',
+  'dos',
+  'do',
+  'du',
+  'la',
+  'le',
+  'van',
+  'von',
+  'der',
+  'den',
+  'ter',
+  'y',
+  'al',
+  'el',
+  'bin',
+  'ibn',
+  'the',
+]);
+
+const FUNCTION_TAGS = [
+  'Verb',
+  'Adverb',
+  'Determiner',
+  'Preposition',
+  'Conjunction',
+  'Pronoun',
+  'QuestionWord',
+  'Value',
+  'Expression',
+];
+const PROPER_TAGS = [
+  'ProperNoun',
+  'Person',
+  'FirstName',
+  'LastName',
+  'MaleName',
+  'FemaleName',
+  'Place',
+  'City',
+  'Country',
+  'Region',
+  'Organization',
+  'Company',
+  'Demonym',
+];
+const EMPTY: ReadonlySet<string> = new Set();
+
+type Lexicon = Record<string, string | string[] | undefined>;
+let lexicon: Lexicon | undefined;
+function lexiconOf(): Lexicon {
+  lexicon ??= (nlp.model() as { one: { lexicon: Lexicon } }).one.lexicon;
+  return lexicon;
+}
+
+/** A word compromise knows as a common (non-proper) word. */
+export function isCommonWord(word: string, tags: ReadonlySet<string>): boolean {
+  const entry = lexiconOf()[word.toLowerCase()];
+  const list = entry === undefined ? [] : Array.isArray(entry) ? entry : [entry];
+  if (list.some((t) => PROPER_TAGS.includes(t))) return false;
+  // The tagger's view of this very word: a first name or a place is no common word.
+  if (['FirstName', 'Person', 'Place', 'Country', 'City'].some((t) => tags.has(t))) return false;
+  if (FUNCTION_TAGS.some((t) => tags.has(t))) return true;
+  if (tags.has('Adjective') && !tags.has('Demonym')) return true;
+  return entry !== undefined;
+}
+
+/** Tokens of every sentence, with compromise's tags attached by offset. */
+export function tokenize(parsed: ParsedText): Token[][] {
+  const tagsAt = new Map<number, ReadonlySet<string>>();
+  const doc = parsed.doc;
+  (doc as unknown as { compute(name: string): void }).compute('offset');
+  const terms = (doc as unknown as { termList(): Array<{ offset?: { start: number }; tags: Set<string> }> }).termList();
+  for (const t of terms) if (t.offset) tagsAt.set(t.offset.start, t.tags);
+
+  return parsed.sentences.map((s) => {
+    const out: Token[] = [];
+    let prevEnd = s.start;
+    for (const m of s.text.matchAll(TOKEN)) {
+      let word = m[0];
+      const start = s.start + m.index;
+      let possessive = false;
+      if (/['’]s$/i.test(word) && word.length > 2) {
+        word = word.slice(0, -2);
+        possessive = true;
+      } else if (/^\p{L}+s['’]$/u.test(parsed.text.slice(start, start + word.length + 1))) {
+        possessive = true;
+      }
+      const end = start + word.length;
+      const tags = tagsAt.get(start) ?? EMPTY;
+      const gapBefore = parsed.text.slice(prevEnd, start);
+      const first = /\p{Lu}/u.test(word[0]!);
+      const allCaps = word.length > 1 && !/\p{Ll}/u.test(word) && /\p{Lu}/u.test(word);
+      const initial = out.length === 0 || /[“"‘'(:—–]\s*$/.test(gapBefore);
+      let name = first;
+      if (name && allCaps && !word.includes('.') && word.length > 2 && isCommonWord(word, EMPTY)) name = false;
+      else if (name && initial && !allCaps && isCommonWord(word, tags)) name = false;
+      out.push({
+        text: word,
+        start,
+        end,
+        sentence: s.index,
+        index: out.length,
+        name,
+        allCaps,
+        possessive,
+        gapBefore,
+        tags,
+      });
+      prevEnd = start + m[0].length;
+    }
+    return out;
+  });
+}
+
+/** Tokens may sit in one name when only spaces or a hyphen part them. */
+function joins(gap: string): boolean {
+  return /^[ \t\u00a0]+$/.test(gap) || gap === '-';
+}
+
+/**
+ * Runs of name tokens, joined by spaces, hyphens or connectors ("of", "de", "van"); a
+ * possessive ends a run. `extraConnectors` lets organisation names span "and" / "on" / "for".
+ */
+export function chunksOf(tokens: Token[], text: string): Chunk[] {
+  const chunks: Chunk[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!tokens[i]!.name) {
+      i++;
+      continue;
+    }
+    const run: Token[] = [tokens[i]!];
+    let j = i + 1;
+    while (j < tokens.length && !run[run.length - 1]!.possessive) {
+      const t = tokens[j]!;
+      if (!joins(t.gapBefore)) break;
+      if (t.name) {
+        run.push(t);
+        j++;
+        continue;
+      }
+      // Connectors: "of", "of the", "de la", only when a name word follows.
+      let k = j;
+      while (k < tokens.length && !tokens[k]!.name && CONNECTORS.has(tokens[k]!.text) && joins(tokens[k]!.gapBefore))
+        k++;
+      if (k > j && k < tokens.length && tokens[k]!.name && joins(tokens[k]!.gapBefore) && k - j <= 2) {
+        for (let x = j; x <= k; x++) run.push(tokens[x]!);
+        j = k + 1;
+        continue;
+      }
+      break;
+    }
+    chunks.push(makeChunk(run, text));
+    i = j;
+  }
+  return chunks;
+}
+
+export function makeChunk(tokens: Token[], text: string): Chunk {
+  const start = tokens[0]!.start;
+  const end = tokens[tokens.length - 1]!.end;
+  return { tokens, sentence: tokens[0]!.sentence, start, end, text: text.slice(start, end) };
+}

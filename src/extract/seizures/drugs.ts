@@ -1,0 +1,28 @@
+/** Drug mentions in a sentence, canonicalised by config/rules/drugs.yaml. */
+import type { Drug } from '../../types.ts';
+import { seizureTables } from './tables.ts';
+
+export interface DrugMention {
+  start: number;
+  end: number;
+  /** Canonical drug, or `generic` for "drugs", "the drug", "narcotics". */
+  drug: Drug | 'generic';
+  reason: string;
+}
+
+/** Every drug mention in `text`; where two overlap the longer (then the earlier rule) wins. */
+export function findDrugMentions(text: string): DrugMention[] {
+  const all: Array<DrugMention & { order: number }> = [];
+  seizureTables().drugs.forEach((c, order) => {
+    for (const m of text.matchAll(c.re)) {
+      all.push({ start: m.index, end: m.index + m[0].length, drug: c.rule.drug, reason: c.rule.reason, order });
+    }
+  });
+  all.sort((a, b) => b.end - b.start - (a.end - a.start) || a.order - b.order);
+  const kept: DrugMention[] = [];
+  for (const d of all) {
+    if (kept.some((k) => d.start < k.end && k.start < d.end)) continue;
+    kept.push({ start: d.start, end: d.end, drug: d.drug, reason: d.reason });
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,17 @@
+/** Negative frames (config/rules/negative-frames.yaml): is this quantity not a seizure figure? */
+import { seizureTables } from './tables.ts';
+
+/**
+ * Reason of the first negative frame that applies, else null. `before` is the clause text up to
+ * the number, `after` the text from the unit to the next figure, `object` the words right after
+ * the unit; `boundToDrug` skips the object frames (the quantity is "of cocaine").
+ */
+export function negativeFrame(before: string, after: string, boundToDrug: boolean): string | null {
+  for (const f of seizureTables().frames) {
+    const w = f.rule.window;
+    if (w === 'object' && boundToDrug) continue;
+    const text = w === 'before' ? before : after;
+    if (f.re.test(text)) return f.rule.reason;
+  }
+  return null;
+}

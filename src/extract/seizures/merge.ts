@@ -1,0 +1,103 @@
+/**
+ * One entry per seizure (LABELING.md): the same seizure stated in the headline and the body, as
+ * a rounded and an exact figure, or twice in the body, becomes one entry that takes the most
+ * precise mass, the count where one is given, and the best-grounded place and period.
+ * A total and the hauls inside it differ in value and stay separate.
+ */
+import type { Seizure } from '../../types.ts';
+import type { Quantity } from './quantities.ts';
+
+export type Source = 'explicit' | 'carried' | 'none';
+
+export interface Candidate {
+  quantity: Quantity;
+  /** Sentence index; -1 for the title. */
+  unitIndex: number;
+  /** Title or subheading. */
+  isTitle: boolean;
+  boundToDrug: boolean;
+  periodSource: Source;
+  placeSource: 'clause' | 'agency' | 'carried' | 'none';
+  /** Reason of the negative frame that rejected it, else null. */
+  rejectedBy: string | null;
+  seizure: Seizure;
+}
+
+/** Relative tolerance for "the same figure" and for a rounded figure against an exact one. */
+const SAME = 0.005;
+const ROUNDED = 0.12;
+
+function close(a: number, b: number, tol: number): boolean {
+  return Math.abs(a - b) <= tol * Math.max(Math.abs(a), Math.abs(b));
+}
+
+function sameSeizure(a: Candidate, b: Candidate): boolean {
+  const x = a.seizure;
+  const y = b.seizure;
+  if (x.drug !== y.drug && x.drug !== 'unspecified' && y.drug !== 'unspecified') return false;
+  if (a.unitIndex === b.unitIndex && !a.isTitle) return false;
+  if (x.country && y.country && x.country !== y.country && a.placeSource === 'clause' && b.placeSource === 'clause') {
+    return false;
+  }
+  const approx = a.quantity.approx || b.quantity.approx;
+  if (x.kg !== null && y.kg !== null) return close(x.kg, y.kg, approx ? ROUNDED : SAME);
+  if (x.kg === null && y.kg === null && x.count !== null && y.count !== null && x.countUnit === y.countUnit) {
+    return close(x.count, y.count, approx ? ROUNDED : SAME);
+  }
+  return false;
+}
+
+const PLACE_RANK = { clause: 3, agency: 2, carried: 1, none: 0 } as const;
+const PERIOD_RANK = { explicit: 2, carried: 1, none: 0 } as const;
+
+function precision(c: Candidate): number {
+  return (c.quantity.approx ? 0 : 2) + (c.isTitle ? 0 : 1);
+}
+
+function absorb(into: Candidate, c: Candidate): void {
+  const s = into.seizure;
+  const t = c.seizure;
+  if (s.drug === 'unspecified') s.drug = t.drug;
+  if (precision(c) > precision(into)) {
+    s.amount = t.amount;
+    s.kg = t.kg ?? s.kg;
+    into.quantity = c.quantity;
+    if (!c.isTitle) s.evidence = t.evidence;
+  }
+  if (into.isTitle && !c.isTitle) {
+    s.evidence = t.evidence;
+    into.isTitle = false;
+    into.unitIndex = c.unitIndex;
+  }
+  if (s.count === null && t.count !== null) {
+    s.count = t.count;
+    s.countUnit = t.countUnit;
+  }
+  if (PLACE_RANK[c.placeSource] > PLACE_RANK[into.placeSource]) {
+    s.location = t.location;
+    s.country = t.country;
+    into.placeSource = c.placeSource;
+  }
+  if (PERIOD_RANK[c.periodSource] > PERIOD_RANK[into.periodSource]) {
+    s.period = t.period;
+    into.periodSource = c.periodSource;
+  }
+  s.aggregate ||= t.aggregate;
+  s.record ||= t.record;
+  s.attribution ??= t.attribution;
+}
+
+/** Merge candidates into one entry per seizure; drops headline figures the body rejects. */
+export function mergeCandidates(candidates: Candidate[], rejected: Candidate[]): Seizure[] {
+  const groups: Candidate[] = [];
+  for (const c of candidates) {
+    // "Police nab 7 million pills" over a body that says the drug could make 7 million pills.
+    if (c.isTitle && rejected.some((r) => !r.isTitle && r.rejectedBy !== 'no-seizure-cue' && r.quantity.value === c.quantity.value && r.quantity.unit === c.quantity.unit)) {
+      continue;
+    }
+    const g = groups.find((x) => sameSeizure(x, c));
+    if (g) absorb(g, c);
+    else groups.push({ ...c, seizure: { ...c.seizure, amount: { ...c.seizure.amount } } });
+  }
+  return groups.map((g) => g.seizure);
+}

