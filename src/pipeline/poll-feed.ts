@@ -1,0 +1,159 @@
+/**
+ * Stage 1: poll one feed. Conditional GET with the validators remembered in the store (a 304
+ * costs no parse), the next poll time from the feed's hints, back-off after 429/503/5xx, and
+ * only the items the store has not seen returned. Items are NOT marked seen here: that happens
+ * when their record is stored, so an item whose page fails is tried again on the next run.
+ */
+import type { SeizurewatchError } from '../errors.ts';
+import { parseFeed } from '../feeds/parse-feed.ts';
+import type { FeedConfig, FeedItem } from '../types.ts';
+import { nowOf, type PipelineDeps } from './deps.ts';
+import { nextPollAfterFailure, nextPollAfterSuccess } from './schedule.ts';
+
+export interface PollOptions {
+  /** Poll even if the feed's next poll time has not come (validators are still sent). */
+  force?: boolean;
+}
+
+export interface PollResult {
+  feedId: string;
+  /**
+   * `fetched`: 200 and parsed; `not-modified`: 304, nothing parsed; `not-due`: skipped, the
+   * feed asked not to be polled before `nextPollAt`.
+   */
+  status: 'fetched' | 'not-modified' | 'not-due';
+  /** New items (not seen before, deduplicated by canonical URL), in feed order. */
+  items: FeedItem[];
+  /** Items in the feed that were seen before. */
+  seen: number;
+  /** Items dropped for having no usable link. */
+  skipped: number;
+  nextPollAt: string | null;
+}
+
+/**
+ * Poll a feed and return its new items, with what happened. Throws the fetch or parse error
+ * (typed SeizurewatchError) after recording it in the feed's state.
+ */
+export async function pollFeedDetailed(
+  feed: FeedConfig,
+  deps: PipelineDeps,
+  options: PollOptions = {},
+): Promise<PollResult> {
+  const { store, fetcher } = deps;
+  const config = fetcher.config;
+  const log = deps.logger.child({ feed: feed.id });
+  const state = store.getFeedState(feed.id);
+  const now = nowOf(deps);
+  if (!options.force && state.nextPollAt && Date.parse(state.nextPollAt) > now.getTime()) {
+    log.debug({ nextPollAt: state.nextPollAt }, 'feed not due');
+    return {
+      feedId: feed.id,
+      status: 'not-due',
+      items: [],
+      seen: 0,
+      skipped: 0,
+      nextPollAt: state.nextPollAt,
+    };
+  }
+  // Validators belong to a URL: a feed whose URL changed in the config starts afresh.
+  const sameUrl = state.url === feed.url;
+  const conditional = sameUrl ? { etag: state.etag, lastModified: state.lastModified } : {};
+  const polledAt = now.toISOString();
+  let response: Awaited<ReturnType<typeof fetcher.fetchFeed>>;
+  let parsed: Awaited<ReturnType<typeof parseFeed>> | null = null;
+  try {
+    response = await fetcher.fetchFeed(feed.url, conditional);
+    if (!response.notModified) {
+      parsed = await parseFeed(response.body, {
+        feedId: feed.id,
+        contentType: response.contentType,
+        baseUrl: response.finalUrl,
+      });
+    }
+  } catch (err) {
+    const failures = state.failures + 1;
+    const e = err as SeizurewatchError;
+    const status = typeof e?.details?.status === 'number' ? (e.details.status as number) : null;
+    const backOff = e?.code === 'FETCH_RATE_LIMITED' || (status !== null && status >= 500);
+    const nextPollAt = backOff
+      ? nextPollAfterFailure(
+          failures,
+          (e.details?.retryAfterMs as number | null) ?? null,
+          now,
+          config,
+        ).toISOString()
+      : state.nextPollAt;
+    store.updateFeedState(feed.id, {
+      url: feed.url,
+      failures,
+      lastError: `${e?.code ?? 'ERROR'}: ${e?.message ?? String(err)}`.slice(0, 1000),
+      lastStatus: status,
+      lastPolledAt: polledAt,
+      nextPollAt,
+      ...(sameUrl ? {} : { etag: null, lastModified: null }),
+    });
+    log.warn({ err, failures, nextPollAt }, 'feed poll failed');
+    throw err;
+  }
+  const nextPollAt = nextPollAfterSuccess(
+    response.headers,
+    parsed?.ttlMinutes ?? null,
+    now,
+    config,
+  ).toISOString();
+  if (!parsed) {
+    store.updateFeedState(feed.id, {
+      url: feed.url,
+      failures: 0,
+      lastError: null,
+      lastStatus: 304,
+      lastPolledAt: polledAt,
+      lastSuccessAt: polledAt,
+      nextPollAt,
+      // A 304 may carry fresher validators.
+      etag: response.etag ?? state.etag,
+      lastModified: response.lastModified ?? state.lastModified,
+    });
+    log.debug({ nextPollAt }, 'feed not modified');
+    return { feedId: feed.id, status: 'not-modified', items: [], seen: 0, skipped: 0, nextPollAt };
+  }
+  const fresh: FeedItem[] = [];
+  const urls = new Set<string>();
+  let seen = 0;
+  for (const item of parsed.items) {
+    if (urls.has(item.url)) continue;
+    urls.add(item.url);
+    if (store.isSeen(item)) seen++;
+    else fresh.push(item);
+  }
+  store.updateFeedState(feed.id, {
+    url: feed.url,
+    failures: 0,
+    lastError: null,
+    lastStatus: response.status,
+    lastPolledAt: polledAt,
+    lastSuccessAt: polledAt,
+    nextPollAt,
+    etag: response.etag,
+    lastModified: response.lastModified,
+  });
+  log.debug({ items: parsed.items.length, new: fresh.length, seen, nextPollAt }, 'feed polled');
+  return {
+    feedId: feed.id,
+    status: 'fetched',
+    items: fresh,
+    seen,
+    skipped: parsed.skipped.length,
+    nextPollAt,
+  };
+}
+
+/** Poll a feed and return only its new items (see {@link pollFeedDetailed}). */
+export async function pollFeed(
+  feed: FeedConfig,
+  deps: PipelineDeps,
+  options: PollOptions = {},
+): Promise<FeedItem[]> {
+  return (await pollFeedDetailed(feed, deps, options)).items;
+}

@@ -1,0 +1,63 @@
+/**
+ * Stage 2: one feed item -> one record. Fetch the page (robots.txt, safe fetching), scrape it,
+ * extract. The record's `url` and `id` come from the canonical URL: the page's own
+ * (rel=canonical / og:url, as the scraper reads it), canonicalised (tracking parameters off),
+ * else the item's canonical URL.
+ */
+import { ExtractError, ScrapeError, SeizurewatchError } from '../errors.ts';
+import { extractRecord } from '../extract/index.ts';
+import { canonicalizeUrl } from '../feeds/canonical-url.ts';
+import { scrapePage } from '../scrape/index.ts';
+import type { ArticleRecord, FeedItem, Page } from '../types.ts';
+import type { PipelineDeps } from './deps.ts';
+
+/** Fetch the article page of an item (its canonical URL). Throws a typed FetchError. */
+export async function fetchItemPage(item: FeedItem, deps: Pick<PipelineDeps, 'fetcher'>): Promise<Page> {
+  return deps.fetcher.fetchPage(item.url);
+}
+
+/**
+ * Scrape and extract a fetched page into a record. Pure apart from the clock. Throws
+ * ScrapeError / ExtractError (typed, never a bare Error).
+ */
+export function recordFromPage(
+  item: FeedItem,
+  page: Page,
+  deps: Pick<PipelineDeps, 'now'> = {},
+): ArticleRecord {
+  let article: ReturnType<typeof scrapePage>;
+  try {
+    article = scrapePage(page.html, page.finalUrl);
+  } catch (cause) {
+    if (cause instanceof SeizurewatchError) throw cause;
+    throw new ScrapeError(`cannot scrape ${page.finalUrl}: ${(cause as Error)?.message ?? String(cause)}`, {
+      cause,
+      details: { url: page.finalUrl },
+    });
+  }
+  const url =
+    (article.url ? canonicalizeUrl(article.url, page.finalUrl) : null) ??
+    canonicalizeUrl(page.finalUrl) ??
+    item.url;
+  const filled = {
+    ...article,
+    url,
+    title: article.title ?? item.title,
+    published: article.published ?? item.published,
+  };
+  try {
+    return extractRecord(filled, deps.now ? { now: deps.now } : {});
+  } catch (cause) {
+    if (cause instanceof SeizurewatchError) throw cause;
+    throw new ExtractError(`cannot extract ${url}: ${(cause as Error)?.message ?? String(cause)}`, {
+      cause,
+      details: { url },
+    });
+  }
+}
+
+/** Fetch, scrape and extract one item (see {@link fetchItemPage}, {@link recordFromPage}). */
+export async function processItem(item: FeedItem, deps: PipelineDeps): Promise<ArticleRecord> {
+  const page = await fetchItemPage(item, deps);
+  return recordFromPage(item, page, deps);
+}
