@@ -1,0 +1,99 @@
+/**
+ * Extraction speed against a bare compromise parse of the same texts, measured in the same run
+ * (a ratio, never a hardware-bound absolute), plus peak memory.
+ *
+ *   npm run bench              human-readable
+ *   npm run bench -- --json    one JSON object: extractMsPerArticle, compromiseMsPerArticle, ratio, ...
+ *
+ * Texts: the labelled dev corpus (../shared/corpus/dev), read at run time, never copied.
+ * Options: --rounds N (default 5), --dir DIR.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import nlp from 'compromise';
+import { articleFromText, extractRecord } from '../src/extract/index.ts';
+import type { ScrapedArticle } from '../src/types.ts';
+
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const opt = (name: string): string | undefined => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dir = opt('--dir') ?? path.resolve(ROOT, '../shared/corpus/dev');
+const rounds = Number(opt('--rounds') ?? 5);
+
+const articles: ScrapedArticle[] = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort()
+  .map((f) => JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as { title: string | null; text: string; published: string | null; url?: string | null })
+  .map((a) => articleFromText({ url: a.url ?? null, title: a.title, text: a.text, published: a.published }));
+if (articles.length === 0) {
+  process.stderr.write(`bench: no *.json articles in ${dir}\n`);
+  process.exit(2);
+}
+
+let peakRss = process.memoryUsage().rss;
+const sample = (): void => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+};
+
+function timeCompromise(): number {
+  const t0 = process.hrtime.bigint();
+  for (const a of articles) nlp(a.text);
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  sample();
+  return ms;
+}
+
+function timeExtract(): number {
+  const t0 = process.hrtime.bigint();
+  for (const a of articles) extractRecord(a);
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  sample();
+  return ms;
+}
+
+// Warm-up: load rule tables, gazetteers and JIT both paths before measuring.
+timeExtract();
+timeCompromise();
+
+// Interleaved rounds, so both sides see the same machine load; the median round counts.
+const extractRuns: number[] = [];
+const compromiseRuns: number[] = [];
+for (let r = 0; r < rounds; r++) {
+  compromiseRuns.push(timeCompromise());
+  extractRuns.push(timeExtract());
+}
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+};
+const extractMsPerArticle = median(extractRuns) / articles.length;
+const compromiseMsPerArticle = median(compromiseRuns) / articles.length;
+const ratio = extractMsPerArticle / compromiseMsPerArticle;
+const result = {
+  articles: articles.length,
+  rounds,
+  extractMsPerArticle: +extractMsPerArticle.toFixed(3),
+  compromiseMsPerArticle: +compromiseMsPerArticle.toFixed(3),
+  ratio: +ratio.toFixed(3),
+  target: 2,
+  peakRssMb: +(Math.max(peakRss, process.resourceUsage().maxRSS * 1024) / 1048576).toFixed(1),
+};
+if (json) {
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+} else {
+  process.stdout.write(
+    [
+      `articles             ${result.articles} (${dir}), ${rounds} rounds, median round`,
+      `compromise nlp(text) ${result.compromiseMsPerArticle} ms/article`,
+      `extractRecord        ${result.extractMsPerArticle} ms/article`,
+      `ratio                ${result.ratio} (target <= ${result.target})`,
+      `peak RSS             ${result.peakRssMb} MB`,
+      '',
+    ].join('\n'),
+  );
+}

@@ -1,0 +1,181 @@
+/**
+ * BullMQ job `deliver-alert`: send one pending delivery (one story on one channel) from the
+ * alerts store. serve wires it like this:
+ *
+ *   const alertQueue = createDeliverAlertQueue({ config: cfg.alerts, storeDir: cfg.store.dir,
+ *     logger, connection, prefix });
+ *   const alerter = createAlerter(cfg.alerts, { storeDir: cfg.store.dir, logger, enqueue: alertQueue.enqueue });
+ *   await alertQueue.enqueuePending();   // deliveries left pending by earlier `scan` runs
+ *   ...
+ *   await alerter.close(); await alertQueue.close();
+ *
+ * Retries: BullMQ retries a failed attempt after the delay the alerts stage computed (exponential
+ * backoff, or the receiver's Retry-After) until the delivery is sent or expires
+ * (`alerts.delivery.expireAfterMs`, default 24 h); a final answer (4xx other than 408/429, SMTP
+ * 5xx) or expiry ends it as an UnrecoverableError. Slack and other paced channels keep their gap
+ * within one process (ChannelPacer).
+ */
+import {
+  type ConnectionOptions,
+  type Job,
+  type JobsOptions,
+  Queue,
+  UnrecoverableError,
+  Worker,
+} from 'bullmq';
+import type { AlertsConfig, Channel, DeliveryConfig } from '../src/alerts/config.ts';
+import { type AttemptOutcome, Deliverer } from '../src/alerts/delivery.ts';
+import type { DeliverAlertJobData } from '../src/alerts/index.ts';
+import { AlertStore } from '../src/alerts/store.ts';
+import { backoffDelay, ChannelPacer } from '../src/alerts/timing.ts';
+import type { Logger } from '../src/log.ts';
+
+export type { DeliverAlertJobData } from '../src/alerts/index.ts';
+
+export const DELIVER_ALERT_QUEUE = 'deliver-alert';
+/** The custom backoff type the jobs carry; the worker's backoffStrategy answers it. */
+export const ALERT_BACKOFF = 'alert-delivery';
+
+/** A retryable attempt, carrying when the alerts stage wants the next one. */
+export class RetryLaterError extends Error {
+  constructor(
+    message: string,
+    readonly delayMs: number,
+  ) {
+    super(message);
+    this.name = 'RetryLaterError';
+  }
+}
+
+/** Enough attempts for backoff to reach the expiry; expiry, not this count, ends a delivery. */
+export function maxAttempts(cfg: DeliveryConfig): number {
+  let total = 0;
+  let n = 0;
+  while (total < cfg.expireAfterMs && n < 100_000) {
+    n++;
+    total += Math.max(1, Math.min(cfg.initialBackoffMs * 2 ** (n - 1), cfg.maxBackoffMs) * 0.8);
+  }
+  return n + 10;
+}
+
+export function deliverAlertJobOptions(cfg: DeliveryConfig, deliveryId: string, delayMs = 0): JobsOptions {
+  return {
+    jobId: deliveryId,
+    attempts: maxAttempts(cfg),
+    backoff: { type: ALERT_BACKOFF },
+    delay: Math.max(0, delayMs),
+    removeOnComplete: { count: 1000 },
+    removeOnFail: { count: 5000 },
+  };
+}
+
+/** Worker `settings.backoffStrategy`: the delay the attempt asked for, else exponential backoff. */
+export function deliverAlertBackoff(cfg: DeliveryConfig) {
+  return (attemptsMade: number, _type?: string, err?: Error): number =>
+    err instanceof RetryLaterError ? Math.max(10, err.delayMs) : backoffDelay(attemptsMade, cfg);
+}
+
+export interface DeliverAlertProcessorOptions {
+  config: AlertsConfig;
+  storeDir: string;
+  logger: Logger;
+}
+
+/** The processor: one attempt per job run; throws to retry, UnrecoverableError to stop. */
+export function createDeliverAlertProcessor(options: DeliverAlertProcessorOptions) {
+  const store = AlertStore.inDir(options.storeDir);
+  const deliverer = new Deliverer({
+    store,
+    channels: new Map<string, Channel>(options.config.channels.map((c) => [c.name, c])),
+    delivery: options.config.delivery,
+    logger: options.logger.child({ job: DELIVER_ALERT_QUEUE }),
+    pacer: new ChannelPacer(),
+  });
+  return {
+    store,
+    async process(job: Job<DeliverAlertJobData>): Promise<{ outcome: string; status?: number | null }> {
+      const r: AttemptOutcome = await deliverer.attempt(job.data.deliveryId);
+      switch (r.outcome) {
+        case 'delivered':
+          return { outcome: 'delivered', status: r.status };
+        case 'gone':
+          return { outcome: 'gone' };
+        case 'final':
+          throw new UnrecoverableError(r.error);
+        case 'expired':
+          throw new UnrecoverableError('alert expired undelivered');
+        case 'retry':
+          throw new RetryLaterError(r.error, r.nextAttemptAt - Date.now());
+        case 'not-due':
+          throw new RetryLaterError('not due yet', r.nextAttemptAt - Date.now());
+        case 'busy':
+          throw new RetryLaterError('another worker holds the delivery', 5000);
+      }
+    },
+    close(): void {
+      store.close();
+    },
+  };
+}
+
+export interface DeliverAlertQueueOptions extends DeliverAlertProcessorOptions {
+  connection: ConnectionOptions;
+  /** Redis key prefix (BullMQ `prefix`), default `bull`. */
+  prefix?: string;
+  /** Jobs run at once in this process (default 4). */
+  concurrency?: number;
+  /** Start the worker (default true); false gives only the queue (producers). */
+  worker?: boolean;
+}
+
+export interface DeliverAlertQueue {
+  queue: Queue<DeliverAlertJobData>;
+  worker: Worker<DeliverAlertJobData> | null;
+  /** Pass to createAlerter({ enqueue }). */
+  enqueue(job: DeliverAlertJobData, delayMs: number): Promise<void>;
+  /** Queue every delivery pending in the store (left by scan runs or a crash); returns how many. */
+  enqueuePending(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export function createDeliverAlertQueue(options: DeliverAlertQueueOptions): DeliverAlertQueue {
+  const cfg = options.config.delivery;
+  const prefix = options.prefix ?? 'bull';
+  const queue = new Queue<DeliverAlertJobData>(DELIVER_ALERT_QUEUE, {
+    connection: options.connection,
+    prefix,
+  });
+  const processor = createDeliverAlertProcessor(options);
+  const worker =
+    options.worker === false
+      ? null
+      : new Worker<DeliverAlertJobData>(DELIVER_ALERT_QUEUE, (job) => processor.process(job), {
+          connection: options.connection,
+          prefix,
+          concurrency: options.concurrency ?? 4,
+          settings: { backoffStrategy: deliverAlertBackoff(cfg) },
+        });
+  worker?.on('failed', (job, err) => {
+    if (job && err instanceof UnrecoverableError) {
+      options.logger.error({ job: job.id, err }, 'alert delivery job ended undelivered');
+    }
+  });
+  const enqueue = async (job: DeliverAlertJobData, delayMs: number): Promise<void> => {
+    await queue.add('deliver', job, deliverAlertJobOptions(cfg, job.deliveryId, delayMs));
+  };
+  return {
+    queue,
+    worker,
+    enqueue,
+    async enqueuePending() {
+      const rows = processor.store.deliveries({ status: 'pending' });
+      for (const row of rows) await enqueue({ deliveryId: row.id }, row.next_attempt_at - Date.now());
+      return rows.length;
+    },
+    async close() {
+      await worker?.close();
+      await queue.close();
+      processor.close();
+    },
+  };
+}

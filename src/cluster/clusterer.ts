@@ -1,0 +1,167 @@
+/**
+ * Incremental story clustering: each article joins the cluster of its best-matching earlier
+ * article (compareStories), or starts a new story. The story key is the id of its first
+ * article. Used as is by `cluster --corpus` (in memory) and by the alerts stage (which keeps the
+ * members and document frequencies in its SQLite file and feeds them back in on start).
+ */
+import type { ClusterConfig } from '../alerts/config.ts';
+import type { StoryFeatures } from './features.ts';
+import { type Comparison, compareStories } from './similarity.ts';
+import { type ClusterTerms, loadClusterTerms } from './terms.ts';
+import type { DocFrequencies } from './text.ts';
+
+export interface ClusterMember {
+  features: StoryFeatures;
+  storyKey: string;
+  /** When the service first saw the article (epoch ms); pruning goes by this where given. */
+  seenAt?: number;
+}
+
+export interface Assignment {
+  storyKey: string;
+  /** True when this article starts a new story. */
+  isNew: boolean;
+  /** The earlier article it was matched with, and why. */
+  matchedWith: string | null;
+  comparison: Comparison | null;
+  /** Stories this article showed to be the same as `storyKey`, now merged into it. */
+  merged: string[];
+}
+
+/** A story's members summed up: the sum of their terms, all their figures and times. */
+interface StorySummary {
+  terms: Record<string, number>;
+  figures: StoryFeatures['figures'];
+  countries: Set<string>;
+  times: number[];
+  size: number;
+}
+
+export class StoryClusterer {
+  readonly members: ClusterMember[] = [];
+  private readonly stories = new Map<string, StorySummary>();
+  readonly freq: DocFrequencies = { docs: 0, df: new Map() };
+  private readonly terms: ClusterTerms;
+  private readonly options: ClusterConfig;
+
+  constructor(options: Partial<ClusterConfig> = {}, terms?: ClusterTerms) {
+    this.options = { windowDays: options.windowDays ?? 7, figureTolerance: options.figureTolerance ?? 0.05 };
+    this.terms = terms ?? loadClusterTerms();
+  }
+
+  /** Count an article's terms into the document frequencies (done by assign; exposed for warm-up). */
+  countTerms(features: StoryFeatures): void {
+    this.freq.docs++;
+    for (const t of Object.keys(features.terms)) this.freq.df.set(t, (this.freq.df.get(t) ?? 0) + 1);
+  }
+
+  /** Put back an article already clustered (from storage), without counting its terms again. */
+  restore(member: ClusterMember): void {
+    this.add(member);
+  }
+
+  private add(member: ClusterMember): void {
+    this.members.push(member);
+    let story = this.stories.get(member.storyKey);
+    if (!story) {
+      story = { terms: {}, figures: [], countries: new Set(), times: [], size: 0 };
+      this.stories.set(member.storyKey, story);
+    }
+    const f = member.features;
+    for (const [t, w] of Object.entries(f.terms)) story.terms[t] = (story.terms[t] ?? 0) + w;
+    story.figures.push(...f.figures);
+    for (const c of f.countries) story.countries.add(c);
+    if (f.time !== null) story.times.push(f.time);
+    story.size++;
+  }
+
+  /** The story as one pseudo-article, dated at its member closest in time to `time`. */
+  private storyAsFeatures(key: string, story: StorySummary, time: number | null): StoryFeatures {
+    let closest: number | null = null;
+    for (const t of story.times) {
+      if (closest === null || (time !== null && Math.abs(t - time) < Math.abs(closest - time))) closest = t;
+    }
+    return {
+      id: key,
+      sourceId: '',
+      sourceName: '',
+      url: null,
+      title: null,
+      language: '',
+      time: closest,
+      figures: story.figures,
+      countries: [...story.countries],
+      terms: story.terms,
+      sketch: [],
+    };
+  }
+
+  /** Compare with every earlier article; join the best match's story or start a new one. */
+  assign(features: StoryFeatures, options: { countTerms?: boolean; seenAt?: number } = {}): Assignment {
+    const existing = this.members.find((m) => m.features.id === features.id);
+    if (existing) {
+      return { storyKey: existing.storyKey, isNew: false, matchedWith: null, comparison: null, merged: [] };
+    }
+    if (options.countTerms !== false) this.countTerms(features);
+    let best: { member: ClusterMember; comparison: Comparison } | null = null;
+    const linked = new Set<string>();
+    for (const member of this.members) {
+      const comparison = compareStories(features, member.features, this.freq, this.terms, this.options);
+      if (!comparison.same) continue;
+      linked.add(member.storyKey);
+      if (!best || comparison.score > best.comparison.score) best = { member, comparison };
+    }
+    // An article that is the same story as reports in two stories joins them: the earliest
+    // story keeps its key (copies seen in another order would have made one story anyway).
+    const merged: string[] = [];
+    if (linked.size > 1) {
+      const target = [...this.stories.keys()].find((k) => linked.has(k))!;
+      for (const key of linked) if (key !== target) merged.push(key);
+      this.merge(merged, target);
+    }
+    let storyKey = best?.member.storyKey ?? null;
+    let matchedWith = best?.member.features.id ?? null;
+    let comparison = best?.comparison ?? null;
+    if (!best) {
+      // No single article is close enough: compare with each story as a whole, whose summed
+      // terms cover what its several reports said between them.
+      for (const [key, story] of this.stories) {
+        if (story.size < 2) continue;
+        const c = compareStories(
+          features,
+          this.storyAsFeatures(key, story, features.time),
+          this.freq,
+          this.terms,
+          this.options,
+        );
+        if (c.same && (!comparison || c.score > comparison.score)) {
+          storyKey = key;
+          matchedWith = null;
+          comparison = { ...c, reason: `${c.reason} (story as a whole)` };
+        }
+      }
+    }
+    if (storyKey !== null && merged.includes(storyKey)) storyKey = [...linked].find((k) => !merged.includes(k))!;
+    storyKey ??= features.id;
+    this.add({ features, storyKey, ...(options.seenAt !== undefined ? { seenAt: options.seenAt } : {}) });
+    return { storyKey, isNew: storyKey === features.id, matchedWith, comparison, merged };
+  }
+
+  /** Move every member of the `from` stories into `to`. */
+  private merge(from: string[], to: string): void {
+    const moved = this.members.filter((m) => from.includes(m.storyKey));
+    for (const key of from) this.stories.delete(key);
+    this.members.splice(0, this.members.length, ...this.members.filter((m) => !from.includes(m.storyKey)));
+    for (const m of moved) this.add({ ...m, storyKey: to });
+  }
+
+  /** Drop members seen (or, if not known, published) before `before` (epoch ms): comparisons stay few. */
+  prune(before: number): void {
+    for (let i = this.members.length - 1; i >= 0; i--) {
+      const t = this.members[i]!.seenAt ?? this.members[i]!.features.time;
+      if (t !== null && t < before) this.members.splice(i, 1);
+    }
+    const live = new Set(this.members.map((m) => m.storyKey));
+    for (const key of this.stories.keys()) if (!live.has(key)) this.stories.delete(key);
+  }
+}

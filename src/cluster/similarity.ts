@@ -1,0 +1,112 @@
+/**
+ * Are two articles the same story? One decision, used by the service and by `cluster`:
+ *
+ * 1. Both dated and further apart than the window (7 days): different stories.
+ * 2. Near-identical text (a wire copy, a repost, a trimmed version): same story.
+ * 3. The same haul figure (same drug, kg within a few percent or the same count, same country)
+ *    and some shared content: same story.
+ * 4. Otherwise the content must be alike (TF-IDF cosine over names, numbers and content words),
+ *    more so when both name figures that do not match (two hauls at one port).
+ */
+
+import type { StoryFeatures } from './features.ts';
+import type { Quantity } from './quantities.ts';
+import type { ClusterTerms } from './terms.ts';
+import { cosine, type DocFrequencies, sketchSimilarity } from './text.ts';
+
+export interface SimilarityOptions {
+  /** Days apart beyond which two dated articles are different stories (default 7). */
+  windowDays: number;
+  /** Relative difference under which two masses are the same figure (default 0.05). */
+  figureTolerance: number;
+}
+
+/** The thresholds; tuned on tests/fixtures/cluster, kept here in one place. */
+export const THRESHOLDS = {
+  nearDuplicateJaccard: 0.45,
+  nearDuplicateContainment: 0.6,
+  /** Content cosine needed when the figures match. */
+  withFigureMatch: 0.1,
+  /** ... when neither side has figures to compare. */
+  textOnly: 0.3,
+  /** ... the same, for two articles dated within `closeDays` of each other. */
+  textOnlyClose: 0.22,
+  closeDays: 2,
+  /** ... when both have figures and none match. */
+  figureConflict: 0.55,
+} as const;
+
+export type FigureRelation = 'match' | 'conflict' | 'none';
+
+export interface Comparison {
+  same: boolean;
+  /** Strength of the link, for picking the best cluster: 0..1 (+1 for a near-duplicate). */
+  score: number;
+  reason: string;
+  cosine: number;
+  jaccard: number;
+  figures: FigureRelation;
+}
+
+const DAY = 86_400_000;
+
+export function sameFigure(a: Quantity, b: Quantity, tolerance: number): boolean {
+  if (a.drug && b.drug && a.drug !== b.drug) return false;
+  if (a.country && b.country && a.country !== b.country) return false;
+  if (a.kg !== null && b.kg !== null) {
+    return Math.abs(a.kg - b.kg) <= tolerance * Math.max(a.kg, b.kg);
+  }
+  if (a.count !== null && b.count !== null) {
+    return Math.abs(a.count - b.count) <= 0.01 * Math.max(a.count, b.count);
+  }
+  return false;
+}
+
+export function figureRelation(a: StoryFeatures, b: StoryFeatures, tolerance: number): FigureRelation {
+  if (a.figures.length === 0 || b.figures.length === 0) return 'none';
+  for (const fa of a.figures) for (const fb of b.figures) if (sameFigure(fa, fb, tolerance)) return 'match';
+  return 'conflict';
+}
+
+export function compareStories(
+  a: StoryFeatures,
+  b: StoryFeatures,
+  freq: DocFrequencies,
+  terms: ClusterTerms,
+  options: SimilarityOptions,
+): Comparison {
+  const base = { cosine: 0, jaccard: 0, figures: 'none' as FigureRelation };
+  if (a.time !== null && b.time !== null && Math.abs(a.time - b.time) > options.windowDays * DAY) {
+    return { ...base, same: false, score: 0, reason: 'too far apart in time' };
+  }
+  const sk = sketchSimilarity(a.sketch, b.sketch);
+  const cos = cosine(a.terms, b.terms, freq, terms);
+  const figures = figureRelation(a, b, options.figureTolerance);
+  const out = { cosine: cos, jaccard: sk.jaccard, figures };
+  if (
+    sk.jaccard >= THRESHOLDS.nearDuplicateJaccard ||
+    sk.containment >= THRESHOLDS.nearDuplicateContainment
+  ) {
+    return { ...out, same: true, score: 1 + sk.jaccard, reason: 'near-identical text' };
+  }
+  const countriesClash =
+    a.countries.length > 0 && b.countries.length > 0 && !a.countries.some((c) => b.countries.includes(c));
+  if (countriesClash) return { ...out, same: false, score: cos, reason: 'different countries' };
+  if (figures === 'match' && cos >= THRESHOLDS.withFigureMatch) {
+    return { ...out, same: true, score: cos + 0.5, reason: 'same haul figure' };
+  }
+  const close = a.time !== null && b.time !== null && Math.abs(a.time - b.time) <= THRESHOLDS.closeDays * DAY;
+  const needed =
+    figures === 'conflict'
+      ? THRESHOLDS.figureConflict
+      : close
+        ? THRESHOLDS.textOnlyClose
+        : THRESHOLDS.textOnly;
+  if (cos >= needed) return { ...out, same: true, score: cos, reason: 'similar content' };
+  return {
+    ...out,
+    same: false,
+    score: cos,
+    reason: figures === 'conflict' ? 'different figures' : 'different content',
+  };
+}

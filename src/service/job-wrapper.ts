@@ -1,0 +1,118 @@
+/**
+ * Wraps a stage processor for BullMQ: a child logger per job, metrics, and the error policy.
+ *
+ * - A typed error that says retrying cannot help (404, parse error, invalid record) becomes
+ *   BullMQ's UnrecoverableError: the job fails at once, its reason kept for inspection.
+ * - A 429 (FETCH_RATE_LIMITED, or FETCH_HTTP_STATUS with status 429) pauses the queue for the
+ *   server's Retry-After (else `rateLimitMs`) and puts the job back without spending an attempt.
+ * - Anything else is retried with the queue's exponential backoff and jitter.
+ */
+import { type Job, type Processor, UnrecoverableError, Worker } from 'bullmq';
+import { isRetryable, SeizurewatchError } from '../errors.ts';
+import type { Logger } from '../log.ts';
+import type { ServiceMetrics } from './metrics.ts';
+import type { JobPayloads, Stage } from './queues.ts';
+
+export interface JobContext {
+  logger: Logger;
+  /** The BullMQ job, for its id and attempt count. */
+  job: Job;
+}
+
+export type StageProcessor<S extends Stage, R = unknown> = (
+  data: JobPayloads[S],
+  ctx: JobContext,
+) => Promise<R>;
+
+export interface WrapOptions {
+  stage: Stage;
+  logger: Logger;
+  metrics: ServiceMetrics;
+  /** The worker running the processor, known only once it is built. */
+  worker: () => Worker | undefined;
+  /** Wait after a 429 without Retry-After, in ms. */
+  rateLimitMs: number;
+}
+
+/** Is this error a 429? */
+export function isRateLimited(err: unknown): boolean {
+  if (!(err instanceof SeizurewatchError)) return false;
+  if (err.code === 'FETCH_RATE_LIMITED') return true;
+  return err.code === 'FETCH_HTTP_STATUS' && err.details.status === 429;
+}
+
+/**
+ * The wait a 429 asks for, in ms: `details.retryAfterMs`, else `details.retryAfter` as HTTP
+ * gives it (seconds or an HTTP date), else `fallbackMs`. Capped at one hour.
+ */
+export function retryAfterMs(err: unknown, fallbackMs: number, now = Date.now()): number {
+  const details = err instanceof SeizurewatchError ? err.details : {};
+  let ms: number | undefined;
+  if (typeof details.retryAfterMs === 'number' && Number.isFinite(details.retryAfterMs))
+    ms = details.retryAfterMs;
+  else if (typeof details.retryAfter === 'number') ms = details.retryAfter * 1000;
+  else if (typeof details.retryAfter === 'string') {
+    const raw = details.retryAfter.trim();
+    if (/^\d+$/.test(raw)) ms = Number(raw) * 1000;
+    else {
+      const at = Date.parse(raw);
+      if (!Number.isNaN(at)) ms = at - now;
+    }
+  }
+  if (ms === undefined || ms < 0) ms = fallbackMs;
+  return Math.min(Math.max(ms, 0), 3_600_000);
+}
+
+/** Machine-readable failure reason for metrics and logs. */
+export function failureReason(err: unknown): string {
+  if (err instanceof SeizurewatchError) return err.code;
+  if (err instanceof UnrecoverableError) return 'UNRECOVERABLE';
+  return 'UNEXPECTED';
+}
+
+export function wrapProcessor<S extends Stage>(processor: StageProcessor<S>, opts: WrapOptions): Processor {
+  const { stage, metrics } = opts;
+  return async (job: Job) => {
+    const logger = opts.logger.child({ stage, job: job.name, jobId: job.id, attempt: job.attemptsMade + 1 });
+    const stopTimer = metrics.duration.startTimer({ stage });
+    try {
+      const result = await processor(job.data as JobPayloads[S], { logger, job });
+      metrics.jobs.inc({ stage, outcome: 'completed' });
+      return result;
+    } catch (err) {
+      const reason = failureReason(err);
+      metrics.failures.inc({ stage, reason });
+      const errInfo = {
+        message: (err as Error)?.message,
+        code: err instanceof SeizurewatchError ? err.code : undefined,
+        details: err instanceof SeizurewatchError ? err.details : undefined,
+      };
+      if (isRateLimited(err)) {
+        const wait = retryAfterMs(err, opts.rateLimitMs);
+        metrics.jobs.inc({ stage, outcome: 'rate_limited' });
+        logger.warn({ err: errInfo, waitMs: wait }, 'rate limited: pausing the queue');
+        const worker = opts.worker();
+        if (worker) {
+          await worker.rateLimit(wait);
+          throw Worker.RateLimitError();
+        }
+        throw err;
+      }
+      if (!isRetryable(err)) {
+        metrics.jobs.inc({ stage, outcome: 'failed' });
+        logger.warn({ err: errInfo }, 'job failed: not retryable');
+        throw new UnrecoverableError(`${reason}: ${(err as Error).message}`);
+      }
+      const maxAttempts = job.opts.attempts ?? 1;
+      const last = job.attemptsMade + 1 >= maxAttempts;
+      metrics.jobs.inc({ stage, outcome: last ? 'failed' : 'retry' });
+      logger.warn(
+        { err: errInfo, willRetry: !last },
+        last ? 'job failed: attempts exhausted' : 'job failed: will retry',
+      );
+      throw err;
+    } finally {
+      stopTimer();
+    }
+  };
+}

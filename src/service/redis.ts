@@ -1,0 +1,118 @@
+/**
+ * Redis connections for the service. BullMQ workers need `maxRetriesPerRequest: null` so a
+ * command issued while Redis is away waits for the reconnect instead of failing; ioredis then
+ * reconnects forever with a capped backoff. `waitForRedis` makes the start explicit: a clear
+ * error in the log and a retry loop, rather than a hang with no word.
+ */
+import { Redis, type RedisOptions } from 'ioredis';
+import type { Logger } from '../log.ts';
+
+export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
+
+/** The Redis URL to use: the config's, else $REDIS_URL, else the local default. */
+export function resolveRedisUrl(configured: string | undefined, env = process.env): string {
+  return configured ?? env.REDIS_URL ?? DEFAULT_REDIS_URL;
+}
+
+/** Reconnect delay: 100 ms doubling to 5 s, forever. */
+export function reconnectDelay(times: number): number {
+  return Math.min(100 * 2 ** Math.min(times, 6), 5_000);
+}
+
+/** Hide a password in a Redis URL for logs. */
+export function redactRedisUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'redis://(unparsable url)';
+  }
+}
+
+export interface ConnectionOptions {
+  /** Label in logs (`worker`, `queue`, `probe`). */
+  name: string;
+  logger: Logger;
+}
+
+/**
+ * A connection for BullMQ (queues and workers alike): never gives up on a command, reconnects
+ * forever, logs each loss and recovery once.
+ */
+export function createRedisConnection(url: string, options: ConnectionOptions): Redis {
+  const log = options.logger.child({ redis: options.name });
+  const redisOptions: RedisOptions = {
+    maxRetriesPerRequest: null,
+    enableReadyCheck: true,
+    retryStrategy: reconnectDelay,
+    connectionName: `seizurewatch-${options.name}`,
+  };
+  const conn = new Redis(url, redisOptions);
+  let down = false;
+  conn.on('error', (err: Error) => {
+    if (!down)
+      log.warn(
+        { err: { message: err.message, code: (err as { code?: string }).code } },
+        'redis connection error',
+      );
+    down = true;
+  });
+  conn.on('ready', () => {
+    if (down) log.info('redis connection restored');
+    down = false;
+  });
+  return conn;
+}
+
+/**
+ * Resolve once Redis answers PING. While it does not, log a clear error and try again every
+ * `retryMs` (with `maxWaitMs` set, give up after that long and throw).
+ */
+export async function waitForRedis(
+  url: string,
+  logger: Logger,
+  opts: { retryMs?: number; maxWaitMs?: number; signal?: AbortSignal } = {},
+): Promise<void> {
+  const retryMs = opts.retryMs ?? 2_000;
+  const started = Date.now();
+  let attempt = 0;
+  for (;;) {
+    attempt += 1;
+    const probe = new Redis(url, {
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+      connectTimeout: 2_000,
+      enableOfflineQueue: false,
+    });
+    probe.on('error', () => {});
+    try {
+      await probe.connect();
+      await probe.ping();
+      if (attempt > 1) logger.info({ redisUrl: redactRedisUrl(url), attempt }, 'redis reachable');
+      return;
+    } catch (err) {
+      const waited = Date.now() - started;
+      if (opts.maxWaitMs !== undefined && waited >= opts.maxWaitMs) {
+        throw new Error(`Redis is not reachable at ${redactRedisUrl(url)}: ${(err as Error).message}`, {
+          cause: err,
+        });
+      }
+      logger.error(
+        {
+          redisUrl: redactRedisUrl(url),
+          attempt,
+          retryInMs: retryMs,
+          err: { message: (err as Error).message },
+        },
+        'redis is not reachable (is it running? set REDIS_URL); retrying',
+      );
+    } finally {
+      probe.disconnect();
+    }
+    if (opts.signal?.aborted) throw new Error('aborted while waiting for Redis');
+    await new Promise((resolve) => setTimeout(resolve, retryMs));
+    if (opts.signal?.aborted) throw new Error('aborted while waiting for Redis');
+  }
+}

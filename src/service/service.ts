@@ -1,0 +1,250 @@
+/**
+ * `serve`: the pipeline as BullMQ workers on Redis. Starts (in this order) the Redis check,
+ * the store and NDJSON output, one queue and one worker per stage, one job scheduler per feed,
+ * and the HTTP API; `close()` undoes it in reverse, letting active jobs finish first.
+ */
+import { type Job, Queue, type QueueOptions, Worker, type WorkerOptions } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { alertRecordProcessor } from '../../jobs/alert-record.ts';
+import { extractArticleProcessor } from '../../jobs/extract-article.ts';
+import { fetchPageProcessor } from '../../jobs/fetch-page.ts';
+import { pollFeedProcessor } from '../../jobs/poll-feed.ts';
+import { storeRecordProcessor } from '../../jobs/store-record.ts';
+import { type Alerter, createAlerter } from '../alerts/index.ts';
+import type { Config } from '../config.ts';
+import { createFetcher } from '../fetch/index.ts';
+import type { Logger } from '../log.ts';
+import { emitPending, type PipelineDeps } from '../pipeline/index.ts';
+import { openStore, type Store } from '../records/store.ts';
+import { assertHttpAuth, type HttpServer, type Readiness, startHttpServer } from './http.ts';
+import { type StageProcessor, wrapProcessor } from './job-wrapper.ts';
+import { createMetrics, type ServiceMetrics } from './metrics.ts';
+import { LedgerSink } from './ndjson-ledger.ts';
+import {
+  feedSchedulerId,
+  type JobPayloads,
+  QUEUE_NAMES,
+  STAGES,
+  type Stage,
+  stageJobOptions,
+} from './queues.ts';
+import { RecordBus } from './record-bus.ts';
+import { createRedisConnection, redactRedisUrl, resolveRedisUrl, waitForRedis } from './redis.ts';
+import { warmUpExtractor } from './warm-up.ts';
+
+export interface ServiceOptions {
+  config: Readonly<Config>;
+  logger: Logger;
+  /** Alerts printed to stderr instead of sent. */
+  dryRun?: boolean;
+  /** Environment (REDIS_URL, the API token). Default process.env. */
+  env?: NodeJS.ProcessEnv;
+  /** Give up waiting for Redis at start after this long (default: wait forever). */
+  redisWaitMs?: number;
+  /** Abort the start (e.g. a signal arrived while waiting for Redis). */
+  signal?: AbortSignal;
+}
+
+export interface RunningService {
+  http: HttpServer | null;
+  queues: Record<Stage, Queue>;
+  workers: Record<Stage, Worker>;
+  metrics: ServiceMetrics;
+  store: Store;
+  bus: RecordBus;
+  readiness(): Promise<Readiness>;
+  /** Stop taking jobs, let active ones finish (or release them after the timeout), close all. */
+  close(): Promise<void>;
+}
+
+const MANUAL_LIMITER = { max: 1_000_000, duration: 1_000 };
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T | 'timeout'> {
+  return Promise.race([p, new Promise<'timeout'>((resolve) => setTimeout(resolve, ms, 'timeout').unref())]);
+}
+
+export async function startService(opts: ServiceOptions): Promise<RunningService> {
+  const { config, logger } = opts;
+  const svc = config.service;
+  const env = opts.env ?? process.env;
+  const redisUrl = resolveRedisUrl(svc.redisUrl, env);
+  logger.info({ redisUrl: redactRedisUrl(redisUrl), prefix: svc.prefix }, 'starting service');
+  const token = env[svc.http.tokenEnv] || undefined;
+  if (svc.http.enabled) assertHttpAuth(svc.http, token);
+  await waitForRedis(redisUrl, logger, { maxWaitMs: opts.redisWaitMs, signal: opts.signal });
+
+  const store = openStore(config.store.dir);
+  const sink = await LedgerSink.open(config.output.ndjson);
+  const fetcher = createFetcher(config.fetch, { logger: logger.child({ stage: 'fetch' }) });
+  const alerter: Alerter = createAlerter(config.alerts, {
+    storeDir: config.store.dir,
+    logger: logger.child({ stage: 'alerts' }),
+    dryRun: opts.dryRun ?? false,
+  });
+  // The shared stage functions' dependencies; alerts go through the alert queue instead.
+  const pipeline: PipelineDeps = { store, fetcher, sink, alerter: null, logger };
+  // Records stored but never written by an interrupted run: written now (the ledger skips any
+  // the file already has). Their store jobs, re-run, queue their alerts.
+  await emitPending(pipeline);
+  const metrics = createMetrics();
+  const bus = new RecordBus();
+  const connections: Redis[] = [];
+  const connect = (name: string) => {
+    const c = createRedisConnection(redisUrl, { name, logger });
+    connections.push(c);
+    return c;
+  };
+  const queueConn = connect('queues');
+
+  const queues = {} as Record<Stage, Queue>;
+  for (const stage of STAGES) {
+    const qopts: QueueOptions = {
+      connection: queueConn,
+      prefix: svc.prefix,
+      defaultJobOptions: stageJobOptions(stage, svc),
+    };
+    const q = new Queue(QUEUE_NAMES[stage], qopts);
+    q.on('error', (err) => logger.debug({ queue: q.name, err: { message: err.message } }, 'queue error'));
+    queues[stage] = q;
+  }
+  metrics.watchQueues(Object.values(queues));
+
+  const processors: { [S in Stage]: StageProcessor<S> } = {
+    poll: pollFeedProcessor({ pipeline, fetchQueue: queues.fetch, metrics }),
+    fetch: fetchPageProcessor({ pipeline, extractQueue: queues.extract }),
+    extract: extractArticleProcessor({ pipeline, storeQueue: queues.store }),
+    store: storeRecordProcessor({ pipeline, alertQueue: queues.alert, bus, metrics }),
+    alert: alertRecordProcessor({ store, alerter }),
+  };
+
+  const workers = {} as Record<Stage, Worker>;
+  for (const stage of STAGES) {
+    const wopts: WorkerOptions = {
+      connection: connect(`worker-${stage}`),
+      prefix: svc.prefix,
+      concurrency: svc.concurrency[stage],
+      lockDuration: svc.lockDurationMs,
+      stalledInterval: svc.stalledIntervalMs,
+      // A job whose worker died is taken over; a few stalls are tolerated before it fails.
+      maxStalledCount: 3,
+      autorun: false,
+      // BullMQ applies a manual rateLimit() (a 429's Retry-After) only on a queue with a limiter;
+      // this one never binds by itself.
+      ...(stage === 'poll' || stage === 'fetch' ? { limiter: MANUAL_LIMITER } : {}),
+    };
+    let worker: Worker | undefined;
+    const processor = wrapProcessor(processors[stage] as StageProcessor<typeof stage>, {
+      stage,
+      logger,
+      metrics,
+      worker: () => worker,
+      rateLimitMs: svc.retry.rateLimitMs,
+    });
+    worker = new Worker(QUEUE_NAMES[stage], processor, wopts);
+    worker.on('error', (err) => logger.debug({ stage, err: { message: err.message } }, 'worker error'));
+    worker.on('failed', (job: Job | undefined, err: Error) => {
+      if (job && (err.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1))) {
+        // Kept (keepFailed) for inspection; its id keeps the article from being queued again
+        // until it is removed or retried from Bull Board.
+        logger.warn({ stage, jobId: job.id, reason: job.failedReason }, 'job failed for good');
+      }
+    });
+    workers[stage] = worker;
+  }
+
+  // One scheduler per configured feed (upsert: a restart updates it, never adds a second one),
+  // and the schedulers of feeds no longer configured are removed.
+  const wanted = new Set(config.feeds.map((f) => feedSchedulerId(f.id)));
+  for (const feed of config.feeds) {
+    await queues.poll.upsertJobScheduler(
+      feedSchedulerId(feed.id),
+      { every: svc.pollEveryMs },
+      { name: 'poll-feed', data: { feed: { ...feed } } satisfies JobPayloads['poll'] },
+    );
+  }
+  for (const s of await queues.poll.getJobSchedulers()) {
+    const id = s.key ?? s.id;
+    if (id && !wanted.has(id) && id.startsWith('feed-')) {
+      await queues.poll.removeJobScheduler(id);
+      logger.info({ scheduler: id }, 'removed scheduler of a feed no longer configured');
+    }
+  }
+
+  warmUpExtractor(logger);
+  for (const stage of STAGES) {
+    workers[stage].run().catch((err) => logger.error({ stage, err }, 'worker stopped'));
+  }
+
+  const readiness = async (): Promise<Readiness> => {
+    const checks: Readiness['checks'] = {};
+    const ping = await withTimeout(
+      queueConn.ping().then(
+        (r) => r === 'PONG',
+        () => false,
+      ),
+      1_000,
+    );
+    checks.redis =
+      ping === true
+        ? { ok: true }
+        : { ok: false, detail: ping === 'timeout' ? 'ping timed out' : 'ping failed' };
+    for (const stage of STAGES) {
+      const w = workers[stage];
+      const ok = w.isRunning() && !w.closing;
+      checks[`worker:${stage}`] = ok ? { ok } : { ok, detail: 'not running' };
+    }
+    return { ready: Object.values(checks).every((c) => c.ok), checks };
+  };
+
+  let http: HttpServer | null = null;
+  try {
+    if (svc.http.enabled) {
+      http = await startHttpServer({
+        config: svc.http,
+        token,
+        logger,
+        metrics,
+        store,
+        queues: Object.values(queues),
+        bus,
+        readiness,
+      });
+    }
+  } catch (err) {
+    await Promise.all(Object.values(workers).map((w) => w.close(true)));
+    await Promise.all(Object.values(queues).map((q) => q.close()));
+    for (const c of connections) c.disconnect();
+    await fetcher.close();
+    sink.close();
+    store.close();
+    throw err;
+  }
+
+  logger.info(
+    { feeds: config.feeds.length, pollEveryMs: svc.pollEveryMs, http: http?.url ?? null },
+    'service started',
+  );
+
+  let closing: Promise<void> | null = null;
+  const close = () => {
+    closing ??= (async () => {
+      logger.info({ timeoutMs: svc.shutdownTimeoutMs }, 'stopping: finishing active jobs');
+      const graceful = Promise.all(Object.values(workers).map((w) => w.close()));
+      if ((await withTimeout(graceful, svc.shutdownTimeoutMs)) === 'timeout') {
+        logger.warn('active jobs did not finish in time: releasing them (they will be taken over)');
+        await withTimeout(Promise.all(Object.values(workers).map((w) => w.close(true))), 5_000);
+      }
+      if (http) await http.close();
+      await withTimeout(Promise.all(Object.values(queues).map((q) => q.close())), 5_000);
+      await alerter.close();
+      await fetcher.close();
+      for (const c of connections) c.disconnect();
+      sink.close();
+      store.close();
+      logger.info('stopped');
+    })();
+    return closing;
+  };
+
+  return { http, queues, workers, metrics, store, bus, readiness, close };
+}
