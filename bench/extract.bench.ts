@@ -28,7 +28,15 @@ const rounds = Number(opt('--rounds') ?? 5);
 const articles: ScrapedArticle[] = readdirSync(dir)
   .filter((f) => f.endsWith('.json'))
   .sort()
-  .map((f) => JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as { title: string | null; text: string; published: string | null; url?: string | null })
+  .map(
+    (f) =>
+      JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as {
+        title: string | null;
+        text: string;
+        published: string | null;
+        url?: string | null;
+      },
+  )
   .map((a) => articleFromText({ url: a.url ?? null, title: a.title, text: a.text, published: a.published }));
 if (articles.length === 0) {
   process.stderr.write(`bench: no *.json articles in ${dir}\n`);

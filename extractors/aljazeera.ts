@@ -7,13 +7,17 @@ import type { SiteExtractor } from './types.ts';
 
 const BODY = [
   '.wysiwyg--all-content',
-  '#main-article-block .main-article-body',
+  '#main-article-block .article-p-wrapper',
   '.article-p-wrapper',
+  '#main-article-block .main-article-body',
   'main article',
 ];
 const BODY_BLOCKS = 'p, h2, h3, li';
 const TEASER = '.article-heading-des, .article__subhead, p.article-sub-heading';
 const JUNK = [
+  // 2019 layout: "More:" heading and its lists of related stories inside the body.
+  'ul:has(h4)',
+  'h4',
   'figure',
   '.article-body-adv',
   '.more-on',

@@ -90,3 +90,6 @@ export interface ArticleText {
   language?: string;
   source?: { id: string; name: string };
 }
+
+/** What every alert channel sends about one story (documented in docs/alerts.md). */
+export type { Alert } from './alerts/alert.ts';

@@ -1,7 +1,8 @@
 /** The embedded store on disk: seen items, idempotent records, feed state, export queries. */
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RECORD_SCHEMA } from '../src/records/schema.ts';
 import { isoToMs, openStore, type Store } from '../src/records/store.ts';
@@ -67,6 +68,10 @@ describe('Store', () => {
     const { store, dir } = fresh();
     store.insertRecord(record('a1'), [{ url: 'https://news.example.org/a1', feedId: 'f', guid: 'g-1' }]);
     store.updateFeedState('f', { etag: '"v1"', lastModified: 'Mon, 03 Mar 2025 10:00:00 GMT' });
+    expect(existsSync(`${store.file}-wal`)).toBe(true);
+    const peek = new Database(store.file, { readonly: true });
+    expect(peek.pragma('journal_mode', { simple: true })).toBe('wal');
+    peek.close();
     store.close();
     const again = fresh(dir).store;
     expect(again.getRecord('a1')?.title).toBe('Story a1');

@@ -193,38 +193,47 @@ export const AlertsConfigSchema = z
     cluster: ClusterConfigSchema.prefault({}),
   })
   .strict()
-  .superRefine((cfg, ctx) => {
-    const names = new Map<string, number>();
-    cfg.channels.forEach((ch, i) => {
-      const first = names.get(ch.name);
-      if (first !== undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['channels', i, 'name'],
-          message: `duplicate channel name "${ch.name}" (first at channels[${first}])`,
-        });
-      } else names.set(ch.name, i);
-      checkEnvKeys(ch, i, ctx);
-    });
-    cfg.rules.forEach((rule, i) => {
-      rule.channels.forEach((name, j) => {
-        if (!names.has(name)) {
+  // Runs even when other parts of the section are invalid (`when`), so every problem is reported
+  // at once; it therefore reads the values defensively.
+  .superRefine(
+    (cfg, ctx) => {
+      const channels = Array.isArray(cfg.channels) ? cfg.channels : [];
+      const rules = Array.isArray(cfg.rules) ? cfg.rules : [];
+      const names = new Map<string, number>();
+      channels.forEach((ch, i) => {
+        if (!ch || typeof ch !== 'object' || typeof ch.name !== 'string') return;
+        const first = names.get(ch.name);
+        if (first !== undefined) {
           ctx.addIssue({
             code: 'custom',
-            path: ['rules', i, 'channels', j],
-            message: `unknown channel "${name}" (channels: ${[...names.keys()].join(', ') || 'none'})`,
+            path: ['channels', i, 'name'],
+            message: `duplicate channel name "${ch.name}" (first at channels[${first}])`,
           });
-        }
+        } else names.set(ch.name, i);
+        checkEnvKeys(ch, i, ctx);
       });
-    });
-  })
+      rules.forEach((rule, i) => {
+        if (!rule || !Array.isArray(rule.channels)) return;
+        rule.channels.forEach((name, j) => {
+          if (typeof name === 'string' && !names.has(name)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['rules', i, 'channels', j],
+              message: `unknown channel "${name}" (channels: ${[...names.keys()].join(', ') || 'none'})`,
+            });
+          }
+        });
+      });
+    },
+    { when: () => true },
+  )
   .transform((cfg) => ({ ...cfg, channels: cfg.channels.map(resolveEnvKeys) }));
 
 type ParsedChannel = z.infer<typeof ChannelSchema>;
 
 function checkEnvKeys(ch: ParsedChannel, i: number, ctx: z.RefinementCtx): void {
-  const need = (envName: string | undefined, key: string[]): void => {
-    if (envName !== undefined && !process.env[envName]) {
+  const need = (envName: unknown, key: string[]): void => {
+    if (typeof envName === 'string' && !process.env[envName]) {
       ctx.addIssue({
         code: 'custom',
         path: ['channels', i, ...key],
@@ -232,6 +241,7 @@ function checkEnvKeys(ch: ParsedChannel, i: number, ctx: z.RefinementCtx): void 
       });
     }
   };
+  if (typeof ch.type !== 'string') return;
   if (ch.type === 'webhook' || ch.type === 'slack') {
     need(ch.urlEnv, ['urlEnv']);
     if (ch.url === undefined && ch.urlEnv === undefined) {
@@ -241,7 +251,7 @@ function checkEnvKeys(ch: ParsedChannel, i: number, ctx: z.RefinementCtx): void 
   if (ch.type === 'webhook') {
     need(ch.secretEnv, ['secretEnv']);
     const secret = ch.secret ?? (ch.secretEnv ? process.env[ch.secretEnv] : undefined);
-    if (secret && !/^whsec_[A-Za-z0-9+/=]+$/.test(secret)) {
+    if (typeof secret === 'string' && secret && !/^whsec_[A-Za-z0-9+/=]+$/.test(secret)) {
       ctx.addIssue({
         code: 'custom',
         path: ['channels', i, ch.secret ? 'secret' : 'secretEnv'],
@@ -249,7 +259,8 @@ function checkEnvKeys(ch: ParsedChannel, i: number, ctx: z.RefinementCtx): void 
       });
     }
   }
-  if (ch.type === 'email') need(ch.smtp.passEnv, ['smtp', 'passEnv']);
+  if (ch.type === 'email' && ch.smtp && typeof ch.smtp === 'object')
+    need(ch.smtp.passEnv, ['smtp', 'passEnv']);
 }
 
 function resolveEnvKeys(ch: ParsedChannel): Channel {

@@ -117,6 +117,12 @@ export function createAlerter(config: AlertsConfig, options: AlerterOptions): Al
           expiresAt: notBefore + config.delivery.expireAfterMs,
         });
         if (!created) {
+          // A job re-run after a crash between storing and queueing: queue it again (BullMQ
+          // ignores a job id it already has).
+          const row = store.delivery(id);
+          if (enqueue && row?.status === 'pending') {
+            await enqueue({ deliveryId: id }, row.next_attempt_at - Date.now());
+          }
           log.debug({ channel: route.channel }, 'story already alerted on this channel');
           continue;
         }

@@ -28,18 +28,10 @@ export interface Assignment {
   merged: string[];
 }
 
-/** A story's members summed up: the sum of their terms, all their figures and times. */
-interface StorySummary {
-  terms: Record<string, number>;
-  figures: StoryFeatures['figures'];
-  countries: Set<string>;
-  times: number[];
-  size: number;
-}
-
 export class StoryClusterer {
   readonly members: ClusterMember[] = [];
-  private readonly stories = new Map<string, StorySummary>();
+  /** Story keys in the order the stories started (a merge keeps the oldest). */
+  private readonly stories = new Set<string>();
   readonly freq: DocFrequencies = { docs: 0, df: new Map() };
   private readonly terms: ClusterTerms;
   private readonly options: ClusterConfig;
@@ -62,24 +54,28 @@ export class StoryClusterer {
 
   private add(member: ClusterMember): void {
     this.members.push(member);
-    let story = this.stories.get(member.storyKey);
-    if (!story) {
-      story = { terms: {}, figures: [], countries: new Set(), times: [], size: 0 };
-      this.stories.set(member.storyKey, story);
-    }
-    const f = member.features;
-    for (const [t, w] of Object.entries(f.terms)) story.terms[t] = (story.terms[t] ?? 0) + w;
-    story.figures.push(...f.figures);
-    for (const c of f.countries) story.countries.add(c);
-    if (f.time !== null) story.times.push(f.time);
-    story.size++;
+    this.stories.add(member.storyKey);
   }
 
-  /** The story as one pseudo-article, dated at its member closest in time to `time`. */
-  private storyAsFeatures(key: string, story: StorySummary, time: number | null): StoryFeatures {
+  /**
+   * A story as one pseudo-article: the summed terms and all figures of its members written in
+   * `language` (translations share few words), dated at the member closest in time to `time`.
+   */
+  private storyAsFeatures(key: string, members: ClusterMember[], time: number | null): StoryFeatures {
+    const terms: Record<string, number> = {};
+    const figures: StoryFeatures['figures'] = [];
+    const countries = new Set<string>();
     let closest: number | null = null;
-    for (const t of story.times) {
-      if (closest === null || (time !== null && Math.abs(t - time) < Math.abs(closest - time))) closest = t;
+    for (const { features: f } of members) {
+      for (const [t, w] of Object.entries(f.terms)) terms[t] = (terms[t] ?? 0) + w;
+      figures.push(...f.figures);
+      for (const c of f.countries) countries.add(c);
+      if (
+        f.time !== null &&
+        (closest === null || (time !== null && Math.abs(f.time - time) < Math.abs(closest - time)))
+      ) {
+        closest = f.time;
+      }
     }
     return {
       id: key,
@@ -87,11 +83,11 @@ export class StoryClusterer {
       sourceName: '',
       url: null,
       title: null,
-      language: '',
+      language: members[0]?.features.language ?? '',
       time: closest,
-      figures: story.figures,
-      countries: [...story.countries],
-      terms: story.terms,
+      figures,
+      countries: [...countries],
+      terms,
       sketch: [],
     };
   }
@@ -115,7 +111,7 @@ export class StoryClusterer {
     // story keeps its key (copies seen in another order would have made one story anyway).
     const merged: string[] = [];
     if (linked.size > 1) {
-      const target = [...this.stories.keys()].find((k) => linked.has(k))!;
+      const target = [...this.stories].find((k) => linked.has(k))!;
       for (const key of linked) if (key !== target) merged.push(key);
       this.merge(merged, target);
     }
@@ -125,11 +121,18 @@ export class StoryClusterer {
     if (!best) {
       // No single article is close enough: compare with each story as a whole, whose summed
       // terms cover what its several reports said between them.
-      for (const [key, story] of this.stories) {
-        if (story.size < 2) continue;
+      const byStory = new Map<string, ClusterMember[]>();
+      for (const m of this.members) {
+        if (m.features.language !== features.language) continue;
+        const list = byStory.get(m.storyKey) ?? [];
+        list.push(m);
+        byStory.set(m.storyKey, list);
+      }
+      for (const [key, members] of byStory) {
+        if (members.length < 2) continue;
         const c = compareStories(
           features,
-          this.storyAsFeatures(key, story, features.time),
+          this.storyAsFeatures(key, members, features.time),
           this.freq,
           this.terms,
           this.options,
@@ -141,7 +144,8 @@ export class StoryClusterer {
         }
       }
     }
-    if (storyKey !== null && merged.includes(storyKey)) storyKey = [...linked].find((k) => !merged.includes(k))!;
+    if (storyKey !== null && merged.includes(storyKey))
+      storyKey = [...linked].find((k) => !merged.includes(k))!;
     storyKey ??= features.id;
     this.add({ features, storyKey, ...(options.seenAt !== undefined ? { seenAt: options.seenAt } : {}) });
     return { storyKey, isNew: storyKey === features.id, matchedWith, comparison, merged };
@@ -149,10 +153,8 @@ export class StoryClusterer {
 
   /** Move every member of the `from` stories into `to`. */
   private merge(from: string[], to: string): void {
-    const moved = this.members.filter((m) => from.includes(m.storyKey));
+    for (const m of this.members) if (from.includes(m.storyKey)) m.storyKey = to;
     for (const key of from) this.stories.delete(key);
-    this.members.splice(0, this.members.length, ...this.members.filter((m) => !from.includes(m.storyKey)));
-    for (const m of moved) this.add({ ...m, storyKey: to });
   }
 
   /** Drop members seen (or, if not known, published) before `before` (epoch ms): comparisons stay few. */
@@ -162,6 +164,6 @@ export class StoryClusterer {
       if (t !== null && t < before) this.members.splice(i, 1);
     }
     const live = new Set(this.members.map((m) => m.storyKey));
-    for (const key of this.stories.keys()) if (!live.has(key)) this.stories.delete(key);
+    for (const key of this.stories) if (!live.has(key)) this.stories.delete(key);
   }
 }

@@ -128,8 +128,8 @@ export function clusterCorpus(
     const ty = features.get(y.id)!.time ?? Number.POSITIVE_INFINITY;
     return tx !== ty ? (tx < ty ? -1 : 1) : x.id < y.id ? -1 : x.id > y.id ? 1 : 0;
   });
-  const keys = new Map<string, string>();
-  for (const a of order)
-    keys.set(a.id, clusterer.assign(features.get(a.id)!, { countTerms: false }).storyKey);
+  for (const a of order) clusterer.assign(features.get(a.id)!, { countTerms: false });
+  // read the keys at the end: a later article may have merged two stories
+  const keys = new Map(clusterer.members.map((m) => [m.features.id, m.storyKey]));
   return articles.map((a) => ({ id: a.id, cluster: keys.get(a.id)! }));
 }

@@ -61,7 +61,8 @@ export class HostLimiter {
     try {
       await previous;
       const wait = s.notBefore - this.now();
-      if (wait > this.options.maxWaitMs) {
+      // The configured gap itself is always waited for; only longer pauses (Retry-After) can fail.
+      if (wait > Math.max(this.options.maxWaitMs, this.options.minGapMs)) {
         throw new FetchError('FETCH_RATE_LIMITED', `host ${host} asks to wait ${Math.ceil(wait / 1000)} s`, {
           retryable: true,
           details: { host, retryAfterMs: wait },

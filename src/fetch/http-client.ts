@@ -96,11 +96,15 @@ function mapError(err: unknown, url: string, timedOut: boolean, timeoutMs: numbe
     });
   }
   const message = (err as Error)?.message ?? String(err);
-  return new FetchError('FETCH_FAILED', `request to ${url} failed: ${code ? `${code} ` : ''}${message}`, {
-    cause: err,
-    retryable: true,
-    details: { url, code },
-  });
+  return new FetchError(
+    'FETCH_FAILED',
+    `request to ${url} failed: ${code && !message.includes(code) ? `${code} ` : ''}${message}`,
+    {
+      cause: err,
+      retryable: true,
+      details: { url, code },
+    },
+  );
 }
 
 /** Parse and check a URL: absolute, http or https. */

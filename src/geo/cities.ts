@@ -16,7 +16,7 @@ import { createRequire } from 'node:module';
 import { placeKey } from './normalize.ts';
 
 /** GeoNames feature class of a city row, coarsened. */
-export const enum Feature {
+export enum Feature {
   Populated = 0,
   /** Seat of an administrative division (PPLA..PPLA4). */
   AdminSeat = 1,
@@ -120,7 +120,8 @@ function readPopulations(file: string): PopulationTable {
     const n = varint();
     return n % 2 === 1 ? -(n + 1) / 2 : n / 2;
   };
-  const ascii = (start: number, len: number): string => String.fromCharCode(...buf.subarray(start, start + len));
+  const ascii = (start: number, len: number): string =>
+    String.fromCharCode(...buf.subarray(start, start + len));
   let lastLat = 0;
   let lastLon = 0;
   let i = 0;

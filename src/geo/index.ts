@@ -1,3 +1,3 @@
 /** The offline gazetteer (see gazetteer.ts). */
-export { type GazetteerStats, type GeoEntity, type Gazetteer, gazetteer } from './gazetteer.ts';
+export { type Gazetteer, type GazetteerStats, type GeoEntity, gazetteer } from './gazetteer.ts';
 export { placeKey } from './normalize.ts';

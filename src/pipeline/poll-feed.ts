@@ -93,7 +93,8 @@ export async function pollFeedDetailed(
       nextPollAt,
       ...(sameUrl ? {} : { etag: null, lastModified: null }),
     });
-    log.warn({ err, failures, nextPollAt }, 'feed poll failed');
+    // The caller reports the error (scan's summary, serve's job wrapper): debug here, not twice.
+    log.debug({ err, failures, nextPollAt }, 'feed poll failed');
     throw err;
   }
   const nextPollAt = nextPollAfterSuccess(

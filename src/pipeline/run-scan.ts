@@ -97,12 +97,21 @@ export async function runScan(config: Readonly<Config>, options: ScanOptions = {
   const store = options.store ?? openStore(config.store.dir);
   const fetcher =
     options.fetcher ?? createFetcher(config.fetch, { logger: logger.child({ stage: 'fetch' }) });
-  const sink = new NdjsonSink(config.output.ndjson);
-  const alerter = createAlerter(config.alerts, {
-    storeDir: config.store.dir,
-    logger: logger.child({ stage: 'alerts' }),
-    dryRun: options.dryRun ?? false,
-  });
+  let sink: NdjsonSink | undefined;
+  let alerter: ReturnType<typeof createAlerter>;
+  try {
+    sink = new NdjsonSink(config.output.ndjson);
+    alerter = createAlerter(config.alerts, {
+      storeDir: config.store.dir,
+      logger: logger.child({ stage: 'alerts' }),
+      dryRun: options.dryRun ?? false,
+    });
+  } catch (err) {
+    sink?.close();
+    if (!options.fetcher) await fetcher.close().catch(() => {});
+    if (!options.store) store.close();
+    throw err;
+  }
   const deps: PipelineDeps = {
     store,
     fetcher,
@@ -143,6 +152,7 @@ export async function runScan(config: Readonly<Config>, options: ScanOptions = {
         summary.feeds.failed++;
         const failure = toFailure('feed', feed.id, err);
         summary.failures.push(failure);
+        if (!options.onEvent) logger.warn({ err, feed: feed.id, code: failure.code }, 'feed failed');
         emitEvent({ type: 'feed-failed', feed, failure });
       }
     });
@@ -169,7 +179,8 @@ export async function runScan(config: Readonly<Config>, options: ScanOptions = {
         summary.items.failed++;
         const failure = toFailure('item', item.feedId, err, item.url);
         summary.failures.push(failure);
-        log.warn({ err, code: failure.code }, 'item failed');
+        if (options.onEvent) log.debug({ err, code: failure.code }, 'item failed');
+        else log.warn({ err, code: failure.code }, 'item failed');
         emitEvent({ type: 'item-failed', item, failure });
       }
     });

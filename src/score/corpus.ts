@@ -61,7 +61,9 @@ export function loadLabelledDir(dir: string): LabelledArticle[] {
     const parsed = LabelledArticleSchema.safeParse(raw);
     if (!parsed.success) {
       const first = parsed.error.issues[0];
-      throw new InputError(`${file}: not a labelled article: ${first?.path.join('.') ?? ''} ${first?.message ?? ''}`);
+      throw new InputError(
+        `${file}: not a labelled article: ${first?.path.join('.') ?? ''} ${first?.message ?? ''}`,
+      );
     }
     return parsed.data;
   });

@@ -17,7 +17,15 @@ export interface ScoredRecord {
 
 export interface ArticleScore {
   id: string;
-  seizures: { tp: number; fp: number; fn: number; missed: string[]; extra: string[]; wrongCountry: string[]; wrongPeriod: string[] };
+  seizures: {
+    tp: number;
+    fp: number;
+    fn: number;
+    missed: string[];
+    extra: string[];
+    wrongCountry: string[];
+    wrongPeriod: string[];
+  };
   persons: { tp: number; fp: number; fn: number; missed: string[]; extra: string[] };
   places: { tp: number; fp: number; fn: number; missed: string[]; extra: string[] };
   story: { gold: boolean; pred: boolean };
@@ -37,12 +45,18 @@ export interface ScoreReport {
 }
 
 /** Short label of a seizure for the tables: "cocaine 116000kg" or "mdma 5000 pills". */
-export function describeSeizure(s: SeizureLike & { amount?: { value: number; unit: string }; countUnit?: string | null }): string {
-  const size = s.kg !== null ? `${+s.kg.toFixed(3)}kg` : `${s.count ?? s.amount?.value ?? '?'} ${s.countUnit ?? s.amount?.unit ?? ''}`.trim();
+export function describeSeizure(
+  s: SeizureLike & { amount?: { value: number; unit: string }; countUnit?: string | null },
+): string {
+  const size =
+    s.kg !== null
+      ? `${+s.kg.toFixed(3)}kg`
+      : `${s.count ?? s.amount?.value ?? '?'} ${s.countUnit ?? s.amount?.unit ?? ''}`.trim();
   return `${s.drug} ${size}`;
 }
 
-const same = (a: string | null | undefined, b: string | null | undefined): boolean => (a ?? null) === (b ?? null);
+const same = (a: string | null | undefined, b: string | null | undefined): boolean =>
+  (a ?? null) === (b ?? null);
 
 export function scoreCorpus(labelled: LabelledArticle[], records: ScoredRecord[]): ScoreReport {
   const byId = new Map(records.map((r) => [r.id, r]));
@@ -53,7 +67,13 @@ export function scoreCorpus(labelled: LabelledArticle[], records: ScoredRecord[]
   const sums = { s: [0, 0, 0], p: [0, 0, 0], l: [0, 0, 0], story: [0, 0, 0, 0] };
   for (const gold of labelled) {
     const rec = byId.get(gold.id);
-    const pred: ScoredRecord = rec ?? { id: gold.id, seizureStory: false, seizures: [], persons: [], places: [] };
+    const pred: ScoredRecord = rec ?? {
+      id: gold.id,
+      seizureStory: false,
+      seizures: [],
+      persons: [],
+      places: [],
+    };
     const pairs = matchOneToOne(gold.seizures, pred.seizures, seizuresMatch);
     const goldHit = new Set(pairs.map(([g]) => g));
     const predHit = new Set(pairs.map(([, p]) => p));
@@ -98,7 +118,14 @@ export function scoreCorpus(labelled: LabelledArticle[], records: ScoredRecord[]
     const g = gold.seizureStory;
     const p = pred.seizureStory;
     sums.story[g && p ? 0 : !g && p ? 1 : g && !p ? 2 : 3]! += 1;
-    perArticle.push({ id: gold.id, seizures, persons, places, story: { gold: g, pred: p }, missingRecord: !rec });
+    perArticle.push({
+      id: gold.id,
+      seizures,
+      persons,
+      places,
+      story: { gold: g, pred: p },
+      missingRecord: !rec,
+    });
   }
   const [stp, sfp, sfn, stn] = sums.story as [number, number, number, number];
   const ratio = (c: number, t: number) => ({ correct: c, total: t, accuracy: t === 0 ? 1 : c / t });
@@ -107,7 +134,10 @@ export function scoreCorpus(labelled: LabelledArticle[], records: ScoredRecord[]
     seizures: prf(sums.s[0]!, sums.s[1]!, sums.s[2]!),
     persons: prf(sums.p[0]!, sums.p[1]!, sums.p[2]!),
     places: prf(sums.l[0]!, sums.l[1]!, sums.l[2]!),
-    seizureStory: { ...prf(stp, sfp, sfn), accuracy: labelled.length === 0 ? 1 : (stp + stn) / labelled.length },
+    seizureStory: {
+      ...prf(stp, sfp, sfn),
+      accuracy: labelled.length === 0 ? 1 : (stp + stn) / labelled.length,
+    },
     countryAccuracy: ratio(country, matched),
     periodAccuracy: ratio(period, matched),
     perArticle,

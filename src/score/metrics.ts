@@ -47,7 +47,11 @@ export function seizuresMatch(gold: SeizureLike, pred: SeizureLike): boolean {
  * One-to-one matching (maximum bipartite matching by augmenting paths), so a predicted seizure
  * never counts for two labelled ones. Returns pairs of [goldIndex, predIndex].
  */
-export function matchOneToOne<G, P>(gold: G[], pred: P[], matches: (g: G, p: P) => boolean): Array<[number, number]> {
+export function matchOneToOne<G, P>(
+  gold: G[],
+  pred: P[],
+  matches: (g: G, p: P) => boolean,
+): Array<[number, number]> {
   const edges = gold.map((g) => pred.map((p, j) => (matches(g, p) ? j : -1)).filter((j) => j >= 0));
   const predOwner = new Array<number>(pred.length).fill(-1);
   const tryAssign = (gi: number, seen: boolean[]): boolean => {
@@ -83,7 +87,10 @@ export function normalizeName(name: string): string {
 }
 
 /** Set overlap of two name lists after normalisation (duplicates count once). */
-export function nameOverlap(gold: string[], pred: string[]): { tp: number; fp: number; fn: number; missed: string[]; extra: string[] } {
+export function nameOverlap(
+  gold: string[],
+  pred: string[],
+): { tp: number; fp: number; fn: number; missed: string[]; extra: string[] } {
   const g = new Map(gold.map((n) => [normalizeName(n), n]));
   const p = new Map(pred.map((n) => [normalizeName(n), n]));
   const missed = [...g.entries()].filter(([k]) => !p.has(k)).map(([, v]) => v);

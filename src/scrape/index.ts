@@ -4,7 +4,6 @@
  * still read by its site's extractor; the generic extractor reads every other page, and also
  * any page whose site extractor finds no body (a layout change).
  */
-import type { AnyNode, Element } from 'domhandler';
 import { extractGeneric } from '../../extractors/generic.ts';
 import { extractorForHost } from '../../extractors/index.ts';
 import type { ExtractedFields, PageContext, SiteExtractor } from '../../extractors/types.ts';
@@ -62,43 +61,43 @@ export interface ScrapeOptions {
   genericOnly?: boolean;
 }
 
-/** Real pages nest a few dozen levels deep; thousands of levels are garbage (or an attack). */
-export const MAX_DEPTH = 500;
-
-function depthOf(root: AnyNode): number {
-  let max = 0;
-  const stack: Array<[AnyNode, number]> = [[root, 0]];
-  while (stack.length) {
-    const [node, depth] = stack.pop()!;
-    if (depth > max) max = depth;
-    if (max > MAX_DEPTH) return max;
-    for (const child of (node as Element).children ?? []) if (child.type === 'tag') stack.push([child, depth + 1]);
-  }
-  return max;
-}
-
 /** Elements that never nest: void elements and those whose end tag is optional. */
 const NON_NESTING = new Set(
   'area base br col embed hr img input link meta param source track wbr p li td th tr dt dd option optgroup thead tbody tfoot colgroup caption rt rp'.split(
     ' ',
   ),
 );
-/** Nesting estimated from the raw tags, past which the parser itself gets slow (quadratic). */
-const MAX_RAW_DEPTH = 3000;
+/**
+ * Nesting estimated from the raw tags. Real pages nest a few dozen levels; past a couple of
+ * thousand the parser itself gets slow (quadratic), so such input is refused before parsing.
+ */
+export const MAX_RAW_DEPTH = 2000;
 
 /** Deepest nesting the raw tags suggest, counted in one linear pass before parsing. */
 function rawDepth(html: string): number {
-  const tag = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(\/?)>/g;
   let depth = 0;
   let max = 0;
-  for (let m = tag.exec(html); m; m = tag.exec(html)) {
-    const name = m[2]!.toLowerCase();
-    if (NON_NESTING.has(name) || m[3]) continue;
-    if (m[1]) depth = Math.max(0, depth - 1);
-    else if (++depth > max) {
-      max = depth;
-      if (max > MAX_RAW_DEPTH) return max;
+  let at = html.indexOf('<');
+  while (at >= 0) {
+    let i = at + 1;
+    const closing = html.charCodeAt(i) === 47; // '/'
+    if (closing) i++;
+    const start = i;
+    for (let c = html.charCodeAt(i); (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57 && i > start) || c === 45; c = html.charCodeAt(++i));
+    const end = html.indexOf('>', i);
+    if (end < 0) break;
+    if (i > start) {
+      const name = html.slice(start, i).toLowerCase();
+      const selfClosing = html.charCodeAt(end - 1) === 47;
+      if (!NON_NESTING.has(name) && !selfClosing) {
+        if (closing) depth = depth > 0 ? depth - 1 : 0;
+        else if (++depth > max) {
+          max = depth;
+          if (max > MAX_RAW_DEPTH) return max;
+        }
+      }
     }
+    at = html.indexOf('<', end + 1);
   }
   return max;
 }
@@ -110,12 +109,6 @@ function scrape(html: string, fetchedUrl: string | null, options: ScrapeOptions)
     });
   }
   const $ = loadHtml(html);
-  const root = $.root()[0];
-  if (root && depthOf(root) > MAX_DEPTH) {
-    throw new ScrapeError(`page nests elements more than ${MAX_DEPTH} levels deep`, {
-      details: { url: fetchedUrl, reason: 'too-deep' },
-    });
-  }
   const meta = readMetadata($);
   const url = canonicalOf(meta, fetchedUrl);
   const site = options.genericOnly

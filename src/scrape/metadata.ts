@@ -3,7 +3,8 @@
  * `article:*` and plain meta tags, `<html lang>`. Read once per page.
  */
 import type { CheerioAPI } from 'cheerio';
-import { normalizeSpace } from './html-text.ts';
+import type { Element } from 'domhandler';
+import { descendants, normalizeSpace } from './html-text.ts';
 
 const ARTICLE_TYPES =
   /^(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|BlogPosting|LiveBlogPosting|Report|WebPage|TechArticle|ScholarlyArticle|SocialMediaPosting)$/;
@@ -28,9 +29,42 @@ export interface PageMetadata {
 type MetaIndex = Map<string, string[]>;
 
 /** Every meta tag's content by property / name / itemprop, read in one pass. */
-function indexMeta($: CheerioAPI): MetaIndex {
+/** The few elements metadata is read from, collected in one walk (css queries each walk the page). */
+interface HeadElements {
+  metas: Element[];
+  ldScripts: Element[];
+  canonical: Element | null;
+  title: Element | null;
+  time: Element | null;
+}
+
+function collect($: CheerioAPI): HeadElements {
+  const out: HeadElements = { metas: [], ldScripts: [], canonical: null, title: null, time: null };
+  for (const el of descendants($.root().toArray())) {
+    switch (el.name) {
+      case 'meta':
+        out.metas.push(el);
+        break;
+      case 'script':
+        if ((el.attribs.type ?? '').toLowerCase() === 'application/ld+json') out.ldScripts.push(el);
+        break;
+      case 'link':
+        if (!out.canonical && (el.attribs.rel ?? '').toLowerCase() === 'canonical') out.canonical = el;
+        break;
+      case 'title':
+        if (!out.title) out.title = el;
+        break;
+      case 'time':
+        if (!out.time && el.attribs.datetime) out.time = el;
+        break;
+    }
+  }
+  return out;
+}
+
+function indexMeta(metas: Element[]): MetaIndex {
   const index: MetaIndex = new Map();
-  for (const el of $('meta').toArray()) {
+  for (const el of metas) {
     const attrs = el.attribs;
     const content = attrs.content === undefined ? '' : normalizeSpace(attrs.content);
     if (!content) continue;
@@ -54,7 +88,7 @@ function metaAll(index: MetaIndex, key: string): string[] {
 }
 
 /** Every JSON-LD object on the page, @graph and arrays flattened. */
-export function jsonLdObjects($: CheerioAPI): Record<string, unknown>[] {
+export function jsonLdObjects($: CheerioAPI, scripts?: Element[]): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
   const push = (v: unknown, depth: number): void => {
     if (depth > 4 || !v || typeof v !== 'object') return;
@@ -66,15 +100,15 @@ export function jsonLdObjects($: CheerioAPI): Record<string, unknown>[] {
     out.push(o);
     if (Array.isArray(o['@graph'])) push(o['@graph'], depth + 1);
   };
-  $('script[type="application/ld+json"]').each((_, el) => {
+  for (const el of scripts ?? $('script[type="application/ld+json"]').toArray()) {
     const raw = $(el).text().trim();
-    if (!raw || raw.length > 2_000_000) return;
+    if (!raw || raw.length > 2_000_000) continue;
     try {
       push(JSON.parse(raw.replace(/^\s*<!--|-->\s*$/g, '')), 0);
     } catch {
       // A broken JSON-LD block is common and harmless: the other sources still apply.
     }
-  });
+  }
   return out;
 }
 
@@ -144,21 +178,22 @@ function splitKeywords(v: unknown): string[] {
 }
 
 export function readMetadata($: CheerioAPI): PageMetadata {
-  const m = indexMeta($);
-  const objects = jsonLdObjects($);
+  const head = collect($);
+  const m = indexMeta(head.metas);
+  const objects = jsonLdObjects($, head.ldScripts);
   const article =
     objects.find((o) => typesOf(o).some((t) => t !== 'WebPage' && ARTICLE_TYPES.test(t))) ??
     objects.find((o) => typesOf(o).includes('WebPage') && (o.headline || o.datePublished)) ??
     null;
   const ld = article ?? {};
 
-  const canonical = normalizeSpace($('link[rel="canonical"]').first().attr('href') ?? '') || null;
+  const canonical = normalizeSpace(head.canonical?.attribs.href ?? '') || null;
   const ogUrl = meta(m, 'og:url');
   const title =
     str(ld.headline) ??
     meta(m, 'og:title') ??
     meta(m, 'twitter:title') ??
-    (normalizeSpace($('title').first().text()) || null);
+    (head.title ? normalizeSpace($(head.title).text()) || null : null);
   const description =
     str(ld.description) ??
     meta(m, 'og:description') ??
@@ -176,7 +211,7 @@ export function readMetadata($: CheerioAPI): PageMetadata {
       meta(m, 'dc.date') ??
       meta(m, 'DC.date.issued') ??
       meta(m, 'date') ??
-      (normalizeSpace($('time[datetime]').first().attr('datetime') ?? '') || null),
+      (normalizeSpace(head.time?.attribs.datetime ?? '') || null),
   );
   const ldSection = Array.isArray(ld.articleSection) ? str(ld.articleSection[0]) : str(ld.articleSection);
   const section = ldSection ?? meta(m, 'article:section');

@@ -18,6 +18,8 @@ const ConcurrencySchema = z
     store: z.number().int().positive().default(1),
     /** Alert hand-offs at once. Default 1 (the alerter sees records in the order stored). */
     alert: z.number().int().positive().default(1),
+    /** Alert deliveries at once (jobs/deliver-alert.ts). Default 4. */
+    deliver: z.number().int().positive().default(4),
   })
   .strict();
 

@@ -176,7 +176,7 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
     const q = req.query as Query;
     const filter = filterFromQuery(q);
     const limit = parseIntParam(q.limit, 'limit', 1, MAX_PAGE, DEFAULT_PAGE);
-    const offset = parseIntParam(q.offset, 'offset', 0, 1_000_000, 0);
+    const offset = parseIntParam(q.offset, 'offset', 0, 100_000, 0);
     const seizureOnly = flag(q.seizureStories);
     // Newest published first; the page is cut from the first offset+limit+1 matches.
     const rows = deps.store.queryRecords(toStoreQuery(filter, { limit: offset + limit + 1, seizureOnly }));

@@ -3,11 +3,13 @@
  *
  * - A typed error that says retrying cannot help (404, parse error, invalid record) becomes
  *   BullMQ's UnrecoverableError: the job fails at once, its reason kept for inspection.
- * - A 429 (FETCH_RATE_LIMITED, or FETCH_HTTP_STATUS with status 429) pauses the queue for the
- *   server's Retry-After (else `rateLimitMs`) and puts the job back without spending an attempt.
+ * - A 429 (FETCH_RATE_LIMITED, or FETCH_HTTP_STATUS with status 429) puts the job back, delayed
+ *   by the server's Retry-After (else `rateLimitMs`), without spending an attempt. Per job, not
+ *   per queue: one throttling site does not hold up the others (the fetcher also pauses that
+ *   host in process, so its other pages wait their turn too).
  * - Anything else is retried with the queue's exponential backoff and jitter.
  */
-import { type Job, type Processor, UnrecoverableError, Worker } from 'bullmq';
+import { DelayedError, type Job, type Processor, UnrecoverableError } from 'bullmq';
 import { isRetryable, SeizurewatchError } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import type { ServiceMetrics } from './metrics.ts';
@@ -28,8 +30,6 @@ export interface WrapOptions {
   stage: Stage;
   logger: Logger;
   metrics: ServiceMetrics;
-  /** The worker running the processor, known only once it is built. */
-  worker: () => Worker | undefined;
   /** Wait after a 429 without Retry-After, in ms. */
   rateLimitMs: number;
 }
@@ -63,6 +63,18 @@ export function retryAfterMs(err: unknown, fallbackMs: number, now = Date.now())
   return Math.min(Math.max(ms, 0), 3_600_000);
 }
 
+/** The site (host) a job works on, for its log lines. */
+function siteOf(data: unknown): { site?: string } {
+  const d = data as { item?: { url?: unknown }; feed?: { url?: unknown } } | null;
+  const url = d?.item?.url ?? d?.feed?.url;
+  if (typeof url !== 'string') return {};
+  try {
+    return { site: new URL(url).host };
+  } catch {
+    return {};
+  }
+}
+
 /** Machine-readable failure reason for metrics and logs. */
 export function failureReason(err: unknown): string {
   if (err instanceof SeizurewatchError) return err.code;
@@ -72,8 +84,14 @@ export function failureReason(err: unknown): string {
 
 export function wrapProcessor<S extends Stage>(processor: StageProcessor<S>, opts: WrapOptions): Processor {
   const { stage, metrics } = opts;
-  return async (job: Job) => {
-    const logger = opts.logger.child({ stage, job: job.name, jobId: job.id, attempt: job.attemptsMade + 1 });
+  return async (job: Job, token?: string) => {
+    const logger = opts.logger.child({
+      stage,
+      job: job.name,
+      jobId: job.id,
+      attempt: job.attemptsMade + 1,
+      ...siteOf(job.data),
+    });
     const stopTimer = metrics.duration.startTimer({ stage });
     try {
       const result = await processor(job.data as JobPayloads[S], { logger, job });
@@ -90,13 +108,9 @@ export function wrapProcessor<S extends Stage>(processor: StageProcessor<S>, opt
       if (isRateLimited(err)) {
         const wait = retryAfterMs(err, opts.rateLimitMs);
         metrics.jobs.inc({ stage, outcome: 'rate_limited' });
-        logger.warn({ err: errInfo, waitMs: wait }, 'rate limited: pausing the queue');
-        const worker = opts.worker();
-        if (worker) {
-          await worker.rateLimit(wait);
-          throw Worker.RateLimitError();
-        }
-        throw err;
+        logger.warn({ err: errInfo, waitMs: wait }, 'rate limited: job delayed');
+        await job.moveToDelayed(Date.now() + wait, token);
+        throw new DelayedError();
       }
       if (!isRetryable(err)) {
         metrics.jobs.inc({ stage, outcome: 'failed' });

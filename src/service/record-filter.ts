@@ -27,6 +27,17 @@ export interface RecordFilter {
 
 const ISO_DATE = /^\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?)?)?$/;
 
+/** A real calendar date/time (2025-02-30 is not), in one of the ISO shapes above. */
+function isIsoDate(v: string): boolean {
+  if (!ISO_DATE.test(v) || isoToMs(v) === null) return false;
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(v)!;
+  const y = Number(m[1]);
+  const mo = m[2] ? Number(m[2]) : 1;
+  const d = m[3] ? Number(m[3]) : 1;
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
 /** Validate raw filters; every problem is reported at once in one InputError. */
 export function parseRecordFilter(
   raw: RawRecordFilter,
@@ -38,7 +49,7 @@ export function parseRecordFilter(
   for (const key of ['since', 'until'] as const) {
     const v = raw[key];
     if (v === undefined) continue;
-    if (!ISO_DATE.test(v) || isoToMs(v) === null)
+    if (!isIsoDate(v))
       problems.push(
         `${label(key)}: expected an ISO date or time (2025-09-10, 2025-09-10T13:00:00Z), got "${v}"`,
       );

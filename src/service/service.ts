@@ -6,6 +6,7 @@
 import { type Job, Queue, type QueueOptions, Worker, type WorkerOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { alertRecordProcessor } from '../../jobs/alert-record.ts';
+import { createDeliverAlertQueue } from '../../jobs/deliver-alert.ts';
 import { extractArticleProcessor } from '../../jobs/extract-article.ts';
 import { fetchPageProcessor } from '../../jobs/fetch-page.ts';
 import { pollFeedProcessor } from '../../jobs/poll-feed.ts';
@@ -57,8 +58,6 @@ export interface RunningService {
   close(): Promise<void>;
 }
 
-const MANUAL_LIMITER = { max: 1_000_000, duration: 1_000 };
-
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T | 'timeout'> {
   return Promise.race([p, new Promise<'timeout'>((resolve) => setTimeout(resolve, ms, 'timeout').unref())]);
 }
@@ -76,11 +75,6 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
   const store = openStore(config.store.dir);
   const sink = await LedgerSink.open(config.output.ndjson);
   const fetcher = createFetcher(config.fetch, { logger: logger.child({ stage: 'fetch' }) });
-  const alerter: Alerter = createAlerter(config.alerts, {
-    storeDir: config.store.dir,
-    logger: logger.child({ stage: 'alerts' }),
-    dryRun: opts.dryRun ?? false,
-  });
   // The shared stage functions' dependencies; alerts go through the alert queue instead.
   const pipeline: PipelineDeps = { store, fetcher, sink, alerter: null, logger };
   // Records stored but never written by an interrupted run: written now (the ledger skips any
@@ -96,6 +90,36 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
   };
   const queueConn = connect('queues');
 
+  // Alert deliveries run on the alerts stage's own queue (jobs/deliver-alert.ts), only when
+  // rules exist; the alerter (story grouping, routing) runs in the alert-record job.
+  const deliveries =
+    config.alerts.rules.length > 0 && !opts.dryRun
+      ? createDeliverAlertQueue({
+          config: config.alerts,
+          storeDir: config.store.dir,
+          logger: logger.child({ stage: 'deliver' }),
+          connection: connect('deliver'),
+          prefix: svc.prefix,
+          concurrency: svc.concurrency.deliver,
+        })
+      : null;
+  deliveries?.queue.on('error', (err) =>
+    logger.debug({ err: { message: err.message } }, 'deliver queue error'),
+  );
+  deliveries?.worker?.on('error', (err) =>
+    logger.debug({ err: { message: err.message } }, 'deliver worker error'),
+  );
+  const alerter: Alerter = createAlerter(config.alerts, {
+    storeDir: config.store.dir,
+    logger: logger.child({ stage: 'alerts' }),
+    dryRun: opts.dryRun ?? false,
+    ...(deliveries ? { enqueue: deliveries.enqueue } : {}),
+  });
+  if (deliveries) {
+    const pending = await deliveries.enqueuePending();
+    if (pending > 0) logger.info({ pending }, 'queued alert deliveries left pending');
+  }
+
   const queues = {} as Record<Stage, Queue>;
   for (const stage of STAGES) {
     const qopts: QueueOptions = {
@@ -107,7 +131,8 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
     q.on('error', (err) => logger.debug({ queue: q.name, err: { message: err.message } }, 'queue error'));
     queues[stage] = q;
   }
-  metrics.watchQueues(Object.values(queues));
+  const allQueues: Queue[] = [...Object.values(queues), ...(deliveries ? [deliveries.queue as Queue] : [])];
+  metrics.watchQueues(allQueues);
 
   const processors: { [S in Stage]: StageProcessor<S> } = {
     poll: pollFeedProcessor({ pipeline, fetchQueue: queues.fetch, metrics }),
@@ -128,19 +153,14 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
       // A job whose worker died is taken over; a few stalls are tolerated before it fails.
       maxStalledCount: 3,
       autorun: false,
-      // BullMQ applies a manual rateLimit() (a 429's Retry-After) only on a queue with a limiter;
-      // this one never binds by itself.
-      ...(stage === 'poll' || stage === 'fetch' ? { limiter: MANUAL_LIMITER } : {}),
     };
-    let worker: Worker | undefined;
     const processor = wrapProcessor(processors[stage] as StageProcessor<typeof stage>, {
       stage,
       logger,
       metrics,
-      worker: () => worker,
       rateLimitMs: svc.retry.rateLimitMs,
     });
-    worker = new Worker(QUEUE_NAMES[stage], processor, wopts);
+    const worker = new Worker(QUEUE_NAMES[stage], processor, wopts);
     worker.on('error', (err) => logger.debug({ stage, err: { message: err.message } }, 'worker error'));
     worker.on('failed', (job: Job | undefined, err: Error) => {
       if (job && (err.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1))) {
@@ -188,10 +208,11 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
       ping === true
         ? { ok: true }
         : { ok: false, detail: ping === 'timeout' ? 'ping timed out' : 'ping failed' };
-    for (const stage of STAGES) {
-      const w = workers[stage];
+    const running: [string, Worker][] = STAGES.map((stage) => [stage, workers[stage]]);
+    if (deliveries?.worker) running.push(['deliver', deliveries.worker as Worker]);
+    for (const [name, w] of running) {
       const ok = w.isRunning() && !w.closing;
-      checks[`worker:${stage}`] = ok ? { ok } : { ok, detail: 'not running' };
+      checks[`worker:${name}`] = ok ? { ok } : { ok, detail: 'not running' };
     }
     return { ready: Object.values(checks).every((c) => c.ok), checks };
   };
@@ -205,7 +226,7 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
         logger,
         metrics,
         store,
-        queues: Object.values(queues),
+        queues: allQueues,
         bus,
         readiness,
       });
@@ -213,6 +234,8 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
   } catch (err) {
     await Promise.all(Object.values(workers).map((w) => w.close(true)));
     await Promise.all(Object.values(queues).map((q) => q.close()));
+    await deliveries?.close();
+    await alerter.close();
     for (const c of connections) c.disconnect();
     await fetcher.close();
     sink.close();
@@ -237,6 +260,9 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
       if (http) await http.close();
       await withTimeout(Promise.all(Object.values(queues).map((q) => q.close())), 5_000);
       await alerter.close();
+      if (deliveries && (await withTimeout(deliveries.close(), svc.shutdownTimeoutMs)) === 'timeout') {
+        logger.warn('alert deliveries did not finish in time');
+      }
       await fetcher.close();
       for (const c of connections) c.disconnect();
       sink.close();

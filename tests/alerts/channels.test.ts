@@ -35,7 +35,9 @@ describe('Standard Webhooks signature', () => {
     const body = '{"a":1}';
     const h = webhookHeaders(secret, 'msg_1', body);
     expect(verifyWebhook(secret, { ...h }, body)).toBe(true);
-    expect(verifyWebhook(secret, { ...h, 'webhook-signature': `v1,AAAA ${h['webhook-signature']}` }, body)).toBe(true);
+    expect(
+      verifyWebhook(secret, { ...h, 'webhook-signature': `v1,AAAA ${h['webhook-signature']}` }, body),
+    ).toBe(true);
     expect(verifyWebhook(secret, { ...h }, '{"a":2}')).toBe(false);
     expect(verifyWebhook('whsec_b3RoZXI=', { ...h }, body)).toBe(false);
     expect(verifyWebhook(secret, { ...h }, body, { now: Date.now() + 10 * 60_000 })).toBe(false);
@@ -53,7 +55,11 @@ describe('Slack channel', () => {
     const alerter = createAlerter(config, { storeDir: tempStore(), logger: silentLogger });
     await alerter.onRecord(goldenRecord());
     await alerter.onRecord(
-      makeRecord({ id: 'other-story', published: '2025-06-01T00:00:00Z', title: 'Customs seize cocaine in Rotterdam' }),
+      makeRecord({
+        id: 'other-story',
+        published: '2025-06-01T00:00:00Z',
+        title: 'Customs seize cocaine in Rotterdam',
+      }),
     );
     await alerter.close();
     expect(rx.requests).toHaveLength(2);
@@ -69,7 +75,9 @@ describe('Slack channel', () => {
     const figures = payload.blocks[1].text.text as string;
     expect(figures).toContain('• *116 t of cocaine* — Antwerp (BE), 2023 _(total, record)_');
     expect(figures).toContain('• *419 t of cocaine* — Europe (EU), 2023');
-    expect(payload.blocks[2].text.text).toBe('> In 2023, a record 116 tons of cocaine were seized in the port city.');
+    expect(payload.blocks[2].text.text).toBe(
+      '> In 2023, a record 116 tons of cocaine were seized in the port city.',
+    );
     expect(all).toContain(
       '<https://www.dw.com/en/belgium-seeks-us-support-to-battle-drug-smuggling/a-73953181|Read the article>',
     );
@@ -123,7 +131,9 @@ describe('email channel', () => {
       expect(m.data).toMatch(/^Content-Type: text\/plain/m);
       const body = m.data.replace(/=\r?\n/g, '').replace(/\r\n/g, '\n');
       expect(body).toContain('116 t of cocaine, Antwerp (BE), 2023; total, a record');
-      expect(body).toContain('Evidence: "In 2023, a record 116 tons of cocaine were seized in the port city."');
+      expect(body).toContain(
+        'Evidence: "In 2023, a record 116 tons of cocaine were seized in the port city."',
+      );
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }

@@ -38,7 +38,9 @@ describe('deliver-alert queue', () => {
   it('retries through BullMQ until the receiver is back, then delivers once', async () => {
     const rx = await startReceiver((_n, startedAt) => (Date.now() - startedAt < 1200 ? 503 : 200));
     const storeDir = mkdtempSync(path.join(tmpdir(), 'sw-alerts-q-'));
-    const config = alertsConfig(rx.url, { delivery: { initialBackoffMs: 150, maxBackoffMs: 400, expireAfterMs: '1m' } });
+    const config = alertsConfig(rx.url, {
+      delivery: { initialBackoffMs: 150, maxBackoffMs: 400, expireAfterMs: '1m' },
+    });
     const q = createDeliverAlertQueue({ config, storeDir, logger: silentLogger, connection, prefix });
     const alerter = createAlerter(config, { storeDir, logger: silentLogger, enqueue: q.enqueue });
     try {
@@ -67,8 +69,16 @@ describe('deliver-alert queue', () => {
   it('ends a delivery at a final 4xx without retrying', async () => {
     const rx = await startReceiver(() => 404);
     const storeDir = mkdtempSync(path.join(tmpdir(), 'sw-alerts-q-'));
-    const config = alertsConfig(rx.url, { delivery: { initialBackoffMs: 100, maxBackoffMs: 200, expireAfterMs: '1m' } });
-    const q = createDeliverAlertQueue({ config, storeDir, logger: silentLogger, connection, prefix: `${prefix}-b` });
+    const config = alertsConfig(rx.url, {
+      delivery: { initialBackoffMs: 100, maxBackoffMs: 200, expireAfterMs: '1m' },
+    });
+    const q = createDeliverAlertQueue({
+      config,
+      storeDir,
+      logger: silentLogger,
+      connection,
+      prefix: `${prefix}-b`,
+    });
     const alerter = createAlerter(config, { storeDir, logger: silentLogger, enqueue: q.enqueue });
     try {
       await alerter.onRecord(goldenRecord());

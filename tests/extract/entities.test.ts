@@ -27,7 +27,9 @@ describe('persons and roles', () => {
   });
 
   it('reads an apposition after the name ("X, the interior minister, said")', () => {
-    const e = entities('Pieter Janssens, the justice minister, said the new scanners would be installed next year.');
+    const e = entities(
+      'Pieter Janssens, the justice minister, said the new scanners would be installed next year.',
+    );
     expect(e.persons).toEqual([{ name: 'Pieter Janssens', role: 'justice minister' }]);
   });
 
@@ -41,6 +43,17 @@ describe('persons and roles', () => {
       'Customs chief Anna Kowalski presented the figures. Kowalski said seizures had doubled. "We are not done," Kowalski added.',
     );
     expect(e.persons).toEqual([{ name: 'Anna Kowalski', role: 'Customs chief' }]);
+  });
+
+  it('reads a possessive country before an apposition as a place, not as part of the role', () => {
+    const e = entities('"The ports are open," said Lotte Peeters, Belgium\'s former finance minister.');
+    expect(e.persons).toEqual([{ name: 'Lotte Peeters', role: 'former finance minister' }]);
+    expect(placeNames(e)).toEqual(['Belgium']);
+  });
+
+  it('reads a title that opens the sentence, with "for" inside it', () => {
+    const e = entities('Minister for Customs Karel Vos praised the dog handlers.');
+    expect(e.persons).toEqual([{ name: 'Karel Vos', role: 'Minister for Customs' }]);
   });
 
   it('finds names with a speech verb and no title', () => {
@@ -96,7 +109,9 @@ describe('organisations', () => {
 describe('places', () => {
   it('merges "US" and "United States" under the full name', () => {
     const e = entities('The United States sent advisers. US officials said more would follow.');
-    expect(e.places).toEqual([expect.objectContaining({ name: 'United States', kind: 'country', country: 'US' })]);
+    expect(e.places).toEqual([
+      expect.objectContaining({ name: 'United States', kind: 'country', country: 'US' }),
+    ]);
   });
 
   it('adds no place for demonyms and adjectives', () => {
@@ -114,6 +129,17 @@ describe('places', () => {
     expect(place(gr, 'Athens')).toMatchObject({ country: 'GR' });
   });
 
+  it('prefers a large city to a small region of the same name, with the country in context', () => {
+    const e = entities('The gang shipped parcels from London to Liverpool and Manchester.');
+    expect(place(e, 'Manchester')).toMatchObject({ kind: 'city', country: 'GB' });
+  });
+
+  it('reads organisation names that open a sentence', () => {
+    const e = entities('Border Force officers at Felixstowe opened the container.');
+    expect(e.organizations).toEqual(['Border Force']);
+    expect(place(e, 'Felixstowe')).toMatchObject({ country: 'GB' });
+  });
+
   it('resolves "the port city" to the last city named', () => {
     const e = entities('Inspectors are busy in Hamburg. Last year 20 tons were seized in the port city.');
     const coref = e.mentions.find((m) => m.coreference);
@@ -122,7 +148,9 @@ describe('places', () => {
   });
 
   it('treats "the port of X" as X and an unknown port as a port', () => {
-    const e = entities('The ship left the port of Valparaiso for the port of Puerto Quetzalito in Guatemala.');
+    const e = entities(
+      'The ship left the port of Valparaiso for the port of Puerto Quetzalito in Guatemala.',
+    );
     expect(place(e, 'Valparaiso')).toMatchObject({ country: 'CL' });
     expect(place(e, 'Puerto Quetzalito')).toMatchObject({ kind: 'port', country: 'GT' });
   });

@@ -15,7 +15,14 @@ describe('config/rules tables', () => {
   it('all parse, every rule has a reason, reasons are unique across tables, patterns compile', () => {
     const { files, skipped, rules, problems } = lintRuleTables(RULES_DIR);
     expect(problems).toEqual([]);
-    for (const f of ['units.yaml', 'numbers.yaml', 'drugs.yaml', 'seizure-terms.yaml', 'negative-frames.yaml', 'periods.yaml']) {
+    for (const f of [
+      'units.yaml',
+      'numbers.yaml',
+      'drugs.yaml',
+      'seizure-terms.yaml',
+      'negative-frames.yaml',
+      'periods.yaml',
+    ]) {
       expect(files).toContain(f);
       expect(skipped).not.toContain(f);
     }
@@ -33,8 +40,14 @@ describe('config/rules tables', () => {
 describe('lintRuleTables', () => {
   it('reports a table that does not parse, a missing reason, a duplicate reason and a bad pattern', () => {
     const dir = mkdtempSync(path.join(tmp, 'lint-'));
-    writeFileSync(path.join(dir, 'a.yaml'), 'description: ok\nrules:\n  - { reason: r-one, pattern: "ab+" }\n  - { pattern: "x" }\n');
-    writeFileSync(path.join(dir, 'b.yaml'), 'description: ok\nrules:\n  - { reason: r-one, pattern: "(unclosed" }\n');
+    writeFileSync(
+      path.join(dir, 'a.yaml'),
+      'description: ok\nrules:\n  - { reason: r-one, pattern: "ab+" }\n  - { pattern: "x" }\n',
+    );
+    writeFileSync(
+      path.join(dir, 'b.yaml'),
+      'description: ok\nrules:\n  - { reason: r-one, pattern: "(unclosed" }\n',
+    );
     writeFileSync(path.join(dir, 'c.yaml'), 'description: [unclosed\n');
     writeFileSync(path.join(dir, 'd.yaml'), 'description: no rules here\nrules: []\n');
     writeFileSync(path.join(dir, 'e.yaml'), 'stopwords: [a, b]\n');

@@ -31,7 +31,17 @@ function mentions(parsed: ReturnType<typeof parseText>): PlaceMention[] {
     for (const [name, p] of Object.entries(PLACES)) {
       for (const m of s.text.matchAll(new RegExp(`\\b${name}\\b`, 'g'))) {
         const start = s.start + m.index;
-        out.push({ name, surface: name, kind: p.kind, country: p.country, sentence: s.index, start, end: start + name.length, coreference: false });
+        out.push({
+          name,
+          surface: name,
+          entity: `local:${name}`,
+          kind: p.kind,
+          country: p.country,
+          sentence: s.index,
+          start,
+          end: start + name.length,
+          coreference: false,
+        });
       }
     }
   }
@@ -43,7 +53,13 @@ function run(text: string, opts: { title?: string; published?: string } = {}) {
   return extractSeizures(parsed, mentions(parsed));
 }
 
-const brief = (s: Seizure) => ({ drug: s.drug, value: s.amount.value, unit: s.amount.unit, kg: s.kg, count: s.count });
+const brief = (s: Seizure) => ({
+  drug: s.drug,
+  value: s.amount.value,
+  unit: s.amount.unit,
+  kg: s.kg,
+  count: s.count,
+});
 
 describe('numbers and units', () => {
   const one = (s: string) => {
@@ -90,7 +106,9 @@ describe('numbers and units', () => {
     expect(got).toEqual({ value, unit, kg: null });
   });
   it('gives a bare number in a list the unit of its list', () => {
-    const q = findQuantities('Ports led with 300 kilos, Porto (45.5) and Faro (12.25), with 40 and 75 grammes elsewhere.');
+    const q = findQuantities(
+      'Ports led with 300 kilos, Porto (45.5) and Faro (12.25), with 40 and 75 grammes elsewhere.',
+    );
     expect(q.map((x) => [x.value, x.unit])).toEqual([
       [300, 'kg'],
       [45.5, 'kg'],
@@ -100,7 +118,9 @@ describe('numbers and units', () => {
     ]);
   });
   it('reads nothing in distances, prices, ages and sizes', () => {
-    expect(findQuantities('The 45-year-old man drove 120 kilometres (75 miles) with $30,000 and two-kilo packs.')).toEqual([]);
+    expect(
+      findQuantities('The 45-year-old man drove 120 kilometres (75 miles) with $30,000 and two-kilo packs.'),
+    ).toEqual([]);
   });
   it('reads an impossible tonnage with one comma group as a decimal comma', () => {
     expect(one('police seized 231,418 tons of cannabis')).toMatchObject({ value: 231.418, unit: 't' });
@@ -109,7 +129,9 @@ describe('numbers and units', () => {
 
 describe('extractSeizures', () => {
   it('reads drug, amount, place and a weekday resolved against publication', () => {
-    const r = run('Police in Lisbon seized 2,400 kg of cocaine on Monday.', { published: '2024-05-15T09:00:00Z' });
+    const r = run('Police in Lisbon seized 2,400 kg of cocaine on Monday.', {
+      published: '2024-05-15T09:00:00Z',
+    });
     expect(r.seizureStory).toBe(true);
     expect(r.seizures).toEqual([
       {
@@ -133,7 +155,9 @@ describe('extractSeizures', () => {
     const r = run('The navy said it seized 1,940 kilograms of cocaine from a fishing boat off Madeira.', {
       title: 'Navy seizes almost two tonnes of cocaine',
     });
-    expect(r.seizures.map(brief)).toEqual([{ drug: 'cocaine', value: 1940, unit: 'kg', kg: 1940, count: null }]);
+    expect(r.seizures.map(brief)).toEqual([
+      { drug: 'cocaine', value: 1940, unit: 'kg', kg: 1940, count: null },
+    ]);
     expect(r.seizures[0]?.country).toBe('PT');
     expect(r.seizures[0]?.evidence).toMatch(/^The navy said/);
   });
@@ -143,18 +167,25 @@ describe('extractSeizures', () => {
     expect(r.seizures.map(brief)).toEqual([{ drug: 'cocaine', value: 3, unit: 't', kg: 3000, count: 3000 }]);
     expect(r.seizures[0]?.countUnit).toBe('packages');
     const w = run('Divers recovered 40 bundles of hashish weighing 1,300 kilos.');
-    expect(w.seizures.map(brief)).toEqual([{ drug: 'hashish', value: 1300, unit: 'kg', kg: 1300, count: 40 }]);
+    expect(w.seizures.map(brief)).toEqual([
+      { drug: 'hashish', value: 1300, unit: 'kg', kg: 1300, count: 40 },
+    ]);
   });
 
   it('gives a count told in the next sentence to the haul just told', () => {
-    const r = run('Guards seized 600 kilograms of cocaine at the port of Gdansk. The drugs were wrapped in 550 bricks, each about one kilogram.');
+    const r = run(
+      'Guards seized 600 kilograms of cocaine at the port of Gdansk. The drugs were wrapped in 550 bricks, each about one kilogram.',
+    );
     expect(r.seizures.map(brief)).toEqual([{ drug: 'cocaine', value: 600, unit: 'kg', kg: 600, count: 550 }]);
   });
 
   it('keeps a total and the hauls inside it apart', () => {
-    const r = run('Customs seized a total of 5 tonnes of heroin in three raids last year. The largest haul, in Hamburg, was 3.2 tonnes.', {
-      published: '2024-02-01',
-    });
+    const r = run(
+      'Customs seized a total of 5 tonnes of heroin in three raids last year. The largest haul, in Hamburg, was 3.2 tonnes.',
+      {
+        published: '2024-02-01',
+      },
+    );
     expect(r.seizures.map(brief)).toEqual([
       { drug: 'heroin', value: 5, unit: 't', kg: 5000, count: null },
       { drug: 'heroin', value: 3.2, unit: 't', kg: 3200, count: null },
@@ -182,7 +213,9 @@ describe('extractSeizures', () => {
   });
 
   it('maps street names and generic words to the canonical drugs', () => {
-    const r = run('Agents seized 12 kilos of crystal meth, 3 kilos of weed, 9 kilos of cannabis resin and 1.2 million ecstasy pills in Valencia.');
+    const r = run(
+      'Agents seized 12 kilos of crystal meth, 3 kilos of weed, 9 kilos of cannabis resin and 1.2 million ecstasy pills in Valencia.',
+    );
     expect(r.seizures.map((s) => [s.drug, s.amount.value, s.amount.unit])).toEqual([
       ['methamphetamine', 12, 'kg'],
       ['cannabis', 3, 'kg'],
@@ -190,11 +223,15 @@ describe('extractSeizures', () => {
       ['mdma', 1_200_000, 'pills'],
     ]);
     expect(run('Police seized 40 kg of drugs at the airport.').seizures[0]?.drug).toBe('unspecified');
-    expect(run('Heroin is the main concern. Police seized 40 kg of drugs at the airport.').seizures[0]?.drug).toBe('heroin');
+    expect(
+      run('Heroin is the main concern. Police seized 40 kg of drugs at the airport.').seizures[0]?.drug,
+    ).toBe('heroin');
   });
 
   it('carries drug, year and place to a sentence that lists more figures', () => {
-    const r = run('Police seized a record 90 tonnes of cocaine in Ecuador in 2022. Colombia followed with 60 tonnes and Peru with 21 tonnes.');
+    const r = run(
+      'Police seized a record 90 tonnes of cocaine in Ecuador in 2022. Colombia followed with 60 tonnes and Peru with 21 tonnes.',
+    );
     expect(r.seizures.map((s) => [s.drug, s.kg, s.country, s.period, s.record])).toEqual([
       ['cocaine', 90000, 'EC', '2022', true],
       ['cocaine', 60000, 'CO', '2022', false],
@@ -214,15 +251,25 @@ describe('extractSeizures', () => {
   });
 
   it('takes the date of a following "The seizure was made on ..." sentence', () => {
-    const r = run('Customs intercepted 40 kg of heroin hidden in a truck. The seizure was made on March 3 at the Kapikule border crossing.', {
-      published: '2024-03-05',
-    });
+    const r = run(
+      'Customs intercepted 40 kg of heroin hidden in a truck. The seizure was made on March 3 at the Kapikule border crossing.',
+      {
+        published: '2024-03-05',
+      },
+    );
     expect(r.seizures[0]).toMatchObject({ period: '2024-03-03', location: 'Kapikule', country: 'TR' });
   });
 
   it('reads the attribution and the record of the sentence', () => {
-    const r = run('According to the National Customs Office, a record 45 tonnes of cocaine were seized in Europe in 2021.');
-    expect(r.seizures[0]).toMatchObject({ attribution: 'National Customs Office', record: true, country: 'EU', aggregate: true });
+    const r = run(
+      'According to the National Customs Office, a record 45 tonnes of cocaine were seized in Europe in 2021.',
+    );
+    expect(r.seizures[0]).toMatchObject({
+      attribution: 'National Customs Office',
+      record: true,
+      country: 'EU',
+      aggregate: true,
+    });
   });
 
   it('assigns figures "respectively" to the drugs named before them', () => {
@@ -234,19 +281,32 @@ describe('extractSeizures', () => {
   });
 
   it('reads trends with their sign and baseline', () => {
-    const r = run('Police seized 2 tonnes of heroin in Valencia. The amount of heroin seized in 2022 rose by 35% compared with 2020.');
+    const r = run(
+      'Police seized 2 tonnes of heroin in Valencia. The amount of heroin seized in 2022 rose by 35% compared with 2020.',
+    );
     expect(r.trends).toEqual([
-      expect.objectContaining({ drug: 'heroin', changePercent: 35, period: '2022', baseline: '2020', location: 'Valencia' }),
+      expect.objectContaining({
+        drug: 'heroin',
+        changePercent: 35,
+        period: '2022',
+        baseline: '2020',
+        location: 'Valencia',
+      }),
     ]);
     const d = run('Police seized 2 tonnes of heroin. Cocaine seizures fell 20 percent in 2023.');
-    expect(d.trends).toEqual([expect.objectContaining({ drug: 'cocaine', changePercent: -20, period: '2023', baseline: '2022' })]);
+    expect(d.trends).toEqual([
+      expect.objectContaining({ drug: 'cocaine', changePercent: -20, period: '2023', baseline: '2022' }),
+    ]);
   });
 
   it('calls a story with a haul but no figure a seizure story, and a cargo story not', () => {
     expect(run('Police seized heroin at the border crossing on Sunday.').seizureStory).toBe(true);
-    const cargo = run('The port handled 41.2 million metric tons of cargo, up 2.4% on last year. Customs checks were stepped up.', {
-      published: '2024-01-01',
-    });
+    const cargo = run(
+      'The port handled 41.2 million metric tons of cargo, up 2.4% on last year. Customs checks were stepped up.',
+      {
+        published: '2024-01-01',
+      },
+    );
     expect(cargo).toEqual({ seizureStory: false, seizures: [], trends: [] });
   });
 });

@@ -216,6 +216,27 @@ describe('parseFeed on hostile input', () => {
     expect(feed.items[0]?.summary).toBe('Tom & Jerry');
   });
 
+  it('refuses absurdly deep nesting quickly instead of overflowing the stack', async () => {
+    const deep = `<rss version="2.0"><channel><title>t</title><item><link>https://x.example.org/a</link><description>${'<b>'.repeat(50_000)}</description></item></channel></rss>`;
+    const started = Date.now();
+    await expect(parseFeed(deep, { feedId: 'deep' })).rejects.toThrow(/deeper than 256/);
+    expect(Date.now() - started).toBeLessThan(1000);
+    const unclosed = `<rss version="2.0"><channel>${'<![CDATA[<!--'.repeat(50_000)}`;
+    const t2 = Date.now();
+    await expect(parseFeed(unclosed, { feedId: 'unclosed' })).rejects.toBeInstanceOf(FeedParseError);
+    expect(Date.now() - t2).toBeLessThan(2000);
+  });
+
+  it('stays linear on text that makes regex-based HTML stripping quadratic', async () => {
+    for (const body of ['a<'.repeat(40_000), 'x<p>\n'.repeat(20_000)]) {
+      const xml = `<rss version="2.0"><channel><title>t</title><item><title>a</title><link>https://x.example.org/a</link><description><![CDATA[${body}]]></description></item></channel></rss>`;
+      const started = Date.now();
+      const feed = await parseFeed(xml, { feedId: 'slow' });
+      expect(feed.items).toHaveLength(1);
+      expect(Date.now() - started).toBeLessThan(3000);
+    }
+  });
+
   it('rejects what is not a feed with a typed error and a reason', async () => {
     for (const input of [
       '',

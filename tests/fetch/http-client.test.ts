@@ -206,6 +206,22 @@ describe('limits', () => {
     expect(Date.now() - started).toBeLessThan(4000);
   });
 
+  it('does not count time the event loop spent on our own CPU work', async () => {
+    const srv = await server({
+      '/late': (_req, res) => {
+        setTimeout(() => res.end('fine'), 200);
+      },
+    });
+    const pending = client({ timeoutMs: 1000 }).get(`${srv.url}/late`);
+    await new Promise((r) => setTimeout(r, 20));
+    const until = Date.now() + 1500;
+    while (Date.now() < until) {
+      // a long synchronous scrape or extraction in the same process
+    }
+    const res = await pending;
+    expect(res.body.toString()).toBe('fine');
+  });
+
   it('times out a server that never answers', async () => {
     const srv = await server({ '/silent': () => {} });
     const started = Date.now();

@@ -175,7 +175,10 @@ describe('pollFeed', () => {
 });
 
 describe('runScan', () => {
-  it('keeps going past failing items, refuses private addresses, loses nothing, and retries failures next run', async () => {
+  // Two scans with real scraping and extraction: allow for a busy machine.
+  it('keeps going past failing items, refuses private addresses, loses nothing, and retries failures next run', {
+    timeout: 120_000,
+  }, async () => {
     const article = readFileSync(path.join(GOLDEN, 'article.html'));
     const negative = readFileSync(path.join(GOLDEN, 'negative-article.html'));
     let flaky = 0;

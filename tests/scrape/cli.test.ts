@@ -23,7 +23,9 @@ describe('seizurewatch scrape', () => {
     const r = await cli(['scrape', path.join(GOLDEN, 'article.html'), '--url', 'http://127.0.0.1:9/x']);
     expect(r.code).toBe(0);
     const article = JSON.parse(r.stdout) as { url: string; extractor: string; editor: string };
-    expect(article.url).toBe('https://www.dw.com/en/belgium-seeks-us-support-to-battle-drug-smuggling/a-73953181');
+    expect(article.url).toBe(
+      'https://www.dw.com/en/belgium-seeks-us-support-to-battle-drug-smuggling/a-73953181',
+    );
     expect(article.extractor).toBe('dw');
     expect(article.editor).toBe('Louis Oelofse');
   });

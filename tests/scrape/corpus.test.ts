@@ -13,9 +13,27 @@ import { CORPUS, GOLDEN } from '../helpers/paths.ts';
 const pages = existsSync(path.join(CORPUS, 'html')) ? loadCorpusPages(path.join(CORPUS, 'html')) : [];
 
 describe('golden DW article: scraped fields', () => {
-  const expected = JSON.parse(readFileSync(path.join(GOLDEN, 'expected.json'), 'utf8')) as Record<string, unknown>;
-  const FIELDS = ['url', 'source', 'language', 'title', 'teaser', 'published', 'section', 'tags', 'authors', 'editor', 'text'];
-  const article = scrapePage(readFileSync(path.join(GOLDEN, 'article.html'), 'utf8'), 'http://127.0.0.1:8080/en/x?maca=1');
+  const expected = JSON.parse(readFileSync(path.join(GOLDEN, 'expected.json'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
+  const FIELDS = [
+    'url',
+    'source',
+    'language',
+    'title',
+    'teaser',
+    'published',
+    'section',
+    'tags',
+    'authors',
+    'editor',
+    'text',
+  ];
+  const article = scrapePage(
+    readFileSync(path.join(GOLDEN, 'article.html'), 'utf8'),
+    'http://127.0.0.1:8080/en/x?maca=1',
+  );
   for (const field of FIELDS) {
     it(`${field} equals expected.json`, () => {
       expect((article as unknown as Record<string, unknown>)[field]).toEqual(expected[field]);
@@ -41,7 +59,20 @@ describe.skipIf(!pages.length)('real corpus pages', () => {
     });
   }
 
-  const SITE_FOLDERS = ['aljazeera', 'apnews', 'bbc', 'cnn', 'elpais', 'euronews', 'guardian', 'nieuwsblad', 'nytimes', 'reuters', 'voa', 'washingtonpost'];
+  const SITE_FOLDERS = [
+    'aljazeera',
+    'apnews',
+    'bbc',
+    'cnn',
+    'elpais',
+    'euronews',
+    'guardian',
+    'nieuwsblad',
+    'nytimes',
+    'reuters',
+    'voa',
+    'washingtonpost',
+  ];
   for (const page of pages.filter((p) => SITE_FOLDERS.includes(p.folder) && p.body)) {
     it(`${page.name} is read by its site extractor (F1 >= 0.95)`, () => {
       const a = scrapePage(page.html, page.url);

@@ -24,12 +24,18 @@ describe('site extractor registry', () => {
   it('has a fixture folder for every registered extractor, and no orphan folder', () => {
     for (const ex of EXTRACTORS) expect(fixtureDirs(ex.id).length, ex.id).toBeGreaterThan(0);
     const ids = new Set(EXTRACTORS.map((e) => e.id));
-    for (const folder of readdirSync(FIXTURES)) expect(ids.has(folder), `orphan fixture ${folder}`).toBe(true);
+    for (const folder of readdirSync(FIXTURES))
+      expect(ids.has(folder), `orphan fixture ${folder}`).toBe(true);
   });
 
   it('fails at start when two extractors claim one host', () => {
     const a: SiteExtractor = { id: 'a', name: 'A', hosts: ['example.com'], extract: () => ({ text: null }) };
-    const b: SiteExtractor = { id: 'b', name: 'B', hosts: ['www.example.com'], extract: () => ({ text: null }) };
+    const b: SiteExtractor = {
+      id: 'b',
+      name: 'B',
+      hosts: ['www.example.com'],
+      extract: () => ({ text: null }),
+    };
     expect(() => buildHostIndex([a, b])).toThrow(/example\.com.*"a".*"b"/);
     expect(() => buildHostIndex([a, { ...a, hosts: ['other.org'] }])).toThrow(/registered twice/);
   });
@@ -46,10 +52,16 @@ describe('site extractor registry', () => {
 describe.each(EXTRACTORS.map((e) => [e.id]))('extractor %s', (id) => {
   for (const dir of fixtureDirs(id)) {
     it(`reads ${path.basename(dir)} as expected`, () => {
-      const meta = JSON.parse(readFileSync(path.join(dir, 'meta.json'), 'utf8')) as { url: string; captured: string };
+      const meta = JSON.parse(readFileSync(path.join(dir, 'meta.json'), 'utf8')) as {
+        url: string;
+        captured: string;
+      };
       expect(meta.url).toMatch(/^https:\/\//);
       expect(meta.captured).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-      const expected = JSON.parse(readFileSync(path.join(dir, 'expected.json'), 'utf8')) as Record<string, unknown>;
+      const expected = JSON.parse(readFileSync(path.join(dir, 'expected.json'), 'utf8')) as Record<
+        string,
+        unknown
+      >;
       const html = readFileSync(path.join(dir, 'source.html'), 'utf8');
       // Served from a mirror: the canonical URL still picks the site's extractor.
       const article = scrapePage(html, 'http://127.0.0.1:8080/mirror/page');

@@ -1,7 +1,7 @@
 /**
  * End to end: `seizurewatch serve` as a process, on real Redis (own prefix), polling the golden
  * DW feed from a local server. Both articles are stored within 10 s of the service's start (one
- * seizure story), the
+ * seizure story, alerted once to a local webhook), the
  * next polls add nothing, and SIGTERM stops it cleanly with exit 0.
  */
 import { readFileSync } from 'node:fs';
@@ -56,6 +56,12 @@ describe('serve end to end on the golden feed', () => {
       // The feed asks for an hourly pace: capped so the test sees it polled again.
       fetch: { maxPollIntervalMs: 300 },
       service: { pollEveryMs: 700 },
+      extra: {
+        alerts: {
+          channels: [{ name: 'newsroom', type: 'webhook', url: `${site.base}/hook` }],
+          rules: [{ name: 'seizures', when: { seizureStory: true }, channels: ['newsroom'] }],
+        },
+      },
     });
   });
 
@@ -89,6 +95,13 @@ describe('serve end to end on the golden feed', () => {
     expect(seizure[0]!.id).toBe(expected.id);
     expect(seizure[0]!.seizures.length).toBeGreaterThan(0);
 
+    // The seizure story is alerted once, through the delivery queue.
+    await serve.waitForLog((l) => l.msg === 'alert raised', 10_000);
+    const deadline = Date.now() + 10_000;
+    while (site.posts.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(site.posts.map((p) => p.path)).toEqual(['/hook']);
+    expect(site.posts[0]!.body).toContain(expected.id);
+
     // Polled again (the items are now seen): nothing queued, nothing fetched, nothing added.
     const pollsBefore = serve.logs.filter((l) => l.msg === 'feed polled').length;
     await serve.waitForLog(
@@ -101,6 +114,7 @@ describe('serve end to end on the golden feed', () => {
     );
     await new Promise((r) => setTimeout(r, 500));
     expect(readNdjson(dirs.ndjson).records).toHaveLength(2);
+    expect(site.posts).toHaveLength(1);
     expect(site.hits.get(ARTICLE)).toBe(1);
     expect(site.hits.get(NEGATIVE)).toBe(1);
     const store = openStore(dirs.store);

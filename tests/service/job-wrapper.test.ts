@@ -69,13 +69,12 @@ describe('wrapProcessor on BullMQ', () => {
         calls.set(kind, n);
         return behaviour[kind]!(n);
       },
-      { stage: 'fetch', logger: silentLogger, metrics, worker: () => worker, rateLimitMs: 60_000 },
+      { stage: 'fetch', logger: silentLogger, metrics, rateLimitMs: 60_000 },
     );
     worker = new Worker('t', processor, {
       connection,
       prefix,
       concurrency: 4,
-      limiter: { max: 1_000_000, duration: 1_000 },
     });
   });
   afterAll(async () => {
@@ -129,12 +128,19 @@ describe('wrapProcessor on BullMQ', () => {
     expect(r.job?.failedReason).toBe('disk full');
   });
 
-  it('waits out a 429 for Retry-After without spending an attempt', async () => {
+  it('waits out a 429 for Retry-After without spending an attempt, and without holding up other jobs', async () => {
     const started = Date.now();
-    const r = await run('limited');
+    const limited = run('limited');
+    await new Promise((r) => setTimeout(r, 100));
+    const other = await run('ok');
+    expect(other.ok).toBe(true);
+    expect(Date.now() - started).toBeLessThan(650);
+    const r = await limited;
     expect(r).toMatchObject({ ok: true, value: 'after the wait' });
     expect(Date.now() - started).toBeGreaterThanOrEqual(650);
-    expect(r.job?.attemptsMade).toBeLessThanOrEqual(1);
+    expect(calls.get('limited')).toBe(2);
+    // The wait spent no attempt: the job succeeded on its first counted one.
+    expect(r.job?.attemptsMade).toBe(1);
   });
 
   it('counts outcomes and failure reasons', async () => {

@@ -11,8 +11,8 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '../../errors.ts';
 import { articleFromText, extractRecord } from '../../extract/index.ts';
-import { scrapePage } from '../../scrape/index.ts';
 import { loadLabelledDir } from '../../score/corpus.ts';
+import { scrapePage } from '../../scrape/index.ts';
 import { extractLabelled } from './score.ts';
 
 interface ExtractOptions {
@@ -33,8 +33,13 @@ function readInput(file: string): string {
 
 function checkPublished(value: string | undefined): string | null {
   if (value === undefined) return null;
-  if (!/^\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(value) || Number.isNaN(Date.parse(value))) {
-    throw new InputError(`--published must be an ISO date or timestamp (2025-09-10 or 2025-09-10T13:27:05Z), got "${value}"`);
+  if (
+    !/^\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(value) ||
+    Number.isNaN(Date.parse(value))
+  ) {
+    throw new InputError(
+      `--published must be an ISO date or timestamp (2025-09-10 or 2025-09-10T13:27:05Z), got "${value}"`,
+    );
   }
   return value;
 }
@@ -51,7 +56,9 @@ function checkUrl(value: string | undefined): string | null {
 export function registerExtract(program: Command): void {
   program
     .command('extract')
-    .description('Extract the record (seizures, trends, persons, organizations, places) of an article as JSON.')
+    .description(
+      'Extract the record (seizures, trends, persons, organizations, places) of an article as JSON.',
+    )
     .argument('[file]', 'article as .html (scraped first) or .txt (the body text)')
     .option('--corpus <dir>', 'extract every labelled <id>.json of DIR, one NDJSON record per line')
     .option('--title <title>', '.txt only: the headline')

@@ -47,7 +47,13 @@ function readNdjson(file: string): ScoredRecord[] {
       if (typeof r.id !== 'string' || !Array.isArray(r.seizures) || typeof r.seizureStory !== 'boolean') {
         throw new InputError(`${file}:${n}: not a record (needs id, seizureStory, seizures)`);
       }
-      return { id: r.id, seizureStory: r.seizureStory, seizures: r.seizures, persons: r.persons ?? [], places: r.places ?? [] };
+      return {
+        id: r.id,
+        seizureStory: r.seizureStory,
+        seizures: r.seizures,
+        persons: r.persons ?? [],
+        places: r.places ?? [],
+      };
     });
 }
 
@@ -60,7 +66,9 @@ export function registerScore(program: Command): void {
     .option('--json', 'print the report as one JSON object')
     .action((dir: string, opts: { against?: string; json?: boolean }) => {
       const labelled = loadLabelledDir(dir);
-      const records: ScoredRecord[] = opts.against ? readNdjson(opts.against) : labelled.map((a) => extractLabelled(a));
+      const records: ScoredRecord[] = opts.against
+        ? readNdjson(opts.against)
+        : labelled.map((a) => extractLabelled(a));
       const report = scoreCorpus(labelled, records);
       process.stdout.write(opts.json ? `${JSON.stringify(report)}\n` : formatReport(report));
     });

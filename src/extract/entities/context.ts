@@ -25,10 +25,12 @@ export interface EntityContext {
 
 export function buildContext(parsed: ParsedText): EntityContext {
   const tables = entityTables();
-  const tokens = tokenize(parsed);
-  const chunks = tokens.map((t) => chunksOf(t, parsed.text));
+  const isTitle = (w: string) => tables.titleHeads.has(w.toLowerCase());
+  const tokens = tokenize(parsed, isTitle);
+  const chunks = tokens.map((t) => chunksOf(t, parsed.text, isTitle));
   const creditSentences = new Set<number>();
-  for (const s of parsed.sentences) if (tables.credits.some((re) => re.test(s.text))) creditSentences.add(s.index);
+  for (const s of parsed.sentences)
+    if (tables.credits.some((re) => re.test(s.text))) creditSentences.add(s.index);
   return {
     parsed,
     text: parsed.text,

@@ -59,14 +59,20 @@ export interface Entities {
 export function extractEntities(parsed: ParsedText): Entities {
   const ctx = buildContext(parsed);
   const orgs = findOrganizations(ctx);
-  const persons = findPersons(ctx, orgs.map((o) => o.name));
+  const persons = findPersons(
+    ctx,
+    orgs.map((o) => o.name),
+  );
   const mentions = findPlaceMentions(ctx);
 
   let titleMentions: PlaceMention[] = [];
   if (parsed.title?.trim()) {
     // The title is short: its own small parse costs little next to the body's.
     const tctx = buildContext(parseText({ title: null, text: parsed.title, published: null }));
-    findPersons(tctx, findOrganizations(tctx).map((o) => o.name));
+    findPersons(
+      tctx,
+      findOrganizations(tctx).map((o) => o.name),
+    );
     titleMentions = findPlaceMentions(tctx).map((m) => ({ ...m, sentence: -1 }));
   }
   const places = placesOf([...mentions, ...titleMentions]);

@@ -67,7 +67,9 @@ export function findOrganizations(ctx: EntityContext): OrgFinding[] {
         span = tokens.slice(0, end);
         // A title inside ("Queensland Police Deputy Commissioner X") ends the organisation.
         if (end === tokens.length) {
-          const t = tokens.findIndex((tok, i) => i > head && ctx.tables.titleHeads.has(tok.text.toLowerCase()));
+          const t = tokens.findIndex(
+            (tok, i) => i > head && ctx.tables.titleHeads.has(tok.text.toLowerCase()),
+          );
           if (t > 0) span = tokens.slice(0, head + 1);
         }
         if (known && known[0] < span.length && known[1] > span.length) span = tokens.slice(0, known[1]);
@@ -76,7 +78,7 @@ export function findOrganizations(ctx: EntityContext): OrgFinding[] {
       }
       if (!span) continue;
       // "Founder of Ceres Robotics": a title and "of" before the name are no part of it; nor is "The".
-      const of = span.findIndex((tok) => tok.text === 'of');
+      const of = span.findIndex((tok) => tok.text === 'of' || tok.text === 'for');
       if (of > 0 && span.slice(0, of).some((tok) => ctx.tables.titleHeads.has(tok.text.toLowerCase())))
         span = span.slice(of + 1);
       while (span.length > 1 && /^the$/i.test(span[0]!.text)) span = span.slice(1);

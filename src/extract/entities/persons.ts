@@ -29,7 +29,9 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
   const t = ctx.tables;
   const lower = (tok: Token) => tok.text.toLowerCase();
   const isHonorific = (tok: Token) =>
-    t.honorifics.has(lower(tok)) || t.honorifics.has(`${lower(tok)}.`) || t.honorifics.has(`the ${lower(tok)}`);
+    t.honorifics.has(lower(tok)) ||
+    t.honorifics.has(`${lower(tok)}.`) ||
+    t.honorifics.has(`the ${lower(tok)}`);
   const isHead = (tok: Token, prev?: Token) =>
     t.titleHeads.has(lower(tok)) || (prev !== undefined && t.titleHeads.has(`${lower(prev)} ${lower(tok)}`));
   const isTitleWord = (tok: Token) => isHead(tok) || t.titleModifiers.has(lower(tok)) || isHonorific(tok);
@@ -75,13 +77,31 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
       const all = chunk.tokens;
       // The name: the trailing run of name words, at most four, from a first name if tagged.
       let ts = all.length;
-      while (ts > 0 && all.length - ts < 4 && (nameWord(all[ts - 1]!) || (ts < all.length && CONNECTORS.has(all[ts - 1]!.text))))
+      while (
+        ts > 0 &&
+        all.length - ts < 4 &&
+        (nameWord(all[ts - 1]!) || (ts < all.length && CONNECTORS.has(all[ts - 1]!.text)))
+      )
         ts--;
       while (ts < all.length && CONNECTORS.has(all[ts]!.text)) ts++;
       const firstName = all.findIndex((tok, i) => i >= ts && tok.tags.has('FirstName'));
       const roleHasHead = (end: number) => all.slice(0, end).some((tok, k) => isHead(tok, all[k - 1]));
       // A tagged first name after a title starts the name ("... Operations Marty C. Raybon").
       if (firstName > ts && roleHasHead(firstName)) ts = firstName;
+      /** The role ends with a head and its "of" / "for" complement. */
+      const hasComplement = (role: Token[]): boolean => {
+        const at = role.findIndex(
+          (tok, k) => isHead(tok, role[k - 1]) && (role[k + 1]?.text === 'of' || role[k + 1]?.text === 'for'),
+        );
+        const complement = role.slice(at + 2);
+        return (
+          at >= 0 &&
+          complement.length > 0 &&
+          complement[complement.length - 1]!.name &&
+          complement.every((tok) => tok.name || CONNECTORS.has(tok.text)) &&
+          complement.length <= 4
+        );
+      };
       const nameTokens = all.slice(ts);
       if (nameTokens.length === 0 || nameTokens.some((tok) => isClaimed(ctx, tok))) continue;
       const roleTokens = all.slice(0, ts);
@@ -95,10 +115,20 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
         const orgHead = lastOrgHead(ctx, roleTokens);
         const honorOnly = roleTokens.every(isHonorific);
         if (honorOnly) isPerson = true;
-        else if (before && (isHead(before, all[ts - 2]) || t.titleModifiers.has(lower(before))) && orgHead < ts - 1) {
+        else if (
+          before &&
+          (isHead(before, all[ts - 2]) || t.titleModifiers.has(lower(before))) &&
+          orgHead < ts - 1
+        ) {
           role = cleanRole(roleTokens);
           isPerson = true;
         } else if (firstName === ts && roleHasHead(ts)) {
+          role = cleanRole(roleTokens);
+          isPerson = true;
+        } else if (hasComplement(roleTokens)) {
+          // "Minister for Customs Karel Vos", "Director of Field Operations Marty Raybon".
+          role = cleanRole(roleTokens);
+          isPerson = true;
           role = cleanRole(roleTokens);
           isPerson = true;
         }
@@ -119,6 +149,14 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
             !isCommonFunction(sentenceTokens[k - 1]!)
           )
             k--;
+          // One organisation word or acronym before the role belongs to it ("PDEA chief").
+          const org = sentenceTokens[k - 1];
+          if (
+            org?.name &&
+            /^\s+$/.test(sentenceTokens[k]!.gapBefore) &&
+            (org.allCaps || t.orgHeads.has(org.text) || isClaimed(ctx, org))
+          )
+            k--;
           role = spanText(ctx, sentenceTokens.slice(k, idx));
           isPerson = true;
         }
@@ -129,16 +167,26 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
       if (app && !last.possessive) {
         const words = app[1]!.trim().split(/\s+/);
         const headAt = words.findIndex(
-          (w, i) => t.titleHeads.has(w.toLowerCase()) || (i > 0 && t.titleHeads.has(`${words[i - 1]!.toLowerCase()} ${w.toLowerCase()}`)),
+          (w, i) =>
+            t.titleHeads.has(w.toLowerCase()) ||
+            (i > 0 && t.titleHeads.has(`${words[i - 1]!.toLowerCase()} ${w.toLowerCase()}`)),
         );
         const relation = words.length === 1 && t.relations.has(words[0]!.toLowerCase());
         if (words.length <= 16 && headAt >= 0 && headAt < 6 && !/^\d/.test(words[0]!)) {
           if (nameTokens.length >= 2 || isPerson || nameTokens[0]!.tags.has('Person')) {
             const phrase = app[1]!.replace(/\u2024/g, '.');
             const roleStart = last.end + (last.possessive ? 2 : 0) + after.indexOf(phrase);
-            const roleToks = sentenceTokens.filter((tok) => tok.start >= roleStart && tok.end <= roleStart + phrase.length);
+            const roleToks = sentenceTokens.filter(
+              (tok) => tok.start >= roleStart && tok.end <= roleStart + phrase.length,
+            );
             role ??= cleanRole(roleToks) ?? phrase.trim();
-            claim(ctx, roleToks);
+            // "Belgium's former interior minister": the country stays a place of the article.
+            claim(
+              ctx,
+              roleToks.filter(
+                (tok) => !(tok.possessive && ctx.gaz.lookup(tok.text).some((e) => e.kind === 'country')),
+              ),
+            );
             isPerson = true;
           }
         } else if (relation) {
@@ -153,14 +201,21 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
         else if (prevTok && t.relations.has(lower(prevTok)) && /^,\s+$/.test(gapBefore)) {
           isPerson = true;
           role = prevTok.text;
-        } else if (prevTok && lower(prevTok) === 'as' && prev2 && /identified|named/i.test(ctx.text.slice(prev2.start - 20, prev2.end)))
+        } else if (
+          prevTok &&
+          lower(prevTok) === 'as' &&
+          prev2 &&
+          /identified|named/i.test(ctx.text.slice(prev2.start - 20, prev2.end))
+        )
           isPerson = true;
         else if (nameTokens.length >= 2 && nameTokens.length <= 4) {
           const speech = new RegExp(`^,?\\s+(?:${ctx.tables.speechVerbs.join('|')})\\b`, 'i').test(after);
           const saidBefore = prevTok !== undefined && /^(?:said|says|according)$/i.test(prevTok.text);
           const tagged =
             nameTokens[0]!.tags.has('FirstName') ||
-            nameTokens.every((tok) => tok.tags.has('Person') || tok.tags.has('LastName') || tok.tags.has('FirstName'));
+            nameTokens.every(
+              (tok) => tok.tags.has('Person') || tok.tags.has('LastName') || tok.tags.has('FirstName'),
+            );
           const nameText = spanText(ctx, nameTokens);
           if (
             (speech || saidBefore || tagged) &&
@@ -172,6 +227,8 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
       }
       if (!isPerson) continue;
       if (isPlaceName(nameTokens) && role === null) continue;
+      // "Jan 31", "May 2024": a month, not a name.
+      if (nameTokens.length === 1 && /^\s*\d/.test(after)) continue;
       const name = spanText(ctx, nameTokens);
       if (t.notPersonTokens.has(nameTokens[0]!.text)) continue;
       found.push({ name, role, tokens: nameTokens });
@@ -182,7 +239,10 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
 }
 
 function isCommonFunction(tok: Token): boolean {
-  return ['Determiner', 'Verb', 'Preposition', 'Conjunction', 'Pronoun', 'Value'].some((x) => tok.tags.has(x)) || /\d/.test(tok.text);
+  return (
+    ['Determiner', 'Verb', 'Preposition', 'Conjunction', 'Pronoun', 'Value'].some((x) => tok.tags.has(x)) ||
+    /\d/.test(tok.text)
+  );
 }
 
 /** One entry per person: short mentions ("De Wever") join the full name that ends with them. */
@@ -192,7 +252,9 @@ function mergePersons(ctx: EntityContext, found: Found[]): Person[] {
   const add = (f: Found) => {
     const words = f.name.split(/\s+/);
     const same = people.find(
-      (p) => p.name === f.name || (words.length < p.words.length && p.words.slice(-words.length).join(' ') === f.name),
+      (p) =>
+        p.name === f.name ||
+        (words.length < p.words.length && p.words.slice(-words.length).join(' ') === f.name),
     );
     if (same) {
       same.role ??= f.role;
@@ -205,6 +267,7 @@ function mergePersons(ctx: EntityContext, found: Found[]): Person[] {
   // Claim later surname-only mentions so they are not read as places ("Douglas told ...").
   const surnames = new Set(people.flatMap((p) => [p.words[p.words.length - 1]!, p.words.slice(1).join(' ')]));
   for (const chunks of ctx.chunks)
-    for (const c of chunks) if (surnames.has(c.text) || people.some((p) => p.name === c.text)) claim(ctx, c.tokens);
+    for (const c of chunks)
+      if (surnames.has(c.text) || people.some((p) => p.name === c.text)) claim(ctx, c.tokens);
   return people.map(({ name, role }) => ({ name, role }));
 }

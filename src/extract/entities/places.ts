@@ -34,11 +34,13 @@ interface Raw {
   within?: GeoEntity;
 }
 
-const LOCATIVE = /\b(?:in|at|from|to|near|into|off|via|outside|towards?|through|across|of|around|between|and)\s+(?:the\s+)?$/i;
+const LOCATIVE =
+  /\b(?:in|at|from|to|near|into|off|via|outside|towards?|through|across|of|around|between|and)\s+(?:the\s+)?$/i;
 const ADMIN_NOUN =
   /^\s+(district|province|county|village|municipality|region|prefecture|governorate|department|counties|provinces|districts|villages|municipalities|regions)\b/;
 /** "one mile south of X", "off the coast of X": X is a place even if the gazetteer lacks it. */
-const BEARING = /\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of\s+$/i;
+const BEARING =
+  /\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of\s+$/i;
 const DIRECTIONS = '(North|South|East|West|Central|Northern|Southern|Eastern|Western)';
 const COORDINATED = new RegExp(`\\b${DIRECTIONS} and ${DIRECTIONS} (Africa|America|Europe|Asia)\\b`, 'g');
 const DATELINE =
@@ -63,6 +65,20 @@ const GENERIC_PLACE_NOUNS = new Set([
   'department',
   'municipality',
 ]);
+const DIRECTION_WORDS = new Set([
+  'north',
+  'south',
+  'east',
+  'west',
+  'northern',
+  'southern',
+  'eastern',
+  'western',
+  'central',
+  'upper',
+  'lower',
+  'greater',
+]);
 const SMALL_TOWN_POPULATION = 15_000;
 const MEDIUM_CITY_POPULATION = 100_000;
 
@@ -83,7 +99,9 @@ export function findPlaceMentions(ctx: EntityContext): PlaceMention[] {
       const m = DATELINE.exec(s.text);
       if (m && /[A-Z]{3}/.test(m[1]!)) {
         const name = titleCase(m[1]!);
-        const hint = m[2] ? ctx.gaz.lookup(m[2]).find((e) => e.kind === 'region' || e.kind === 'country') : undefined;
+        const hint = m[2]
+          ? ctx.gaz.lookup(m[2]).find((e) => e.kind === 'region' || e.kind === 'country')
+          : undefined;
         const cands = ctx.gaz.lookup(name).filter((e) => !hint || inside(e, hint));
         if (cands.length > 0 || hint) {
           push({
@@ -98,7 +116,14 @@ export function findPlaceMentions(ctx: EntityContext): PlaceMention[] {
           });
           if (hint && m[2]) {
             const hs = s.start + m[0].indexOf(m[2], m[1]!.length);
-            push({ surface: m[2], start: hs, end: hs + m[2].length, sentence: s.index, candidates: [hint], cue: true });
+            push({
+              surface: m[2],
+              start: hs,
+              end: hs + m[2].length,
+              sentence: s.index,
+              candidates: [hint],
+              cue: true,
+            });
           }
         }
       }
@@ -108,7 +133,8 @@ export function findPlaceMentions(ctx: EntityContext): PlaceMention[] {
       const surface = `${m[1]} ${m[3]}`;
       const cands = ctx.gaz.lookup(surface);
       const start = s.start + m.index;
-      if (cands.length > 0) push({ surface, start, end: start + m[1]!.length, sentence: s.index, candidates: cands, cue: true });
+      if (cands.length > 0)
+        push({ surface, start, end: start + m[1]!.length, sentence: s.index, candidates: cands, cue: true });
     }
 
     const chunks = ctx.chunks[s.index]!;
@@ -117,7 +143,9 @@ export function findPlaceMentions(ctx: EntityContext): PlaceMention[] {
       for (const run of unclaimedRuns(ctx, chunk.tokens)) {
         const raw = mentionOfRun(ctx, run, tokens);
         // A facility comes first, then the town inside its name ("Fort Hancock port of entry").
-        if (raw) raw.forEach((r, i) => push(r, i > 0 && r.start >= raw[0]!.start && r.end <= raw[0]!.end));
+        if (!raw) continue;
+        for (const [i, r] of raw.entries())
+          push(r, i > 0 && r.start >= raw[0]!.start && r.end <= raw[0]!.end);
       }
     }
   }
@@ -188,14 +216,19 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
   for (const f of ctx.tables.facilities) {
     const head = f.head.split(' ');
     if (head.length < words.length && words.slice(-head.length).join(' ') === f.head) {
-      const inner = run.slice(0, run.length - head.length);
-      const out: Raw[] = [{ ...base, surface, candidates: [], local: { kind: f.kind }, cue: true }];
       // A capitalised facility name is a name of its own: "Apapa Port" does not list Apapa.
-      return out;
+      return [{ ...base, surface, candidates: [], local: { kind: f.kind }, cue: true }];
     }
-    if (f.head[0] === f.head[0]!.toLowerCase() && after.startsWith(` ${f.head}`) && f.head !== 'checkpoint') {
+    if (f.head[0] === f.head[0]!.toLowerCase() && after.startsWith(` ${f.head}`)) {
       const out: Raw[] = [
-        { ...base, end: last.end + 1 + f.head.length, surface: `${surface} ${f.head}`, candidates: [], local: { kind: f.kind }, cue: true },
+        {
+          ...base,
+          end: last.end + 1 + f.head.length,
+          surface: `${surface} ${f.head}`,
+          candidates: [],
+          local: { kind: f.kind },
+          cue: true,
+        },
       ];
       const town = ctx.gaz.lookup(surface).filter((e) => e.kind === 'city' || e.kind === 'region');
       if (town.length > 0) out.push({ ...base, surface, candidates: town, cue: true });
@@ -226,10 +259,23 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
   const portOf = /\bport of\s+$/i.test(before);
   const nextTok = sentence[last.index + 1];
   if (cands.length > 0) {
-    if (cands.every((e) => e.adjectival) && nextTok && !nextTok.name && /^\s+$/.test(nextTok.gapBefore) && nextTok.tags.has('Noun'))
+    if (
+      cands.every((e) => e.adjectival) &&
+      nextTok &&
+      !nextTok.name &&
+      /^\s+$/.test(nextTok.gapBefore) &&
+      nextTok.tags.has('Noun')
+    )
       return null;
     if (cands.every((e) => e.datelineOnly)) return null;
-    return [{ ...base, surface, candidates: cands, cue: portOf || !!adminNoun || LOCATIVE.test(before) || first.tags.has('Place') }];
+    return [
+      {
+        ...base,
+        surface,
+        candidates: cands,
+        cue: portOf || !!adminNoun || LOCATIVE.test(before) || first.tags.has('Place'),
+      },
+    ];
   }
   if (adminNoun || portOf || BEARING.test(before)) {
     if (run.some((t) => ctx.gaz.demonym(t.text) !== null)) return null;
@@ -251,9 +297,25 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
       // a person's or a firm's name ("Pilar Bernabe").
       const pc = ctx.gaz.lookup(name).filter((e) => e.kind !== 'city');
       if (pc.length === 0 || pc.every((e) => e.datelineOnly || e.adjectival)) continue;
-      out.push({ sentence: sentenceIndex, start: part[0]!.start, end: part[len - 1]!.end, surface: name, candidates: pc, cue: false });
+      out.push({
+        sentence: sentenceIndex,
+        start: part[0]!.start,
+        end: part[len - 1]!.end,
+        surface: name,
+        candidates: pc,
+        cue: false,
+      });
     }
   }
+  // The rest of the run must be place words too ("India-Pakistan", "Northern Alabama"): in
+  // "Sierra Nevada" or "Georgia Pacific" the place word is part of another name.
+  const rest = run.filter((t) => t.name && !out.some((o) => o.start <= t.start && t.end <= o.end));
+  if (
+    rest.some(
+      (t) => !GENERIC_PLACE_NOUNS.has(t.text.toLowerCase()) && !DIRECTION_WORDS.has(t.text.toLowerCase()),
+    )
+  )
+    return null;
   return out;
 }
 
@@ -294,26 +356,40 @@ function resolve(ctx: EntityContext, raws: Raw[]): PlaceMention[] {
   };
   for (const r of raws) {
     const top = r.within ? [r.within] : r.candidates.filter((e) => e.kind !== 'city');
-    if (top.length === 1 && (!isGeneric(r.surface) || top[0]!.kind === 'country')) {
+    // A region that shares its name with a large city ("Manchester") is no evidence yet.
+    const bigCity = r.candidates.some((e) => e.kind === 'city' && e.population >= MEDIUM_CITY_POPULATION);
+    if (top.length === 1 && (!bigCity || r.within) && (!isGeneric(r.surface) || top[0]!.kind === 'country')) {
       bump(top[0]!.country);
       if (top[0]!.admin1) regions.add(top[0]!.admin1);
     }
     if (r.within) bump(r.within.country);
     // A name whose every reading lies in one country ("Los Barrios", "Amritsar") counts too.
     const cs = new Set(r.candidates.map((e) => e.country));
-    if (top.length !== 1 && r.candidates.length > 0 && cs.size === 1 && !isGeneric(r.surface)) bump(r.candidates[0]!.country);
+    if (top.length !== 1 && r.candidates.length > 0 && cs.size === 1 && !isGeneric(r.surface))
+      bump(r.candidates[0]!.country);
   }
   for (const sentence of ctx.tokens)
     for (const t of sentence) {
       const d = t.name ? ctx.gaz.demonym(t.text) : null;
       if (d) bump(d);
     }
+  // A name whose largest reading dwarfs the others ("London", "Manchester") counts for its country.
+  for (const r of raws) {
+    if (r.within || r.candidates.some((e) => e.kind !== 'city')) continue;
+    const [a] = [...r.candidates].sort((x, y) => y.population - x.population);
+    const b = r.candidates
+      .filter((e) => e.country !== a?.country)
+      .sort((x, y) => y.population - x.population)[0];
+    if (a && a.population >= MEDIUM_CITY_POPULATION && (!b || a.population >= 10 * b.population))
+      bump(a.country);
+  }
   const dominant = [...countries.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 
   const score = (e: GeoEntity, r: Raw): number => {
     let s = Math.log10(e.population + 1);
     if (e.kind === 'country' || e.id.startsWith('alias:')) s += 20;
-    if (e.kind === 'region' && e.admin1) s += 1;
+    // Region populations sum every town of the region: weigh them down against cities.
+    if (e.kind === 'region' && e.admin1) s -= 1;
     // Countries named more often weigh more ("Punjab" in an article about India and Pakistan).
     if (e.country && countries.has(e.country)) s += 2 + Math.min(4, countries.get(e.country)!);
     if (e.admin1 && regions.has(e.admin1)) s += 4;
@@ -327,7 +403,11 @@ function resolve(ctx: EntityContext, raws: Raw[]): PlaceMention[] {
     const r = raws[i]!;
     const next = raws[i + 1]!;
     if (r.within || !/^,\s*$/.test(ctx.text.slice(r.end, next.start))) continue;
-    const outer = next.candidates.find((o) => (o.kind === 'region' || o.kind === 'country') && r.candidates.some((e) => e.id !== o.id && inside(e, o)));
+    const outer = next.candidates.find(
+      (o) =>
+        (o.kind === 'region' || o.kind === 'country') &&
+        r.candidates.some((e) => e.id !== o.id && inside(e, o)),
+    );
     if (!outer) continue;
     r.within = outer;
     r.cue = true;
@@ -342,16 +422,26 @@ function resolve(ctx: EntityContext, raws: Raw[]): PlaceMention[] {
       // A country that shares its name with a region of the article's main country ("Georgia"
       // in a US story) is the region, unless the text names that country's own places.
       if (best.kind === 'country' && best.country && !countries.has(best.country)) {
-        const region = r.candidates.find((e) => e.kind === 'region' && e.country && (countries.get(e.country) ?? 0) >= 2);
+        const region = r.candidates.find(
+          (e) => e.kind === 'region' && e.country && (countries.get(e.country) ?? 0) >= 2,
+        );
         if (region) best = region;
       }
       // A region that shares its name with a big city of its own country is the city ("Madrid").
       if (best.kind === 'region' && best.admin1) {
-        const city = r.candidates.find((e) => e.kind === 'city' && e.country === best!.country && e.population >= 500_000);
+        const city = r.candidates.find(
+          (e) => e.kind === 'city' && e.country === best!.country && e.population >= 500_000,
+        );
         if (city) best = city;
       }
       // A name of common words ("Northern District", "Police") needs its country in the article.
-      if (isGeneric(r.surface) && !r.within && best.kind !== 'country' && !best.id.startsWith('alias:') && !(best.country && countries.has(best.country)))
+      if (
+        isGeneric(r.surface) &&
+        !r.within &&
+        best.kind !== 'country' &&
+        !best.id.startsWith('alias:') &&
+        !(best.country && countries.has(best.country))
+      )
         continue;
       if (best.kind === 'city' && !accepted(best, r, countries, regions)) {
         if (!r.local) continue;
@@ -406,13 +496,16 @@ function resolve(ctx: EntityContext, raws: Raw[]): PlaceMention[] {
 function isGeneric(surface: string): boolean {
   return surface
     .split(/[\s-]+/)
-    .every((w) => !/^\p{Lu}/u.test(w) || GENERIC_PLACE_NOUNS.has(w.toLowerCase()) || isCommonWord(w, EMPTY_TAGS));
+    .every(
+      (w) => !/^\p{Lu}/u.test(w) || GENERIC_PLACE_NOUNS.has(w.toLowerCase()) || isCommonWord(w, EMPTY_TAGS),
+    );
 }
 
 function accepted(e: GeoEntity, r: Raw, countries: Map<string, number>, regions: Set<string>): boolean {
   if (r.within) return true;
   if (e.population >= MEDIUM_CITY_POPULATION) return true;
-  const inContext = (e.country !== null && countries.has(e.country)) || (e.admin1 !== null && regions.has(e.admin1));
+  const inContext =
+    (e.country !== null && countries.has(e.country)) || (e.admin1 !== null && regions.has(e.admin1));
   if (e.population >= SMALL_TOWN_POPULATION) return r.cue || inContext;
   return r.cue && inContext;
 }
@@ -423,10 +516,13 @@ function nearestCountry(all: PlaceMention[], m: PlaceMention, ctx: EntityContext
   let bestD = Number.POSITIVE_INFINITY;
   for (const o of all) {
     if (o === m || !o.country || o.country === 'EU' || o.entity.startsWith('local:')) continue;
+    // Same sentence first, then the same paragraph, then the paragraph before.
     const sameSentence = o.sentence === m.sentence;
-    const samePara = ctx.parsed.sentences[o.sentence]?.paragraph === para;
-    if (!sameSentence && !samePara) continue;
-    const d = Math.abs(o.start - m.start) + (sameSentence ? 0 : 10_000);
+    const oPara = ctx.parsed.sentences[o.sentence]?.paragraph ?? -9;
+    const samePara = oPara === para;
+    const paraBefore = para !== undefined && oPara === para - 1;
+    if (!sameSentence && !samePara && !paraBefore) continue;
+    const d = Math.abs(o.start - m.start) + (sameSentence ? 0 : samePara ? 10_000 : 100_000);
     if (d < bestD) {
       bestD = d;
       best = o;
@@ -447,11 +543,16 @@ function withCoreferences(ctx: EntityContext, mentions: PlaceMention[]): PlaceMe
         // "the city of X" is a name, not a coreference; so is "The City" inside a capitalised run.
         if (/^\s+of\b/.test(ctx.text.slice(end, end + 4))) continue;
         if (/^\s+\p{Lu}/u.test(ctx.text.slice(end, end + 3)) && m[0][4] === m[0][4]?.toUpperCase()) continue;
-        if (extra.some((x) => x.start <= start && x.end >= end) || extra.some((x) => start <= x.start && end >= x.end))
+        if (
+          extra.some((x) => x.start <= start && x.end >= end) ||
+          extra.some((x) => start <= x.start && end >= x.end)
+        )
           continue;
         const antecedent = [...mentions]
           .reverse()
-          .find((x) => x.end <= start && rule.kinds.includes(x.kind) && (!rule.capital || x.capital === true));
+          .find(
+            (x) => x.end <= start && rule.kinds.includes(x.kind) && (!rule.capital || x.capital === true),
+          );
         let target = antecedent;
         if (!target && rule.capital) {
           const country = [...mentions].reverse().find((x) => x.end <= start && x.kind === 'country');
@@ -467,7 +568,15 @@ function withCoreferences(ctx: EntityContext, mentions: PlaceMention[]): PlaceMe
             };
         }
         if (!target) continue;
-        extra.push({ ...target, surface: m[0], sentence: s.index, start, end, coreference: true, reason: rule.reason });
+        extra.push({
+          ...target,
+          surface: m[0],
+          sentence: s.index,
+          start,
+          end,
+          coreference: true,
+          reason: rule.reason,
+        });
       }
     }
   }
@@ -489,7 +598,9 @@ export function placesOf(mentions: PlaceMention[]): Place[] {
     const m = list[0]!;
     const canonical = m.canonical ?? m.name;
     let name: string;
-    if (list.some((x) => placeKey(x.surface) === placeKey(canonical))) name = canonical;
+    const same = list.find((x) => placeKey(x.surface) === placeKey(canonical));
+    // The text's own spelling wins ("Valparaiso" as written, not "Valparaíso").
+    if (same) name = same.surface;
     else {
       const full = list.find((x) => !x.abbreviation);
       name = full ? full.surface : m.kind === 'country' ? canonical : m.surface;

@@ -77,9 +77,10 @@ export function entityTables(): EntityTables {
     coreferences: loadRuleTable('place-coreferences', CorefRule),
     facilities: loadRuleTable('place-facilities', FacilityRule),
     notPlaces: new Set(
-      loadRuleTable('place-stopwords', z.object({ reason: z.string().min(1), words: z.array(z.string().min(1)) })).flatMap(
-        (r) => r.words,
-      ),
+      loadRuleTable(
+        'place-stopwords',
+        z.object({ reason: z.string().min(1), words: z.array(z.string().min(1)) }),
+      ).flatMap((r) => r.words),
     ),
   };
   return cached;

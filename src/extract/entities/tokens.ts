@@ -110,11 +110,13 @@ export function isCommonWord(word: string, tags: ReadonlySet<string>): boolean {
 }
 
 /** Tokens of every sentence, with compromise's tags attached by offset. */
-export function tokenize(parsed: ParsedText): Token[][] {
+export function tokenize(parsed: ParsedText, isTitle: (word: string) => boolean = () => false): Token[][] {
   const tagsAt = new Map<number, ReadonlySet<string>>();
   const doc = parsed.doc;
   (doc as unknown as { compute(name: string): void }).compute('offset');
-  const terms = (doc as unknown as { termList(): Array<{ offset?: { start: number }; tags: Set<string> }> }).termList();
+  const terms = (
+    doc as unknown as { termList(): Array<{ offset?: { start: number }; tags: Set<string> }> }
+  ).termList();
   for (const t of terms) if (t.offset) tagsAt.set(t.offset.start, t.tags);
 
   return parsed.sentences.map((s) => {
@@ -137,7 +139,8 @@ export function tokenize(parsed: ParsedText): Token[][] {
       const allCaps = word.length > 1 && !/\p{Ll}/u.test(word) && /\p{Lu}/u.test(word);
       const initial = out.length === 0 || /[“"‘'(:—–]\s*$/.test(gapBefore);
       let name = first;
-      if (name && allCaps && !word.includes('.') && word.length > 2 && isCommonWord(word, EMPTY)) name = false;
+      if (name && allCaps && !word.includes('.') && word.length > 2 && isCommonWord(word, EMPTY))
+        name = false;
       else if (name && initial && !allCaps && isCommonWord(word, tags)) name = false;
       out.push({
         text: word,
@@ -153,6 +156,19 @@ export function tokenize(parsed: ParsedText): Token[][] {
       });
       prevEnd = start + m[0].length;
     }
+    // A capitalised noun or adjective at the start that runs into a name belongs to it
+    // ("Border Force officers", "Federal Police said"), a preposition does not ("After Antwerp").
+    // So does a title before "of" / "for" and a name ("Minister for Policing Chris Philp").
+    for (let i = 0; i + 1 < out.length; i++) {
+      const t = out[i]!;
+      let next = out[i + 1]!;
+      if (t.name || !/^\p{Lu}\p{Ll}/u.test(t.text) || !/^ $/.test(next.gapBefore)) continue;
+      const title = isTitle(t.text);
+      if (title && (next.text === 'of' || next.text === 'for') && out[i + 2]) next = out[i + 2]!;
+      if (!next.name) continue;
+      if (!title && FUNCTION_TAGS.some((x) => t.tags.has(x)) && !t.tags.has('Imperative')) continue;
+      t.name = true;
+    }
     return out;
   });
 }
@@ -166,7 +182,11 @@ function joins(gap: string): boolean {
  * Runs of name tokens, joined by spaces, hyphens or connectors ("of", "de", "van"); a
  * possessive ends a run. `extraConnectors` lets organisation names span "and" / "on" / "for".
  */
-export function chunksOf(tokens: Token[], text: string): Chunk[] {
+export function chunksOf(
+  tokens: Token[],
+  text: string,
+  isTitle: (word: string) => boolean = () => false,
+): Chunk[] {
   const chunks: Chunk[] = [];
   let i = 0;
   while (i < tokens.length) {
@@ -185,8 +205,16 @@ export function chunksOf(tokens: Token[], text: string): Chunk[] {
         continue;
       }
       // Connectors: "of", "of the", "de la", only when a name word follows.
+      // "for" joins only after a title ("Minister for Policing").
+      const connector = (w: string) =>
+        CONNECTORS.has(w) || (w === 'for' && isTitle(run[run.length - 1]!.text));
       let k = j;
-      while (k < tokens.length && !tokens[k]!.name && CONNECTORS.has(tokens[k]!.text) && joins(tokens[k]!.gapBefore))
+      while (
+        k < tokens.length &&
+        !tokens[k]!.name &&
+        connector(tokens[k]!.text) &&
+        joins(tokens[k]!.gapBefore)
+      )
         k++;
       if (k > j && k < tokens.length && tokens[k]!.name && joins(tokens[k]!.gapBefore) && k - j <= 2) {
         for (let x = j; x <= k; x++) run.push(tokens[x]!);

@@ -34,7 +34,11 @@ function problemsOf(error: z.ZodError): ConfigProblem[] {
  * (tables are read once; a changed table needs a restart). Throws ConfigError listing every
  * problem with its path.
  */
-export function loadRuleTable<T extends z.ZodType>(name: string, ruleSchema: T, dir = RULES_DIR): z.infer<T>[] {
+export function loadRuleTable<T extends z.ZodType>(
+  name: string,
+  ruleSchema: T,
+  dir = RULES_DIR,
+): z.infer<T>[] {
   const file = path.join(dir, `${name}.yaml`);
   const key = `${file}`;
   const hit = cache.get(key);
@@ -118,7 +122,12 @@ export function lintRuleTables(dir = RULES_DIR): {
         problems.push({ file: f, path: `rules.${i}.reason`, message: 'missing reason' });
       } else {
         const where = seen.get(reason);
-        if (where) problems.push({ file: f, path: `rules.${i}.reason`, message: `reason "${reason}" already used in ${where}` });
+        if (where)
+          problems.push({
+            file: f,
+            path: `rules.${i}.reason`,
+            message: `reason "${reason}" already used in ${where}`,
+          });
         else seen.set(reason, `${f} rules.${i}`);
       }
       for (const [k, v] of Object.entries(rule)) {

@@ -15,7 +15,13 @@ export function findDrugMentions(text: string): DrugMention[] {
   const all: Array<DrugMention & { order: number }> = [];
   seizureTables().drugs.forEach((c, order) => {
     for (const m of text.matchAll(c.re)) {
-      all.push({ start: m.index, end: m.index + m[0].length, drug: c.rule.drug, reason: c.rule.reason, order });
+      all.push({
+        start: m.index,
+        end: m.index + m[0].length,
+        drug: c.rule.drug,
+        reason: c.rule.reason,
+        order,
+      });
     }
   });
   all.sort((a, b) => b.end - b.start - (a.end - a.start) || a.order - b.order);

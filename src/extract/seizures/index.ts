@@ -72,7 +72,10 @@ function drugFor(
   const infix = drugs.find((d) => d.start >= q.infixStart && d.end <= q.end);
   if (infix) return { drug: canonical(infix, ctx), bound: true };
   const next = drugs.find((d) => d.start >= q.end);
-  if (next && (OF_BINDING.test(text.slice(q.end, next.start)) || GENERIC_OF.test(text.slice(q.end, next.start)))) {
+  if (
+    next &&
+    (OF_BINDING.test(text.slice(q.end, next.start)) || GENERIC_OF.test(text.slice(q.end, next.start)))
+  ) {
     return { drug: canonical(next, ctx), bound: true };
   }
   const prev = [...drugs].reverse().find((d) => d.end <= q.start);
@@ -102,21 +105,47 @@ function attributionOf(text: string): string | null {
   return name || null;
 }
 
-function aggregateOf(text: string, period: string | null, explicitDay: boolean): boolean {
-  if (termMatch('aggregate', text) && /\b(?:between|since)\s+(?:19|20)\d\d\b/i.test(text)) return true;
-  if (explicitDay) return false;
-  if (termMatch('haul', text)) return false;
-  if (termMatch('aggregate', text)) return true;
-  return period !== null && /^\d{4}$/.test(period);
+/**
+ * A total over a period or area (true) or one haul (false): a span of years or a total word
+ * says total; a day named in the sentence or a single-haul phrase says haul; else a year named
+ * in the sentence ("in 2023, 116 tons were seized") says total.
+ */
+function aggregateOf(sentence: string, clause: string, period: string | null, explicit: boolean): boolean {
+  if (/\b(?:between|since)\s+(?:19|20)\d\d\b/i.test(sentence) && termMatch('aggregate', sentence))
+    return true;
+  if (explicit && period?.length === 10) return false;
+  if (termMatch('haul', clause)) return false;
+  if (termMatch('aggregate', clause)) return true;
+  return explicit && period !== null && /^\d{4}$/.test(period);
+}
+
+/** The words around a figure that speak of it: its clause before, and after it up to a comma. */
+function clauseAround(before: string, after: string): string {
+  const cut = after.search(/[,;:]/);
+  return `${before} ${cut < 0 ? after : after.slice(0, cut)}`;
 }
 
 export function extractSeizures(parsed: ParsedText, places: PlaceMention[]): SeizureFindings {
   const units: Unit[] = [];
   if (parsed.title?.trim()) {
-    units.push({ index: -1, text: parsed.title.trim(), start: -1, paragraph: -1, isTitle: true, isHeading: true });
+    units.push({
+      index: -1,
+      text: parsed.title.trim(),
+      start: -1,
+      paragraph: -1,
+      isTitle: true,
+      isHeading: true,
+    });
   }
   for (const s of parsed.sentences) {
-    units.push({ index: s.index, text: s.text, start: s.start, paragraph: s.paragraph, isTitle: false, isHeading: s.isHeading });
+    units.push({
+      index: s.index,
+      text: s.text,
+      start: s.start,
+      paragraph: s.paragraph,
+      isTitle: false,
+      isHeading: s.isHeading,
+    });
   }
   const mentionsOf = new Map<number, PlaceMention[]>();
   for (const m of places) {
@@ -179,10 +208,23 @@ export function extractSeizures(parsed: ParsedText, places: PlaceMention[]): Sei
       const seizurePeriod = explicit ? period.period : ctx.period;
       const clausePlace = unit.isTitle
         ? null
-        : placeInClause(text, unit.start, eligible, q.start, q.end, prev?.end ?? 0, next?.start ?? text.length);
+        : placeInClause(
+            text,
+            unit.start,
+            eligible,
+            q.start,
+            q.end,
+            prev?.end ?? 0,
+            next?.start ?? text.length,
+          );
       // A list in one clause shares its place: "in X, 940 kilos of A, 35 kilos of B".
       const listPlace = own.at(-1)?.placeSource === 'clause' ? placeOf(own.at(-1)!) : null;
-      const place = clausePlace ?? listPlace ?? agency ?? (ctx.place?.source === 'none' ? null : ctx.place) ?? storyAgency;
+      const place =
+        clausePlace ??
+        listPlace ??
+        agency ??
+        (ctx.place?.source === 'none' ? null : ctx.place) ??
+        storyAgency;
       const candidate: Candidate = {
         quantity: q,
         unitIndex: unit.index,
@@ -200,7 +242,7 @@ export function extractSeizures(parsed: ParsedText, places: PlaceMention[]): Sei
           location: place?.location ?? null,
           country: place?.country ?? null,
           period: seizurePeriod,
-          aggregate: aggregateOf(text, seizurePeriod, explicit && (period?.period?.length ?? 0) === 10),
+          aggregate: aggregateOf(text, clauseAround(before, after), seizurePeriod, explicit),
           record: termMatch('record', text) !== null,
           attribution: attributionOf(text),
           evidence: text,
@@ -213,6 +255,16 @@ export function extractSeizures(parsed: ParsedText, places: PlaceMention[]): Sei
       if (!cue && !continuation && !unit.isHeading) {
         rejected.push({ ...candidate, rejectedBy: 'no-seizure-cue' });
         return;
+      }
+      candidate.weak = !cue && unit.isHeading;
+      // "Spain with 118 tonnes and the Netherlands with 59 tonnes": a list shares its kind.
+      const listPrev = own.at(-1);
+      if (
+        listPrev?.seizure.aggregate &&
+        /^[^;:.]{0,60}$/.test(text.slice(listPrev.quantity.end, q.start)) &&
+        /\b(?:and|followed by)\b|,/.test(text.slice(listPrev.quantity.end, q.start))
+      ) {
+        candidate.seizure.aggregate = true;
       }
       own.push(candidate);
     });
@@ -229,8 +281,14 @@ export function extractSeizures(parsed: ParsedText, places: PlaceMention[]): Sei
         country: eligible.at(-1)?.country ?? ctx.place?.country ?? null,
         hasCue: cue !== null,
       });
-      if (trend && quantities.length === 0) trends.push(trend);
-      if (cue && quantities.length === 0 && lastSpecific(drugs) && unit.index < 3 && !negativeFrame(text, '', true)) {
+      if (trend) trends.push(trend);
+      if (
+        cue &&
+        quantities.length === 0 &&
+        lastSpecific(drugs) &&
+        unit.index < 3 &&
+        !negativeFrame(text, '', true)
+      ) {
         eventWithoutFigure = true;
       }
     } else if (cue && lastSpecific(drugs)) {
@@ -246,7 +304,11 @@ export function extractSeizures(parsed: ParsedText, places: PlaceMention[]): Sei
       if (last) ctx.period = last.range ? null : last.period;
       const lastPlace = accepted.at(-1);
       if (lastPlace?.seizure.location) {
-        ctx.place = { location: lastPlace.seizure.location, country: lastPlace.seizure.country, source: 'carried' };
+        ctx.place = {
+          location: lastPlace.seizure.location,
+          country: lastPlace.seizure.country,
+          source: 'carried',
+        };
       } else if (eligible.length > 0) {
         ctx.place = contextPlace(text, unit.start, eligible);
       }
@@ -275,7 +337,13 @@ function lastBreak(text: string, pos: number): number {
 }
 
 /** "The drugs, weighing 37.8 pounds and 5.6 pounds respectively": drugs named just before, in order. */
-function assignRespectively(text: string, own: Candidate[], units: Unit[], unit: Unit, drugs: DrugMention[]): void {
+function assignRespectively(
+  text: string,
+  own: Candidate[],
+  units: Unit[],
+  unit: Unit,
+  drugs: DrugMention[],
+): void {
   if (!/\brespectively\b/i.test(text) || own.length < 2) return;
   const unbound = own.filter((c) => !c.boundToDrug);
   if (unbound.length < 2) return;
@@ -291,8 +359,10 @@ function assignRespectively(text: string, own: Candidate[], units: Unit[], unit:
   });
 }
 
-const MASS_THEN_COUNT = /^[\s,]*(?:(?:packed|packaged|wrapped|distributed|divided|split|hidden|concealed|stashed|contained)\s+)?(?:in|into|in the form of|consisting of|made up of)\s+$/i;
-const COUNT_THEN_MASS = /(?:weigh(?:ing|ed|s)?|containing|contained|with a (?:total |combined )?weight of|total(?:l)?ing|amounting to|of)\s+(?:about |around |approximately |nearly |almost |more than |over |some |a total of )?$/i;
+const MASS_THEN_COUNT =
+  /^[\s,]*(?:(?:packed|packaged|wrapped|distributed|divided|split|hidden|concealed|stashed|contained)\s+)?(?:in|into|in the form of|consisting of|made up of)\s+$/i;
+const COUNT_THEN_MASS =
+  /(?:weigh(?:ing|ed|s)?|containing|contained|with a (?:total |combined )?weight of|total(?:l)?ing|amounting to|of)\s+(?:about |around |approximately |nearly |almost |more than |over |some |a total of )?$/i;
 
 /**
  * Join a mass and a count of one haul stated together ("56 bundles of hashish, weighing 2,200
@@ -307,13 +377,24 @@ function joinInSentence(text: string, own: Candidate[], earlier: Candidate[]): C
       const between = text.slice(prev.quantity.end, c.quantity.start);
       const pq = prev.quantity;
       const cq = c.quantity;
-      if (pq.kind === 'count' && cq.kind === 'mass' && prev.seizure.kg === null && COUNT_THEN_MASS.test(between) && between.length < 60) {
+      if (
+        pq.kind === 'count' &&
+        cq.kind === 'mass' &&
+        prev.seizure.kg === null &&
+        COUNT_THEN_MASS.test(between) &&
+        between.length < 60
+      ) {
         prev.seizure.amount = { value: cq.value, unit: cq.unit };
         prev.seizure.kg = cq.kg;
         prev.quantity = { ...cq, approx: cq.approx, start: pq.start };
         continue;
       }
-      if (pq.kind === 'mass' && cq.kind === 'count' && prev.seizure.count === null && MASS_THEN_COUNT.test(between.replace(/\bof \w+\s*/i, ''))) {
+      if (
+        pq.kind === 'mass' &&
+        cq.kind === 'count' &&
+        prev.seizure.count === null &&
+        MASS_THEN_COUNT.test(between.replace(/\bof \w+\s*/i, ''))
+      ) {
         prev.seizure.count = cq.value;
         prev.seizure.countUnit = cq.unit as Seizure['countUnit'];
         continue;
@@ -327,7 +408,12 @@ function joinInSentence(text: string, own: Candidate[], earlier: Candidate[]): C
   return out.filter((c) => {
     if (c.quantity.kind !== 'count' || c.isTitle) return true;
     const last = earlier.at(-1);
-    if (last && last.seizure.count === null && last.seizure.kg !== null && last.seizure.drug === c.seizure.drug) {
+    if (
+      last &&
+      last.seizure.count === null &&
+      last.seizure.kg !== null &&
+      last.seizure.drug === c.seizure.drug
+    ) {
       last.seizure.count = c.seizure.count;
       last.seizure.countUnit = c.seizure.countUnit;
     }

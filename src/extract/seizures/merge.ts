@@ -18,6 +18,8 @@ export interface Candidate {
   boundToDrug: boolean;
   periodSource: Source;
   placeSource: 'clause' | 'agency' | 'carried' | 'none';
+  /** A headline figure with no seizure word: kept only if the body states it too. */
+  weak?: boolean;
   /** Reason of the negative frame that rejected it, else null. */
   rejectedBy: string | null;
   seizure: Seizure;
@@ -36,7 +38,13 @@ function sameSeizure(a: Candidate, b: Candidate): boolean {
   const y = b.seizure;
   if (x.drug !== y.drug && x.drug !== 'unspecified' && y.drug !== 'unspecified') return false;
   if (a.unitIndex === b.unitIndex && !a.isTitle) return false;
-  if (x.country && y.country && x.country !== y.country && a.placeSource === 'clause' && b.placeSource === 'clause') {
+  if (
+    x.country &&
+    y.country &&
+    x.country !== y.country &&
+    a.placeSource === 'clause' &&
+    b.placeSource === 'clause'
+  ) {
     return false;
   }
   const approx = a.quantity.approx || b.quantity.approx;
@@ -92,12 +100,25 @@ export function mergeCandidates(candidates: Candidate[], rejected: Candidate[]):
   const groups: Candidate[] = [];
   for (const c of candidates) {
     // "Police nab 7 million pills" over a body that says the drug could make 7 million pills.
-    if (c.isTitle && rejected.some((r) => !r.isTitle && r.rejectedBy !== 'no-seizure-cue' && r.quantity.value === c.quantity.value && r.quantity.unit === c.quantity.unit)) {
+    if (
+      c.isTitle &&
+      rejected.some(
+        (r) =>
+          !r.isTitle &&
+          r.rejectedBy !== 'no-seizure-cue' &&
+          r.quantity.value === c.quantity.value &&
+          r.quantity.unit === c.quantity.unit,
+      )
+    ) {
       continue;
     }
     const g = groups.find((x) => sameSeizure(x, c));
-    if (g) absorb(g, c);
-    else groups.push({ ...c, seizure: { ...c.seizure, amount: { ...c.seizure.amount } } });
+    if (g) {
+      absorb(g, c);
+      g.weak = g.weak && c.weak;
+    } else {
+      groups.push({ ...c, seizure: { ...c.seizure, amount: { ...c.seizure.amount } } });
+    }
   }
-  return groups.map((g) => g.seizure);
+  return groups.filter((g) => !g.weak).map((g) => g.seizure);
 }

@@ -11,7 +11,7 @@ export interface PeriodMention {
   period: string | null;
   /** A span of years: the figure has no single period. */
   range: boolean;
-  /** The date tells when something was said, not when it happened. */
+  /** The date tells when something was said, or is a baseline of comparison: not when it happened. */
   reporting: boolean;
   reason: string;
 }
@@ -53,7 +53,9 @@ function resolve(rule: PeriodRuleT, g: Record<string, string | undefined>, pub: 
       if (year === null && pub) {
         year = pub.getUTCFullYear();
         // A month (or day) later in the year than publication is last year's.
-        const later = month > pub.getUTCMonth() || (month === pub.getUTCMonth() && day !== null && day > pub.getUTCDate() + 1);
+        const later =
+          month > pub.getUTCMonth() ||
+          (month === pub.getUTCMonth() && day !== null && day > pub.getUTCDate() + 1);
         if (later) year -= 1;
       }
       if (year === null) return null;
@@ -78,7 +80,7 @@ function resolve(rule: PeriodRuleT, g: Record<string, string | undefined>, pub: 
     case 'days-ago': {
       if (!pub) return null;
       const raw = (g.n ?? '').toLowerCase();
-      const n = rule.n ?? (SMALL[raw] ?? Number(raw));
+      const n = rule.n ?? SMALL[raw] ?? Number(raw);
       if (!Number.isFinite(n)) return null;
       const d = addDays(pub, rule.resolve === 'weeks-ago' ? -7 * n : -n);
       return rule.resolve === 'weeks-ago' ? ym(d) : ymd(d);
@@ -97,7 +99,7 @@ export function findPeriods(text: string, published: string | null): PeriodMenti
         end: m.index + m[0].length,
         period: resolve(c.rule, m.groups ?? {}, pub),
         range: c.rule.resolve === 'range',
-        reporting: c.rule.skip === 'reporting',
+        reporting: c.rule.skip !== undefined,
         reason: c.rule.reason,
       });
     }
@@ -109,7 +111,12 @@ export function findPeriods(text: string, published: string | null): PeriodMenti
   // "Friday, January 2, 2026", "Saturday (18 May)": the weekday only repeats the date.
   return kept.filter((p, i) => {
     const next = kept[i + 1];
-    return !(p.reason === 'period-weekday' && next && !next.range && /^[\s,(]{0,3}$/.test(text.slice(p.end, next.start)));
+    return !(
+      p.reason === 'period-weekday' &&
+      next &&
+      !next.range &&
+      /^[\s,(]{0,3}$/.test(text.slice(p.end, next.start))
+    );
   });
 }
 

@@ -21,13 +21,19 @@ const NONE: PlacePick = { location: null, country: null, source: 'none' };
  * Mentions of one sentence that can be a seizure's place: not an origin or destination, and not
  * a place hanging off one ("destined for the Port of Antwerp in Belgium").
  */
-export function eligibleMentions(text: string, sentenceStart: number, mentions: PlaceMention[]): PlaceMention[] {
+export function eligibleMentions(
+  text: string,
+  sentenceStart: number,
+  mentions: PlaceMention[],
+): PlaceMention[] {
   const out: PlaceMention[] = [];
   let lastExcludedEnd = -1;
   for (const m of mentions) {
     const rel = m.start - sentenceStart;
     const before = text.slice(Math.max(0, rel - 40), rel);
-    const chained = lastExcludedEnd >= 0 && /^\s*(?:,|in|at|near|and|or|, and)?\s*(?:the\s+)?$/i.test(text.slice(lastExcludedEnd, rel));
+    const chained =
+      lastExcludedEnd >= 0 &&
+      /^\s*(?:,|in|at|near|and|or|, and)?\s*(?:the\s+)?$/i.test(text.slice(lastExcludedEnd, rel));
     if (termMatch('not-place', before) || chained) {
       lastExcludedEnd = m.end - sentenceStart;
       continue;
@@ -51,11 +57,18 @@ export function placeInClause(
   const rel = (m: PlaceMention): number => m.start - sentenceStart;
   // The clause of the figure ends at a break such as ", making ..." or ", which ...".
   const tail = text.slice(qEnd, nextStart);
-  const cut = /[;:]|,\s+(?:making|which|while|whereas|but|who|as|according|said|officials|police)\b|,\s+\p{Ll}+ing\b/u.exec(tail);
+  const cut =
+    /[;:]|,\s+(?:making|which|while|whereas|but|who|as|according|said|officials|police)\b|,\s+\p{Ll}+ing\b/u.exec(
+      tail,
+    );
   const clauseEnd = cut ? qEnd + cut.index : nextStart;
   const after = eligible.filter((m) => rel(m) >= qEnd && rel(m) < clauseEnd);
   for (const m of after) {
-    if (/\b(?:in|at|near|off|on|inside|within|throughout|across|outside)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,3}$/iu.test(text.slice(qEnd, rel(m)))) {
+    if (
+      /\b(?:in|at|near|off|on|inside|within|throughout|across|outside)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,3}$/iu.test(
+        text.slice(qEnd, rel(m)),
+      )
+    ) {
       return { location: m.name, country: m.country, source: 'clause' };
     }
   }
@@ -73,16 +86,23 @@ export function agencyCountry(text: string, actingOnly = false): PlacePick | nul
   if (!agencyRe || !byDemonym) {
     byDemonym = new Map();
     for (const c of countryIndex().byCode.values()) {
-      for (const d of c.demonyms) if (d.length > 3) byDemonym.set(d.toLowerCase(), { name: c.name, cca2: c.code });
+      for (const d of c.demonyms)
+        if (d.length > 3) byDemonym.set(d.toLowerCase(), { name: c.name, cca2: c.code });
     }
-    const agency = seizureTables().terms.get('agency')?.map((c) => c.rule.pattern) ?? [];
-    const names = [...byDemonym.keys()].sort((a, b) => b.length - a.length).map((d) => d.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const agency =
+      seizureTables()
+        .terms.get('agency')
+        ?.map((c) => c.rule.pattern) ?? [];
+    const names = [...byDemonym.keys()]
+      .sort((a, b) => b.length - a.length)
+      .map((d) => d.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     agencyRe = new RegExp(`\\b(${names.join('|')})\\s+(?:${agency.join('|')})\\b`, 'i');
   }
   const m = agencyRe.exec(text);
   if (!m) return null;
   // For the article-wide fallback, only an agency that seized something ("the X army thwarted").
-  if (actingOnly && !termMatch('cue', text.slice(m.index + m[0].length, m.index + m[0].length + 60))) return null;
+  if (actingOnly && !termMatch('cue', text.slice(m.index + m[0].length, m.index + m[0].length + 60)))
+    return null;
   const c = byDemonym.get(m[1]!.toLowerCase());
   return c ? { location: c.name, country: c.cca2, source: 'agency' } : null;
 }
@@ -91,14 +111,20 @@ export function agencyCountry(text: string, actingOnly = false): PlacePick | nul
  * Where a sentence names several countries side by side ("in the Netherlands and Belgium"),
  * a later figure cannot be tied to one of them: the place context is cleared.
  */
-export function contextPlace(text: string, sentenceStart: number, eligible: PlaceMention[]): PlacePick | null {
+export function contextPlace(
+  text: string,
+  sentenceStart: number,
+  eligible: PlaceMention[],
+): PlacePick | null {
   const last = eligible.at(-1);
   if (!last) return null;
   const prev = eligible.at(-2);
   if (
     prev &&
     prev.country !== last.country &&
-    /^\s*(?:and|or|,|, and)\s+(?:the\s+)?$/i.test(text.slice(prev.end - sentenceStart, last.start - sentenceStart))
+    /^\s*(?:and|or|,|, and)\s+(?:the\s+)?$/i.test(
+      text.slice(prev.end - sentenceStart, last.start - sentenceStart),
+    )
   ) {
     return { location: null, country: null, source: 'none' };
   }

@@ -6,7 +6,14 @@
  * "La Rioja (9.5 kilos), Cantabria (25.4)").
  */
 import type { AmountUnit } from '../../types.ts';
-import { DIGITS, fractionValue, multiplierValue, parseDigits, parseWordNumber, wordNumberPattern } from './numbers.ts';
+import {
+  DIGITS,
+  fractionValue,
+  multiplierValue,
+  parseDigits,
+  parseWordNumber,
+  wordNumberPattern,
+} from './numbers.ts';
 import { seizureTables, type UnitRuleT } from './tables.ts';
 
 export interface Quantity {
@@ -71,7 +78,12 @@ export function findQuantities(text: string): Quantity[] {
     if (unitText.length <= 2 && (!g.digits || infix)) continue;
     if (g.words && /^an?$/i.test(g.words.trim()) && !g.qual && rule.kind === 'count' && infix) continue;
     // "in 2023 hit a record": a year, not a count.
-    if (g.digits && YEAR.test(g.digits) && /\b(?:in|since|of|during|by|until|from|to)\s+$/i.test(text.slice(0, m.index))) continue;
+    if (
+      g.digits &&
+      YEAR.test(g.digits) &&
+      /\b(?:in|since|of|during|by|until|from|to)\s+$/i.test(text.slice(0, m.index))
+    )
+      continue;
     let value: number | null;
     if (g.frac) value = fractionValue(g.frac);
     else if (g.digits) value = plausibleDigits(g.digits, rule.unit, rule.kg ?? null);
@@ -80,7 +92,8 @@ export function findQuantities(text: string): Quantity[] {
     if (g.half) value += 0.5;
     value *= multiplierValue(g.mult);
     value = round(value);
-    const numStart = m.index + (g.qual ? m[0].indexOf(g.frac ?? g.digits ?? g.words ?? '', g.qual.length) : 0);
+    const numStart =
+      m.index + (g.qual ? m[0].indexOf(g.frac ?? g.digits ?? g.words ?? '', g.qual.length) : 0);
     const infixStart = m.index + m[0].length - unitText.length - infix.length;
     found.push({
       start: m.index,
@@ -109,7 +122,12 @@ const MAX_PLAUSIBLE_KG = 5_000_000;
 
 function plausibleDigits(raw: string, unit: AmountUnit, kgPerUnit: number | null): number {
   const value = parseDigits(raw, unit);
-  if (kgPerUnit !== null && kgPerUnit >= 1000 && value * kgPerUnit > MAX_PLAUSIBLE_KG && /^\d{1,3},\d{3}$/.test(raw)) {
+  if (
+    kgPerUnit !== null &&
+    kgPerUnit >= 1000 &&
+    value * kgPerUnit > MAX_PLAUSIBLE_KG &&
+    /^\d{1,3},\d{3}$/.test(raw)
+  ) {
     return Number(raw.replace(',', '.'));
   }
   return value;
@@ -127,7 +145,10 @@ function joinConversions(text: string, qs: Quantity[]): Quantity[] {
     if (prev && prev.kind === 'mass' && q.kind === 'mass') {
       const between = text.slice(prev.end, q.start);
       const after = text.slice(q.end, q.end + 3);
-      if (/^\s*\(\s*(?:or|about|around|approximately|roughly|some|nearly|almost|=)?\s*$/i.test(between) && /^\s*\)/.test(after)) {
+      if (
+        /^\s*\(\s*(?:or|about|around|approximately|roughly|some|nearly|almost|=)?\s*$/i.test(between) &&
+        /^\s*\)/.test(after)
+      ) {
         if (q.unit === 'kg' && prev.unit !== 'kg') prev.kg = q.kg;
         prev.end = q.end + after.indexOf(')') + 1;
         continue;

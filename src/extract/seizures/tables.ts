@@ -63,7 +63,7 @@ const PeriodRule = z.object({
   pattern: z.string(),
   offset: z.number().int().optional(),
   n: z.number().int().optional(),
-  skip: z.literal('reporting').optional(),
+  skip: z.enum(['reporting', 'baseline']).optional(),
 });
 
 export type UnitRuleT = z.infer<typeof UnitRule>;
@@ -117,7 +117,11 @@ export function seizureTables(): SeizureTables {
     if (r.kind === 'word') {
       words.push(r.pattern);
     } else if (r.kind === 'multiplier') {
-      multipliers.push({ re: new RegExp(`^${word(r.pattern)}$`, 'i'), value: r.value ?? 1, source: r.pattern });
+      multipliers.push({
+        re: new RegExp(`^${word(r.pattern)}$`, 'i'),
+        value: r.value ?? 1,
+        source: r.pattern,
+      });
     } else if (r.kind === 'fraction') {
       fractions.push({ re: new RegExp(`^${word(r.pattern)}$`, 'i'), value: r.value ?? 1 });
     } else {
@@ -159,10 +163,14 @@ export function termMatch(kind: TermKind, text: string): string | null {
 }
 
 /** Every match of rules of `kind` in `text`, with offsets. */
-export function termMatches(kind: TermKind, text: string): Array<{ start: number; end: number; reason: string }> {
+export function termMatches(
+  kind: TermKind,
+  text: string,
+): Array<{ start: number; end: number; reason: string }> {
   const out: Array<{ start: number; end: number; reason: string }> = [];
   for (const c of seizureTables().terms.get(kind) ?? []) {
-    for (const m of text.matchAll(c.re)) out.push({ start: m.index, end: m.index + m[0].length, reason: c.rule.reason });
+    for (const m of text.matchAll(c.re))
+      out.push({ start: m.index, end: m.index + m[0].length, reason: c.rule.reason });
   }
   return out.sort((a, b) => a.start - b.start);
 }

@@ -8,7 +8,8 @@ import type { Drug, Trend } from '../../types.ts';
 import { termMatches } from './tables.ts';
 
 const PERCENT = /(?<![\d.])(\d+(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)/gi;
-const BASELINE = /\b(?:compared (?:with|to)|from|than (?:in)?|on|over|versus|vs\.?)\s+(?:the same period (?:of|in|last)\s+)?(?:in\s+)?((?:19|20)\d\d)\b/i;
+const BASELINE =
+  /\b(?:compared (?:with|to)|from|than (?:in)?|on|over|versus|vs\.?)\s+(?:the same period (?:of|in|last)\s+)?(?:in\s+)?((?:19|20)\d\d)\b/i;
 
 export interface TrendInput {
   text: string;
@@ -34,8 +35,9 @@ export function findTrend(input: TrendInput): Trend | null {
     if (!down && !up) continue;
     const sign = down && (!up || down.start > up.start) ? -1 : 1;
     const value = Number(m[1]);
-    const base = BASELINE.exec(text);
-    const baseline = base?.[1] ?? (input.period && /^\d{4}$/.test(input.period) ? String(Number(input.period) - 1) : null);
+    const base = BASELINE.exec(text.slice(m.index));
+    const baseline =
+      base?.[1] ?? (input.period && /^\d{4}$/.test(input.period) ? String(Number(input.period) - 1) : null);
     return {
       drug: input.drug,
       location: input.location,

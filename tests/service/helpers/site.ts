@@ -18,6 +18,8 @@ export interface Site {
   routes: Map<string, SitePage | (() => SitePage)>;
   /** Requests per path (without query). */
   hits: Map<string, number>;
+  /** Bodies POSTed (webhooks), in order. */
+  posts: { path: string; body: string; headers: http.IncomingHttpHeaders }[];
   /** Delay before answering an article page, in ms. */
   pageDelayMs: number;
   close(): Promise<void>;
@@ -26,9 +28,21 @@ export interface Site {
 export async function startSite(): Promise<Site> {
   const routes = new Map<string, SitePage | (() => SitePage)>();
   const hits = new Map<string, number>();
-  const site = { routes, hits, pageDelayMs: 0 } as Site;
+  const site = { routes, hits, posts: [], pageDelayMs: 0 } as unknown as Site;
   const server = http.createServer((req, res) => {
     const url = req.url ?? '/';
+    if (req.method === 'POST') {
+      let body = '';
+      req.setEncoding('utf8');
+      req.on('data', (c: string) => {
+        body += c;
+      });
+      req.on('end', () => {
+        site.posts.push({ path: url, body, headers: req.headers });
+        res.writeHead(204).end();
+      });
+      return;
+    }
     const pathOnly = url.split('?')[0] ?? url;
     hits.set(pathOnly, (hits.get(pathOnly) ?? 0) + 1);
     const route = routes.get(url) ?? routes.get(pathOnly);
