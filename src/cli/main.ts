@@ -5,40 +5,41 @@
 import { Command, CommanderError } from 'commander';
 import { SeizurewatchError } from '../errors.ts';
 import { VERSION } from '../version.ts';
-import { registerAlerts } from './commands/alerts.ts';
-import { registerCluster } from './commands/cluster.ts';
-import { registerDemo } from './commands/demo.ts';
-import { registerExport } from './commands/export.ts';
-import { registerExtract } from './commands/extract.ts';
-import { registerScan } from './commands/scan.ts';
-import { registerScore } from './commands/score.ts';
-import { registerScrape } from './commands/scrape.ts';
-import { registerServe } from './commands/serve.ts';
 
-export function buildProgram(): Command {
+type Register = (program: Command) => void;
+
+/**
+ * Each command's module is loaded only when that command runs (the modules pull in the
+ * gazetteer, BullMQ, fastify ...): `seizurewatch scan` does not pay for `serve`. Help and
+ * unknown commands load them all.
+ */
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  extract: async () => (await import('./commands/extract.ts')).registerExtract,
+  scrape: async () => (await import('./commands/scrape.ts')).registerScrape,
+  scan: async () => (await import('./commands/scan.ts')).registerScan,
+  demo: async () => (await import('./commands/demo.ts')).registerDemo,
+  score: async () => (await import('./commands/score.ts')).registerScore,
+  serve: async () => (await import('./commands/serve.ts')).registerServe,
+  export: async () => (await import('./commands/export.ts')).registerExport,
+  alerts: async () => (await import('./commands/alerts.ts')).registerAlerts,
+  cluster: async () => (await import('./commands/cluster.ts')).registerCluster,
+};
+
+/** Build the program with the commands `argv` needs (all of them when in doubt). */
+export async function buildProgram(argv: string[] = []): Promise<Command> {
   const program = new Command('seizurewatch')
     .description('Watch news feeds for drug-seizure stories and emit structured records.')
     .version(VERSION)
     .showHelpAfterError()
     .exitOverride();
-  for (const register of [
-    registerExtract,
-    registerScrape,
-    registerScan,
-    registerDemo,
-    registerScore,
-    registerServe,
-    registerExport,
-    registerAlerts,
-    registerCluster,
-  ]) {
-    register(program);
-  }
+  const first = argv.slice(2).find((a) => !a.startsWith('-'));
+  const wanted = first && first !== 'help' && COMMANDS[first] ? [first] : Object.keys(COMMANDS);
+  for (const name of wanted) (await COMMANDS[name]!())(program);
   return program;
 }
 
 export async function main(argv: string[]): Promise<void> {
-  const program = buildProgram();
+  const program = await buildProgram(argv);
   try {
     await program.parseAsync(argv);
   } catch (err) {
