@@ -20,6 +20,8 @@ export interface RequestOptions {
   headers?: Record<string, string>;
   /** Overrides `fetch.maxBodyBytes` for this request (robots.txt uses a smaller cap). */
   maxBodyBytes?: number;
+  /** Called before every hop (the first URL and each redirect target); throw to refuse it. */
+  beforeHop?: (url: URL) => Promise<void>;
 }
 
 export interface HttpResponse {
@@ -174,6 +176,7 @@ export class HttpClient {
     let url = checkUrl(rawUrl);
     const redirects: string[] = [];
     for (;;) {
+      await options.beforeHop?.(url);
       const res = await this.hop(url, options);
       const location = res.headers.location;
       if (!REDIRECTS.has(res.status) || !location) {

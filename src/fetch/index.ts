@@ -92,13 +92,17 @@ export class Fetcher {
   }
 
   /**
-   * Fetch an article page: robots.txt first (unless `fetch.respectRobots` is false), then GET,
+   * Fetch an article page: robots.txt first, for the page and every redirect target (unless
+   * `fetch.respectRobots` is false), then GET,
    * 2xx required, HTML-ish content type, body decoded (BOM, meta charset, header, sniffing).
    */
   async fetchPage(url: string): Promise<Page> {
-    if (this.config.respectRobots) await this.robots.assertAllowed(url, this.config.userAgent);
     const res = await this.http.get(url, {
       headers: { accept: 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5' },
+      // robots.txt of every hop's origin: a redirect to a disallowed page is not followed.
+      ...(this.config.respectRobots
+        ? { beforeHop: (hop: URL) => this.robots.assertAllowed(hop.href, this.config.userAgent) }
+        : {}),
     });
     if (res.status < 200 || res.status >= 300) throw statusError(res);
     const contentType = res.headers['content-type'] ?? null;

@@ -203,7 +203,8 @@ describe('limits', () => {
     const err = await failure(client({ timeoutMs: 1500 }).get(`${srv.url}/drip`));
     expect(err.code).toBe('FETCH_TIMEOUT');
     expect(err.retryable).toBe(true);
-    expect(Date.now() - started).toBeLessThan(4000);
+    // The limit, plus at most the limit again for time the event loop was blocked (busy CI).
+    expect(Date.now() - started).toBeLessThan(3 * 1500 + 2000);
   });
 
   it('does not count time the event loop spent on our own CPU work', async () => {
@@ -227,7 +228,7 @@ describe('limits', () => {
     const started = Date.now();
     const err = await failure(client({ timeoutMs: 800 }).get(`${srv.url}/silent`));
     expect(err.code).toBe('FETCH_TIMEOUT');
-    expect(Date.now() - started).toBeLessThan(3000);
+    expect(Date.now() - started).toBeLessThan(3 * 800 + 2000);
   });
 });
 
@@ -309,6 +310,18 @@ describe('politeness', () => {
     expect(srv.requestsTo('/private/a')).toHaveLength(0);
     expect(own.requestsTo('/no-bots/a')).toHaveLength(0);
     expect(srv.requestsTo('/robots.txt')).toHaveLength(1); // cached per origin
+  });
+
+  it('checks robots.txt again on every redirect hop of a page', async () => {
+    const other = await server({
+      '/robots.txt': { body: 'User-agent: *\nDisallow: /private/\n' },
+      '/private/x': { body: '<p>x</p>', headers: { 'content-type': 'text/html' } },
+    });
+    const srv = await server({ '/a': { status: 302, headers: { location: `${other.url}/private/x` } } });
+    const err = await failure(fetcher().fetchPage(`${srv.url}/a`));
+    expect(err.code).toBe('FETCH_ROBOTS_DISALLOWED');
+    expect(other.requestsTo('/private/x')).toHaveLength(0);
+    expect(other.requestsTo('/robots.txt')).toHaveLength(1);
   });
 
   it('treats a missing robots.txt as allow-all and an erroring one as "not now"', async () => {

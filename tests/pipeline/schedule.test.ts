@@ -5,7 +5,7 @@ import { freshnessMs, nextPollAfterFailure, nextPollAfterSuccess } from '../../s
 
 const cfg = FetchConfigSchema.parse({});
 const now = new Date('2025-03-03T10:00:00Z');
-const after = (d: Date) => (d.getTime() - now.getTime()) / 1000;
+const secondsLater = (d: Date) => (d.getTime() - now.getTime()) / 1000;
 
 describe('feed poll scheduling', () => {
   it('reads Cache-Control, Expires (against the server Date) and Retry-After', () => {
@@ -25,17 +25,21 @@ describe('feed poll scheduling', () => {
   });
 
   it('takes the longest hint, within the configured bounds', () => {
-    expect(after(nextPollAfterSuccess({}, null, now, cfg))).toBe(0);
-    expect(after(nextPollAfterSuccess({ 'cache-control': 'max-age=300' }, 60, now, cfg))).toBe(3600);
-    expect(after(nextPollAfterSuccess({ 'retry-after': '7200' }, 60, now, cfg))).toBe(7200);
-    expect(after(nextPollAfterSuccess({ 'cache-control': 'max-age=31536000' }, null, now, cfg))).toBe(86_400);
-    expect(after(nextPollAfterSuccess({}, null, now, { ...cfg, minPollIntervalMs: 900_000 }))).toBe(900);
+    expect(secondsLater(nextPollAfterSuccess({}, null, now, cfg))).toBe(0);
+    expect(secondsLater(nextPollAfterSuccess({ 'cache-control': 'max-age=300' }, 60, now, cfg))).toBe(3600);
+    expect(secondsLater(nextPollAfterSuccess({ 'retry-after': '7200' }, 60, now, cfg))).toBe(7200);
+    expect(secondsLater(nextPollAfterSuccess({ 'cache-control': 'max-age=31536000' }, null, now, cfg))).toBe(
+      86_400,
+    );
+    expect(secondsLater(nextPollAfterSuccess({}, null, now, { ...cfg, minPollIntervalMs: 900_000 }))).toBe(
+      900,
+    );
   });
 
   it('backs off exponentially, capped, unless Retry-After says longer', () => {
-    expect(after(nextPollAfterFailure(1, null, now, cfg))).toBe(60);
-    expect(after(nextPollAfterFailure(3, null, now, cfg))).toBe(240);
-    expect(after(nextPollAfterFailure(30, null, now, cfg))).toBe(6 * 3600);
-    expect(after(nextPollAfterFailure(1, 3_600_000, now, cfg))).toBe(3600);
+    expect(secondsLater(nextPollAfterFailure(1, null, now, cfg))).toBe(60);
+    expect(secondsLater(nextPollAfterFailure(3, null, now, cfg))).toBe(240);
+    expect(secondsLater(nextPollAfterFailure(30, null, now, cfg))).toBe(6 * 3600);
+    expect(secondsLater(nextPollAfterFailure(1, 3_600_000, now, cfg))).toBe(3600);
   });
 });
