@@ -56,6 +56,17 @@ describe('persons and roles', () => {
     expect(e.persons).toEqual([{ name: 'Karel Vos', role: 'Minister for Customs' }]);
   });
 
+  it('reads a role set off by a comma before the name', () => {
+    const e = entities("Portugal's customs chief, Rui Matos, said the boat was Dutch.");
+    expect(e.persons).toEqual([{ name: 'Rui Matos', role: 'customs chief' }]);
+  });
+
+  it('separates a person from the organisation after "of"', () => {
+    const e = entities('The raid was led by Capt. Omar Haddad of the Royal Marine Brigade.');
+    expect(names(e)).toEqual(['Omar Haddad']);
+    expect(e.organizations).toEqual(['Royal Marine Brigade']);
+  });
+
   it('finds names with a speech verb and no title', () => {
     const e = entities('"The trade is moving east," Helena Marquez said in an interview.');
     expect(names(e)).toEqual(['Helena Marquez']);
@@ -117,6 +128,12 @@ describe('places', () => {
   it('adds no place for demonyms and adjectives', () => {
     const e = entities('Dutch and German investigators joined the European effort.');
     expect(e.places).toEqual([]);
+    expect(entities('Thai police and South African customs worked together.').places).toEqual([]);
+  });
+
+  it('reads ports named "Port X" that the gazetteer lacks', () => {
+    const e = entities('The cutter unloaded the bales at Port Quillon, Florida.');
+    expect(place(e, 'Port Quillon')).toMatchObject({ kind: 'port', country: 'US' });
   });
 
   it('resolves homonyms by population and by the countries the text names', () => {

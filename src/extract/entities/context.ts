@@ -27,7 +27,8 @@ export function buildContext(parsed: ParsedText): EntityContext {
   const tables = entityTables();
   const isTitle = (w: string) => tables.titleHeads.has(w.toLowerCase());
   const tokens = tokenize(parsed, isTitle);
-  const chunks = tokens.map((t) => chunksOf(t, parsed.text, isTitle));
+  const isAbbreviation = (w: string) => tables.honorifics.has(`${w.toLowerCase()}.`);
+  const chunks = tokens.map((t) => chunksOf(t, parsed.text, isTitle, isAbbreviation));
   const creditSentences = new Set<number>();
   for (const s of parsed.sentences)
     if (tables.credits.some((re) => re.test(s.text))) creditSentences.add(s.index);

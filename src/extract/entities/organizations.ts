@@ -78,8 +78,14 @@ export function findOrganizations(ctx: EntityContext): OrgFinding[] {
       }
       if (!span) continue;
       // "Founder of Ceres Robotics": a title and "of" before the name are no part of it; nor is "The".
+      // "Ahmed Benali of the Royal Gendarmerie": no head before "of", so what precedes it is
+      // no part of the organisation.
       const of = span.findIndex((tok) => tok.text === 'of' || tok.text === 'for');
-      if (of > 0 && span.slice(0, of).some((tok) => ctx.tables.titleHeads.has(tok.text.toLowerCase())))
+      if (
+        of > 0 &&
+        (span.slice(0, of).some((tok) => ctx.tables.titleHeads.has(tok.text.toLowerCase())) ||
+          lastOrgHead(ctx, span.slice(0, of)) < 0)
+      )
         span = span.slice(of + 1);
       while (span.length > 1 && /^the$/i.test(span[0]!.text)) span = span.slice(1);
       // A run that names a place is one ("Soviet Union", "European Union").

@@ -74,7 +74,15 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
     if (ctx.creditSentences.has(s)) continue;
     const sentenceTokens = ctx.tokens[s]!;
     for (const chunk of ctx.chunks[s]!) {
-      const all = chunk.tokens;
+      // "Lt. Col. Ahmed Benali of the Royal Gendarmerie": the run stops where an organisation starts.
+      let all = chunk.tokens;
+      const cut = all.findIndex(
+        (_tok, i) => i > 0 && !isClaimed(ctx, all[0]!) && all.slice(i).every((x) => isClaimed(ctx, x)),
+      );
+      if (cut > 0) {
+        all = all.slice(0, cut);
+        while (all.length > 1 && CONNECTORS.has(all[all.length - 1]!.text)) all = all.slice(0, -1);
+      }
       // The name: the trailing run of name words, at most four, from a first name if tagged.
       let ts = all.length;
       while (
@@ -161,6 +169,30 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
           isPerson = true;
         }
       }
+      // A role before the name, set off by a comma: "Hong Kong's customs chief, Louise Ho, said".
+      if (role === null && roleTokens.length === 0) {
+        const idx = all[0]!.index;
+        const prev = sentenceTokens[idx - 1];
+        if (
+          prev &&
+          !prev.name &&
+          isHead(prev) &&
+          /^,\s+$/.test(all[0]!.gapBefore) &&
+          /^\s*[,;]|^\s+(?:said|says|told)\b/.test(after)
+        ) {
+          let k = idx - 1;
+          while (
+            k - 1 >= 0 &&
+            idx - k < 3 &&
+            (!sentenceTokens[k - 1]!.name || t.orgNot.has(sentenceTokens[k - 1]!.text)) &&
+            /^\s+$/.test(sentenceTokens[k]!.gapBefore) &&
+            !isCommonFunction(sentenceTokens[k - 1]!)
+          )
+            k--;
+          role = spanText(ctx, sentenceTokens.slice(k, idx));
+          isPerson = true;
+        }
+      }
       // An apposition with a title after the name.
       // Dots of abbreviations ("U.S. Attorney") do not end an apposition.
       const app = APPOSITION.exec(after.replace(/(?<=\b\p{Lu})\.(?=\p{Lu}\.|\s+\p{Lu})/gu, '\u2024'));
@@ -208,6 +240,8 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
           /identified|named/i.test(ctx.text.slice(prev2.start - 20, prev2.end))
         )
           isPerson = true;
+        else if (prevTok && /^(?:named|called)$/i.test(prevTok.text) && /^\s+$/.test(gapBefore))
+          isPerson = true;
         else if (nameTokens.length >= 2 && nameTokens.length <= 4) {
           const speech = new RegExp(`^,?\\s+(?:${ctx.tables.speechVerbs.join('|')})\\b`, 'i').test(after);
           const saidBefore = prevTok !== undefined && /^(?:said|says|according)$/i.test(prevTok.text);
@@ -227,6 +261,13 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
       }
       if (!isPerson) continue;
       if (isPlaceName(nameTokens) && role === null) continue;
+      // "Kwai Chung Container Terminal": facility and street words make no name.
+      if (
+        nameTokens.some(
+          (tok) => NOT_NAME_WORDS.has(lower(tok)) || t.facilities.some((f) => f.head === tok.text),
+        )
+      )
+        continue;
       // "Jan 31", "May 2024": a month, not a name.
       if (nameTokens.length === 1 && /^\s*\d/.test(after)) continue;
       const name = spanText(ctx, nameTokens);
@@ -237,6 +278,26 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
   }
   return mergePersons(ctx, found);
 }
+
+/** Words of streets and facilities, never of a person's name. */
+const NOT_NAME_WORDS = new Set([
+  'street',
+  'road',
+  'avenue',
+  'boulevard',
+  'terminal',
+  'port',
+  'bridge',
+  'airport',
+  'harbour',
+  'harbor',
+  'station',
+  'square',
+  'park',
+  'center',
+  'centre',
+  'facility',
+]);
 
 function isCommonFunction(tok: Token): boolean {
   return (

@@ -252,6 +252,13 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
       },
     ];
   }
+  // "Thai police": a demonym alone is an adjective, whatever the gazetteer says.
+  if (
+    run.length === 1 &&
+    ctx.gaz.demonym(surface) !== null &&
+    !ctx.gaz.lookup(surface).some((e) => e.kind === 'country' && e.name === surface)
+  )
+    return null;
   const cands = ctx.tables.notPlaces.has(surface)
     ? ctx.gaz.lookup(surface).filter((e) => e.id.startsWith('alias:'))
     : ctx.gaz.lookup(surface);
@@ -277,6 +284,9 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
       },
     ];
   }
+  // "Port Everglades": a port named with "Port" first, when the gazetteer does not know it.
+  if (words[0] === 'Port' && run.length > 1)
+    return [{ ...base, surface, candidates: [], local: { kind: 'port' }, cue: true }];
   if (adminNoun || portOf || BEARING.test(before)) {
     if (run.some((t) => ctx.gaz.demonym(t.text) !== null)) return null;
     const kind = portOf ? 'port' : !adminNoun ? 'other' : /^village/.test(adminNoun[1]!) ? 'city' : 'region';

@@ -186,6 +186,7 @@ export function chunksOf(
   tokens: Token[],
   text: string,
   isTitle: (word: string) => boolean = () => false,
+  isAbbreviation: (word: string) => boolean = () => false,
 ): Chunk[] {
   const chunks: Chunk[] = [];
   let i = 0;
@@ -198,7 +199,9 @@ export function chunksOf(
     let j = i + 1;
     while (j < tokens.length && !run[run.length - 1]!.possessive) {
       const t = tokens[j]!;
-      if (!joins(t.gapBefore)) break;
+      // "Lt. Col. Ahmed Benali": an abbreviated title joins across its dot.
+      const abbreviated = /^\.\s$/.test(t.gapBefore) && isAbbreviation(run[run.length - 1]!.text);
+      if (!joins(t.gapBefore) && !abbreviated) break;
       if (t.name) {
         run.push(t);
         j++;
