@@ -15,10 +15,11 @@ import type { ExtractedFields, PageContext, SiteExtractor } from './types.ts';
 // Current layout.
 const ARTICLE = 'article';
 const RICH_TEXT = 'div.rich-text';
+/** Read inside the article element. */
 const KICKER_PARTS = '[data-tracking-name="content-detail-kicker"] > span, header .kicker > span';
-const HEADLINE = 'article h1';
-const TEASER = 'article header p.teaser-text, article p.teaser-text';
-const AUTHORS = 'article header .author-details .author, article .author-details .author';
+const HEADLINE = 'h1';
+const TEASER = 'header p.teaser-text, p.teaser-text';
+const AUTHORS = '.author-details .author';
 /** Inside the body: pictures, captions, video and audio players, ads, embeds. */
 const BODY_JUNK = [
   'figure',
@@ -140,7 +141,7 @@ function currentLayout($: CheerioAPI, page: PageContext): ExtractedFields | null
   }
   const body = finishBody(paragraphs);
 
-  const kicker = allTexts($, KICKER_PARTS);
+  const kicker = allTexts($, KICKER_PARTS, article);
   const category = apolloArticle?.thematicFocusCategory as { name?: unknown } | undefined;
   const section = kicker[0] ?? (typeof category?.name === 'string' ? category.name : null);
   const tags = kicker.length
@@ -148,7 +149,7 @@ function currentLayout($: CheerioAPI, page: PageContext): ExtractedFields | null
     : typeof apolloArticle?.kicker === 'string'
       ? [apolloArticle.kicker]
       : [];
-  const authors = allTexts($, AUTHORS);
+  const authors = article.length ? allTexts($, AUTHORS, article) : [];
   const apolloTeaser =
     typeof apolloArticle?.teaser === 'string' ? normalizeSpace(apolloArticle.teaser) : null;
   const apolloDate =
@@ -159,7 +160,7 @@ function currentLayout($: CheerioAPI, page: PageContext): ExtractedFields | null
     title:
       firstText($, [HEADLINE]) ??
       (typeof apolloArticle?.title === 'string' ? apolloArticle.title : undefined),
-    teaser: firstText($, [TEASER]) ?? apolloTeaser,
+    teaser: (article.length ? firstText($, [TEASER], article) : null) ?? apolloTeaser,
     published: page.meta.published ?? apolloDate,
     section,
     tags,
@@ -176,7 +177,7 @@ function legacyLayout($: CheerioAPI, page: PageContext): ExtractedFields | null 
   const authors: string[] = [];
   const tags: string[] = [];
   let date: string | null = null;
-  $(LEGACY_FACTS).each((_, li) => {
+  column.find(LEGACY_FACTS).each((_, li) => {
     const label = normalizeSpace($(li).children('strong').first().text()).replace(/:$/, '');
     const value = normalizeSpace(inlineText($, li).slice(label.length)).replace(/^:\s*/, '');
     if (FACT_AUTHOR.test(label) && value && !authors.length) {
@@ -208,10 +209,10 @@ function legacyLayout($: CheerioAPI, page: PageContext): ExtractedFields | null 
   const kicker = normalizeSpace(column.find(LEGACY_KICKER).first().text()) || null;
   // The legacy intro is set as the first paragraph of the article column, not in a header:
   // it opens the text (and is the whole text of audio and video pages).
-  const intro = firstText($, [`${LEGACY_COLUMN} ${LEGACY_INTRO}`]);
+  const intro = firstText($, [LEGACY_INTRO], column);
   if (intro) text.unshift(intro);
   return {
-    title: firstText($, [`${LEGACY_COLUMN} h1`]),
+    title: firstText($, ['h1'], column),
     teaser: intro,
     published: page.meta.published ?? date,
     section: kicker,

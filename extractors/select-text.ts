@@ -21,7 +21,8 @@ export interface BodyOptions {
 /** Paragraphs of the body under `root`, or [] when the root is missing. */
 export function bodyParagraphs($: CheerioAPI, root: Cheerio<AnyNode>, options: BodyOptions = {}): string[] {
   if (!root.length) return [];
-  for (const sel of options.remove ?? []) root.find(sel).remove();
+  // One query for all junk selectors: each separate query would walk the subtree again.
+  if (options.remove?.length) root.find(options.remove.join(', ')).remove();
   let paragraphs: string[];
   if (options.blocks) {
     const matches = root.find(options.blocks).toArray();
@@ -53,9 +54,13 @@ export function bodyText($: CheerioAPI, root: Cheerio<AnyNode>, options: BodyOpt
 }
 
 /** Inline text of the first element matching any selector (tried in order), or null. */
-export function firstText($: CheerioAPI, selectors: readonly string[]): string | null {
+export function firstText(
+  $: CheerioAPI,
+  selectors: readonly string[],
+  scope?: Cheerio<AnyNode>,
+): string | null {
   for (const sel of selectors) {
-    const el = $(sel).first();
+    const el = (scope?.length ? scope.find(sel) : $(sel)).first();
     if (el.length) {
       const t = inlineText($, el);
       if (t) return t;
@@ -65,9 +70,9 @@ export function firstText($: CheerioAPI, selectors: readonly string[]): string |
 }
 
 /** Distinct non-empty inline texts of every match, in document order. */
-export function allTexts($: CheerioAPI, selector: string): string[] {
+export function allTexts($: CheerioAPI, selector: string, scope?: Cheerio<AnyNode>): string[] {
   const out: string[] = [];
-  $(selector).each((_, el) => {
+  (scope?.length ? scope.find(selector) : $(selector)).each((_, el) => {
     const t = inlineText($, el);
     if (t && !out.includes(t)) out.push(t);
   });

@@ -79,11 +79,13 @@ export const BLOCK_TAGS = new Set([
 
 /** Collapses every run of whitespace (nbsp and zero-width characters too) to one space. */
 export function normalizeSpace(text: string): string {
-  return text
-    .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
-    .replace(/[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+/g, ' ')
-    .trim();
+  const cleaned = INVISIBLE.test(text) ? text.replace(INVISIBLE_ALL, '') : text;
+  return cleaned.replace(SPACES, ' ').trim();
 }
+
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/;
+const INVISIBLE_ALL = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+const SPACES = /[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+/g;
 
 /** Text of one element as a single line (inline text, `<br>` as a space). */
 export function inlineText($: CheerioAPI, el: Cheerio<AnyNode> | AnyNode | undefined): string {

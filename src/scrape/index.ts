@@ -83,13 +83,17 @@ function rawDepth(html: string): number {
     const closing = html.charCodeAt(i) === 47; // '/'
     if (closing) i++;
     const start = i;
-    for (let c = html.charCodeAt(i); (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57 && i > start) || c === 45; c = html.charCodeAt(++i));
+    for (
+      let c = html.charCodeAt(i);
+      (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57 && i > start) || c === 45;
+      c = html.charCodeAt(++i)
+    );
     const end = html.indexOf('>', i);
     if (end < 0) break;
     if (i > start) {
-      const name = html.slice(start, i).toLowerCase();
+      const name = html.slice(start, i);
       const selfClosing = html.charCodeAt(end - 1) === 47;
-      if (!NON_NESTING.has(name) && !selfClosing) {
+      if (!selfClosing && !NON_NESTING.has(name) && !NON_NESTING.has(name.toLowerCase())) {
         if (closing) depth = depth > 0 ? depth - 1 : 0;
         else if (++depth > max) {
           max = depth;

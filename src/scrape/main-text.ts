@@ -18,7 +18,7 @@ const NEGATIVE =
   /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|caption|credit|byline|author|newsletter|recommend|teaser|video|gallery|social|timestamp|dateline/i;
 /** Blocks removed from the chosen content whatever their score. */
 const CONTENT_JUNK =
-  /caption|credit|copyright|share|sharing|social|related|recommend|newsletter|signup|subscribe|promo|advert|^ad$|^ads$|-ad-|ad-slot|adslot|ad-container|byline|author-bio|tags|tag-list|topics|breadcrumb|video|player|embed|gallery|slideshow|outbrain|taboola|read-more|readmore|more-on|more-stories|most-read|trending|toolbar|tools|print|comments?$|disclaimer|footnote-ad|inline-ad|sidebar|timestamp|dateline|kicker|image|photo|picture|figure|media/i;
+  /download|attachment|caption|credit|copyright|share|sharing|social|related|recommend|newsletter|signup|subscribe|promo|advert|^ad$|^ads$|-ad-|ad-slot|adslot|ad-container|byline|author-bio|tags|tag-list|topics|breadcrumb|video|player|embed|gallery|slideshow|outbrain|taboola|read-more|readmore|more-on|more-stories|most-read|trending|toolbar|tools|print|comments?$|disclaimer|footnote-ad|inline-ad|sidebar|timestamp|dateline|kicker|image|photo|picture|figure|media/i;
 const UNLIKELY_ROLES = new Set([
   'menu',
   'menubar',
@@ -64,23 +64,30 @@ function textOf(el: AnyNode): string {
   return normalizeSpace(parts.join(''));
 }
 
+/** Share of an element's text inside links, from raw text lengths in one walk. */
 function linkDensity(el: Element): number {
-  const total = textOf(el).length;
-  if (!total) return 0;
+  let total = 0;
   let links = 0;
-  const walk = (n: AnyNode, depth: number): void => {
-    if (depth > 150 || n.type !== 'tag') return;
-    const e = n as Element;
-    if (e.name === 'a') {
-      const href = e.attribs?.href ?? '';
-      // In-page anchors count less: they are footnotes, not navigation.
-      links += textOf(e).length * (href.startsWith('#') ? 0.3 : 1);
+  const walk = (n: AnyNode, depth: number, weight: number): void => {
+    if (depth > 150) return;
+    if (n.type === 'text') {
+      const len = (n as unknown as { data: string }).data.trim().length;
+      total += len;
+      links += len * weight;
       return;
     }
-    for (const c of e.children) walk(c, depth + 1);
+    if (n.type !== 'tag') return;
+    const e = n as Element;
+    if (NEVER_TEXT.has(e.name)) return;
+    let w = weight;
+    if (e.name === 'a') {
+      // In-page anchors count less: they are footnotes, not navigation.
+      w = (e.attribs?.href ?? '').startsWith('#') ? 0.3 : 1;
+    }
+    for (const c of e.children) walk(c, depth + 1, w);
   };
-  walk(el, 0);
-  return links / total;
+  walk(el, 0, 0);
+  return total ? links / total : 0;
 }
 
 function classWeight(el: Element): number {
@@ -172,11 +179,11 @@ function topCandidate($: CheerioAPI, scores: Scores): Element | null {
     if (SCORABLE.has(el.name) || (el.name === 'div' && !hasBlockChild(el))) paragraphs.push(el);
   }
   for (const p of paragraphs) {
-    const text = textOf(p);
-    if (text.length < 25) continue;
+    const st = nodeStats(p);
+    if (st.textLength < 25) continue;
     const parent = p.parent;
     if (!isElement(parent)) continue;
-    let score = 1 + (text.match(/[,،、，]/g)?.length ?? 0) + Math.min(Math.floor(text.length / 100), 3);
+    let score = 1 + st.commas + Math.min(Math.floor(st.textLength / 100), 3);
     if (p.name === 'h2' || p.name === 'h3') score = 0.5;
     let ancestor: AnyNode | null = parent;
     for (let level = 0; level < 5 && isElement(ancestor); level++) {
@@ -290,19 +297,45 @@ function gather(top: Element, scores: Scores): Element[] {
   return out;
 }
 
-function countTag(el: Element, name: string): number {
-  let n = 0;
-  const walk = (x: AnyNode, depth: number): void => {
-    if (depth > 150 || x.type !== 'tag') return;
-    for (const c of (x as Element).children) {
-      if (isElement(c)) {
-        if (c.name === name) n++;
-        walk(c, depth + 1);
+interface NodeStats {
+  textLength: number;
+  commas: number;
+  linkLength: number;
+  p: number;
+  img: number;
+  li: number;
+}
+
+/** Everything the conditional clean weighs, in one walk of the subtree. */
+function nodeStats(el: Element): NodeStats {
+  const st: NodeStats = { textLength: 0, commas: 0, linkLength: 0, p: 0, img: 0, li: 0 };
+  const walk = (n: AnyNode, depth: number, inLink: boolean): void => {
+    if (depth > 150) return;
+    if (n.type === 'text') {
+      const data = (n as unknown as { data: string }).data;
+      const len = data.trim().length;
+      st.textLength += len;
+      if (inLink) st.linkLength += len;
+      for (let i = 0; i < data.length; i++) {
+        const c = data.charCodeAt(i);
+        // , and the Arabic, ideographic and full-width commas.
+        if (c === 44 || c === 0x060c || c === 0x3001 || c === 0xff0c) st.commas++;
       }
+      return;
     }
+    if (n.type !== 'tag') return;
+    const e = n as Element;
+    if (NEVER_TEXT.has(e.name)) return;
+    if (depth > 0) {
+      if (e.name === 'p') st.p++;
+      else if (e.name === 'img') st.img++;
+      else if (e.name === 'li') st.li++;
+    }
+    const link = inLink || (e.name === 'a' && !(e.attribs?.href ?? '').startsWith('#'));
+    for (const c of e.children) walk(c, depth + 1, link);
   };
-  walk(el, 0);
-  return n;
+  walk(el, 0, false);
+  return st;
 }
 
 /** Readability's conditional clean: drops lists, tables and divs that look like boilerplate. */
@@ -314,23 +347,19 @@ function cleanConditionally($: CheerioAPI, root: Element): void {
   for (const el of nodes) {
     if (!el.parent) continue;
     const weight = classWeight(el);
-    const text = textOf(el);
-    const commas = text.match(/,/g)?.length ?? 0;
     if (weight < 0) {
       $(el).remove();
       continue;
     }
-    if (commas >= 10) continue;
-    const p = countTag(el, 'p');
-    const img = countTag(el, 'img');
-    const li = countTag(el, 'li') - 100;
-    const ld = linkDensity(el);
+    const st = nodeStats(el);
+    if (st.commas >= 10) continue;
+    const li = st.li - 100;
+    const ld = st.textLength ? st.linkLength / st.textLength : 0;
     const isList = el.name === 'ul' || el.name === 'ol';
     let remove = false;
-    if (img > 1 && p / img < 0.5) remove = true;
-    else if (!isList && li > p) remove = true;
-    else if (text.length < 25 && (img === 0 || img > 2) && !/^h\d$/.test(el.name))
-      remove = !!text.length || img > 0;
+    if (st.img > 1 && st.p / st.img < 0.5) remove = true;
+    else if (!isList && li > st.p) remove = true;
+    else if (st.textLength < 25 && (st.img === 0 || st.img > 2)) remove = st.textLength > 0 || st.img > 0;
     else if (weight < 25 && ld > 0.2) remove = true;
     else if (weight >= 25 && ld > 0.5) remove = true;
     if (isList && ld > 0.5) remove = true;

@@ -36,10 +36,18 @@ interface HeadElements {
   canonical: Element | null;
   title: Element | null;
   time: Element | null;
+  html: Element | null;
 }
 
 function collect($: CheerioAPI): HeadElements {
-  const out: HeadElements = { metas: [], ldScripts: [], canonical: null, title: null, time: null };
+  const out: HeadElements = {
+    metas: [],
+    ldScripts: [],
+    canonical: null,
+    title: null,
+    time: null,
+    html: null,
+  };
   for (const el of descendants($.root().toArray())) {
     switch (el.name) {
       case 'meta':
@@ -53,6 +61,9 @@ function collect($: CheerioAPI): HeadElements {
         break;
       case 'title':
         if (!out.title) out.title = el;
+        break;
+      case 'html':
+        if (!out.html) out.html = el;
         break;
       case 'time':
         if (!out.time && el.attribs.datetime) out.time = el;
@@ -223,7 +234,7 @@ export function readMetadata($: CheerioAPI): PageMetadata {
       .filter((a) => !/^https?:/.test(a));
   }
   const language = normalizeLanguage(
-    $('html').attr('lang') ?? str(ld.inLanguage) ?? meta(m, 'og:locale') ?? meta(m, 'content-language'),
+    head.html?.attribs.lang ?? str(ld.inLanguage) ?? meta(m, 'og:locale') ?? meta(m, 'content-language'),
   );
   const siteName =
     meta(m, 'og:site_name') ?? str((ld.publisher as Record<string, unknown> | undefined)?.name);
