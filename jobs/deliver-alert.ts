@@ -13,7 +13,7 @@
  * backoff, or the receiver's Retry-After) until the delivery is sent or expires
  * (`alerts.delivery.expireAfterMs`, default 24 h); a final answer (4xx other than 408/429, SMTP
  * 5xx) or expiry ends it as an UnrecoverableError. Slack and other paced channels keep their gap
- * within one process (ChannelPacer).
+ * within the process (ChannelPacer) and across processes (a Redis slot key per channel).
  */
 import {
   type ConnectionOptions,
@@ -23,8 +23,9 @@ import {
   UnrecoverableError,
   Worker,
 } from 'bullmq';
+import { Redis, type RedisOptions } from 'ioredis';
 import type { AlertsConfig, Channel, DeliveryConfig } from '../src/alerts/config.ts';
-import { type AttemptOutcome, Deliverer } from '../src/alerts/delivery.ts';
+import { type AttemptOutcome, Deliverer, type SharedPacer } from '../src/alerts/delivery.ts';
 import type { DeliverAlertJobData } from '../src/alerts/index.ts';
 import { AlertStore } from '../src/alerts/store.ts';
 import { backoffDelay, ChannelPacer } from '../src/alerts/timing.ts';
@@ -79,6 +80,29 @@ export interface DeliverAlertProcessorOptions {
   config: AlertsConfig;
   storeDir: string;
   logger: Logger;
+  /** Keeps channel pacing (Slack 1/s) across serve processes; in-process pacing only without it. */
+  sharedPacer?: SharedPacer;
+}
+
+/**
+ * Per-channel pacing shared by every process on one Redis: a send takes the channel's slot key
+ * (`SET NX PX`, held while it sends) and leaves it set for `minIntervalMs` after it ends; other
+ * processes wait for the key to expire.
+ */
+export function redisPacer(redis: Redis, prefix: string): SharedPacer {
+  const keyOf = (channel: string): string => `${prefix}:${DELIVER_ALERT_QUEUE}:pace:${channel}`;
+  return {
+    async acquire(channel, holdMs) {
+      for (;;) {
+        if ((await redis.set(keyOf(channel), '1', 'PX', holdMs, 'NX')) === 'OK') return;
+        const ttl = await redis.pttl(keyOf(channel));
+        await new Promise((r) => setTimeout(r, Math.max(5, Math.min(ttl > 0 ? ttl : 5, 1000))));
+      }
+    },
+    async finish(channel, minIntervalMs) {
+      await redis.set(keyOf(channel), '1', 'PX', Math.max(1, minIntervalMs));
+    },
+  };
 }
 
 /** The processor: one attempt per job run; throws to retry, UnrecoverableError to stop. */
@@ -90,6 +114,7 @@ export function createDeliverAlertProcessor(options: DeliverAlertProcessorOption
     delivery: options.config.delivery,
     logger: options.logger.child({ job: DELIVER_ALERT_QUEUE }),
     pacer: new ChannelPacer(),
+    ...(options.sharedPacer ? { sharedPacer: options.sharedPacer } : {}),
   });
   return {
     store,
@@ -145,7 +170,20 @@ export function createDeliverAlertQueue(options: DeliverAlertQueueOptions): Deli
     connection: options.connection,
     prefix,
   });
-  const processor = createDeliverAlertProcessor(options);
+  // one small connection of our own for the pacing slots (BullMQ's may be blocking)
+  const paceRedis =
+    options.worker === false
+      ? null
+      : options.connection instanceof Redis
+        ? options.connection.duplicate()
+        : new Redis(options.connection as RedisOptions);
+  paceRedis?.on('error', (err) =>
+    options.logger.debug({ err: { message: err.message } }, 'pace redis error'),
+  );
+  const processor = createDeliverAlertProcessor({
+    ...options,
+    ...(paceRedis ? { sharedPacer: redisPacer(paceRedis, prefix) } : {}),
+  });
   const worker =
     options.worker === false
       ? null
@@ -175,6 +213,7 @@ export function createDeliverAlertQueue(options: DeliverAlertQueueOptions): Deli
     async close() {
       await worker?.close();
       await queue.close();
+      await paceRedis?.quit().catch(() => undefined);
       processor.close();
     },
   };

@@ -25,12 +25,20 @@ export type AttemptOutcome =
   /** Delivered, failed or expired already, or unknown. */
   | { outcome: 'gone' };
 
+/** Pacing shared by processes: `acquire` waits for the channel's slot and holds it for `holdMs`; `finish` frees it `minIntervalMs` after the send ended. */
+export interface SharedPacer {
+  acquire(channel: string, holdMs: number): Promise<void>;
+  finish(channel: string, minIntervalMs: number): Promise<void>;
+}
+
 export interface DelivererOptions {
   store: AlertStore;
   channels: ReadonlyMap<string, Channel>;
   delivery: DeliveryConfig;
   logger: Logger;
   pacer: ChannelPacer;
+  /** Shared pacing across processes (serve's Redis slot). */
+  sharedPacer?: SharedPacer;
   /** Print the alert to stderr instead of sending it (and count it delivered). */
   dryRun?: boolean;
   /** Where dry-run alerts go (default stderr). */
@@ -81,13 +89,19 @@ export class Deliverer {
     try {
       let status: number | null = null;
       await this.o.pacer.run(channel.name, interval, async () => {
+        const shared = interval > 0 ? this.o.sharedPacer : undefined;
+        await shared?.acquire(channel.name, interval + channel.timeoutMs);
         start = Date.now();
-        if (this.o.dryRun) {
-          (this.o.print ?? ((t: string) => process.stderr.write(t)))(
-            `--- dry run: alert to ${channel.name} (${channel.type}), rule ${row.rule}\n${renderText(alert)}`,
-          );
-        } else {
-          status = (await sendToChannel(channel, alert, id)).status;
+        try {
+          if (this.o.dryRun) {
+            (this.o.print ?? ((t: string) => process.stderr.write(t)))(
+              `--- dry run: alert to ${channel.name} (${channel.type}), rule ${row.rule}\n${renderText(alert)}`,
+            );
+          } else {
+            status = (await sendToChannel(channel, alert, id)).status;
+          }
+        } finally {
+          await shared?.finish(channel.name, interval);
         }
       });
       const durationMs = Date.now() - start;

@@ -23,7 +23,7 @@ import {
 } from './helpers.ts';
 
 const receivers: Receiver[] = [];
-async function receiver(answer?: (n: number, startedAt: number) => number): Promise<Receiver> {
+async function receiver(answer?: (n: number, firstAt: number) => number): Promise<Receiver> {
   const r = await startReceiver(answer);
   receivers.push(r);
   return r;
@@ -71,7 +71,7 @@ describe('alerter with a webhook channel', () => {
   });
 
   it('retries a receiver answering 503 for a while and delivers exactly once', async () => {
-    const rx = await receiver((_n, startedAt) => (Date.now() - startedAt < 1500 ? 503 : 200));
+    const rx = await receiver((_n, firstAt) => (Date.now() - firstAt < 1500 ? 503 : 200));
     const storeDir = tempStore();
     const alerter = createAlerter(alertsConfig(rx.url), { storeDir, logger: silentLogger });
     await alerter.onRecord(goldenRecord());

@@ -10,11 +10,12 @@ import path from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDeliverAlertQueue, DELIVER_ALERT_QUEUE, maxAttempts } from '../../jobs/deliver-alert.ts';
+import { parseAlertsConfig } from '../../src/alerts/config.ts';
 import { createAlerter } from '../../src/alerts/index.ts';
 import { verifyWebhook } from '../../src/alerts/signature.ts';
 import { AlertStore } from '../../src/alerts/store.ts';
 import { silentLogger } from '../../src/log.ts';
-import { alertsConfig, goldenRecord, SECRET, startReceiver } from './helpers.ts';
+import { alertsConfig, goldenRecord, makeRecord, SECRET, startReceiver } from './helpers.ts';
 
 const connection = { host: '127.0.0.1', port: 6379, maxRetriesPerRequest: null };
 const prefix = `sw-test-alerts-${randomBytes(4).toString('hex')}`;
@@ -36,7 +37,7 @@ async function waitFor(check: () => boolean, ms: number): Promise<void> {
 
 describe('deliver-alert queue', () => {
   it('retries through BullMQ until the receiver is back, then delivers once', async () => {
-    const rx = await startReceiver((_n, startedAt) => (Date.now() - startedAt < 1200 ? 503 : 200));
+    const rx = await startReceiver((_n, firstAt) => (Date.now() - firstAt < 1200 ? 503 : 200));
     const storeDir = mkdtempSync(path.join(tmpdir(), 'sw-alerts-q-'));
     const config = alertsConfig(rx.url, {
       delivery: { initialBackoffMs: 150, maxBackoffMs: 400, expireAfterMs: '1m' },
@@ -95,6 +96,56 @@ describe('deliver-alert queue', () => {
       await rx.close();
       const redis = new Redis(connection);
       const keys = await redis.keys(`${prefix}-b:*`);
+      if (keys.length > 0) await redis.del(...keys);
+      await redis.quit();
+    }
+  });
+
+  it("keeps a paced channel's gap across two worker processes", async () => {
+    const rx = await startReceiver();
+    const storeDir = mkdtempSync(path.join(tmpdir(), 'sw-alerts-q-'));
+    const config = parseAlertsConfig({
+      channels: [{ name: 'slack', type: 'slack', url: rx.url, minIntervalMs: 500 }],
+      rules: [{ name: 'all', when: { seizureStory: true }, channels: ['slack'] }],
+    });
+    const p = `${prefix}-c`;
+    const q1 = createDeliverAlertQueue({
+      config,
+      storeDir,
+      logger: silentLogger,
+      connection,
+      prefix: p,
+      concurrency: 4,
+    });
+    const q2 = createDeliverAlertQueue({
+      config,
+      storeDir,
+      logger: silentLogger,
+      connection,
+      prefix: p,
+      concurrency: 4,
+    });
+    const alerter = createAlerter(config, { storeDir, logger: silentLogger, enqueue: q1.enqueue });
+    try {
+      for (const [i, month] of ['01', '03', '05', '07'].entries()) {
+        await alerter.onRecord(
+          makeRecord({
+            id: `story-${i}`,
+            published: `2024-${month}-10T00:00:00Z`,
+            title: `Haul number ${i}`,
+          }),
+        );
+      }
+      await waitFor(() => rx.delivered().length === 4, 15_000);
+      const times = rx.requests.map((r) => r.at).sort((a, b) => a - b);
+      for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(400);
+    } finally {
+      await alerter.close();
+      await q1.close();
+      await q2.close();
+      await rx.close();
+      const redis = new Redis(connection);
+      const keys = await redis.keys(`${p}:*`);
       if (keys.length > 0) await redis.del(...keys);
       await redis.quit();
     }
