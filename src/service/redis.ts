@@ -86,13 +86,18 @@ export async function waitForRedis(
       connectTimeout: 2_000,
       enableOfflineQueue: false,
     });
-    probe.on('error', () => {});
+    // The socket's own error (ECONNREFUSED, ENOTFOUND, auth) says more than "Connection is closed".
+    let cause: Error | undefined;
+    probe.on('error', (e: Error) => {
+      cause ??= e;
+    });
     try {
       await probe.connect();
       await probe.ping();
       if (attempt > 1) logger.info({ redisUrl: redactRedisUrl(url), attempt }, 'redis reachable');
       return;
-    } catch (err) {
+    } catch (thrown) {
+      const err = cause ?? (thrown as Error);
       const waited = Date.now() - started;
       if (opts.maxWaitMs !== undefined && waited >= opts.maxWaitMs) {
         throw new Error(`Redis is not reachable at ${redactRedisUrl(url)}: ${(err as Error).message}`, {

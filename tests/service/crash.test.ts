@@ -10,6 +10,7 @@ import { openStore } from '../../src/records/store.ts';
 import { deletePrefix, uniquePrefix } from './helpers/redis.ts';
 import {
   type ServeProcess,
+  STARTUP_MS,
   startServe,
   stopServe,
   type TestDirs,
@@ -76,50 +77,54 @@ describe('serve killed mid-batch', () => {
     dirs?.cleanup();
   });
 
-  it('stores every article exactly once across a SIGKILL', async () => {
-    const first = startServe(dirs.config);
-    procs.push(first);
-    await first.waitForLog((l) => l.msg === 'service started', 30_000);
-    // Kill it once part of the batch is written, while the rest is in flight.
-    const before = await until(
-      () => {
-        const n = ndjsonLines(dirs.ndjson).filter((l) => l.length > 0).length;
-        return n >= 20 && n;
-      },
-      60_000,
-      'the first records',
-    );
-    first.child.kill('SIGKILL');
-    expect(await first.exited).toBe('SIGKILL');
-    const atKill = ndjsonLines(dirs.ndjson).filter((l) => l.length > 0).length;
-    expect(atKill).toBeGreaterThanOrEqual(before);
-    expect(atKill).toBeLessThan(N);
+  it(
+    'stores every article exactly once across a SIGKILL',
+    async () => {
+      const first = startServe(dirs.config);
+      procs.push(first);
+      await first.waitForLog((l) => l.msg === 'service started', STARTUP_MS);
+      // Kill it once part of the batch is written, while the rest is in flight.
+      const before = await until(
+        () => {
+          const n = ndjsonLines(dirs.ndjson).filter((l) => l.length > 0).length;
+          return n >= 20 && n;
+        },
+        60_000,
+        'the first records',
+      );
+      first.child.kill('SIGKILL');
+      expect(await first.exited).toBe('SIGKILL');
+      const atKill = ndjsonLines(dirs.ndjson).filter((l) => l.length > 0).length;
+      expect(atKill).toBeGreaterThanOrEqual(before);
+      expect(atKill).toBeLessThan(N);
 
-    const second = startServe(dirs.config);
-    procs.push(second);
-    await until(
-      () => ndjsonLines(dirs.ndjson).filter((l) => l.length > 0).length >= N,
-      90_000,
-      `all ${N} records after the restart`,
-    );
-    // Let any re-run of an interrupted job land before judging duplicates.
-    await new Promise((r) => setTimeout(r, 1_500));
-    expect(await stopServe(second)).toBe(0);
+      const second = startServe(dirs.config);
+      procs.push(second);
+      await until(
+        () => ndjsonLines(dirs.ndjson).filter((l) => l.length > 0).length >= N,
+        STARTUP_MS + 60_000,
+        `all ${N} records after the restart`,
+      );
+      // Let any re-run of an interrupted job land before judging duplicates.
+      await new Promise((r) => setTimeout(r, 1_500));
+      expect(await stopServe(second)).toBe(0);
 
-    const lines = ndjsonLines(dirs.ndjson);
-    expect(lines.at(-1)).toBe('');
-    const body = lines.slice(0, -1);
-    const ids = body.map((line) => (JSON.parse(line) as { id: string }).id);
-    expect(ids).toHaveLength(N);
-    expect(new Set(ids).size).toBe(N);
-    expect(new Set(ids)).toEqual(new Set(urls.map((u) => recordId(u))));
+      const lines = ndjsonLines(dirs.ndjson);
+      expect(lines.at(-1)).toBe('');
+      const body = lines.slice(0, -1);
+      const ids = body.map((line) => (JSON.parse(line) as { id: string }).id);
+      expect(ids).toHaveLength(N);
+      expect(new Set(ids).size).toBe(N);
+      expect(new Set(ids)).toEqual(new Set(urls.map((u) => recordId(u))));
 
-    const store = openStore(dirs.store);
-    try {
-      expect(store.countRecords()).toBe(N);
-      for (const u of urls) expect(store.hasRecord(recordId(u))).toBe(true);
-    } finally {
-      store.close();
-    }
-  }, 180_000);
+      const store = openStore(dirs.store);
+      try {
+        expect(store.countRecords()).toBe(N);
+        for (const u of urls) expect(store.hasRecord(recordId(u))).toBe(true);
+      } finally {
+        store.close();
+      }
+    },
+    2 * STARTUP_MS + 120_000,
+  );
 });

@@ -99,7 +99,7 @@ describe('seizurewatch export', () => {
     expect(r.code).toBe(0);
     expect(r.lines.map((l) => l.id)).toEqual(['a1', 'b2', 'c3', 'd4']);
     expect(r.stderr).toMatch(/4 line\(s\)/);
-  });
+  }, 130_000);
 
   it('filters by date, drug, country and weight', () => {
     expect(ids({ since: '2025-02-01' })).toEqual(['b2', 'c3']);
@@ -146,7 +146,7 @@ describe('seizurewatch export', () => {
     expect(r.code).toBe(2);
     expect(r.lines).toEqual([]);
     expect(r.stderr).toMatch(/--drug: unknown drug "sugar".*--min-kg: expected a number/);
-  });
+  }, 130_000);
 
   it('refuses a missing store and a call with neither --config nor --store', async () => {
     await expect(runExport({ store: path.join(dir, 'nowhere') })).rejects.toThrow(/no store in .*nowhere/);

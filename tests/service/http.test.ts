@@ -95,7 +95,7 @@ describe('HTTP API', () => {
       30_000,
       'three records',
     );
-  }, 60_000);
+  }, 180_000);
 
   afterAll(async () => {
     await open?.close();
@@ -201,6 +201,16 @@ describe('HTTP API', () => {
     ctrl.abort();
     const data = /event: record\ndata: (.+)\n\n/.exec(text)?.[1];
     expect(JSON.parse(data!).title).toBe('Test story 3');
+  });
+
+  it('streams NDJSON on request, and rejects an unknown format', async () => {
+    const ctrl = new AbortController();
+    const res = await fetch(`${base}/api/records/stream?format=ndjson&drug=cocaine`, { signal: ctrl.signal });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/x-ndjson');
+    ctrl.abort();
+    expect((await fetch(`${base}/api/records/stream?format=xml`)).status).toBe(400);
+    expect((await fetch(`${base}/api/records/stream?country=Belgium`)).status).toBe(400);
   });
 
   it('exposes metrics: process defaults, per-stage counters and latencies, queue depths', async () => {

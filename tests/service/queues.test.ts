@@ -163,7 +163,7 @@ describe('queues and schedulers', () => {
     } finally {
       await fewer.close();
     }
-  }, 90_000);
+  }, 180_000);
 
   it('says clearly that Redis is unreachable, and gives up only when told to', async () => {
     const proxy = await startTcpProxy({ host: '127.0.0.1', port: 6379 });

@@ -11,6 +11,7 @@ import { openStore } from '../../src/records/store.ts';
 import { deletePrefix, uniquePrefix } from './helpers/redis.ts';
 import {
   type ServeProcess,
+  STARTUP_MS,
   startServe,
   stopServe,
   type TestDirs,
@@ -90,35 +91,39 @@ describe('serve when the Redis connection is cut and restored', () => {
     dirs?.cleanup();
   });
 
-  it('recovers by itself and loses nothing', async () => {
-    serve = startServe(dirs.config, { REDIS_URL: proxy.url });
-    const base = await serve.httpUrl();
-    await serve.waitForLog((l) => l.msg === 'service started', 30_000);
-    await until(() => ids(dirs.ndjson).length >= 5, 30_000, 'the first records');
+  it(
+    'recovers by itself and loses nothing',
+    async () => {
+      serve = startServe(dirs.config, { REDIS_URL: proxy.url });
+      const base = await serve.httpUrl();
+      await serve.waitForLog((l) => l.msg === 'service started', STARTUP_MS);
+      await until(() => ids(dirs.ndjson).length >= 5, 30_000, 'the first records');
 
-    proxy.cut();
-    const cutAt = ids(dirs.ndjson).length;
-    await serve.waitForLog((l) => l.msg === 'redis connection error', 5_000);
-    await until(async () => (await readyStatus(base)) === 503, 5_000, '/readyz to report 503');
-    await new Promise((r) => setTimeout(r, 1_500));
-    expect(serve.child.exitCode).toBeNull();
+      proxy.cut();
+      const cutAt = ids(dirs.ndjson).length;
+      await serve.waitForLog((l) => l.msg === 'redis connection error', 5_000);
+      await until(async () => (await readyStatus(base)) === 503, 5_000, '/readyz to report 503');
+      await new Promise((r) => setTimeout(r, 1_500));
+      expect(serve.child.exitCode).toBeNull();
 
-    proxy.restore();
-    await serve.waitForLog((l) => l.msg === 'redis connection restored', 15_000);
-    await until(() => ids(dirs.ndjson).length >= N, 60_000, `all ${N} records after the restore`);
-    expect(cutAt).toBeLessThan(N);
-    expect(await readyStatus(base)).toBe(200);
-    await new Promise((r) => setTimeout(r, 1_000));
-    expect(await stopServe(serve)).toBe(0);
+      proxy.restore();
+      await serve.waitForLog((l) => l.msg === 'redis connection restored', 15_000);
+      await until(() => ids(dirs.ndjson).length >= N, 60_000, `all ${N} records after the restore`);
+      expect(cutAt).toBeLessThan(N);
+      expect(await readyStatus(base)).toBe(200);
+      await new Promise((r) => setTimeout(r, 1_000));
+      expect(await stopServe(serve)).toBe(0);
 
-    const written = ids(dirs.ndjson);
-    expect(written).toHaveLength(N);
-    expect(new Set(written)).toEqual(new Set(urls.map((u) => recordId(u))));
-    const store = openStore(dirs.store);
-    try {
-      expect(store.countRecords()).toBe(N);
-    } finally {
-      store.close();
-    }
-  }, 120_000);
+      const written = ids(dirs.ndjson);
+      expect(written).toHaveLength(N);
+      expect(new Set(written)).toEqual(new Set(urls.map((u) => recordId(u))));
+      const store = openStore(dirs.store);
+      try {
+        expect(store.countRecords()).toBe(N);
+      } finally {
+        store.close();
+      }
+    },
+    STARTUP_MS + 120_000,
+  );
 });

@@ -10,6 +10,12 @@ import { ROOT } from '../../helpers/paths.ts';
 
 export const BIN = path.join(ROOT, 'bin/seizurewatch.js');
 
+/**
+ * How long a `serve` process may take to start: loading the NLP tables takes seconds, and far
+ * longer on a machine shared with other test runs.
+ */
+export const STARTUP_MS = 120_000;
+
 export interface LogLine {
   level?: number;
   msg?: string;
@@ -98,7 +104,7 @@ export function startServe(
     waitForLog,
     exited,
     async httpUrl() {
-      const line = await waitForLog((l) => l.msg === 'http api listening', 45_000);
+      const line = await waitForLog((l) => l.msg === 'http api listening', STARTUP_MS);
       return String(line.url);
     },
   };
