@@ -325,6 +325,29 @@ function newParser(): Parser<Record<string, unknown>, RawItem> {
  */
 let parser: ReturnType<typeof newParser> | undefined;
 
+/**
+ * xml2js parses synchronously, so rss-parser's promise is settled by the time parseString
+ * returns. If it is not settled after the current turn, the parser lost its callback: fail
+ * instead of waiting forever.
+ */
+function settledNow<T>(promise: Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const guard = setImmediate(() =>
+      reject(new FeedParseError('feed parser did not finish (lost callback)', { retryable: false })),
+    );
+    promise.then(
+      (value) => {
+        clearImmediate(guard);
+        resolve(value);
+      },
+      (err: unknown) => {
+        clearImmediate(guard);
+        reject(err);
+      },
+    );
+  });
+}
+
 /** Parse feed bytes (or already-decoded text) into normalised items. Throws FeedParseError. */
 export async function parseFeed(input: Uint8Array | string, options: ParseFeedOptions): Promise<ParsedFeed> {
   let text: string;
@@ -341,8 +364,11 @@ export async function parseFeed(input: Uint8Array | string, options: ParseFeedOp
   let raw: Parser.Output<RawItem>;
   try {
     parser ??= newParser();
-    raw = await parser.parseString(xml);
+    raw = await settledNow(parser.parseString(xml));
   } catch (cause) {
+    // xml2js keeps state across calls: after some errors a reused parser never calls back again
+    // (seen in the fuzz test as a parse that hung for minutes). Start the next parse afresh.
+    parser = undefined;
     if (cause instanceof SeizurewatchError) throw cause;
     const message = ((cause as Error)?.message ?? String(cause)).split('\n').slice(0, 3).join(' ');
     throw new FeedParseError(`cannot parse feed ${options.feedId}: ${message}`, {
