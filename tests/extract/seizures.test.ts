@@ -85,6 +85,7 @@ describe('numbers and units', () => {
     ['5 short tons', 5, 'short_ton', 4535.9237],
     ['88 metric tons (97 tons)', 88, 't', 88000],
     ['21.3 pounds (9.66 kg)', 21.3, 'lb', 9.66],
+    ['a 4.7-tonne haul of cocaine', 4.7, 't', 4700],
   ])('%s', (s, value, unit, kg) => {
     const got = one(s);
     expect(got.value).toBeCloseTo(value as number, 6);
@@ -121,6 +122,9 @@ describe('numbers and units', () => {
     expect(
       findQuantities('The 45-year-old man drove 120 kilometres (75 miles) with $30,000 and two-kilo packs.'),
     ).toEqual([]);
+  });
+  it('reads a hyphenated mass before counted items as their size', () => {
+    expect(findQuantities('They carried 15-kg sacks.')).toEqual([]);
   });
   it('reads an impossible tonnage with one comma group as a decimal comma', () => {
     expect(one('police seized 231,418 tons of cannabis')).toMatchObject({ value: 231.418, unit: 't' });
@@ -160,6 +164,67 @@ describe('extractSeizures', () => {
     ]);
     expect(r.seizures[0]?.country).toBe('PT');
     expect(r.seizures[0]?.evidence).toMatch(/^The navy said/);
+  });
+
+  it('joins a round headline figure and a precise body figure', () => {
+    const r = run('Officers found 1,480 kilograms of cocaine in a container at the port of Gdansk.', {
+      title: 'Police seize 1.5 tonnes of cocaine',
+    });
+    expect(r.seizures.map(brief)).toEqual([
+      { drug: 'cocaine', value: 1480, unit: 'kg', kg: 1480, count: null },
+    ]);
+  });
+
+  it('joins a rounded lower bound in the headline and a restatement in the same sentence', () => {
+    const r = run('Guards found one ton and 240 kilograms of cocaine at the port of Gdansk.', {
+      title: 'More than a tonne of cocaine found in Gdansk',
+    });
+    expect(r.seizures.map(brief)).toEqual([
+      { drug: 'cocaine', value: 1240, unit: 'kg', kg: 1240, count: null },
+    ]);
+    const o = run('Police seized 96.400 kg of cocaine in Peru in 2023, or about 96 tonnes, the report said.');
+    expect(o.seizures.map(brief)).toEqual([
+      { drug: 'cocaine', value: 96400, unit: 'kg', kg: 96400, count: null },
+    ]);
+  });
+
+  it('drops what the article said before at "In a separate operation"', () => {
+    const r = run(
+      'Police seized 30 kg of heroin in Hamburg on Monday. In a separate operation, officers found 12 kg of cocaine in a van.',
+      { published: '2024-05-16' },
+    );
+    expect(r.seizures.map((s) => [s.drug, s.period, s.country])).toEqual([
+      ['heroin', '2024-05-13', 'DE'],
+      ['cocaine', null, null],
+    ]);
+  });
+
+  it('takes the date of a next sentence that refers back to the haul', () => {
+    const r = run(
+      'Police seized 90 kg of heroin in Valencia. Officers found the heroin on Friday inside a truck.',
+      {
+        published: '2024-05-16',
+      },
+    );
+    expect(r.seizures[0]?.period).toBe('2024-05-10');
+  });
+
+  it('reads "a year earlier" against the year of the sentence, and "since January" as a year', () => {
+    const r = run(
+      'Last year police seized 800 kilos of cocaine. Seizures rose to 900 kilos of heroin, from 700 kilos a year earlier.',
+      {
+        published: '2024-03-01',
+      },
+    );
+    expect(r.seizures.map((s) => [s.kg, s.period])).toEqual([
+      [800, '2023'],
+      [900, '2023'],
+      [700, '2022'],
+    ]);
+    expect(
+      run('Police have seized 4 tonnes of cocaine since January.', { published: '2024-09-01' }).seizures[0]
+        ?.period,
+    ).toBe('2024');
   });
 
   it('joins a mass and a count of one haul', () => {
@@ -205,6 +270,8 @@ describe('extractSeizures', () => {
     'Police arrested 12 people and seized 4 boats and 3 guns.',
     'Adults may carry up to 2.5 grams of cocaine without being charged, police found.',
     'Each packet, weighing an average of 1.1 kilograms, was found in the hold.',
+    'Anyone caught with more than ten pills, or more than 300 milligrams of heroin, faces a dealing charge.',
+    'Police seized tablets of more than 200 mg per tablet of tramadol.',
   ])('is not a seizure figure: %s', (text) => {
     const r = run(text, { published: '2024-01-10' });
     expect(r.seizures.filter((s) => s.drug !== 'unspecified' || s.kg !== null)).toEqual(
@@ -250,6 +317,23 @@ describe('extractSeizures', () => {
     expect(run('Police seized 5 kg of heroin on Tuesday.').seizures[0]?.period).toBeNull();
   });
 
+  it('takes the date of its own clause, and the country of the seizing agency', () => {
+    const r = run(
+      'Police have seized 5 tonnes of cocaine this year, compared with 3 tonnes in the same period last year.',
+      {
+        published: '2024-07-04',
+      },
+    );
+    expect(r.seizures.map((s) => [s.kg, s.period])).toEqual([
+      [5000, '2024'],
+      [3000, '2023'],
+    ]);
+    const a = run(
+      'Last week the Costa Rican coast guard intercepted 2.1 tonnes of cocaine bound for Valencia.',
+    );
+    expect(a.seizures[0]).toMatchObject({ country: 'CR', location: 'Costa Rica' });
+  });
+
   it('takes the date of a following "The seizure was made on ..." sentence', () => {
     const r = run(
       'Customs intercepted 40 kg of heroin hidden in a truck. The seizure was made on March 3 at the Kapikule border crossing.',
@@ -293,6 +377,15 @@ describe('extractSeizures', () => {
         location: 'Valencia',
       }),
     ]);
+    const u = run(
+      'Police seized 2 tonnes of heroin. Drug seizures rose by 12% last year, with cocaine seizures reaching 45 tonnes.',
+      {
+        published: '2024-07-04',
+      },
+    );
+    expect(u.trends).toEqual([
+      expect.objectContaining({ drug: 'unspecified', changePercent: 12, period: '2023', baseline: '2022' }),
+    ]);
     const d = run('Police seized 2 tonnes of heroin. Cocaine seizures fell 20 percent in 2023.');
     expect(d.trends).toEqual([
       expect.objectContaining({ drug: 'cocaine', changePercent: -20, period: '2023', baseline: '2022' }),
@@ -301,6 +394,11 @@ describe('extractSeizures', () => {
 
   it('calls a story with a haul but no figure a seizure story, and a cargo story not', () => {
     expect(run('Police seized heroin at the border crossing on Sunday.').seizureStory).toBe(true);
+    expect(
+      run(
+        'Police seized cash and cars from a network suspected of laundering the proceeds of cocaine trafficking.',
+      ).seizureStory,
+    ).toBe(false);
     const cargo = run(
       'The port handled 41.2 million metric tons of cargo, up 2.4% on last year. Customs checks were stepped up.',
       {

@@ -6,11 +6,16 @@ import { seizureTables } from './tables.ts';
  * the number, `after` the text from the unit to the next figure, `object` the words right after
  * the unit; `boundToDrug` skips the object frames (the quantity is "of cocaine").
  */
-export function negativeFrame(before: string, after: string, boundToDrug: boolean): string | null {
+export function negativeFrame(
+  before: string,
+  after: string,
+  boundToDrug: boolean,
+  sentenceBefore = before,
+): string | null {
   for (const f of seizureTables().frames) {
     const w = f.rule.window;
     if (w === 'object' && boundToDrug) continue;
-    const text = w === 'before' ? before : after;
+    const text = w === 'before' ? before : w === 'sentence' ? sentenceBefore : after;
     if (f.re.test(text)) return f.rule.reason;
   }
   return null;

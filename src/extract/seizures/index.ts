@@ -16,7 +16,7 @@ import { type Candidate, mergeCandidates } from './merge.ts';
 import { findPeriods, nearestPeriod } from './periods.ts';
 import { agencyCountry, contextPlace, eligibleMentions, type PlacePick, placeInClause } from './places.ts';
 import { findQuantities, type Quantity } from './quantities.ts';
-import { termMatch } from './tables.ts';
+import { termMatch, termMatches } from './tables.ts';
 import { findTrend } from './trends.ts';
 
 export interface SeizureFindings {
@@ -165,6 +165,7 @@ export function extractSeizures(parsed: ParsedText, places: PlaceMention[]): Sei
   const trends: Trend[] = [];
   let eventWithoutFigure = false;
   let previousUnitCandidates: Candidate[] = [];
+  const eligibleBySentence = new Map<number, PlaceMention[]>();
 
   for (const unit of units) {
     const { text } = unit;
@@ -174,8 +175,14 @@ export function extractSeizures(parsed: ParsedText, places: PlaceMention[]): Sei
     const cue = termMatch('cue', text);
     const mentions = unit.isTitle ? [] : (mentionsOf.get(unit.index) ?? []);
     const eligible = eligibleMentions(text, unit.start, mentions);
+    if (!unit.isTitle) eligibleBySentence.set(unit.index, eligible);
     const agency = agencyCountry(text);
     const own: Candidate[] = [];
+    // "In a separate operation, ...": what the article said before no longer applies.
+    if (termMatch('separate', text)) {
+      ctx.period = null;
+      ctx.place = null;
+    }
     const continuation = ctx.seizureTalk && !unit.isHeading;
 
     // "The seizure was made on Friday, January 2, at the X terminal": fills what the last one lacked.
@@ -195,6 +202,18 @@ export function extractSeizures(parsed: ParsedText, places: PlaceMention[]): Sei
       }
     }
 
+    // "Agents found the heroin on Friday": a date for the haul just told.
+    if (quantities.length === 0 && cue && DEFINITE_REF.test(text)) {
+      const p = nearestPeriod(periods, 0, 0, '');
+      if (p?.period) {
+        for (const c of previousUnitCandidates) {
+          if (c.periodSource === 'explicit') continue;
+          c.seizure.period = p.period;
+          c.periodSource = 'explicit';
+        }
+      }
+    }
+
     quantities.forEach((q, i) => {
       const prev = quantities[i - 1];
       const next = quantities[i + 1];
@@ -202,10 +221,22 @@ export function extractSeizures(parsed: ParsedText, places: PlaceMention[]): Sei
       const before = text.slice(clauseStart, q.numStart);
       const after = text.slice(q.end, next ? next.start : Math.min(text.length, q.end + 80));
       const { drug, bound } = drugFor(text, q, drugs, quantities, ctx.drug);
-      const frame = negativeFrame(before, after, bound);
-      const period = nearestPeriod(periods, q.start, q.end);
+      const frame = negativeFrame(before, after, bound, text.slice(0, q.numStart));
+      let period = nearestPeriod(periods, q.start, q.end, text);
+      // "rose to X, from Y a year earlier": the earlier year belongs to Y only.
+      if (
+        period?.reason === 'period-year-earlier' &&
+        /[,;]/.test(text.slice(q.end, Math.max(q.end, period.start)))
+      ) {
+        period = null;
+      }
       const explicit = period !== null;
-      const seizurePeriod = explicit ? period.period : ctx.period;
+      let seizurePeriod = period ? period.period : ctx.period;
+      // "from 70 kilos a year earlier": the year before the one the sentence is about.
+      if (period?.reason === 'period-year-earlier') {
+        const about = periods.find((p) => p !== period && p.period && !p.reporting)?.period ?? ctx.period;
+        if (about) seizurePeriod = String(Number(about.slice(0, 4)) - 1);
+      }
       const clausePlace = unit.isTitle
         ? null
         : placeInClause(
@@ -275,23 +306,15 @@ export function extractSeizures(parsed: ParsedText, places: PlaceMention[]): Sei
     if (!unit.isTitle) {
       const trend = findTrend({
         text,
-        drug: lastSpecific(drugs) ?? (drugs.length > 0 || cue ? ctx.drug : null),
+        drug: trendDrug(text, drugs, ctx.drug, cue !== null),
         period: periods.find((p) => !p.reporting && !p.range)?.period ?? ctx.period,
         location: eligible.at(-1)?.name ?? ctx.place?.location ?? null,
         country: eligible.at(-1)?.country ?? ctx.place?.country ?? null,
         hasCue: cue !== null,
       });
       if (trend) trends.push(trend);
-      if (
-        cue &&
-        quantities.length === 0 &&
-        lastSpecific(drugs) &&
-        unit.index < 3 &&
-        !negativeFrame(text, '', true)
-      ) {
-        eventWithoutFigure = true;
-      }
-    } else if (cue && lastSpecific(drugs)) {
+      if (quantities.length === 0 && unit.index < 3 && seizesDrug(text, drugs)) eventWithoutFigure = true;
+    } else if (seizesDrug(text, drugs)) {
       eventWithoutFigure = true;
     }
 
@@ -301,7 +324,9 @@ export function extractSeizures(parsed: ParsedText, places: PlaceMention[]): Sei
     if (!unit.isTitle) {
       const usable = periods.filter((p) => !p.reporting);
       const last = usable.at(-1);
-      if (last) ctx.period = last.range ? null : last.period;
+      const main = accepted.find((c) => c.periodSource === 'explicit');
+      if (main) ctx.period = main.seizure.period;
+      else if (last) ctx.period = last.range ? null : last.period;
       const lastPlace = accepted.at(-1);
       if (lastPlace?.seizure.location) {
         ctx.place = {
@@ -317,12 +342,50 @@ export function extractSeizures(parsed: ParsedText, places: PlaceMention[]): Sei
     }
   }
 
+  // A figure with no place at all (a headline, a lead) takes the first place the next sentence names.
+  for (const c of candidates) {
+    if (c.placeSource !== 'none') continue;
+    const next = eligibleBySentence.get(c.unitIndex + 1)?.[0];
+    if (next) {
+      c.seizure.location = next.name;
+      c.seizure.country = next.country;
+      c.placeSource = 'carried';
+    }
+  }
   const seizures = mergeCandidates(candidates, rejected);
   return {
     seizureStory: seizures.length > 0 || eventWithoutFigure,
     seizures,
     trends: seizures.length > 0 || eventWithoutFigure ? trends : [],
   };
+}
+
+const DEFINITE_REF =
+  /\b(?:the|these|those)\s+(?:[\p{L}-]+\s+)?(?:drugs?|narcotics|haul|seizure|consignment|shipment|packages|load|cocaine|heroin|cannabis|hashish|methamphetamine|pills|tablets)\b/iu;
+
+/**
+ * A seizure of a named drug told without a figure: a seizure word with the drug right after
+ * it ("seized heroin", "seized 3 kg of heroin") or right before it ("a cocaine haul").
+ */
+function seizesDrug(text: string, drugs: DrugMention[]): boolean {
+  for (const c of termMatches('cue', text)) {
+    for (const d of drugs) {
+      if (d.drug === 'generic') continue;
+      const after = d.start >= c.end && d.start - c.end <= 30 && !/[,;.]/.test(text.slice(c.end, d.start));
+      const before = d.end <= c.start && c.start - d.end <= 2;
+      if (after || before) return true;
+    }
+  }
+  return false;
+}
+
+/** The drug named before the percent of a trend ("Drug seizures rose 12%" is unspecified). */
+function trendDrug(text: string, drugs: DrugMention[], contextDrug: Drug | null, cue: boolean): Drug | null {
+  const pct = text.search(/\d\s?(?:%|percent|per cent)/i);
+  const before = [...drugs].reverse().find((d) => pct < 0 || d.start < pct);
+  if (before)
+    return before.drug === 'generic' ? (lastSpecific(drugs, before.start) ?? 'unspecified') : before.drug;
+  return lastSpecific(drugs) ?? (cue ? contextDrug : null);
 }
 
 function placeOf(c: Candidate): PlacePick {

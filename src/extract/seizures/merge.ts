@@ -28,6 +28,14 @@ export interface Candidate {
 /** Relative tolerance for "the same figure" and for a rounded figure against an exact one. */
 const SAME = 0.005;
 const ROUNDED = 0.12;
+/** Tolerance between a figure of at most two significant digits and a more precise one. */
+const ROUND_FIGURE = 0.05;
+
+/** Significant digits of a figure as written: 1.5 -> 2, 1480 -> 3, 2276 -> 4. */
+export function significantDigits(value: number): number {
+  const digits = String(value).replace('.', '').replace(/^0+/, '').replace(/0+$/, '');
+  return Math.max(1, digits.length);
+}
 
 function close(a: number, b: number, tol: number): boolean {
   return Math.abs(a - b) <= tol * Math.max(Math.abs(a), Math.abs(b));
@@ -48,11 +56,34 @@ function sameSeizure(a: Candidate, b: Candidate): boolean {
     return false;
   }
   const approx = a.quantity.approx || b.quantity.approx;
-  if (x.kg !== null && y.kg !== null) return close(x.kg, y.kg, approx ? ROUNDED : SAME);
+  if (x.kg !== null && y.kg !== null) {
+    if (close(x.kg, y.kg, approx ? ROUNDED : SAME)) return true;
+    // "1.5 tonnes" in the lead and "1,480 kilograms" later: a round figure and a precise one.
+    const sa = significantDigits(a.quantity.value);
+    const sb = significantDigits(b.quantity.value);
+    if (Math.min(sa, sb) <= 2 && Math.max(sa, sb) >= 3 && close(x.kg, y.kg, ROUND_FIGURE)) return true;
+    // "more than a tonne" and "one ton and 150 kilograms": a lower bound and the figure above it.
+    return lowerBound(a, y.kg) || lowerBound(b, x.kg);
+  }
   if (x.kg === null && y.kg === null && x.count !== null && y.count !== null && x.countUnit === y.countUnit) {
-    return close(x.count, y.count, approx ? ROUNDED : SAME);
+    if (close(x.count, y.count, approx ? ROUNDED : SAME)) return true;
+    const sa = significantDigits(a.quantity.value);
+    const sb = significantDigits(b.quantity.value);
+    return Math.min(sa, sb) <= 2 && Math.max(sa, sb) >= 3 && close(x.count, y.count, ROUND_FIGURE);
   }
   return false;
+}
+
+/** A rounded lower bound ("more than a tonne") covers a precise figure up to 35% above it. */
+function lowerBound(c: Candidate, otherKg: number): boolean {
+  const kg = c.seizure.kg;
+  return (
+    c.quantity.bound === 'lower' &&
+    kg !== null &&
+    otherKg >= kg &&
+    otherKg <= kg * 1.35 &&
+    significantDigits(c.quantity.value) <= 2
+  );
 }
 
 const PLACE_RANK = { clause: 3, agency: 2, carried: 1, none: 0 } as const;
@@ -70,6 +101,10 @@ function absorb(into: Candidate, c: Candidate): void {
     s.amount = t.amount;
     s.kg = t.kg ?? s.kg;
     into.quantity = c.quantity;
+    if (c.quantity.kind === 'count' && s.kg === null) {
+      s.count = t.count;
+      s.countUnit = t.countUnit;
+    }
     if (!c.isTitle) s.evidence = t.evidence;
   }
   if (into.isTitle && !c.isTitle) {

@@ -43,6 +43,12 @@ function resolve(rule: PeriodRuleT, g: Record<string, string | undefined>, pub: 
       return null;
     case 'year':
       return g.year ?? null;
+    case 'year-of-month': {
+      // "since January": a running total for the year of that month.
+      const month = monthIndex(g.month);
+      if (month < 0 || !pub) return null;
+      return String(month > pub.getUTCMonth() ? pub.getUTCFullYear() - 1 : pub.getUTCFullYear());
+    }
     case 'date':
     case 'month': {
       const month = monthIndex(g.month);
@@ -121,12 +127,20 @@ export function findPeriods(text: string, published: string | null): PeriodMenti
 }
 
 /** The usable date expression nearest to `pos` (ranges included: they void the period). */
-export function nearestPeriod(periods: PeriodMention[], pos: number, end = pos): PeriodMention | null {
+export function nearestPeriod(
+  periods: PeriodMention[],
+  pos: number,
+  end = pos,
+  text = '',
+): PeriodMention | null {
   let best: PeriodMention | null = null;
   let dist = Number.POSITIVE_INFINITY;
   for (const p of periods) {
     if (p.reporting) continue;
-    const d = p.start >= end ? p.start - end : p.end <= pos ? pos - p.end : 0;
+    let d = p.start >= end ? p.start - end : p.end <= pos ? pos - p.end : 0;
+    // A date across a comma belongs to another clause more often than not.
+    const between = p.start >= end ? text.slice(end, p.start) : text.slice(p.end, pos);
+    if (/[,;]/.test(between)) d += 30;
     if (d < dist) {
       dist = d;
       best = p;

@@ -5,6 +5,7 @@
  * ("from Brazil", "bound for Antwerp") are not where a seizure happened.
  */
 import { countryIndex } from '../../geo/countries.ts';
+import { placeKey } from '../../geo/normalize.ts';
 import type { PlaceMention } from '../entities/index.ts';
 import { seizureTables, termMatch } from './tables.ts';
 
@@ -63,7 +64,10 @@ export function placeInClause(
     );
   const clauseEnd = cut ? qEnd + cut.index : nextStart;
   const after = eligible.filter((m) => rel(m) >= qEnd && rel(m) < clauseEnd);
-  for (const m of after) {
+  for (const [i, m] of after.entries()) {
+    // "the Atlantic port of X": a region right before a named place is not the place.
+    const next = after[i + 1];
+    if (m.country === null && next && rel(next) - (m.end - sentenceStart) <= 25) continue;
     if (
       /\b(?:in|at|near|off|on|inside|within|throughout|across|outside)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,3}$/iu.test(
         text.slice(qEnd, rel(m)),
@@ -85,9 +89,13 @@ let byDemonym: Map<string, { name: string; cca2: string }> | undefined;
 export function agencyCountry(text: string, actingOnly = false): PlacePick | null {
   if (!agencyRe || !byDemonym) {
     byDemonym = new Map();
-    for (const c of countryIndex().byCode.values()) {
-      for (const d of c.demonyms)
-        if (d.length > 3) byDemonym.set(d.toLowerCase(), { name: c.name, cca2: c.code });
+    const index = countryIndex();
+    for (const c of index.byCode.values()) {
+      for (const d of c.demonyms) {
+        // Where two countries share a demonym ("Indian"), the country index's own choice wins.
+        const country = index.byCode.get(index.byDemonym.get(placeKey(d)) ?? c.code) ?? c;
+        if (d.length > 3) byDemonym.set(d.toLowerCase(), { name: country.name, cca2: country.code });
+      }
     }
     const agency =
       seizureTables()

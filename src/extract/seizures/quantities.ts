@@ -29,6 +29,8 @@ export interface Quantity {
   kg: number | null;
   /** A rounded or bounded figure ("nearly three tonnes", "more than 2,200 kilos"). */
   approx: boolean;
+  /** `lower` for "more than", "over", "at least"; `upper` for "up to", "less than"; else null. */
+  bound: 'lower' | 'upper' | null;
   /** Words between the number and a count unit ("610,000 Captagon pills"). */
   infix: string;
   infixStart: number;
@@ -53,10 +55,32 @@ function quantityRegex(): Compiled {
     `(?:(?<qual>${t.qualifierAlternation})\\s+)?` +
     `(?:(?<frac>${t.fractionAlternation})|(?:${number})(?<half>\\s+and\\s+a\\s+half)?` +
     `(?:\\s?(?<mult>${t.multiplierAlternation})(?![\\p{L}]))?)` +
-    `(?<gap>\\s?)(?<infix>(?:(?:\\d+-)?[\\p{L}“”"'’][\\p{L}\\-“”"'’]*\\s+){0,2}?)` +
+    `(?<gap>\\s?|-)(?<infix>(?:(?:\\d+-)?[\\p{L}“”"'’][\\p{L}\\-“”"'’]*\\s+){0,3}?)` +
     `(?<unit>${t.unitAlternation})(?![\\p{L}\\d-])`;
   compiled = { re: new RegExp(src, 'giu'), units: t.units };
   return compiled;
+}
+
+function boundOf(qualifier: string | undefined): Quantity['bound'] {
+  if (!qualifier) return null;
+  const rule = seizureTables().qualifiers.find((q) => q.re.test(qualifier.trim()));
+  if (rule?.reason === 'qualifier-lower-bound') return 'lower';
+  if (rule?.reason === 'qualifier-upper-bound') return 'upper';
+  return null;
+}
+
+let itemRe: RegExp | undefined;
+
+/** Does the text after a hyphenated mass ("one-kilo ...") name counted items (packets, bags)? */
+function sizeOfItem(after: string): boolean {
+  itemRe ??= new RegExp(
+    `^\\s+(?:[\\p{L}-]+\\s+)?(?:${seizureTables()
+      .units.filter((u) => u.kind === 'count')
+      .map((u) => `(?:${u.pattern})`)
+      .join('|')})`,
+    'iu',
+  );
+  return itemRe.test(after);
 }
 
 const BARE = new RegExp(`(?<![\\p{L}\\d.,'’$€£¥₹-])(?:${DIGITS})(?![\\d%])`, 'gu');
@@ -75,6 +99,8 @@ export function findQuantities(text: string): Quantity[] {
     const infix = g.infix ?? '';
     // Mass units follow their number directly; single-letter units only after digits.
     if (rule.kind === 'mass' && infix) continue;
+    // "one-kilo packets", "10-kg bags": a size. "a 3.2-tonne haul" is a figure.
+    if (g.gap === '-' && (rule.kind === 'count' || sizeOfItem(text.slice(m.index + m[0].length)))) continue;
     if (unitText.length <= 2 && (!g.digits || infix)) continue;
     if (g.words && /^an?$/i.test(g.words.trim()) && !g.qual && rule.kind === 'count' && infix) continue;
     // "in 2023 hit a record": a year, not a count.
@@ -104,6 +130,7 @@ export function findQuantities(text: string): Quantity[] {
       kind: rule.kind,
       kg: rule.kind === 'mass' ? round(value * (rule.kg ?? 1)) : null,
       approx: Boolean(g.qual) || Boolean(g.words) || Boolean(g.frac),
+      bound: boundOf(g.qual),
       infix: infix.trim(),
       infixStart,
       reason: rule.reason,
@@ -145,6 +172,16 @@ function joinConversions(text: string, qs: Quantity[]): Quantity[] {
     if (prev && prev.kind === 'mass' && q.kind === 'mass') {
       const between = text.slice(prev.end, q.start);
       const after = text.slice(q.end, q.end + 3);
+      // "96.400 kg ..., or about 96 tonnes": the same figure restated.
+      const restated =
+        /^[^.;()]{0,60},?\s+or\s+$/i.test(between) &&
+        prev.kg !== null &&
+        q.kg !== null &&
+        Math.abs(prev.kg - q.kg) <= 0.05 * prev.kg;
+      if (restated) {
+        prev.end = q.end;
+        continue;
+      }
       if (
         /^\s*\(\s*(?:or|about|around|approximately|roughly|some|nearly|almost|=)?\s*$/i.test(between) &&
         /^\s*\)/.test(after)
@@ -225,6 +262,7 @@ function addListNumbers(text: string, qs: Quantity[]): Quantity[] {
       kind: donor.kind,
       kg: factor === null ? null : round(value * factor),
       approx: false,
+      bound: null,
       infix: '',
       infixStart: end,
       reason: 'unit-inferred-from-list',

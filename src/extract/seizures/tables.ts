@@ -38,12 +38,13 @@ const TermRule = z.object({
     'event-ref',
     'not-place',
     'agency',
+    'separate',
   ]),
   pattern: z.string(),
 });
 const FrameRule = z.object({
   reason: z.string(),
-  window: z.enum(['before', 'after', 'object']),
+  window: z.enum(['before', 'after', 'object', 'sentence']),
   pattern: z.string(),
 });
 const PeriodRule = z.object({
@@ -53,6 +54,7 @@ const PeriodRule = z.object({
     'date',
     'month',
     'year',
+    'year-of-month',
     'weekday',
     'relative-year',
     'relative-month',
@@ -88,6 +90,8 @@ export interface SeizureTables {
   fractions: Array<{ re: RegExp; value: number }>;
   fractionAlternation: string;
   qualifierAlternation: string;
+  /** Qualifiers by rule, to tell a lower bound ("more than") from an approximation. */
+  qualifiers: Array<{ re: RegExp; reason: string }>;
   drugs: Compiled<DrugRuleT>[];
   terms: Map<TermKind, Compiled<z.infer<typeof TermRule>>[]>;
   frames: Compiled<z.infer<typeof FrameRule>>[];
@@ -145,6 +149,9 @@ export function seizureTables(): SeizureTables {
     fractions,
     fractionAlternation: fractions.map((f) => word(f.re.source.slice(1, -1))).join('|'),
     qualifierAlternation: qualifiers.map(word).join('|'),
+    qualifiers: numbers
+      .filter((r) => r.kind === 'qualifier')
+      .map((r) => ({ re: new RegExp(`^${word(r.pattern)}$`, 'i'), reason: r.reason })),
     drugs: drugs.map((d) => ({ rule: d, re: new RegExp(`(?<![\\w-])${word(d.pattern)}(?![\\w-])`, 'giu') })),
     terms: termMap,
     frames: frames.map((f) => ({ rule: f, re: new RegExp(f.pattern, 'iu') })),
@@ -157,7 +164,10 @@ export function seizureTables(): SeizureTables {
 export function termMatch(kind: TermKind, text: string): string | null {
   for (const c of seizureTables().terms.get(kind) ?? []) {
     c.re.lastIndex = 0;
-    if (c.re.test(text)) return c.rule.reason;
+    const hit = c.re.test(text);
+    // A global regex keeps lastIndex after test(); matchAll() would start from there.
+    c.re.lastIndex = 0;
+    if (hit) return c.rule.reason;
   }
   return null;
 }
@@ -169,6 +179,7 @@ export function termMatches(
 ): Array<{ start: number; end: number; reason: string }> {
   const out: Array<{ start: number; end: number; reason: string }> = [];
   for (const c of seizureTables().terms.get(kind) ?? []) {
+    c.re.lastIndex = 0;
     for (const m of text.matchAll(c.re))
       out.push({ start: m.index, end: m.index + m[0].length, reason: c.rule.reason });
   }
