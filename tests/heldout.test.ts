@@ -7,6 +7,7 @@
  * only on purpose, saying why in docs/heldout.md.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractLabelled } from '../src/cli/commands/score.ts';
@@ -15,30 +16,58 @@ import { type ScoreReport, scoreCorpus } from '../src/score/index.ts';
 import { CORPUS, ROOT } from './helpers/paths.ts';
 
 const HELDOUT = path.join(ROOT, 'tests/fixtures/heldout');
+/**
+ * A second, smaller set written after the engineers had read the failures of the first one
+ * (docs/heldout.md): only its aggregate scores are published, so it stays unseen. Do not open
+ * it while tuning rules.
+ */
+const FRESH = path.join(HELDOUT, 'fresh');
 
 /**
- * Floors, measured 2026-11-27 (see docs/heldout.md for the numbers at the time). Each is the
- * measured value minus a small margin (about one article's worth), never below a useful level.
+ * Floors. Measured 2026-11-27 19:12 over these 20 articles: seizures P/R/F1 1.000, story
+ * accuracy 1.000, persons F1 1.000, places F1 0.959, country acc. 0.969, period acc. 1.000.
+ * (At 18:26, before the failures were published, seizures F1 was 0.857 and period acc. 0.778:
+ * the rules were since fixed against this set, so it is no longer unseen; see `FRESH`.) Each
+ * floor is the measured value minus one or two articles' worth of misses, so a regression
+ * fails here while the dev score stays high.
  */
 const FLOORS = {
-  seizurePrecision: 0.8,
-  seizureRecall: 0.9,
-  seizureF1: 0.86,
+  seizurePrecision: 0.93,
+  seizureRecall: 0.93,
+  seizureF1: 0.93,
   storyAccuracy: 0.9,
-  personsF1: 0.93,
-  placesF1: 0.9,
-  countryAccuracy: 0.8,
-  periodAccuracy: 0.7,
+  personsF1: 0.95,
+  placesF1: 0.93,
+  countryAccuracy: 0.9,
+  periodAccuracy: 0.9,
 };
 
 /** Ids of the hard negatives: no seizure figure may come out of any of them. */
 const NEGATIVES = ['heldout-15', 'heldout-16', 'heldout-17', 'heldout-18', 'heldout-19', 'heldout-20'];
+/**
+ * Negatives known to leak (none since 19:05; heldout-19, a possession threshold, leaked from
+ * about 18:29 to 19:05). Add an id here only with a note in docs/heldout.md.
+ */
+const KNOWN_LEAKS = new Set<string>();
 
-const COUNT_UNITS = ['pills', 'tablets', 'plants', 'packages', 'bricks', 'doses', 'liters', 'gallons', 'bags', 'units'];
+const COUNT_UNITS = [
+  'pills',
+  'tablets',
+  'plants',
+  'packages',
+  'bricks',
+  'doses',
+  'liters',
+  'gallons',
+  'bags',
+  'units',
+];
 const MASS_UNITS = ['mg', 'g', 'kg', 't', 'lb', 'oz', 'short_ton'];
 
 let labelled: LabelledArticle[];
+let fresh: LabelledArticle[];
 let report: ScoreReport;
+let freshReport: ScoreReport;
 let predicted: Map<string, { seizures: unknown[]; seizureStory: boolean }>;
 
 beforeAll(() => {
@@ -47,7 +76,12 @@ beforeAll(() => {
   const records = labelled.map((a) => extractLabelled(a, fixedNow));
   predicted = new Map(records.map((r) => [r.id, r]));
   report = scoreCorpus(labelled, records);
-}, 60_000);
+  fresh = loadLabelledDir(FRESH);
+  freshReport = scoreCorpus(
+    fresh,
+    fresh.map((a) => extractLabelled(a, fixedNow)),
+  );
+}, 120_000);
 
 describe('held-out fixtures are well-formed', () => {
   it('has 16-20 labelled articles with unique ids matching their file names', () => {
@@ -58,7 +92,7 @@ describe('held-out fixtures are well-formed', () => {
   });
 
   it('labels follow LABELING.md: evidence is verbatim, units and kg are consistent', () => {
-    for (const a of labelled) {
+    for (const a of [...labelled, ...fresh]) {
       if (a.seizures.length > 0) expect(a.seizureStory, `${a.id}: has seizures, so a story`).toBe(true);
       for (const s of a.seizures) {
         const where = `${a.id} ${s.drug} ${s.amount.value}${s.amount.unit}`;
@@ -83,7 +117,7 @@ describe('held-out fixtures are well-formed', () => {
       for (let i = 0; i + 12 <= w.length; i++) grams.add(w.slice(i, i + 12).join(' '));
     }
     const copied: string[] = [];
-    for (const a of labelled) {
+    for (const a of [...labelled, ...fresh]) {
       const w = words(`${a.title ?? ''} ${a.text}`);
       for (let i = 0; i + 12 <= w.length; i++) {
         const g = w.slice(i, i + 12).join(' ');
@@ -117,9 +151,61 @@ describe('extraction on held-out articles stays above its floors', () => {
 
   it('hard negatives (cargo tonnage, estimates, ivory and tobacco, thresholds, consumption) yield no seizure', () => {
     const leaks = NEGATIVES.map((id) => [id, predicted.get(id)?.seizures.length ?? -1] as const).filter(
-      ([, n]) => n !== 0,
+      ([id, n]) => n !== 0 && !KNOWN_LEAKS.has(id),
     );
     expect(leaks).toEqual([]);
     for (const id of NEGATIVES) expect(labelled.find((a) => a.id === id)?.seizureStory, id).toBe(false);
+  });
+});
+
+/**
+ * Places named in the held-out labels that the rules or code already held, for general reasons,
+ * before the held-out sets existed (Seville: an alias, GeoNames spells it Sevilla; Santos: a code
+ * comment; British Columbia, Turkey: complete province / country alias tables). Extend only for
+ * a general reason, never to make a held-out article pass.
+ */
+const NAMES_ALREADY_IN_RULES = new Set(['Santos', 'Seville', 'British Columbia', 'Turkey']);
+
+describe('the fresh held-out set (unpublished sentences) stays above its floors', () => {
+  // Measured 2026-11-27 19:10 over 6 articles: seizures F1 1.000, story accuracy 1.000,
+  // places F1 1.000, period accuracy 0.571 (4/7). One article moves these a lot: wide margins.
+  it('seizures, story, places and periods', () => {
+    expect(freshReport.seizures.f1).toBeGreaterThanOrEqual(0.85);
+    expect(freshReport.seizureStory.accuracy).toBeGreaterThanOrEqual(0.83);
+    expect(freshReport.places.f1).toBeGreaterThanOrEqual(0.85);
+    expect(freshReport.periodAccuracy.accuracy).toBeGreaterThanOrEqual(0.4);
+  });
+});
+
+describe('rules are not keyed to held-out articles', () => {
+  it('no person or city of the held-out labels is named in the rule tables or extraction code', () => {
+    const require = createRequire(import.meta.url);
+    const countries = require('world-countries/countries.json') as Array<{ name: { common: string } }>;
+    const general = new Set(countries.map((c) => c.name.common));
+    const names = new Set<string>();
+    for (const a of [...labelled, ...fresh]) {
+      for (const p of a.persons) names.add(p.name);
+      for (const p of a.places) {
+        // Countries, continents and multi-country regions are vocabulary, not article strings.
+        if (p.country === null || p.country === 'EU' || general.has(p.name) || p.name === 'Britain') continue;
+        if (!NAMES_ALREADY_IN_RULES.has(p.name)) names.add(p.name);
+      }
+    }
+    const files = [
+      ...readdirSync(path.join(ROOT, 'config/rules')).map((f) => path.join(ROOT, 'config/rules', f)),
+      ...(readdirSync(path.join(ROOT, 'src/extract'), { recursive: true }) as string[]).map((f) =>
+        path.join(ROOT, 'src/extract', f),
+      ),
+      ...readdirSync(path.join(ROOT, 'src/geo')).map((f) => path.join(ROOT, 'src/geo', f)),
+    ].filter((f) => /\.(?:ya?ml|ts)$/.test(f));
+    const found: string[] = [];
+    for (const f of files) {
+      const body = readFileSync(f, 'utf8');
+      for (const n of names) {
+        const re = new RegExp(`(?<![\\p{L}])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u');
+        if (re.test(body)) found.push(`${path.relative(ROOT, f)}: ${n}`);
+      }
+    }
+    expect(found).toEqual([]);
   });
 });
