@@ -108,7 +108,7 @@ describe('numbers and units', () => {
   });
   it('gives a bare number in a list the unit of its list', () => {
     const q = findQuantities(
-      'Ports led with 300 kilos, Porto (45.5) and Faro (12.25), with 40 and 75 grammes elsewhere.',
+      'Seizures: ports led with 300 kilos, Porto (45.5) and Faro (12.25), with 40 and 75 grammes elsewhere.',
     );
     expect(q.map((x) => [x.value, x.unit])).toEqual([
       [300, 'kg'],

@@ -164,14 +164,17 @@ export function extractSeizures(parsed: ParsedText, places: PlaceMention[]): Sei
   const rejected: Candidate[] = [];
   const trends: Trend[] = [];
   let eventWithoutFigure = false;
-  let previousUnitCandidates: Candidate[] = [];
+  // The haul told last (body sentences), for a date or place a later sentence gives about it.
+  let lastHaul: { index: number; candidates: Candidate[] } | null = null;
+  // The last day (YYYY-MM-DD) a body sentence named: "a day earlier" counts from it.
+  let lastDay: string | null = null;
   const eligibleBySentence = new Map<number, PlaceMention[]>();
 
   for (const unit of units) {
     const { text } = unit;
     const quantities = findQuantities(text);
     const drugs = findDrugMentions(text);
-    const periods = findPeriods(text, parsed.published);
+    const periods = findPeriods(text, parsed.published, unit.isTitle ? null : lastDay);
     const cue = termMatch('cue', text);
     const mentions = unit.isTitle ? [] : (mentionsOf.get(unit.index) ?? []);
     const eligible = eligibleMentions(text, unit.start, mentions);
@@ -182,13 +185,17 @@ export function extractSeizures(parsed: ParsedText, places: PlaceMention[]): Sei
     if (termMatch('separate', text)) {
       ctx.period = null;
       ctx.place = null;
+      lastHaul = null;
     }
+    // A sentence without a figure can speak of the haul told up to REFER_BACK sentences before.
+    const told =
+      !unit.isTitle && lastHaul && unit.index - lastHaul.index <= REFER_BACK ? lastHaul.candidates : [];
     const continuation = ctx.seizureTalk && !unit.isHeading;
 
     // "The seizure was made on Friday, January 2, at the X terminal": fills what the last one lacked.
     if (quantities.length === 0 && termMatch('event-ref', text)) {
       const p = nearestPeriod(periods, 0);
-      for (const c of previousUnitCandidates) {
+      for (const c of told) {
         if (p?.period && c.periodSource !== 'explicit') {
           c.seizure.period = p.period;
           c.periodSource = 'explicit';
@@ -202,11 +209,12 @@ export function extractSeizures(parsed: ParsedText, places: PlaceMention[]): Sei
       }
     }
 
-    // "Agents found the heroin on Friday": a date for the haul just told.
-    if (quantities.length === 0 && cue && DEFINITE_REF.test(text)) {
+    // "Agents found the heroin on Friday", "The shipment had been intercepted on Thursday": a
+    // date for the haul told in the last sentence that had one (this one or a few before).
+    if (quantities.length === 0 && (cue || termMatch('operation', text)) && refersBack(text, drugs)) {
       const p = nearestPeriod(periods, 0, 0, '');
       if (p?.period) {
-        for (const c of previousUnitCandidates) {
+        for (const c of told) {
           if (c.periodSource === 'explicit') continue;
           c.seizure.period = p.period;
           c.periodSource = 'explicit';
@@ -303,6 +311,8 @@ export function extractSeizures(parsed: ParsedText, places: PlaceMention[]): Sei
     assignRespectively(text, own, units, unit, drugs);
     const accepted = joinInSentence(text, own, candidates);
     candidates.push(...accepted);
+    // The title's haul is the story's: the first sentences may date it.
+    if (unit.isTitle && accepted.length > 0) lastHaul = { index: -1, candidates: accepted };
     if (!unit.isTitle) {
       const trend = findTrend({
         text,
@@ -338,7 +348,9 @@ export function extractSeizures(parsed: ParsedText, places: PlaceMention[]): Sei
         ctx.place = contextPlace(text, unit.start, eligible);
       }
       ctx.seizureTalk = cue !== null || accepted.length > 0;
-      previousUnitCandidates = accepted;
+      if (accepted.length > 0) lastHaul = { index: unit.index, candidates: accepted };
+      const day = [...usable].reverse().find((p) => p.period && DAY.test(p.period));
+      if (day?.period) lastDay = day.period;
     }
   }
 
@@ -360,8 +372,23 @@ export function extractSeizures(parsed: ParsedText, places: PlaceMention[]): Sei
   };
 }
 
+/** How many sentences after a haul a figure-less sentence may still give its date or place. */
+const REFER_BACK = 5;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
 const DEFINITE_REF =
-  /\b(?:the|these|those)\s+(?:[\p{L}-]+\s+)?(?:drugs?|narcotics|haul|seizure|consignment|shipment|packages|load|cocaine|heroin|cannabis|hashish|methamphetamine|pills|tablets)\b/iu;
+  /\b(?:the|these|those)\s+(?:[\p{L}-]+\s+)?(?:drugs?|narcotics|contraband|haul|seizure|consignment|shipment|cargo|packages|parcels|bales|load|pills|tablets|boat|speedboat|vessel|ship|submarine|truck|lorry|van|car|vehicle|container|plane|aircraft)\b/iu;
+const THE_BEFORE = /\b(?:the|these|those)\s+(?:[\p{L}-]+\s+)?$/iu;
+
+/**
+ * The sentence speaks of a haul already told: "the drugs", "the vessel", "the meth" (any drug
+ * the rules know, after the/these/those), or opens with "It was" / "They were".
+ */
+function refersBack(text: string, drugs: DrugMention[]): boolean {
+  if (DEFINITE_REF.test(text)) return true;
+  if (/^(?:it|they)\s+(?:was|were|had|has|have)\b/i.test(text)) return true;
+  return drugs.some((d) => THE_BEFORE.test(text.slice(Math.max(0, d.start - 40), d.start)));
+}
 
 /**
  * A seizure of a named drug told without a figure: a seizure word with the drug right after

@@ -1,6 +1,11 @@
 /**
  * Date expressions in a sentence, resolved to ISO periods (YYYY, YYYY-MM, YYYY-MM-DD) against
  * the article's publication date. Patterns live in config/rules/periods.yaml.
+ *
+ * Days counted from another date ("a day earlier", "the previous day", "two days later":
+ * `anchor-days`) are counted from the most recent day the text named before the phrase: an
+ * earlier date in the same sentence, else the `anchor` the caller passes (the last day named in
+ * an earlier sentence), else the publication day.
  */
 import { type PeriodRuleT, seizureTables } from './tables.ts';
 
@@ -82,6 +87,8 @@ function resolve(rule: PeriodRuleT, g: Record<string, string | undefined>, pub: 
     }
     case 'relative-day':
       return pub ? ymd(addDays(pub, rule.offset ?? 0)) : null;
+    case 'anchor-days':
+      return null; // resolved in findPeriods, against the date named before it
     case 'weeks-ago':
     case 'days-ago': {
       if (!pub) return null;
@@ -94,10 +101,30 @@ function resolve(rule: PeriodRuleT, g: Record<string, string | undefined>, pub: 
   }
 }
 
-/** Date expressions in `text`, longest first where they overlap, in text order. */
-export function findPeriods(text: string, published: string | null): PeriodMention[] {
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** "two days later" after `anchor` (YYYY-MM-DD): the day `n` days before or after it. */
+function countFrom(anchor: string, rule: PeriodRuleT, g: Record<string, string | undefined>): string | null {
+  const raw = (g.n ?? '').toLowerCase();
+  const n = g.n === undefined ? (rule.n ?? 1) : (SMALL[raw] ?? Number(raw));
+  if (!Number.isFinite(n)) return null;
+  const [y, m, d] = anchor.split('-').map(Number) as [number, number, number];
+  return ymd(new Date(Date.UTC(y, m - 1, d + n * Math.sign(rule.offset ?? -1))));
+}
+
+/**
+ * Date expressions in `text`, longest first where they overlap, in text order. `anchor` is the
+ * last day (YYYY-MM-DD) an earlier sentence named, for "a day earlier" and the like.
+ */
+export function findPeriods(
+  text: string,
+  published: string | null,
+  anchor: string | null = null,
+): PeriodMention[] {
   const pub = publicationDay(published);
-  const all: PeriodMention[] = [];
+  const all: Array<
+    PeriodMention & { counted?: { rule: PeriodRuleT; groups: Record<string, string | undefined> } }
+  > = [];
   for (const c of seizureTables().periods) {
     for (const m of text.matchAll(c.re)) {
       all.push({
@@ -107,6 +134,7 @@ export function findPeriods(text: string, published: string | null): PeriodMenti
         range: c.rule.resolve === 'range',
         reporting: c.rule.skip !== undefined,
         reason: c.rule.reason,
+        ...(c.rule.resolve === 'anchor-days' ? { counted: { rule: c.rule, groups: m.groups ?? {} } } : {}),
       });
     }
   }
@@ -114,6 +142,14 @@ export function findPeriods(text: string, published: string | null): PeriodMenti
   const kept: PeriodMention[] = [];
   for (const p of all) if (!kept.some((k) => p.start < k.end && k.start < p.end)) kept.push(p);
   kept.sort((a, b) => a.start - b.start);
+  // "On 3 May police ...; two days later ...": count from the last day named before the phrase.
+  let lastDay = anchor ?? (pub ? ymd(pub) : null);
+  for (const p of kept) {
+    const counted = (p as (typeof all)[number]).counted;
+    if (counted) p.period = lastDay ? countFrom(lastDay, counted.rule, counted.groups) : null;
+    if (!p.reporting && p.period && DAY.test(p.period)) lastDay = p.period;
+  }
+  for (const p of kept) delete (p as (typeof all)[number]).counted;
   // "Friday, January 2, 2026", "Saturday (18 May)": the weekday only repeats the date.
   return kept.filter((p, i) => {
     const next = kept[i + 1];

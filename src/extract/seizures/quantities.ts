@@ -3,7 +3,7 @@
  * qualifier such as "nearly") and a unit from config/rules/units.yaml. Also joins the forms
  * that state one figure twice ("419 metric tons (462 tons)", "one ton and 150 kilograms") and
  * gives a unit to bare numbers in a list that leaves it out ("25 and 89 grammes",
- * "La Rioja (9.5 kilos), Cantabria (25.4)").
+ * "Place A with 5.5 kilos, Place B (4.1)"), only in a sentence that tells of a seizure.
  */
 import type { AmountUnit } from '../../types.ts';
 import {
@@ -14,7 +14,7 @@ import {
   parseWordNumber,
   wordNumberPattern,
 } from './numbers.ts';
-import { seizureTables, type UnitRuleT } from './tables.ts';
+import { seizureTables, termMatch, type UnitRuleT } from './tables.ts';
 
 export interface Quantity {
   /** Offsets in the sentence: the whole span (qualifier to unit), and where the number starts. */
@@ -225,12 +225,18 @@ function joinCompounds(text: string, qs: Quantity[]): Quantity[] {
 }
 
 /**
- * Bare numbers that take the unit of their list: "25 and 89 grammes" (the unit comes after),
- * "Cantabria (25.4)" after "9.5 kilos of hashish", "453'235 were impounded in X; 51'328 kilos
- * in Y". Only in a sentence that states at least one quantity with a unit.
+ * Bare numbers that take the unit of their list. A number without a unit is a quantity only
+ * when the sentence tells of a seizure (a cue word) and the list it stands in gives the unit:
+ * - "25 and 89 grammes": the unit comes right after the list;
+ * - "Place A with 5.5 kilos, Place B (4.1) and Place C (2.8)": bracketed figures after place
+ *   names that continue, with nothing but commas and "and", a list item stated with a unit;
+ * - "2,120 were seized in A; 310 kilos in B": a grouped figure followed by a seizure verb;
+ * - "310 kilos in B and 1,090 in C": a grouped figure in a parallel "N unit in Place" list.
+ * Counts of people, arrests, vehicles never qualify: they have no seizure verb of their own and
+ * do not continue such a list.
  */
 function addListNumbers(text: string, qs: Quantity[]): Quantity[] {
-  if (qs.length === 0) return qs;
+  if (qs.length === 0 || !termMatch('cue', text)) return qs;
   const extra: Quantity[] = [];
   const inside = (pos: number): boolean => qs.some((q) => pos >= q.start && pos < q.end);
   for (const m of text.matchAll(BARE)) {
@@ -238,17 +244,24 @@ function addListNumbers(text: string, qs: Quantity[]): Quantity[] {
     const start = m.index;
     const end = start + raw.length;
     if (inside(start) || YEAR.test(raw)) continue;
-    const before = text.slice(Math.max(0, start - 40), start);
-    const after = text.slice(end, end + 40);
-    let donor: Quantity | undefined;
+    const after = text.slice(end, end + 60);
     const next = qs.find((q) => q.start >= end);
     const prev = [...qs].reverse().find((q) => q.end <= start);
-    if (/^\s*(?:,|and|or|, and)\s+$/.test(text.slice(end, next?.numStart ?? end)) && next) {
+    const grouped = /[,'’.]\d{3}/.test(raw);
+    let donor: Quantity | undefined;
+    if (next && /^\s*(?:,|and|or|, and)\s+$/.test(text.slice(end, next.numStart))) {
       donor = next; // "25 and 89 grammes"
-    } else if (/\p{Lu}[\p{L}-]*\s*\($/u.test(before) && /^\s*\)/.test(after)) {
-      donor = prev ?? next; // "Cantabria (25.4)"
-    } else if (/[,'’.]\d/.test(raw) && /^\s+(?:were|was|in)\s/.test(after)) {
-      donor = nearest(qs, start); // "453'235 were impounded"
+    } else if (prev && /^\s*\)/.test(after) && BRACKET_LIST.test(text.slice(prev.end, start))) {
+      donor = prev; // "Place B (4.1)"
+    } else if (grouped && seizedAfter(after)) {
+      donor = nearest(qs, start); // "2,120 were seized"
+    } else if (
+      grouped &&
+      prev &&
+      PARALLEL_ITEM.test(text.slice(prev.end, start)) &&
+      /^\s+in\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*\s*(?:[,;.]|and\b|$)/u.test(after)
+    ) {
+      donor = prev; // "310 kilos in B and 1,090 in C"
     }
     if (!donor) continue;
     const value = parseDigits(raw, donor.unit);
@@ -270,6 +283,30 @@ function addListNumbers(text: string, qs: Quantity[]): Quantity[] {
     });
   }
   return [...qs, ...extra].sort((a, b) => a.start - b.start);
+}
+
+const NAME = String.raw`\p{Lu}[\p{L}'’-]*(?:\s+(?:\p{Lu}[\p{L}'’-]*|de|del|la|y))*`;
+/**
+ * Text between a figure with a unit and "(" of a bare bracketed figure: optionally "of <drug>"
+ * and "were found", then only ", Name (n)" / "and Name (n)" items.
+ */
+const BRACKET_LIST = new RegExp(
+  String.raw`^\)?(?:\s+of\s+(?:[\p{L}-]+\s+){0,2}[\p{L}-]+)?(?:\s+(?:were|was)\s+\p{L}+)?\s*,\s*` +
+    String.raw`(?:${NAME}\s*\(\s*[\d.,'’]+\s*\)\s*(?:,\s*(?:and\s+)?|and\s+))*${NAME}\s*\(\s*$`,
+  'u',
+);
+/** Between "310 kilos" and "1,090" in "310 kilos in B and 1,090 in C". */
+const PARALLEL_ITEM = new RegExp(String.raw`^\s+in\s+${NAME}\s*(?:,|;|and|, and)\s+$`, 'u');
+
+/** "were seized", "had been impounded": a seizure verb right after a bare number. */
+function seizedAfter(after: string): boolean {
+  const m = /^\s+(?:were|was|had been|have been|has been)\s+(?:also\s+|later\s+)?(\p{L}+)(\s+\p{L}+)?/u.exec(
+    after,
+  );
+  if (!m) return false;
+  // "found guilty", "found dead": not a find of drugs.
+  if (/^\s+(?:guilty|dead|alive|responsible|innocent)$/i.test(m[2] ?? '')) return false;
+  return termMatch('cue', m[1]!) !== null;
 }
 
 function nearest(qs: Quantity[], pos: number): Quantity | undefined {

@@ -39,6 +39,7 @@ const TermRule = z.object({
     'not-place',
     'agency',
     'separate',
+    'operation',
   ]),
   pattern: z.string(),
 });
@@ -61,6 +62,7 @@ const PeriodRule = z.object({
     'relative-day',
     'weeks-ago',
     'days-ago',
+    'anchor-days',
   ]),
   pattern: z.string(),
   offset: z.number().int().optional(),
