@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractLabelled } from '../src/cli/commands/score.ts';
+import { COUNT_UNITS as COUNT_UNIT_LIST, MASS_UNITS as MASS_UNIT_LIST } from '../src/records/schema.ts';
 import { type LabelledArticle, loadLabelledDir } from '../src/score/corpus.ts';
 import { type ScoreReport, scoreCorpus } from '../src/score/index.ts';
 import { CORPUS, ROOT } from './helpers/paths.ts';
@@ -50,19 +51,8 @@ const NEGATIVES = ['heldout-15', 'heldout-16', 'heldout-17', 'heldout-18', 'held
  */
 const KNOWN_LEAKS = new Set<string>();
 
-const COUNT_UNITS = [
-  'pills',
-  'tablets',
-  'plants',
-  'packages',
-  'bricks',
-  'doses',
-  'liters',
-  'gallons',
-  'bags',
-  'units',
-];
-const MASS_UNITS = ['mg', 'g', 'kg', 't', 'lb', 'oz', 'short_ton'];
+const COUNT_UNITS: readonly string[] = COUNT_UNIT_LIST;
+const MASS_UNITS: readonly string[] = MASS_UNIT_LIST;
 
 let labelled: LabelledArticle[];
 let fresh: LabelledArticle[];
