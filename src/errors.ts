@@ -18,7 +18,6 @@ export type ErrorCode =
   | 'FEED_PARSE_FAILED'
   | 'SCRAPE_FAILED'
   | 'EXTRACT_FAILED'
-  | 'RECORD_INVALID'
   | 'STORE_FAILED'
   | 'DELIVERY_FAILED'
   | 'INPUT_INVALID';
