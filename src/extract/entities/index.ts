@@ -44,6 +44,8 @@ export interface PlaceMention {
   within?: string | null;
   /** Rule that found a coreference. */
   reason?: string;
+  /** An origin or destination ("arriving from X", "bound for X"), not where the story happens. */
+  origin?: boolean;
 }
 
 export interface Entities {

@@ -42,8 +42,30 @@ export function findOrganizations(ctx: EntityContext): OrgFinding[] {
   const acronyms = new Set<string>();
   for (let s = 0; s < ctx.chunks.length; s++) {
     const chunks = ctx.chunks[s]!;
+    const sentence = ctx.tokens[s]!;
     for (let c = 0; c < chunks.length; c++) {
       let tokens = chunks[c]!.tokens;
+      // "Border Force found ...": the first word of a sentence, capitalised by position, still
+      // belongs to a name the chunk ends ("Force" alone is no organisation).
+      const opener = sentence[0];
+      if (
+        tokens[0]!.index === 1 &&
+        opener &&
+        !opener.possessive &&
+        /^\p{Lu}/u.test(opener.text) &&
+        /^\s+$/.test(tokens[0]!.gapBefore) &&
+        !ctx.gaz.lookup(opener.text).some((e) => e.kind !== 'city')
+      ) {
+        const wider = [opener, ...tokens];
+        const known = knownSpan(ctx, wider);
+        // A known name wins over the parse's guess ("Border" read as a verb); otherwise the
+        // first word must be able to stand in a name.
+        if (
+          (known && known[0] === 0) ||
+          (lastOrgHead(ctx, tokens) === tokens.length - 1 && !OPENER_TAGS.some((tag) => opener.tags.has(tag)))
+        )
+          tokens = wider;
+      }
       // Continue through "and" / "on" / "for" into short capitalised runs.
       let head = lastOrgHead(ctx, tokens);
       if (head === tokens.length - 1 || (head >= 0 && tokens[head + 1]?.text === 'of')) {
@@ -75,8 +97,12 @@ export function findOrganizations(ctx: EntityContext): OrgFinding[] {
         if (known && known[0] < span.length && known[1] > span.length) span = tokens.slice(0, known[1]);
       } else if (known) {
         span = tokens.slice(known[0], known[1]);
+      } else if (companyCue(ctx, sentence, tokens)) {
+        span = tokens;
       }
       if (!span) continue;
+      // A legal form alone ("SA", also South Africa) names nothing.
+      if (span.length === 1 && ctx.tables.orgLegal.has(span[0]!.text)) continue;
       // "Founder of Ceres Robotics": a title and "of" before the name are no part of it; nor is "The".
       // "Ahmed Benali of the Royal Gendarmerie": no head before "of", so what precedes it is
       // no part of the organisation.
@@ -113,6 +139,34 @@ export function findOrganizations(ctx: EntityContext): OrgFinding[] {
     seen.add(o.name);
     return true;
   });
+}
+
+/** Tags of a sentence's first word that make it no part of a name ("Then", "Yesterday"). */
+const OPENER_TAGS = [
+  'Date',
+  'Adverb',
+  'Determiner',
+  'Pronoun',
+  'Preposition',
+  'Conjunction',
+  'Verb',
+  'Value',
+];
+
+/** "shipping firm Alvaro": a short capitalised run right after a company noun. */
+function companyCue(ctx: EntityContext, sentence: Token[], tokens: Token[]): boolean {
+  const first = tokens[0]!;
+  const prev = sentence[first.index - 1];
+  if (!prev || prev.name || !/^\s+$/.test(first.gapBefore) || tokens.length > 3) return false;
+  const prev2 = sentence[first.index - 2];
+  const cue =
+    ctx.tables.orgCues.has(prev.text.toLowerCase()) ||
+    (prev2 !== undefined &&
+      /^\s+$/.test(prev.gapBefore) &&
+      ctx.tables.orgCues.has(`${prev2.text} ${prev.text}`.toLowerCase()));
+  if (!cue || prev.possessive) return false;
+  if (tokens.some((t) => ctx.tables.titleHeads.has(t.text.toLowerCase()) || !t.name)) return false;
+  return ctx.gaz.lookup(spanText(ctx, tokens)).length === 0;
 }
 
 /** "U.S. Customs and Border Protection" -> "CBP" (country prefixes and small words skipped). */

@@ -23,6 +23,8 @@ interface Found {
 const APPOSITION =
   /^,\s+(?:the\s+|a\s+|an\s+)?([^,.;:"“”()]+?)(?=\s*[,.;:)]|\s+(?:said|says|told|added|stated|explained|confirmed|noted|warned)\b|\s*$)/u;
 const AGE = /^,\s*(?:aged\s+)?\d{1,3}\s*[,)]/;
+const NICK_OPEN = /^\s+["“‘']$/u;
+const NICK_CLOSE = /^["”’']\s+$/u;
 
 export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
   const found: Found[] = [];
@@ -42,6 +44,13 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
     !t.notPersonTokens.has(tok.text) &&
     !(tok.allCaps && tok.text.length > 1 && !tok.text.includes('.')) &&
     ctx.gaz.demonym(tok.text) === null;
+  /** "Lt. Col.", "Sgt.": abbreviated ranks before a name are its role, with their dots. */
+  const rankRole = (tokens: Token[]): string | null => {
+    const ranks = tokens.filter((tok) => t.ranks.has(`${lower(tok)}.`));
+    if (ranks.length === 0) return null;
+    const end = ranks[ranks.length - 1]!.end;
+    return ctx.text.slice(ranks[0]!.start, ctx.text[end] === '.' ? end + 1 : end);
+  };
   /** A run that names a country, region or known place is no person. */
   const isPlaceName = (tokens: Token[]) =>
     ctx.gaz.lookup(spanText(ctx, tokens)).some((e) => e.kind !== 'city' || e.population >= 100_000);
@@ -69,6 +78,30 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
     if (rest.length === 0 || !rest.some((tok, k) => isHead(tok, rest[k - 1]))) return null;
     return spanText(ctx, rest);
   };
+
+  // "Ismael "El Mayo" Zambada": a nickname in quotes inside a name.
+  for (let s = 0; s < ctx.tokens.length; s++) {
+    if (ctx.creditSentences.has(s)) continue;
+    const st = ctx.tokens[s]!;
+    for (let i = 1; i < st.length; i++) {
+      if (!NICK_OPEN.test(st[i]!.gapBefore)) continue;
+      let j = i;
+      while (j < i + 3 && st[j + 1] && /^\s+$/.test(st[j + 1]!.gapBefore)) j++;
+      const close = st[j + 1];
+      if (!close || !NICK_CLOSE.test(close.gapBefore)) continue;
+      if (!st.slice(i, j + 1).every((tok) => /^\p{Lu}/u.test(tok.text) || CONNECTORS.has(tok.text))) continue;
+      let a = i;
+      while (a > 0 && i - a < 2 && nameWord(st[a - 1]!) && (a === i || /^\s+$/.test(st[a]!.gapBefore))) a--;
+      let b = j + 1;
+      while (b + 1 < st.length && b - j < 2 && nameWord(st[b + 1]!) && /^\s+$/.test(st[b + 1]!.gapBefore))
+        b++;
+      if (a === i || !nameWord(close)) continue;
+      const tokens = [...st.slice(a, i), ...st.slice(j + 1, b + 1)];
+      if (tokens.some((tok) => isClaimed(ctx, tok))) continue;
+      found.push({ name: ctx.text.slice(st[a]!.start, st[b]!.end), role: null, tokens });
+      claim(ctx, st.slice(a, b + 1));
+    }
+  }
 
   for (let s = 0; s < ctx.chunks.length; s++) {
     if (ctx.creditSentences.has(s)) continue;
@@ -122,8 +155,10 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
       if (roleTokens.length > 0) {
         const orgHead = lastOrgHead(ctx, roleTokens);
         const honorOnly = roleTokens.every(isHonorific);
-        if (honorOnly) isPerson = true;
-        else if (
+        if (honorOnly) {
+          isPerson = true;
+          role = rankRole(roleTokens);
+        } else if (
           before &&
           (isHead(before, all[ts - 2]) || t.titleModifiers.has(lower(before))) &&
           orgHead < ts - 1
@@ -142,6 +177,21 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
         }
       }
       if (!isPerson && roleTokens.length > 0 && !roleTokens.every((tok) => isClaimed(ctx, tok))) continue;
+      // "Insp. Tom Hale" split into two sentences by the abbreviation's dot.
+      if (roleTokens.length === 0 && all[0]!.index === 0 && s > 0) {
+        const prevSentence = ctx.tokens[s - 1]!;
+        const ranks: Token[] = [];
+        for (let k = prevSentence.length - 1; k >= 0 && ranks.length < 2; k--) {
+          const tok = prevSentence[k]!;
+          if (!t.ranks.has(`${lower(tok)}.`) || !/^\p{Lu}/u.test(tok.text)) break;
+          ranks.unshift(tok);
+        }
+        const last = ranks.at(-1);
+        if (last && /^\.\s+$/.test(ctx.text.slice(last.end, all[0]!.start))) {
+          role = rankRole(ranks);
+          isPerson = true;
+        }
+      }
       // A lower-case role right before the name ("police spokesman John Doe").
       if (roleTokens.length === 0 || roleTokens.every((tok) => isClaimed(ctx, tok))) {
         const first = all[0]!;
@@ -212,11 +262,15 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
               (tok) => tok.start >= roleStart && tok.end <= roleStart + phrase.length,
             );
             role ??= cleanRole(roleToks) ?? phrase.trim();
-            // "Belgium's former interior minister": the country stays a place of the article.
+            // "Belgium's former interior minister": the country stays a place of the article;
+            // so does the place after "in" ("the provincial spokesperson in Gauteng").
+            const inAt = roleToks.findIndex((tok) => tok.text === 'in');
             claim(
               ctx,
               roleToks.filter(
-                (tok) => !(tok.possessive && ctx.gaz.lookup(tok.text).some((e) => e.kind === 'country')),
+                (tok, k) =>
+                  !(tok.possessive && ctx.gaz.lookup(tok.text).some((e) => e.kind === 'country')) &&
+                  !(inAt >= 0 && k > inAt && tok.name),
               ),
             );
             isPerson = true;

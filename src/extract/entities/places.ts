@@ -8,8 +8,14 @@
  *     counties"), which are places even when the gazetteer does not know them,
  *   - coordinated regions ("West and Central Africa"),
  *   - coreferences (place-coreferences.yaml: "the port city" after Antwerp is Antwerp).
- * Homonyms are resolved by the article's context (countries and regions it names, a ", State"
- * after the name), then population and capitals; small towns need a locative cue.
+ * Homonyms are resolved by the article's context (countries and regions it names, demonyms,
+ * agencies that imply a country (place-agencies.yaml), a ", State" after the name), then
+ * population and capitals; small towns need a locative cue. Origins and destinations
+ * (place-origins.yaml: "arriving from X") give no context and lend no country to a facility
+ * next to them. A small foreign homonym in a story firmly about one country, with a locative
+ * cue ("seized in Norfolk" in a British story), is a place of that country the gazetteer lacks.
+ * The place after a border of two countries ("the X-Y border in Punjab") takes the side the
+ * rest of the article points to, or no country.
  */
 import type { GeoEntity } from '../../geo/index.ts';
 import { placeKey } from '../../geo/index.ts';
@@ -32,6 +38,22 @@ interface Raw {
   cue: boolean;
   /** Restrict candidates to this admin1 or country (", Texas"). */
   within?: GeoEntity;
+  /** An origin or destination (place-origins.yaml): no context evidence, lends no country. */
+  origin?: boolean;
+  /** Found inside a longer name ("Antwerp" of "Antwerp Port"). */
+  nested?: boolean;
+  /** One of the two countries of an "X-Y border": named, but no evidence for either side. */
+  borderPart?: boolean;
+  /** The two countries of the "X-Y border" this place lies on ("... border in Punjab"). */
+  borderOf?: [string, string];
+  /** The kind the text gives the place ("Antwerp Docks": Antwerp as a port). */
+  kindAs?: Place['kind'];
+  /** Right after "Town, " and before a clause break ("in Town, Province, on Monday"). */
+  tail?: boolean;
+  /** Resolved as a place of the article's country the gazetteer lacks. */
+  localCountry?: string;
+  /** Resolved as a place whose country the text leaves open. */
+  unknownCountry?: boolean;
 }
 
 const LOCATIVE =
@@ -79,7 +101,11 @@ const DIRECTION_WORDS = new Set([
   'lower',
   'greater',
 ]);
+/** What may follow the province in "in Town, Province": a clause break or a date preposition. */
+const TAIL_AFTER = /^\s*(?:[,.;:)]|$|\s(?:on|in|at|last|this|early|late)\b)/;
 const SMALL_TOWN_POPULATION = 15_000;
+/** Above this, a city abroad is known well enough to be itself in any story. */
+const HOMONYM_ABROAD_POPULATION = 300_000;
 const MEDIUM_CITY_POPULATION = 100_000;
 
 export function findPlaceMentions(ctx: EntityContext): PlaceMention[] {
@@ -158,8 +184,52 @@ export function findPlaceMentions(ctx: EntityContext): PlaceMention[] {
   }
 
   raws.sort((a, b) => a.start - b.start);
+  markOrigins(ctx, raws);
+  markBorders(ctx, raws);
   const mentions = resolve(ctx, raws);
   return withCoreferences(ctx, mentions);
+}
+
+/** "arriving from X", "bound for X", and what hangs off it ("from the port of X in Y"). */
+function markOrigins(ctx: EntityContext, raws: Raw[]): void {
+  let prev: Raw | undefined;
+  for (const r of raws) {
+    const before = ctx.text.slice(Math.max(0, r.start - 60), r.start);
+    const chained =
+      prev?.origin === true &&
+      prev.sentence === r.sentence &&
+      /^\s*(?:,|in|at|near|and|or|, and|, in)?\s*(?:the\s+)?$/i.test(ctx.text.slice(prev.end, r.start));
+    if (chained || ctx.tables.originCues.some((re) => re.test(before))) r.origin = true;
+    prev = r;
+  }
+}
+
+const BORDER_AFTER = /^\s+border\b/i;
+const PLACE_AFTER_BORDER =
+  /\bborder(?:\s+(?:region|area|zone|district|belt))?\s+(?:in|of|near|at|along)\s+(?:the\s+)?$/i;
+
+/** "the X-Y border in Z": X and Y give no evidence, and Z may lie on either side. */
+function markBorders(ctx: EntityContext, raws: Raw[]): void {
+  for (let i = 0; i + 1 < raws.length; i++) {
+    const a = raws[i]!;
+    const b = raws[i + 1]!;
+    if (!/^\s*[-–]\s*$|^\s+and\s+$/.test(ctx.text.slice(a.end, b.start))) continue;
+    const between = /\bborder\s+between\s+(?:the\s+)?$/i.test(
+      ctx.text.slice(Math.max(0, a.start - 30), a.start),
+    );
+    if (!between && !BORDER_AFTER.test(ctx.text.slice(b.end, b.end + 12))) continue;
+    const ca = a.candidates.find((e) => e.kind === 'country')?.country;
+    const cb = b.candidates.find((e) => e.kind === 'country')?.country;
+    if (!ca || !cb || ca === cb) continue;
+    a.borderPart = true;
+    b.borderPart = true;
+    const next = raws[i + 2];
+    if (!next || next.sentence !== b.sentence) continue;
+    const gap = ctx.text.slice(b.end, next.start);
+    if (!(between ? /^\s+(?:in|near|at|along)\s+(?:the\s+)?$/i : PLACE_AFTER_BORDER).test(gap)) continue;
+    const sides = new Set(next.candidates.map((e) => e.country));
+    if (sides.has(ca) && sides.has(cb)) next.borderOf = [ca, cb];
+  }
 }
 
 function inside(e: GeoEntity, region: GeoEntity): boolean {
@@ -216,8 +286,20 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
   for (const f of ctx.tables.facilities) {
     const head = f.head.split(' ');
     if (head.length < words.length && words.slice(-head.length).join(' ') === f.head) {
-      // A capitalised facility name is a name of its own: "Apapa Port" does not list Apapa.
-      return [{ ...base, surface, candidates: [], local: { kind: f.kind }, cue: true }];
+      const inner = run.slice(0, run.length - head.length);
+      while (inner.length > 0 && !inner[inner.length - 1]!.name) inner.pop();
+      const innerName = spanText(ctx, inner);
+      const known = inner.length > 0 ? ctx.gaz.lookup(innerName) : [];
+      const innerEnd = inner.at(-1)?.end ?? first.start;
+      // "Antwerp Docks": a part of a known place, which is the mention (as a port).
+      if (f.names === 'place' && known.length > 0)
+        return [{ ...base, end: innerEnd, surface: innerName, candidates: known, cue: true, kindAs: f.kind }];
+      // A capitalised facility name is a name of its own ("Apapa Port"); the known place in it
+      // ("Le Havre Port") is listed too when it stands on its own (a small town needs more).
+      const out: Raw[] = [{ ...base, surface, candidates: [], local: { kind: f.kind }, cue: true }];
+      if (known.length > 0)
+        out.push({ ...base, end: innerEnd, surface: innerName, candidates: known, cue: false, nested: true });
+      return out;
     }
     if (f.head[0] === f.head[0]!.toLowerCase() && after.startsWith(` ${f.head}`)) {
       const out: Raw[] = [
@@ -264,6 +346,12 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
     : ctx.gaz.lookup(surface);
   const adminNoun = ADMIN_NOUN.exec(after);
   const portOf = /\bport of\s+$/i.test(before);
+  // Abbreviations ("DC", "Wis.", "Mo.") are states, read by the aliases if at all.
+  const tail =
+    run.length <= 3 &&
+    (run.length > 1 || (first.text.length > 4 && !first.allCaps)) &&
+    /[\p{L}.],\s+$/u.test(before) &&
+    TAIL_AFTER.test(after);
   const nextTok = sentence[last.index + 1];
   if (cands.length > 0) {
     if (
@@ -281,6 +369,7 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
         surface,
         candidates: cands,
         cue: portOf || !!adminNoun || LOCATIVE.test(before) || first.tags.has('Place'),
+        ...(tail ? { tail } : {}),
       },
     ];
   }
@@ -292,6 +381,9 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
     const kind = portOf ? 'port' : !adminNoun ? 'other' : /^village/.test(adminNoun[1]!) ? 'city' : 'region';
     return [{ ...base, surface, candidates: [], local: { kind }, cue: true }];
   }
+  // "in Town, Province, on Monday": a name the gazetteer lacks after a town, kept for now.
+  if (tail && !run.some((t) => ctx.gaz.demonym(t.text) !== null) && !isGeneric(surface))
+    return [{ ...base, surface, candidates: [], cue: false, tail: true }];
   // Parts of a longer run: "India-Pakistan", "Kanchanaburi police" handled as single words.
   if (run.length < 2) return null;
   const out: Raw[] = [];
@@ -361,10 +453,30 @@ function resolve(ctx: EntityContext, raws: Raw[]): PlaceMention[] {
   // Context: countries and regions the article names unambiguously, and its demonyms.
   const countries = new Map<string, number>();
   const regions = new Set<string>();
-  const bump = (code: string | null) => {
-    if (code && code !== 'EU') countries.set(code, (countries.get(code) ?? 0) + 1);
+  /** What the article is about, from words rather than from towns: countries, demonyms, agencies. */
+  const about = new Map<string, number>();
+  /** Evidence each mention gave itself, so that a name is not its own context. */
+  const own = new Map<Raw, Map<string, number>>();
+  let current: Raw | undefined;
+  const bump = (code: string | null, n = 1) => {
+    if (!code || code === 'EU') return;
+    countries.set(code, (countries.get(code) ?? 0) + n);
+    if (current) {
+      const m = own.get(current) ?? new Map<string, number>();
+      m.set(code, (m.get(code) ?? 0) + n);
+      own.set(current, m);
+    }
+  };
+  const aboutBump = (code: string | null) => {
+    if (code && code !== 'EU') about.set(code, (about.get(code) ?? 0) + 1);
   };
   for (const r of raws) {
+    current = r;
+    // Origins, destinations and the two sides of a border say nothing of where the story is.
+    if (r.origin || r.borderPart) continue;
+    const named = r.candidates.filter((e) => e.kind !== 'city');
+    if (named.length === 1 && named[0]!.kind === 'country' && !isGeneric(r.surface))
+      aboutBump(named[0]!.country);
     const top = r.within ? [r.within] : r.candidates.filter((e) => e.kind !== 'city');
     // A region that shares its name with a large city ("Manchester") is no evidence yet.
     const bigCity = r.candidates.some((e) => e.kind === 'city' && e.population >= MEDIUM_CITY_POPULATION);
@@ -378,13 +490,25 @@ function resolve(ctx: EntityContext, raws: Raw[]): PlaceMention[] {
     if (top.length !== 1 && r.candidates.length > 0 && cs.size === 1 && !isGeneric(r.surface))
       bump(r.candidates[0]!.country);
   }
+  current = undefined;
   for (const sentence of ctx.tokens)
     for (const t of sentence) {
       const d = t.name ? ctx.gaz.demonym(t.text) : null;
-      if (d) bump(d);
+      if (d) {
+        bump(d);
+        aboutBump(d);
+      }
+    }
+  // Agencies that belong to one country ("Border Force", "Guardia Civil").
+  for (const a of ctx.tables.agencyCountries)
+    if (agencyPattern(a.name).test(ctx.text)) {
+      bump(a.country);
+      aboutBump(a.country);
     }
   // A name whose largest reading dwarfs the others ("London", "Manchester") counts for its country.
   for (const r of raws) {
+    current = r;
+    if (r.origin || r.borderPart) continue;
     if (r.within || r.candidates.some((e) => e.kind !== 'city')) continue;
     const [a] = [...r.candidates].sort((x, y) => y.population - x.population);
     const b = r.candidates
@@ -393,7 +517,13 @@ function resolve(ctx: EntityContext, raws: Raw[]): PlaceMention[] {
     if (a && a.population >= MEDIUM_CITY_POPULATION && (!b || a.population >= 10 * b.population))
       bump(a.country);
   }
+  current = undefined;
   const dominant = [...countries.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  const aboutRank = [...about.entries()].sort((a, b) => b[1] - a[1]);
+  const mainCountry = aboutRank[0] && aboutRank[0][1] > (aboutRank[1]?.[1] ?? 0) ? aboutRank[0][0] : null;
+  /** Evidence for a country other than what the mention gave itself. */
+  const evidence = (code: string | null, r: Raw): number =>
+    code ? (countries.get(code) ?? 0) - (own.get(r)?.get(code) ?? 0) : 0;
 
   const score = (e: GeoEntity, r: Raw): number => {
     let s = Math.log10(e.population + 1);
@@ -408,11 +538,12 @@ function resolve(ctx: EntityContext, raws: Raw[]): PlaceMention[] {
     return s;
   };
 
-  // "Athens, Georgia": a region right after a name narrows both to what contains the name.
+  // "Athens, Georgia", "Cordoba in Argentina": a region right after a name narrows both to what
+  // contains the name.
   for (let i = 0; i + 1 < raws.length; i++) {
     const r = raws[i]!;
     const next = raws[i + 1]!;
-    if (r.within || !/^,\s*$/.test(ctx.text.slice(r.end, next.start))) continue;
+    if (r.within || !/^(?:,\s*|\s+in\s+(?:the\s+)?)$/.test(ctx.text.slice(r.end, next.start))) continue;
     const outer = next.candidates.find(
       (o) =>
         (o.kind === 'region' || o.kind === 'country') &&
@@ -425,6 +556,15 @@ function resolve(ctx: EntityContext, raws: Raw[]): PlaceMention[] {
   }
 
   const out: PlaceMention[] = [];
+  const openCountry = new Set<PlaceMention>();
+  const tailOf = (r: Raw): string | null => {
+    if (!r.tail) return null;
+    const prev = out.at(-1);
+    if (!prev || prev.sentence !== r.sentence || prev.origin || !prev.country || prev.country === 'EU')
+      return null;
+    if (prev.entity.startsWith('local:') || !['city', 'port'].includes(prev.kind)) return null;
+    return /^,\s*$/.test(ctx.text.slice(prev.end, r.start)) ? prev.country : null;
+  };
   for (const r of raws) {
     let best: GeoEntity | undefined;
     if (r.candidates.length > 0) {
@@ -454,11 +594,50 @@ function resolve(ctx: EntityContext, raws: Raw[]): PlaceMention[] {
       )
         continue;
       if (best.kind === 'city' && !accepted(best, r, countries, regions)) {
-        if (!r.local) continue;
         best = undefined;
+        if (!r.local && !tailOf(r)) continue;
+      }
+      // "the X-Y border in Punjab": the side the rest of the article points to, else no country.
+      if (best && r.borderOf) {
+        const [a, b] = r.borderOf;
+        const ea = evidence(a, r);
+        const eb = evidence(b, r);
+        const side = ea > eb ? a : eb > ea ? b : null;
+        const pick = side ? r.candidates.find((e) => e.country === side) : undefined;
+        if (pick) best = pick;
+        else {
+          best = undefined;
+          r.local = { kind: r.candidates.some((e) => e.kind === 'region') ? 'region' : 'city' };
+          r.unknownCountry = true;
+        }
+      }
+      // "seized in Norfolk" in a British story: a small foreign homonym whose country the
+      // article never names is a place of the article's country that the gazetteer lacks.
+      if (
+        best &&
+        mainCountry &&
+        r.cue &&
+        !r.nested &&
+        !r.origin &&
+        !r.within &&
+        best.kind === 'city' &&
+        !best.id.startsWith('alias:') &&
+        best.population < HOMONYM_ABROAD_POPULATION &&
+        !r.candidates.some((e) => e.country === mainCountry) &&
+        r.candidates.every((e) => !e.country || !about.has(e.country))
+      ) {
+        best = undefined;
+        r.local = { kind: 'other' };
+        r.localCountry = mainCountry;
       }
     }
-    if (!best && !r.local) continue;
+    if (!best && !r.local) {
+      // "in Town, Province": the province the gazetteer lacks lies in the town's country.
+      const country = tailOf(r);
+      if (!country) continue;
+      r.local = { kind: 'region' };
+      r.localCountry = country;
+    }
     if (best) {
       out.push({
         name: best.name,
@@ -475,6 +654,8 @@ function resolve(ctx: EntityContext, raws: Raw[]): PlaceMention[] {
         abbreviation: best.abbreviation,
         canonical: best.name,
         capital: best.capital,
+        ...(r.kindAs ? { kind: r.kindAs } : {}),
+        ...(r.origin ? { origin: true } : {}),
       });
     } else {
       out.push({
@@ -491,15 +672,32 @@ function resolve(ctx: EntityContext, raws: Raw[]): PlaceMention[] {
         abbreviation: false,
         canonical: r.surface,
         ...(r.within ? { within: r.within.country } : {}),
+        ...(r.localCountry ? { within: r.localCountry } : {}),
+        ...(r.origin ? { origin: true } : {}),
       });
+      if (r.unknownCountry) openCountry.add(out[out.length - 1]!);
     }
   }
   // Places the gazetteer does not know take the country of the nearest place around them.
+  // Origins and destinations never lend theirs; the article's main country comes before the
+  // dominant one, which towns alone can make up.
   for (const m of out) {
     if (m.country !== null || !m.entity.startsWith('local:')) continue;
-    m.country = m.within ?? nearestCountry(out, m, ctx) ?? dominant;
+    if (openCountry.has(m)) continue;
+    m.country = m.within ?? nearestCountry(out, m, ctx) ?? mainCountry ?? dominant;
   }
   return out;
+}
+
+const agencyPatterns = new Map<string, RegExp>();
+
+function agencyPattern(name: string): RegExp {
+  let re = agencyPatterns.get(name);
+  if (!re) {
+    re = new RegExp(`(?<![\\p{L}\\d])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\d])`, 'u');
+    agencyPatterns.set(name, re);
+  }
+  return re;
 }
 
 /** Every word is common English or a generic place noun ("Northern District", "Central Region"). */
@@ -525,7 +723,7 @@ function nearestCountry(all: PlaceMention[], m: PlaceMention, ctx: EntityContext
   let best: PlaceMention | undefined;
   let bestD = Number.POSITIVE_INFINITY;
   for (const o of all) {
-    if (o === m || !o.country || o.country === 'EU' || o.entity.startsWith('local:')) continue;
+    if (o === m || !o.country || o.country === 'EU' || o.entity.startsWith('local:') || o.origin) continue;
     // Same sentence first, then the same paragraph, then the paragraph before.
     const sameSentence = o.sentence === m.sentence;
     const oPara = ctx.parsed.sentences[o.sentence]?.paragraph ?? -9;
