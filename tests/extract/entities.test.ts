@@ -33,6 +33,14 @@ describe('persons and roles', () => {
     expect(e.persons).toEqual([{ name: 'Pieter Janssens', role: 'justice minister' }]);
   });
 
+  it('keeps surnames that are also brand or agency words (no name is blocked outright)', () => {
+    const e = entities(
+      'Provincial Premier Anna Ford praised the customs team. Later, fisheries minister Marina Costa spoke to reporters.',
+    );
+    expect(names(e)).toEqual(['Anna Ford', 'Marina Costa']);
+    expect(e.organizations).not.toContain('Marina');
+  });
+
   it('reads a lower-case role right before the name', () => {
     const e = entities('The boat was stopped at dawn, police spokesman Tomas Berg told reporters.');
     expect(e.persons).toEqual([{ name: 'Tomas Berg', role: 'police spokesman' }]);
