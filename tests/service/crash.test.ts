@@ -17,6 +17,7 @@ import {
   writeServiceConfig,
 } from './helpers/serve-process.ts';
 import { articlePage, rssFeed, type Site, startSite } from './helpers/site.ts';
+import { until } from './helpers/until.ts';
 
 const N = 200;
 
@@ -25,16 +26,6 @@ function ndjsonLines(file: string): string[] {
     return readFileSync(file, 'utf8').split('\n');
   } catch {
     return [];
-  }
-}
-
-async function until<T>(fn: () => T | undefined | false, timeoutMs: number, what: string): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out: ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
   }
 }
 

@@ -21,19 +21,10 @@ import {
   writeServiceConfig,
 } from './helpers/serve-process.ts';
 import { type Site, startSite } from './helpers/site.ts';
+import { until } from './helpers/until.ts';
 
 const ARTICLE = '/en/belgium-seeks-us-support-to-battle-drug-smuggling/a-73953181';
 const NEGATIVE = '/en/hamburg-port-cargo-volumes-rise-as-shipping-recovers/a-73960042';
-
-async function until<T>(fn: () => T | undefined | false, timeoutMs: number, what: string): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out: ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('serve end to end on the golden feed', () => {
   const prefix = uniquePrefix('e2e');

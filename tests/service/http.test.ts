@@ -13,6 +13,7 @@ import { type RunningService, startService } from '../../src/service/service.ts'
 import type { ArticleRecord } from '../../src/types.ts';
 import { deletePrefix, REDIS_URL, uniquePrefix } from './helpers/redis.ts';
 import { articlePage, rssFeed, type Site, startSite } from './helpers/site.ts';
+import { until } from './helpers/until.ts';
 
 const TOKEN = 'test-token-0123456789';
 
@@ -33,20 +34,6 @@ function configFor(dir: string, site: Site, prefix: string, http: Record<string,
     },
     'test',
   );
-}
-
-async function until<T>(
-  fn: () => Promise<T | false | undefined>,
-  timeoutMs: number,
-  what: string,
-): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out: ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 describe('HTTP API', () => {

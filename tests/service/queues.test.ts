@@ -17,6 +17,7 @@ import { startService } from '../../src/service/service.ts';
 import { deletePrefix, REDIS_URL, uniquePrefix } from './helpers/redis.ts';
 import { articlePage, rssFeed, type Site, startSite } from './helpers/site.ts';
 import { startTcpProxy } from './helpers/tcp-proxy.ts';
+import { until } from './helpers/until.ts';
 
 function configFor(
   dir: string,
@@ -41,20 +42,6 @@ function configFor(
     },
     'test',
   );
-}
-
-async function until<T>(
-  fn: () => Promise<T | false | undefined> | T | false | undefined,
-  timeoutMs: number,
-  what: string,
-) {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out: ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 function capturingLogger() {

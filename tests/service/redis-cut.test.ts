@@ -19,6 +19,7 @@ import {
 } from './helpers/serve-process.ts';
 import { articlePage, rssFeed, type Site, startSite } from './helpers/site.ts';
 import { startTcpProxy, type TcpProxy } from './helpers/tcp-proxy.ts';
+import { until } from './helpers/until.ts';
 
 const N = 60;
 
@@ -30,20 +31,6 @@ function ids(file: string): string[] {
       .map((l) => (JSON.parse(l) as { id: string }).id);
   } catch {
     return [];
-  }
-}
-
-async function until<T>(
-  fn: () => T | undefined | false | Promise<T | undefined | false>,
-  timeoutMs: number,
-  what: string,
-): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out: ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
   }
 }
 
