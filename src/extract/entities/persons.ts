@@ -192,21 +192,26 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
           isPerson = true;
         }
       }
+      /** Where a lower-case role of up to three words ending at token idx-1 starts. */
+      const lowerCaseRoleStart = (idx: number): number => {
+        let k = idx - 1;
+        while (
+          k - 1 >= 0 &&
+          idx - k < 3 &&
+          (!sentenceTokens[k - 1]!.name || t.orgNot.has(sentenceTokens[k - 1]!.text)) &&
+          /^\s+$/.test(sentenceTokens[k]!.gapBefore) &&
+          !isCommonFunction(sentenceTokens[k - 1]!)
+        )
+          k--;
+        return k;
+      };
       // A lower-case role right before the name ("police spokesman John Doe").
       if (roleTokens.length === 0 || roleTokens.every((tok) => isClaimed(ctx, tok))) {
         const first = all[0]!;
         const idx = first.index;
         const prev = sentenceTokens[idx - 1];
         if (prev && !prev.name && isHead(prev) && /^\s+$/.test(first.gapBefore)) {
-          let k = idx - 1;
-          while (
-            k - 1 >= 0 &&
-            idx - k < 3 &&
-            (!sentenceTokens[k - 1]!.name || t.orgNot.has(sentenceTokens[k - 1]!.text)) &&
-            /^\s+$/.test(sentenceTokens[k]!.gapBefore) &&
-            !isCommonFunction(sentenceTokens[k - 1]!)
-          )
-            k--;
+          let k = lowerCaseRoleStart(idx);
           // One organisation word or acronym before the role belongs to it ("PDEA chief").
           const org = sentenceTokens[k - 1];
           if (
@@ -230,15 +235,7 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
           /^,\s+$/.test(all[0]!.gapBefore) &&
           /^\s*[,;]|^\s+(?:said|says|told)\b/.test(after)
         ) {
-          let k = idx - 1;
-          while (
-            k - 1 >= 0 &&
-            idx - k < 3 &&
-            (!sentenceTokens[k - 1]!.name || t.orgNot.has(sentenceTokens[k - 1]!.text)) &&
-            /^\s+$/.test(sentenceTokens[k]!.gapBefore) &&
-            !isCommonFunction(sentenceTokens[k - 1]!)
-          )
-            k--;
+          const k = lowerCaseRoleStart(idx);
           role = spanText(ctx, sentenceTokens.slice(k, idx));
           isPerson = true;
         }
