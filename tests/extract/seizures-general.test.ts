@@ -4,11 +4,11 @@
  * sentences later, "a day earlier" counted from the date just named). Own sentences only.
  */
 import { describe, expect, it } from 'vitest';
-import type { PlaceMention } from '../../src/extract/entities/index.ts';
 import { parseText } from '../../src/extract/parse.ts';
 import { extractSeizures } from '../../src/extract/seizures/index.ts';
 import { findPeriods } from '../../src/extract/seizures/periods.ts';
 import { findQuantities } from '../../src/extract/seizures/quantities.ts';
+import { mentionsOf } from '../helpers/place-mentions.ts';
 
 const PLACES: Record<string, string> = {
   Lagos: 'NG',
@@ -21,29 +21,11 @@ const PLACES: Record<string, string> = {
   Antwerp: 'BE',
 };
 
-/** Every occurrence of a name from PLACES, per sentence (no entity extractor involved). */
-function mentions(parsed: ReturnType<typeof parseText>): PlaceMention[] {
-  const out: PlaceMention[] = [];
-  for (const s of parsed.sentences) {
-    for (const [name, country] of Object.entries(PLACES)) {
-      for (const m of s.text.matchAll(new RegExp(`\\b${name}\\b`, 'g'))) {
-        const start = s.start + m.index;
-        out.push({
-          name,
-          surface: name,
-          entity: `local:${name}`,
-          kind: 'city',
-          country,
-          sentence: s.index,
-          start,
-          end: start + name.length,
-          coreference: false,
-        });
-      }
-    }
-  }
-  return out.sort((a, b) => a.start - b.start);
-}
+const mentions = (parsed: ReturnType<typeof parseText>) =>
+  mentionsOf(
+    Object.fromEntries(Object.entries(PLACES).map(([n, country]) => [n, { country, kind: 'city' as const }])),
+    parsed,
+  );
 
 function run(text: string, published: string | null = '2025-11-20', title: string | null = null) {
   const parsed = parseText({ title, text, published });

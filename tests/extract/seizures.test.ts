@@ -9,6 +9,7 @@ import { parseText } from '../../src/extract/parse.ts';
 import { extractSeizures } from '../../src/extract/seizures/index.ts';
 import { findQuantities } from '../../src/extract/seizures/quantities.ts';
 import type { Seizure } from '../../src/types.ts';
+import { mentionsOf } from '../helpers/place-mentions.ts';
 
 const PLACES: Record<string, { country: string | null; kind: PlaceMention['kind'] }> = {
   Lisbon: { country: 'PT', kind: 'city' },
@@ -24,29 +25,7 @@ const PLACES: Record<string, { country: string | null; kind: PlaceMention['kind'
   Gdansk: { country: 'PL', kind: 'port' },
 };
 
-/** Fallback place mentions: every occurrence of a name from PLACES, per sentence. */
-function mentions(parsed: ReturnType<typeof parseText>): PlaceMention[] {
-  const out: PlaceMention[] = [];
-  for (const s of parsed.sentences) {
-    for (const [name, p] of Object.entries(PLACES)) {
-      for (const m of s.text.matchAll(new RegExp(`\\b${name}\\b`, 'g'))) {
-        const start = s.start + m.index;
-        out.push({
-          name,
-          surface: name,
-          entity: `local:${name}`,
-          kind: p.kind,
-          country: p.country,
-          sentence: s.index,
-          start,
-          end: start + name.length,
-          coreference: false,
-        });
-      }
-    }
-  }
-  return out.sort((a, b) => a.start - b.start);
-}
+const mentions = (parsed: ReturnType<typeof parseText>) => mentionsOf(PLACES, parsed);
 
 function run(text: string, opts: { title?: string; published?: string } = {}) {
   const parsed = parseText({ title: opts.title ?? null, text, published: opts.published ?? null });
