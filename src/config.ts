@@ -8,6 +8,7 @@ import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { AlertsConfigSchema } from './alerts/config.ts';
+import { checkUnique } from './config-checks.ts';
 import { ConfigError, type ConfigProblem } from './errors.ts';
 import { FetchConfigSchema } from './fetch/config.ts';
 import { ServiceConfigSchema } from './service/config.ts';
@@ -38,17 +39,7 @@ export const ConfigSchema = z
   })
   .strict()
   .superRefine((cfg, ctx) => {
-    const seen = new Map<string, number>();
-    cfg.feeds.forEach((feed, i) => {
-      const first = seen.get(feed.id);
-      if (first !== undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['feeds', i, 'id'],
-          message: `duplicate feed id "${feed.id}" (first at feeds[${first}])`,
-        });
-      } else seen.set(feed.id, i);
-    });
+    checkUnique(cfg.feeds, 'id', 'feeds', 'feed id', ctx);
   });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -6,6 +6,7 @@
  * error with its path, reported with every other problem.
  */
 import { z } from 'zod';
+import { checkUnique } from '../config-checks.ts';
 import { DrugSchema } from '../records/schema.ts';
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
@@ -199,17 +200,9 @@ export const AlertsConfigSchema = z
     (cfg, ctx) => {
       const channels = Array.isArray(cfg.channels) ? cfg.channels : [];
       const rules = Array.isArray(cfg.rules) ? cfg.rules : [];
-      const names = new Map<string, number>();
+      const names = checkUnique(channels, 'name', 'channels', 'channel name', ctx);
       channels.forEach((ch, i) => {
         if (!ch || typeof ch !== 'object' || typeof ch.name !== 'string') return;
-        const first = names.get(ch.name);
-        if (first !== undefined) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['channels', i, 'name'],
-            message: `duplicate channel name "${ch.name}" (first at channels[${first}])`,
-          });
-        } else names.set(ch.name, i);
         checkEnvKeys(ch, i, ctx);
       });
       rules.forEach((rule, i) => {

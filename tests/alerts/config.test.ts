@@ -29,6 +29,19 @@ afterEach(() => {
 });
 
 describe('alerts config', () => {
+  it('flags a repeated channel name on the repeat, and still knows the first for rules', () => {
+    const found = problems({
+      channels: [
+        { name: 'desk', type: 'webhook', url: 'https://example.org/a' },
+        { name: 'desk', type: 'webhook', url: 'https://example.org/b' },
+      ],
+      rules: [{ name: 'r', when: { seizureStory: true }, channels: ['desk'] }],
+    });
+    expect(found).toEqual([
+      { path: 'alerts.channels[1].name', message: 'duplicate channel name "desk" (first at channels[0])' },
+    ]);
+  });
+
   it('reads the documented shape with defaults (quiet hours off, 24 h expiry)', () => {
     const cfg = parseConfig(
       {
