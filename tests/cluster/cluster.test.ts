@@ -2,7 +2,7 @@
  * Story clustering: B-cubed on our own fixtures (several stories at one port), no merges among
  * the 20 distinct real dev articles (read from ../shared at run time), the scorer, quantities.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bcubed } from '../../src/cluster/bcubed.ts';
@@ -67,10 +67,14 @@ describe('story clustering on our fixtures', { timeout: 120_000 }, () => {
     expect(s.f1).toBeGreaterThanOrEqual(0.85);
   });
 
-  it.skipIf(!existsSync(path.join(CORPUS, 'dev')))('merges none of the 20 distinct real dev articles', () => {
+  it.skipIf(!existsSync(path.join(CORPUS, 'dev')))('merges none of the distinct real dev articles', () => {
+    // Every dev article reports a different event: each must be its own story, however many
+    // articles the corpus holds.
+    const files = readdirSync(path.join(CORPUS, 'dev')).filter((f) => f.endsWith('.json'));
     const lines = clusterCorpus(readCorpusDir(path.join(CORPUS, 'dev')));
-    expect(lines).toHaveLength(20);
-    expect(new Set(lines.map((l) => l.cluster)).size).toBe(20);
+    expect(files.length).toBeGreaterThanOrEqual(20);
+    expect(lines).toHaveLength(files.length);
+    expect(new Set(lines.map((l) => l.cluster)).size).toBe(files.length);
   });
 });
 
