@@ -10,13 +10,13 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { ConfigError, type ConfigProblem } from '../../errors.ts';
+import { packagePath } from '../../package-root.ts';
 
-/** `config/rules/` of this checkout (coupled to this file's place in src/extract/rules/). */
-export const RULES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../config/rules');
+/** `config/rules/` of this package (the checkout, or the installed package). */
+export const RULES_DIR = packagePath('config/rules');
 
 const TableShape = z.object({
   description: z.string().min(1),
