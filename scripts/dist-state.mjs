@@ -1,0 +1,56 @@
+// @ts-check
+/**
+ * Is dist/ the compiled form of the sources as they are now? `scripts/build.mjs` writes
+ * dist/.build-stamp.json with the time its tsc run started; dist/ is fresh when no source file or
+ * folder (src/, jobs/, extractors/, the tsconfigs) was changed, added or removed since then.
+ * Plain JavaScript with no dependency: bin/seizurewatch.js asks this on every start in a
+ * checkout (a few milliseconds), before anything is compiled or loaded.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const DIST = path.join(ROOT, 'dist');
+export const STAMP = path.join(DIST, '.build-stamp.json');
+/** What the build reads: a change to any of these makes dist/ stale. */
+export const SOURCES = ['src', 'jobs', 'extractors', 'tsconfig.json', 'tsconfig.build.json'];
+
+/**
+ * The most recently changed source file or folder (a folder's time moves when an entry is
+ * added, removed or renamed in it).
+ * @returns {{ file: string, mtimeMs: number }}
+ */
+export function newestSource() {
+  let newest = { file: '', mtimeMs: 0 };
+  /** @param {string} p */
+  const visit = (p) => {
+    const st = statSync(p, { throwIfNoEntry: false });
+    if (!st) return;
+    if (st.mtimeMs > newest.mtimeMs) newest = { file: p, mtimeMs: st.mtimeMs };
+    if (!st.isDirectory()) return;
+    for (const entry of readdirSync(p)) visit(path.join(p, entry));
+  };
+  for (const s of SOURCES) visit(path.join(ROOT, s));
+  return newest;
+}
+
+/**
+ * @returns {{ fresh: true } | { fresh: false, reason: string }}
+ */
+export function distState() {
+  /** @type {{ startedAt?: unknown }} */
+  let stamp;
+  try {
+    stamp = JSON.parse(readFileSync(STAMP, 'utf8'));
+  } catch {
+    return { fresh: false, reason: 'dist/ is not built' };
+  }
+  const startedAt = typeof stamp.startedAt === 'number' ? stamp.startedAt : 0;
+  const newest = newestSource();
+  // A file changed while tsc ran may or may not be in the output: stale, to be safe.
+  if (newest.mtimeMs >= startedAt) {
+    return { fresh: false, reason: `${path.relative(ROOT, newest.file)} changed after the last build` };
+  }
+  return { fresh: true };
+}
