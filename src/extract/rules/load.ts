@@ -14,6 +14,7 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { ConfigError, type ConfigProblem } from '../../errors.ts';
 import { packagePath } from '../../package-root.ts';
+import { parseYamlFile } from './yaml-cache.ts';
 
 /** `config/rules/` of this package (the checkout, or the installed package). */
 export const RULES_DIR = packagePath('config/rules');
@@ -45,7 +46,7 @@ export function loadRuleTable<T extends z.ZodType>(
   if (hit) return hit as z.infer<T>[];
   let raw: unknown;
   try {
-    raw = parse(readFileSync(file, 'utf8'));
+    raw = parseYamlFile(file);
   } catch (err) {
     throw new ConfigError(file, [{ path: '', message: (err as Error).message }], { cause: err });
   }
