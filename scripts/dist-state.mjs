@@ -12,16 +12,18 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const DIST = path.join(ROOT, 'dist');
-export const STAMP = path.join(DIST, '.build-stamp.json');
+export const STAMP_FILE = '.build-stamp.json';
+export const STAMP = path.join(DIST, STAMP_FILE);
 /** What the build reads: a change to any of these makes dist/ stale. */
 export const SOURCES = ['src', 'jobs', 'extractors', 'tsconfig.json', 'tsconfig.build.json'];
 
 /**
  * The most recently changed source file or folder (a folder's time moves when an entry is
  * added, removed or renamed in it).
+ * @param {string} [root] the checkout (this one by default)
  * @returns {{ file: string, mtimeMs: number }}
  */
-export function newestSource() {
+export function newestSource(root = ROOT) {
   let newest = { file: '', mtimeMs: 0 };
   /** @param {string} p */
   const visit = (p) => {
@@ -31,26 +33,27 @@ export function newestSource() {
     if (!st.isDirectory()) return;
     for (const entry of readdirSync(p)) visit(path.join(p, entry));
   };
-  for (const s of SOURCES) visit(path.join(ROOT, s));
+  for (const s of SOURCES) visit(path.join(root, s));
   return newest;
 }
 
 /**
+ * @param {string} [root] the checkout (this one by default)
  * @returns {{ fresh: true } | { fresh: false, reason: string }}
  */
-export function distState() {
+export function distState(root = ROOT) {
   /** @type {{ startedAt?: unknown }} */
   let stamp;
   try {
-    stamp = JSON.parse(readFileSync(STAMP, 'utf8'));
+    stamp = JSON.parse(readFileSync(path.join(root, 'dist', STAMP_FILE), 'utf8'));
   } catch {
     return { fresh: false, reason: 'dist/ is not built' };
   }
   const startedAt = typeof stamp.startedAt === 'number' ? stamp.startedAt : 0;
-  const newest = newestSource();
+  const newest = newestSource(root);
   // A file changed while tsc ran may or may not be in the output: stale, to be safe.
   if (newest.mtimeMs >= startedAt) {
-    return { fresh: false, reason: `${path.relative(ROOT, newest.file)} changed after the last build` };
+    return { fresh: false, reason: `${path.relative(root, newest.file)} changed after the last build` };
   }
   return { fresh: true };
 }
