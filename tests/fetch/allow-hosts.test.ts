@@ -11,10 +11,10 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type GoldenServer, startGoldenServer } from '../../src/demo/golden-server.ts';
-import { SeizurewatchError } from '../../src/errors.ts';
 import { type FetchConfig, FetchConfigSchema } from '../../src/fetch/config.ts';
 import { HttpClient } from '../../src/fetch/http-client.ts';
 import { parseNdjson } from '../../src/sinks/ndjson.ts';
+import { failure } from '../helpers/failure.ts';
 import { startTestServer, type TestServer } from '../helpers/http-server.ts';
 import { ROOT } from '../helpers/paths.ts';
 
@@ -36,15 +36,6 @@ function guarded(allowHosts: string[], over: Partial<FetchConfig> = {}): HttpCli
   );
   closers.push(c);
   return c;
-}
-
-async function failure(p: Promise<unknown>): Promise<SeizurewatchError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err, 'expected a typed error').toBeInstanceOf(SeizurewatchError);
-  return err as SeizurewatchError;
 }
 
 describe('IPv6 literals carrying a loopback IPv4 address', () => {
