@@ -14,8 +14,10 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const DIST = path.join(ROOT, 'dist');
 export const STAMP_FILE = '.build-stamp.json';
 export const STAMP = path.join(DIST, STAMP_FILE);
+/** The folders compiled to dist/ (and tsconfig.build.json's `include`). */
+export const CODE_DIRS = ['src', 'jobs', 'extractors'];
 /** What the build reads: a change to any of these makes dist/ stale. */
-export const SOURCES = ['src', 'jobs', 'extractors', 'tsconfig.json', 'tsconfig.build.json'];
+export const SOURCES = [...CODE_DIRS, 'tsconfig.json', 'tsconfig.build.json'];
 
 /**
  * The most recently changed source file or folder (a folder's time moves when an entry is

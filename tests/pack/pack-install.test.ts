@@ -128,7 +128,7 @@ describe('npm pack, installed in an empty folder', { timeout: 600_000 }, () => {
     expect(files).toContain('config/default.yaml');
     const allowed = [
       /^bin\/seizurewatch\.js$/,
-      /^dist\/(src|jobs|extractors)\/.+\.js$/,
+      /^dist\/(src|jobs|extractors)\/.+(?<!\.[cm]?tsx?)$/, // compiled code, and assets beside it
       /^config\/.+\.yaml$/,
       /^tests\/fixtures\/golden-dw-belgium\/(feed\.xml|article\.html|negative-article\.html)$/,
       /^(package\.json|README\.md|LICENSE)$/,
