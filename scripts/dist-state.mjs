@@ -2,7 +2,8 @@
 /**
  * Is dist/ the compiled form of the sources as they are now? `scripts/build.mjs` writes
  * dist/.build-stamp.json with the time its tsc run started; dist/ is fresh when no source file or
- * folder (src/, jobs/, extractors/, the tsconfigs) was changed, added or removed since then.
+ * folder (src/, jobs/, extractors/, the tsconfigs, the lockfile) was changed, added or removed
+ * since then.
  * Plain JavaScript with no dependency: bin/seizurewatch.js asks this on every start in a
  * checkout (a few milliseconds), before anything is compiled or loaded.
  */
@@ -16,8 +17,8 @@ export const STAMP_FILE = '.build-stamp.json';
 export const STAMP = path.join(DIST, STAMP_FILE);
 /** The folders compiled to dist/ (and tsconfig.build.json's `include`). */
 export const CODE_DIRS = ['src', 'jobs', 'extractors'];
-/** What the build reads: a change to any of these makes dist/ stale. */
-export const SOURCES = [...CODE_DIRS, 'tsconfig.json', 'tsconfig.build.json'];
+/** What the build reads (the lockfile pins the compiler): a change to any makes dist/ stale. */
+export const SOURCES = [...CODE_DIRS, 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'];
 
 /**
  * The most recently changed source file or folder (a folder's time moves when an entry is
