@@ -11,7 +11,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -93,6 +93,12 @@ try {
   ] as const;
   for (const [what, ok, target] of verdicts)
     lines.push(`  ${ok ? 'ok  ' : 'OVER'} ${what} (target ${target})`);
+  // On a machine busy with other work, wall time also counts the waits for a core.
+  const load = os.loadavg()[0]!;
+  const cpus = os.availableParallelism();
+  lines.push(
+    `  (extract used ${(best[3]!.cpuMs / 1000).toFixed(2)} s of CPU; load average ${load.toFixed(1)} on ${cpus} cores${load > cpus ? ': wall times include waiting for a core' : ''})`,
+  );
   process.stdout.write(`${lines.join('\n')}\n`);
   if (process.argv.includes('--check') && verdicts.some(([, ok]) => !ok)) process.exitCode = 1;
 } finally {
