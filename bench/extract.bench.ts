@@ -11,8 +11,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import nlp from 'compromise';
 import { articleFromText, extractRecord } from '../src/extract/index.ts';
+import nlp from '../src/extract/nlp.ts';
 import type { ScrapedArticle } from '../src/types.ts';
 
 const args = process.argv.slice(2);

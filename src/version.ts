@@ -1,6 +1,7 @@
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { packagePath } from './package-root.ts';
 
-const pkg = createRequire(import.meta.url)('../package.json') as { version: string };
+const pkg = JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string };
 
 export const VERSION: string = pkg.version;
 /** Stamped into every record's `extractor` field. */

@@ -10,9 +10,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { extractLabelled } from '../src/cli/commands/score.ts';
 import { COUNT_UNITS as COUNT_UNIT_LIST, MASS_UNITS as MASS_UNIT_LIST } from '../src/records/schema.ts';
 import { type LabelledArticle, loadLabelledDir } from '../src/score/corpus.ts';
+import { extractLabelled } from '../src/score/extract-labelled.ts';
 import { type ScoreReport, scoreCorpus } from '../src/score/index.ts';
 import { CORPUS, ROOT } from './helpers/paths.ts';
 

@@ -9,9 +9,10 @@ import { VERSION } from '../version.ts';
 type Register = (program: Command) => void;
 
 /**
- * Each command's module is loaded only when that command runs (the modules pull in the
- * gazetteer, BullMQ, fastify ...): `seizurewatch scan` does not pay for `serve`. Help and
- * unknown commands load them all.
+ * Each command's module is loaded only when that command runs: `seizurewatch scan` does not pay
+ * for `serve`. Help and unknown commands load them all, which is cheap: a command module only
+ * declares its options and imports what its action needs (the gazetteer, rule tables, compromise,
+ * BullMQ, fastify ...) when the action runs. `--version` loads none.
  */
 const COMMANDS: Record<string, () => Promise<Register>> = {
   extract: async () => (await import('./commands/extract.ts')).registerExtract,
@@ -32,8 +33,14 @@ export async function buildProgram(argv: string[] = []): Promise<Command> {
     .version(VERSION)
     .showHelpAfterError()
     .exitOverride();
-  const first = argv.slice(2).find((a) => !a.startsWith('-'));
-  const wanted = first && first !== 'help' && COMMANDS[first] ? [first] : Object.keys(COMMANDS);
+  const args = argv.slice(2);
+  const first = args.find((a) => !a.startsWith('-'));
+  const versionOnly = first === undefined && args.some((a) => a === '-V' || a === '--version');
+  const wanted = versionOnly
+    ? []
+    : first && first !== 'help' && COMMANDS[first]
+      ? [first]
+      : Object.keys(COMMANDS);
   for (const name of wanted) (await COMMANDS[name]!())(program);
   return program;
 }

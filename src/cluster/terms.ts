@@ -3,16 +3,12 @@
  * words and unit words. Code in this folder applies them; the tables say what they mean.
  */
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { packagePath } from '../package-root.ts';
 import { COUNT_UNITS, DrugSchema } from '../records/schema.ts';
 
-const TABLE_FILE = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../config/rules/cluster.yaml',
-);
+const TABLE_FILE = packagePath('config/rules/cluster.yaml');
 
 const TablesSchema = z
   .object({

@@ -7,13 +7,10 @@ import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../package-root.ts';
 
-/** Where the golden fixture lives in the repository. */
-export const GOLDEN_DIR = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../tests/fixtures/golden-dw-belgium',
-);
+/** Where the golden fixture lives in the repository (and in the npm package, which ships it). */
+export const GOLDEN_DIR = packagePath('tests/fixtures/golden-dw-belgium');
 /** The pages of the feed's items, in feed order (see the fixture's README). */
 const PAGES = ['article.html', 'negative-article.html'];
 const ORIGIN = 'https://www.dw.com';

@@ -3,7 +3,7 @@
  * their character offsets in `text` and their paragraph, and the compromise document itself.
  * Rules must not parse the whole text again (the bench holds extraction to 2x a bare parse).
  */
-import nlp from 'compromise';
+import nlp from './nlp.ts';
 
 export type NlpDoc = ReturnType<typeof nlp>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { allowHostsProblems } from './address-guard.ts';
 
 /**
  * `fetch:` section. Owned by the fetch stage; defaults are the polite, safe ones. Every key and
@@ -12,6 +13,19 @@ export const FetchConfigSchema = z
      * refused, checked on the resolved IP at connect time and on every redirect hop.
      */
     allowPrivateNetworks: z.boolean().default(false),
+    /**
+     * Hosts the guard lets through while it stays on for everything else: host names
+     * (`feeds.intranet.example`: whatever the name resolves to), IP addresses and CIDRs, v4 or
+     * v6 (`10.20.0.0/16`, `fd12:3456::/48`: those addresses, under any name). Each redirect hop
+     * is judged on its own.
+     */
+    allowHosts: z
+      .array(z.string())
+      .default([])
+      .superRefine((entries, ctx) => {
+        for (const p of allowHostsProblems(entries))
+          ctx.addIssue({ code: 'custom', path: [p.index], message: p.message });
+      }),
     /** Identifying User-Agent sent with every request. */
     userAgent: z.string().min(1).default('seizurewatch/0.1 (+https://github.com/seizurewatch/seizurewatch)'),
     /** Total time for one request (connect, headers and the whole body), in milliseconds. */

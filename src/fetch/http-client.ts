@@ -11,7 +11,7 @@ import { Agent, request } from 'undici';
 import { FetchError, SeizurewatchError } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import { silentLogger } from '../log.ts';
-import { assertPublicLiteral, guardedLookup } from './address-guard.ts';
+import { type AddressGuard, createAddressGuard } from './address-guard.ts';
 import type { FetchConfig } from './config.ts';
 import { HostLimiter } from './host-limiter.ts';
 
@@ -149,16 +149,18 @@ export class HttpClient {
   private readonly agent: Agent;
   private readonly logger: Logger;
   private readonly exempt: Set<string>;
+  private readonly guard: AddressGuard;
 
   constructor(config: FetchConfig, options: HttpClientOptions = {}) {
     this.config = config;
     this.logger = options.logger ?? silentLogger;
     this.exempt = new Set(options.exemptOrigins ?? []);
+    this.guard = createAddressGuard(config.allowHosts);
     this.limiter = new HostLimiter({ minGapMs: config.minHostGapMs, maxWaitMs: config.maxHostWaitMs });
     this.agent = new Agent({
       connect: {
         timeout: config.connectTimeoutMs,
-        ...(config.allowPrivateNetworks ? {} : { lookup: guardedLookup }),
+        ...(config.allowPrivateNetworks ? {} : { lookup: this.guard.lookup }),
       },
       // Our own Deadline decides; undici's timers are a back-stop only.
       headersTimeout: config.timeoutMs * 3,
@@ -201,7 +203,7 @@ export class HttpClient {
     url: URL,
     options: RequestOptions,
   ): Promise<Omit<HttpResponse, 'url' | 'finalUrl' | 'redirects'>> {
-    if (!this.config.allowPrivateNetworks && !this.exempt.has(url.origin)) assertPublicLiteral(url);
+    if (!this.config.allowPrivateNetworks && !this.exempt.has(url.origin)) this.guard.assertLiteral(url);
     return this.limiter.run(url.host, async () => {
       let res: Awaited<ReturnType<HttpClient['hopNow']>>;
       try {

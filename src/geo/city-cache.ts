@@ -22,6 +22,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import {
+  existsSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -34,6 +35,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { packagePath } from '../package-root.ts';
 import type { Admin1Row, CityColumns, CityIndexStats } from './cities.ts';
 
 /** Bump when the layout changes (the source hash covers most changes anyway). */
@@ -112,15 +114,25 @@ export function cacheKey(): string {
     };
     h.update(`${file} ${pkg.name}@${pkg.version} ${statSync(resolved).size}\n`);
   }
-  for (const source of ['./cities.ts', './normalize.ts', './city-cache.ts']) {
+  for (const source of ['cities', 'normalize', 'city-cache']) {
     try {
-      h.update(readFileSync(fileURLToPath(new URL(source, import.meta.url))));
+      h.update(readFileSync(buildCodeFile(source)));
     } catch {
-      // Compiled or bundled elsewhere: the format and package parts still key the file.
-      h.update(`${source} unreadable\n`);
+      // Bundled elsewhere: the format and package parts still key the file.
+      h.update(`./${source}.ts unreadable\n`);
     }
   }
   return h.digest('hex').slice(0, 20);
+}
+
+/**
+ * The TypeScript source of a module of this folder when the package has it (a checkout, run
+ * from src/ or from dist/: one key, one file for both), else the compiled module beside this one.
+ */
+function buildCodeFile(name: string): string {
+  const source = packagePath('src/geo', `${name}.ts`);
+  if (existsSync(source)) return source;
+  return fileURLToPath(new URL(`./${name}${path.extname(fileURLToPath(import.meta.url))}`, import.meta.url));
 }
 
 export function cacheFileName(key: string): string {

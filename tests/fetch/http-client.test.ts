@@ -6,10 +6,10 @@
 import { gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SeizurewatchError } from '../../src/errors.ts';
 import { type FetchConfig, FetchConfigSchema } from '../../src/fetch/config.ts';
 import { HttpClient } from '../../src/fetch/http-client.ts';
 import { Fetcher } from '../../src/fetch/index.ts';
+import { failure } from '../helpers/failure.ts';
 import { startTestServer, type TestServer } from '../helpers/http-server.ts';
 
 const servers: TestServer[] = [];
@@ -39,15 +39,6 @@ function fetcher(over: Partial<FetchConfig> = {}): Fetcher {
   const f = new Fetcher(cfg(over));
   clients.push(f);
   return f;
-}
-
-async function failure(p: Promise<unknown>): Promise<SeizurewatchError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err, 'expected a typed error').toBeInstanceOf(SeizurewatchError);
-  return err as SeizurewatchError;
 }
 
 describe('SSRF guard (fetch.allowPrivateNetworks: false)', () => {

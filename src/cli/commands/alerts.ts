@@ -1,9 +1,4 @@
 import type { Command } from 'commander';
-import { renderText } from '../../alerts/alert.ts';
-import { closeChannel, sendToChannel } from '../../alerts/channels/index.ts';
-import { sampleAlert } from '../../alerts/sample.ts';
-import { AlertStore } from '../../alerts/store.ts';
-import { loadConfig } from '../../config.ts';
 import { DeliveryError, InputError } from '../../errors.ts';
 
 /**
@@ -20,6 +15,10 @@ export function registerAlerts(program: Command): void {
     .requiredOption('--config <file>', 'config file')
     .option('--dry-run', 'print the alert instead of sending it')
     .action(async (opts: { channel: string; config: string; dryRun?: boolean }) => {
+      const { loadConfig } = await import('../../config.ts');
+      const { renderText } = await import('../../alerts/alert.ts');
+      const { closeChannel, sendToChannel } = await import('../../alerts/channels/index.ts');
+      const { sampleAlert } = await import('../../alerts/sample.ts');
       const config = loadConfig(opts.config);
       const channel = config.alerts.channels.find((c) => c.name === opts.channel);
       if (!channel) {
@@ -59,7 +58,9 @@ export function registerAlerts(program: Command): void {
     .description('print the deliveries in the alerts store as NDJSON')
     .requiredOption('--config <file>', 'config file')
     .option('--status <status>', 'only pending, delivered, failed, expired or merged')
-    .action((opts: { config: string; status?: string }) => {
+    .action(async (opts: { config: string; status?: string }) => {
+      const { loadConfig } = await import('../../config.ts');
+      const { AlertStore } = await import('../../alerts/store.ts');
       const config = loadConfig(opts.config);
       const statuses = ['pending', 'delivered', 'failed', 'expired', 'merged'];
       if (opts.status && !statuses.includes(opts.status)) {

@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { bcubed } from '../../cluster/bcubed.ts';
-import { clusterCorpus, readCorpusDir } from '../../cluster/corpus.ts';
 import { InputError } from '../../errors.ts';
 
 /**
@@ -16,11 +14,13 @@ export function registerCluster(program: Command): void {
     .option('--window-days <n>', 'articles further apart than this are different stories', '7')
     .option('--score', 'print B-cubed precision/recall/F1 against the files\' "story" labels to stderr')
     .option('--language <code>', 'score only articles in this language (with --score)')
-    .action((opts: { corpus: string; windowDays: string; score?: boolean; language?: string }) => {
+    .action(async (opts: { corpus: string; windowDays: string; score?: boolean; language?: string }) => {
       const windowDays = Number(opts.windowDays);
       if (!Number.isFinite(windowDays) || windowDays <= 0) {
         throw new InputError(`--window-days must be a positive number, got "${opts.windowDays}"`);
       }
+      const { bcubed } = await import('../../cluster/bcubed.ts');
+      const { clusterCorpus, readCorpusDir } = await import('../../cluster/corpus.ts');
       const articles = readCorpusDir(opts.corpus);
       const lines = clusterCorpus(articles, { windowDays });
       for (const line of lines) process.stdout.write(`${JSON.stringify(line)}\n`);

@@ -1,7 +1,4 @@
 import type { Command } from 'commander';
-import { runDemo } from '../../demo/run-demo.ts';
-import { createLogger } from '../../log.ts';
-import { toNdjsonLine } from '../../sinks/ndjson.ts';
 import { formatScanEvent, formatScanSummary } from './scan.ts';
 
 /** `seizurewatch demo`: scan the golden DW feed served locally; records to stdout as NDJSON. */
@@ -13,6 +10,9 @@ export function registerDemo(program: Command): void {
     )
     .option('--keep', 'keep the temporary store and NDJSON file (path printed on stderr)', false)
     .action(async (opts: { keep: boolean }) => {
+      const { runDemo } = await import('../../demo/run-demo.ts');
+      const { createLogger } = await import('../../log.ts');
+      const { toNdjsonLine } = await import('../../sinks/ndjson.ts');
       const logger = createLogger({ level: 'warn' });
       const { records, summary, dir } = await runDemo({
         logger,

@@ -5,21 +5,12 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { loadConfig } from '../../config.ts';
 import { InputError } from '../../errors.ts';
-import { openStore, STORE_FILE, type Store } from '../../records/store.ts';
-import { parseRecordFilter, seizureLines, toStoreQuery } from '../../service/record-filter.ts';
+import type { ExportLineOptions } from '../../records/export-lines.ts';
 
-export interface ExportOptions {
+export interface ExportOptions extends ExportLineOptions {
   config?: string;
   store?: string;
-  since?: string;
-  until?: string;
-  drug?: string;
-  country?: string;
-  minKg?: string;
-  seizures?: boolean;
-  seizureStories?: boolean;
 }
 
 /** Write a line to stdout, waiting when the pipe is full; false once the reader has gone. */
@@ -39,27 +30,14 @@ async function writeLine(line: string): Promise<boolean> {
   });
 }
 
-/** The NDJSON lines (without newline) `export` writes for these options, from an open store. */
-export function* exportLines(store: Store, opts: ExportOptions): Generator<string> {
-  const filter = exportFilter(opts);
-  for (const record of store.iterateRecords(toStoreQuery(filter, { seizureOnly: opts.seizureStories }))) {
-    if (opts.seizures) for (const line of seizureLines(record, filter)) yield JSON.stringify(line);
-    else yield JSON.stringify(record);
-  }
-}
-
-function exportFilter(opts: ExportOptions) {
-  return parseRecordFilter(
-    { since: opts.since, until: opts.until, drug: opts.drug, country: opts.country, minKg: opts.minKg },
-    { since: '--since', until: '--until', drug: '--drug', country: '--country', minKg: '--min-kg' },
-  );
-}
-
 export async function runExport(opts: ExportOptions): Promise<number> {
+  // Loaded here, not at the top: `--help` need not pay for the store and the filters.
+  const { exportFilter, exportLines } = await import('../../records/export-lines.ts');
+  const { openStore, STORE_FILE } = await import('../../records/store.ts');
   exportFilter(opts); // arguments are checked before the store is opened
   let dir: string;
   if (opts.store) dir = path.resolve(opts.store);
-  else if (opts.config) dir = loadConfig(opts.config).store.dir;
+  else if (opts.config) dir = (await import('../../config.ts')).loadConfig(opts.config).store.dir;
   else throw new InputError('give --config FILE (its store.dir is read) or --store DIR');
   if (!existsSync(path.join(dir, STORE_FILE))) {
     throw new InputError(`no store in ${dir} (${STORE_FILE} not found): run scan or serve first`);

@@ -10,10 +10,6 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '../../errors.ts';
-import { articleFromText, extractRecord } from '../../extract/index.ts';
-import { loadLabelledDir } from '../../score/corpus.ts';
-import { scrapePage } from '../../scrape/index.ts';
-import { extractLabelled } from './score.ts';
 
 interface ExtractOptions {
   corpus?: string;
@@ -64,9 +60,11 @@ export function registerExtract(program: Command): void {
     .option('--title <title>', '.txt only: the headline')
     .option('--published <date>', '.txt only: ISO publication date, for relative dates ("on Tuesday")')
     .option('--url <url>', 'the article URL (.html: the fetched URL; .txt: the record URL)')
-    .action((file: string | undefined, opts: ExtractOptions) => {
+    .action(async (file: string | undefined, opts: ExtractOptions) => {
       if (opts.corpus !== undefined) {
         if (file !== undefined) throw new InputError('give either FILE or --corpus DIR, not both');
+        const { loadLabelledDir } = await import('../../score/corpus.ts');
+        const { extractLabelled } = await import('../../score/extract-labelled.ts');
         for (const article of loadLabelledDir(opts.corpus)) {
           process.stdout.write(`${JSON.stringify(extractLabelled(article))}\n`);
         }
@@ -79,7 +77,10 @@ export function registerExtract(program: Command): void {
         if (opts.title !== undefined || opts.published !== undefined) {
           throw new InputError('--title and --published apply to .txt input; an .html page carries its own');
         }
-        const article = scrapePage(readInput(file), url);
+        const html = readInput(file);
+        const { scrapePage } = await import('../../scrape/index.ts');
+        const { extractRecord } = await import('../../extract/index.ts');
+        const article = scrapePage(html, url);
         process.stdout.write(`${JSON.stringify(extractRecord(article), null, 2)}\n`);
         return;
       }
@@ -87,6 +88,7 @@ export function registerExtract(program: Command): void {
         const published = checkPublished(opts.published);
         const text = readInput(file).replace(/\r\n?/g, '\n').trim();
         if (!text) throw new InputError(`empty article text: ${file}`);
+        const { articleFromText, extractRecord } = await import('../../extract/index.ts');
         const article = articleFromText({ url, title: opts.title ?? null, text, published });
         process.stdout.write(`${JSON.stringify(extractRecord(article), null, 2)}\n`);
         return;

@@ -1,8 +1,5 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../../config.ts';
-import { createLogger } from '../../log.ts';
-import { runScan, type ScanEvent, type ScanSummary } from '../../pipeline/run-scan.ts';
-import { toNdjsonLine } from '../../sinks/ndjson.ts';
+import type { ScanEvent, ScanSummary } from '../../pipeline/run-scan.ts';
 
 /** One human line per event, for stderr. */
 export function formatScanEvent(event: ScanEvent): string {
@@ -61,6 +58,10 @@ export function registerScan(program: Command): void {
       '\nProgress and the summary go to stderr; records go to output.ndjson (and stdout with --print).\nExit code: 0 when the run completed (even with item failures, listed in the summary), 1 when every feed failed, 2 for a bad config.',
     )
     .action(async (opts: { config: string; dryRun: boolean; force: boolean; print: boolean }) => {
+      const { loadConfig } = await import('../../config.ts');
+      const { createLogger } = await import('../../log.ts');
+      const { runScan } = await import('../../pipeline/run-scan.ts');
+      const { toNdjsonLine } = await import('../../sinks/ndjson.ts');
       const config = loadConfig(opts.config);
       const logger = createLogger({ level: config.log.level, pretty: config.log.pretty });
       const summary = await runScan(config, {

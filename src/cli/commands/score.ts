@@ -6,24 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { InputError } from '../../errors.ts';
-import { articleFromText, extractRecord } from '../../extract/index.ts';
-import { type LabelledArticle, loadLabelledDir } from '../../score/corpus.ts';
-import { formatReport, type ScoredRecord, scoreCorpus } from '../../score/index.ts';
-
-/** Run extraction over labelled articles; the record id is the labelled file's id. */
-export function extractLabelled(article: LabelledArticle, now: () => Date = () => new Date()) {
-  return extractRecord(
-    articleFromText({
-      id: article.id,
-      url: article.url ?? null,
-      title: article.title,
-      text: article.text,
-      published: article.published,
-      language: article.language,
-    }),
-    { id: article.id, now },
-  );
-}
+import type { ScoredRecord } from '../../score/index.ts';
 
 function readNdjson(file: string): ScoredRecord[] {
   let body: string;
@@ -64,7 +47,10 @@ export function registerScore(program: Command): void {
     .argument('<dir>', 'folder of labelled <id>.json files')
     .option('--against <file>', 'score these NDJSON records instead of running extraction')
     .option('--json', 'print the report as one JSON object')
-    .action((dir: string, opts: { against?: string; json?: boolean }) => {
+    .action(async (dir: string, opts: { against?: string; json?: boolean }) => {
+      const { loadLabelledDir } = await import('../../score/corpus.ts');
+      const { formatReport, scoreCorpus } = await import('../../score/index.ts');
+      const { extractLabelled } = await import('../../score/extract-labelled.ts');
       const labelled = loadLabelledDir(dir);
       const records: ScoredRecord[] = opts.against
         ? readNdjson(opts.against)

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { InputError } from '../../errors.ts';
-import { scrapePage } from '../../scrape/index.ts';
 
 /**
  * `seizurewatch scrape FILE.html [--url URL] [--generic]`: prints the scraped article as JSON.
@@ -15,7 +14,7 @@ export function registerScrape(program: Command): void {
     .argument('<file>', 'HTML file to read')
     .option('--url <url>', 'URL the page was fetched from (used when the page names no canonical URL)')
     .option('--generic', 'ignore the site extractors and use the generic one')
-    .action((file: string, options: { url?: string; generic?: boolean }) => {
+    .action(async (file: string, options: { url?: string; generic?: boolean }) => {
       let html: string;
       try {
         html = readFileSync(file, 'utf8');
@@ -23,6 +22,7 @@ export function registerScrape(program: Command): void {
         const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'cannot read file';
         throw new InputError(`${reason}: ${file}`, { cause: err, details: { file } });
       }
+      const { scrapePage } = await import('../../scrape/index.ts');
       const article = scrapePage(html, options.url ?? null, { genericOnly: options.generic === true });
       process.stdout.write(`${JSON.stringify(article, null, 2)}\n`);
     });

@@ -4,8 +4,6 @@
  * SIGTERM/SIGINT: stop taking jobs, finish (or release) active ones, close, exit 0.
  */
 import type { Command } from 'commander';
-import { loadConfig } from '../../config.ts';
-import { createLogger } from '../../log.ts';
 
 interface ServeOptions {
   config: string;
@@ -13,8 +11,10 @@ interface ServeOptions {
 }
 
 export async function runServe(opts: ServeOptions): Promise<void> {
+  // Loaded here, not at the top: `--help` and other commands need not pay for them.
+  const { loadConfig } = await import('../../config.ts');
+  const { createLogger } = await import('../../log.ts');
   const config = loadConfig(opts.config);
-  // Loaded here, not at the top: other commands need not pay for BullMQ, fastify and Bull Board.
   const { startService } = await import('../../service/service.ts');
   const logger = createLogger({ level: config.log.level, pretty: config.log.pretty });
   const abort = new AbortController();

@@ -3,7 +3,7 @@
  * rules classify as persons, organisations or places. Tokens carry the compromise tags of the
  * term at the same offset, so rules can ask the one parse what it thinks of a word.
  */
-import nlp from 'compromise';
+import nlp from '../nlp.ts';
 import type { ParsedText } from '../parse.ts';
 
 export interface Token {

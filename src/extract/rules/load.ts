@@ -10,13 +10,14 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { ConfigError, type ConfigProblem } from '../../errors.ts';
+import { packagePath } from '../../package-root.ts';
+import { parseYamlFile } from './yaml-cache.ts';
 
-/** `config/rules/` of this checkout (coupled to this file's place in src/extract/rules/). */
-export const RULES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../config/rules');
+/** `config/rules/` of this package (the checkout, or the installed package). */
+export const RULES_DIR = packagePath('config/rules');
 
 const TableShape = z.object({
   description: z.string().min(1),
@@ -45,7 +46,7 @@ export function loadRuleTable<T extends z.ZodType>(
   if (hit) return hit as z.infer<T>[];
   let raw: unknown;
   try {
-    raw = parse(readFileSync(file, 'utf8'));
+    raw = parseYamlFile(file);
   } catch (err) {
     throw new ConfigError(file, [{ path: '', message: (err as Error).message }], { cause: err });
   }

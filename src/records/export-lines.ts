@@ -1,0 +1,30 @@
+/** The lines `seizurewatch export` writes: stored records, or one line per seizure, filtered. */
+import { parseRecordFilter, seizureLines, toStoreQuery } from '../service/record-filter.ts';
+import type { Store } from './store.ts';
+
+/** The filters of `export` (and of `GET /api/records`), as given on the command line. */
+export interface ExportLineOptions {
+  since?: string;
+  until?: string;
+  drug?: string;
+  country?: string;
+  minKg?: string;
+  seizures?: boolean;
+  seizureStories?: boolean;
+}
+
+/** The NDJSON lines (without newline) `export` writes for these options, from an open store. */
+export function* exportLines(store: Store, opts: ExportLineOptions): Generator<string> {
+  const filter = exportFilter(opts);
+  for (const record of store.iterateRecords(toStoreQuery(filter, { seizureOnly: opts.seizureStories }))) {
+    if (opts.seizures) for (const line of seizureLines(record, filter)) yield JSON.stringify(line);
+    else yield JSON.stringify(record);
+  }
+}
+
+export function exportFilter(opts: ExportLineOptions) {
+  return parseRecordFilter(
+    { since: opts.since, until: opts.until, drug: opts.drug, country: opts.country, minKg: opts.minKg },
+    { since: '--since', until: '--until', drug: '--drug', country: '--country', minKg: '--min-kg' },
+  );
+}
