@@ -1,0 +1,199 @@
+/**
+ * Stage 3 of the generic extractor: the boilerplate inside the chosen content. Blocks named as
+ * captions, credits, share bars, related links, newsletter boxes, ads, bylines ... are set aside
+ * unless they hold much of the content's prose; Readability's conditional clean drops lists,
+ * tables and divs that look like link farms or image strips; then paragraph-level filters drop
+ * link-only lines ("RELATED: ..."), furniture lines ("Advertisement") and common trailers.
+ */
+import type { AnyNode, Element } from 'domhandler';
+import {
+  BODY_HINT,
+  BOILERPLATE_PARAGRAPH,
+  CONTENT_JUNK,
+  JUNK_TOKEN,
+  KEEP_EMBED,
+  PROMO_HEADINGS,
+  TRAILERS,
+} from './content-hints.ts';
+import { BLOCK_TAGS } from './html-text.ts';
+import { classWeight } from './score-candidates.ts';
+import { isProse, type PageText, readPageText, statsOf, type TextBlock } from './text-blocks.ts';
+
+const CONDITIONAL = new Set([
+  'div',
+  'section',
+  'ul',
+  'ol',
+  'table',
+  'header',
+  'dl',
+  'form',
+  'aside',
+  'center',
+]);
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+function isElement(n: AnyNode | null | undefined): n is Element {
+  return !!n && n.type === 'tag';
+}
+
+/**
+ * A class or id token names junk when it carries a junk word that does not come before a
+ * body hint: `share-bar` and `ArticleBody-newsletter` are junk, `article-body` is not.
+ */
+function isJunkToken(token: string): boolean {
+  const junk = CONTENT_JUNK.exec(token);
+  if (!junk) return false;
+  const body = BODY_HINT.exec(token);
+  return !body || junk.index > body.index;
+}
+
+function isJunkByName(el: Element): boolean {
+  const cls = el.attribs?.class ?? '';
+  const id = el.attribs?.id ?? '';
+  if (cls.length + id.length < 2) return false;
+  if (KEEP_EMBED.test(cls)) return false;
+  if (el.attribs?.itemprop === 'articleBody') return false;
+  if (JUNK_TOKEN.test(cls) || JUNK_TOKEN.test(id)) return true;
+  for (const token of `${cls} ${id}`.split(/\s+/)) if (token && isJunkToken(token)) return true;
+  return false;
+}
+
+/** True when the only text of a (short) element is a heading: a subheading wrapped in a div. */
+function isHeadingOnly(el: Element): boolean {
+  let heading = false;
+  const stack: AnyNode[] = [...(el.children ?? [])];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'text') {
+      if ((n as unknown as { data: string }).data.trim()) return false;
+      continue;
+    }
+    if (!isElement(n)) continue;
+    if (HEADINGS.has(n.name)) {
+      heading = true;
+      continue;
+    }
+    stack.push(...(n.children ?? []));
+  }
+  return heading;
+}
+
+/** Readability's conditional clean, on the subtree statistics. */
+function looksLikeBoilerplate(page: PageText, el: Element): boolean {
+  const st = statsOf(page, el);
+  if (st.keptEmbedUnits >= st.units * 0.5 && st.units > 0) return false;
+  const weight = classWeight(el);
+  if (weight < 0 && st.prose < 200) return true;
+  if (st.commas >= 10) return false;
+  const isList = el.name === 'ul' || el.name === 'ol';
+  const ld = st.units ? st.linkUnits / st.units : 0;
+  if (st.img > 1 && st.p / st.img < 0.5 && st.prose === 0) return true;
+  if (!isList && st.li - 100 > st.p) return true;
+  if (st.inputs > Math.floor(st.p / 3) && st.inputs > 0) return true;
+  if (!isList && st.units < 25 && (st.img === 0 || st.img > 2))
+    return (st.units > 0 || st.img > 0) && !isHeadingOnly(el);
+  if (!isList && weight < 25 && ld > 0.2) return st.prose < st.units * 0.5 || ld > 0.5;
+  if (weight >= 25 && ld > 0.5) return true;
+  if ((st.embeds === 1 && st.units < 75) || st.embeds > 1) return true;
+  if (isList && ld > 0.5) return true;
+  return false;
+}
+
+/**
+ * The blocks of `roots` that are article text, in document order. `contentProse` is the prose
+ * of the roots, against which "holds much of the content" is judged.
+ */
+export function contentBlocks(page: PageText, roots: readonly Element[]): TextBlock[] {
+  let contentProse = 0;
+  for (const r of roots) contentProse += statsOf(page, r).prose;
+  const keep = new Set<Element>();
+  // Junk inside a kept paragraph (a download link in a <p>): the paragraph is read again without it.
+  const inlineJunk = new Set<Element>();
+  const stack: Element[] = [...roots].reverse();
+  while (stack.length) {
+    const el = stack.pop()!;
+    if (!page.stats.has(el)) continue; // excluded, or never text
+    if (!roots.includes(el)) {
+      const st = statsOf(page, el);
+      const holdsMuch = st.prose > contentProse * 0.4 && st.prose >= 200;
+      const keptEmbed = st.keptEmbedUnits > 0 && st.keptEmbedUnits >= st.units * 0.5;
+      const junk =
+        el.name === 'h1' ||
+        (!keptEmbed &&
+          !holdsMuch &&
+          (isJunkByName(el) || (CONDITIONAL.has(el.name) && looksLikeBoilerplate(page, el))));
+      if (junk) {
+        if (!BLOCK_TAGS.has(el.name)) inlineJunk.add(el);
+        continue;
+      }
+    }
+    keep.add(el);
+    const children = el.children ?? [];
+    for (let i = children.length - 1; i >= 0; i--) {
+      const c = children[i];
+      if (isElement(c)) stack.push(c);
+    }
+  }
+  const blocks = page.blocks.filter((b) => keep.has(b.owner));
+  if (!inlineJunk.size) return blocks;
+  const owners = new Set<Element>();
+  for (const j of inlineJunk) {
+    let p: AnyNode | null = j.parent;
+    while (isElement(p) && !BLOCK_TAGS.has(p.name)) p = p.parent;
+    if (isElement(p)) owners.add(p);
+  }
+  const skip = new Set<Element>([...page.excluded, ...inlineJunk]);
+  const out: TextBlock[] = [];
+  for (const b of blocks) {
+    if (!owners.has(b.owner)) {
+      out.push(b);
+      continue;
+    }
+    // Read the owner once, for its first block; its other blocks are in that reading.
+    if (out.some((o) => o.owner === b.owner)) continue;
+    const again = readPageText([b.owner], skip).blocks.filter((x) => x.owner === b.owner);
+    out.push(...again.map((x) => ({ ...x, index: b.index })));
+  }
+  return out;
+}
+
+function isTrailer(text: string): boolean {
+  return TRAILERS.some((re) => re.test(text));
+}
+
+/** Paragraph-level filters: link-only lines, furniture lines, trailers, repeats of the headline. */
+export function filterBlocks(blocks: readonly TextBlock[], headlines: readonly string[]): TextBlock[] {
+  const heads = headlines.map((h) => h.toLowerCase()).filter((h) => h.length > 0);
+  const seen = new Set<string>();
+  const out: TextBlock[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    const text = b.text;
+    if (!text) continue;
+    const lower = text.toLowerCase();
+    if (b.units < 100 && BOILERPLATE_PARAGRAPH.test(text)) continue;
+    if (isTrailer(text)) continue;
+    if (b.units < 60 && PROMO_HEADINGS.test(text.replace(/[:\s]+$/, ''))) continue;
+    // "RELATED: <a>Another story</a>": a link with a label, not a sentence that links words.
+    const plain = b.units - b.linkUnits;
+    if (b.linkUnits > 0 && (plain < 20 || (b.linkUnits > b.units * 0.85 && plain < 40))) continue;
+    // The headline (or the page title it is part of), repeated at the top of the body: what
+    // came before it (kicker, date line) is not body either.
+    if (
+      out.length < 3 &&
+      b.units < 300 &&
+      heads.some((h) => h === lower || (h.includes(lower) && b.units >= 15))
+    ) {
+      for (let k = out.length - 1; k >= 0; k--) if (!isProse(out[k]!)) out.splice(k, 1);
+      continue;
+    }
+    if (HEADINGS.has(b.owner.name) && heads.includes(lower)) continue;
+    if (b.units >= 40) {
+      if (seen.has(text)) continue;
+      seen.add(text);
+    }
+    out.push(b);
+  }
+  return out;
+}

@@ -1,0 +1,221 @@
+/**
+ * Stage 2 of the generic extractor, after Readability.js: every text block of 25 units or more
+ * credits its ancestors (its container fully, the grandparent half, further ancestors less) with
+ * a score from its length and commas; each container starts from its tag and class/id hints and
+ * is discounted by its link density. The best container is then widened when the article is
+ * split into parts: a common ancestor of several strong candidates, a parent scoring about as
+ * well, siblings that look like more of the same article.
+ */
+import type { AnyNode, Element } from 'domhandler';
+import { NEGATIVE, POSITIVE } from './content-hints.ts';
+import { BLOCK_TAGS } from './html-text.ts';
+import { isProse, type PageText, statsOf } from './text-blocks.ts';
+
+export type Scores = Map<Element, number>;
+
+/** Blocks whose owner is the paragraph itself: the score starts at the owner's parent. */
+const PARAGRAPH_LIKE = new Set(['p', 'pre', 'blockquote', 'td', 'dd', 'li', 'dt', 'th', 'address']);
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+function isElement(n: AnyNode | null | undefined): n is Element {
+  return !!n && n.type === 'tag';
+}
+
+export function classWeight(el: Element): number {
+  let w = 0;
+  const cls = el.attribs?.class;
+  const id = el.attribs?.id;
+  if (cls) {
+    if (NEGATIVE.test(cls)) w -= 25;
+    if (POSITIVE.test(cls)) w += 25;
+  }
+  if (id) {
+    if (NEGATIVE.test(id)) w -= 25;
+    if (POSITIVE.test(id)) w += 25;
+  }
+  if (el.attribs?.itemprop === 'articleBody') w += 25;
+  return w;
+}
+
+function initialScore(el: Element): number {
+  let s = 0;
+  switch (el.name) {
+    case 'div':
+    case 'article':
+    case 'main':
+    case 'section':
+      s = 5;
+      break;
+    case 'pre':
+    case 'td':
+    case 'blockquote':
+      s = 3;
+      break;
+    case 'address':
+    case 'ol':
+    case 'ul':
+    case 'dl':
+    case 'dd':
+    case 'dt':
+    case 'li':
+    case 'form':
+      s = -3;
+      break;
+    case 'h1':
+    case 'h2':
+    case 'h3':
+    case 'h4':
+    case 'h5':
+    case 'h6':
+    case 'th':
+      s = -5;
+      break;
+  }
+  return s + classWeight(el);
+}
+
+function hasBlockChild(el: Element): boolean {
+  for (const c of el.children ?? [])
+    if (isElement(c) && BLOCK_TAGS.has(c.name) && c.name !== 'br') return true;
+  return false;
+}
+
+export function linkDensity(page: PageText, el: Element): number {
+  const st = statsOf(page, el);
+  return st.units ? st.linkUnits / st.units : 0;
+}
+
+/** Scores every container that holds text blocks. */
+export function scoreContainers(page: PageText): Scores {
+  const scores: Scores = new Map();
+  for (const b of page.blocks) {
+    if (b.units < 25) continue;
+    const owner = b.owner;
+    if (HEADINGS.has(owner.name)) continue;
+    // List items count only when they read like prose (lists of links are navigation).
+    if (owner.name === 'li' && !isProse(b)) continue;
+    const start: AnyNode | null =
+      PARAGRAPH_LIKE.has(owner.name) || !hasBlockChild(owner) ? owner.parent : owner;
+    if (!isElement(start)) continue;
+    const linkShare = b.units ? b.linkUnits / b.units : 0;
+    const score = (1 + b.commas + Math.min(Math.floor(b.units / 100), 3)) * (1 - linkShare);
+    let ancestor: AnyNode | null = start;
+    for (let level = 0; level < 5 && isElement(ancestor); level++) {
+      const a: Element = ancestor;
+      if (a.name === 'html') break;
+      if (!scores.has(a)) scores.set(a, initialScore(a));
+      const divider = level === 0 ? 1 : level === 1 ? 2 : level * 3;
+      scores.set(a, (scores.get(a) ?? 0) + score / divider);
+      ancestor = a.parent;
+    }
+  }
+  for (const [el, s] of scores) scores.set(el, s * (1 - linkDensity(page, el)));
+  return scores;
+}
+
+function isAncestor(a: Element, b: AnyNode): boolean {
+  let p = b.parent;
+  while (p) {
+    if (p === a) return true;
+    p = p.parent;
+  }
+  return false;
+}
+
+function elementChildren(el: Element): Element[] {
+  return (el.children ?? []).filter(isElement);
+}
+
+/** The container with the best score, widened to the article's extent; null when nothing scores. */
+export function topCandidate(scores: Scores): Element | null {
+  let best: Element | null = null;
+  let bestScore = Number.NEGATIVE_INFINITY;
+  const ranked: Array<[Element, number]> = [];
+  for (const [el, s] of scores) {
+    ranked.push([el, s]);
+    if (s > bestScore) {
+      bestScore = s;
+      best = el;
+    }
+  }
+  if (!best || bestScore <= 0) return null;
+  ranked.sort((a, b) => b[1] - a[1]);
+  // Several strong candidates under one ancestor: the ancestor is the article.
+  const alternatives = ranked
+    .slice(1, 6)
+    .filter(([, s]) => s / bestScore >= 0.75)
+    .map(([el]) => el);
+  if (alternatives.length >= 3) {
+    let parent: AnyNode | null = best.parent;
+    while (isElement(parent) && parent.name !== 'body') {
+      const p: Element = parent;
+      if (alternatives.filter((alt) => isAncestor(p, alt)).length >= 3) {
+        best = p;
+        break;
+      }
+      parent = p.parent;
+    }
+  }
+  // Climb while the parent scores about as well (the article is split into sections).
+  let parent: AnyNode | null = best.parent;
+  let lastScore = scores.get(best) ?? 0;
+  const threshold = lastScore / 3;
+  while (isElement(parent) && parent.name !== 'body') {
+    const ps = scores.get(parent);
+    if (ps === undefined) {
+      parent = parent.parent;
+      continue;
+    }
+    if (ps < threshold) break;
+    if (ps > lastScore) {
+      best = parent;
+      break;
+    }
+    lastScore = ps;
+    parent = parent.parent;
+  }
+  // A lone child is no better than its parent.
+  while (isElement(best.parent) && best.parent.name !== 'body' && elementChildren(best.parent).length === 1) {
+    best = best.parent;
+  }
+  return best;
+}
+
+/** The top candidate plus siblings that look like more of the same article. */
+export function gatherSiblings(page: PageText, top: Element, scores: Scores): Element[] {
+  const parent = top.parent;
+  if (!isElement(parent)) return [top];
+  const topScore = scores.get(top) ?? 0;
+  const threshold = Math.max(10, topScore * 0.2);
+  const topClass = top.attribs?.class ?? '';
+  const topProse = statsOf(page, top).prose;
+  const out: Element[] = [];
+  for (const sib of elementChildren(parent)) {
+    if (sib === top) {
+      out.push(sib);
+      continue;
+    }
+    if (!page.stats.has(sib)) continue; // excluded
+    const sameClass = !!topClass && sib.attribs?.class === topClass;
+    const bonus = sameClass ? topScore * 0.2 : 0;
+    const s = scores.get(sib);
+    // A class hint alone does not make a sibling part of the article: it needs prose of its own.
+    const prose = statsOf(page, sib).prose;
+    const enoughProse = sameClass ? prose >= 40 : prose >= Math.min(300, topProse * 0.1);
+    if (s !== undefined && s + bonus >= threshold && enoughProse) {
+      out.push(sib);
+      continue;
+    }
+    if (PARAGRAPH_LIKE.has(sib.name) || sib.name === 'div') {
+      const st = statsOf(page, sib);
+      const ld = st.units ? st.linkUnits / st.units : 0;
+      if (
+        (st.units > 80 && ld < 0.25 && st.prose > 0) ||
+        (st.units > 0 && st.units <= 80 && ld === 0 && st.sentences > 0)
+      ) {
+        if (sib.name !== 'div' || !hasBlockChild(sib)) out.push(sib);
+      }
+    }
+  }
+  return out;
+}
