@@ -93,8 +93,10 @@ function looksLikeBoilerplate(page: PageText, el: Element): boolean {
   if (st.inputs > Math.floor(st.p / 3) && st.inputs > 0) return true;
   if (!isList && st.units < 25 && (st.img === 0 || st.img > 2))
     return (st.units > 0 || st.img > 0) && !isHeadingOnly(el);
-  if (!isList && weight < 25 && ld > 0.2) return st.prose < st.units * 0.5 || ld > 0.5;
-  if (weight >= 25 && ld > 0.5) return true;
+  // Links inside sentences ("It also <a>co-ordinates plans</a>.") are not a link farm.
+  const sentences = st.sentences >= st.links;
+  if (!isList && weight < 25 && ld > 0.2 && !sentences) return st.prose < st.units * 0.5 || ld > 0.5;
+  if (weight >= 25 && ld > 0.5 && !sentences) return true;
   if ((st.embeds === 1 && st.units < 75) || st.embeds > 1) return true;
   if (isList && ld > 0.5) return true;
   return false;
@@ -104,7 +106,20 @@ function looksLikeBoilerplate(page: PageText, el: Element): boolean {
  * The blocks of `roots` that are article text, in document order. `contentProse` is the prose
  * of the roots, against which "holds much of the content" is judged.
  */
-export function contentBlocks(page: PageText, roots: readonly Element[]): TextBlock[] {
+export interface CleanOptions {
+  /** Drop blocks named as junk (captions, share bars ...). Default true. */
+  byName?: boolean;
+  /** Readability's conditional clean. Default true. */
+  conditional?: boolean;
+}
+
+export function contentBlocks(
+  page: PageText,
+  roots: readonly Element[],
+  options: CleanOptions = {},
+): TextBlock[] {
+  const byName = options.byName ?? true;
+  const conditional = options.conditional ?? true;
   let contentProse = 0;
   for (const r of roots) contentProse += statsOf(page, r).prose;
   const keep = new Set<Element>();
@@ -122,7 +137,8 @@ export function contentBlocks(page: PageText, roots: readonly Element[]): TextBl
         el.name === 'h1' ||
         (!keptEmbed &&
           !holdsMuch &&
-          (isJunkByName(el) || (CONDITIONAL.has(el.name) && looksLikeBoilerplate(page, el))));
+          ((byName && isJunkByName(el)) ||
+            (conditional && CONDITIONAL.has(el.name) && looksLikeBoilerplate(page, el))));
       if (junk) {
         if (!BLOCK_TAGS.has(el.name)) inlineJunk.add(el);
         continue;
@@ -158,6 +174,23 @@ export function contentBlocks(page: PageText, roots: readonly Element[]): TextBl
   return out;
 }
 
+/** Ends like a sentence: `.`, `!`, `?` (or their CJK forms), maybe inside closing quotes. */
+const SENTENCE_END = /[.!?。！？…][\s"'”’»)\]]*$/u;
+const LETTER = /\p{L}/u;
+/** A label before a link: "RELATED:", "READ MORE", "▶". */
+const LABEL = /^(?:[^\p{L}]*|.{0,40}[:|»›>▶►]\s*|[\p{Lu}\d\s&'’-]{2,30})$/u;
+
+/**
+ * A line that is mostly a link: "RELATED: <a>Another story</a>", a bare headline link. A
+ * sentence that links some of its words ("It also <a>co-ordinates plans</a>.") is not one.
+ */
+function isLinkLine(b: TextBlock): boolean {
+  const plain = b.plain ?? '';
+  if (!LETTER.test(plain)) return true;
+  if (LABEL.test(plain)) return true;
+  return !SENTENCE_END.test(b.text);
+}
+
 function isTrailer(text: string): boolean {
   return TRAILERS.some((re) => re.test(text));
 }
@@ -175,9 +208,7 @@ export function filterBlocks(blocks: readonly TextBlock[], headlines: readonly s
     if (b.units < 100 && BOILERPLATE_PARAGRAPH.test(text)) continue;
     if (isTrailer(text)) continue;
     if (b.units < 60 && PROMO_HEADINGS.test(text.replace(/[:\s]+$/, ''))) continue;
-    // "RELATED: <a>Another story</a>": a link with a label, not a sentence that links words.
-    const plain = b.units - b.linkUnits;
-    if (b.linkUnits > 0 && (plain < 20 || (b.linkUnits > b.units * 0.85 && plain < 40))) continue;
+    if (b.linkUnits > b.units * 0.6 && isLinkLine(b)) continue;
     // The headline (or the page title it is part of), repeated at the top of the body: what
     // came before it (kicker, date line) is not body either.
     if (

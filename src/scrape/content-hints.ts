@@ -30,7 +30,7 @@ export const CONTENT_JUNK =
   /download|attachment|caption|legend|credit|copyright|share|sharing|social|sns|related|relation|recommend|newsletter|signup|subscribe|promo|advert|publicidad|dfp-|gpt-ad|ad-slot|adslot|byline|author|writer|tags|tag-list|topics|entities|breadcrumb|video|player|embed|gallery|slideshow|outbrain|taboola|read-?more|more-on|more-stories|most-read|trending|toolbar|tools|print|comments?$|disclaimer|sidebar|timestamp|dateline|kicker|eyebrow|rubric|image|photo|picture|figure|media|affiliate|disclosure|rating|nutrition|call-to-action|\bcta|bio\b|contributor|(?<!sub)header|category|categories/i;
 /** Advertising and metadata blocks, matched as whole class tokens (`ad`, `InlineAd`, `entry-meta`). */
 export const JUNK_TOKEN =
-  /(?:^|[\s_-])(?:ad|ads|Ad|Ads|meta|Meta|date|Date)(?:$|[\s_-])|[a-z](?:Ad|Ads)(?:$|[\s_A-Z-])/;
+  /(?:^|[\s_-])(?:ad|ads|Ad|Ads|meta|Meta|date|Date|img|pic|thumb)(?:$|[\s_-])|[a-z](?:Ad|Ads)(?:$|[\s_A-Z-])/;
 
 /** Embedded posts whose text the benchmark's annotators keep (tweets): never junk. */
 export const KEEP_EMBED = /twitter-tweet|tweet-embed|embed-tweet/i;

@@ -91,23 +91,34 @@ function bodyOf($: CheerioAPI): Element {
  * class, holding prose (a body split over several containers by ads, widgets or page rows).
  */
 function withTwins(page: PageText, live: readonly Element[], roots: Element[]): Element[] {
+  const order = new Map(live.map((el, i) => [el, i]));
+  const headlines = live.filter((el) => el.name === 'h1').map((el) => order.get(el) ?? 0);
   const out = [...roots];
   for (const root of roots) {
     const cls = root.attribs?.class;
     if (!cls || NEGATIVE.test(cls) || !(POSITIVE.test(cls) || BODY_HINT.test(cls))) continue;
+    const at = order.get(root) ?? 0;
+    const article = articleOf(root);
     for (const el of live) {
       if (el === root || el.name !== root.name || el.attribs?.class !== cls) continue;
       if (out.some((r) => contains(r, el) || contains(el, r))) continue;
+      // Another story on the same page (a "next article" below): a headline between the two,
+      // or another <article>, ends this one.
+      const pos = order.get(el) ?? 0;
+      if (headlines.some((h) => (h > at && h < pos) || (h < at && h > pos))) continue;
+      if (articleOf(el) !== article) continue;
       const st = statsOf(page, el);
       if (st.prose >= 80 && st.linkUnits < st.units * 0.3) out.push(el);
     }
   }
-  // Document order.
-  if (out.length > 1) {
-    const order = new Map(live.map((el, i) => [el, i]));
-    out.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
-  }
+  if (out.length > 1) out.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
   return out;
+}
+
+/** The nearest <article> around an element (or null). */
+function articleOf(el: Element): Element | null {
+  for (let p: AnyNode | null = el.parent; p; p = p.parent) if (isElement(p) && p.name === 'article') return p;
+  return null;
 }
 
 function candidate(
@@ -116,7 +127,15 @@ function candidate(
   roots: Element[],
   headlines: readonly string[],
 ): Candidate {
-  const blocks = filterBlocks(contentBlocks(page, roots), headlines);
+  let rootProse = 0;
+  for (const r of roots) rootProse += statsOf(page, r).prose;
+  // Quality check on the cleaning: when it takes away most of the prose, the hints were wrong
+  // (a gallery whose captions are the story, a body named "media-text"): clean less.
+  let blocks: TextBlock[] = [];
+  for (const options of [{}, { byName: false }, { byName: false, conditional: false }]) {
+    blocks = filterBlocks(contentBlocks(page, roots, options), headlines);
+    if (rootProse < 300 || proseOf(blocks) >= rootProse * 0.3) break;
+  }
   return { source, roots, blocks, prose: proseOf(blocks) };
 }
 

@@ -88,14 +88,22 @@ export function linkDensity(page: PageText, el: Element): number {
 /** Scores every container that holds text blocks. */
 export function scoreContainers(page: PageText): Scores {
   const scores: Scores = new Map();
+  // Blocks per owner: a div (or a table cell) holding several runs of text between <br>s is
+  // the container of those paragraphs, as Readability makes it by turning the runs into <p>s.
+  const runs = new Map<Element, number>();
+  for (const b of page.blocks) if (b.units >= 25) runs.set(b.owner, (runs.get(b.owner) ?? 0) + 1);
   for (const b of page.blocks) {
     if (b.units < 25) continue;
     const owner = b.owner;
     if (HEADINGS.has(owner.name)) continue;
     // List items count only when they read like prose (lists of links are navigation).
     if (owner.name === 'li' && !isProse(b)) continue;
-    const start: AnyNode | null =
-      PARAGRAPH_LIKE.has(owner.name) || !hasBlockChild(owner) ? owner.parent : owner;
+    const cell = owner.name === 'td' || owner.name === 'th';
+    const container =
+      (runs.get(owner) ?? 0) >= 2 && (cell || !PARAGRAPH_LIKE.has(owner.name))
+        ? true
+        : !PARAGRAPH_LIKE.has(owner.name) && hasBlockChild(owner);
+    const start: AnyNode | null = container ? owner : owner.parent;
     if (!isElement(start)) continue;
     const linkShare = b.units ? b.linkUnits / b.units : 0;
     const score = (1 + b.commas + Math.min(Math.floor(b.units / 100), 3)) * (1 - linkShare);

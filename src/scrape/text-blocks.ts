@@ -32,6 +32,8 @@ export interface ElementStats {
   embeds: number;
   /** Length inside embedded posts the benchmark keeps (tweets). */
   keptEmbedUnits: number;
+  /** Links (`a[href]`, in-page anchors included). */
+  links: number;
 }
 
 export interface TextBlock {
@@ -39,6 +41,8 @@ export interface TextBlock {
   owner: Element;
   /** Normalised text. */
   text: string;
+  /** The text outside links (normalised), when the block has links; else null. */
+  plain: string | null;
   units: number;
   linkUnits: number;
   commas: number;
@@ -70,6 +74,7 @@ const EMPTY: ElementStats = Object.freeze({
   inputs: 0,
   embeds: 0,
   keptEmbedUnits: 0,
+  links: 0,
 }) as ElementStats;
 
 export function statsOf(page: PageText, el: Element): ElementStats {
@@ -97,6 +102,7 @@ function newStats(): ElementStats {
     inputs: 0,
     embeds: 0,
     keptEmbedUnits: 0,
+    links: 0,
   };
 }
 
@@ -113,11 +119,14 @@ function addStats(into: ElementStats, s: ElementStats, sign = 1): void {
   into.inputs += sign * s.inputs;
   into.embeds += sign * s.embeds;
   into.keptEmbedUnits += sign * s.keptEmbedUnits;
+  into.links += sign * s.links;
 }
 
 interface Run {
   owner: Element;
   parts: string[];
+  /** The parts outside links, kept only once the run has links. */
+  plain: string[] | null;
   units: number;
   linkUnits: number;
   commas: number;
@@ -152,6 +161,7 @@ export function readPageText(
         blocks.push({
           owner: run.owner,
           text,
+          plain: run.plain ? normalizeSpace(run.plain.join('')) : null,
           units: run.units,
           linkUnits: run.linkUnits,
           commas: run.commas,
@@ -167,6 +177,7 @@ export function readPageText(
       }
     }
     run.parts = [];
+    run.plain = null;
     run.units = 0;
     run.linkUnits = 0;
     run.commas = 0;
@@ -197,6 +208,8 @@ export function readPageText(
       measure.sentences = 0;
       measureInto(data, measure);
       run.parts.push(data);
+      if (linkDepth > 0) run.plain ??= run.parts.slice(0, -1);
+      else run.plain?.push(data);
       if (measure.units === 0) continue;
       const link = linkDepth > 0 ? measure.units : anchorDepth > 0 ? measure.units / 3 : 0;
       run.units += measure.units;
@@ -257,11 +270,12 @@ export function readPageText(
     if (block) {
       const run = runs[runs.length - 1];
       if (run) flush(run);
-      runs.push({ owner: el, parts: [], units: 0, linkUnits: 0, commas: 0, sentences: 0 });
+      runs.push({ owner: el, parts: [], plain: null, units: 0, linkUnits: 0, commas: 0, sentences: 0 });
     } else if (name === 'a') {
       const href = el.attribs?.href ?? '';
       if (href.startsWith('#')) anchorDepth++;
       else if (href) linkDepth++;
+      if (href) st.links++;
     }
     if (isKeptEmbed(el)) keptDepth++;
     const children = el.children ?? [];
