@@ -115,10 +115,14 @@ function aggregate(counts: readonly PageCounts[]): { precision: number; recall: 
 /** The benchmark's set-level figures over the pages' counts. */
 export function scoreSet(counts: readonly PageCounts[], resamples = 1000): SetScore {
   const main = aggregate(counts);
+  // mulberry32, seeded: the same resamples on every run.
   let seed = 12345;
   const rnd = (n: number): number => {
-    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-    return seed % n;
+    seed = (seed + 0x6d2b79f5) >>> 0;
+    let t = seed;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
   };
   const f1s: number[] = [];
   if (counts.length > 1) {

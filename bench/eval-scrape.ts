@@ -84,6 +84,8 @@ const SETS: Array<[string, (p: CorpusPage) => boolean]> = [
       ] as Array<[string, (p: CorpusPage) => boolean]>)),
   ['corpus: all of ../shared/corpus/html', (p) => p.folder !== 'generic-fixtures'],
   ['ours: tests/fixtures/generic', (p) => p.folder === 'generic-fixtures'],
+  ['  ours, tuned on', (p) => p.folder === 'generic-fixtures' && p.set !== 'check'],
+  ['  ours, check set (written after tuning)', (p) => p.folder === 'generic-fixtures' && p.set === 'check'],
 ];
 
 const f = (n: number): string => n.toFixed(3);

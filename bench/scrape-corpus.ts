@@ -29,6 +29,8 @@ export interface CorpusPage {
   name: string;
   /** `benchmark-sample`, `generic-fixtures` (ours) or the outlet folder. */
   folder: string;
+  /** Our pages: `check` for those written after tuning, to check on (meta.json `set`). */
+  set?: string;
   url: string | null;
   html: string;
   /** Ground-truth body, or null where only snippets are known. */
@@ -106,12 +108,14 @@ export function loadFixturePages(root: string = GENERIC_FIXTURES): CorpusPage[] 
     if (!existsSync(path.join(base, 'source.html'))) continue;
     const meta = JSON.parse(readFileSync(path.join(base, 'meta.json'), 'utf8')) as {
       url: string;
+      set?: string;
       mustNotContain?: string[];
       mustContain?: string[];
     };
     pages.push({
       name: `generic-fixtures/${dir}`,
       folder: 'generic-fixtures',
+      set: meta.set,
       url: meta.url,
       html: readFileSync(path.join(base, 'source.html'), 'utf8'),
       body: readFileSync(path.join(base, 'expected.txt'), 'utf8').trim(),

@@ -79,6 +79,38 @@ function isHeadingOnly(el: Element): boolean {
   return heading;
 }
 
+function contains(a: Element, b: AnyNode): boolean {
+  for (let p: AnyNode | null = b; p; p = p.parent) if (p === a) return true;
+  return false;
+}
+
+/** Owners of the prose blocks written with the roots' dominant paragraph class token (none without classes). */
+function bodyParagraphs(page: PageText, roots: readonly Element[]): Element[] {
+  const byToken = new Map<string, number>();
+  const inRoots = (el: Element): boolean => roots.some((r) => contains(r, el));
+  const owners: TextBlock[] = [];
+  let total = 0;
+  for (const b of page.blocks) {
+    if (!isProse(b) || !inRoots(b.owner)) continue;
+    total += b.units;
+    const cls = b.owner.attribs?.class;
+    if (!cls) continue;
+    for (const token of new Set(cls.split(/\s+/)))
+      if (token) byToken.set(token, (byToken.get(token) ?? 0) + b.units);
+    owners.push(b);
+  }
+  let best = '';
+  let bestUnits = 0;
+  for (const [token, units] of byToken) {
+    if (units > bestUnits) {
+      best = token;
+      bestUnits = units;
+    }
+  }
+  if (!best || bestUnits < total * 0.5) return [];
+  return owners.filter((b) => (b.owner.attribs?.class ?? '').split(/\s+/).includes(best)).map((b) => b.owner);
+}
+
 /** Readability's conditional clean, on the subtree statistics. */
 function looksLikeBoilerplate(page: PageText, el: Element): boolean {
   const st = statsOf(page, el);
@@ -107,8 +139,11 @@ function looksLikeBoilerplate(page: PageText, el: Element): boolean {
  * of the roots, against which "holds much of the content" is judged.
  */
 export interface CleanOptions {
-  /** Drop blocks named as junk (captions, share bars ...). Default true. */
-  byName?: boolean;
+  /**
+   * Drop blocks named as junk (captions, share bars ...): all of them (default), only those
+   * without prose, or none.
+   */
+  byName?: 'all' | 'without-prose' | 'none';
   /** Readability's conditional clean. Default true. */
   conditional?: boolean;
 }
@@ -118,10 +153,13 @@ export function contentBlocks(
   roots: readonly Element[],
   options: CleanOptions = {},
 ): TextBlock[] {
-  const byName = options.byName ?? true;
+  const byName = options.byName ?? 'all';
   const conditional = options.conditional ?? true;
   let contentProse = 0;
   for (const r of roots) contentProse += statsOf(page, r).prose;
+  // The body's own paragraph template (the class most of its prose is written in): a block
+  // holding such a paragraph is body, whatever its wrapper is called ("leafmedia").
+  const template = bodyParagraphs(page, roots);
   const keep = new Set<Element>();
   // Junk inside a kept paragraph (a download link in a <p>): the paragraph is read again without it.
   const inlineJunk = new Set<Element>();
@@ -132,12 +170,14 @@ export function contentBlocks(
     if (!roots.includes(el)) {
       const st = statsOf(page, el);
       const holdsMuch = st.prose > contentProse * 0.4 && st.prose >= 200;
-      const keptEmbed = st.keptEmbedUnits > 0 && st.keptEmbedUnits >= st.units * 0.5;
+      const keptEmbed =
+        (st.keptEmbedUnits > 0 && st.keptEmbedUnits >= st.units * 0.5) ||
+        (template.length > 0 && st.prose > 0 && template.some((p) => contains(el, p)));
       const junk =
         el.name === 'h1' ||
         (!keptEmbed &&
           !holdsMuch &&
-          ((byName && isJunkByName(el)) ||
+          ((byName !== 'none' && (byName === 'all' || st.prose === 0) && isJunkByName(el)) ||
             (conditional && CONDITIONAL.has(el.name) && looksLikeBoilerplate(page, el))));
       if (junk) {
         if (!BLOCK_TAGS.has(el.name)) inlineJunk.add(el);

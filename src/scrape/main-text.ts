@@ -19,7 +19,7 @@
  */
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import { contentBlocks, filterBlocks } from './clean-content.ts';
+import { type CleanOptions, contentBlocks, filterBlocks } from './clean-content.ts';
 import { BODY_HINT, NEGATIVE, POSITIVE } from './content-hints.ts';
 import { normalizeSpace } from './html-text.ts';
 import { pageExclusions } from './page-exclusions.ts';
@@ -41,7 +41,7 @@ export interface MainTextHints {
 }
 
 /** Which candidate the text comes from. */
-export type MainTextSource = 'scored' | 'hinted' | 'json-ld' | 'page-prose' | 'none';
+export type MainTextSource = 'scored' | 'hinted' | 'cluster' | 'json-ld' | 'page-prose' | 'none';
 
 export interface MainText {
   paragraphs: string[];
@@ -132,7 +132,8 @@ function candidate(
   // Quality check on the cleaning: when it takes away most of the prose, the hints were wrong
   // (a gallery whose captions are the story, a body named "media-text"): clean less.
   let blocks: TextBlock[] = [];
-  for (const options of [{}, { byName: false }, { byName: false, conditional: false }]) {
+  const levels: CleanOptions[] = [{}, { byName: 'without-prose' }, { byName: 'none', conditional: false }];
+  for (const options of levels) {
     blocks = filterBlocks(contentBlocks(page, roots, options), headlines);
     if (rootProse < 300 || proseOf(blocks) >= rootProse * 0.3) break;
   }
@@ -160,6 +161,22 @@ function hintedRoot(page: PageText, live: readonly Element[]): Element | null {
   }
   const strong = hinted.filter((el) => statsOf(page, el).prose >= max * 0.95);
   return strong.find((el) => !strong.some((o) => o !== el && contains(el, o))) ?? null;
+}
+
+/** The deepest element holding at least `min` prose units (descending from `body`). */
+function proseCluster(page: PageText, body: Element, min: number): Element {
+  let el = body;
+  for (;;) {
+    let next: Element | null = null;
+    for (const c of el.children ?? []) {
+      if (isElement(c) && statsOf(page, c).prose >= min) {
+        next = c;
+        break;
+      }
+    }
+    if (!next) return el;
+    el = next;
+  }
 }
 
 const WORD = /[\p{L}\p{N}_]+/gu;
@@ -239,7 +256,18 @@ export function extractMainText($: CheerioAPI, hints: MainTextHints = {}): MainT
   let chosen: Candidate | null = scored;
   if (hinted && (!chosen || hinted.prose > chosen.prose * 1.3 + 50)) chosen = hinted;
 
-  // Both fragments of the page's prose: every prose block the page has left.
+  // A fragment of the page's prose (a listicle whose items are each their own container, an
+  // intro scored above its body): the smallest element holding most of the page's prose.
+  let cluster: Candidate | null = null;
+  if (pageProse >= 300 && (!chosen || chosen.prose < pageProse * 0.3)) {
+    const root = proseCluster(page, body, pageProse * 0.75);
+    if (root !== body) {
+      cluster = candidate(page, 'cluster', [root], headlines);
+      if (!chosen || cluster.prose > chosen.prose * 1.5) chosen = cluster;
+    }
+  }
+
+  // Still a fragment: every prose block the page has left.
   if (!chosen || (chosen.prose < pageProse * 0.2 && pageProse >= 300)) {
     const prose: Candidate = {
       source: 'page-prose',
@@ -263,7 +291,7 @@ export function extractMainText($: CheerioAPI, hints: MainTextHints = {}): MainT
       let best: Candidate | null = null;
       let bestF = -1;
       let bestR = 0;
-      for (const c of new Set([chosen, scored, hinted])) {
+      for (const c of new Set([chosen, scored, hinted, cluster])) {
         if (!c) continue;
         const o = overlap(textOf(c), ldCounts, ldTotal);
         // The gate's choice stands unless another candidate agrees clearly better.

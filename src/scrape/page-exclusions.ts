@@ -28,7 +28,7 @@ const FURNITURE_TAGS = new Set([
 const NEVER_BY_CLASS = new Set(['html', 'body', 'article', 'main']);
 /** Strong class/id hints: set aside even when they hold much of the page's prose. */
 const STRONG =
-  /comment|disqus|replies|cookie|consent|gdpr|newsletter|subscribe|signup|share|sharing|social|related|outbrain|taboola|recirc|trending|most-?popular|most-?read|read-?next|more-?from|you-?may-?like|also-?like|recommend|promo|sponsor|paywall/i;
+  /comment|disqus|replies|cookie|consent|gdpr|newsletter|subscribe|signup|share|sharing|social|related|outbrain|taboola|recirc|trending|most-?popular|most-?read|read-?next|more-?from|you-?may-?like|also-?like|recommend|promo|sponsor/i;
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
 const HIDDEN_CLASS =
   /(?:^|\s)(?:hidden|hide|sr-only|visually-hidden|screen-reader-text|visuallyhidden|invisible|u-hidden)(?:\s|$)/i;
