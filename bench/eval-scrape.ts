@@ -126,9 +126,13 @@ if (args.has('--json')) {
   const shown = args.has('--all')
     ? scored
     : scored
-        .filter((x) => x.g.score!.f1 < 0.97 || x.s.score!.f1 < 0.97)
+        .filter((x) => x.g.score!.f1 < 0.97 || x.s.score!.f1 < 0.97 || x.g.snippetsFailed.length > 0)
         .sort((a, b) => Math.min(a.g.score!.f1, a.s.score!.f1) - Math.min(b.g.score!.f1, b.s.score!.f1));
-  out.push(args.has('--all') ? 'Every page:' : 'Pages below 0.97 (site or generic), worst first:');
+  out.push(
+    args.has('--all')
+      ? 'Every page:'
+      : 'Pages below 0.97 (site or generic) or with furniture left in, worst first:',
+  );
   out.push(
     '| page | extractor | site P | site R | site F1 | generic P | generic R | generic F1 | generic snippets |',
   );

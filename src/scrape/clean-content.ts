@@ -111,6 +111,29 @@ function bodyParagraphs(page: PageText, roots: readonly Element[]): Element[] {
   return owners.filter((b) => (b.owner.attribs?.class ?? '').split(/\s+/).includes(best)).map((b) => b.owner);
 }
 
+/**
+ * The article's header inside the content: the largest block around the first `<h1>` (below
+ * the roots) with little prose of its own and none of the body's paragraphs. Its kicker, dek,
+ * byline and date are not body text.
+ */
+function headerBlock(
+  page: PageText,
+  roots: readonly Element[],
+  template: readonly Element[],
+): Element | null {
+  const h1 = page.elements.find((el) => el.name === 'h1');
+  if (!h1) return null;
+  const root = roots.find((r) => r !== h1 && contains(r, h1));
+  if (!root) return null;
+  let header: Element | null = null;
+  for (let p = h1.parent; isElement(p) && p !== root; p = p.parent) {
+    const st = statsOf(page, p);
+    if (st.prose > 150 || template.some((t) => contains(p, t))) break;
+    header = p;
+  }
+  return header;
+}
+
 /** Readability's conditional clean, on the subtree statistics. */
 function looksLikeBoilerplate(page: PageText, el: Element): boolean {
   const st = statsOf(page, el);
@@ -160,6 +183,7 @@ export function contentBlocks(
   // The body's own paragraph template (the class most of its prose is written in): a block
   // holding such a paragraph is body, whatever its wrapper is called ("leafmedia").
   const template = bodyParagraphs(page, roots);
+  const header = headerBlock(page, roots, template);
   const keep = new Set<Element>();
   // Junk inside a kept paragraph (a download link in a <p>): the paragraph is read again without it.
   const inlineJunk = new Set<Element>();
@@ -175,6 +199,7 @@ export function contentBlocks(
         (template.length > 0 && st.prose > 0 && template.some((p) => contains(el, p)));
       const junk =
         el.name === 'h1' ||
+        el === header ||
         (!keptEmbed &&
           !holdsMuch &&
           ((byName !== 'none' && (byName === 'all' || st.prose === 0) && isJunkByName(el)) ||

@@ -23,7 +23,13 @@ import { type CleanOptions, contentBlocks, filterBlocks } from './clean-content.
 import { BODY_HINT, NEGATIVE, POSITIVE } from './content-hints.ts';
 import { normalizeSpace } from './html-text.ts';
 import { pageExclusions } from './page-exclusions.ts';
-import { gatherSiblings, scoreContainers, topCandidate } from './score-candidates.ts';
+import {
+  gatherSiblings,
+  scoreContainers,
+  storySpan,
+  topCandidate,
+  weighByPosition,
+} from './score-candidates.ts';
 import {
   isProse,
   type PageText,
@@ -243,9 +249,11 @@ export function extractMainText($: CheerioAPI, hints: MainTextHints = {}): MainT
   const pageProse = statsOf(page, body).prose;
 
   const scores = scoreContainers(page);
+  const span = storySpan(page, headlines);
+  weighByPosition(page, scores, span);
   const top = topCandidate(scores);
   const scored = top
-    ? candidate(page, 'scored', withTwins(page, live, gatherSiblings(page, top, scores)), headlines)
+    ? candidate(page, 'scored', withTwins(page, live, gatherSiblings(page, top, scores, span)), headlines)
     : null;
   const hintEl = hintedRoot(page, live);
   const hinted =

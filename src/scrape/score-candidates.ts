@@ -189,8 +189,55 @@ export function topCandidate(scores: Scores): Element | null {
   return best;
 }
 
+/**
+ * Where the story is in document order: from its headline (the first `<h1>` that repeats the
+ * page's title) to the next `<h1>` (another story below it), or null when the page has no such
+ * headline.
+ */
+export interface StorySpan {
+  start: number;
+  end: number;
+}
+
+export function storySpan(page: PageText, headlines: readonly string[]): StorySpan | null {
+  const heads = headlines.map((h) => h.toLowerCase()).filter((h) => h.length >= 8);
+  if (!heads.length) return null;
+  const h1s = page.elements.filter((el) => el.name === 'h1');
+  const textOf = new Map<Element, string>();
+  for (const b of page.blocks)
+    if (b.owner.name === 'h1') textOf.set(b.owner, `${textOf.get(b.owner) ?? ''} ${b.text}`);
+  const i = h1s.findIndex((h) => {
+    const t = (textOf.get(h) ?? '').trim().toLowerCase();
+    return t.length >= 8 && heads.some((x) => x === t || x.includes(t) || t.includes(x));
+  });
+  if (i < 0) return null;
+  const next = h1s[i + 1];
+  return {
+    start: statsOf(page, h1s[i]!).first,
+    end: next ? statsOf(page, next).first - 1 : Number.POSITIVE_INFINITY,
+  };
+}
+
+/** Outside the story span: wholly before its headline or wholly after the next one. */
+export function outsideStory(page: PageText, el: Element, span: StorySpan | null): boolean {
+  if (!span) return false;
+  const st = statsOf(page, el);
+  return st.last < span.start || st.first > span.end;
+}
+
+/** Containers wholly outside the story span score half. */
+export function weighByPosition(page: PageText, scores: Scores, span: StorySpan | null): void {
+  if (!span) return;
+  for (const [el, s] of scores) if (s > 0 && outsideStory(page, el, span)) scores.set(el, s * 0.5);
+}
+
 /** The top candidate plus siblings that look like more of the same article. */
-export function gatherSiblings(page: PageText, top: Element, scores: Scores): Element[] {
+export function gatherSiblings(
+  page: PageText,
+  top: Element,
+  scores: Scores,
+  span: StorySpan | null = null,
+): Element[] {
   const parent = top.parent;
   if (!isElement(parent)) return [top];
   const topScore = scores.get(top) ?? 0;
@@ -204,6 +251,7 @@ export function gatherSiblings(page: PageText, top: Element, scores: Scores): El
       continue;
     }
     if (!page.stats.has(sib)) continue; // excluded
+    if (outsideStory(page, sib, span) && !outsideStory(page, top, span)) continue;
     const sameClass = !!topClass && sib.attribs?.class === topClass;
     const bonus = sameClass ? topScore * 0.2 : 0;
     const s = scores.get(sib);

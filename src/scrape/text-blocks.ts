@@ -34,6 +34,9 @@ export interface ElementStats {
   keptEmbedUnits: number;
   /** Links (`a[href]`, in-page anchors included). */
   links: number;
+  /** Document order of the element and of its last descendant element (not summed). */
+  first: number;
+  last: number;
 }
 
 export interface TextBlock {
@@ -75,6 +78,8 @@ const EMPTY: ElementStats = Object.freeze({
   embeds: 0,
   keptEmbedUnits: 0,
   links: 0,
+  first: -1,
+  last: -1,
 }) as ElementStats;
 
 export function statsOf(page: PageText, el: Element): ElementStats {
@@ -103,6 +108,8 @@ function newStats(): ElementStats {
     embeds: 0,
     keptEmbedUnits: 0,
     links: 0,
+    first: -1,
+    last: -1,
   };
 }
 
@@ -240,6 +247,7 @@ export function readPageText(
       if (keptDepth > 0 && isKeptEmbed(el)) keptDepth--;
       open.pop();
       const st = openStats.pop()!;
+      st.last = elements.length - 1;
       const parent = openStats[openStats.length - 1];
       if (parent) addStats(parent, st);
       continue;
@@ -259,6 +267,7 @@ export function readPageText(
     }
     const st = newStats();
     stats.set(el, st);
+    st.first = elements.length;
     if (node.type === 'tag') elements.push(el);
     if (name === 'p') st.p++;
     else if (name === 'img' || name === 'picture') st.img++;
