@@ -131,9 +131,9 @@ function addStats(into: ElementStats, s: ElementStats, sign = 1): void {
 
 interface Run {
   owner: Element;
-  parts: string[];
-  /** The parts outside links, kept only once the run has links. */
-  plain: string[] | null;
+  text: string;
+  /** The text outside links, kept only once the run has links. */
+  plain: string | null;
   units: number;
   linkUnits: number;
   commas: number;
@@ -163,12 +163,12 @@ export function readPageText(
 
   const flush = (run: Run): void => {
     if (run.units > 0) {
-      const text = normalizeSpace(run.parts.join(''));
+      const text = normalizeSpace(run.text);
       if (text) {
         blocks.push({
           owner: run.owner,
           text,
-          plain: run.plain ? normalizeSpace(run.plain.join('')) : null,
+          plain: run.plain !== null ? normalizeSpace(run.plain) : null,
           units: run.units,
           linkUnits: run.linkUnits,
           commas: run.commas,
@@ -183,7 +183,7 @@ export function readPageText(
         }
       }
     }
-    run.parts = [];
+    run.text = '';
     run.plain = null;
     run.units = 0;
     run.linkUnits = 0;
@@ -214,9 +214,9 @@ export function readPageText(
       measure.commas = 0;
       measure.sentences = 0;
       measureInto(data, measure);
-      run.parts.push(data);
-      if (linkDepth > 0) run.plain ??= run.parts.slice(0, -1);
-      else run.plain?.push(data);
+      if (linkDepth > 0) run.plain ??= run.text;
+      else if (run.plain !== null) run.plain += data;
+      run.text += data;
       if (measure.units === 0) continue;
       const link = linkDepth > 0 ? measure.units : anchorDepth > 0 ? measure.units / 3 : 0;
       run.units += measure.units;
@@ -279,7 +279,7 @@ export function readPageText(
     if (block) {
       const run = runs[runs.length - 1];
       if (run) flush(run);
-      runs.push({ owner: el, parts: [], plain: null, units: 0, linkUnits: 0, commas: 0, sentences: 0 });
+      runs.push({ owner: el, text: '', plain: null, units: 0, linkUnits: 0, commas: 0, sentences: 0 });
     } else if (name === 'a') {
       const href = el.attribs?.href ?? '';
       if (href.startsWith('#')) anchorDepth++;
