@@ -19,6 +19,9 @@ import { BLOCK_TAGS } from './html-text.ts';
 import { classWeight } from './score-candidates.ts';
 import { isProse, type PageText, readPageText, statsOf, type TextBlock } from './text-blocks.ts';
 
+/** Class names of what an article header holds besides its headline. */
+const HEADER_PART =
+  /dek|standfirst|sub-?title|sub-?head|summary|intro|lead|description|teaser|excerpt|strap|kicker|byline|author|meta|date|time|credit/i;
 const CONDITIONAL = new Set([
   'div',
   'section',
@@ -129,17 +132,25 @@ function headerBlock(
   for (let p = h1.parent; isElement(p) && p !== root; p = p.parent) {
     const st = statsOf(page, p);
     if (st.prose > 150 || template.some((t) => contains(p, t))) break;
+    // Prose in it must be named as a dek or standfirst: a bare lead paragraph is body.
+    if (st.prose > 0 && p.name !== 'header') {
+      const el = p;
+      const named = page.blocks.every(
+        (b) => !isProse(b) || !contains(el, b.owner) || HEADER_PART.test(b.owner.attribs?.class ?? ''),
+      );
+      if (!named) break;
+    }
     header = p;
   }
   return header;
 }
 
 /** Readability's conditional clean, on the subtree statistics. */
-function looksLikeBoilerplate(page: PageText, el: Element): boolean {
+function looksLikeBoilerplate(page: PageText, el: Element, trustNames: boolean): boolean {
   const st = statsOf(page, el);
   if (st.keptEmbedUnits >= st.units * 0.5 && st.units > 0) return false;
   const weight = classWeight(el);
-  if (weight < 0 && st.prose < 200) return true;
+  if (weight < 0 && (trustNames ? st.prose < 200 : st.prose === 0)) return true;
   if (st.commas >= 10) return false;
   const isList = el.name === 'ul' || el.name === 'ol';
   const ld = st.units ? st.linkUnits / st.units : 0;
@@ -203,7 +214,7 @@ export function contentBlocks(
         (!keptEmbed &&
           !holdsMuch &&
           ((byName !== 'none' && (byName === 'all' || st.prose === 0) && isJunkByName(el)) ||
-            (conditional && CONDITIONAL.has(el.name) && looksLikeBoilerplate(page, el))));
+            (conditional && CONDITIONAL.has(el.name) && looksLikeBoilerplate(page, el, byName === 'all'))));
       if (junk) {
         if (!BLOCK_TAGS.has(el.name)) inlineJunk.add(el);
         continue;
@@ -226,13 +237,15 @@ export function contentBlocks(
   }
   const skip = new Set<Element>([...page.excluded, ...inlineJunk]);
   const out: TextBlock[] = [];
+  const done = new Set<Element>();
   for (const b of blocks) {
     if (!owners.has(b.owner)) {
       out.push(b);
       continue;
     }
     // Read the owner once, for its first block; its other blocks are in that reading.
-    if (out.some((o) => o.owner === b.owner)) continue;
+    if (done.has(b.owner)) continue;
+    done.add(b.owner);
     const again = readPageText([b.owner], skip).blocks.filter((x) => x.owner === b.owner);
     out.push(...again.map((x) => ({ ...x, index: b.index })));
   }

@@ -120,13 +120,22 @@ export function pageExclusions(body: Element, raw: PageText): Set<Element> {
     if (bestProse < total * 0.2) [best, bestProse] = bestOf((s) => s <= 2 && s <= maxStrength);
     if (bestProse < total * 0.2) [best, bestProse] = bestOf((s) => s <= maxStrength);
     if (!best || bestProse <= 0) break;
-    excluded.delete(best);
-    removed -= bestProse;
-    const inner: Exclusion[] = [];
-    collect(best.children ?? [], raw, inner);
-    for (const x of inner) {
-      excluded.set(x.el, x.strength);
-      removed += statsOf(raw, x.el).prose;
+    // The hint was wrong for this kind of element (a gallery's captions are its story): give
+    // back every exclusion of the same tag and class at once.
+    const kind = `${best.name}.${best.attribs?.class ?? ''}`;
+    const strength = excluded.get(best) ?? 3;
+    const back = [...excluded].filter(
+      ([el, s]) => s <= strength && `${el.name}.${el.attribs?.class ?? ''}` === kind,
+    );
+    for (const [el] of back) {
+      excluded.delete(el);
+      removed -= statsOf(raw, el).prose;
+      const inner: Exclusion[] = [];
+      collect(el.children ?? [], raw, inner);
+      for (const x of inner) {
+        excluded.set(x.el, x.strength);
+        removed += statsOf(raw, x.el).prose;
+      }
     }
   }
   return new Set(excluded.keys());

@@ -336,18 +336,31 @@ export function withoutExcluded(page: PageText, excluded: ReadonlySet<Element>):
       if (isElement(owner) && stats.has(owner)) reread.add(owner);
     }
   }
-  let blocks = page.blocks.filter((b) => stats.has(b.owner));
+  // Each outermost paragraph to read again, once; its blocks replace the old ones in place.
+  const again = new Map<Element, PageText>();
   for (const owner of reread) {
     if (!stats.has(owner)) continue;
-    const again = readPageText([owner], excluded);
-    const first = blocks.findIndex((b) => again.stats.has(b.owner));
-    const rest = blocks.filter((b) => !again.stats.has(b.owner));
-    const at =
-      first < 0 ? rest.length : blocks.slice(0, first).filter((b) => !again.stats.has(b.owner)).length;
-    blocks = [...rest.slice(0, at), ...again.blocks, ...rest.slice(at)];
+    let nested = false;
+    for (let p = owner.parent; p && !nested; p = p.parent) nested = reread.has(p as Element);
+    if (nested) continue;
+    const read = readPageText([owner], excluded);
     // The owner's ancestors already lost the excluded part; its subtree takes the new counts.
-    for (const [e, st] of again.stats) stats.set(e, st);
+    for (const [e, st] of read.stats) {
+      stats.set(e, st);
+      again.set(e, read);
+    }
   }
-  if (reread.size) for (let i = 0; i < blocks.length; i++) blocks[i]!.index = i;
+  const blocks: TextBlock[] = [];
+  const emitted = new Set<PageText>();
+  for (const b of page.blocks) {
+    if (!stats.has(b.owner)) continue;
+    const read = again.get(b.owner);
+    if (!read) blocks.push(b);
+    else if (!emitted.has(read)) {
+      emitted.add(read);
+      blocks.push(...read.blocks);
+    }
+  }
+  if (again.size) for (let i = 0; i < blocks.length; i++) blocks[i]!.index = i;
   return { blocks, stats, elements: page.elements.filter((e) => stats.has(e)), excluded };
 }
