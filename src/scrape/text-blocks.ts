@@ -64,24 +64,6 @@ export interface PageText {
   excluded: ReadonlySet<Element>;
 }
 
-const EMPTY: ElementStats = Object.freeze({
-  units: 0,
-  linkUnits: 0,
-  commas: 0,
-  sentences: 0,
-  prose: 0,
-  paragraphs: 0,
-  p: 0,
-  img: 0,
-  li: 0,
-  inputs: 0,
-  embeds: 0,
-  keptEmbedUnits: 0,
-  links: 0,
-  first: -1,
-  last: -1,
-}) as ElementStats;
-
 export function statsOf(page: PageText, el: Element): ElementStats {
   return page.stats.get(el) ?? EMPTY;
 }
@@ -92,6 +74,9 @@ export function isProse(b: { units: number; linkUnits: number; sentences: number
   if (b.linkUnits > b.units * 0.35) return false;
   return b.sentences > 0 || b.commas >= 2 || b.units >= 120;
 }
+
+/** Statistics of an element the walk did not read (excluded, or never text). */
+const EMPTY: ElementStats = Object.freeze(newStats());
 
 function newStats(): ElementStats {
   return {
