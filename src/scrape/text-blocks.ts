@@ -114,16 +114,8 @@ function addStats(into: ElementStats, s: ElementStats, sign = 1): void {
   into.links += sign * s.links;
 }
 
-interface Run {
-  owner: Element;
-  text: string;
-  /** The text outside links, kept only once the run has links. */
-  plain: string | null;
-  units: number;
-  linkUnits: number;
-  commas: number;
-  sentences: number;
-}
+/** A block being read: its text raw (normalised when it closes), `plain` kept once it has links. */
+type Run = Omit<TextBlock, 'index'>;
 
 const EMBEDS = new Set(['iframe', 'embed', 'object', 'video', 'audio']);
 const FIELDS = new Set(['input', 'select', 'textarea', 'button']);
