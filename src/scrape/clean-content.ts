@@ -15,7 +15,7 @@ import {
   PROMO_HEADINGS,
   TRAILERS,
 } from './content-hints.ts';
-import { BLOCK_TAGS } from './html-text.ts';
+import { BLOCK_TAGS, contains, isElement } from './html-text.ts';
 import { classWeight } from './score-candidates.ts';
 import { isProse, type PageText, readPageText, statsOf, type TextBlock } from './text-blocks.ts';
 
@@ -35,10 +35,6 @@ const CONDITIONAL = new Set([
   'center',
 ]);
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
-
-function isElement(n: AnyNode | null | undefined): n is Element {
-  return !!n && n.type === 'tag';
-}
 
 /**
  * A class or id token names junk when it carries a junk word that does not come before a
@@ -80,11 +76,6 @@ function isHeadingOnly(el: Element): boolean {
     stack.push(...(n.children ?? []));
   }
   return heading;
-}
-
-function contains(a: Element, b: AnyNode): boolean {
-  for (let p: AnyNode | null = b; p; p = p.parent) if (p === a) return true;
-  return false;
 }
 
 /** Owners of the prose blocks written with the roots' dominant paragraph class token (none without classes). */

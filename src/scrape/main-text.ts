@@ -1,27 +1,30 @@
 /**
  * Main-text extraction for pages without a site extractor: a staged pipeline with a quality
- * gate, after Readability.js and trafilatura.
+ * gate, after Readability.js and trafilatura (docs/scraping.md, "Generic extractor").
  *
- * 1. Set page furniture aside (`page-exclusions.ts`), giving back wrong hints.
- * 2. Split the page into text blocks with statistics (`text-blocks.ts`, script-aware lengths).
+ * 1. Split the page into text blocks with statistics (`text-blocks.ts`, script-aware lengths).
+ * 2. Set page furniture aside (`page-exclusions.ts`), giving back wrong hints.
  * 3. Candidates:
- *    - scored: the best-scoring container (`score-candidates.ts`) with its sibling parts;
+ *    - scored: the best-scoring container (`score-candidates.ts`), weighed by its place in the
+ *      story's span, with its sibling parts;
  *    - hinted: the element the page itself names as its body (`itemprop=articleBody`,
  *      `article-body`, `entry-content` ... or `<article>`) holding the most prose;
- *    each widened to its twins (same tag and class elsewhere: a body split over several
+ *    both widened to their twins (same tag and class elsewhere: a body split over several
  *    containers) and cleaned of inner boilerplate (`clean-content.ts`);
- *    - JSON-LD `articleBody`, when the page has one;
- *    - page prose: every prose block left on the page, the last resort.
- * 4. Quality gate: the scored candidate stands unless the hinted one holds clearly more prose,
- *    or both are fragments of the page's prose; a JSON-LD body, when present, arbitrates by
- *    overlap, and stands in for a page whose HTML carries no body at all.
+ *    - cluster: the deepest element holding most of the page's prose;
+ *    - page prose: every prose block left on the page, the last resort;
+ *    - JSON-LD `articleBody`, when the page has one.
+ * 4. Quality gate: cleaning that takes most of a candidate's prose is redone more gently; the
+ *    scored candidate stands unless the hinted one holds clearly more prose, or it is a
+ *    fragment of the page's prose; a JSON-LD body arbitrates by word overlap, and stands in
+ *    for a page whose HTML carries no body at all.
  * Never mutates the document.
  */
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { type CleanOptions, contentBlocks, filterBlocks } from './clean-content.ts';
 import { BODY_HINT, NEGATIVE, POSITIVE } from './content-hints.ts';
-import { normalizeSpace } from './html-text.ts';
+import { contains, isElement, normalizeSpace } from './html-text.ts';
 import { pageExclusions } from './page-exclusions.ts';
 import {
   gatherSiblings,
@@ -61,23 +64,10 @@ interface Candidate {
   prose: number;
 }
 
-function isElement(n: AnyNode | null | undefined): n is Element {
-  return !!n && n.type === 'tag';
-}
-
 function proseOf(blocks: readonly TextBlock[]): number {
   let p = 0;
   for (const b of blocks) if (isProse(b)) p += b.units;
   return p;
-}
-
-function contains(a: Element, b: Element): boolean {
-  let p: AnyNode | null = b;
-  while (p) {
-    if (p === a) return true;
-    p = p.parent;
-  }
-  return false;
 }
 
 /** The `<body>` (or the document when there is none), found without a css query. */
@@ -97,27 +87,27 @@ function bodyOf($: CheerioAPI): Element {
  * class, holding prose (a body split over several containers by ads, widgets or page rows).
  */
 function withTwins(page: PageText, live: readonly Element[], roots: Element[]): Element[] {
-  const order = new Map(live.map((el, i) => [el, i]));
-  const headlines = live.filter((el) => el.name === 'h1').map((el) => order.get(el) ?? 0);
+  const order = (el: Element): number => statsOf(page, el).first;
+  const headlines = live.filter((el) => el.name === 'h1').map(order);
   const out = [...roots];
   for (const root of roots) {
     const cls = root.attribs?.class;
     if (!cls || NEGATIVE.test(cls) || !(POSITIVE.test(cls) || BODY_HINT.test(cls))) continue;
-    const at = order.get(root) ?? 0;
+    const at = order(root);
     const article = articleOf(root);
     for (const el of live) {
       if (el === root || el.name !== root.name || el.attribs?.class !== cls) continue;
       if (out.some((r) => contains(r, el) || contains(el, r))) continue;
       // Another story on the same page (a "next article" below): a headline between the two,
       // or another <article>, ends this one.
-      const pos = order.get(el) ?? 0;
+      const pos = order(el);
       if (headlines.some((h) => (h > at && h < pos) || (h < at && h > pos))) continue;
       if (articleOf(el) !== article) continue;
       const st = statsOf(page, el);
       if (st.prose >= 80 && st.linkUnits < st.units * 0.3) out.push(el);
     }
   }
-  if (out.length > 1) out.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+  if (out.length > 1) out.sort((a, b) => order(a) - order(b));
   return out;
 }
 

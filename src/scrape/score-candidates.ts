@@ -8,7 +8,7 @@
  */
 import type { AnyNode, Element } from 'domhandler';
 import { NEGATIVE, POSITIVE } from './content-hints.ts';
-import { BLOCK_TAGS } from './html-text.ts';
+import { BLOCK_TAGS, contains, isElement } from './html-text.ts';
 import { isProse, type PageText, statsOf } from './text-blocks.ts';
 
 export type Scores = Map<Element, number>;
@@ -16,10 +16,6 @@ export type Scores = Map<Element, number>;
 /** Blocks whose owner is the paragraph itself: the score starts at the owner's parent. */
 const PARAGRAPH_LIKE = new Set(['p', 'pre', 'blockquote', 'td', 'dd', 'li', 'dt', 'th', 'address']);
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
-
-function isElement(n: AnyNode | null | undefined): n is Element {
-  return !!n && n.type === 'tag';
-}
 
 export function classWeight(el: Element): number {
   let w = 0;
@@ -121,15 +117,6 @@ export function scoreContainers(page: PageText): Scores {
   return scores;
 }
 
-function isAncestor(a: Element, b: AnyNode): boolean {
-  let p = b.parent;
-  while (p) {
-    if (p === a) return true;
-    p = p.parent;
-  }
-  return false;
-}
-
 function elementChildren(el: Element): Element[] {
   return (el.children ?? []).filter(isElement);
 }
@@ -157,7 +144,7 @@ export function topCandidate(scores: Scores): Element | null {
     let parent: AnyNode | null = best.parent;
     while (isElement(parent) && parent.name !== 'body') {
       const p: Element = parent;
-      if (alternatives.filter((alt) => isAncestor(p, alt)).length >= 3) {
+      if (alternatives.filter((alt) => alt !== p && contains(p, alt)).length >= 3) {
         best = p;
         break;
       }

@@ -10,7 +10,7 @@
  */
 import type { AnyNode, Element } from 'domhandler';
 import { KEEP_EMBED } from './content-hints.ts';
-import { BLOCK_TAGS, NEVER_TEXT, normalizeSpace } from './html-text.ts';
+import { BLOCK_TAGS, isElement, NEVER_TEXT, normalizeSpace } from './html-text.ts';
 import { measureInto } from './text-measure.ts';
 
 export interface ElementStats {
@@ -276,10 +276,6 @@ export function readPageText(
 function isKeptEmbed(el: Element): boolean {
   const cls = el.attribs?.class;
   return !!cls && cls.includes('weet') && KEEP_EMBED.test(cls);
-}
-
-function isElement(n: AnyNode | null | undefined): n is Element {
-  return !!n && n.type === 'tag';
 }
 
 /**
