@@ -12,10 +12,25 @@ export const CORPUS_HTML = path.resolve(
   '../../shared/corpus/html',
 );
 
+/** Our own generic-extractor pages (our text, in the shapes that fail elsewhere), with expected text. */
+export const GENERIC_FIXTURES = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../tests/fixtures/generic',
+);
+
+/**
+ * Benchmark-sample pages kept aside while tuning the generic extractor (the last four ids in
+ * sorted order, chosen before looking at them): a check looked at rarely, not a tuning target.
+ */
+export const HOLDOUT = new Set(['c7e39ac49fa1', 'd605bdef2cde', 'e372e42c0a3d', 'e7994d550087']);
+
 export interface CorpusPage {
   /** folder/name, e.g. `dw/dw-de-2024-01-30-nadeschdin-putin`. */
   name: string;
+  /** `benchmark-sample`, `generic-fixtures` (ours) or the outlet folder. */
   folder: string;
+  /** Our pages: `check` for those written after tuning, to check on (meta.json `set`). */
+  set?: string;
   url: string | null;
   html: string;
   /** Ground-truth body, or null where only snippets are known. */
@@ -80,6 +95,34 @@ export function loadCorpusPages(root: string = CORPUS_HTML): CorpusPage[] {
         mustNotContain: exp.mustNotContain ?? [],
       });
     }
+  }
+  return pages;
+}
+
+/** Our own pages under tests/fixtures/generic: `source.html`, `expected.txt`, `meta.json`. */
+export function loadFixturePages(root: string = GENERIC_FIXTURES): CorpusPage[] {
+  if (!existsSync(root)) return [];
+  const pages: CorpusPage[] = [];
+  for (const dir of readdirSync(root).sort()) {
+    const base = path.join(root, dir);
+    if (!existsSync(path.join(base, 'source.html'))) continue;
+    const meta = JSON.parse(readFileSync(path.join(base, 'meta.json'), 'utf8')) as {
+      url: string;
+      set?: string;
+      mustNotContain?: string[];
+      mustContain?: string[];
+    };
+    pages.push({
+      name: `generic-fixtures/${dir}`,
+      folder: 'generic-fixtures',
+      set: meta.set,
+      url: meta.url,
+      html: readFileSync(path.join(base, 'source.html'), 'utf8'),
+      body: readFileSync(path.join(base, 'expected.txt'), 'utf8').trim(),
+      title: null,
+      mustContain: meta.mustContain ?? [],
+      mustNotContain: meta.mustNotContain ?? [],
+    });
   }
   return pages;
 }

@@ -142,6 +142,16 @@ export function blockParagraphs(roots: AnyNode[]): string[] {
   return out;
 }
 
+export function isElement(n: AnyNode | null | undefined): n is Element {
+  return !!n && n.type === 'tag';
+}
+
+/** True when `node` is `ancestor` or lies inside it. */
+export function contains(ancestor: AnyNode, node: AnyNode): boolean {
+  for (let p: AnyNode | null = node; p; p = p.parent) if (p === ancestor) return true;
+  return false;
+}
+
 /** Joins paragraphs with one blank line. */
 export function joinParagraphs(paragraphs: string[]): string {
   return paragraphs.filter((p) => p.length > 0).join('\n\n');

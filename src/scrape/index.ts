@@ -123,8 +123,10 @@ function scrape(html: string, fetchedUrl: string | null, options: ScrapeOptions)
   let fields: ExtractedFields = site ? site.extract($, page) : extractGeneric($, page);
   let extractor = site ? site.id : 'generic';
   if (site && !fields.text) {
-    // The site's layout changed: keep its metadata, read the body generically.
-    const generic = extractGeneric(loadHtml(html), page);
+    // The site's layout changed: keep its metadata, read the body generically. No second
+    // parse: the generic reader never mutates the page, and what a site extractor may have
+    // removed (captions, ads inside its body root) is not body text either.
+    const generic = extractGeneric($, page);
     fields = { ...fields, text: generic.text };
     extractor = 'generic';
   }

@@ -1,413 +1,310 @@
 /**
- * Main-text extraction for pages without a site extractor, after Readability.js: score the
- * paragraphs, credit their ancestors, take the best container and its related siblings, then
- * clean it of captions, credits, share bars, video blocks, related-story teasers and footers.
- * Mutates the document it is given: callers pass a fresh parse.
+ * Main-text extraction for pages without a site extractor: a staged pipeline with a quality
+ * gate, after Readability.js and trafilatura (docs/scraping.md, "Generic extractor").
+ *
+ * 1. Split the page into text blocks with statistics (`text-blocks.ts`, script-aware lengths).
+ * 2. Set page furniture aside (`page-exclusions.ts`), giving back wrong hints.
+ * 3. Candidates:
+ *    - scored: the best-scoring container (`score-candidates.ts`), weighed by its place in the
+ *      story's span, with its sibling parts;
+ *    - hinted: the element the page itself names as its body (`itemprop=articleBody`,
+ *      `article-body`, `entry-content` ... or `<article>`) holding the most prose;
+ *    both widened to their twins (same tag and class elsewhere: a body split over several
+ *    containers) and cleaned of inner boilerplate (`clean-content.ts`);
+ *    - cluster: the deepest element holding most of the page's prose;
+ *    - page prose: every prose block left on the page, the last resort;
+ *    - JSON-LD `articleBody`, when the page has one.
+ * 4. Quality gate: cleaning that takes most of a candidate's prose is redone more gently; the
+ *    scored candidate stands unless the hinted one holds clearly more prose, or it is a
+ *    fragment of the page's prose; a JSON-LD body arbitrates by word overlap, and stands in
+ *    for a page whose HTML carries no body at all.
+ * Never mutates the document.
  */
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import { BLOCK_TAGS, blockParagraphs, descendants, NEVER_TEXT, normalizeSpace } from './html-text.ts';
+import { type CleanOptions, contentBlocks, filterBlocks } from './clean-content.ts';
+import { BODY_HINT, NEGATIVE, POSITIVE } from './content-hints.ts';
+import { contains, isElement, normalizeSpace } from './html-text.ts';
+import { pageExclusions } from './page-exclusions.ts';
+import {
+  gatherSiblings,
+  scoreContainers,
+  storySpan,
+  topCandidate,
+  weighByPosition,
+} from './score-candidates.ts';
+import {
+  isProse,
+  type PageText,
+  readPageText,
+  statsOf,
+  type TextBlock,
+  withoutExcluded,
+} from './text-blocks.ts';
 
-/** class/id of blocks that are almost never the article. */
-const UNLIKELY =
-  /-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|subscribe|cookie|consent|share|sharing|outbrain|taboola|recirc|trending|most-popular|mostpopular|read-more|readmore|more-stories|promo|paywall|signup|navbar|topbar|masthead/i;
-/** class/id that rescue an unlikely-looking block. */
-const MAYBE = /and|article|body|column|content|main|shadow|story|text/i;
-const POSITIVE = /article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|paragraph|prose/i;
-const NEGATIVE =
-  /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|caption|credit|byline|author|newsletter|recommend|teaser|video|gallery|social|timestamp|dateline/i;
-/** Blocks removed from the chosen content whatever their score. */
-const CONTENT_JUNK =
-  /download|attachment|caption|credit|copyright|share|sharing|social|related|recommend|newsletter|signup|subscribe|promo|advert|^ad$|^ads$|-ad-|ad-slot|adslot|ad-container|byline|author-bio|tags|tag-list|topics|breadcrumb|video|player|embed|gallery|slideshow|outbrain|taboola|read-more|readmore|more-on|more-stories|most-read|trending|toolbar|tools|print|comments?$|disclaimer|footnote-ad|inline-ad|sidebar|timestamp|dateline|kicker|image|photo|picture|figure|media/i;
-const UNLIKELY_ROLES = new Set([
-  'menu',
-  'menubar',
-  'complementary',
-  'navigation',
-  'alert',
-  'alertdialog',
-  'dialog',
-  'banner',
-  'contentinfo',
-  'search',
-]);
-const STRIP = new Set(
-  'script style noscript template svg iframe button input select textarea nav footer aside figure figcaption picture video audio object embed canvas dialog link meta'.split(
-    ' ',
-  ),
-);
-const SCORABLE = new Set(['p', 'pre', 'td', 'blockquote', 'section', 'h2', 'h3']);
-
-type Scores = Map<Element, number>;
-
-function isElement(n: AnyNode | null | undefined): n is Element {
-  return !!n && n.type === 'tag';
+export interface MainTextHints {
+  /** Headline, page title, h1: their repeats at the top of the body are dropped. */
+  headlines?: readonly (string | null | undefined)[];
+  /** JSON-LD `articleBody` of the page, if any. */
+  jsonLdBody?: string | null;
 }
 
-function classAndId(el: Element): string {
-  return `${el.attribs?.class ?? ''} ${el.attribs?.id ?? ''}`;
-}
-
-function textOf(el: AnyNode): string {
-  const parts: string[] = [];
-  const walk = (n: AnyNode, depth: number): void => {
-    if (depth > 150) return;
-    if (n.type === 'text') parts.push((n as unknown as { data: string }).data);
-    else if (n.type === 'tag') {
-      const name = (n as Element).name;
-      if (NEVER_TEXT.has(name)) return;
-      if (BLOCK_TAGS.has(name)) parts.push(' ');
-      for (const c of (n as Element).children) walk(c, depth + 1);
-    }
-  };
-  walk(el, 0);
-  return normalizeSpace(parts.join(''));
-}
-
-/** Share of an element's text inside links, from raw text lengths in one walk. */
-function linkDensity(el: Element): number {
-  let total = 0;
-  let links = 0;
-  const walk = (n: AnyNode, depth: number, weight: number): void => {
-    if (depth > 150) return;
-    if (n.type === 'text') {
-      const len = (n as unknown as { data: string }).data.trim().length;
-      total += len;
-      links += len * weight;
-      return;
-    }
-    if (n.type !== 'tag') return;
-    const e = n as Element;
-    if (NEVER_TEXT.has(e.name)) return;
-    let w = weight;
-    if (e.name === 'a') {
-      // In-page anchors count less: they are footnotes, not navigation.
-      w = (e.attribs?.href ?? '').startsWith('#') ? 0.3 : 1;
-    }
-    for (const c of e.children) walk(c, depth + 1, w);
-  };
-  walk(el, 0, 0);
-  return total ? links / total : 0;
-}
-
-function classWeight(el: Element): number {
-  let w = 0;
-  const cls = el.attribs?.class;
-  const id = el.attribs?.id;
-  if (cls) {
-    if (NEGATIVE.test(cls)) w -= 25;
-    if (POSITIVE.test(cls)) w += 25;
-  }
-  if (id) {
-    if (NEGATIVE.test(id)) w -= 25;
-    if (POSITIVE.test(id)) w += 25;
-  }
-  return w;
-}
-
-function initialScore(el: Element): number {
-  let s = 0;
-  switch (el.name) {
-    case 'div':
-    case 'article':
-    case 'main':
-      s = 5;
-      break;
-    case 'pre':
-    case 'td':
-    case 'blockquote':
-      s = 3;
-      break;
-    case 'address':
-    case 'ol':
-    case 'ul':
-    case 'dl':
-    case 'dd':
-    case 'dt':
-    case 'li':
-    case 'form':
-      s = -3;
-      break;
-    case 'h1':
-    case 'h2':
-    case 'h3':
-    case 'h4':
-    case 'h5':
-    case 'h6':
-    case 'th':
-      s = -5;
-      break;
-  }
-  return s + classWeight(el);
-}
-
-function hasBlockChild(el: Element): boolean {
-  return el.children.some((c) => isElement(c) && BLOCK_TAGS.has(c.name) && c.name !== 'br');
-}
-
-/** Removes what can never be content: scripts, navigation, hidden and unlikely blocks. */
-function prune($: CheerioAPI): void {
-  // One walk instead of several css queries: each query walks the whole page again.
-  const doomed: Element[] = [];
-  for (const el of descendants($.root().toArray())) {
-    if (STRIP.has(el.name)) {
-      doomed.push(el);
-      continue;
-    }
-    const attrs = el.attribs ?? {};
-    if ('hidden' in attrs || (attrs['aria-hidden'] === 'true' && el.name !== 'time')) {
-      doomed.push(el);
-      continue;
-    }
-    if (el.name === 'body' || el.name === 'html' || el.name === 'article' || el.name === 'main') continue;
-    const role = attrs.role;
-    if (role && UNLIKELY_ROLES.has(role)) {
-      doomed.push(el);
-      continue;
-    }
-    const ci = classAndId(el);
-    if (ci.length > 1 && UNLIKELY.test(ci) && !MAYBE.test(ci)) doomed.push(el);
-  }
-  // Outermost first; removing a descendant of a removed element is harmless.
-  for (const el of doomed) $(el).remove();
-}
-
-/** Picks the container with the best score, or null when nothing scores. */
-function topCandidate($: CheerioAPI, scores: Scores): Element | null {
-  const paragraphs: Element[] = [];
-  for (const el of descendants($('body').toArray())) {
-    if (SCORABLE.has(el.name) || (el.name === 'div' && !hasBlockChild(el))) paragraphs.push(el);
-  }
-  for (const p of paragraphs) {
-    const st = nodeStats(p);
-    if (st.textLength < 25) continue;
-    const parent = p.parent;
-    if (!isElement(parent)) continue;
-    let score = 1 + st.commas + Math.min(Math.floor(st.textLength / 100), 3);
-    if (p.name === 'h2' || p.name === 'h3') score = 0.5;
-    let ancestor: AnyNode | null = parent;
-    for (let level = 0; level < 5 && isElement(ancestor); level++) {
-      const a: Element = ancestor;
-      if (!scores.has(a)) scores.set(a, initialScore(a));
-      const divider = level === 0 ? 1 : level === 1 ? 2 : level * 3;
-      scores.set(a, (scores.get(a) ?? 0) + score / divider);
-      ancestor = a.parent;
-    }
-  }
-  let best: Element | null = null;
-  let bestScore = Number.NEGATIVE_INFINITY;
-  const ranked: Array<[Element, number]> = [];
-  for (const [el, s] of scores) {
-    const final = s * (1 - linkDensity(el));
-    scores.set(el, final);
-    ranked.push([el, final]);
-    if (final > bestScore) {
-      bestScore = final;
-      best = el;
-    }
-  }
-  if (!best) return null;
-  ranked.sort((a, b) => b[1] - a[1]);
-  // Several strong candidates under one ancestor: the ancestor is the article.
-  const alternatives = ranked
-    .slice(1, 6)
-    .filter(([, s]) => s / bestScore >= 0.75)
-    .map(([el]) => el);
-  if (alternatives.length >= 3) {
-    let parent: AnyNode | null = best.parent;
-    while (isElement(parent) && parent.name !== 'body') {
-      const p: Element = parent;
-      const contains = alternatives.filter((alt) => isAncestor(p, alt)).length;
-      if (contains >= 3) {
-        best = p;
-        break;
-      }
-      parent = p.parent;
-    }
-  }
-  // Climb while the parent scores about as well (the article is split into sections).
-  let parent: AnyNode | null = best.parent;
-  let lastScore = scores.get(best) ?? 0;
-  const threshold = lastScore / 3;
-  while (isElement(parent) && parent.name !== 'body') {
-    const ps = scores.get(parent);
-    if (ps === undefined) {
-      parent = parent.parent;
-      continue;
-    }
-    if (ps < threshold) break;
-    if (ps > lastScore) {
-      best = parent;
-      break;
-    }
-    lastScore = ps;
-    parent = parent.parent;
-  }
-  // A lone child is no better than its parent.
-  while (isElement(best.parent) && best.parent.name !== 'body' && elementChildren(best.parent).length === 1) {
-    best = best.parent;
-  }
-  return best;
-}
-
-function elementChildren(el: Element): Element[] {
-  return el.children.filter(isElement);
-}
-
-function isAncestor(a: Element, b: AnyNode): boolean {
-  let p = b.parent;
-  while (p) {
-    if (p === a) return true;
-    p = p.parent;
-  }
-  return false;
-}
-
-/** The top candidate plus siblings that look like more of the same article. */
-function gather(top: Element, scores: Scores): Element[] {
-  const parent = top.parent;
-  if (!isElement(parent)) return [top];
-  const topScore = scores.get(top) ?? 0;
-  const threshold = Math.max(10, topScore * 0.2);
-  const topClass = top.attribs?.class ?? '';
-  const out: Element[] = [];
-  for (const sib of elementChildren(parent)) {
-    if (sib === top) {
-      out.push(sib);
-      continue;
-    }
-    let bonus = 0;
-    if (topClass && sib.attribs?.class === topClass) bonus += topScore * 0.2;
-    const s = scores.get(sib);
-    if (s !== undefined && s + bonus >= threshold) {
-      out.push(sib);
-      continue;
-    }
-    if (sib.name === 'p') {
-      const text = textOf(sib);
-      const ld = linkDensity(sib);
-      if (
-        (text.length > 80 && ld < 0.25) ||
-        (text.length > 0 && text.length <= 80 && ld === 0 && /\.( |$)/.test(text))
-      ) {
-        out.push(sib);
-      }
-    }
-  }
-  return out;
-}
-
-interface NodeStats {
-  textLength: number;
-  commas: number;
-  linkLength: number;
-  p: number;
-  img: number;
-  li: number;
-}
-
-/** Everything the conditional clean weighs, in one walk of the subtree. */
-function nodeStats(el: Element): NodeStats {
-  const st: NodeStats = { textLength: 0, commas: 0, linkLength: 0, p: 0, img: 0, li: 0 };
-  const walk = (n: AnyNode, depth: number, inLink: boolean): void => {
-    if (depth > 150) return;
-    if (n.type === 'text') {
-      const data = (n as unknown as { data: string }).data;
-      const len = data.trim().length;
-      st.textLength += len;
-      if (inLink) st.linkLength += len;
-      for (let i = 0; i < data.length; i++) {
-        const c = data.charCodeAt(i);
-        // , and the Arabic, ideographic and full-width commas.
-        if (c === 44 || c === 0x060c || c === 0x3001 || c === 0xff0c) st.commas++;
-      }
-      return;
-    }
-    if (n.type !== 'tag') return;
-    const e = n as Element;
-    if (NEVER_TEXT.has(e.name)) return;
-    if (depth > 0) {
-      if (e.name === 'p') st.p++;
-      else if (e.name === 'img') st.img++;
-      else if (e.name === 'li') st.li++;
-    }
-    const link = inLink || (e.name === 'a' && !(e.attribs?.href ?? '').startsWith('#'));
-    for (const c of e.children) walk(c, depth + 1, link);
-  };
-  walk(el, 0, false);
-  return st;
-}
-
-/** Readability's conditional clean: drops lists, tables and divs that look like boilerplate. */
-function cleanConditionally($: CheerioAPI, root: Element): void {
-  const CONDITIONAL = new Set(['div', 'section', 'ul', 'ol', 'table', 'header', 'dl']);
-  const nodes = descendants([root])
-    .filter((el) => CONDITIONAL.has(el.name))
-    .reverse();
-  for (const el of nodes) {
-    if (!el.parent) continue;
-    const weight = classWeight(el);
-    if (weight < 0) {
-      $(el).remove();
-      continue;
-    }
-    const st = nodeStats(el);
-    if (st.commas >= 10) continue;
-    const li = st.li - 100;
-    const ld = st.textLength ? st.linkLength / st.textLength : 0;
-    const isList = el.name === 'ul' || el.name === 'ol';
-    let remove = false;
-    if (st.img > 1 && st.p / st.img < 0.5) remove = true;
-    else if (!isList && li > st.p) remove = true;
-    else if (st.textLength < 25 && (st.img === 0 || st.img > 2)) remove = st.textLength > 0 || st.img > 0;
-    else if (weight < 25 && ld > 0.2) remove = true;
-    else if (weight >= 25 && ld > 0.5) remove = true;
-    if (isList && ld > 0.5) remove = true;
-    if (remove) $(el).remove();
-  }
-}
-
-/** Removes captions, credits, share bars, video, related teasers from the chosen content. */
-function cleanContent($: CheerioAPI, root: Element): void {
-  const doomed: Element[] = [];
-  for (const el of descendants([root])) {
-    {
-      const ci = classAndId(el);
-      if (
-        ci.trim() &&
-        CONTENT_JUNK.test(ci) &&
-        !/article-?body|story-?body|body-?text|entry-content|post-content|paragraph/i.test(ci)
-      ) {
-        doomed.push(el);
-        continue;
-      }
-      if (el.name === 'h1') doomed.push(el);
-    }
-  }
-  for (const el of doomed) $(el).remove();
-  cleanConditionally($, root);
-  // Headings with nothing after them, and link-only paragraphs, are navigation.
-  $(root)
-    .find('p, li, h2, h3, h4, h5, h6')
-    .each((_, node) => {
-      const el = node as Element;
-      const text = textOf(el);
-      if (!text) return;
-      if (el.name === 'p' && linkDensity(el) > 0.9 && text.length < 150) $(el).remove();
-    });
-}
+/** Which candidate the text comes from. */
+export type MainTextSource = 'scored' | 'hinted' | 'cluster' | 'json-ld' | 'page-prose' | 'none';
 
 export interface MainText {
   paragraphs: string[];
+  source: MainTextSource;
 }
 
-/** Paragraphs of the main text of a page, or [] when nothing looks like an article. */
-export function extractMainText($: CheerioAPI): MainText {
-  prune($);
-  const scores: Scores = new Map();
-  const top = topCandidate($, scores);
-  if (!top) return { paragraphs: blockParagraphs($('body').toArray()) };
-  const parts = gather(top, scores);
-  for (const part of parts) cleanContent($, part);
-  return { paragraphs: blockParagraphs(parts.filter((p) => p.parent)) };
+interface Candidate {
+  source: MainTextSource;
+  roots: Element[];
+  blocks: TextBlock[];
+  prose: number;
+}
+
+function proseOf(blocks: readonly TextBlock[]): number {
+  let p = 0;
+  for (const b of blocks) if (isProse(b)) p += b.units;
+  return p;
+}
+
+/** The `<body>` (or the document when there is none), found without a css query. */
+function bodyOf($: CheerioAPI): Element {
+  const root = $.root()[0] as unknown as Element;
+  for (const top of root.children ?? []) {
+    if (!isElement(top)) continue;
+    if (top.name === 'body') return top;
+    if (top.name === 'html')
+      for (const c of top.children ?? []) if (isElement(c) && c.name === 'body') return c;
+  }
+  return root;
+}
+
+/**
+ * Roots widened to their twins: elements elsewhere with the same tag and a same, body-like
+ * class, holding prose (a body split over several containers by ads, widgets or page rows).
+ */
+function withTwins(page: PageText, live: readonly Element[], roots: Element[]): Element[] {
+  const order = (el: Element): number => statsOf(page, el).first;
+  const headlines = live.filter((el) => el.name === 'h1').map(order);
+  const out = [...roots];
+  for (const root of roots) {
+    const cls = root.attribs?.class;
+    if (!cls || NEGATIVE.test(cls) || !(POSITIVE.test(cls) || BODY_HINT.test(cls))) continue;
+    const at = order(root);
+    const article = articleOf(root);
+    for (const el of live) {
+      if (el === root || el.name !== root.name || el.attribs?.class !== cls) continue;
+      if (out.some((r) => contains(r, el) || contains(el, r))) continue;
+      // Another story on the same page (a "next article" below): a headline between the two,
+      // or another <article>, ends this one.
+      const pos = order(el);
+      if (headlines.some((h) => (h > at && h < pos) || (h < at && h > pos))) continue;
+      if (articleOf(el) !== article) continue;
+      const st = statsOf(page, el);
+      if (st.prose >= 80 && st.linkUnits < st.units * 0.3) out.push(el);
+    }
+  }
+  if (out.length > 1) out.sort((a, b) => order(a) - order(b));
+  return out;
+}
+
+/** The nearest <article> around an element (or null). */
+function articleOf(el: Element): Element | null {
+  for (let p: AnyNode | null = el.parent; p; p = p.parent) if (isElement(p) && p.name === 'article') return p;
+  return null;
+}
+
+function candidate(
+  page: PageText,
+  source: MainTextSource,
+  roots: Element[],
+  headlines: readonly string[],
+): Candidate {
+  let rootProse = 0;
+  for (const r of roots) rootProse += statsOf(page, r).prose;
+  // Quality check on the cleaning: when it takes away most of the prose, the hints were wrong
+  // (a gallery whose captions are the story, a body named "media-text"): clean less.
+  let blocks: TextBlock[] = [];
+  const levels: CleanOptions[] = [{}, { byName: 'without-prose' }, { byName: 'none', conditional: false }];
+  for (const options of levels) {
+    blocks = filterBlocks(contentBlocks(page, roots, options), headlines);
+    if (rootProse < 300 || proseOf(blocks) >= rootProse * 0.3) break;
+  }
+  return { source, roots, blocks, prose: proseOf(blocks) };
+}
+
+/** The element the page names as its body, holding the most prose (the innermost of equals). */
+function hintedRoot(page: PageText, live: readonly Element[]): Element | null {
+  const hinted: Element[] = [];
+  let max = 0;
+  for (const el of live) {
+    const attrs = el.attribs ?? {};
+    const ci = `${attrs.class ?? ''} ${attrs.id ?? ''}`;
+    if (
+      el.name === 'article' ||
+      attrs.itemprop === 'articleBody' ||
+      attrs.itemprop === 'text' ||
+      (ci.length > 1 && BODY_HINT.test(ci) && !NEGATIVE.test(ci))
+    ) {
+      const prose = statsOf(page, el).prose;
+      if (prose <= 0) continue;
+      hinted.push(el);
+      if (prose > max) max = prose;
+    }
+  }
+  const strong = hinted.filter((el) => statsOf(page, el).prose >= max * 0.95);
+  return strong.find((el) => !strong.some((o) => o !== el && contains(el, o))) ?? null;
+}
+
+/** The deepest element holding at least `min` prose units (descending from `body`). */
+function proseCluster(page: PageText, body: Element, min: number): Element {
+  let el = body;
+  for (;;) {
+    let next: Element | null = null;
+    for (const c of el.children ?? []) {
+      if (isElement(c) && statsOf(page, c).prose >= min) {
+        next = c;
+        break;
+      }
+    }
+    if (!next) return el;
+    el = next;
+  }
+}
+
+const WORD = /[\p{L}\p{N}_]+/gu;
+
+function tokenCounts(text: string): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const t of text.match(WORD) ?? []) m.set(t, (m.get(t) ?? 0) + 1);
+  return m;
+}
+
+/** Bag-of-words overlap of a candidate's text with the JSON-LD body: recall, precision, F1. */
+function overlap(
+  text: string,
+  ld: Map<string, number>,
+  ldTotal: number,
+): { r: number; p: number; f: number } {
+  const got = tokenCounts(text);
+  let common = 0;
+  let total = 0;
+  for (const [t, n] of got) {
+    total += n;
+    common += Math.min(n, ld.get(t) ?? 0);
+  }
+  const r = ldTotal ? common / ldTotal : 0;
+  const p = total ? common / total : 0;
+  return { r, p, f: r + p ? (2 * r * p) / (r + p) : 0 };
+}
+
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  '#39': "'",
+};
+
+/** Paragraphs of a JSON-LD `articleBody` (sometimes HTML, sometimes one long line). */
+function ldParagraphs(raw: string): string[] {
+  let s = raw;
+  if (/<\/?(?:p|br|div|h\d|li)\b/i.test(s)) {
+    s = s.replace(/<(?:br|\/p|\/div|\/h\d|\/li)\b[^>]*>/gi, '\n\n').replace(/<[^>]+>/g, '');
+  }
+  s = s.replace(/&(#?\w+);/g, (m, e: string) => ENTITIES[e] ?? m);
+  return s
+    .split(/\n\s*\n|\r\n|\n/)
+    .map((p) => normalizeSpace(p))
+    .filter((p) => p.length > 0);
+}
+
+function textOf(c: Candidate): string {
+  return c.blocks.map((b) => b.text).join('\n');
+}
+
+/** Paragraphs of the main text of a page ([] when nothing reads like an article). */
+export function extractMainText($: CheerioAPI, hints: MainTextHints = {}): MainText {
+  const body = bodyOf($);
+  const headlines = (hints.headlines ?? []).filter((h): h is string => !!h).map((h) => normalizeSpace(h));
+
+  const raw = readPageText([body]);
+  const page = withoutExcluded(raw, pageExclusions(body, raw));
+  const live = page.elements;
+  const pageProse = statsOf(page, body).prose;
+
+  const scores = scoreContainers(page);
+  const span = storySpan(page, headlines);
+  weighByPosition(page, scores, span);
+  const top = topCandidate(scores);
+  const scored = top
+    ? candidate(page, 'scored', withTwins(page, live, gatherSiblings(page, top, scores, span)), headlines)
+    : null;
+  const hintEl = hintedRoot(page, live);
+  const hinted =
+    hintEl && !scored?.roots.includes(hintEl)
+      ? candidate(page, 'hinted', withTwins(page, live, [hintEl]), headlines)
+      : null;
+
+  let chosen: Candidate | null = scored;
+  if (hinted && (!chosen || hinted.prose > chosen.prose * 1.3 + 50)) chosen = hinted;
+
+  // A fragment of the page's prose (a listicle whose items are each their own container, an
+  // intro scored above its body): the smallest element holding most of the page's prose.
+  let cluster: Candidate | null = null;
+  if (pageProse >= 300 && (!chosen || chosen.prose < pageProse * 0.3)) {
+    const root = proseCluster(page, body, pageProse * 0.75);
+    if (root !== body) {
+      cluster = candidate(page, 'cluster', [root], headlines);
+      if (!chosen || cluster.prose > chosen.prose * 1.5) chosen = cluster;
+    }
+  }
+
+  // Still a fragment: every prose block the page has left.
+  if (!chosen || (chosen.prose < pageProse * 0.2 && pageProse >= 300)) {
+    const prose: Candidate = {
+      source: 'page-prose',
+      roots: [body],
+      blocks: filterBlocks(page.blocks.filter(isProse), headlines),
+      prose: 0,
+    };
+    prose.prose = proseOf(prose.blocks);
+    if (!chosen || prose.prose > chosen.prose * 2) chosen = prose;
+  }
+
+  const ldRaw = hints.jsonLdBody?.trim();
+  if (ldRaw && ldRaw.length > 150) {
+    const ld = ldParagraphs(ldRaw);
+    const ldCounts = tokenCounts(ld.join('\n'));
+    let ldTotal = 0;
+    for (const n of ldCounts.values()) ldTotal += n;
+    if (ldTotal >= 25) {
+      // The DOM candidate that agrees best with the JSON-LD body; the body itself when none
+      // carries most of it (a page rendered by script).
+      let best: Candidate | null = null;
+      let bestF = -1;
+      let bestR = 0;
+      for (const c of new Set([chosen, scored, hinted, cluster])) {
+        if (!c) continue;
+        const o = overlap(textOf(c), ldCounts, ldTotal);
+        // The gate's choice stands unless another candidate agrees clearly better.
+        const margin = c === chosen ? 0.02 : -0.02;
+        if (o.f + margin > bestF) {
+          best = c;
+          bestF = o.f + margin;
+          bestR = o.r;
+        }
+      }
+      if (best && bestR >= 0.5) chosen = best;
+      else return { paragraphs: ld, source: 'json-ld' };
+    }
+  }
+
+  if (!chosen?.blocks.length) return { paragraphs: [], source: 'none' };
+  return { paragraphs: chosen.blocks.map((b) => b.text), source: chosen.source };
 }

@@ -24,6 +24,9 @@ export interface PageMetadata {
   authors: string[];
   language: string | null;
   siteName: string | null;
+  /** The `<title>` element's text and the first `<h1>`'s, as written (headline repeats are dropped from bodies). */
+  documentTitle: string | null;
+  h1: string | null;
 }
 
 type MetaIndex = Map<string, string[]>;
@@ -37,6 +40,7 @@ interface HeadElements {
   title: Element | null;
   time: Element | null;
   html: Element | null;
+  h1: Element | null;
 }
 
 function collect($: CheerioAPI): HeadElements {
@@ -47,6 +51,7 @@ function collect($: CheerioAPI): HeadElements {
     title: null,
     time: null,
     html: null,
+    h1: null,
   };
   for (const el of descendants($.root().toArray())) {
     switch (el.name) {
@@ -67,6 +72,9 @@ function collect($: CheerioAPI): HeadElements {
         break;
       case 'time':
         if (!out.time && el.attribs.datetime) out.time = el;
+        break;
+      case 'h1':
+        if (!out.h1) out.h1 = el;
         break;
     }
   }
@@ -250,5 +258,7 @@ export function readMetadata($: CheerioAPI): PageMetadata {
     authors: [...new Set(authors)],
     language,
     siteName,
+    documentTitle: head.title ? normalizeSpace($(head.title).text()) || null : null,
+    h1: head.h1 ? normalizeSpace($(head.h1).text()) || null : null,
   };
 }

@@ -1,0 +1,299 @@
+/**
+ * Stage 3 of the generic extractor: the boilerplate inside the chosen content. Blocks named as
+ * captions, credits, share bars, related links, newsletter boxes, ads, bylines ... are set aside
+ * unless they hold much of the content's prose; Readability's conditional clean drops lists,
+ * tables and divs that look like link farms or image strips; then paragraph-level filters drop
+ * link-only lines ("RELATED: ..."), furniture lines ("Advertisement") and common trailers.
+ */
+import type { AnyNode, Element } from 'domhandler';
+import {
+  BODY_HINT,
+  BOILERPLATE_PARAGRAPH,
+  CONTENT_JUNK,
+  JUNK_TOKEN,
+  KEEP_EMBED,
+  PROMO_HEADINGS,
+  TRAILERS,
+} from './content-hints.ts';
+import { BLOCK_TAGS, contains, isElement } from './html-text.ts';
+import { classWeight } from './score-candidates.ts';
+import { isProse, type PageText, readPageText, statsOf, type TextBlock } from './text-blocks.ts';
+
+/** Class names of what an article header holds besides its headline. */
+const HEADER_PART =
+  /dek|standfirst|sub-?title|sub-?head|summary|intro|lead|description|teaser|excerpt|strap|kicker|byline|author|meta|date|time|credit/i;
+const CONDITIONAL = new Set([
+  'div',
+  'section',
+  'ul',
+  'ol',
+  'table',
+  'header',
+  'dl',
+  'form',
+  'aside',
+  'center',
+]);
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+/**
+ * A class or id token names junk when it carries a junk word that does not come before a
+ * body hint: `share-bar` and `ArticleBody-newsletter` are junk, `article-body` is not.
+ */
+function isJunkToken(token: string): boolean {
+  const junk = CONTENT_JUNK.exec(token);
+  if (!junk) return false;
+  const body = BODY_HINT.exec(token);
+  return !body || junk.index > body.index;
+}
+
+function isJunkByName(el: Element): boolean {
+  const cls = el.attribs?.class ?? '';
+  const id = el.attribs?.id ?? '';
+  if (cls.length + id.length < 2) return false;
+  if (KEEP_EMBED.test(cls)) return false;
+  if (el.attribs?.itemprop === 'articleBody') return false;
+  if (JUNK_TOKEN.test(cls) || JUNK_TOKEN.test(id)) return true;
+  for (const token of `${cls} ${id}`.split(/\s+/)) if (token && isJunkToken(token)) return true;
+  return false;
+}
+
+/** True when the only text of a (short) element is a heading: a subheading wrapped in a div. */
+function isHeadingOnly(el: Element): boolean {
+  let heading = false;
+  const stack: AnyNode[] = [...(el.children ?? [])];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'text') {
+      if ((n as unknown as { data: string }).data.trim()) return false;
+      continue;
+    }
+    if (!isElement(n)) continue;
+    if (HEADINGS.has(n.name)) {
+      heading = true;
+      continue;
+    }
+    stack.push(...(n.children ?? []));
+  }
+  return heading;
+}
+
+/** Owners of the prose blocks written with the roots' dominant paragraph class token (none without classes). */
+function bodyParagraphs(page: PageText, roots: readonly Element[]): Element[] {
+  const byToken = new Map<string, number>();
+  const inRoots = (el: Element): boolean => roots.some((r) => contains(r, el));
+  const owners: TextBlock[] = [];
+  let total = 0;
+  for (const b of page.blocks) {
+    if (!isProse(b) || !inRoots(b.owner)) continue;
+    total += b.units;
+    const cls = b.owner.attribs?.class;
+    if (!cls) continue;
+    for (const token of new Set(cls.split(/\s+/)))
+      if (token) byToken.set(token, (byToken.get(token) ?? 0) + b.units);
+    owners.push(b);
+  }
+  let best = '';
+  let bestUnits = 0;
+  for (const [token, units] of byToken) {
+    if (units > bestUnits) {
+      best = token;
+      bestUnits = units;
+    }
+  }
+  if (!best || bestUnits < total * 0.5) return [];
+  return owners.filter((b) => (b.owner.attribs?.class ?? '').split(/\s+/).includes(best)).map((b) => b.owner);
+}
+
+/**
+ * The article's header inside the content: the largest block around the first `<h1>` (below
+ * the roots) with little prose of its own and none of the body's paragraphs. Its kicker, dek,
+ * byline and date are not body text.
+ */
+function headerBlock(
+  page: PageText,
+  roots: readonly Element[],
+  template: readonly Element[],
+): Element | null {
+  const h1 = page.elements.find((el) => el.name === 'h1');
+  if (!h1) return null;
+  const root = roots.find((r) => r !== h1 && contains(r, h1));
+  if (!root) return null;
+  let header: Element | null = null;
+  for (let p = h1.parent; isElement(p) && p !== root; p = p.parent) {
+    const st = statsOf(page, p);
+    if (st.prose > 150 || template.some((t) => contains(p, t))) break;
+    // Prose in it must be named as a dek or standfirst: a bare lead paragraph is body.
+    if (st.prose > 0 && p.name !== 'header') {
+      const el = p;
+      const named = page.blocks.every(
+        (b) => !isProse(b) || !contains(el, b.owner) || HEADER_PART.test(b.owner.attribs?.class ?? ''),
+      );
+      if (!named) break;
+    }
+    header = p;
+  }
+  return header;
+}
+
+/** Readability's conditional clean, on the subtree statistics. */
+function looksLikeBoilerplate(page: PageText, el: Element, trustNames: boolean): boolean {
+  const st = statsOf(page, el);
+  if (st.keptEmbedUnits >= st.units * 0.5 && st.units > 0) return false;
+  const weight = classWeight(el);
+  if (weight < 0 && (trustNames ? st.prose < 200 : st.prose === 0)) return true;
+  if (st.commas >= 10) return false;
+  const isList = el.name === 'ul' || el.name === 'ol';
+  const ld = st.units ? st.linkUnits / st.units : 0;
+  if (st.img > 1 && st.p / st.img < 0.5 && st.prose === 0) return true;
+  if (!isList && st.li - 100 > st.p) return true;
+  if (st.inputs > Math.floor(st.p / 3) && st.inputs > 0) return true;
+  if (!isList && st.units < 25 && (st.img === 0 || st.img > 2))
+    return (st.units > 0 || st.img > 0) && !isHeadingOnly(el);
+  // Links inside sentences ("It also <a>co-ordinates plans</a>.") are not a link farm.
+  const sentences = st.sentences >= st.links;
+  if (!isList && weight < 25 && ld > 0.2 && !sentences) return st.prose < st.units * 0.5 || ld > 0.5;
+  if (weight >= 25 && ld > 0.5 && !sentences) return true;
+  if ((st.embeds === 1 && st.units < 75) || st.embeds > 1) return true;
+  if (isList && ld > 0.5) return true;
+  return false;
+}
+
+/**
+ * The blocks of `roots` that are article text, in document order. `contentProse` is the prose
+ * of the roots, against which "holds much of the content" is judged.
+ */
+export interface CleanOptions {
+  /**
+   * Drop blocks named as junk (captions, share bars ...): all of them (default), only those
+   * without prose, or none.
+   */
+  byName?: 'all' | 'without-prose' | 'none';
+  /** Readability's conditional clean. Default true. */
+  conditional?: boolean;
+}
+
+export function contentBlocks(
+  page: PageText,
+  roots: readonly Element[],
+  options: CleanOptions = {},
+): TextBlock[] {
+  const byName = options.byName ?? 'all';
+  const conditional = options.conditional ?? true;
+  let contentProse = 0;
+  for (const r of roots) contentProse += statsOf(page, r).prose;
+  // The body's own paragraph template (the class most of its prose is written in): a block
+  // holding such a paragraph is body, whatever its wrapper is called ("leafmedia").
+  const template = bodyParagraphs(page, roots);
+  const header = headerBlock(page, roots, template);
+  const keep = new Set<Element>();
+  // Junk inside a kept paragraph (a download link in a <p>): the paragraph is read again without it.
+  const inlineJunk = new Set<Element>();
+  const stack: Element[] = [...roots].reverse();
+  while (stack.length) {
+    const el = stack.pop()!;
+    if (!page.stats.has(el)) continue; // excluded, or never text
+    if (!roots.includes(el)) {
+      const st = statsOf(page, el);
+      const holdsMuch = st.prose > contentProse * 0.4 && st.prose >= 200;
+      const keptEmbed =
+        (st.keptEmbedUnits > 0 && st.keptEmbedUnits >= st.units * 0.5) ||
+        (template.length > 0 && st.prose > 0 && template.some((p) => contains(el, p)));
+      const junk =
+        el.name === 'h1' ||
+        el === header ||
+        (!keptEmbed &&
+          !holdsMuch &&
+          ((byName !== 'none' && (byName === 'all' || st.prose === 0) && isJunkByName(el)) ||
+            (conditional && CONDITIONAL.has(el.name) && looksLikeBoilerplate(page, el, byName === 'all'))));
+      if (junk) {
+        if (!BLOCK_TAGS.has(el.name)) inlineJunk.add(el);
+        continue;
+      }
+    }
+    keep.add(el);
+    const children = el.children ?? [];
+    for (let i = children.length - 1; i >= 0; i--) {
+      const c = children[i];
+      if (isElement(c)) stack.push(c);
+    }
+  }
+  const blocks = page.blocks.filter((b) => keep.has(b.owner));
+  if (!inlineJunk.size) return blocks;
+  const owners = new Set<Element>();
+  for (const j of inlineJunk) {
+    let p: AnyNode | null = j.parent;
+    while (isElement(p) && !BLOCK_TAGS.has(p.name)) p = p.parent;
+    if (isElement(p)) owners.add(p);
+  }
+  const skip = new Set<Element>([...page.excluded, ...inlineJunk]);
+  const out: TextBlock[] = [];
+  const done = new Set<Element>();
+  for (const b of blocks) {
+    if (!owners.has(b.owner)) {
+      out.push(b);
+      continue;
+    }
+    // Read the owner once, for its first block; its other blocks are in that reading.
+    if (done.has(b.owner)) continue;
+    done.add(b.owner);
+    const again = readPageText([b.owner], skip).blocks.filter((x) => x.owner === b.owner);
+    out.push(...again.map((x) => ({ ...x, index: b.index })));
+  }
+  return out;
+}
+
+/** Ends like a sentence: `.`, `!`, `?` (or their CJK forms), maybe inside closing quotes. */
+const SENTENCE_END = /[.!?。！？…][\s"'”’»)\]]*$/u;
+const LETTER = /\p{L}/u;
+/** A label before a link: "RELATED:", "READ MORE", "▶". */
+const LABEL = /^(?:[^\p{L}]*|.{0,40}[:|»›>▶►]\s*|[\p{Lu}\d\s&'’-]{2,30})$/u;
+
+/**
+ * A line that is mostly a link: "RELATED: <a>Another story</a>", a bare headline link. A
+ * sentence that links some of its words ("It also <a>co-ordinates plans</a>.") is not one.
+ */
+function isLinkLine(b: TextBlock): boolean {
+  const plain = b.plain ?? '';
+  if (!LETTER.test(plain)) return true;
+  if (LABEL.test(plain)) return true;
+  return !SENTENCE_END.test(b.text);
+}
+
+function isTrailer(text: string): boolean {
+  return TRAILERS.some((re) => re.test(text));
+}
+
+/** Paragraph-level filters: link-only lines, furniture lines, trailers, repeats of the headline. */
+export function filterBlocks(blocks: readonly TextBlock[], headlines: readonly string[]): TextBlock[] {
+  const heads = headlines.map((h) => h.toLowerCase()).filter((h) => h.length > 0);
+  const seen = new Set<string>();
+  const out: TextBlock[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    const text = b.text;
+    if (!text) continue;
+    const lower = text.toLowerCase();
+    if (b.units < 100 && BOILERPLATE_PARAGRAPH.test(text)) continue;
+    if (isTrailer(text)) continue;
+    if (b.units < 60 && PROMO_HEADINGS.test(text.replace(/[:\s]+$/, ''))) continue;
+    if (b.linkUnits > b.units * 0.6 && isLinkLine(b)) continue;
+    // The headline (or the page title it is part of), repeated at the top of the body: what
+    // came before it (kicker, date line) is not body either.
+    if (
+      out.length < 3 &&
+      b.units < 300 &&
+      heads.some((h) => h === lower || (h.includes(lower) && b.units >= 15))
+    ) {
+      for (let k = out.length - 1; k >= 0; k--) if (!isProse(out[k]!)) out.splice(k, 1);
+      continue;
+    }
+    if (HEADINGS.has(b.owner.name) && heads.includes(lower)) continue;
+    if (b.units >= 40) {
+      if (seen.has(text)) continue;
+      seen.add(text);
+    }
+    out.push(b);
+  }
+  return out;
+}

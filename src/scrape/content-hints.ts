@@ -1,0 +1,79 @@
+/**
+ * The hints the generic main-text extractor reads from a page: class/id patterns, ARIA roles
+ * and the paragraphs that are page furniture wherever they appear. Named constants, as in
+ * Readability.js, so that a reader can see (and extend) what each stage looks for.
+ */
+
+/** class/id of blocks that are almost never the article (removed unless they hold most of the page's prose). */
+export const UNLIKELY =
+  /-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|subscribe|cookie|consent|share|sharing|outbrain|taboola|recirc|trending|most-?popular|most-?read|read-?more|read-?next|more-stories|more-?from|promo|paywall|signup|navbar|topbar|masthead|you-?may-?like|also-?like|recommend/i;
+/** class/id that rescue an unlikely-looking block. */
+export const MAYBE =
+  /and|article|body|column|content|main|shadow|story|text|post|entry|materia|noticia|cuerpo|corpo|texto|artikel|inhalt/i;
+
+/** class/id that raise a container's score. Several languages: the class names of news CMSs. */
+export const POSITIVE =
+  /article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|paragraph|prose|materia|noticia|cuerpo|corpo|texto|conteudo|contenido|artikel|inhalt|beitrag|testo|tekst|view_con|news_?txt|news_?body|art_?txt/i;
+/** class/id that lower a container's score. */
+export const NEGATIVE =
+  /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|kontakt|contato|contacto|caption|credit|byline|author|newsletter|recommend|teaser|video|gallery|social|timestamp|dateline|trending|popular|ranking|rank-|aside|lateral|card|feed-/i;
+
+/**
+ * class/id / itemprop of the article body itself: a strong candidate wherever it is, and never
+ * removed as junk.
+ */
+export const BODY_HINT =
+  /article[-_]?body|articlebody|article__body|article[-_]?content|article[-_]?text|articletext|story[-_]?body|storybody|story[-_]?content|story[-_]?text|entry[-_]?content|post[-_]?content|post[-_]?body|post[-_]?text|body[-_]?text|bodytext|body[-_]?copy|article[-_]?view|news[-_]?body|news[-_]?text|news[-_]?content|content[-_]?body|content[-_]?text|main[-_]?text|rich[-_]?text|text[-_]?body|cuerpo[-_]?noticia|materia[-_]?conteudo|corpo[-_]?materia|texto[-_]?materia|artikel[-_]?text|article_txt|articeBody|newsEndContents|dic_area|view_con|paragraph/i;
+
+/** Blocks removed from the chosen content (unless they hold most of its prose). */
+export const CONTENT_JUNK =
+  /download|attachment|caption|legend|credit|copyright|share|sharing|social|sns|related|relation|recommend|newsletter|signup|subscribe|promo|advert|publicidad|dfp-|gpt-ad|ad-slot|adslot|byline|author|writer|tags|tag-list|topics|entities|breadcrumb|video|player|embed|gallery|slideshow|outbrain|taboola|read-?more|more-on|more-stories|most-read|trending|toolbar|tools|print|comments?$|disclaimer|sidebar|timestamp|dateline|kicker|eyebrow|rubric|image|photo|picture|figure|media|affiliate|disclosure|rating|nutrition|call-to-action|\bcta|bio\b|contributor|metadata|attribution|(?<!sub)header|category|categories/i;
+/** Advertising and metadata blocks, matched as whole class tokens (`ad`, `InlineAd`, `entry-meta`). */
+export const JUNK_TOKEN =
+  /(?:^|[\s_-])(?:ad|ads|Ad|Ads|meta|Meta|date|Date|img|pic|thumb)(?:$|[\s_-])|[a-z](?:Ad|Ads)(?:$|[\s_A-Z-])/;
+
+/** Embedded posts whose text the benchmark's annotators keep (tweets): never junk. */
+export const KEEP_EMBED = /twitter-tweet|tweet-embed|embed-tweet/i;
+
+/** ARIA roles of page furniture. */
+export const UNLIKELY_ROLES = new Set([
+  'menu',
+  'menubar',
+  'complementary',
+  'navigation',
+  'alert',
+  'alertdialog',
+  'dialog',
+  'banner',
+  'contentinfo',
+  'search',
+  'tablist',
+  'toolbar',
+]);
+
+/** Paragraphs that are page furniture wherever they appear (checked on short paragraphs only). */
+export const BOILERPLATE_PARAGRAPH =
+  /^(?:advertisement|advertising|anzeige|werbung|publicité|publicidad|publicidade|pubblicità|reclame|광고|広告|share(?: this)?(?: article| story| on \w+)?:?|read more:?|read next:?|related(?: articles| stories| content| coverage)?:|related:|more:|see also:|leia (?:também|mais):?|veja (?:também|mais):?|lee también:?|lire aussi:?|mehr zum thema:?|lesen sie auch:?|sign up\b|subscribe\b|follow us\b|click here\b|skip (?:to|next)\b|image:|photo:|foto:|bild:|getty images|reuters|ap photo|©|continue reading|story continues below|scroll to continue|recommended:|watch:|listen:|loading|\((?:photos?|images?|fotos?|bild|pictures?)(?: by|:))/i;
+
+/** Whole-paragraph trailers: promotions and credits that close many articles. */
+export const TRAILERS: readonly RegExp[] = [
+  /^Like this story\?/i,
+  /^Have a (?:news )?tip\?/i,
+  /^Got a confidential news tip\?/i,
+  /^Get the latest .{0,40} in your inbox/i,
+  /^Subscribe to .{0,40}newsletters?\b/i,
+  /^Sign up for .{0,60}newsletter/i,
+  /^(?:[A-Z][\w.'-]+ )+writers? .{0,200} contributed (?:to )?this report\.?$/,
+  /^(?:[A-Z][\w.'-]+ ){1,4}contributed reporting\b.{0,80}$/,
+  /^Our Standards:/i,
+  /^\(?Reporting by .{0,300}(?:Editing by|Writing by) .{0,200}$/i,
+  /^Follow \w+(?: \w+)? on (?:Instagram|Facebook|Twitter|X|YouTube)\b.{0,120}$/i,
+  /^Continue reading the main story$/i,
+  /^(?:Copyright|©) .{0,120}(?:all rights reserved|alle rechte vorbehalten|todos los derechos|tous droits)/i,
+  /무단\s?전재.{0,20}재배포\s?금지/,
+  /無断転載を禁じます/,
+];
+
+/** Heading-like paragraphs that open a related-links or promo block. */
+export const PROMO_HEADINGS =
+  /^(?:related(?: articles| stories| content| coverage)?|read more|more from .{1,40}|more on this|you may also like|you might also like|recommended(?: for you)?|most read|most popular|trending(?: now)?|top stories|latest news|leia também|veja também|lee también|lire aussi|mehr zum thema|관련기사|많이 본 뉴스|関連記事)$/i;

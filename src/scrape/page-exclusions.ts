@@ -1,0 +1,142 @@
+/**
+ * Stage 1 of the generic extractor: set aside what is page furniture (navigation, dialogs,
+ * hidden blocks, sidebars, comments, share bars ...) before anything is scored. Nothing is
+ * removed from the DOM: the excluded elements are returned as a set that the text walk skips.
+ *
+ * A hint can be wrong (a layout wrapper called `has-sidebar`, a whole page marked
+ * `aria-hidden` while a consent dialog is open). So when the exclusions would leave the page
+ * with little of its prose, the weakest exclusions holding the most prose are given back, one
+ * at a time, and their insides are judged on their own.
+ */
+import type { AnyNode, Element } from 'domhandler';
+import { BODY_HINT, MAYBE, UNLIKELY, UNLIKELY_ROLES } from './content-hints.ts';
+import { type PageText, statsOf } from './text-blocks.ts';
+
+/** Tags that are furniture by themselves. */
+const FURNITURE_TAGS = new Set([
+  'nav',
+  'aside',
+  'footer',
+  'header',
+  'figure',
+  'figcaption',
+  'dialog',
+  'menu',
+  'form',
+]);
+/** Tags never set aside by a class or id hint. */
+const NEVER_BY_CLASS = new Set(['html', 'body', 'article', 'main']);
+/** Strong class/id hints: set aside even when they hold much of the page's prose. */
+const STRONG =
+  /comment|disqus|replies|cookie|consent|gdpr|newsletter|subscribe|signup|share|sharing|social|related|outbrain|taboola|recirc|trending|most-?popular|most-?read|read-?next|more-?from|you-?may-?like|also-?like|recommend|promo|sponsor/i;
+const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
+const HIDDEN_CLASS =
+  /(?:^|\s)(?:hidden|hide|sr-only|visually-hidden|screen-reader-text|visuallyhidden|invisible|u-hidden)(?:\s|$)/i;
+/** Content shown only on hover or click: tooltips, popovers, people cards inside a sentence. */
+const ON_DEMAND = /tooltip|popover|rollover|hovercard|hover-card|dropdown/i;
+
+/** How sure a hint is: weak exclusions are given back first. */
+type Strength = 1 | 2 | 3;
+
+interface Exclusion {
+  el: Element;
+  strength: Strength;
+}
+
+function exclusionOf(el: Element): Strength | 0 {
+  const name = el.name;
+  const attrs = el.attribs ?? {};
+  if ('hidden' in attrs) return 1;
+  if (attrs['aria-hidden'] === 'true' && name !== 'time') return 1;
+  if (attrs.style && HIDDEN_STYLE.test(attrs.style)) return 1;
+  const cls = attrs.class ?? '';
+  if (cls && (HIDDEN_CLASS.test(cls) || ON_DEMAND.test(cls))) return 1;
+  const role = attrs.role;
+  if (role && UNLIKELY_ROLES.has(role)) return role === 'dialog' || role === 'alertdialog' ? 3 : 2;
+  if (FURNITURE_TAGS.has(name)) return name === 'dialog' ? 3 : name === 'nav' ? 2 : 1;
+  if (NEVER_BY_CLASS.has(name)) return 0;
+  const ci = `${cls} ${attrs.id ?? ''}`;
+  if (ci.length < 2) return 0;
+  if (BODY_HINT.test(ci)) return 0;
+  if (STRONG.test(ci) && !/article|body|story/i.test(ci)) return 3;
+  if (UNLIKELY.test(ci) && !MAYBE.test(ci)) return 1;
+  return 0;
+}
+
+function collect(roots: readonly AnyNode[], raw: PageText, out: Exclusion[]): void {
+  const stack: AnyNode[] = [];
+  for (let i = roots.length - 1; i >= 0; i--) stack.push(roots[i]!);
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type !== 'tag') continue;
+    const el = node as Element;
+    const strength = exclusionOf(el);
+    // An embedded post (a tweet) in a "social-embed" wrapper: the benchmark keeps its text.
+    const st = statsOf(raw, el);
+    if (strength && !(st.keptEmbedUnits > 0 && st.keptEmbedUnits >= st.units * 0.5)) {
+      out.push({ el, strength });
+      continue;
+    }
+    const children = el.children ?? [];
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+}
+
+/**
+ * The elements to skip under `body`, judged on the statistics of a first walk with nothing
+ * excluded (`raw`).
+ */
+export function pageExclusions(body: Element, raw: PageText): Set<Element> {
+  const total = statsOf(raw, body).prose;
+  const found: Exclusion[] = [];
+  collect(body.children ?? [], raw, found);
+  const excluded = new Map<Element, Strength>(found.map((x) => [x.el, x.strength]));
+  let removed = 0;
+  for (const x of found) removed += statsOf(raw, x.el).prose;
+
+  // Give back exclusions while they leave too little prose: weak ones when under 30% of the
+  // page's prose (and under 600 units), strong ones only when almost nothing is left.
+  for (let guard = 0; guard < 50 && total > 0; guard++) {
+    const left = total - removed;
+    const weakOk = left >= total * 0.3 || left >= 600;
+    const strongOk = left >= total * 0.1 || left >= 150;
+    if (weakOk && strongOk) break;
+    // The weakest hint that holds a fair share of the prose; failing that, the largest holder.
+    const bestOf = (allowed: (s: Strength) => boolean): [Element | null, number] => {
+      let el: Element | null = null;
+      let prose = 0;
+      for (const [e, s] of excluded) {
+        if (!allowed(s)) continue;
+        const p = statsOf(raw, e).prose;
+        if (p > prose) {
+          el = e;
+          prose = p;
+        }
+      }
+      return [el, prose];
+    };
+    const maxStrength: Strength = strongOk ? 2 : 3;
+    let [best, bestProse] = bestOf((s) => s === 1);
+    if (bestProse < total * 0.2) [best, bestProse] = bestOf((s) => s <= 2 && s <= maxStrength);
+    if (bestProse < total * 0.2) [best, bestProse] = bestOf((s) => s <= maxStrength);
+    if (!best || bestProse <= 0) break;
+    // The hint was wrong for this kind of element (a gallery's captions are its story): give
+    // back every exclusion of the same tag and class at once.
+    const kind = `${best.name}.${best.attribs?.class ?? ''}`;
+    const strength = excluded.get(best) ?? 3;
+    const back = [...excluded].filter(
+      ([el, s]) => s <= strength && `${el.name}.${el.attribs?.class ?? ''}` === kind,
+    );
+    for (const [el] of back) {
+      excluded.delete(el);
+      removed -= statsOf(raw, el).prose;
+      const inner: Exclusion[] = [];
+      collect(el.children ?? [], raw, inner);
+      for (const x of inner) {
+        excluded.set(x.el, x.strength);
+        removed += statsOf(raw, x.el).prose;
+      }
+    }
+  }
+  return new Set(excluded.keys());
+}

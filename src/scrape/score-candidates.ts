@@ -1,0 +1,264 @@
+/**
+ * Stage 2 of the generic extractor, after Readability.js: every text block of 25 units or more
+ * credits its ancestors (its container fully, the grandparent half, further ancestors less) with
+ * a score from its length and commas; each container starts from its tag and class/id hints and
+ * is discounted by its link density. The best container is then widened when the article is
+ * split into parts: a common ancestor of several strong candidates, a parent scoring about as
+ * well, siblings that look like more of the same article.
+ */
+import type { AnyNode, Element } from 'domhandler';
+import { NEGATIVE, POSITIVE } from './content-hints.ts';
+import { BLOCK_TAGS, contains, isElement } from './html-text.ts';
+import { isProse, type PageText, statsOf } from './text-blocks.ts';
+
+export type Scores = Map<Element, number>;
+
+/** Blocks whose owner is the paragraph itself: the score starts at the owner's parent. */
+const PARAGRAPH_LIKE = new Set(['p', 'pre', 'blockquote', 'td', 'dd', 'li', 'dt', 'th', 'address']);
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+export function classWeight(el: Element): number {
+  let w = 0;
+  const cls = el.attribs?.class;
+  const id = el.attribs?.id;
+  if (cls) {
+    if (NEGATIVE.test(cls)) w -= 25;
+    if (POSITIVE.test(cls)) w += 25;
+  }
+  if (id) {
+    if (NEGATIVE.test(id)) w -= 25;
+    if (POSITIVE.test(id)) w += 25;
+  }
+  if (el.attribs?.itemprop === 'articleBody') w += 25;
+  return w;
+}
+
+function initialScore(el: Element): number {
+  let s = 0;
+  switch (el.name) {
+    case 'div':
+    case 'article':
+    case 'main':
+    case 'section':
+      s = 5;
+      break;
+    case 'pre':
+    case 'td':
+    case 'blockquote':
+      s = 3;
+      break;
+    case 'address':
+    case 'ol':
+    case 'ul':
+    case 'dl':
+    case 'dd':
+    case 'dt':
+    case 'li':
+    case 'form':
+      s = -3;
+      break;
+    case 'h1':
+    case 'h2':
+    case 'h3':
+    case 'h4':
+    case 'h5':
+    case 'h6':
+    case 'th':
+      s = -5;
+      break;
+  }
+  return s + classWeight(el);
+}
+
+function hasBlockChild(el: Element): boolean {
+  for (const c of el.children ?? [])
+    if (isElement(c) && BLOCK_TAGS.has(c.name) && c.name !== 'br') return true;
+  return false;
+}
+
+export function linkDensity(page: PageText, el: Element): number {
+  const st = statsOf(page, el);
+  return st.units ? st.linkUnits / st.units : 0;
+}
+
+/** Scores every container that holds text blocks. */
+export function scoreContainers(page: PageText): Scores {
+  const scores: Scores = new Map();
+  // Blocks per owner: a div (or a table cell) holding several runs of text between <br>s is
+  // the container of those paragraphs, as Readability makes it by turning the runs into <p>s.
+  const runs = new Map<Element, number>();
+  for (const b of page.blocks) if (b.units >= 25) runs.set(b.owner, (runs.get(b.owner) ?? 0) + 1);
+  for (const b of page.blocks) {
+    if (b.units < 25) continue;
+    const owner = b.owner;
+    if (HEADINGS.has(owner.name)) continue;
+    // List items count only when they read like prose (lists of links are navigation).
+    if (owner.name === 'li' && !isProse(b)) continue;
+    const cell = owner.name === 'td' || owner.name === 'th';
+    const container =
+      (runs.get(owner) ?? 0) >= 2 && (cell || !PARAGRAPH_LIKE.has(owner.name))
+        ? true
+        : !PARAGRAPH_LIKE.has(owner.name) && hasBlockChild(owner);
+    const start: AnyNode | null = container ? owner : owner.parent;
+    if (!isElement(start)) continue;
+    const linkShare = b.units ? b.linkUnits / b.units : 0;
+    const score = (1 + b.commas + Math.min(Math.floor(b.units / 100), 3)) * (1 - linkShare);
+    let ancestor: AnyNode | null = start;
+    for (let level = 0; level < 5 && isElement(ancestor); level++) {
+      const a: Element = ancestor;
+      if (a.name === 'html') break;
+      if (!scores.has(a)) scores.set(a, initialScore(a));
+      const divider = level === 0 ? 1 : level === 1 ? 2 : level * 3;
+      scores.set(a, (scores.get(a) ?? 0) + score / divider);
+      ancestor = a.parent;
+    }
+  }
+  for (const [el, s] of scores) scores.set(el, s * (1 - linkDensity(page, el)));
+  return scores;
+}
+
+function elementChildren(el: Element): Element[] {
+  return (el.children ?? []).filter(isElement);
+}
+
+/** The container with the best score, widened to the article's extent; null when nothing scores. */
+export function topCandidate(scores: Scores): Element | null {
+  let best: Element | null = null;
+  let bestScore = Number.NEGATIVE_INFINITY;
+  const ranked: Array<[Element, number]> = [];
+  for (const [el, s] of scores) {
+    ranked.push([el, s]);
+    if (s > bestScore) {
+      bestScore = s;
+      best = el;
+    }
+  }
+  if (!best || bestScore <= 0) return null;
+  ranked.sort((a, b) => b[1] - a[1]);
+  // Several strong candidates under one ancestor: the ancestor is the article.
+  const alternatives = ranked
+    .slice(1, 6)
+    .filter(([, s]) => s / bestScore >= 0.75)
+    .map(([el]) => el);
+  if (alternatives.length >= 3) {
+    let parent: AnyNode | null = best.parent;
+    while (isElement(parent) && parent.name !== 'body') {
+      const p: Element = parent;
+      if (alternatives.filter((alt) => alt !== p && contains(p, alt)).length >= 3) {
+        best = p;
+        break;
+      }
+      parent = p.parent;
+    }
+  }
+  // Climb while the parent scores about as well (the article is split into sections).
+  let parent: AnyNode | null = best.parent;
+  let lastScore = scores.get(best) ?? 0;
+  const threshold = lastScore / 3;
+  while (isElement(parent) && parent.name !== 'body') {
+    const ps = scores.get(parent);
+    if (ps === undefined) {
+      parent = parent.parent;
+      continue;
+    }
+    if (ps < threshold) break;
+    if (ps > lastScore) {
+      best = parent;
+      break;
+    }
+    lastScore = ps;
+    parent = parent.parent;
+  }
+  // A lone child is no better than its parent.
+  while (isElement(best.parent) && best.parent.name !== 'body' && elementChildren(best.parent).length === 1) {
+    best = best.parent;
+  }
+  return best;
+}
+
+/**
+ * Where the story is in document order: from its headline (the first `<h1>` that repeats the
+ * page's title) to the next `<h1>` (another story below it), or null when the page has no such
+ * headline.
+ */
+export interface StorySpan {
+  start: number;
+  end: number;
+}
+
+export function storySpan(page: PageText, headlines: readonly string[]): StorySpan | null {
+  const heads = headlines.map((h) => h.toLowerCase()).filter((h) => h.length >= 8);
+  if (!heads.length) return null;
+  const h1s = page.elements.filter((el) => el.name === 'h1');
+  const textOf = new Map<Element, string>();
+  for (const b of page.blocks)
+    if (b.owner.name === 'h1') textOf.set(b.owner, `${textOf.get(b.owner) ?? ''} ${b.text}`);
+  const i = h1s.findIndex((h) => {
+    const t = (textOf.get(h) ?? '').trim().toLowerCase();
+    return t.length >= 8 && heads.some((x) => x === t || x.includes(t) || t.includes(x));
+  });
+  if (i < 0) return null;
+  const next = h1s[i + 1];
+  return {
+    start: statsOf(page, h1s[i]!).first,
+    end: next ? statsOf(page, next).first - 1 : Number.POSITIVE_INFINITY,
+  };
+}
+
+/** Outside the story span: wholly before its headline or wholly after the next one. */
+export function outsideStory(page: PageText, el: Element, span: StorySpan | null): boolean {
+  if (!span) return false;
+  const st = statsOf(page, el);
+  return st.last < span.start || st.first > span.end;
+}
+
+/** Containers wholly outside the story span score half. */
+export function weighByPosition(page: PageText, scores: Scores, span: StorySpan | null): void {
+  if (!span) return;
+  for (const [el, s] of scores) if (s > 0 && outsideStory(page, el, span)) scores.set(el, s * 0.5);
+}
+
+/** The top candidate plus siblings that look like more of the same article. */
+export function gatherSiblings(
+  page: PageText,
+  top: Element,
+  scores: Scores,
+  span: StorySpan | null = null,
+): Element[] {
+  const parent = top.parent;
+  if (!isElement(parent)) return [top];
+  const topScore = scores.get(top) ?? 0;
+  const threshold = Math.max(10, topScore * 0.2);
+  const topClass = top.attribs?.class ?? '';
+  const topProse = statsOf(page, top).prose;
+  const out: Element[] = [];
+  for (const sib of elementChildren(parent)) {
+    if (sib === top) {
+      out.push(sib);
+      continue;
+    }
+    if (!page.stats.has(sib)) continue; // excluded
+    if (outsideStory(page, sib, span) && !outsideStory(page, top, span)) continue;
+    const sameClass = !!topClass && sib.attribs?.class === topClass;
+    const bonus = sameClass ? topScore * 0.2 : 0;
+    const s = scores.get(sib);
+    // A class hint alone does not make a sibling part of the article: it needs prose of its own.
+    const prose = statsOf(page, sib).prose;
+    const enoughProse = sameClass ? prose >= 40 : prose >= Math.min(300, topProse * 0.1);
+    if (s !== undefined && s + bonus >= threshold && enoughProse) {
+      out.push(sib);
+      continue;
+    }
+    if (PARAGRAPH_LIKE.has(sib.name) || sib.name === 'div') {
+      const st = statsOf(page, sib);
+      const ld = st.units ? st.linkUnits / st.units : 0;
+      if (
+        (st.units > 80 && ld < 0.25 && st.prose > 0) ||
+        (st.units > 0 && st.units <= 80 && ld === 0 && st.sentences > 0)
+      ) {
+        if (sib.name !== 'div' || !hasBlockChild(sib)) out.push(sib);
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,125 @@
+/**
+ * The generic extractor on our own pages (tests/fixtures/generic: our text, in the shapes that
+ * defeat simpler extractors), scored as the Zyte benchmark scores, and its stages on small pages
+ * written here: exclusions given back, twins, JSON-LD, link lines, inline junk, CJK lengths.
+ */
+import { describe, expect, it } from 'vitest';
+import { scorePage, scoreSet } from '../../bench/article-metric.ts';
+import { loadFixturePages } from '../../bench/scrape-corpus.ts';
+import { scrapePage } from '../../src/scrape/index.ts';
+import { loadHtml } from '../../src/scrape/load.ts';
+import { extractMainText } from '../../src/scrape/main-text.ts';
+import { measureText } from '../../src/scrape/text-measure.ts';
+
+const fixtures = loadFixturePages();
+
+describe('generic extractor on our fixture pages', () => {
+  it('has fixtures in every shape, a check set among them', () => {
+    expect(fixtures.length).toBeGreaterThanOrEqual(20);
+    expect(fixtures.filter((p) => p.set === 'check').length).toBeGreaterThanOrEqual(8);
+  });
+
+  const scores = fixtures.map((page) => {
+    const a = scrapePage(page.html, page.url, { genericOnly: true });
+    return { page, article: a, score: scorePage(a.text, page.body ?? '') };
+  });
+
+  for (const { page, article, score } of scores) {
+    it(`${page.name.replace('generic-fixtures/', '')}: F1 >= 0.95, no furniture`, () => {
+      expect(article.extractor).toBe('generic');
+      expect(score.f1, article.text).toBeGreaterThanOrEqual(0.95);
+      for (const s of page.mustNotContain) expect(article.text).not.toContain(s);
+    });
+  }
+
+  it('scores F1 >= 0.98 over all of them, as the benchmark averages', () => {
+    expect(
+      scoreSet(
+        scores.map((s) => s.score),
+        0,
+      ).f1,
+    ).toBeGreaterThanOrEqual(0.98);
+  });
+});
+
+const para = (n: number, topic: string) =>
+  Array.from(
+    { length: n },
+    (_, i) =>
+      `<p>Paragraph ${i + 1} on ${topic}: the inspectors, after a long night at the terminal, counted the crates again and wrote down every number they found.</p>`,
+  ).join('');
+
+function mainText(html: string, jsonLdBody: string | null = null) {
+  return extractMainText(loadHtml(html), { jsonLdBody, headlines: ['The headline'] });
+}
+
+describe('generic extractor stages', () => {
+  it('gives back a wrapper hidden behind a dialog, keeps the dialog out', () => {
+    const html = `<body><div role="dialog"><p>We and our partners store cookies on your device, process personal data and measure audiences, with your consent, for many purposes.</p></div><div id="page" aria-hidden="true"><main>${para(5, 'cargo')}</main></div></body>`;
+    const r = mainText(html);
+    expect(r.paragraphs).toHaveLength(5);
+    expect(r.paragraphs.join(' ')).not.toMatch(/cookies/);
+  });
+
+  it('joins a body split over two containers of one class, and stops at another story', () => {
+    const html = `<body><h1>The headline</h1><div class="story-body">${para(3, 'part one')}</div><div class="promo-rail"><a href="/x">Other news</a></div><div class="story-body">${para(2, 'part two')}</div><h1>Next story</h1><div class="story-body">${para(4, 'next story')}</div></body>`;
+    const text = mainText(html).paragraphs.join('\n');
+    expect(text).toMatch(/part one/);
+    expect(text).toMatch(/part two/);
+    expect(text).not.toMatch(/next story/);
+  });
+
+  it('reads a JSON-LD articleBody when the HTML has no body, and prefers a full HTML body to a truncated one', () => {
+    const shell = '<body><nav><a href="/">Home</a></nav><div id="root"></div></body>';
+    const ld =
+      'The first paragraph of the article says a great deal about ports.\n\nThe second paragraph adds what the customs officers found in the crates, one by one, over two days.';
+    const empty = mainText(shell, ld);
+    expect(empty.source).toBe('json-ld');
+    expect(empty.paragraphs).toEqual(ld.split('\n\n'));
+    const full = mainText(
+      `<body><article>${para(6, 'ports')}</article></body>`,
+      'Paragraph 1 on ports: the inspectors, after a long night...',
+    );
+    expect(full.paragraphs).toHaveLength(6);
+  });
+
+  it('drops link lines but keeps sentences that link some words', () => {
+    const html = `<body><article>${para(4, 'fish')}<p><strong>RELATED:</strong> <a href="/a">Another story about the harbour</a></p><p>It also <a href="/b">co-ordinates inspections and runs joint exercises</a>.</p><p><a href="/c">Ferry fares rise again</a></p></article></body>`;
+    const text = mainText(html).paragraphs.join('\n');
+    expect(text).toMatch(/It also co-ordinates inspections and runs joint exercises\./);
+    expect(text).not.toMatch(/RELATED|Another story|Ferry fares/);
+  });
+
+  it('reads a paragraph without the junk inside it (a download link, a hover card)', () => {
+    const html = `<body><article>${para(3, 'tobacco')}<p>Details are in the letter of 14 October. <span class="download-link"><a href="/x.pdf">Letter (PDF, 38 KB)</a></span></p><p>Governor <a href="/p/1">Ana Ruiz</a><span class="people-tooltip"><a href="/p/1">Ana Ruiz</a> <a href="/s/2">Three stories about her</a></span> said the port would stay open through the winter months.</p></article></body>`;
+    const text = mainText(html).paragraphs.join('\n');
+    expect(text).toMatch(/Details are in the letter of 14 October\./);
+    expect(text).not.toMatch(/PDF|Three stories/);
+    expect(text).toMatch(/Governor Ana Ruiz said the port/);
+  });
+
+  it('keeps the text of an embedded tweet, as the benchmark does, and drops captions', () => {
+    const html = `<body><article>${para(3, 'slogans')}<figure><img src="a.jpg"><figcaption>A billboard on the highway.</figcaption></figure><div class="social-embed"><blockquote class="twitter-tweet"><p>Yes, this slogan is real and it cost half a million dollars: <a href="https://t.co/x">https://t.co/x</a></p>— A Reader (@reader) <a href="https://twitter.com/r/1">November 18, 2019</a></blockquote></div></article></body>`;
+    const text = mainText(html).paragraphs.join('\n');
+    expect(text).toMatch(/Yes, this slogan is real/);
+    expect(text).not.toMatch(/billboard/);
+  });
+
+  it('measures CJK text by characters, not by spaces', () => {
+    expect(measureText('港区の海沿いにある銭湯').units).toBeGreaterThan(20);
+    expect(measureText('부산 원도심 창고').units).toBe(14);
+    expect(measureText('Hello world. 3.5 is a number. Done!').sentences).toBe(3);
+    expect(measureText('营业时间。料金は、これまでと同じ。').sentences).toBe(2);
+  });
+
+  it('finds a short Japanese article among longer link lists', () => {
+    const links = Array.from(
+      { length: 12 },
+      (_, i) => `<li><a href="/r/${i}">台風の進路、週末に本州へ接近するおそれ${i}</a></li>`,
+    ).join('');
+    const html = `<body><div class="side"><ol>${links}</ol></div><div class="article-body"><p>港区の海沿いにある創業八十年の銭湯が、来月一日から営業を再開する。近所に住む三人が建物を引き継いだ。</p><p>修理費用の半分ほどは寄付でまかなった。寄付をした人は全国で千人を超えた。</p></div></body>`;
+    const r = mainText(html);
+    expect(r.paragraphs).toHaveLength(2);
+    expect(r.paragraphs[0]).toMatch(/^港区/);
+  });
+});
