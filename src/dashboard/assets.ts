@@ -1,10 +1,10 @@
 /**
  * The dashboard's built browser assets (`npm run build:ui` writes them to `dist/ui/` of the
- * package; `prepare` runs it, so `npm ci` leaves them built). Read into memory once, with their
- * gzip variants; looked for again on each request until they exist.
+ * package; `prepare` runs it, so `npm ci` leaves them built). Read into memory with their gzip
+ * variants; read again when index.html changes (a rebuild), looked for until they exist.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -42,12 +42,17 @@ export const UI_DIST = path.join(packageRoot(), 'dist', 'ui');
 
 export class AssetDir {
   private files: Map<string, Asset> | null = null;
+  private builtAt = 0;
 
   constructor(readonly dir: string = UI_DIST) {}
 
-  private load(): Map<string, Asset> | null {
-    if (this.files) return this.files;
-    if (!existsSync(path.join(this.dir, 'index.html'))) return null;
+  private load(fresh = false): Map<string, Asset> | null {
+    if (this.files && !fresh) return this.files;
+    const index = path.join(this.dir, 'index.html');
+    if (!existsSync(index)) return (this.files = null);
+    const mtime = statSync(index).mtimeMs;
+    if (this.files && mtime === this.builtAt) return this.files;
+    this.builtAt = mtime;
     const files = new Map<string, Asset>();
     const add = (rel: string) => {
       const file = path.join(this.dir, rel);
@@ -72,7 +77,7 @@ export class AssetDir {
 
   /** `index.html` or `assets/<name>`; null when not built (or no such file). */
   get(rel: string): Asset | null {
-    return this.load()?.get(rel) ?? null;
+    return this.load(rel === 'index.html')?.get(rel) ?? null;
   }
 
   get built(): boolean {

@@ -2,7 +2,8 @@
  * The demo archive behind `seizurewatch ui --demo`: the golden DW feed scanned through the real
  * pipeline (as `demo` does), plus the short port-seizure articles written for the project's
  * story-clustering tests (tests/fixtures/cluster: fictional outlets, several stories told by
- * several outlets, one in German and one in Spanish), extracted and grouped into stories by the
+ * several outlets, one in German and one in Spanish) and tests/fixtures/dashboard-demo (an
+ * outlet that disagrees with DW on a figure), extracted and grouped into stories by the
  * alerts stage. Alerts go to three local receivers on 127.0.0.1 that answer 200, 503 and 410,
  * so the alerts view shows delivered, retrying and failed deliveries. Nothing leaves the machine.
  */
@@ -19,9 +20,10 @@ import type { ArticleRecord } from '../types.ts';
 import { GOLDEN_DIR, startGoldenServer } from './golden-server.ts';
 
 /** The story-clustering fixtures the demo adds to the DW articles. */
-export const DEMO_STORY_DIRS = ['port-stories', 'held-out'].map((d) =>
-  path.resolve(GOLDEN_DIR, '../cluster', d),
-);
+export const DEMO_STORY_DIRS = [
+  ...['port-stories', 'held-out'].map((d) => path.resolve(GOLDEN_DIR, '../cluster', d)),
+  path.resolve(GOLDEN_DIR, '../dashboard-demo'),
+];
 
 interface Receivers {
   url: string;

@@ -1,0 +1,332 @@
+/**
+ * The map: Natural Earth country shapes (world-atlas, 1:110m; 1:50m once zoomed in) in a
+ * Natural Earth projection, the figures as circles at their places, sized by kg or by number of
+ * figures, coloured by drug. Wheel, drag and pinch pan and zoom; the buttons do the same from the
+ * keyboard. Hover or focus shows the figure; click (or Enter) opens the record.
+ */
+import { type GeoPermissibleObjects, geoNaturalEarth1, geoPath } from 'd3-geo';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import type { MapData, MapPoint } from '../../src/dashboard/types.ts';
+import { countryName, drugColour, drugName, formatCount, formatKg, placeLabel } from './format.ts';
+import type { Measure } from './state.ts';
+
+declare const __WORLD_110M__: string;
+declare const __WORLD_50M__: string;
+
+const W = 960;
+const H = 500;
+const MAX_K = 60;
+const projection = geoNaturalEarth1().fitExtent(
+  [
+    [6, 6],
+    [W - 6, H - 6],
+  ],
+  { type: 'Sphere' },
+);
+const pathOf = geoPath(projection);
+const SPHERE = pathOf({ type: 'Sphere' }) ?? '';
+
+interface Shape {
+  id: string;
+  d: string;
+}
+
+const shapeCache = new Map<string, Promise<Shape[]>>();
+
+function loadShapes(url: string): Promise<Shape[]> {
+  let p = shapeCache.get(url);
+  if (!p) {
+    p = fetch(url)
+      .then((r) => {
+        if (!r.ok) throw new Error(`world map: HTTP ${r.status}`);
+        return r.json() as Promise<Topology<{ countries: GeometryCollection }>>;
+      })
+      .then((topo) => {
+        const fc = feature(topo, topo.objects.countries) as unknown as {
+          features: Array<GeoPermissibleObjects & { id?: string | number }>;
+        };
+        return fc.features.map((f, i) => ({ id: String(f.id ?? i), d: pathOf(f) ?? '' }));
+      });
+    shapeCache.set(url, p);
+  }
+  return p;
+}
+
+interface Transform {
+  k: number;
+  x: number;
+  y: number;
+}
+
+function clampT(t: Transform): Transform {
+  const k = Math.min(MAX_K, Math.max(1, t.k));
+  return { k, x: Math.min(0, Math.max(W - W * k, t.x)), y: Math.min(0, Math.max(H - H * k, t.y)) };
+}
+
+function zoomAt(t: Transform, factor: number, cx: number, cy: number): Transform {
+  const k = Math.min(MAX_K, Math.max(1, t.k * factor));
+  const r = k / t.k;
+  return clampT({ k, x: cx - (cx - t.x) * r, y: cy - (cy - t.y) * r });
+}
+
+/** The view that shows all the points (at most 10x). */
+function fitTo(points: Array<[number, number]>): Transform {
+  if (points.length === 0) return { k: 1, x: 0, y: 0 };
+  const xs = points.map((p) => p[0]);
+  const ys = points.map((p) => p[1]);
+  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const k = Math.min(10, Math.max(1, 0.7 * Math.min(W / Math.max(x1 - x0, 1), H / Math.max(y1 - y0, 1))));
+  return clampT({ k, x: W / 2 - ((x0 + x1) / 2) * k, y: H / 2 - ((y0 + y1) / 2) * k });
+}
+
+export function pointLabel(p: MapPoint, measure: Measure): string {
+  const place = placeLabel(p.location, p.country) || countryName(p.country);
+  const size = measure === 'kg' && p.kg !== null ? `, ${formatKg(p.kg)} in all` : '';
+  return `${place}: ${drugName(p.drug)}, ${formatCount(p.n)} figure${p.n === 1 ? '' : 's'}${size}. Largest: ${p.top.summary}`;
+}
+
+export interface MapViewProps {
+  data: MapData | null;
+  measure: Measure;
+  onOpen: (p: MapPoint) => void;
+  /** The open record: its places are ringed. */
+  selected?: string | null;
+  /** Called once the country shapes are drawn. */
+  onShapes?: () => void;
+}
+
+export function MapView({ data, measure, onOpen, onShapes, selected }: MapViewProps) {
+  const [shapes, setShapes] = useState<Shape[] | null>(null);
+  const [detailed, setDetailed] = useState(false);
+  const [t, setT] = useState<Transform>({ k: 1, x: 0, y: 0 });
+  const [hover, setHover] = useState<{ p: MapPoint; x: number; y: number } | null>(null);
+  const [mapError, setMapError] = useState<string | null>(null);
+  const svgRef = useRef<SVGSVGElement>(null);
+  const fitted = useRef(false);
+  const drag = useRef<{
+    pointers: Map<number, { x: number; y: number }>;
+    moved: boolean;
+    start: Transform;
+  } | null>(null);
+
+  useEffect(() => {
+    loadShapes(__WORLD_110M__).then(
+      (s) => {
+        setShapes(s);
+        onShapes?.();
+      },
+      (e: Error) => {
+        setMapError(e.message);
+        onShapes?.();
+      },
+    );
+    // biome-ignore lint/correctness/useExhaustiveDependencies: load once
+  }, []);
+  useEffect(() => {
+    if (t.k < 2.5 || detailed) return;
+    setDetailed(true);
+    loadShapes(__WORLD_50M__).then(setShapes, () => {});
+  }, [t.k, detailed]);
+
+  const projected = useMemo(() => {
+    const pts = data?.points ?? [];
+    const max = Math.max(1, ...pts.map((p) => (measure === 'kg' ? (p.kg ?? 0) : p.n)));
+    return pts
+      .map((p) => {
+        const xy = projection([p.lon, p.lat]) ?? [0, 0];
+        const v = measure === 'kg' ? (p.kg ?? 0) : p.n;
+        return { p, x: xy[0], y: xy[1], r: 3.5 + Math.sqrt(v / max) * 20 };
+      })
+      .sort((a, b) => b.r - a.r);
+  }, [data, measure]);
+
+  // First data: frame the points.
+  useEffect(() => {
+    if (fitted.current || projected.length === 0) return;
+    fitted.current = true;
+    setT(fitTo(projected.map((q) => [q.x, q.y])));
+  }, [projected]);
+
+  const toSvg = (clientX: number, clientY: number) => {
+    const rect = svgRef.current!.getBoundingClientRect();
+    return { x: ((clientX - rect.left) / rect.width) * W, y: ((clientY - rect.top) / rect.height) * H };
+  };
+
+  useEffect(() => {
+    const svg = svgRef.current;
+    if (!svg) return;
+    const onWheel = (e: WheelEvent) => {
+      e.preventDefault();
+      const c = toSvg(e.clientX, e.clientY);
+      setT((cur) => zoomAt(cur, Math.exp(-e.deltaY * 0.0025), c.x, c.y));
+    };
+    svg.addEventListener('wheel', onWheel, { passive: false });
+    return () => svg.removeEventListener('wheel', onWheel);
+  }, []);
+
+  const onPointerDown = (e: PointerEvent) => {
+    if (e.button !== 0) return;
+    const d = drag.current ?? { pointers: new Map(), moved: false, start: t };
+    d.pointers.set(e.pointerId, toSvg(e.clientX, e.clientY));
+    d.start = t;
+    d.moved = false;
+    drag.current = d;
+  };
+  const onPointerMove = (e: PointerEvent) => {
+    const d = drag.current;
+    if (!d?.pointers.has(e.pointerId)) return;
+    const prev = d.pointers.get(e.pointerId)!;
+    const now = toSvg(e.clientX, e.clientY);
+    if (!d.moved && Math.hypot(now.x - prev.x, now.y - prev.y) < 4) return;
+    if (!d.moved) {
+      d.moved = true;
+      svgRef.current?.setPointerCapture(e.pointerId);
+      setHover(null);
+    }
+    if (d.pointers.size >= 2) {
+      const [a, b] = [...d.pointers.entries()];
+      const other = a![0] === e.pointerId ? b![1] : a![1];
+      const before = Math.hypot(prev.x - other.x, prev.y - other.y);
+      const after = Math.hypot(now.x - other.x, now.y - other.y);
+      if (before > 0)
+        setT((cur) => zoomAt(cur, after / before, (now.x + other.x) / 2, (now.y + other.y) / 2));
+    } else {
+      setT((cur) => clampT({ ...cur, x: cur.x + now.x - prev.x, y: cur.y + now.y - prev.y }));
+    }
+    d.pointers.set(e.pointerId, now);
+  };
+  const onPointerUp = (e: PointerEvent) => {
+    const d = drag.current;
+    if (!d) return;
+    d.pointers.delete(e.pointerId);
+    if (d.pointers.size === 0) {
+      // A click right after a drag is not a click on a point.
+      const moved = d.moved;
+      setTimeout(() => {
+        if (drag.current === d && d.pointers.size === 0) drag.current = null;
+      }, 0);
+      if (!moved) drag.current = null;
+    }
+  };
+
+  const open = (p: MapPoint) => {
+    if (drag.current?.moved) return;
+    onOpen(p);
+  };
+
+  const showTip = (p: MapPoint, target: Element) => {
+    const box = target.getBoundingClientRect();
+    const host = svgRef.current!.parentElement!.getBoundingClientRect();
+    setHover({ p, x: box.left + box.width / 2 - host.left, y: box.top - host.top });
+  };
+
+  const zoomButton = (factor: number) => setT((cur) => zoomAt(cur, factor, W / 2, H / 2));
+  const drugs = [...new Set((data?.points ?? []).map((p) => p.drug))];
+
+  return (
+    <div class="map-wrap">
+      <div class="map-stage">
+        <svg
+          ref={svgRef}
+          class="map"
+          viewBox={`0 0 ${W} ${H}`}
+          role="group"
+          aria-label={`World map with ${data?.points.length ?? 0} places of seizure figures`}
+          onPointerDown={onPointerDown}
+          onPointerMove={onPointerMove}
+          onPointerUp={onPointerUp}
+          onPointerCancel={onPointerUp}
+        >
+          <g transform={`translate(${t.x} ${t.y}) scale(${t.k})`}>
+            <path class="sphere" d={SPHERE} />
+            {shapes?.map((s) => (
+              <path key={s.id} class="land" d={s.d} />
+            ))}
+            {projected.map(({ p, x, y, r }) => (
+              // biome-ignore lint/a11y/useSemanticElements: an SVG circle cannot be a <button>
+              <circle
+                key={`${p.location}|${p.country}|${p.drug}`}
+                class={`point${p.approx ? ' approx' : ''}${selected && p.top.recordId === selected ? ' selected' : ''}`}
+                cx={x}
+                cy={y}
+                r={r / t.k}
+                fill={drugColour(p.drug)}
+                stroke-width={1.25}
+                role="button"
+                tabIndex={0}
+                aria-label={pointLabel(p, measure)}
+                data-place={p.location ?? ''}
+                data-drug={p.drug}
+                onClick={() => open(p)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter' || e.key === ' ') {
+                    e.preventDefault();
+                    onOpen(p);
+                  }
+                }}
+                onPointerEnter={(e) => showTip(p, e.currentTarget as Element)}
+                onPointerLeave={() => setHover(null)}
+                onFocus={(e) => showTip(p, e.currentTarget as Element)}
+                onBlur={() => setHover(null)}
+              />
+            ))}
+          </g>
+        </svg>
+        {hover && (
+          <div class="tip" style={{ left: `${hover.x}px`, top: `${hover.y}px` }} aria-hidden="true">
+            <strong>
+              {placeLabel(hover.p.location, hover.p.country)} · {drugName(hover.p.drug)}
+            </strong>
+            <span>
+              {formatCount(hover.p.n)} figure{hover.p.n === 1 ? '' : 's'}
+              {hover.p.kg !== null ? `, ${formatKg(hover.p.kg)}` : ''}
+              {hover.p.records > 1 ? ` in ${hover.p.records} records` : ''}
+            </span>
+            <span>{hover.p.top.summary}</span>
+            {hover.p.approx && <em>Country-level figure, drawn at the country's centre</em>}
+            <em>Click to open the record</em>
+          </div>
+        )}
+        <div class="map-controls">
+          <button type="button" onClick={() => zoomButton(1.6)} aria-label="Zoom in">
+            +
+          </button>
+          <button type="button" onClick={() => zoomButton(1 / 1.6)} aria-label="Zoom out">
+            −
+          </button>
+          <button
+            type="button"
+            onClick={() => setT(fitTo(projected.map((q) => [q.x, q.y])))}
+            aria-label="Fit the map to the figures"
+          >
+            ⤢
+          </button>
+          <button type="button" onClick={() => setT({ k: 1, x: 0, y: 0 })} aria-label="Show the whole world">
+            ◯
+          </button>
+        </div>
+      </div>
+      <div class="map-foot">
+        <ul class="legend" aria-label="Drugs">
+          {drugs.map((d) => (
+            <li key={d}>
+              <span class="swatch" style={{ background: drugColour(d) }} />
+              {drugName(d)}
+            </li>
+          ))}
+        </ul>
+        <p class="note">
+          {measure === 'kg' ? 'Circle area: kg seized' : 'Circle area: number of figures'}; dashed:
+          country-level.
+          {data && data.unmapped > 0
+            ? ` ${formatCount(data.unmapped)} figure${data.unmapped === 1 ? '' : 's'} without a place on the map (regions, Europe).`
+            : ''}
+          {data?.truncated ? ' Showing the largest places only.' : ''}
+          {mapError ? ` Map shapes not loaded: ${mapError}.` : ''}
+        </p>
+      </div>
+    </div>
+  );
+}
