@@ -49,7 +49,10 @@ export class AssetDir {
   private load(fresh = false): Map<string, Asset> | null {
     if (this.files && !fresh) return this.files;
     const index = path.join(this.dir, 'index.html');
-    if (!existsSync(index)) return (this.files = null);
+    if (!existsSync(index)) {
+      this.files = null;
+      return null;
+    }
     const mtime = statSync(index).mtimeMs;
     if (this.files && mtime === this.builtAt) return this.files;
     this.builtAt = mtime;

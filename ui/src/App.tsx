@@ -93,13 +93,11 @@ export function App() {
     api.map(f, ac.signal).then(setMapData, fail);
     api.records(f, state.offset, PAGE, ac.signal).then(setRecords, fail);
     return () => ac.abort();
-    // biome-ignore lint/correctness/useExhaustiveDependencies: filterKey stands for state.filter
   }, [filterKey, state.offset, version]);
   useEffect(() => {
     const ac = new AbortController();
     api.timeline(state.filter, state.bucket, ac.signal).then(setTimeline, fail);
     return () => ac.abort();
-    // biome-ignore lint/correctness/useExhaustiveDependencies: filterKey stands for state.filter
   }, [filterKey, state.bucket, version]);
 
   useEffect(() => {
@@ -116,7 +114,6 @@ export function App() {
         setDetailError((e as Error).message === 'not found' ? 'No such record.' : (e as Error).message);
     });
     return () => ac.abort();
-    // biome-ignore lint/correctness/useExhaustiveDependencies: refetch only when the id changes
   }, [state.record]);
 
   useEffect(() => {
@@ -124,7 +121,6 @@ export function App() {
     const ac = new AbortController();
     api.stories(state.filter, storiesOffset, state.multiOutlet, ac.signal).then(setStories, fail);
     return () => ac.abort();
-    // biome-ignore lint/correctness/useExhaustiveDependencies: filterKey stands for state.filter
   }, [state.view, filterKey, storiesOffset, state.multiOutlet, version]);
 
   useEffect(() => {

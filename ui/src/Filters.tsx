@@ -56,7 +56,6 @@ export function Filters({ filter, facets, onChange, onReset }: FiltersProps) {
       <summary>Filters{count > 0 ? ` (${count} active)` : ''}</summary>
       <form
         class="filter-grid"
-        role="search"
         aria-label="Filter the records"
         onSubmit={(e) => {
           e.preventDefault();

@@ -122,7 +122,6 @@ export function MapView({ data, measure, onOpen, onShapes, selected }: MapViewPr
         onShapes?.();
       },
     );
-    // biome-ignore lint/correctness/useExhaustiveDependencies: load once
   }, []);
   useEffect(() => {
     if (t.k < 2.5 || detailed) return;
@@ -228,6 +227,7 @@ export function MapView({ data, measure, onOpen, onShapes, selected }: MapViewPr
   return (
     <div class="map-wrap">
       <div class="map-stage">
+        {/* biome-ignore lint/a11y/useSemanticElements: an SVG cannot be a fieldset; its points are buttons */}
         <svg
           ref={svgRef}
           class="map"

@@ -100,7 +100,7 @@ export function Timeline({ data, measure, since, until, onRange }: TimelineProps
   const x = (i: number) => PAD.left + i * bw;
   const y = (v: number) => PAD.top + plotH - (v / model.max) * plotH;
   const fmt = (v: number) => (measure === 'kg' ? formatKg(v) : formatCount(v));
-  const labelEvery = Math.max(1, Math.ceil(70 / bw));
+  const labelEvery = Math.max(1, Math.ceil(90 / bw));
   const indexAt = (clientX: number) => {
     const rect = wrap.current!.querySelector('svg')!.getBoundingClientRect();
     const px = ((clientX - rect.left) / rect.width) * width;
