@@ -549,15 +549,14 @@ export class SqliteDashboardQueries implements DashboardQueries {
   async mapPoints(filter: DashboardFilter, limit: number): Promise<MapData> {
     return this.run('map', () => {
       const p: Params = { limit: limit + 1 };
-      const conds = matchingFigures(filter, p);
-      // One max() aggregate: SQLite takes the bare columns (top_seq, top_idx) from its row.
+      const conds = [...matchingFigures(filter, p), 'f.lat IS NOT NULL'];
+      const group = 'f.location COLLATE NOCASE, f.country, f.drug';
       const rows = this.db
         .prepare(
           `SELECT f.location, f.country, f.drug, avg(f.lat) AS lat, avg(f.lon) AS lon, total(f.approx) > 0 AS approx,
-                  count(*) AS n, count(DISTINCT f.seq) AS records, sum(f.kg) AS kg,
-                  max(coalesce(f.kg, 0) * 1e9 + coalesce(f.count, 0) / 1e3) AS best, f.seq AS top_seq, f.idx AS top_idx
-           FROM figs f ${where([...conds, 'f.lat IS NOT NULL'])}
-           GROUP BY f.location COLLATE NOCASE, f.country, f.drug
+                  count(*) AS n, count(DISTINCT f.seq) AS records, sum(f.kg) AS kg
+           FROM figs f ${where(conds)}
+           GROUP BY ${group}
            ORDER BY coalesce(sum(f.kg), 0) DESC, n DESC LIMIT @limit`,
         )
         .all(p) as Array<{
@@ -570,9 +569,33 @@ export class SqliteDashboardQueries implements DashboardQueries {
         n: number;
         records: number;
         kg: number | null;
-        top_seq: number;
-        top_idx: number;
       }>;
+      // The five largest figures of every place and drug, in one pass.
+      const top = this.db
+        .prepare(
+          `SELECT * FROM (
+             SELECT f.*, r.id AS record_id, r.source_name, r.published,
+                    row_number() OVER (PARTITION BY ${group}
+                                       ORDER BY coalesce(f.kg, 0) DESC, coalesce(f.count, 0) DESC, f.seq DESC) AS rn
+             FROM figs f JOIN recs r ON r.seq = f.seq ${where(conds)})
+           WHERE rn <= 5 ORDER BY rn`,
+        )
+        .all(p) as Array<FigRow & { record_id: string; source_name: string; published: string | null }>;
+      const key = (location: string | null, country: string | null, drug: string) =>
+        `${(location ?? '').toLowerCase()}|${country ?? ''}|${drug}`;
+      const figures = new Map<string, MapPoint['figures']>();
+      for (const f of top) {
+        const k = key(f.location, f.country, f.drug);
+        const list = figures.get(k) ?? [];
+        list.push({
+          recordId: f.record_id,
+          index: f.idx,
+          summary: figureSummary(seizureOfRow(f)),
+          source: f.source_name,
+          published: f.published,
+        });
+        figures.set(k, list);
+      }
       const q: Params = {};
       const unmapped = (
         this.db
@@ -581,27 +604,19 @@ export class SqliteDashboardQueries implements DashboardQueries {
           )
           .get(q) as { n: number }
       ).n;
-      const truncated = rows.length > limit;
-      const kept = rows.slice(0, limit);
-      const topFig = this.db.prepare(
-        'SELECT f.*, r.id AS record_id FROM figs f JOIN recs r ON r.seq = f.seq WHERE f.seq = ? AND f.idx = ?',
-      );
-      const points: MapPoint[] = kept.map((row) => {
-        const top = topFig.get(row.top_seq, row.top_idx) as FigRow & { record_id: string };
-        return {
-          location: row.location,
-          country: row.country,
-          lat: row.lat,
-          lon: row.lon,
-          approx: row.approx === 1,
-          drug: row.drug,
-          n: row.n,
-          records: row.records,
-          kg: row.kg,
-          top: { recordId: top.record_id, index: top.idx, summary: figureSummary(seizureOfRow(top)) },
-        };
-      });
-      return { points, unmapped, truncated };
+      const points: MapPoint[] = rows.slice(0, limit).map((row) => ({
+        location: row.location,
+        country: row.country,
+        lat: row.lat,
+        lon: row.lon,
+        approx: row.approx === 1,
+        drug: row.drug,
+        n: row.n,
+        records: row.records,
+        kg: row.kg,
+        figures: figures.get(key(row.location, row.country, row.drug)) ?? [],
+      }));
+      return { points, unmapped, truncated: rows.length > limit };
     });
   }
 

@@ -117,8 +117,19 @@ export interface MapPoint {
   records: number;
   /** Sum of kg of the figures given as a mass, null when none is. */
   kg: number | null;
-  /** The largest figure here (by kg, else by count): its record and a one-line summary. */
-  top: { recordId: string; index: number; summary: string };
+  /** The largest figures here (by kg, else by count), at most 5, largest first. */
+  figures: MapFigure[];
+}
+
+/** One figure of a map point, for its tooltip and its list. */
+export interface MapFigure {
+  recordId: string;
+  /** Position in the record's `seizures`. */
+  index: number;
+  /** "116 t of cocaine, Antwerp (BE), 2023; total, a record". */
+  summary: string;
+  source: string;
+  published: string | null;
 }
 
 export interface MapData {

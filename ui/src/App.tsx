@@ -10,7 +10,6 @@ import type {
   DeliveryPage,
   Facets,
   MapData,
-  MapPoint,
   RecordDetail,
   RecordPage,
   StoryPage,
@@ -164,14 +163,6 @@ export function App() {
 
   const openRecord = (id: string, figure?: number) =>
     update({ record: id, figure: figure ?? null, view: 'overview' }, true);
-  const openPoint = (p: MapPoint) => {
-    if (p.records > 1 && p.location) setFilterAndOpen({ place: p.location }, p.top.recordId, p.top.index);
-    else openRecord(p.top.recordId, p.top.index);
-  };
-  const setFilterAndOpen = (patch: Partial<DashboardFilter>, id: string, figure: number) => {
-    const filter = { ...state.filter, ...patch };
-    update({ filter, offset: 0, record: id, figure, view: 'overview' }, true);
-  };
   const go = (view: View) => (e: Event) => {
     e.preventDefault();
     update({ view, record: view === 'overview' ? state.record : null }, true);
@@ -291,7 +282,10 @@ export function App() {
                 <MapView
                   data={mapData}
                   measure={state.measure}
-                  onOpen={openPoint}
+                  onOpen={(id, figure) => openRecord(id, figure)}
+                  onPlace={(place) =>
+                    update({ filter: { ...state.filter, place }, offset: 0, record: null }, true)
+                  }
                   onShapes={() => setShapesReady(true)}
                   selected={state.record}
                 />

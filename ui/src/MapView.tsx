@@ -9,7 +9,15 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { MapData, MapPoint } from '../../src/dashboard/types.ts';
-import { countryName, drugColour, drugName, formatCount, formatKg, placeLabel } from './format.ts';
+import {
+  countryName,
+  drugColour,
+  drugName,
+  formatCount,
+  formatDate,
+  formatKg,
+  placeLabel,
+} from './format.ts';
 import type { Measure } from './state.ts';
 
 declare const __WORLD_110M__: string;
@@ -84,24 +92,30 @@ function fitTo(points: Array<[number, number]>): Transform {
 export function pointLabel(p: MapPoint, measure: Measure): string {
   const place = placeLabel(p.location, p.country) || countryName(p.country);
   const size = measure === 'kg' && p.kg !== null ? `, ${formatKg(p.kg)} in all` : '';
-  return `${place}: ${drugName(p.drug)}, ${formatCount(p.n)} figure${p.n === 1 ? '' : 's'}${size}. Largest: ${p.top.summary}`;
+  const figures = p.figures.map((f) => f.summary.replace(/;.*$/, '')).join('; ');
+  return `${place}: ${drugName(p.drug)}, ${formatCount(p.n)} figure${p.n === 1 ? '' : 's'}${size}: ${figures}`;
 }
 
 export interface MapViewProps {
   data: MapData | null;
   measure: Measure;
-  onOpen: (p: MapPoint) => void;
+  /** Open one figure's record. */
+  onOpen: (recordId: string, figure: number) => void;
+  /** List every figure of this place (the place filter). */
+  onPlace: (place: string) => void;
   /** The open record: its places are ringed. */
   selected?: string | null;
   /** Called once the country shapes are drawn. */
   onShapes?: () => void;
 }
 
-export function MapView({ data, measure, onOpen, onShapes, selected }: MapViewProps) {
+export function MapView({ data, measure, onOpen, onPlace, onShapes, selected }: MapViewProps) {
   const [shapes, setShapes] = useState<Shape[] | null>(null);
   const [detailed, setDetailed] = useState(false);
   const [t, setT] = useState<Transform>({ k: 1, x: 0, y: 0 });
   const [hover, setHover] = useState<{ p: MapPoint; x: number; y: number } | null>(null);
+  const [picked, setPicked] = useState<{ p: MapPoint; x: number; y: number } | null>(null);
+  const pickedRef = useRef<HTMLDivElement>(null);
   const [mapError, setMapError] = useState<string | null>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const fitted = useRef(false);
@@ -132,13 +146,16 @@ export function MapView({ data, measure, onOpen, onShapes, selected }: MapViewPr
   const projected = useMemo(() => {
     const pts = data?.points ?? [];
     const max = Math.max(1, ...pts.map((p) => (measure === 'kg' ? (p.kg ?? 0) : p.n)));
-    return pts
-      .map((p) => {
-        const xy = projection([p.lon, p.lat]) ?? [0, 0];
-        const v = measure === 'kg' ? (p.kg ?? 0) : p.n;
-        return { p, x: xy[0], y: xy[1], r: 3.5 + Math.sqrt(v / max) * 20 };
-      })
-      .sort((a, b) => b.r - a.r);
+    return (
+      pts
+        .map((p) => {
+          const xy = projection([p.lon, p.lat]) ?? [0, 0];
+          const v = measure === 'kg' ? (p.kg ?? 0) : p.n;
+          return { p, x: xy[0], y: xy[1], r: 3.5 + Math.sqrt(v / max) * 20 };
+        })
+        // Country-level points under the places; smaller points over larger ones.
+        .sort((a, b) => Number(b.p.approx) - Number(a.p.approx) || b.r - a.r)
+    );
   }, [data, measure]);
 
   // First data: frame the points.
@@ -210,15 +227,30 @@ export function MapView({ data, measure, onOpen, onShapes, selected }: MapViewPr
     }
   };
 
-  const open = (p: MapPoint) => {
-    if (drag.current?.moved) return;
-    onOpen(p);
-  };
-
-  const showTip = (p: MapPoint, target: Element) => {
+  const anchor = (target: Element) => {
     const box = target.getBoundingClientRect();
     const host = svgRef.current!.parentElement!.getBoundingClientRect();
-    setHover({ p, x: box.left + box.width / 2 - host.left, y: box.top - host.top });
+    return { x: box.left + box.width / 2 - host.left, y: box.top - host.top };
+  };
+  /** One figure: open its record. Several: list them beside the point. */
+  const open = (p: MapPoint, target: Element) => {
+    if (drag.current?.moved) return;
+    setHover(null);
+    const only = p.figures[0];
+    if (p.n === 1 && only) onOpen(only.recordId, only.index);
+    else setPicked({ p, ...anchor(target) });
+  };
+  useEffect(() => {
+    if (!picked) return;
+    pickedRef.current?.querySelector('button')?.focus();
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setPicked(null);
+    addEventListener('keydown', onKey);
+    return () => removeEventListener('keydown', onKey);
+  }, [picked]);
+  useEffect(() => setPicked(null), [data]);
+
+  const showTip = (p: MapPoint, target: Element) => {
+    if (!picked) setHover({ p, ...anchor(target) });
   };
 
   const zoomButton = (factor: number) => setT((cur) => zoomAt(cur, factor, W / 2, H / 2));
@@ -248,7 +280,7 @@ export function MapView({ data, measure, onOpen, onShapes, selected }: MapViewPr
               // biome-ignore lint/a11y/useSemanticElements: an SVG circle cannot be a <button>
               <circle
                 key={`${p.location}|${p.country}|${p.drug}`}
-                class={`point${p.approx ? ' approx' : ''}${selected && p.top.recordId === selected ? ' selected' : ''}`}
+                class={`point${p.approx ? ' approx' : ''}${selected && p.figures.some((f) => f.recordId === selected) ? ' selected' : ''}`}
                 cx={x}
                 cy={y}
                 r={r / t.k}
@@ -259,11 +291,11 @@ export function MapView({ data, measure, onOpen, onShapes, selected }: MapViewPr
                 aria-label={pointLabel(p, measure)}
                 data-place={p.location ?? ''}
                 data-drug={p.drug}
-                onClick={() => open(p)}
+                onClick={(e) => open(p, e.currentTarget as Element)}
                 onKeyDown={(e) => {
                   if (e.key === 'Enter' || e.key === ' ') {
                     e.preventDefault();
-                    onOpen(p);
+                    open(p, e.currentTarget as Element);
                   }
                 }}
                 onPointerEnter={(e) => showTip(p, e.currentTarget as Element)}
@@ -284,9 +316,65 @@ export function MapView({ data, measure, onOpen, onShapes, selected }: MapViewPr
               {hover.p.kg !== null ? `, ${formatKg(hover.p.kg)}` : ''}
               {hover.p.records > 1 ? ` in ${hover.p.records} records` : ''}
             </span>
-            <span>{hover.p.top.summary}</span>
+            {hover.p.figures.slice(0, 3).map((f) => (
+              <span key={`${f.recordId}-${f.index}`}>
+                {f.summary.replace(/;.*$/, '')} ({f.source})
+              </span>
+            ))}
+            {hover.p.n > 3 && <span>…</span>}
             {hover.p.approx && <em>Country-level figure, drawn at the country's centre</em>}
-            <em>Click to open the record</em>
+            <em>{hover.p.n === 1 ? 'Click to open the record' : 'Click to list the figures'}</em>
+          </div>
+        )}
+        {picked && (
+          <div
+            class="picked"
+            ref={pickedRef}
+            role="dialog"
+            aria-label={`Figures at ${placeLabel(picked.p.location, picked.p.country)}`}
+            style={{ left: `${picked.x}px`, top: `${picked.y}px` }}
+          >
+            <div class="picked-head">
+              <strong>
+                {placeLabel(picked.p.location, picked.p.country)} · {drugName(picked.p.drug)}
+              </strong>
+              <button type="button" class="close" onClick={() => setPicked(null)} aria-label="Close the list">
+                ×
+              </button>
+            </div>
+            <ul>
+              {picked.p.figures.map((f) => (
+                <li key={`${f.recordId}-${f.index}`}>
+                  <button
+                    type="button"
+                    class="link"
+                    data-record={f.recordId}
+                    onClick={() => {
+                      setPicked(null);
+                      onOpen(f.recordId, f.index);
+                    }}
+                  >
+                    {f.summary.replace(/;.*$/, '')}
+                  </button>
+                  <span class="sub">
+                    {f.source}, {formatDate(f.published)}
+                  </span>
+                </li>
+              ))}
+            </ul>
+            {picked.p.location && (
+              <button
+                type="button"
+                class="secondary"
+                onClick={() => {
+                  const place = picked.p.location!;
+                  setPicked(null);
+                  onPlace(place);
+                }}
+              >
+                List all {formatCount(picked.p.n)} figures here
+              </button>
+            )}
           </div>
         )}
         <div class="map-controls">
