@@ -47,6 +47,8 @@ export const DASHBOARD_DB_FILE = 'dashboard.sqlite';
 const INDEX_VERSION = 1;
 const SYNC_BATCH = 500;
 const EXPORT_CHUNK = 500;
+/** Figures listed per map point (its tooltip and its list; the records list has them all). */
+const MAP_FIGURES = 3;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -570,31 +572,56 @@ export class SqliteDashboardQueries implements DashboardQueries {
         records: number;
         kg: number | null;
       }>;
-      // The five largest figures of every place and drug, in one pass.
-      const top = this.db
-        .prepare(
-          `SELECT * FROM (
-             SELECT f.*, r.id AS record_id, r.source_name, r.published,
-                    row_number() OVER (PARTITION BY ${group}
-                                       ORDER BY coalesce(f.kg, 0) DESC, coalesce(f.count, 0) DESC, f.seq DESC) AS rn
-             FROM figs f JOIN recs r ON r.seq = f.seq ${where(conds)})
-           WHERE rn <= 5 ORDER BY rn`,
-        )
-        .all(p) as Array<FigRow & { record_id: string; source_name: string; published: string | null }>;
+      // The largest figures of every place and drug: one pass over the matching figures keeps
+      // the top few per point (cheaper here than a window function's sort), then their rows.
       const key = (location: string | null, country: string | null, drug: string) =>
         `${(location ?? '').toLowerCase()}|${country ?? ''}|${drug}`;
-      const figures = new Map<string, MapPoint['figures']>();
-      for (const f of top) {
+      type Ranked = { seq: number; idx: number; w: number };
+      const best = new Map<string, Ranked[]>();
+      const scan = this.db.prepare(
+        `SELECT f.seq, f.idx, f.location, f.country, f.drug, coalesce(f.kg, 0) * 1e9 + coalesce(f.count, 0) / 1e3 AS w
+         FROM figs f ${where(conds)}`,
+      );
+      for (const f of scan.iterate(p) as Iterable<
+        Ranked & { location: string | null; country: string | null; drug: string }
+      >) {
         const k = key(f.location, f.country, f.drug);
-        const list = figures.get(k) ?? [];
-        list.push({
-          recordId: f.record_id,
-          index: f.idx,
-          summary: figureSummary(seizureOfRow(f)),
-          source: f.source_name,
-          published: f.published,
-        });
-        figures.set(k, list);
+        const list = best.get(k) ?? [];
+        const last = list[list.length - 1];
+        if (list.length < MAP_FIGURES || f.w > last!.w || (f.w === last!.w && f.seq > last!.seq)) {
+          list.push({ seq: f.seq, idx: f.idx, w: f.w });
+          list.sort((x, y) => y.w - x.w || y.seq - x.seq);
+          if (list.length > MAP_FIGURES) list.pop();
+          best.set(k, list);
+        }
+      }
+      type Detail = FigRow & { record_id: string; source_name: string; published: string | null };
+      const wanted = [...best.values()].flat().map((w) => [w.seq, w.idx]);
+      const detail = new Map<string, Detail>();
+      const rowsOfTop = this.db
+        .prepare(
+          `SELECT g.*, r.id AS record_id, r.source_name, r.published
+           FROM json_each(@wanted) j
+           JOIN figs g ON g.seq = j.value ->> 0 AND g.idx = j.value ->> 1
+           JOIN recs r ON r.seq = g.seq`,
+        )
+        .all({ wanted: JSON.stringify(wanted) }) as Detail[];
+      for (const row of rowsOfTop) detail.set(`${row.seq}:${row.idx}`, row);
+      const figures = new Map<string, MapPoint['figures']>();
+      for (const [k, list] of best) {
+        figures.set(
+          k,
+          list.map((w) => {
+            const f = detail.get(`${w.seq}:${w.idx}`)!;
+            return {
+              recordId: f.record_id,
+              index: f.idx,
+              summary: figureSummary(seizureOfRow(f)),
+              source: f.source_name,
+              published: f.published,
+            };
+          }),
+        );
       }
       const q: Params = {};
       const unmapped = (
@@ -607,8 +634,8 @@ export class SqliteDashboardQueries implements DashboardQueries {
       const points: MapPoint[] = rows.slice(0, limit).map((row) => ({
         location: row.location,
         country: row.country,
-        lat: row.lat,
-        lon: row.lon,
+        lat: Math.round(row.lat * 1e4) / 1e4,
+        lon: Math.round(row.lon * 1e4) / 1e4,
         approx: row.approx === 1,
         drug: row.drug,
         n: row.n,

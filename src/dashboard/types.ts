@@ -117,7 +117,7 @@ export interface MapPoint {
   records: number;
   /** Sum of kg of the figures given as a mass, null when none is. */
   kg: number | null;
-  /** The largest figures here (by kg, else by count), at most 5, largest first. */
+  /** The largest figures here (by kg, else by count), at most 3, largest first. */
   figures: MapFigure[];
 }
 
