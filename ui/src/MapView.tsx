@@ -137,10 +137,11 @@ export function MapView({ data, measure, onOpen, onPlace, onShapes, selected }: 
       },
     );
   }, []);
+  // Zoomed in: the finer shapes, once the page has settled (they are 7x larger).
   useEffect(() => {
     if (t.k < 2.5 || detailed) return;
     setDetailed(true);
-    loadShapes(__WORLD_50M__).then(setShapes, () => {});
+    setTimeout(() => loadShapes(__WORLD_50M__).then(setShapes, () => {}), 1200);
   }, [t.k, detailed]);
 
   const projected = useMemo(() => {
