@@ -113,8 +113,8 @@ export function MapView({ data, measure, onOpen, onPlace, onShapes, selected }: 
   const [shapes, setShapes] = useState<Shape[] | null>(null);
   const [detailed, setDetailed] = useState(false);
   const [t, setT] = useState<Transform>({ k: 1, x: 0, y: 0 });
-  const [hover, setHover] = useState<{ p: MapPoint; x: number; y: number } | null>(null);
-  const [picked, setPicked] = useState<{ p: MapPoint; x: number; y: number } | null>(null);
+  const [hover, setHover] = useState<{ p: MapPoint; x: number; y: number; below: boolean } | null>(null);
+  const [picked, setPicked] = useState<{ p: MapPoint; x: number; y: number; below: boolean } | null>(null);
   const pickedRef = useRef<HTMLDivElement>(null);
   const [mapError, setMapError] = useState<string | null>(null);
   const svgRef = useRef<SVGSVGElement>(null);
@@ -231,7 +231,10 @@ export function MapView({ data, measure, onOpen, onPlace, onShapes, selected }: 
   const anchor = (target: Element) => {
     const box = target.getBoundingClientRect();
     const host = svgRef.current!.parentElement!.getBoundingClientRect();
-    return { x: box.left + box.width / 2 - host.left, y: box.top - host.top };
+    // Near the top of the map the box opens below the point, so that it stays on the map.
+    const below = box.top - host.top < 170;
+    const x = Math.min(Math.max(box.left + box.width / 2 - host.left, 150), Math.max(150, host.width - 150));
+    return { x, y: below ? box.bottom - host.top : box.top - host.top, below };
   };
   /** One figure: open its record. Several: list them beside the point. */
   const open = (p: MapPoint, target: Element) => {
@@ -308,7 +311,7 @@ export function MapView({ data, measure, onOpen, onPlace, onShapes, selected }: 
           </g>
         </svg>
         {hover && (
-          <div class="tip" style={{ left: `${hover.x}px`, top: `${hover.y}px` }} aria-hidden="true">
+          <div class={hover.below ? 'tip below' : 'tip'} style={{ left: `${hover.x}px`, top: `${hover.y}px` }} aria-hidden="true">
             <strong>
               {placeLabel(hover.p.location, hover.p.country)} · {drugName(hover.p.drug)}
             </strong>
@@ -329,7 +332,7 @@ export function MapView({ data, measure, onOpen, onPlace, onShapes, selected }: 
         )}
         {picked && (
           <div
-            class="picked"
+            class={picked.below ? 'picked below' : 'picked'}
             ref={pickedRef}
             role="dialog"
             aria-label={`Figures at ${placeLabel(picked.p.location, picked.p.country)}`}

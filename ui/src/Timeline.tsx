@@ -8,8 +8,8 @@ import type { TimelineBucketSize, TimelineData } from '../../src/dashboard/types
 import { drugColour, drugName, formatCount, formatKg, formatMonth } from './format.ts';
 import type { Measure } from './state.ts';
 
-const HEIGHT = 170;
-const PAD = { left: 52, right: 8, top: 8, bottom: 24 };
+const HEIGHT = 132;
+const PAD = { left: 52, right: 8, top: 6, bottom: 22 };
 const DAY = 86_400_000;
 
 function bucketStarts(first: number, last: number, size: TimelineBucketSize): number[] {
