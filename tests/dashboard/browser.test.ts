@@ -131,7 +131,8 @@ describe.skipIf(!haveChromium)('dashboard in Chromium', () => {
     return page;
   }
 
-  const recordCount = (page: Page) => page.locator('[data-testid="records-count"]').innerText();
+  const recordCount = async (page: Page) =>
+    (await page.locator('[data-testid="records-count"]').textContent()) ?? '';
 
   it('shows the Antwerp 116 t point on the map; it opens the DW record with the evidence highlighted', async () => {
     const page = await openPage();
@@ -141,14 +142,14 @@ describe.skipIf(!haveChromium)('dashboard in Chromium', () => {
     const box = (await antwerp.boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.locator('.tip').waitFor();
-    expect(await page.locator('.tip').innerText()).toContain('116 t of cocaine');
+    expect(await page.locator('.tip').textContent()).toContain('116 t of cocaine');
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     // Several outlets reported figures here: the list names each; pick DW's.
     await page.locator('.picked button[data-record="c973179eabd3e9de"]').click();
     const mark = page.locator('.article-text mark.evidence.current');
     await mark.waitFor();
-    expect(await mark.innerText()).toBe(EVIDENCE_116);
-    await expect(page.locator('#record-title').innerText()).resolves.toBe(
+    expect(await mark.textContent()).toBe(EVIDENCE_116);
+    await expect(page.locator('#record-title').textContent()).resolves.toBe(
       'Belgium seeks US support to battle drug smuggling',
     );
     expect(await page.locator('a.source-link').getAttribute('href')).toBe(
@@ -208,7 +209,7 @@ describe.skipIf(!haveChromium)('dashboard in Chromium', () => {
     }
     const item = page.locator('.record-item[data-record="live-valencia-test"]');
     await item.waitFor({ timeout: 10_000 });
-    expect(await item.innerText()).toContain('Guardia Civil seize 2.2 tonnes of cocaine in Valencia port');
+    expect(await item.textContent()).toContain('Guardia Civil seize 2.2 tonnes of cocaine in Valencia port');
     await expect(item.locator('.new-badge').count()).resolves.toBe(1);
     await page.locator('circle.point[data-place="Valencia"]').waitFor();
   });
@@ -217,7 +218,7 @@ describe.skipIf(!haveChromium)('dashboard in Chromium', () => {
     const page = await openPage('?view=stories');
     const story = page.locator('article.story[data-story="c973179eabd3e9de"]');
     await story.waitFor();
-    expect(await story.locator('.also').innerText()).toBe('Also reported by Scheldt Herald');
+    expect(await story.locator('.also').textContent()).toBe('Also reported by Scheldt Herald');
     const sides = await story.locator('.side-by-side li').allInnerTexts();
     expect(sides.map((s) => s.replace(/\s+/g, ' ').trim())).toEqual(['116 t DW', '121 t Scheldt Herald']);
   });
@@ -226,7 +227,7 @@ describe.skipIf(!haveChromium)('dashboard in Chromium', () => {
     const page = await openPage('?view=alerts');
     const rows = page.locator('table.deliveries tbody tr');
     await rows.first().waitFor();
-    const text = await page.locator('table.deliveries').innerText();
+    const text = await page.locator('table.deliveries').textContent();
     expect(text).toContain('desk');
     expect(text).toContain('Delivered');
     expect(text).toContain('Failed');

@@ -311,7 +311,11 @@ export function MapView({ data, measure, onOpen, onPlace, onShapes, selected }: 
           </g>
         </svg>
         {hover && (
-          <div class={hover.below ? 'tip below' : 'tip'} style={{ left: `${hover.x}px`, top: `${hover.y}px` }} aria-hidden="true">
+          <div
+            class={hover.below ? 'tip below' : 'tip'}
+            style={{ left: `${hover.x}px`, top: `${hover.y}px` }}
+            aria-hidden="true"
+          >
             <strong>
               {placeLabel(hover.p.location, hover.p.country)} · {drugName(hover.p.drug)}
             </strong>
