@@ -41,9 +41,12 @@ const SHOTS: Shot[] = [
     name: 'dashboard-record',
     query: '?record=c973179eabd3e9de&figure=0',
     width: 1280,
-    height: 860,
+    height: 1180,
     prepare: async (page) => {
       await page.locator('mark.evidence.current').waitFor();
+      await page.waitForTimeout(900);
+      // The record from its headline down to the highlighted evidence.
+      await page.locator('.records-panel').evaluate((el) => el.scrollTo({ top: 0 }));
     },
   },
   {

@@ -280,6 +280,17 @@ export function RecordView({ detail, error, figure, onFigure, onClose, onOpen }:
               );
             })}
           </ol>
+          {figure !== null && r.seizures[figure] && (
+            <figure class="evidence-quote">
+              <blockquote>
+                <mark class="evidence">{r.seizures[figure]!.evidence}</mark>
+              </blockquote>
+              <figcaption>
+                Evidence for {formatAmount(r.seizures[figure]!.amount.value, r.seizures[figure]!.amount.unit)}{' '}
+                {drugName(r.seizures[figure]!.drug)}, highlighted in the article text below.
+              </figcaption>
+            </figure>
+          )}
         </section>
       ) : (
         <p class="note">
@@ -290,9 +301,9 @@ export function RecordView({ detail, error, figure, onFigure, onClose, onOpen }:
       {r.trends.length > 0 && (
         <ul class="trends" aria-label="Trends">
           {r.trends.map((t) => (
-            <li key={t.evidence}>
-              {drugName(t.drug)} {t.changePercent > 0 ? '+' : ''}
-              {t.changePercent}%{t.period ? ` in ${t.period}` : ''}
+            <li key={t.evidence} title={t.evidence}>
+              Trend: {drugName(t.drug)} seized {t.changePercent > 0 ? '+' : '−'}
+              {Math.abs(t.changePercent)}%{t.period ? ` in ${t.period}` : ''}
             </li>
           ))}
         </ul>
