@@ -44,7 +44,7 @@ import type {
 
 export const DASHBOARD_DB_FILE = 'dashboard.sqlite';
 /** Bump when what is indexed changes: the index is rebuilt from the store. */
-const INDEX_VERSION = 1;
+const INDEX_VERSION = 2;
 const SYNC_BATCH = 500;
 const EXPORT_CHUNK = 500;
 /** Figures listed per map point (its tooltip and its list; the records list has them all). */
@@ -85,6 +85,7 @@ CREATE TABLE IF NOT EXISTS figs (
   attribution TEXT,
   confidence REAL,
   evidence TEXT NOT NULL,
+  summary TEXT NOT NULL,
   published_ms INTEGER,
   language TEXT NOT NULL,
   source_id TEXT NOT NULL,
@@ -266,6 +267,9 @@ export class SqliteDashboardQueries implements DashboardQueries {
   private readonly db: Database.Database;
   private readonly alertsFile: string;
   private alertsAttached = false;
+  /** Answers of the aggregate queries, valid until a record is indexed or alerts change. */
+  private readonly memo = new Map<string, unknown>();
+  private memoVersion = '';
 
   /** Opens (creating if needed) the index beside the store in `storeDir`; the store must exist. */
   constructor(storeDir: string) {
@@ -309,6 +313,28 @@ export class SqliteDashboardQueries implements DashboardQueries {
     }
   }
 
+  /**
+   * The same question asked again (another editor opening the page, the live refresh of a view
+   * nobody changed) is answered from memory until the store or the alerts change.
+   */
+  private cached<T>(key: string, fn: () => T): T {
+    const seq = (this.db.prepare(`SELECT value FROM meta WHERE key = 'seq'`).get() as { value: string })
+      .value;
+    const alerts = this.alertsReady()
+      ? (this.db.prepare('PRAGMA alerts.data_version').get() as { data_version: number }).data_version
+      : 0;
+    const version = `${seq}|${alerts}`;
+    if (version !== this.memoVersion) {
+      this.memo.clear();
+      this.memoVersion = version;
+    }
+    if (this.memo.has(key)) return this.memo.get(key) as T;
+    const value = fn();
+    if (this.memo.size >= 200) this.memo.delete(this.memo.keys().next().value!);
+    this.memo.set(key, value);
+    return value;
+  }
+
   /** The alerts' state appears once alerts have run; attach it then (never create it). */
   private attachAlerts(): void {
     if (this.alertsAttached || !existsSync(this.alertsFile)) return;
@@ -344,9 +370,11 @@ export class SqliteDashboardQueries implements DashboardQueries {
     const delFigs = this.db.prepare('DELETE FROM figs WHERE seq = ?');
     const insFig = this.db.prepare(
       `INSERT INTO figs (seq, idx, drug, value, unit, kg, count, count_unit, location, country, lat, lon, approx, period,
-                         aggregate, is_record, attribution, confidence, evidence, published_ms, language, source_id, seizure_story)
+                         aggregate, is_record, attribution, confidence, evidence, summary, published_ms, language, source_id,
+                         seizure_story)
        VALUES (@seq, @idx, @drug, @value, @unit, @kg, @count, @countUnit, @location, @country, @lat, @lon, @approx, @period,
-               @aggregate, @isRecord, @attribution, @confidence, @evidence, @publishedMs, @language, @sourceId, @seizureStory)`,
+               @aggregate, @isRecord, @attribution, @confidence, @evidence, @summary, @publishedMs, @language, @sourceId,
+               @seizureStory)`,
     );
     const delText = this.db.prepare('DELETE FROM fts WHERE rowid = ?');
     const insText = this.db.prepare('INSERT INTO fts (rowid, title, body) VALUES (?, ?, ?)');
@@ -393,6 +421,7 @@ export class SqliteDashboardQueries implements DashboardQueries {
             attribution: s.attribution,
             confidence: figureConfidence(s),
             evidence: s.evidence,
+            summary: figureSummary(s),
           });
         });
         delText.run(row.seq);
@@ -408,63 +437,67 @@ export class SqliteDashboardQueries implements DashboardQueries {
   }
 
   async summary(filter: DashboardFilter): Promise<Summary> {
-    return this.run('summary', () => {
-      const p: Params = {};
-      const rec = this.db
-        .prepare(
-          `SELECT count(*) AS n, total(r.seizure_story) AS stories, min(r.published_ms) AS first, max(r.published_ms) AS last
+    return this.run('summary', () =>
+      this.cached(`summary|${JSON.stringify(filter)}`, () => {
+        const p: Params = {};
+        const rec = this.db
+          .prepare(
+            `SELECT count(*) AS n, total(r.seizure_story) AS stories, min(r.published_ms) AS first, max(r.published_ms) AS last
            FROM recs r ${where(matchingRecords(filter, p))}`,
-        )
-        .get(p) as { n: number; stories: number; first: number | null; last: number | null };
-      const q: Params = {};
-      const fig = this.db
-        .prepare(
-          `SELECT count(*) AS n, total(f.kg) AS kg, count(f.lat) AS mapped FROM figs f ${where(matchingFigures(filter, q))}`,
-        )
-        .get(q) as { n: number; kg: number; mapped: number };
-      const stored = (this.db.prepare('SELECT count(*) AS n FROM recs').get() as { n: number }).n;
-      return {
-        records: rec.n,
-        seizureStories: rec.stories,
-        figures: fig.n,
-        kg: fig.kg,
-        mapped: fig.mapped,
-        first: iso(rec.first),
-        last: iso(rec.last),
-        stored,
-      };
-    });
+          )
+          .get(p) as { n: number; stories: number; first: number | null; last: number | null };
+        const q: Params = {};
+        const fig = this.db
+          .prepare(
+            `SELECT count(*) AS n, total(f.kg) AS kg, count(f.lat) AS mapped FROM figs f ${where(matchingFigures(filter, q))}`,
+          )
+          .get(q) as { n: number; kg: number; mapped: number };
+        const stored = (this.db.prepare('SELECT count(*) AS n FROM recs').get() as { n: number }).n;
+        return {
+          records: rec.n,
+          seizureStories: rec.stories,
+          figures: fig.n,
+          kg: fig.kg,
+          mapped: fig.mapped,
+          first: iso(rec.first),
+          last: iso(rec.last),
+          stored,
+        };
+      }),
+    );
   }
 
   async facets(filter: DashboardFilter): Promise<Facets> {
-    return this.run('facets', () => {
-      const figFacet = (column: 'drug' | 'country'): FacetValue[] => {
-        const p: Params = {};
-        const conds = matchingFigures(without(filter, column), p);
-        conds.push(`f.${column} IS NOT NULL`);
-        return this.db
-          .prepare(
-            `SELECT f.${column} AS value, count(*) AS n FROM figs f ${where(conds)} GROUP BY 1 ORDER BY n DESC, 1`,
-          )
-          .all(p) as FacetValue[];
-      };
-      const recFacet = (key: 'lang' | 'source'): FacetValue[] => {
-        const p: Params = {};
-        const conds = matchingRecords(without(filter, key), p);
-        const sql =
-          key === 'lang'
-            ? `SELECT r.language AS value, count(*) AS n FROM recs r ${where(conds)} GROUP BY 1 ORDER BY n DESC, 1`
-            : `SELECT r.source_id AS value, max(r.source_name) AS label, count(*) AS n FROM recs r ${where(conds)}
+    return this.run('facets', () =>
+      this.cached(`facets|${JSON.stringify(filter)}`, () => {
+        const figFacet = (column: 'drug' | 'country'): FacetValue[] => {
+          const p: Params = {};
+          const conds = matchingFigures(without(filter, column), p);
+          conds.push(`f.${column} IS NOT NULL`);
+          return this.db
+            .prepare(
+              `SELECT f.${column} AS value, count(*) AS n FROM figs f ${where(conds)} GROUP BY 1 ORDER BY n DESC, 1`,
+            )
+            .all(p) as FacetValue[];
+        };
+        const recFacet = (key: 'lang' | 'source'): FacetValue[] => {
+          const p: Params = {};
+          const conds = matchingRecords(without(filter, key), p);
+          const sql =
+            key === 'lang'
+              ? `SELECT r.language AS value, count(*) AS n FROM recs r ${where(conds)} GROUP BY 1 ORDER BY n DESC, 1`
+              : `SELECT r.source_id AS value, max(r.source_name) AS label, count(*) AS n FROM recs r ${where(conds)}
                GROUP BY 1 ORDER BY n DESC, 1 LIMIT 300`;
-        return this.db.prepare(sql).all(p) as FacetValue[];
-      };
-      return {
-        drugs: figFacet('drug'),
-        countries: figFacet('country'),
-        languages: recFacet('lang'),
-        sources: recFacet('source'),
-      };
-    });
+          return this.db.prepare(sql).all(p) as FacetValue[];
+        };
+        return {
+          drugs: figFacet('drug'),
+          countries: figFacet('country'),
+          languages: recFacet('lang'),
+          sources: recFacet('source'),
+        };
+      }),
+    );
   }
 
   private figureViews(seqs: number[], filter: DashboardFilter): Map<number, FigureView[]> {
@@ -502,33 +535,35 @@ export class SqliteDashboardQueries implements DashboardQueries {
   }
 
   async records(filter: DashboardFilter, page: PageRequest): Promise<RecordPage> {
-    return this.run('records', () => {
-      const p: Params = {};
-      const w = where(matchingRecords(filter, p));
-      const total = (this.db.prepare(`SELECT count(*) AS n FROM recs r ${w}`).get(p) as { n: number }).n;
-      const rows = this.db
-        .prepare(
-          `SELECT r.seq, r.id, r.published, r.language, r.source_id, r.source_name, r.title, r.url, r.seizure_story
+    return this.run('records', () =>
+      this.cached(`records|${page.offset}|${page.limit}|${JSON.stringify(filter)}`, () => {
+        const p: Params = {};
+        const w = where(matchingRecords(filter, p));
+        const total = (this.db.prepare(`SELECT count(*) AS n FROM recs r ${w}`).get(p) as { n: number }).n;
+        const rows = this.db
+          .prepare(
+            `SELECT r.seq, r.id, r.published, r.language, r.source_id, r.source_name, r.title, r.url, r.seizure_story
            FROM recs r ${w} ORDER BY r.published_ms DESC, r.seq DESC LIMIT @limit OFFSET @offset`,
-        )
-        .all({ ...p, limit: page.limit, offset: page.offset }) as RecRow[];
-      const figures = this.figureViews(
-        rows.map((r) => r.seq),
-        filter,
-      );
-      const out: RecordRow[] = rows.map((r) => ({
-        id: r.id,
-        title: r.title,
-        url: r.url,
-        source: { id: r.source_id, name: r.source_name },
-        language: r.language,
-        published: r.published,
-        seizureStory: r.seizure_story === 1,
-        figures: figures.get(r.seq) ?? [],
-      }));
-      const next = page.offset + rows.length < total ? page.offset + rows.length : null;
-      return { rows: out, total, offset: page.offset, limit: page.limit, next };
-    });
+          )
+          .all({ ...p, limit: page.limit, offset: page.offset }) as RecRow[];
+        const figures = this.figureViews(
+          rows.map((r) => r.seq),
+          filter,
+        );
+        const out: RecordRow[] = rows.map((r) => ({
+          id: r.id,
+          title: r.title,
+          url: r.url,
+          source: { id: r.source_id, name: r.source_name },
+          language: r.language,
+          published: r.published,
+          seizureStory: r.seizure_story === 1,
+          figures: figures.get(r.seq) ?? [],
+        }));
+        const next = page.offset + rows.length < total ? page.offset + rows.length : null;
+        return { rows: out, total, offset: page.offset, limit: page.limit, next };
+      }),
+    );
   }
 
   async record(id: string): Promise<RecordDetail | null> {
@@ -549,128 +584,139 @@ export class SqliteDashboardQueries implements DashboardQueries {
   }
 
   async mapPoints(filter: DashboardFilter, limit: number): Promise<MapData> {
-    return this.run('map', () => {
-      const p: Params = { limit: limit + 1 };
-      const conds = [...matchingFigures(filter, p), 'f.lat IS NOT NULL'];
-      const group = 'f.location COLLATE NOCASE, f.country, f.drug';
-      const rows = this.db
-        .prepare(
-          `SELECT f.location, f.country, f.drug, avg(f.lat) AS lat, avg(f.lon) AS lon, total(f.approx) > 0 AS approx,
+    return this.run('map', () =>
+      this.cached(`map|${limit}|${JSON.stringify(filter)}`, () => {
+        const p: Params = { limit: limit + 1 };
+        const conds = [...matchingFigures(filter, p), 'f.lat IS NOT NULL'];
+        const group = 'f.location COLLATE NOCASE, f.country, f.drug';
+        const rows = this.db
+          .prepare(
+            `SELECT f.location, f.country, f.drug, avg(f.lat) AS lat, avg(f.lon) AS lon, total(f.approx) > 0 AS approx,
                   count(*) AS n, count(DISTINCT f.seq) AS records, sum(f.kg) AS kg
            FROM figs f ${where(conds)}
            GROUP BY ${group}
            ORDER BY coalesce(sum(f.kg), 0) DESC, n DESC LIMIT @limit`,
-        )
-        .all(p) as Array<{
-        location: string | null;
-        country: string | null;
-        drug: string;
-        lat: number;
-        lon: number;
-        approx: number;
-        n: number;
-        records: number;
-        kg: number | null;
-      }>;
-      // The largest figures of every place and drug: one pass over the matching figures keeps
-      // the top few per point (cheaper here than a window function's sort), then their rows.
-      const key = (location: string | null, country: string | null, drug: string) =>
-        `${(location ?? '').toLowerCase()}|${country ?? ''}|${drug}`;
-      type Ranked = { seq: number; idx: number; w: number };
-      const best = new Map<string, Ranked[]>();
-      const scan = this.db.prepare(
-        `SELECT f.seq, f.idx, f.location, f.country, f.drug, coalesce(f.kg, 0) * 1e9 + coalesce(f.count, 0) / 1e3 AS w
-         FROM figs f ${where(conds)}`,
-      );
-      for (const f of scan.iterate(p) as Iterable<
-        Ranked & { location: string | null; country: string | null; drug: string }
-      >) {
-        const k = key(f.location, f.country, f.drug);
-        const list = best.get(k) ?? [];
-        const last = list[list.length - 1];
-        if (list.length < MAP_FIGURES || f.w > last!.w || (f.w === last!.w && f.seq > last!.seq)) {
-          list.push({ seq: f.seq, idx: f.idx, w: f.w });
-          list.sort((x, y) => y.w - x.w || y.seq - x.seq);
-          if (list.length > MAP_FIGURES) list.pop();
-          best.set(k, list);
-        }
-      }
-      type Detail = FigRow & { record_id: string; source_name: string; published: string | null };
-      const wanted = [...best.values()].flat().map((w) => [w.seq, w.idx]);
-      const detail = new Map<string, Detail>();
-      const rowsOfTop = this.db
-        .prepare(
-          `SELECT g.*, r.id AS record_id, r.source_name, r.published
-           FROM json_each(@wanted) j
-           JOIN figs g ON g.seq = j.value ->> 0 AND g.idx = j.value ->> 1
-           JOIN recs r ON r.seq = g.seq`,
-        )
-        .all({ wanted: JSON.stringify(wanted) }) as Detail[];
-      for (const row of rowsOfTop) detail.set(`${row.seq}:${row.idx}`, row);
-      const figures = new Map<string, MapPoint['figures']>();
-      for (const [k, list] of best) {
-        figures.set(
-          k,
-          list.map((w) => {
-            const f = detail.get(`${w.seq}:${w.idx}`)!;
-            return {
-              recordId: f.record_id,
-              index: f.idx,
-              summary: figureSummary(seizureOfRow(f)),
-              source: f.source_name,
-              published: f.published,
-            };
-          }),
-        );
-      }
-      const q: Params = {};
-      const unmapped = (
-        this.db
-          .prepare(
-            `SELECT count(*) AS n FROM figs f ${where([...matchingFigures(filter, q), 'f.lat IS NULL'])}`,
           )
-          .get(q) as { n: number }
-      ).n;
-      const points: MapPoint[] = rows.slice(0, limit).map((row) => ({
-        location: row.location,
-        country: row.country,
-        lat: Math.round(row.lat * 1e4) / 1e4,
-        lon: Math.round(row.lon * 1e4) / 1e4,
-        approx: row.approx === 1,
-        drug: row.drug,
-        n: row.n,
-        records: row.records,
-        kg: row.kg,
-        figures: figures.get(key(row.location, row.country, row.drug)) ?? [],
-      }));
-      return { points, unmapped, truncated: rows.length > limit };
-    });
+          .all(p) as Array<{
+          location: string | null;
+          country: string | null;
+          drug: string;
+          lat: number;
+          lon: number;
+          approx: number;
+          n: number;
+          records: number;
+          kg: number | null;
+        }>;
+        // The largest figures of every place and drug: one pass over the matching figures keeps
+        // the top few per point (cheaper here than a window function's sort), then their rows.
+        const key = (location: string | null, country: string | null, drug: string) =>
+          `${(location ?? '').toLowerCase()}|${country ?? ''}|${drug}`;
+        type Ranked = { seq: number; idx: number; w: number };
+        const best = new Map<string, Ranked[]>();
+        const scan = this.db.prepare(
+          `SELECT f.seq, f.idx, f.location, f.country, f.drug, coalesce(f.kg, 0) * 1e9 + coalesce(f.count, 0) / 1e3 AS w
+         FROM figs f ${where(conds)}`,
+        );
+        for (const f of scan.iterate(p) as Iterable<
+          Ranked & { location: string | null; country: string | null; drug: string }
+        >) {
+          const k = key(f.location, f.country, f.drug);
+          const list = best.get(k) ?? [];
+          const last = list[list.length - 1];
+          if (list.length < MAP_FIGURES || f.w > last!.w || (f.w === last!.w && f.seq > last!.seq)) {
+            list.push({ seq: f.seq, idx: f.idx, w: f.w });
+            list.sort((x, y) => y.w - x.w || y.seq - x.seq);
+            if (list.length > MAP_FIGURES) list.pop();
+            best.set(k, list);
+          }
+        }
+        type Detail = {
+          seq: number;
+          idx: number;
+          summary: string;
+          record_id: string;
+          source_name: string;
+          published: string | null;
+        };
+        // By record (the primary key's first column), then the figures wanted of them.
+        const seqs = [...new Set([...best.values()].flat().map((w) => w.seq))];
+        const detail = new Map<string, Detail>();
+        const rowsOfTop = this.db
+          .prepare(
+            `SELECT g.seq, g.idx, g.summary, r.id AS record_id, r.source_name, r.published
+           FROM figs g JOIN recs r ON r.seq = g.seq
+           WHERE g.seq IN (SELECT CAST(value AS INTEGER) FROM json_each(@seqs))`,
+          )
+          .all({ seqs: JSON.stringify(seqs) }) as Detail[];
+        for (const row of rowsOfTop) detail.set(`${row.seq}:${row.idx}`, row);
+        const figures = new Map<string, MapPoint['figures']>();
+        for (const [k, list] of best) {
+          figures.set(
+            k,
+            list.map((w) => {
+              const f = detail.get(`${w.seq}:${w.idx}`)!;
+              return {
+                recordId: f.record_id,
+                index: f.idx,
+                summary: f.summary,
+                source: f.source_name,
+                published: f.published,
+              };
+            }),
+          );
+        }
+        const q: Params = {};
+        const unmapped = (
+          this.db
+            .prepare(
+              `SELECT count(*) AS n FROM figs f ${where([...matchingFigures(filter, q), 'f.lat IS NULL'])}`,
+            )
+            .get(q) as { n: number }
+        ).n;
+        const points: MapPoint[] = rows.slice(0, limit).map((row) => ({
+          location: row.location,
+          country: row.country,
+          lat: Math.round(row.lat * 1e4) / 1e4,
+          lon: Math.round(row.lon * 1e4) / 1e4,
+          approx: row.approx === 1,
+          drug: row.drug,
+          n: row.n,
+          records: row.records,
+          kg: row.kg,
+          figures: figures.get(key(row.location, row.country, row.drug)) ?? [],
+        }));
+        return { points, unmapped, truncated: rows.length > limit };
+      }),
+    );
   }
 
   async timeline(filter: DashboardFilter, bucket: TimelineBucketSize): Promise<TimelineData> {
-    return this.run('timeline', () => {
-      const p: Params = {};
-      const conds = matchingFigures(filter, p, { dates: false });
-      const start =
-        bucket === 'month'
-          ? `strftime('%Y-%m-01', f.published_ms / 1000, 'unixepoch')`
-          : `date(f.published_ms / 1000, 'unixepoch', 'weekday 0', '-6 days')`;
-      const buckets = this.db
-        .prepare(
-          `SELECT ${start} AS start, f.drug AS drug, count(*) AS n, total(f.kg) AS kg FROM figs f
-           ${where([...conds, 'f.published_ms IS NOT NULL'])} GROUP BY 1, 2 ORDER BY 1, 2`,
-        )
-        .all(p) as TimelineData['buckets'];
-      const q: Params = {};
-      const undated = (
-        this.db
+    return this.run('timeline', () =>
+      this.cached(`timeline|${bucket}|${JSON.stringify(filter)}`, () => {
+        const p: Params = {};
+        const conds = matchingFigures(filter, p, { dates: false });
+        const start =
+          bucket === 'month'
+            ? `strftime('%Y-%m-01', f.published_ms / 1000, 'unixepoch')`
+            : `date(f.published_ms / 1000, 'unixepoch', 'weekday 0', '-6 days')`;
+        const buckets = this.db
           .prepare(
-            `SELECT count(*) AS n FROM figs f ${where([...matchingFigures(filter, q, { dates: false }), 'f.published_ms IS NULL'])}`,
+            `SELECT ${start} AS start, f.drug AS drug, count(*) AS n, total(f.kg) AS kg FROM figs f
+           ${where([...conds, 'f.published_ms IS NOT NULL'])} GROUP BY 1, 2 ORDER BY 1, 2`,
           )
-          .get(q) as { n: number }
-      ).n;
-      return { bucket, buckets, undated };
-    });
+          .all(p) as TimelineData['buckets'];
+        const q: Params = {};
+        const undated = (
+          this.db
+            .prepare(
+              `SELECT count(*) AS n FROM figs f ${where([...matchingFigures(filter, q, { dates: false }), 'f.published_ms IS NULL'])}`,
+            )
+            .get(q) as { n: number }
+        ).n;
+        return { bucket, buckets, undated };
+      }),
+    );
   }
 
   private storyViews(keys: string[]): StoryView[] {

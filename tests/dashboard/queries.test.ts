@@ -222,8 +222,11 @@ describe('SqliteDashboardQueries', () => {
     expect(weeks.buckets.map((b) => b.start)).toEqual(['2025-01-06', '2025-01-20']);
   });
 
-  it('indexes records stored after it opened, at the next query', async () => {
+  it('indexes records stored after it opened, at the next query (answers kept in memory are dropped)', async () => {
+    const before = await q.summary({});
+    expect(await q.summary({})).toBe(before);
     store.insertRecord(record('e', { published: '2025-03-01T00:00:00Z', text: 'Late arrival.' }));
+    expect((await q.summary({})).stored).toBe(before.stored + 1);
     expect((await q.records({ q: 'arrival' }, { offset: 0, limit: 5 })).rows.map((r) => r.id)).toEqual(['e']);
     const after = await q.recordsAfter(0, 100);
     expect(after.records.map((r) => r.id)).toEqual(['a', 'b', 'c', 'd', 'e']);

@@ -5,6 +5,7 @@
  * keyboard. Hover or focus shows the figure; click (or Enter) opens the record.
  */
 import { type GeoPermissibleObjects, geoNaturalEarth1, geoPath } from 'd3-geo';
+import { Component } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
@@ -96,6 +97,97 @@ export function pointLabel(p: MapPoint, measure: Measure): string {
   return `${place}: ${drugName(p.drug)}, ${formatCount(p.n)} figure${p.n === 1 ? '' : 's'}${size}: ${figures}`;
 }
 
+interface Projected {
+  p: MapPoint;
+  x: number;
+  y: number;
+  r: number;
+}
+
+interface PointsProps {
+  projected: Projected[];
+  k: number;
+  selected: string | null;
+  measure: Measure;
+  onOpen: (p: MapPoint, target: Element) => void;
+  onTip: (p: MapPoint, target: Element) => void;
+  onUntip: () => void;
+}
+
+/**
+ * The circles, one set of listeners for all of them (on their group), drawn again only when
+ * the points, the zoom or the open record change: hovering re-renders the tooltip, not a
+ * thousand circles.
+ */
+class Points extends Component<PointsProps> {
+  override shouldComponentUpdate(next: PointsProps): boolean {
+    const p = this.props;
+    return (
+      next.projected !== p.projected ||
+      next.k !== p.k ||
+      next.selected !== p.selected ||
+      next.measure !== p.measure
+    );
+  }
+
+  private target(e: Event): { p: MapPoint; el: Element } | null {
+    const el = (e.target as Element).closest?.('circle.point');
+    const q = el ? this.props.projected[Number(el.getAttribute('data-i'))] : undefined;
+    return el && q ? { p: q.p, el } : null;
+  }
+
+  override render() {
+    const { projected, k, selected, measure } = this.props;
+    return (
+      // biome-ignore lint/a11y/noStaticElementInteractions: the circles inside are the buttons; the group only delegates their events
+      <g
+        onClick={(e) => {
+          const t = this.target(e);
+          if (t) this.props.onOpen(t.p, t.el);
+        }}
+        onKeyDown={(e) => {
+          const t = this.target(e);
+          if (t && (e.key === 'Enter' || e.key === ' ')) {
+            e.preventDefault();
+            this.props.onOpen(t.p, t.el);
+          }
+        }}
+        onPointerOver={(e) => {
+          const t = this.target(e);
+          if (t) this.props.onTip(t.p, t.el);
+        }}
+        onPointerOut={(e) => {
+          if (this.target(e)) this.props.onUntip();
+        }}
+        onFocusIn={(e) => {
+          const t = this.target(e);
+          if (t) this.props.onTip(t.p, t.el);
+        }}
+        onFocusOut={() => this.props.onUntip()}
+      >
+        {projected.map(({ p, x, y, r }, i) => (
+          // biome-ignore lint/a11y/useSemanticElements: an SVG circle cannot be a <button>
+          <circle
+            key={`${p.location}|${p.country}|${p.drug}`}
+            class={`point${p.approx ? ' approx' : ''}${selected && p.figures.some((f) => f.recordId === selected) ? ' selected' : ''}`}
+            cx={x}
+            cy={y}
+            r={r / k}
+            fill={drugColour(p.drug)}
+            stroke-width={1.25}
+            role="button"
+            tabIndex={0}
+            aria-label={pointLabel(p, measure)}
+            data-i={i}
+            data-place={p.location ?? ''}
+            data-drug={p.drug}
+          />
+        ))}
+      </g>
+    );
+  }
+}
+
 export interface MapViewProps {
   data: MapData | null;
   measure: Measure;
@@ -112,13 +204,14 @@ export interface MapViewProps {
 export function MapView({ data, measure, onOpen, onPlace, onShapes, selected }: MapViewProps) {
   const [shapes, setShapes] = useState<Shape[] | null>(null);
   const [detailed, setDetailed] = useState(false);
-  const [t, setT] = useState<Transform>({ k: 1, x: 0, y: 0 });
+  // null until the user moves the map: the view frames the figures of the first data.
+  const [moved, setT] = useState<Transform | null>(null);
+  const firstFit = useRef<Transform | null>(null);
   const [hover, setHover] = useState<{ p: MapPoint; x: number; y: number; below: boolean } | null>(null);
   const [picked, setPicked] = useState<{ p: MapPoint; x: number; y: number; below: boolean } | null>(null);
   const pickedRef = useRef<HTMLDivElement>(null);
   const [mapError, setMapError] = useState<string | null>(null);
   const svgRef = useRef<SVGSVGElement>(null);
-  const fitted = useRef(false);
   const drag = useRef<{
     pointers: Map<number, { x: number; y: number }>;
     moved: boolean;
@@ -137,12 +230,6 @@ export function MapView({ data, measure, onOpen, onPlace, onShapes, selected }: 
       },
     );
   }, []);
-  // Zoomed in: the finer shapes, once the page has settled (they are 7x larger).
-  useEffect(() => {
-    if (t.k < 2.5 || detailed) return;
-    setDetailed(true);
-    setTimeout(() => loadShapes(__WORLD_50M__).then(setShapes, () => {}), 1200);
-  }, [t.k, detailed]);
 
   const projected = useMemo(() => {
     const pts = data?.points ?? [];
@@ -159,12 +246,17 @@ export function MapView({ data, measure, onOpen, onPlace, onShapes, selected }: 
     );
   }, [data, measure]);
 
-  // First data: frame the points.
+  // First data: frame the points (in the same render, no second pass).
+  if (!firstFit.current && projected.length > 0) firstFit.current = fitTo(projected.map((q) => [q.x, q.y]));
+  const t: Transform = moved ?? firstFit.current ?? { k: 1, x: 0, y: 0 };
+  const base = (cur: Transform | null) => cur ?? t;
+
+  // Zoomed in: the finer shapes, once the page has settled (they are 7x larger).
   useEffect(() => {
-    if (fitted.current || projected.length === 0) return;
-    fitted.current = true;
-    setT(fitTo(projected.map((q) => [q.x, q.y])));
-  }, [projected]);
+    if (t.k < 2.5 || detailed) return;
+    setDetailed(true);
+    setTimeout(() => loadShapes(__WORLD_50M__).then(setShapes, () => {}), 1200);
+  }, [t.k, detailed]);
 
   const toSvg = (clientX: number, clientY: number) => {
     const rect = svgRef.current!.getBoundingClientRect();
@@ -177,7 +269,7 @@ export function MapView({ data, measure, onOpen, onPlace, onShapes, selected }: 
     const onWheel = (e: WheelEvent) => {
       e.preventDefault();
       const c = toSvg(e.clientX, e.clientY);
-      setT((cur) => zoomAt(cur, Math.exp(-e.deltaY * 0.0025), c.x, c.y));
+      setT((cur) => zoomAt(base(cur), Math.exp(-e.deltaY * 0.0025), c.x, c.y));
     };
     svg.addEventListener('wheel', onWheel, { passive: false });
     return () => svg.removeEventListener('wheel', onWheel);
@@ -208,9 +300,12 @@ export function MapView({ data, measure, onOpen, onPlace, onShapes, selected }: 
       const before = Math.hypot(prev.x - other.x, prev.y - other.y);
       const after = Math.hypot(now.x - other.x, now.y - other.y);
       if (before > 0)
-        setT((cur) => zoomAt(cur, after / before, (now.x + other.x) / 2, (now.y + other.y) / 2));
+        setT((cur) => zoomAt(base(cur), after / before, (now.x + other.x) / 2, (now.y + other.y) / 2));
     } else {
-      setT((cur) => clampT({ ...cur, x: cur.x + now.x - prev.x, y: cur.y + now.y - prev.y }));
+      setT((cur) => {
+        const b = base(cur);
+        return clampT({ ...b, x: b.x + now.x - prev.x, y: b.y + now.y - prev.y });
+      });
     }
     d.pointers.set(e.pointerId, now);
   };
@@ -257,7 +352,7 @@ export function MapView({ data, measure, onOpen, onPlace, onShapes, selected }: 
     if (!picked) setHover({ p, ...anchor(target) });
   };
 
-  const zoomButton = (factor: number) => setT((cur) => zoomAt(cur, factor, W / 2, H / 2));
+  const zoomButton = (factor: number) => setT((cur) => zoomAt(base(cur), factor, W / 2, H / 2));
   const drugs = [...new Set((data?.points ?? []).map((p) => p.drug))];
 
   return (
@@ -280,34 +375,15 @@ export function MapView({ data, measure, onOpen, onPlace, onShapes, selected }: 
             {shapes?.map((s) => (
               <path key={s.id} class="land" d={s.d} />
             ))}
-            {projected.map(({ p, x, y, r }) => (
-              // biome-ignore lint/a11y/useSemanticElements: an SVG circle cannot be a <button>
-              <circle
-                key={`${p.location}|${p.country}|${p.drug}`}
-                class={`point${p.approx ? ' approx' : ''}${selected && p.figures.some((f) => f.recordId === selected) ? ' selected' : ''}`}
-                cx={x}
-                cy={y}
-                r={r / t.k}
-                fill={drugColour(p.drug)}
-                stroke-width={1.25}
-                role="button"
-                tabIndex={0}
-                aria-label={pointLabel(p, measure)}
-                data-place={p.location ?? ''}
-                data-drug={p.drug}
-                onClick={(e) => open(p, e.currentTarget as Element)}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter' || e.key === ' ') {
-                    e.preventDefault();
-                    open(p, e.currentTarget as Element);
-                  }
-                }}
-                onPointerEnter={(e) => showTip(p, e.currentTarget as Element)}
-                onPointerLeave={() => setHover(null)}
-                onFocus={(e) => showTip(p, e.currentTarget as Element)}
-                onBlur={() => setHover(null)}
-              />
-            ))}
+            <Points
+              projected={projected}
+              k={t.k}
+              selected={selected ?? null}
+              measure={measure}
+              onOpen={open}
+              onTip={showTip}
+              onUntip={() => setHover(null)}
+            />
           </g>
         </svg>
         {hover && (

@@ -54,7 +54,9 @@ export const api = {
     get<RecordPage>('/api/dashboard/records', withParams(f, { offset, limit }), s),
   record: (id: string, s?: AbortSignal) =>
     get<RecordDetail>(`/api/dashboard/records/${encodeURIComponent(id)}`, new URLSearchParams(), s),
-  map: (f: DashboardFilter, s?: AbortSignal) => get<MapData>('/api/dashboard/map', withParams(f, {}), s),
+  // The 800 largest places: more circles than that say nothing more at world scale.
+  map: (f: DashboardFilter, s?: AbortSignal) =>
+    get<MapData>('/api/dashboard/map', withParams(f, { limit: 800 }), s),
   timeline: (f: DashboardFilter, bucket: TimelineBucketSize, s?: AbortSignal) =>
     get<TimelineData>('/api/dashboard/timeline', withParams(f, { bucket }), s),
   stories: (f: DashboardFilter, offset: number, multiOutlet: boolean, s?: AbortSignal) =>
