@@ -150,7 +150,7 @@ function synthetic(count: number, seed: number): ArticleRecord[] {
 const FIRST_PAINT_CALLS = [
   'api/dashboard/summary',
   'api/dashboard/facets',
-  'api/dashboard/map',
+  'api/dashboard/map?limit=800',
   'api/dashboard/records?offset=0&limit=25',
   'api/dashboard/timeline?bucket=month',
 ];

@@ -639,7 +639,9 @@ export class SqliteDashboardQueries implements DashboardQueries {
           source_name: string;
           published: string | null;
         };
-        // By record (the primary key's first column), then the figures wanted of them.
+        // Only for the points sent; by record (the primary key's first column), then the figures.
+        const kept = new Set(rows.slice(0, limit).map((r) => key(r.location, r.country, r.drug)));
+        for (const k of [...best.keys()]) if (!kept.has(k)) best.delete(k);
         const seqs = [...new Set([...best.values()].flat().map((w) => w.seq))];
         const detail = new Map<string, Detail>();
         const rowsOfTop = this.db
