@@ -6,22 +6,10 @@
 import { InputError } from '../errors.ts';
 import { DRUGS } from '../records/schema.ts';
 import { isoToMs } from '../records/store.ts';
+import { FILTER_PARAMS } from './filter-params.ts';
 import type { DashboardFilter, TimelineBucketSize } from './types.ts';
 
-/** The filter parameters every data endpoint takes. */
-export const FILTER_PARAMS = [
-  'q',
-  'drug',
-  'country',
-  'minKg',
-  'kind',
-  'place',
-  'since',
-  'until',
-  'lang',
-  'source',
-  'seizureStories',
-] as const;
+export { FILTER_PARAMS };
 
 const MAX_Q = 200;
 const MAX_PLACE = 120;

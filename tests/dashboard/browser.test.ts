@@ -13,10 +13,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startUiServer, type UiServer } from '../../src/dashboard/ui-server.ts';
 import { seedDashboardDemo } from '../../src/demo/dashboard-demo.ts';
 import { silentLogger } from '../../src/log.ts';
-import { RECORD_SCHEMA } from '../../src/records/schema.ts';
 import { openStore } from '../../src/records/store.ts';
 import type { ArticleRecord } from '../../src/types.ts';
 import { chromiumAvailable, ensureUiBuilt, launchBrowser, type TestBrowser } from '../helpers/browser.ts';
+import { testRecord, testSeizure } from '../helpers/records.ts';
 
 // The callbacks of page.evaluate and waitForFunction run in the page: its globals, typed as used.
 interface PageNode {
@@ -40,45 +40,25 @@ if (!haveChromium && process.env.CI)
 if (!haveChromium) process.stderr.write('browser tests skipped: /usr/bin/chromium not found\n');
 
 function liveRecord(): ArticleRecord {
-  return {
-    schema: RECORD_SCHEMA,
-    id: 'live-valencia-test',
+  const evidence =
+    'Officers seized 2.2 tonnes of cocaine hidden in a shipment of pineapples in Valencia on Monday.';
+  return testRecord('live-valencia-test', {
     url: 'https://quaynews.example/valencia-cocaine',
     source: { id: 'quay-news', name: 'Quay News' },
-    language: 'en',
     title: 'Guardia Civil seize 2.2 tonnes of cocaine in Valencia port',
-    teaser: null,
     published: new Date().toISOString(),
-    section: null,
-    tags: [],
-    authors: [],
-    editor: null,
-    text: 'Officers seized 2.2 tonnes of cocaine hidden in a shipment of pineapples in Valencia on Monday.',
-    seizureStory: true,
+    text: evidence,
     seizures: [
-      {
-        drug: 'cocaine',
+      testSeizure({
         amount: { value: 2.2, unit: 't' },
         kg: 2200,
-        count: null,
-        countUnit: null,
         location: 'Valencia',
         country: 'ES',
-        period: null,
-        aggregate: false,
-        record: false,
-        attribution: null,
-        evidence:
-          'Officers seized 2.2 tonnes of cocaine hidden in a shipment of pineapples in Valencia on Monday.',
-      },
+        evidence,
+      }),
     ],
-    trends: [],
-    persons: [],
-    organizations: [],
     places: [{ name: 'Valencia', kind: 'port', country: 'ES', lat: 39.45, lon: -0.32 }],
-    extractedAt: new Date().toISOString(),
-    extractor: 'test',
-  };
+  });
 }
 
 describe.skipIf(!haveChromium)('dashboard in Chromium', () => {

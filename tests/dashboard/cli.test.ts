@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { RECORD_SCHEMA } from '../../src/records/schema.ts';
 import { openStore } from '../../src/records/store.ts';
 import { ROOT } from '../helpers/paths.ts';
+import { testRecord } from '../helpers/records.ts';
 
 vi.setConfig({ testTimeout: 120_000 });
 const BIN = path.join(ROOT, 'bin/seizurewatch.js');
@@ -22,29 +22,7 @@ describe('seizurewatch ui (CLI process)', () => {
 
   it('prints its URL, serves the store, and exits 0 on SIGTERM', async () => {
     const store = openStore(dir);
-    store.insertRecord({
-      schema: RECORD_SCHEMA,
-      id: 'cli-one',
-      url: null,
-      source: { id: 'x', name: 'X' },
-      language: 'en',
-      title: 'One',
-      teaser: null,
-      published: '2025-01-01',
-      section: null,
-      tags: [],
-      authors: [],
-      editor: null,
-      text: 'One.',
-      seizureStory: false,
-      seizures: [],
-      trends: [],
-      persons: [],
-      organizations: [],
-      places: [],
-      extractedAt: '2025-01-01T00:00:00Z',
-      extractor: 'test',
-    });
+    store.insertRecord(testRecord('cli-one', { seizureStory: false }));
     store.close();
     const child = spawn(process.execPath, [BIN, 'ui', '--store', dir, '--port', '0'], {
       env: { ...process.env, SEIZUREWATCH_API_TOKEN: '' },

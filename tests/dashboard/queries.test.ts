@@ -10,55 +10,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqliteDashboard, type SqliteDashboardQueries } from '../../src/dashboard/sqlite-queries.ts';
 import { startUiServer, type UiServer } from '../../src/dashboard/ui-server.ts';
 import { silentLogger } from '../../src/log.ts';
-import { RECORD_SCHEMA } from '../../src/records/schema.ts';
 import { openStore, type Store } from '../../src/records/store.ts';
-import type { ArticleRecord, Seizure } from '../../src/types.ts';
+import type { ArticleRecord } from '../../src/types.ts';
 import { ensureUiBuilt } from '../helpers/browser.ts';
+import { testRecord, testSeizure } from '../helpers/records.ts';
 
-function seizure(over: Partial<Seizure>): Seizure {
-  return {
-    drug: 'cocaine',
-    amount: { value: 1, unit: 't' },
-    kg: 1000,
-    count: null,
-    countUnit: null,
-    location: null,
-    country: null,
-    period: null,
-    aggregate: false,
-    record: false,
-    attribution: null,
-    evidence: 'Police seized drugs.',
-    ...over,
-  };
-}
-
-function record(id: string, over: Partial<ArticleRecord>): ArticleRecord {
-  return {
-    schema: RECORD_SCHEMA,
-    id,
-    url: `https://news.example/${id}`,
-    source: { id: 'wire', name: 'Wire' },
-    language: 'en',
-    title: `Story ${id}`,
-    teaser: null,
-    published: '2025-01-15T10:00:00Z',
-    section: null,
-    tags: [],
-    authors: [],
-    editor: null,
-    text: 'Nothing to see.',
-    seizureStory: true,
-    seizures: [],
-    trends: [],
-    persons: [],
-    organizations: [],
-    places: [],
-    extractedAt: '2025-01-15T12:00:00Z',
-    extractor: 'test',
-    ...over,
-  };
-}
+const seizure = testSeizure;
+const record = testRecord;
 
 const ROTTERDAM = { name: 'Rotterdam', kind: 'port' as const, country: 'NL', lat: 51.92, lon: 4.48 };
 const RECORDS: ArticleRecord[] = [

@@ -1,6 +1,8 @@
 /** Alert deliveries: one per story and channel, with status, attempts and the last error. */
+
 import type { DeliveryPage } from '../../src/dashboard/types.ts';
 import { formatCount, formatDateTime } from './format.ts';
+import { Pager } from './Pager.tsx';
 
 const STATUSES = ['delivered', 'pending', 'failed', 'expired'] as const;
 const STATUS_LABEL: Record<string, string> = {
@@ -108,26 +110,15 @@ export function Alerts({ page, status, onStatus, onOpen, onPage }: AlertsProps) 
         </div>
       )}
       {page?.available && page.total > page.limit && (
-        <nav class="pager" aria-label="Pages of deliveries">
-          <button
-            type="button"
-            disabled={page.offset === 0}
-            onClick={() => onPage(Math.max(0, page.offset - page.limit))}
-          >
-            ← Newer
-          </button>
-          <span>
-            {formatCount(page.offset + 1)}–{formatCount(page.offset + page.deliveries.length)} of{' '}
-            {formatCount(page.total)}
-          </span>
-          <button
-            type="button"
-            disabled={page.next === null}
-            onClick={() => page.next !== null && onPage(page.next)}
-          >
-            Older →
-          </button>
-        </nav>
+        <Pager
+          label="deliveries"
+          offset={page.offset}
+          limit={page.limit}
+          shown={page.deliveries.length}
+          total={page.total}
+          next={page.next}
+          onPage={onPage}
+        />
       )}
     </section>
   );

@@ -1,4 +1,5 @@
 /** The records list (newest first, paged) and one record with its evidence highlighted. */
+
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { FigureView, RecordDetail, RecordPage } from '../../src/dashboard/types.ts';
 import {
@@ -7,12 +8,12 @@ import {
   drugColour,
   drugName,
   formatAmount,
-  formatCount,
   formatDate,
   formatKg,
   languageName,
   placeLabel,
 } from './format.ts';
+import { Pager } from './Pager.tsx';
 import { StoryCard } from './Stories.tsx';
 
 function FigureLine({ f }: { f: FigureView }) {
@@ -46,8 +47,6 @@ export interface RecordListProps {
 export function RecordList({ page, fresh, onOpen, onPage }: RecordListProps) {
   if (!page) return <p class="empty">Loading records…</p>;
   if (page.rows.length === 0) return <p class="empty">No records match the filter.</p>;
-  const from = page.offset + 1;
-  const to = page.offset + page.rows.length;
   return (
     <div class="records">
       <ol class="record-list" aria-label="Records, newest first">
@@ -74,25 +73,15 @@ export function RecordList({ page, fresh, onOpen, onPage }: RecordListProps) {
           </li>
         ))}
       </ol>
-      <nav class="pager" aria-label="Pages of records">
-        <button
-          type="button"
-          disabled={page.offset === 0}
-          onClick={() => onPage(Math.max(0, page.offset - page.limit))}
-        >
-          ← Newer
-        </button>
-        <span>
-          {formatCount(from)}–{formatCount(to)} of {formatCount(page.total)}
-        </span>
-        <button
-          type="button"
-          disabled={page.next === null}
-          onClick={() => page.next !== null && onPage(page.next)}
-        >
-          Older →
-        </button>
-      </nav>
+      <Pager
+        label="records"
+        offset={page.offset}
+        limit={page.limit}
+        shown={page.rows.length}
+        total={page.total}
+        next={page.next}
+        onPage={onPage}
+      />
     </div>
   );
 }

@@ -1,6 +1,8 @@
 /** Story clusters: one seizure told by several outlets, and the figures they disagree on. */
+
 import type { StoryPage, StoryView } from '../../src/dashboard/types.ts';
-import { drugName, formatCount, formatDate } from './format.ts';
+import { drugName, formatDate } from './format.ts';
+import { Pager } from './Pager.tsx';
 
 export interface StoryCardProps {
   story: StoryView;
@@ -115,26 +117,15 @@ export function Stories({ page, multiOutlet, onMultiOutlet, onOpen, onPage }: St
         <StoryCard key={s.key} story={s} onOpen={onOpen} />
       ))}
       {page?.available && page.total > page.limit && (
-        <nav class="pager" aria-label="Pages of stories">
-          <button
-            type="button"
-            disabled={page.offset === 0}
-            onClick={() => onPage(Math.max(0, page.offset - page.limit))}
-          >
-            ← Newer
-          </button>
-          <span>
-            {formatCount(page.offset + 1)}–{formatCount(page.offset + page.stories.length)} of{' '}
-            {formatCount(page.total)}
-          </span>
-          <button
-            type="button"
-            disabled={page.next === null}
-            onClick={() => page.next !== null && onPage(page.next)}
-          >
-            Older →
-          </button>
-        </nav>
+        <Pager
+          label="stories"
+          offset={page.offset}
+          limit={page.limit}
+          shown={page.stories.length}
+          total={page.total}
+          next={page.next}
+          onPage={onPage}
+        />
       )}
     </section>
   );

@@ -3,6 +3,7 @@
  * the open record (and figure), and the chart settings. Read from and written to the query
  * string; the parameter names of the filters are those of the API.
  */
+import { FILTER_PARAMS } from '../../src/dashboard/filter-params.ts';
 import type { DashboardFilter, TimelineBucketSize } from '../../src/dashboard/types.ts';
 
 export type View = 'overview' | 'stories' | 'alerts';
@@ -23,19 +24,7 @@ export interface PageState {
   alertStatus: string;
 }
 
-const FILTER_KEYS: Array<keyof DashboardFilter> = [
-  'q',
-  'drug',
-  'country',
-  'minKg',
-  'kind',
-  'place',
-  'since',
-  'until',
-  'lang',
-  'source',
-  'seizureStories',
-];
+const FILTER_KEYS: ReadonlyArray<keyof DashboardFilter> = FILTER_PARAMS;
 
 export function readState(search: string): PageState {
   const p = new URLSearchParams(search);
