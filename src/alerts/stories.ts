@@ -7,7 +7,7 @@ import { StoryClusterer } from '../cluster/clusterer.ts';
 import { storyFeatures } from '../cluster/features.ts';
 import type { Assignment } from '../cluster/index.ts';
 import type { ArticleRecord } from '../types.ts';
-import { findDisagreements, type StoryInfo, summarizeRecord } from './alert.ts';
+import { findDisagreements, type RecordSummary, type StoryInfo, summarizeRecord } from './alert.ts';
 import type { ClusterConfig } from './config.ts';
 import type { AlertStore } from './store.ts';
 
@@ -51,7 +51,11 @@ export class StoryTracker {
 }
 
 export function storyInfoOf(store: AlertStore, storyKey: string): StoryInfo {
-  const members = store.storyMembers(storyKey);
+  return storyInfoOfMembers(storyKey, store.storyMembers(storyKey));
+}
+
+/** The story as alerts (and the dashboard) show it, from its members' summaries, first seen first. */
+export function storyInfoOfMembers(storyKey: string, members: RecordSummary[]): StoryInfo {
   const first = members[0]?.source.name;
   const also = [...new Set(members.slice(1).map((m) => m.source.name))].filter((s) => s !== first);
   return {

@@ -24,6 +24,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   export: async () => (await import('./commands/export.ts')).registerExport,
   alerts: async () => (await import('./commands/alerts.ts')).registerAlerts,
   cluster: async () => (await import('./commands/cluster.ts')).registerCluster,
+  ui: async () => (await import('./commands/ui.ts')).registerUi,
 };
 
 /** Build the program with the commands `argv` needs (all of them when in doubt). */

@@ -7,6 +7,8 @@
  *   GET /api/records          stored records, paged, filtered like `export`
  *   GET /api/records/stream   records as they are stored (SSE, or NDJSON with ?format=ndjson)
  *       /admin/queues         Bull Board (always needs the token; off when none is set)
+ *   GET /, /api/dashboard/*   the newsroom dashboard (src/dashboard/routes.ts), when given
+ *  POST /login                the dashboard's sign-in form (sets the token cookie), when a token is set
  *
  * Bound to 127.0.0.1 by default. Listening anywhere else requires a token; when a token is set,
  * every route but the two health checks needs it (`Authorization: Bearer <token>`, or
@@ -18,6 +20,9 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
 import type { Queue } from 'bullmq';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { loginPage, registerLogin, safeNext } from '../dashboard/login.ts';
+import type { DashboardQueries } from '../dashboard/queries.ts';
+import { registerDashboardRoutes } from '../dashboard/routes.ts';
 import { ConfigError, InputError } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import type { Store } from '../records/store.ts';
@@ -42,6 +47,8 @@ export interface HttpDeps {
   queues: Queue[];
   bus: RecordBus;
   readiness: () => Promise<Readiness>;
+  /** Serve the dashboard at `/` over these queries. */
+  dashboard?: DashboardQueries;
 }
 
 export interface HttpServer {
@@ -129,6 +136,7 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
   app.addHook('onRequest', async (req, reply) => {
     const urlPath = req.url.split('?')[0] ?? '';
     if (OPEN_PATHS.has(urlPath)) return;
+    if (deps.dashboard && urlPath === '/login' && req.method === 'POST') return;
     const isAdmin = urlPath === '/admin/queues' || urlPath.startsWith('/admin/queues/');
     if (!token) {
       if (isAdmin)
@@ -139,6 +147,12 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
     }
     const given = requestToken(req);
     if (!given.token || !sameToken(given.token, token)) {
+      if (deps.dashboard && urlPath === '/' && req.method === 'GET') {
+        return reply
+          .code(401)
+          .type('text/html; charset=utf-8')
+          .send(loginPage(safeNext(req.url)));
+      }
       return reply.code(401).header('www-authenticate', 'Bearer').send({ error: 'unauthorized' });
     }
     if (given.fromQuery && isAdmin) {
@@ -220,7 +234,12 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
     });
   });
 
-  if (token) {
+  if (deps.dashboard) {
+    if (token) await registerLogin(app, (given) => sameToken(given, token));
+    await registerDashboardRoutes(app, { queries: deps.dashboard });
+  }
+
+  if (token && deps.queues.length > 0) {
     const serverAdapter = new FastifyAdapter();
     serverAdapter.setBasePath('/admin/queues');
     createBullBoard({

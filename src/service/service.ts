@@ -13,6 +13,7 @@ import { pollFeedProcessor } from '../../jobs/poll-feed.ts';
 import { storeRecordProcessor } from '../../jobs/store-record.ts';
 import { type Alerter, createAlerter } from '../alerts/index.ts';
 import type { Config } from '../config.ts';
+import { openSqliteDashboard } from '../dashboard/sqlite-queries.ts';
 import { createFetcher } from '../fetch/index.ts';
 import type { Logger } from '../log.ts';
 import { emitPending, type PipelineDeps } from '../pipeline/index.ts';
@@ -218,6 +219,8 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
   };
 
   let http: HttpServer | null = null;
+  // The dashboard reads the embedded store through its own index (src/dashboard/).
+  const dashboard = svc.http.enabled ? openSqliteDashboard(config.store.dir) : null;
   try {
     if (svc.http.enabled) {
       http = await startHttpServer({
@@ -229,6 +232,7 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
         queues: allQueues,
         bus,
         readiness,
+        ...(dashboard ? { dashboard } : {}),
       });
     }
   } catch (err) {
@@ -238,6 +242,7 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
     await alerter.close();
     for (const c of connections) c.disconnect();
     await fetcher.close();
+    await dashboard?.close();
     sink.close();
     store.close();
     throw err;
@@ -265,6 +270,7 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
       }
       await fetcher.close();
       for (const c of connections) c.disconnect();
+      await dashboard?.close();
       sink.close();
       store.close();
       logger.info('stopped');

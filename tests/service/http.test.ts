@@ -169,6 +169,23 @@ describe('HTTP API', () => {
     expect(msg).toMatch(/since: expected an ISO date/);
   });
 
+  it('serves the dashboard at / and its API over what the workers stored, behind the same token', async () => {
+    const page = await fetch(`${base}/`);
+    expect([200, 503]).toContain(page.status); // 503: dist/ui not built (npm run build:ui)
+    const summary = (await (await fetch(`${base}/api/dashboard/summary`)).json()) as { records: number };
+    expect(summary.records).toBeGreaterThanOrEqual(3);
+    const rows = (await (await fetch(`${base}/api/dashboard/records?q=story`)).json()) as { total: number };
+    expect(rows.total).toBeGreaterThanOrEqual(3);
+    const signIn = await fetch(`${guardedBase}/`);
+    expect(signIn.status).toBe(401);
+    expect(await signIn.text()).toContain('action="/login"');
+    expect((await fetch(`${guardedBase}/api/dashboard/summary`)).status).toBe(401);
+    const ok = await fetch(`${guardedBase}/api/dashboard/summary`, {
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
+    expect(ok.status).toBe(200);
+  });
+
   it('streams records as they are stored (SSE)', async () => {
     const ctrl = new AbortController();
     const res = await fetch(`${base}/api/records/stream`, { signal: ctrl.signal });

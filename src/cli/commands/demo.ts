@@ -21,7 +21,14 @@ export function registerDemo(program: Command): void {
       });
       for (const record of records) process.stdout.write(toNdjsonLine(record));
       process.stderr.write(formatScanSummary(summary));
-      if (opts.keep) process.stderr.write(`store and records.ndjson kept in ${dir}\n`);
+      if (opts.keep) {
+        process.stderr.write(`store and records.ndjson kept in ${dir}\n`);
+        process.stderr.write(`see them in the dashboard: npx seizurewatch ui --store ${dir}/store\n`);
+      } else {
+        process.stderr.write(
+          'see the demo in the dashboard (map, timeline, stories): npx seizurewatch ui --demo\n',
+        );
+      }
       if (summary.failures.length > 0 || records.length === 0) process.exitCode = 1;
     });
 }

@@ -1,0 +1,109 @@
+/**
+ * `seizurewatch ui --config FILE [--port N]`: the newsroom dashboard over the embedded store, no
+ * Redis needed. `--store DIR` reads a store folder without a config; `--demo` builds the demo
+ * archive in a temporary folder (removed on exit) and opens the dashboard on it. Prints the URL
+ * on stdout; SIGINT/SIGTERM stop it.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { loadConfig } from '../../config.ts';
+import { InputError } from '../../errors.ts';
+import { createLogger } from '../../log.ts';
+import { ServiceConfigSchema } from '../../service/config.ts';
+
+interface UiOptions {
+  config?: string;
+  store?: string;
+  demo?: boolean;
+  port?: string;
+  host?: string;
+}
+
+function portOf(value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!/^\d{1,5}$/.test(value) || Number(value) > 65_535) {
+    throw new InputError(`--port: expected a port from 0 to 65535, got "${value.slice(0, 20)}"`);
+  }
+  return Number(value);
+}
+
+export async function runUi(opts: UiOptions): Promise<void> {
+  const given = [opts.config, opts.store, opts.demo].filter(Boolean).length;
+  if (given !== 1) throw new InputError('give one of --config FILE, --store DIR or --demo');
+  const config = opts.config ? loadConfig(opts.config) : null;
+  const httpConfig = { ...(config?.service.http ?? ServiceConfigSchema.parse({}).http) };
+  httpConfig.port = portOf(opts.port, httpConfig.port);
+  if (opts.host) httpConfig.host = opts.host;
+  const logger = createLogger({ level: config?.log.level ?? 'warn', pretty: config?.log.pretty });
+  const token = process.env[httpConfig.tokenEnv] || undefined;
+
+  let storeDir: string;
+  let cleanup = () => {};
+  if (opts.demo) {
+    const dir = mkdtempSync(path.join(tmpdir(), 'seizurewatch-ui-demo-'));
+    cleanup = () => rmSync(dir, { recursive: true, force: true });
+    try {
+      const { seedDashboardDemo } = await import('../../demo/dashboard-demo.ts');
+      const seeded = await seedDashboardDemo(dir, { logger, progress: (l) => process.stderr.write(l) });
+      storeDir = seeded.storeDir;
+      process.stderr.write(`demo archive: ${seeded.records} records in ${storeDir} (removed on exit)\n`);
+    } catch (err) {
+      cleanup();
+      throw err;
+    }
+  } else {
+    storeDir = opts.store ? path.resolve(opts.store) : config!.store.dir;
+  }
+
+  const { startUiServer } = await import('../../dashboard/ui-server.ts');
+  let server: Awaited<ReturnType<typeof startUiServer>>;
+  try {
+    server = await startUiServer({ storeDir, http: httpConfig, token, logger });
+  } catch (err) {
+    cleanup();
+    throw err;
+  }
+  process.stdout.write(`seizurewatch dashboard: ${server.url}\n`);
+  process.stderr.write(
+    `${token ? `sign in with the token in ${httpConfig.tokenEnv}; ` : ''}new records stored in ${storeDir} appear live. Ctrl-C stops.\n`,
+  );
+  let stopping = false;
+  const stop = () => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    server.close().then(
+      () => {
+        cleanup();
+        process.exit(0);
+      },
+      () => {
+        cleanup();
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  await new Promise<never>(() => {});
+}
+
+export function registerUi(program: Command): void {
+  program
+    .command('ui')
+    .description(
+      'open the newsroom dashboard over the embedded store (no Redis): map, timeline, records, stories, alerts',
+    )
+    .option('-c, --config <file>', 'config file (its store.dir and service.http are used)')
+    .option('--store <dir>', 'a store folder, without a config')
+    .option('--demo', 'build the demo archive in a temporary folder and open the dashboard on it')
+    .option('-p, --port <n>', 'port (default service.http.port, 8787; 0 picks a free one)')
+    .option(
+      '--host <host>',
+      'address to bind (default service.http.host, 127.0.0.1; beyond loopback needs a token)',
+    )
+    .action(async (opts: UiOptions) => {
+      await runUi(opts);
+    });
+}

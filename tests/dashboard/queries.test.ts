@@ -1,0 +1,338 @@
+/**
+ * The dashboard's queries over a real SQLite store (records written by Store, as scan does),
+ * and its HTTP endpoints through `ui`'s server: filter semantics, aggregates, paging, search,
+ * the index kept up to date, strict parameters, exports, sign-in with a token.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSqliteDashboard, type SqliteDashboardQueries } from '../../src/dashboard/sqlite-queries.ts';
+import { startUiServer, type UiServer } from '../../src/dashboard/ui-server.ts';
+import { silentLogger } from '../../src/log.ts';
+import { openStore, type Store } from '../../src/records/store.ts';
+import type { ArticleRecord } from '../../src/types.ts';
+import { ensureUiBuilt } from '../helpers/browser.ts';
+import { testRecord, testSeizure } from '../helpers/records.ts';
+
+const seizure = testSeizure;
+const record = testRecord;
+
+const ROTTERDAM = { name: 'Rotterdam', kind: 'port' as const, country: 'NL', lat: 51.92, lon: 4.48 };
+const RECORDS: ArticleRecord[] = [
+  record('a', {
+    published: '2025-01-06T08:00:00Z',
+    title: 'Rotterdam customs find bananas full of cocaine',
+    text: 'Customs officers at Rotterdam found 2 tonnes of cocaine among bananas.',
+    places: [ROTTERDAM],
+    seizures: [
+      seizure({ amount: { value: 2, unit: 't' }, kg: 2000, location: 'Rotterdam', country: 'NL' }),
+      // 300 kg of heroin in Belgium: drug and country on different figures than above
+      seizure({
+        drug: 'heroin',
+        amount: { value: 300, unit: 'kg' },
+        kg: 300,
+        country: 'BE',
+        location: 'Belgium',
+      }),
+    ],
+  }),
+  record('b', {
+    published: '2025-01-20T08:00:00Z',
+    language: 'de',
+    source: { id: 'hafen', name: 'Hafenblatt' },
+    text: 'Der Zoll in Rotterdam fand Heroin.',
+    places: [ROTTERDAM],
+    seizures: [
+      seizure({
+        drug: 'heroin',
+        amount: { value: 50, unit: 'kg' },
+        kg: 50,
+        location: 'Rotterdam',
+        country: 'NL',
+      }),
+    ],
+  }),
+  record('c', {
+    published: '2025-02-03T08:00:00Z',
+    text: 'Police in Europe recorded a record year.',
+    seizures: [
+      seizure({
+        amount: { value: 400, unit: 't' },
+        kg: 400_000,
+        location: 'Europe',
+        country: 'EU',
+        aggregate: true,
+      }),
+      Object.assign(
+        seizure({
+          drug: 'mdma',
+          amount: { value: 10000, unit: 'pills' },
+          kg: null,
+          count: 10000,
+          countUnit: 'pills',
+          location: 'Rotterdam',
+          country: 'NL',
+        }),
+        { confidence: 0.8 },
+      ),
+    ],
+    places: [ROTTERDAM, { name: 'Europe', kind: 'region', country: 'EU', lat: 54, lon: 15 }],
+  }),
+  record('d', {
+    published: null,
+    seizureStory: false,
+    title: 'Port volumes rise',
+    text: 'Container volumes rose.',
+  }),
+];
+
+describe('SqliteDashboardQueries', () => {
+  let dir: string;
+  let store: Store;
+  let q: SqliteDashboardQueries;
+
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'sw-dash-q-'));
+    store = openStore(dir);
+    for (const r of RECORDS) store.insertRecord(r);
+    q = openSqliteDashboard(dir);
+  });
+  afterAll(async () => {
+    await q.close();
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('pages records newest first, undated last, with their figures', async () => {
+    const page = await q.records({}, { offset: 0, limit: 2 });
+    expect(page.total).toBe(4);
+    expect(page.rows.map((r) => r.id)).toEqual(['c', 'b']);
+    expect(page.next).toBe(2);
+    const rest = await q.records({}, { offset: 2, limit: 2 });
+    expect(rest.rows.map((r) => r.id)).toEqual(['a', 'd']);
+    expect(rest.next).toBeNull();
+    const c = page.rows[0]!;
+    expect(c.figures.map((f) => [f.drug, f.mapped, f.confidence])).toEqual(
+      [
+        ['cocaine', false],
+        ['mdma', true, 0.8],
+      ].map(([d, m, conf]) => [d, m, conf ?? null]),
+    );
+  });
+
+  it('applies drug, country and minKg to one and the same figure', async () => {
+    // a has cocaine in NL and heroin in BE: "heroin in NL" is only b
+    const ids = async (f: Parameters<typeof q.records>[0]) =>
+      (await q.records(f, { offset: 0, limit: 50 })).rows.map((r) => r.id);
+    expect(await ids({ drug: 'heroin', country: 'NL' })).toEqual(['b']);
+    expect(await ids({ drug: 'heroin' })).toEqual(['b', 'a']);
+    expect(await ids({ minKg: 1000 })).toEqual(['c', 'a']);
+    expect(await ids({ kind: 'total' })).toEqual(['c']);
+    expect(await ids({ place: 'rotterdam' })).toEqual(['c', 'b', 'a']);
+    expect(await ids({ lang: 'de' })).toEqual(['b']);
+    expect(await ids({ source: 'hafen' })).toEqual(['b']);
+    expect(await ids({ seizureStories: true })).toEqual(['c', 'b', 'a']);
+    expect(await ids({ since: '2025-01-10', until: '2025-01-31' })).toEqual(['b']);
+    const page = await q.records({ drug: 'heroin' }, { offset: 0, limit: 50 });
+    expect(page.rows.find((r) => r.id === 'a')!.figures.map((f) => f.match)).toEqual([false, true]);
+  });
+
+  it('searches headline and text, every word, prefixes and accents folded', async () => {
+    const ids = async (text: string) =>
+      (await q.records({ q: text }, { offset: 0, limit: 50 })).rows.map((r) => r.id);
+    expect(await ids('bananas')).toEqual(['a']);
+    expect(await ids('rotterdam heroin')).toEqual(['b']);
+    expect(await ids('contain')).toEqual(['d']);
+    expect(await ids('ROTTERDAM')).toEqual(['b', 'a']);
+  });
+
+  it('sums and counts in SQL: summary, facets (each ignoring its own filter), map, timeline', async () => {
+    const s = await q.summary({});
+    expect(s).toMatchObject({ records: 4, seizureStories: 3, figures: 5, kg: 402_350, mapped: 4, stored: 4 });
+    const f = await q.facets({ drug: 'heroin' });
+    expect(f.drugs.map((d) => [d.value, d.n])).toEqual([
+      ['cocaine', 2],
+      ['heroin', 2],
+      ['mdma', 1],
+    ]);
+    expect(f.countries.map((c) => [c.value, c.n])).toEqual([
+      ['BE', 1],
+      ['NL', 1],
+    ]);
+    expect(f.sources.find((x) => x.value === 'hafen')).toMatchObject({ label: 'Hafenblatt', n: 1 });
+    const map = await q.mapPoints({}, 100);
+    expect(map.unmapped).toBe(1); // Europe is an area, not a point
+    const rtmCocaine = map.points.find((p) => p.location === 'Rotterdam' && p.drug === 'cocaine')!;
+    expect(rtmCocaine).toMatchObject({ lat: 51.92, lon: 4.48, approx: false, n: 1, kg: 2000 });
+    expect(rtmCocaine.figures[0]).toMatchObject({ recordId: 'a', index: 0 });
+    const belgium = map.points.find((p) => p.country === 'BE')!;
+    expect(belgium.approx).toBe(true);
+    const months = await q.timeline({ since: '2025-02-01' }, 'month');
+    expect(months.buckets).toEqual([
+      { start: '2025-01-01', drug: 'cocaine', n: 1, kg: 2000 },
+      { start: '2025-01-01', drug: 'heroin', n: 2, kg: 350 },
+      { start: '2025-02-01', drug: 'cocaine', n: 1, kg: 400_000 },
+      { start: '2025-02-01', drug: 'mdma', n: 1, kg: 0 },
+    ]);
+    const weeks = await q.timeline({ drug: 'heroin' }, 'week');
+    // 2025-01-06 is a Monday; 2025-01-20 too
+    expect(weeks.buckets.map((b) => b.start)).toEqual(['2025-01-06', '2025-01-20']);
+  });
+
+  it('indexes records stored after it opened, at the next query (answers kept in memory are dropped)', async () => {
+    const before = await q.summary({});
+    expect(await q.summary({})).toBe(before);
+    store.insertRecord(record('e', { published: '2025-03-01T00:00:00Z', text: 'Late arrival.' }));
+    expect((await q.summary({})).stored).toBe(before.stored + 1);
+    expect((await q.records({ q: 'arrival' }, { offset: 0, limit: 5 })).rows.map((r) => r.id)).toEqual(['e']);
+    const after = await q.recordsAfter(0, 100);
+    expect(after.records.map((r) => r.id)).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(await q.latestCursor()).toBe(after.cursor);
+  });
+
+  it('exports matching records and figures in chunks', async () => {
+    const recs: string[] = [];
+    for await (const r of q.exportRecords({ drug: 'heroin' })) recs.push(r.id);
+    expect(recs).toEqual(['b', 'a']);
+    const figs: string[] = [];
+    for await (const f of q.exportFigures({ drug: 'heroin' })) figs.push(`${f.record.id}:${f.seizure.kg}`);
+    expect(figs).toEqual(['b:50', 'a:300']);
+  });
+
+  it('says when there are no stories or deliveries (alerts never ran)', async () => {
+    expect((await q.stories({}, { offset: 0, limit: 5 }, { multiOutlet: false })).available).toBe(false);
+    expect((await q.deliveries({ offset: 0, limit: 5 })).available).toBe(false);
+  });
+});
+
+describe('dashboard HTTP API (ui server)', () => {
+  let dir: string;
+  let open: UiServer;
+  let guarded: UiServer;
+  const TOKEN = 'dash-token-0123456789';
+
+  beforeAll(async () => {
+    ensureUiBuilt();
+    dir = mkdtempSync(path.join(tmpdir(), 'sw-dash-api-'));
+    const store = openStore(dir);
+    for (const r of RECORDS) store.insertRecord(r);
+    store.close();
+    const http = { enabled: true, host: '127.0.0.1', port: 0, tokenEnv: 'SEIZUREWATCH_API_TOKEN' };
+    open = await startUiServer({ storeDir: dir, http, token: undefined, logger: silentLogger });
+    guarded = await startUiServer({ storeDir: dir, http, token: TOKEN, logger: silentLogger });
+  });
+  afterAll(async () => {
+    await open?.close();
+    await guarded?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const get = (base: string, p: string, init?: RequestInit) => fetch(`${base}${p.replace(/^\//, '')}`, init);
+
+  it('serves the page and its hashed, gzipped assets', async () => {
+    const page = await get(open.url, '/');
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+    const html = await page.text();
+    const js = /src="(\/assets\/app-[^"]+\.js)"/.exec(html)![1]!;
+    const asset = await get(open.url, js, { headers: { 'accept-encoding': 'gzip' } });
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toContain('immutable');
+    expect(asset.headers.get('content-encoding')).toBe('gzip');
+    expect((await get(open.url, '/assets/..%2Fpackage.json')).status).toBe(404);
+  });
+
+  it('answers 400 on unknown, repeated or malformed parameters, never echoing long values', async () => {
+    const bad = async (p: string) => {
+      const res = await get(open.url, p);
+      expect(res.status, p).toBe(400);
+      return ((await res.json()) as { message: string }).message;
+    };
+    expect(await bad('/api/dashboard/records?colour=red')).toContain('unknown parameter "colour"');
+    expect(await bad('/api/dashboard/records?drug=cocaine&drug=heroin')).toContain('drug: give it once');
+    expect(await bad('/api/dashboard/records?drug=sugar&minKg=-1&since=2025-02-30')).toMatch(
+      /drug: unknown drug "sugar".*minKg.*since/,
+    );
+    const long = 'x'.repeat(5000);
+    const msg = await bad(`/api/dashboard/records?country=${long}`);
+    expect(msg).toContain('a value of 5000 characters');
+    expect(msg).not.toContain('xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx');
+    expect(await bad('/api/dashboard/records?limit=100000')).toContain('limit');
+    expect(await bad('/api/dashboard/timeline?bucket=day')).toContain('bucket');
+    expect(await bad('/api/dashboard/records?q=%20%2B%2B')).toContain('q: needs at least one letter');
+    expect((await get(open.url, '/api/dashboard/records/nope')).status).toBe(404);
+  });
+
+  it('exports CSV with one row per matching figure, cells quoted and formula-safe', async () => {
+    const res = await get(open.url, '/api/dashboard/export?format=csv&drug=heroin');
+    expect(res.headers.get('content-type')).toContain('text/csv');
+    expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="seizurewatch-.*\.csv"/);
+    const lines = (await res.text()).trim().split('\r\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toMatch(/^b,2025-01-20T08:00:00Z,Hafenblatt,de,Story b,/);
+    const nd = await (await get(open.url, '/api/dashboard/export?format=ndjson&lang=de')).text();
+    expect(
+      nd
+        .trim()
+        .split('\n')
+        .map((l) => (JSON.parse(l) as ArticleRecord).id),
+    ).toEqual(['b']);
+  });
+
+  it('with a token: the page asks to sign in, the form sets a cookie the API accepts', async () => {
+    const first = await get(guarded.url, '/?drug=heroin');
+    expect(first.status).toBe(401);
+    const form = await first.text();
+    expect(form).toContain('<form method="post" action="/login">');
+    expect(form).toContain('value="/?drug=heroin"');
+    expect(form).not.toContain('Rotterdam');
+    expect((await get(guarded.url, '/api/dashboard/summary')).status).toBe(401);
+    const wrong = await get(guarded.url, '/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'token=nope&next=%2F',
+      redirect: 'manual',
+    });
+    expect(wrong.status).toBe(401);
+    const right = await get(guarded.url, '/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `token=${TOKEN}&next=${encodeURIComponent('/?drug=heroin')}`,
+      redirect: 'manual',
+    });
+    expect(right.status).toBe(303);
+    expect(right.headers.get('location')).toBe('/?drug=heroin');
+    const cookie = right.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    const jar = { cookie: cookie.split(';')[0]! };
+    expect((await get(guarded.url, '/', { headers: jar })).status).toBe(200);
+    expect((await get(guarded.url, '/api/dashboard/summary', { headers: jar })).status).toBe(200);
+    const bearer = { authorization: `Bearer ${TOKEN}` };
+    expect((await get(guarded.url, '/api/dashboard/records', { headers: bearer })).status).toBe(200);
+    // An open redirect is not possible through `next`.
+    const away = await get(guarded.url, '/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `token=${TOKEN}&next=${encodeURIComponent('//evil.example/')}`,
+      redirect: 'manual',
+    });
+    expect(away.headers.get('location')).toBe('/');
+  });
+
+  it('streams records stored by another process to /api/records/stream', async () => {
+    const ac = new AbortController();
+    const res = await fetch(`${open.url}api/records/stream`, { signal: ac.signal });
+    const reader = res.body!.getReader();
+    const store = openStore(dir);
+    store.insertRecord(record('live', { title: 'Live one' }));
+    store.close();
+    await open.watcher.poll();
+    let text = '';
+    const dec = new TextDecoder();
+    while (!text.includes('event: record')) text += dec.decode((await reader.read()).value);
+    expect(text).toContain('id: live');
+    ac.abort();
+  });
+});
