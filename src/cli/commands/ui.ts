@@ -8,10 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { loadConfig } from '../../config.ts';
 import { InputError } from '../../errors.ts';
-import { createLogger } from '../../log.ts';
-import { ServiceConfigSchema } from '../../service/config.ts';
 
 interface UiOptions {
   config?: string;
@@ -32,6 +29,12 @@ function portOf(value: string | undefined, fallback: number): number {
 export async function runUi(opts: UiOptions): Promise<void> {
   const given = [opts.config, opts.store, opts.demo].filter(Boolean).length;
   if (given !== 1) throw new InputError('give one of --config FILE, --store DIR or --demo');
+  // Loaded here, not at the top: `--help` must not pay for config, zod and pino.
+  const [{ loadConfig }, { createLogger }, { ServiceConfigSchema }] = await Promise.all([
+    import('../../config.ts'),
+    import('../../log.ts'),
+    import('../../service/config.ts'),
+  ]);
   const config = opts.config ? loadConfig(opts.config) : null;
   const httpConfig = { ...(config?.service.http ?? ServiceConfigSchema.parse({}).http) };
   httpConfig.port = portOf(opts.port, httpConfig.port);
