@@ -12,6 +12,7 @@ import { checkUnique } from './config-checks.ts';
 import { ConfigError, type ConfigProblem } from './errors.ts';
 import { FetchConfigSchema } from './fetch/config.ts';
 import { ServiceConfigSchema } from './service/config.ts';
+import { ParseConfigSchema } from './threads/config.ts';
 
 const FeedSchema = z
   .object({
@@ -29,6 +30,7 @@ export const ConfigSchema = z
     fetch: FetchConfigSchema.prefault({}),
     alerts: AlertsConfigSchema.prefault({}),
     service: ServiceConfigSchema.prefault({}),
+    parse: ParseConfigSchema.prefault({}),
     log: z
       .object({
         level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -56,8 +56,21 @@ export function recordFromPage(
   }
 }
 
-/** Fetch, scrape and extract one item (see {@link fetchItemPage}, {@link recordFromPage}). */
+/**
+ * {@link recordFromPage} in a parse thread when `deps.parsers` has them (the event loop stays
+ * free, a stuck page is stopped at `parse.timeoutMs`), else in this thread.
+ */
+export async function extractPage(
+  item: FeedItem,
+  page: Page,
+  deps: Pick<PipelineDeps, 'now' | 'parsers'> = {},
+): Promise<ArticleRecord> {
+  if (deps.parsers) return deps.parsers.recordFromPage(item, page, deps.now);
+  return recordFromPage(item, page, deps);
+}
+
+/** Fetch, scrape and extract one item (see {@link fetchItemPage}, {@link extractPage}). */
 export async function processItem(item: FeedItem, deps: PipelineDeps): Promise<ArticleRecord> {
   const page = await fetchItemPage(item, deps);
-  return recordFromPage(item, page, deps);
+  return extractPage(item, page, deps);
 }
