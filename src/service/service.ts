@@ -75,7 +75,12 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
 
   const store = openStore(config.store.dir);
   const sink = await LedgerSink.open(config.output.ndjson);
-  const fetcher = createFetcher(config.fetch, { logger: logger.child({ stage: 'fetch' }) });
+  // A fetch job never waits behind another for its host: it is put back, delayed, and the
+  // worker slot goes to another site (one slow or throttled site cannot hold every slot).
+  const fetcher = createFetcher(config.fetch, {
+    logger: logger.child({ stage: 'fetch' }),
+    pageHostQueueLimit: 0,
+  });
   // Feed parsing and scrape + extract run in worker threads (parse:), off this event loop.
   const parsers = createParsers(config.parse, logger.child({ stage: 'parse' }));
   // The shared stage functions' dependencies; alerts go through the alert queue instead.
