@@ -39,6 +39,8 @@ export interface SoakReport {
   durationMs: number;
   /** Normal articles written per minute of the run (the last bucket may be partial). */
   perMinute: number[];
+  /** When each normal article was seen in the output, ms after serve was ready. */
+  normalAtMs: number[];
   normalStored: number;
   /** Normal articles published early enough to be expected (60 s before the end). */
   normalExpected: number;
@@ -283,7 +285,9 @@ function startServe(configFile: string): {
   url: Promise<string>;
   exited: Promise<unknown>;
 } {
-  const child = spawn(process.execPath, [BIN, 'serve', '--config', configFile], {
+  // SOAK_NODE_ARGS: extra node flags for serve, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+  const nodeArgs = (process.env.SOAK_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, BIN, 'serve', '--config', configFile], {
     cwd: ROOT,
     env: { ...process.env, SEIZUREWATCH_LOG_PRETTY: '0' },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -421,6 +425,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       hostile: options.hostile,
       durationMs: options.durationMs,
       perMinute,
+      normalAtMs: normalTimes,
       normalStored: normalTimes.length,
       normalExpected: expected.length,
       normalMissing: expected.filter((p) => !storedUrls.has(p.url)).length,

@@ -59,20 +59,15 @@ export class ParseBudget {
       this.fail('too-many-nodes', `has more than ${this.limits.maxNodes} nodes`, {
         maxNodes: this.limits.maxNodes,
       });
-    this.ancestry += depth;
-    if (this.ancestry > this.limits.maxAncestry)
-      this.fail(
-        'too-many-nodes',
-        `nests too many nodes too deeply (sum of depths over ${this.limits.maxAncestry})`,
-        {
-          maxAncestry: this.limits.maxAncestry,
-        },
-      );
-    this.tick();
+    this.addAncestry(depth);
   }
 
   /** One end tag read at `depth` (the parser searches that many open elements for its match). */
   endTag(depth: number): void {
+    this.addAncestry(depth);
+  }
+
+  private addAncestry(depth: number): void {
     this.ancestry += depth;
     if (this.ancestry > this.limits.maxAncestry)
       this.fail(
