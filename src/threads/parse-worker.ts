@@ -5,12 +5,14 @@
  *
  *   { kind: 'record', args: [item, page, nowMs | null] } -> ArticleRecord
  *   { kind: 'feed', args: [bytes, options] }             -> ParsedFeed without `raw`
+ *   { kind: 'check', args: [html, url] }                  -> null (the page's parse limits hold)
  */
 import { parentPort } from 'node:worker_threads';
 import { SeizurewatchError } from '../errors.ts';
 import { parseFeed } from '../feeds/parse-feed.ts';
 import { silentLogger } from '../log.ts';
 import { recordFromPage } from '../pipeline/process-item.ts';
+import { loadHtml } from '../scrape/load.ts';
 import { warmUpExtractor } from '../service/warm-up.ts';
 import type { FeedItem, Page } from '../types.ts';
 import type { SerializedError } from './thread-pool.ts';
@@ -20,6 +22,10 @@ type Handler = (...args: never[]) => unknown;
 const handlers: Record<string, Handler> = {
   record: (item: FeedItem, page: Page, nowMs: number | null) =>
     recordFromPage(item, page, nowMs === null ? {} : { now: () => new Date(nowMs) }),
+  check: (html: string, url: string | null) => {
+    loadHtml(html, { url });
+    return null;
+  },
   feed: async (bytes: Uint8Array, options: Parameters<typeof parseFeed>[1]) => {
     const { raw: _raw, ...parsed } = await parseFeed(bytes, options);
     return parsed;

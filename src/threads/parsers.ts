@@ -31,6 +31,11 @@ export type FeedParse = Omit<ParsedFeed, 'raw'>;
 export interface Parsers {
   /** Scrape and extract a fetched page (see recordFromPage). Throws ScrapeError / ExtractError. */
   recordFromPage(item: FeedItem, page: Page, now?: () => Date): Promise<ArticleRecord>;
+  /**
+   * Parse a page only, to its parse limits (src/scrape/load.ts), before it is handed on: a page
+   * past them throws ScrapeError. A no-op in the calling thread (the scrape checks them anyway).
+   */
+  checkPage(page: Page): Promise<void>;
   /** Parse feed bytes (see parseFeed). Throws FeedParseError. */
   parseFeed(input: Uint8Array, options: ParseFeedOptions): Promise<FeedParse>;
   /** Start the threads now (service start-up); a no-op in process. */
@@ -44,6 +49,7 @@ export interface Parsers {
 export const inlineParsers: Parsers = {
   threaded: false,
   recordFromPage: async (item, page, now) => recordFromPage(item, page, now ? { now } : {}),
+  checkPage: async () => undefined,
   parseFeed: (input, options) => parseFeed(input, options),
   warmUp: async () => undefined,
   close: async () => undefined,
@@ -119,6 +125,9 @@ export function createParsers(config: ParseConfig, logger?: Logger): Parsers {
       run<ArticleRecord>('record', [item, page, now ? now().getTime() : null], 'page', {
         url: page.finalUrl,
       }),
+    checkPage: async (page) => {
+      await run<null>('check', [page.html, page.finalUrl], 'page', { url: page.finalUrl });
+    },
     parseFeed: (input, options) =>
       run<FeedParse>('feed', [input, options], 'feed', { feedId: options.feedId }),
     warmUp: () => pool.warmUp(),

@@ -8,10 +8,13 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FeedParseError, ScrapeError } from '../../src/errors.ts';
 import { parseFeed } from '../../src/feeds/parse-feed.ts';
-import { recordFromPage } from '../../src/pipeline/process-item.ts';
+import { FetchConfigSchema } from '../../src/fetch/config.ts';
+import { Fetcher } from '../../src/fetch/index.ts';
+import { fetchItemPage, recordFromPage } from '../../src/pipeline/process-item.ts';
 import { createParsers } from '../../src/threads/parsers.ts';
 import { ThreadPool, ThreadTaskError } from '../../src/threads/thread-pool.ts';
 import type { FeedItem, Page } from '../../src/types.ts';
+import { startTestServer } from '../helpers/http-server.ts';
 import { GOLDEN } from '../helpers/paths.ts';
 
 const ECHO = new URL('./echo-worker.ts', import.meta.url);
@@ -106,6 +109,10 @@ describe('parse threads (the real worker)', () => {
     const err = await failureOf(parsers.recordFromPage(item, deep));
     expect(err).toBeInstanceOf(ScrapeError);
     expect((err as ScrapeError).details.reason).toBe('too-deep');
+    // The check alone (before a big page is handed on) refuses the same page, and passes a good one.
+    const checked = await failureOf(parsers.checkPage(deep));
+    expect((checked as ScrapeError).details).toMatchObject({ reason: 'too-deep', url: URL_ });
+    await parsers.checkPage(pageOf(article));
     const bomb = Buffer.from('<?xml version="1.0"?><rss><channel><!ENTITY a "b"></channel></rss>');
     const ferr = await failureOf(parsers.parseFeed(bomb, { feedId: 'bomb' }));
     expect(ferr).toBeInstanceOf(FeedParseError);
@@ -133,5 +140,26 @@ describe('parse threads (the real worker)', () => {
     // The stopped thread is replaced (its start-up is not charged to the next task).
     const feed = await strict.parseFeed(readFileSync(path.join(GOLDEN, 'feed.xml')), { feedId: 'dw' });
     expect(feed.items).toHaveLength(2);
+  });
+
+  it('refuses a hostile page over 1 MB as soon as it is fetched', { timeout: 60_000 }, async () => {
+    const deep = `<html><body>${'<div title="/>">'.repeat(100_000)}<p>words</p></body></html>`;
+    const srv = await startTestServer({
+      '/deep': { headers: { 'content-type': 'text/html' }, body: deep },
+      '/fine': { headers: { 'content-type': 'text/html' }, body: article },
+    });
+    const fetcher = new Fetcher(
+      FetchConfigSchema.parse({ allowPrivateNetworks: true, respectRobots: false }),
+    );
+    try {
+      const at = (p: string) => ({ ...item, url: `${srv.url}${p}`, link: `${srv.url}${p}` });
+      const err = await failureOf(fetchItemPage(at('/deep'), { fetcher, parsers }));
+      expect(err).toBeInstanceOf(ScrapeError);
+      expect((err as ScrapeError).details.reason).toBe('too-deep');
+      expect((await fetchItemPage(at('/fine'), { fetcher, parsers })).html).toBe(article);
+    } finally {
+      await fetcher.close();
+      await srv.close();
+    }
   });
 });
