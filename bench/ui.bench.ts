@@ -175,7 +175,14 @@ async function measure(count: number, chrome: Awaited<ReturnType<typeof launchBr
     const t1 = performance.now();
     const server = await startUiServer({
       storeDir: dir,
-      http: { enabled: true, host: '127.0.0.1', port: 0, tokenEnv: 'SEIZUREWATCH_BENCH_NO_TOKEN' },
+      http: {
+        enabled: true,
+        host: '127.0.0.1',
+        port: 0,
+        tokenEnv: 'SEIZUREWATCH_BENCH_NO_TOKEN',
+        allowedHosts: [],
+        trustProxy: false,
+      },
       token: undefined,
       logger: silentLogger,
     });

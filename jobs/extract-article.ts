@@ -1,6 +1,6 @@
-/** Job `extract-article`: scrape and extract one fetched page (shared `recordFromPage`), hand the record to `store-record`. */
+/** Job `extract-article`: scrape and extract one fetched page (shared `extractPage`, in a parse thread), hand the record to `store-record`. */
 import type { Queue } from 'bullmq';
-import { type PipelineDeps, recordFromPage } from '../src/pipeline/index.ts';
+import { extractPage, type PipelineDeps } from '../src/pipeline/index.ts';
 import type { StageProcessor } from '../src/service/job-wrapper.ts';
 import { type StoreRecordJob, stageJobId } from '../src/service/queues.ts';
 
@@ -13,7 +13,7 @@ export function extractArticleProcessor(
   deps: ExtractArticleDeps,
 ): StageProcessor<'extract', { recordId: string; seizureStory: boolean }> {
   return async ({ item, page }) => {
-    const record = recordFromPage(item, page, deps.pipeline);
+    const record = await extractPage(item, page, deps.pipeline);
     // The record id comes from the page's canonical URL, which may differ from the feed link.
     await deps.storeQueue.add('store-record', { record, item }, { jobId: stageJobId('store', record.id) });
     return { recordId: record.id, seizureStory: record.seizureStory };

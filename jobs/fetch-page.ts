@@ -4,6 +4,17 @@ import { fetchItemPage, type PipelineDeps } from '../src/pipeline/index.ts';
 import type { StageProcessor } from '../src/service/job-wrapper.ts';
 import { type ExtractArticleJob, stageJobId } from '../src/service/queues.ts';
 
+/**
+ * Pages over 1 MB (real articles are smaller; hostile ones are not) wait behind the others in
+ * the extract queue: BullMQ takes jobs without a priority first, so a flood of huge pages from
+ * one site cannot delay everyone's articles.
+ */
+function sizePriority(page: { html: string }): { priority?: number } {
+  return page.html.length > 1_000_000
+    ? { priority: Math.min(Math.ceil(page.html.length / 1_000_000), 1000) }
+    : {};
+}
+
 export interface FetchPageDeps {
   pipeline: PipelineDeps;
   extractQueue: Queue<ExtractArticleJob>;
@@ -15,7 +26,7 @@ export function fetchPageProcessor(deps: FetchPageDeps): StageProcessor<'fetch',
     await deps.extractQueue.add(
       'extract-article',
       { recordId, item, page },
-      { jobId: stageJobId('extract', recordId) },
+      { jobId: stageJobId('extract', recordId), ...sizePriority(page) },
     );
     return { status: page.status };
   };

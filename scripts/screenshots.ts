@@ -79,7 +79,14 @@ async function main() {
   const { storeDir } = await seedDashboardDemo(dir, { logger: silentLogger });
   const server = await startUiServer({
     storeDir,
-    http: { enabled: true, host: '127.0.0.1', port: 0, tokenEnv: 'SEIZUREWATCH_SCREENSHOTS_NO_TOKEN' },
+    http: {
+      enabled: true,
+      host: '127.0.0.1',
+      port: 0,
+      tokenEnv: 'SEIZUREWATCH_SCREENSHOTS_NO_TOKEN',
+      allowedHosts: [],
+      trustProxy: false,
+    },
     token: undefined,
     logger: silentLogger,
   });

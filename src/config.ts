@@ -3,7 +3,7 @@
  * section, every problem reported at once with its path, then frozen. Everything else receives
  * its slice as an argument.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
@@ -12,6 +12,12 @@ import { checkUnique } from './config-checks.ts';
 import { ConfigError, type ConfigProblem } from './errors.ts';
 import { FetchConfigSchema } from './fetch/config.ts';
 import { ServiceConfigSchema } from './service/config.ts';
+import { ParseConfigSchema } from './threads/config.ts';
+
+/** A config larger than this is not a config (and YAML is not parsed past it). */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+/** Alias expansions yaml allows per node before calling it a bomb (its own default is 100). */
+const MAX_YAML_ALIASES = 100;
 
 const FeedSchema = z
   .object({
@@ -29,6 +35,7 @@ export const ConfigSchema = z
     fetch: FetchConfigSchema.prefault({}),
     alerts: AlertsConfigSchema.prefault({}),
     service: ServiceConfigSchema.prefault({}),
+    parse: ParseConfigSchema.prefault({}),
     log: z
       .object({
         level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -38,9 +45,14 @@ export const ConfigSchema = z
       .prefault({}),
   })
   .strict()
-  .superRefine((cfg, ctx) => {
-    checkUnique(cfg.feeds, 'id', 'feeds', 'feed id', ctx);
-  });
+  // Cross-checks run after every section was validated, and also when some section failed
+  // (`when`), so every problem is reported in one go; they read the values defensively.
+  .superRefine(
+    (cfg, ctx) => {
+      if (Array.isArray(cfg.feeds)) checkUnique(cfg.feeds, 'id', 'feeds', 'feed id', ctx);
+    },
+    { when: () => true },
+  );
 
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -73,8 +85,14 @@ export function parseConfig(raw: unknown, source: string, baseDir = process.cwd(
 export function loadConfig(file: string): Readonly<Config> {
   let text: string;
   try {
+    if (statSync(file).size > MAX_CONFIG_BYTES) {
+      throw new ConfigError(file, [
+        { path: '', message: `file is larger than ${MAX_CONFIG_BYTES / 1024} KiB: not a config` },
+      ]);
+    }
     text = readFileSync(file, 'utf8');
   } catch (cause) {
+    if (cause instanceof ConfigError) throw cause;
     throw new ConfigError(file, [{ path: '', message: `cannot read file: ${(cause as Error).message}` }], {
       cause,
     });
@@ -83,10 +101,23 @@ export function loadConfig(file: string): Readonly<Config> {
   if (doc.errors.length > 0) {
     throw new ConfigError(
       file,
-      doc.errors.map((e) => ({ path: `line ${e.linePos?.[0]?.line ?? '?'}`, message: e.message })),
+      doc.errors.map((e) => ({
+        path: `line ${e.linePos?.[0]?.line ?? '?'}`,
+        message: e.message.split('\n')[0]!.slice(0, 200),
+      })),
     );
   }
-  return parseConfig(doc.toJS(), file);
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+  } catch (cause) {
+    // yaml refuses alias bombs (and any other resource exhaustion) with a plain Error.
+    const message = /alias/i.test((cause as Error)?.message ?? '')
+      ? `YAML aliases expand to too much (more than ${MAX_YAML_ALIASES} per node): refused`
+      : `cannot read YAML: ${String((cause as Error)?.message ?? cause).slice(0, 200)}`;
+    throw new ConfigError(file, [{ path: '', message }], { cause });
+  }
+  return parseConfig(raw, file);
 }
 
 function deepFreeze<T>(value: T): T {

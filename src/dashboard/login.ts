@@ -5,7 +5,7 @@
  * like the header. Unauthenticated page loads get the sign-in form (401). No data is shown
  * before the token is checked.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 export const TOKEN_COOKIE = 'seizurewatch_token';
 
@@ -51,7 +51,11 @@ ${failed ? '<p class="err" role="alert">That token is not right.</p>' : ''}
  * `POST /login` (form: token, next). Right token: the cookie and a 303 to `next`; wrong: the
  * form again with 401. Registered in its own scope (its form parser applies to it alone).
  */
-export async function registerLogin(app: FastifyInstance, check: (token: string) => boolean): Promise<void> {
+export async function registerLogin(
+  app: FastifyInstance,
+  check: (token: string) => boolean,
+  secure: (req: FastifyRequest) => boolean = () => false,
+): Promise<void> {
   await app.register(async (scope) => {
     scope.addContentTypeParser(
       'application/x-www-form-urlencoded',
@@ -69,7 +73,7 @@ export async function registerLogin(app: FastifyInstance, check: (token: string)
         .code(303)
         .header(
           'set-cookie',
-          `${TOKEN_COOKIE}=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Strict`,
+          `${TOKEN_COOKIE}=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Strict${secure(req) ? '; Secure' : ''}`,
         )
         .header('location', next)
         .send();

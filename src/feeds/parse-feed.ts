@@ -3,7 +3,7 @@
  *
  * Around rss-parser: the encoding is sniffed from the bytes (never assumed UTF-8); a DTD that
  * declares entities is refused (XML bombs, external entities: never expanded) and any other
- * DOCTYPE is dropped; characters XML forbids are removed and HTML-only entities (`&nbsp;`) and
+ * DOCTYPE is dropped; what xml2js would build is counted first (./xml-scan.ts); characters XML forbids are removed and HTML-only entities (`&nbsp;`) and
  * bare ampersands outside CDATA are escaped so one sloppy feed still parses; dates are read by
  * {@link parseFeedDate} (a correct date or none); links become canonical URLs.
  */
@@ -14,6 +14,7 @@ import { decodeBody } from '../fetch/decode.ts';
 import type { FeedItem } from '../types.ts';
 import { canonicalizeUrl } from './canonical-url.ts';
 import { parseFeedDate } from './dates.ts';
+import { FEED_LIMITS, scanXml } from './xml-scan.ts';
 
 export interface ParsedFeed {
   format: 'atom' | 'rss1' | 'rss2' | 'rss';
@@ -140,42 +141,7 @@ export function repairXml(xml: string): string {
 }
 
 /** Deeper element nesting than any real feed has; xml2js/rss-parser recurse and would overflow. */
-export const MAX_FEED_DEPTH = 256;
-
-/**
- * Throw FeedParseError when elements (outside CDATA and comments) nest deeper than `max`. A plain
- * scanner, linear in the input whatever it holds (no regex backtracking on unclosed sections).
- */
-export function assertShallow(xml: string, max = MAX_FEED_DEPTH): void {
-  let depth = 0;
-  let i = 0;
-  let nextGt = -1;
-  for (;;) {
-    i = xml.indexOf('<', i);
-    if (i < 0) return;
-    if (xml.startsWith('<![CDATA[', i) || xml.startsWith('<!--', i)) {
-      const end = xml.indexOf(xml[i + 2] === '[' ? ']]>' : '-->', i + 4);
-      if (end < 0) return;
-      i = end + 3;
-      continue;
-    }
-    if (nextGt < i) nextGt = xml.indexOf('>', i);
-    if (nextGt < 0) return;
-    const nextLt = xml.indexOf('<', i + 1);
-    if (nextLt >= 0 && nextLt < nextGt) {
-      i = nextLt; // a stray '<', not a tag
-      continue;
-    }
-    const second = xml[i + 1];
-    if (second === '/') depth = Math.max(0, depth - 1);
-    else if (second !== '?' && second !== '!' && xml[nextGt - 1] !== '/' && ++depth > max) {
-      throw new FeedParseError(`feed nests elements deeper than ${max} levels: refused`, {
-        details: { reason: 'too-deep' },
-      });
-    }
-    i = nextGt + 1;
-  }
-}
+export const MAX_FEED_DEPTH = FEED_LIMITS.maxDepth;
 
 /** Split into [text, cdata, text, cdata, ...] (even = outside CDATA). Linear; an unclosed CDATA runs to the end. */
 function splitCdata(xml: string): string[] {
@@ -193,25 +159,20 @@ function splitCdata(xml: string): string[] {
 }
 
 /**
- * Refuse entity declarations; drop any DOCTYPE (with everything between it and the root
- * element: comments and PIs there carry nothing for us); drop anything before the first `<`.
+ * Refuse what xml2js must never see (see {@link scanXml}: entity declarations anywhere outside
+ * CDATA, nesting, element and attribute counts past {@link FEED_LIMITS}, a parse past its time
+ * budget); drop the DOCTYPE with everything between it and the root element (comments and PIs
+ * there carry nothing for us); drop anything before the first `<`.
  */
 export function guardXml(xml: string): string {
   let text = xml;
   const start = text.indexOf('<');
   if (start < 0) throw new FeedParseError('not XML: no element found', { details: { reason: 'not-xml' } });
   if (start > 0) text = text.slice(start);
-  const doctypeAt = text.slice(0, 64 * 1024).search(/<!DOCTYPE/i);
-  if (doctypeAt < 0) return text;
-  const rootAt = text.slice(doctypeAt).search(/<[A-Za-z_]/);
-  const prologEnd = rootAt < 0 ? text.length : doctypeAt + rootAt;
-  if (/<!ENTITY/i.test(text.slice(doctypeAt, prologEnd))) {
-    throw new FeedParseError(
-      'feed declares DTD entities: refused (entity expansion and external entities are never processed)',
-      { details: { reason: 'dtd-entities' } },
-    );
-  }
-  return text.slice(0, doctypeAt) + text.slice(prologEnd);
+  const scan = scanXml(text);
+  if (scan.doctypeAt < 0) return text;
+  const prologEnd = scan.rootAt < 0 ? text.length : scan.rootAt;
+  return text.slice(0, scan.doctypeAt) + text.slice(prologEnd);
 }
 
 function textOf(value: unknown): string | null {
@@ -359,8 +320,8 @@ export async function parseFeed(input: Uint8Array | string, options: ParseFeedOp
     encoding = decoded.encoding;
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const xml = repairXml(guardXml(text));
-  assertShallow(xml);
+  // Repaired first, so the scan counts exactly the text xml2js is given.
+  const xml = guardXml(repairXml(text));
   let raw: Parser.Output<RawItem>;
   try {
     parser ??= newParser();

@@ -5,6 +5,7 @@
  * "latin1"). A declared UTF-8 that the bytes clearly are not (more invalid than valid multi-byte
  * sequences) is read as windows-1252 too: many servers label Latin-1 feeds as UTF-8.
  */
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 
 export interface DecodedText {
@@ -126,7 +127,9 @@ export function decodeBody(bytes: Uint8Array, contentType?: string | null): Deco
   const header = charsetFromContentType(contentType);
   let encoding = declared ?? header;
   let source: DecodedText['source'] = declared ? 'document' : header ? 'header' : 'sniffed';
-  if (encoding === null || encoding === 'utf-8') {
+  // Valid UTF-8 (most pages) is told natively; only other bytes are counted, in JS.
+  if ((encoding === null || encoding === 'utf-8') && isUtf8(buf)) encoding = 'utf-8';
+  else if (encoding === null || encoding === 'utf-8') {
     const { valid, invalid } = utf8Stats(buf);
     if (invalid > 0 && invalid >= valid) {
       encoding = 'windows-1252';

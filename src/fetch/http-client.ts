@@ -22,6 +22,8 @@ export interface RequestOptions {
   maxBodyBytes?: number;
   /** Called before every hop (the first URL and each redirect target); throw to refuse it. */
   beforeHop?: (url: URL) => Promise<void>;
+  /** Fail at once instead of waiting behind this many requests to the host (see HostLimiter.run). */
+  hostQueueLimit?: number;
 }
 
 export interface HttpResponse {
@@ -204,22 +206,26 @@ export class HttpClient {
     options: RequestOptions,
   ): Promise<Omit<HttpResponse, 'url' | 'finalUrl' | 'redirects'>> {
     if (!this.config.allowPrivateNetworks && !this.exempt.has(url.origin)) this.guard.assertLiteral(url);
-    return this.limiter.run(url.host, async () => {
-      let res: Awaited<ReturnType<HttpClient['hopNow']>>;
-      try {
-        res = await this.hopNow(url, options);
-      } catch (err) {
-        // A kept-alive connection the server closed while we were busy: one fresh try (GET is idempotent).
-        if (!(err instanceof SeizurewatchError) || !STALE_SOCKET.has(String(err.details.code))) throw err;
-        this.logger.debug({ url: url.href, code: err.details.code }, 'stale connection, retrying once');
-        res = await this.hopNow(url, options);
-      }
-      if (res.status === 429 || res.status === 503) {
-        const retry = parseRetryAfter(res.headers['retry-after']) ?? this.config.backoffBaseMs;
-        this.limiter.pauseHost(url.host, Date.now() + retry);
-      }
-      return res;
-    });
+    return this.limiter.run(
+      url.host,
+      async () => {
+        let res: Awaited<ReturnType<HttpClient['hopNow']>>;
+        try {
+          res = await this.hopNow(url, options);
+        } catch (err) {
+          // A kept-alive connection the server closed while we were busy: one fresh try (GET is idempotent).
+          if (!(err instanceof SeizurewatchError) || !STALE_SOCKET.has(String(err.details.code))) throw err;
+          this.logger.debug({ url: url.href, code: err.details.code }, 'stale connection, retrying once');
+          res = await this.hopNow(url, options);
+        }
+        if (res.status === 429 || res.status === 503) {
+          const retry = parseRetryAfter(res.headers['retry-after']) ?? this.config.backoffBaseMs;
+          this.limiter.pauseHost(url.host, Date.now() + retry);
+        }
+        return res;
+      },
+      options.hostQueueLimit,
+    );
   }
 
   private async hopNow(

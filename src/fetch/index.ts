@@ -45,6 +45,12 @@ export interface FetcherOptions {
   logger?: Logger;
   /** See {@link HttpClientOptions.exemptOrigins} (tests only). */
   exemptOrigins?: string[];
+  /**
+   * Article pages only: fail at once (FETCH_RATE_LIMITED with the expected wait) rather than
+   * wait behind this many requests to the same host. `serve` uses 0, so a queue worker never
+   * sits out a slow site's turn; default none (`scan` waits its turn).
+   */
+  pageHostQueueLimit?: number;
   /** Clock for `fetchedAt`. */
   now?: () => Date;
 }
@@ -56,9 +62,11 @@ export class Fetcher {
   private readonly robots: RobotsCache;
   private readonly logger: Logger;
   private readonly now: () => Date;
+  private readonly pageHostQueueLimit: number | undefined;
 
   constructor(config: FetchConfig, options: FetcherOptions = {}) {
     this.config = config;
+    this.pageHostQueueLimit = options.pageHostQueueLimit;
     this.logger = options.logger ?? silentLogger;
     this.now = options.now ?? (() => new Date());
     this.http = new HttpClient(config, { logger: this.logger, exemptOrigins: options.exemptOrigins ?? [] });
@@ -99,6 +107,7 @@ export class Fetcher {
   async fetchPage(url: string): Promise<Page> {
     const res = await this.http.get(url, {
       headers: { accept: 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5' },
+      ...(this.pageHostQueueLimit === undefined ? {} : { hostQueueLimit: this.pageHostQueueLimit }),
       // robots.txt of every hop's origin: a redirect to a disallowed page is not followed.
       ...(this.config.respectRobots
         ? { beforeHop: (hop: URL) => this.robots.assertAllowed(hop.href, this.config.userAgent) }

@@ -7,6 +7,7 @@ import type { Fetcher } from '../fetch/index.ts';
 import type { Logger } from '../log.ts';
 import type { Store } from '../records/store.ts';
 import type { NdjsonSink } from '../sinks/ndjson.ts';
+import type { Parsers } from '../threads/parsers.ts';
 
 export interface PipelineDeps {
   store: Store;
@@ -17,6 +18,11 @@ export interface PipelineDeps {
   /** Alerts; `onRecord` is called once for every newly stored record. */
   alerter?: Alerter | null;
   logger: Logger;
+  /**
+   * Where feeds are parsed and pages scraped + extracted (worker threads, src/threads/). Absent:
+   * in the calling thread.
+   */
+  parsers?: Parsers | null;
   /** Clock (tests). Default: `new Date()`. */
   now?: () => Date;
 }

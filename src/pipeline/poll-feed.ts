@@ -6,6 +6,7 @@
  */
 import type { SeizurewatchError } from '../errors.ts';
 import { parseFeed } from '../feeds/parse-feed.ts';
+import type { FeedParse } from '../threads/parsers.ts';
 import type { FeedConfig, FeedItem } from '../types.ts';
 import { nowOf, type PipelineDeps } from './deps.ts';
 import { nextPollAfterFailure, nextPollAfterSuccess } from './schedule.ts';
@@ -61,15 +62,15 @@ export async function pollFeedDetailed(
   const conditional = sameUrl ? { etag: state.etag, lastModified: state.lastModified } : {};
   const polledAt = now.toISOString();
   let response: Awaited<ReturnType<typeof fetcher.fetchFeed>>;
-  let parsed: Awaited<ReturnType<typeof parseFeed>> | null = null;
+  let parsed: FeedParse | null = null;
   try {
     response = await fetcher.fetchFeed(feed.url, conditional);
     if (!response.notModified) {
-      parsed = await parseFeed(response.body, {
-        feedId: feed.id,
-        contentType: response.contentType,
-        baseUrl: response.finalUrl,
-      });
+      const parseOptions = { feedId: feed.id, contentType: response.contentType, baseUrl: response.finalUrl };
+      // In a parse thread when there are some (src/threads/): a huge feed never blocks the loop.
+      parsed = deps.parsers
+        ? await deps.parsers.parseFeed(response.body, parseOptions)
+        : await parseFeed(response.body, parseOptions);
     }
   } catch (err) {
     const failures = state.failures + 1;

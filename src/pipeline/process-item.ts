@@ -11,9 +11,21 @@ import { scrapePage } from '../scrape/index.ts';
 import type { ArticleRecord, FeedItem, Page } from '../types.ts';
 import type { PipelineDeps } from './deps.ts';
 
-/** Fetch the article page of an item (its canonical URL). Throws a typed FetchError. */
-export async function fetchItemPage(item: FeedItem, deps: Pick<PipelineDeps, 'fetcher'>): Promise<Page> {
-  return deps.fetcher.fetchPage(item.url);
+/** Pages this large are checked against the parse limits in a parse thread once fetched. */
+const CHECK_PAGES_OVER = 1_000_000;
+
+/**
+ * Fetch the article page of an item (its canonical URL). Throws a typed FetchError. A page over
+ * 1 MB is parsed to its limits in a parse thread first (when there are some), so a hostile one
+ * fails here (ScrapeError) instead of travelling on (in `serve`, through Redis) to the scrape.
+ */
+export async function fetchItemPage(
+  item: FeedItem,
+  deps: Pick<PipelineDeps, 'fetcher' | 'parsers'>,
+): Promise<Page> {
+  const page = await deps.fetcher.fetchPage(item.url);
+  if (deps.parsers && page.html.length > CHECK_PAGES_OVER) await deps.parsers.checkPage(page);
+  return page;
 }
 
 /**
@@ -56,8 +68,21 @@ export function recordFromPage(
   }
 }
 
-/** Fetch, scrape and extract one item (see {@link fetchItemPage}, {@link recordFromPage}). */
+/**
+ * {@link recordFromPage} in a parse thread when `deps.parsers` has them (the event loop stays
+ * free, a stuck page is stopped at `parse.timeoutMs`), else in this thread.
+ */
+export async function extractPage(
+  item: FeedItem,
+  page: Page,
+  deps: Pick<PipelineDeps, 'now' | 'parsers'> = {},
+): Promise<ArticleRecord> {
+  if (deps.parsers) return deps.parsers.recordFromPage(item, page, deps.now);
+  return recordFromPage(item, page, deps);
+}
+
+/** Fetch, scrape and extract one item (see {@link fetchItemPage}, {@link extractPage}). */
 export async function processItem(item: FeedItem, deps: PipelineDeps): Promise<ArticleRecord> {
   const page = await fetchItemPage(item, deps);
-  return recordFromPage(item, page, deps);
+  return extractPage(item, page, deps);
 }

@@ -10,6 +10,7 @@ import { createFetcher, type Fetcher } from '../fetch/index.ts';
 import { type Logger, silentLogger } from '../log.ts';
 import { openStore, type Store } from '../records/store.ts';
 import { NdjsonSink } from '../sinks/ndjson.ts';
+import { createParsers, type Parsers } from '../threads/parsers.ts';
 import type { ArticleRecord, FeedConfig, FeedItem } from '../types.ts';
 import type { PipelineDeps } from './deps.ts';
 import { type PollResult, pollFeedDetailed } from './poll-feed.ts';
@@ -62,6 +63,8 @@ export interface ScanOptions {
   /** Injected parts (tests, or a caller that owns them); otherwise made from the config and closed at the end. */
   store?: Store;
   fetcher?: Fetcher;
+  /** Feed parsing and scrape + extract; default: threads per the `parse:` config, closed at the end. */
+  parsers?: Parsers;
 }
 
 function toFailure(stage: ScanFailure['stage'], feedId: string, err: unknown, url?: string): ScanFailure {
@@ -112,12 +115,14 @@ export async function runScan(config: Readonly<Config>, options: ScanOptions = {
     if (!options.store) store.close();
     throw err;
   }
+  const parsers = options.parsers ?? createParsers(config.parse, logger.child({ stage: 'parse' }));
   const deps: PipelineDeps = {
     store,
     fetcher,
     sink,
     alerter,
     logger,
+    parsers,
     ...(options.now ? { now: options.now } : {}),
   };
   const summary: ScanSummary = {
@@ -188,6 +193,7 @@ export async function runScan(config: Readonly<Config>, options: ScanOptions = {
     sink.close();
     await alerter.close().catch((err: unknown) => logger.warn({ err }, 'alerter close failed'));
     if (!options.fetcher) await fetcher.close().catch(() => {});
+    if (!options.parsers) await parsers.close();
     if (!options.store) store.close();
   }
   summary.durationMs = Date.now() - started;

@@ -61,58 +61,9 @@ export interface ScrapeOptions {
   genericOnly?: boolean;
 }
 
-/** Elements that never nest: void elements and those whose end tag is optional. */
-const NON_NESTING = new Set(
-  'area base br col embed hr img input link meta param source track wbr p li td th tr dt dd option optgroup thead tbody tfoot colgroup caption rt rp'.split(
-    ' ',
-  ),
-);
-/**
- * Nesting estimated from the raw tags. Real pages nest a few dozen levels; past a couple of
- * thousand the parser itself gets slow (quadratic), so such input is refused before parsing.
- */
-export const MAX_RAW_DEPTH = 2000;
-
-/** Deepest nesting the raw tags suggest, counted in one linear pass before parsing. */
-function rawDepth(html: string): number {
-  let depth = 0;
-  let max = 0;
-  let at = html.indexOf('<');
-  while (at >= 0) {
-    let i = at + 1;
-    const closing = html.charCodeAt(i) === 47; // '/'
-    if (closing) i++;
-    const start = i;
-    for (
-      let c = html.charCodeAt(i);
-      (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57 && i > start) || c === 45;
-      c = html.charCodeAt(++i)
-    );
-    const end = html.indexOf('>', i);
-    if (end < 0) break;
-    if (i > start) {
-      const name = html.slice(start, i);
-      const selfClosing = html.charCodeAt(end - 1) === 47;
-      if (!selfClosing && !NON_NESTING.has(name) && !NON_NESTING.has(name.toLowerCase())) {
-        if (closing) depth = depth > 0 ? depth - 1 : 0;
-        else if (++depth > max) {
-          max = depth;
-          if (max > MAX_RAW_DEPTH) return max;
-        }
-      }
-    }
-    at = html.indexOf('<', end + 1);
-  }
-  return max;
-}
-
 function scrape(html: string, fetchedUrl: string | null, options: ScrapeOptions): ScrapedArticle {
-  if (rawDepth(html) > MAX_RAW_DEPTH) {
-    throw new ScrapeError(`page nests elements more than ${MAX_RAW_DEPTH} levels deep`, {
-      details: { url: fetchedUrl, reason: 'too-deep' },
-    });
-  }
-  const $ = loadHtml(html);
+  // Refused while parsing when the page nests, builds or takes too much (see load.ts).
+  const $ = loadHtml(html, { url: fetchedUrl });
   const meta = readMetadata($);
   const url = canonicalOf(meta, fetchedUrl);
   const site = options.genericOnly

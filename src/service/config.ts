@@ -49,6 +49,16 @@ const HttpSchema = z
       .string()
       .regex(/^[A-Z_][A-Z0-9_]*$/, 'must be an environment variable name')
       .default('SEIZUREWATCH_API_TOKEN'),
+    /**
+     * Host names answered on loopback without a token, besides localhost, 127.0.0.0/8 and [::1]
+     * (e.g. the name a local reverse proxy forwards). Default none.
+     */
+    allowedHosts: z.array(z.string().min(1).max(253)).default([]),
+    /**
+     * The API sits behind a reverse proxy: true (trust X-Forwarded-* from any), or the list of
+     * proxy addresses/CIDRs to trust. The Bull Board cookie is then always `Secure`. Default false.
+     */
+    trustProxy: z.union([z.boolean(), z.array(z.string().min(1)).min(1)]).default(false),
   })
   .strict();
 

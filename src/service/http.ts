@@ -11,8 +11,18 @@
  *  POST /login                the dashboard's sign-in form (sets the token cookie), when a token is set
  *
  * Bound to 127.0.0.1 by default. Listening anywhere else requires a token; when a token is set,
- * every route but the two health checks needs it (`Authorization: Bearer <token>`, or
- * `?token=` once, which sets a cookie for the Bull Board pages).
+ * every route but the two health checks needs it in `Authorization: Bearer <token>`. Two
+ * browser credentials are the exceptions, each an HttpOnly, SameSite=Strict cookie (Secure over
+ * TLS or behind `trustProxy`) accepted only where a browser cannot send a header:
+ * - the Bull Board hand-off: `/admin/queues?token=` once sets `seizurewatch_board`, which only
+ *   the `/admin/queues` pages accept (the only route that reads a token from the query);
+ * - the dashboard's sign-in: `POST /login` sets `seizurewatch_token`, which the dashboard's page,
+ *   assets and API, the record stream (EventSource sends no headers) and Bull Board accept. On
+ * loopback without a token, only requests whose Host is a loopback name (or in
+ * `allowedHosts`) are answered, so a DNS-rebinding web page cannot read the API.
+ *
+ * Query parameters are validated for shape before their values: unknown names, a parameter
+ * given twice and over-long values are 400s, and an error message never echoes a value whole.
  */
 import { timingSafeEqual } from 'node:crypto';
 import { createBullBoard } from '@bull-board/api';
@@ -20,7 +30,7 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
 import type { Queue } from 'bullmq';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
-import { loginPage, registerLogin, safeNext } from '../dashboard/login.ts';
+import { loginPage, registerLogin, safeNext, TOKEN_COOKIE } from '../dashboard/login.ts';
 import type { DashboardQueries } from '../dashboard/queries.ts';
 import { registerDashboardRoutes } from '../dashboard/routes.ts';
 import { ConfigError, InputError } from '../errors.ts';
@@ -30,7 +40,14 @@ import type { ArticleRecord } from '../types.ts';
 import type { ServiceConfig } from './config.ts';
 import type { ServiceMetrics } from './metrics.ts';
 import type { RecordBus } from './record-bus.ts';
-import { parseRecordFilter, recordMatches, seizureLines, toStoreQuery } from './record-filter.ts';
+import {
+  MAX_FILTER_LENGTH,
+  parseRecordFilter,
+  quoteValue,
+  recordMatches,
+  seizureLines,
+  toStoreQuery,
+} from './record-filter.ts';
 
 export interface Readiness {
   ready: boolean;
@@ -59,7 +76,8 @@ export interface HttpServer {
 }
 
 const OPEN_PATHS = new Set(['/healthz', '/readyz']);
-const COOKIE = 'seizurewatch_token';
+/** The Bull Board hand-off cookie (the dashboard's sign-in cookie is TOKEN_COOKIE). */
+const BOARD_COOKIE = 'seizurewatch_board';
 const MAX_PAGE = 500;
 const DEFAULT_PAGE = 50;
 
@@ -68,34 +86,91 @@ export function isLoopbackHost(host: string): boolean {
   return h === 'localhost' || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h);
 }
 
+/** The host name of a Host header (`[::1]:8787` -> `::1`), lower-cased, without a trailing dot. */
+export function hostOfHeader(header: string | undefined): string | null {
+  if (!header) return null;
+  const h = header.trim().toLowerCase();
+  const m = /^\[([0-9a-f:.]+)\](?::\d+)?$/.exec(h) ?? /^([^:[\]]+)(?::\d+)?$/.exec(h);
+  return m ? m[1]!.replace(/\.$/, '') : null;
+}
+
+/**
+ * Is this Host header one the API answers on loopback without a token: a loopback name or
+ * address, the bound host, or a configured `allowedHosts` name?
+ */
+export function hostAllowed(
+  header: string | undefined,
+  config: Pick<ServiceConfig['http'], 'host' | 'allowedHosts'>,
+): boolean {
+  const host = hostOfHeader(header);
+  if (!host) return false;
+  if (isLoopbackHost(host) || host === config.host.toLowerCase()) return true;
+  return config.allowedHosts.some((h) => h.toLowerCase().replace(/\.$/, '') === host);
+}
+
 function sameToken(given: string, expected: string): boolean {
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function cookieToken(header: string | undefined): string | undefined {
+function cookieToken(header: string | undefined, name: string): string | undefined {
   if (!header) return undefined;
   for (const part of header.split(';')) {
     const [k, ...v] = part.trim().split('=');
-    if (k === COOKIE) return decodeURIComponent(v.join('='));
+    if (k !== name) continue;
+    try {
+      return decodeURIComponent(v.join('='));
+    } catch {
+      return undefined; // a malformed cookie is no token (401), not a server error
+    }
   }
   return undefined;
 }
 
-function requestToken(req: FastifyRequest): { token?: string; fromQuery: boolean } {
+/** Over TLS (or behind a proxy that terminates it) a cookie must never travel in clear. */
+function secureCookie(req: FastifyRequest, config: ServiceConfig['http']): boolean {
+  return req.protocol === 'https' || config.trustProxy !== false;
+}
+
+/** Where the dashboard's sign-in cookie is accepted: what a browser loads without a header. */
+function isBrowserPath(urlPath: string): boolean {
+  return (
+    urlPath === '/' ||
+    urlPath.startsWith('/assets/') ||
+    urlPath.startsWith('/api/dashboard/') ||
+    urlPath === '/api/records/stream'
+  );
+}
+
+/**
+ * The token a request carries: the Authorization header; on the Bull Board pages also its
+ * hand-off cookie and `?token=` (the hand-off that sets it); with a dashboard, the sign-in cookie
+ * on the browser's paths and on Bull Board.
+ */
+function requestToken(
+  req: FastifyRequest,
+  urlPath: string,
+  isAdmin: boolean,
+  dashboard: boolean,
+): { token?: string; fromQuery: boolean } {
   const auth = req.headers.authorization;
   if (auth?.startsWith('Bearer ')) return { token: auth.slice(7).trim(), fromQuery: false };
+  const signedIn =
+    dashboard && (isAdmin || isBrowserPath(urlPath))
+      ? cookieToken(req.headers.cookie, TOKEN_COOKIE)
+      : undefined;
+  if (!isAdmin) return { token: signedIn, fromQuery: false };
   const q = (req.query as Record<string, unknown> | undefined)?.token;
   if (typeof q === 'string') return { token: q, fromQuery: true };
-  return { token: cookieToken(req.headers.cookie), fromQuery: false };
+  return { token: cookieToken(req.headers.cookie, BOARD_COOKIE) ?? signedIn, fromQuery: false };
 }
 
 function parseIntParam(value: unknown, name: string, min: number, max: number, fallback: number): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
   if (!Number.isInteger(n) || n < min || n > max) {
-    throw new InputError(`${name}: expected an integer from ${min} to ${max}, got "${String(value)}"`);
+    throw new InputError(`${name}: expected an integer from ${min} to ${max}, got ${quoteValue(value)}`);
   }
   return n;
 }
@@ -106,14 +181,52 @@ function flag(value: unknown): boolean {
 
 type Query = Record<string, string | undefined>;
 
-function filterFromQuery(q: Query) {
-  return parseRecordFilter({
-    since: q.since,
-    until: q.until,
-    drug: q.drug,
-    country: q.country,
-    minKg: q.minKg,
-  });
+const FILTER_PARAMS = ['since', 'until', 'drug', 'country', 'minKg', 'seizureStories'];
+const ROUTE_PARAMS: Record<string, readonly string[]> = {
+  '/api/records': [...FILTER_PARAMS, 'seizures', 'limit', 'offset'],
+  '/api/records/stream': [...FILTER_PARAMS, 'format'],
+};
+
+/**
+ * The query of a records route, checked for shape: only the route's parameters, each at most
+ * once, none longer than MAX_FILTER_LENGTH. Every problem is reported at once.
+ */
+function readQuery(raw: unknown, route: string): { query: Query; problems: string[] } {
+  const allowed = ROUTE_PARAMS[route] ?? [];
+  const query: Query = {};
+  const problems: string[] = [];
+  for (const [key, value] of Object.entries((raw ?? {}) as Record<string, unknown>)) {
+    if (!allowed.includes(key)) {
+      problems.push(`unknown parameter ${quoteValue(key)} (allowed: ${allowed.join(', ')})`);
+    } else if (Array.isArray(value)) {
+      problems.push(`${key}: given ${value.length} times, expected once`);
+    } else if (typeof value === 'string' && value.length > MAX_FILTER_LENGTH) {
+      problems.push(`${key}: longer than ${MAX_FILTER_LENGTH} characters, got ${quoteValue(value)}`);
+    } else if (typeof value === 'string') {
+      query[key] = value;
+    }
+  }
+  return { query, problems };
+}
+
+/** The filters of a records route; every shape and value problem in one InputError (400). */
+function filterFromRequest(req: FastifyRequest, route: string) {
+  const { query: q, problems } = readQuery(req.query, route);
+  let filter: ReturnType<typeof parseRecordFilter> = {};
+  try {
+    filter = parseRecordFilter({
+      since: q.since,
+      until: q.until,
+      drug: q.drug,
+      country: q.country,
+      minKg: q.minKg,
+    });
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err;
+    problems.push(...((err.details.problems as string[] | undefined) ?? [err.message]));
+  }
+  if (problems.length > 0) throw new InputError(problems.join('; '), { details: { problems } });
+  return { q, filter };
 }
 
 /** Listening beyond loopback without a token is refused, before anything starts. */
@@ -131,9 +244,18 @@ export function assertHttpAuth(config: ServiceConfig['http'], token: string | un
 export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
   const { config, token, logger } = deps;
   assertHttpAuth(config, token);
-  const app = Fastify({ logger: false, forceCloseConnections: true });
+  const app = Fastify({ logger: false, forceCloseConnections: true, trustProxy: config.trustProxy });
+  // Without a token the API trusts whoever reaches the socket, i.e. this machine: a browser
+  // page whose name was re-bound to 127.0.0.1 must not count as this machine.
+  const checkHost = !token && isLoopbackHost(config.host);
 
   app.addHook('onRequest', async (req, reply) => {
+    if (checkHost && !hostAllowed(req.headers.host, config)) {
+      return reply.code(403).send({
+        error: 'forbidden',
+        message: 'Host not allowed: add it to service.http.allowedHosts, or set a token',
+      });
+    }
     const urlPath = req.url.split('?')[0] ?? '';
     if (OPEN_PATHS.has(urlPath)) return;
     if (deps.dashboard && urlPath === '/login' && req.method === 'POST') return;
@@ -145,7 +267,7 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
           .send({ error: 'not found', message: `Bull Board needs ${config.tokenEnv} set` });
       return;
     }
-    const given = requestToken(req);
+    const given = requestToken(req, urlPath, isAdmin, Boolean(deps.dashboard));
     if (!given.token || !sameToken(given.token, token)) {
       if (deps.dashboard && urlPath === '/' && req.method === 'GET') {
         return reply
@@ -155,10 +277,12 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
       }
       return reply.code(401).header('www-authenticate', 'Bearer').send({ error: 'unauthorized' });
     }
-    if (given.fromQuery && isAdmin) {
+    if (given.fromQuery) {
+      // Over TLS (or behind a proxy that terminates it) the cookie never travels in clear.
+      const secure = secureCookie(req, config) ? '; Secure' : '';
       reply.header(
         'set-cookie',
-        `${COOKIE}=${encodeURIComponent(token)}; Path=/admin; HttpOnly; SameSite=Strict`,
+        `${BOARD_COOKIE}=${encodeURIComponent(token)}; Path=/admin/queues; HttpOnly; SameSite=Strict${secure}`,
       );
     }
   });
@@ -187,8 +311,7 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
   });
 
   app.get('/api/records', async (req) => {
-    const q = req.query as Query;
-    const filter = filterFromQuery(q);
+    const { q, filter } = filterFromRequest(req, '/api/records');
     const limit = parseIntParam(q.limit, 'limit', 1, MAX_PAGE, DEFAULT_PAGE);
     const offset = parseIntParam(q.offset, 'offset', 0, 100_000, 0);
     const seizureOnly = flag(q.seizureStories);
@@ -204,12 +327,11 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
   });
 
   app.get('/api/records/stream', async (req, reply) => {
-    const q = req.query as Query;
-    const filter = filterFromQuery(q);
+    const { q, filter } = filterFromRequest(req, '/api/records/stream');
     const seizureOnly = flag(q.seizureStories);
     const ndjson = q.format === 'ndjson';
     if (q.format !== undefined && q.format !== 'ndjson' && q.format !== 'sse') {
-      throw new InputError(`format: expected sse or ndjson, got "${q.format}"`);
+      throw new InputError(`format: expected sse or ndjson, got ${quoteValue(q.format)}`);
     }
     reply.hijack();
     const res = reply.raw;
@@ -235,7 +357,13 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
   });
 
   if (deps.dashboard) {
-    if (token) await registerLogin(app, (given) => sameToken(given, token));
+    if (token) {
+      await registerLogin(
+        app,
+        (given) => sameToken(given, token),
+        (req) => secureCookie(req, config),
+      );
+    }
     await registerDashboardRoutes(app, { queries: deps.dashboard });
   }
 

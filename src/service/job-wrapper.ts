@@ -99,7 +99,9 @@ export function wrapProcessor<S extends Stage>(processor: StageProcessor<S>, opt
       return result;
     } catch (err) {
       const reason = failureReason(err);
-      metrics.failures.inc({ stage, reason });
+      // A page put back because its host is busy with another of ours is routine, not a failure.
+      const routine = err instanceof SeizurewatchError && err.details.reason === 'host-busy';
+      if (!routine) metrics.failures.inc({ stage, reason });
       const errInfo = {
         message: (err as Error)?.message,
         code: err instanceof SeizurewatchError ? err.code : undefined,
@@ -108,7 +110,7 @@ export function wrapProcessor<S extends Stage>(processor: StageProcessor<S>, opt
       if (isRateLimited(err)) {
         const wait = retryAfterMs(err, opts.rateLimitMs);
         metrics.jobs.inc({ stage, outcome: 'rate_limited' });
-        logger.warn({ err: errInfo, waitMs: wait }, 'rate limited: job delayed');
+        logger[routine ? 'debug' : 'warn']({ err: errInfo, waitMs: wait }, 'rate limited: job delayed');
         await job.moveToDelayed(Date.now() + wait, token);
         throw new DelayedError();
       }

@@ -27,6 +27,15 @@ export interface RecordFilter {
 
 const ISO_DATE = /^\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?)?)?$/;
 
+/** Longest value any filter may have; longer ones are refused, never echoed whole. */
+export const MAX_FILTER_LENGTH = 100;
+
+/** A value quoted for an error message: cut short, so a huge bad value is never echoed back. */
+export function quoteValue(value: unknown): string {
+  const s = String(value);
+  return JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s);
+}
+
 /** A real calendar date/time (2025-02-30 is not), in one of the ISO shapes above. */
 function isIsoDate(v: string): boolean {
   if (!ISO_DATE.test(v) || isoToMs(v) === null) return false;
@@ -46,37 +55,45 @@ export function parseRecordFilter(
   const label = (k: keyof RawRecordFilter) => names[k] ?? k;
   const problems: string[] = [];
   const out: RecordFilter = {};
+  const tooLong = new Set<keyof RawRecordFilter>();
+  for (const key of ['since', 'until', 'drug', 'country', 'minKg'] as const) {
+    const v = raw[key];
+    if (typeof v === 'string' && v.length > MAX_FILTER_LENGTH) {
+      problems.push(`${label(key)}: longer than ${MAX_FILTER_LENGTH} characters, got ${quoteValue(v)}`);
+      tooLong.add(key);
+    }
+  }
   for (const key of ['since', 'until'] as const) {
     const v = raw[key];
-    if (v === undefined) continue;
+    if (v === undefined || tooLong.has(key)) continue;
     if (!isIsoDate(v))
       problems.push(
-        `${label(key)}: expected an ISO date or time (2025-09-10, 2025-09-10T13:00:00Z), got "${v}"`,
+        `${label(key)}: expected an ISO date or time (2025-09-10, 2025-09-10T13:00:00Z), got ${quoteValue(v)}`,
       );
     else out[key] = v;
   }
   if (out.since && out.until && (isoToMs(out.since) ?? 0) > (isoToMs(out.until, true) ?? 0)) {
     problems.push(`${label('since')} (${out.since}) is after ${label('until')} (${out.until})`);
   }
-  if (raw.drug !== undefined) {
+  if (raw.drug !== undefined && !tooLong.has('drug')) {
     const d = raw.drug.trim().toLowerCase();
     if (!(DRUGS as readonly string[]).includes(d))
-      problems.push(`${label('drug')}: unknown drug "${raw.drug}" (one of: ${DRUGS.join(', ')})`);
+      problems.push(`${label('drug')}: unknown drug ${quoteValue(raw.drug)} (one of: ${DRUGS.join(', ')})`);
     else out.drug = d;
   }
-  if (raw.country !== undefined) {
+  if (raw.country !== undefined && !tooLong.has('country')) {
     const c = raw.country.trim().toUpperCase();
     if (!/^[A-Z]{2}$/.test(c))
       problems.push(
-        `${label('country')}: expected an ISO 3166-1 alpha-2 code such as BE, got "${raw.country}"`,
+        `${label('country')}: expected an ISO 3166-1 alpha-2 code such as BE, got ${quoteValue(raw.country)}`,
       );
     else out.country = c;
   }
-  if (raw.minKg !== undefined) {
+  if (raw.minKg !== undefined && !tooLong.has('minKg')) {
     const s = String(raw.minKg).trim();
     const n = Number(s);
     if (s === '' || !Number.isFinite(n) || n < 0)
-      problems.push(`${label('minKg')}: expected a number of kilograms >= 0, got "${raw.minKg}"`);
+      problems.push(`${label('minKg')}: expected a number of kilograms >= 0, got ${quoteValue(raw.minKg)}`);
     else out.minKg = n;
   }
   if (problems.length > 0) throw new InputError(problems.join('; '), { details: { problems } });

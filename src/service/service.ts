@@ -18,6 +18,7 @@ import { createFetcher } from '../fetch/index.ts';
 import type { Logger } from '../log.ts';
 import { emitPending, type PipelineDeps } from '../pipeline/index.ts';
 import { openStore, type Store } from '../records/store.ts';
+import { createParsers } from '../threads/parsers.ts';
 import { assertHttpAuth, type HttpServer, type Readiness, startHttpServer } from './http.ts';
 import { type StageProcessor, wrapProcessor } from './job-wrapper.ts';
 import { createMetrics, type ServiceMetrics } from './metrics.ts';
@@ -75,9 +76,16 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
 
   const store = openStore(config.store.dir);
   const sink = await LedgerSink.open(config.output.ndjson);
-  const fetcher = createFetcher(config.fetch, { logger: logger.child({ stage: 'fetch' }) });
+  // A fetch job never waits behind another for its host: it is put back, delayed, and the
+  // worker slot goes to another site (one slow or throttled site cannot hold every slot).
+  const fetcher = createFetcher(config.fetch, {
+    logger: logger.child({ stage: 'fetch' }),
+    pageHostQueueLimit: 0,
+  });
+  // Feed parsing and scrape + extract run in worker threads (parse:), off this event loop.
+  const parsers = createParsers(config.parse, logger.child({ stage: 'parse' }));
   // The shared stage functions' dependencies; alerts go through the alert queue instead.
-  const pipeline: PipelineDeps = { store, fetcher, sink, alerter: null, logger };
+  const pipeline: PipelineDeps = { store, fetcher, sink, alerter: null, logger, parsers };
   // Records stored but never written by an interrupted run: written now (the ledger skips any
   // the file already has). Their store jobs, re-run, queue their alerts.
   await emitPending(pipeline);
@@ -191,7 +199,11 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
     }
   }
 
-  warmUpExtractor(logger);
+  if (parsers.threaded) {
+    const started = Date.now();
+    await parsers.warmUp();
+    logger.info({ ms: Date.now() - started, threads: config.parse.threads }, 'parse threads ready');
+  } else warmUpExtractor(logger);
   for (const stage of STAGES) {
     workers[stage].run().catch((err) => logger.error({ stage, err }, 'worker stopped'));
   }
@@ -243,6 +255,7 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
     for (const c of connections) c.disconnect();
     await fetcher.close();
     await dashboard?.close();
+    await parsers.close();
     sink.close();
     store.close();
     throw err;
@@ -269,6 +282,7 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
         logger.warn('alert deliveries did not finish in time');
       }
       await fetcher.close();
+      await parsers.close();
       for (const c of connections) c.disconnect();
       await dashboard?.close();
       sink.close();

@@ -74,7 +74,14 @@ describe.skipIf(!haveChromium)('dashboard in Chromium', () => {
     ({ storeDir } = await seedDashboardDemo(dir, { logger: silentLogger }));
     server = await startUiServer({
       storeDir,
-      http: { enabled: true, host: '127.0.0.1', port: 0, tokenEnv: 'SEIZUREWATCH_API_TOKEN' },
+      http: {
+        enabled: true,
+        host: '127.0.0.1',
+        port: 0,
+        tokenEnv: 'SEIZUREWATCH_API_TOKEN',
+        allowedHosts: [],
+        trustProxy: false,
+      },
       token: undefined,
       logger: silentLogger,
       pollMs: 200,

@@ -218,7 +218,14 @@ describe('dashboard HTTP API (ui server)', () => {
     const store = openStore(dir);
     for (const r of RECORDS) store.insertRecord(r);
     store.close();
-    const http = { enabled: true, host: '127.0.0.1', port: 0, tokenEnv: 'SEIZUREWATCH_API_TOKEN' };
+    const http = {
+      enabled: true,
+      host: '127.0.0.1',
+      port: 0,
+      tokenEnv: 'SEIZUREWATCH_API_TOKEN',
+      allowedHosts: [],
+      trustProxy: false,
+    };
     open = await startUiServer({ storeDir: dir, http, token: undefined, logger: silentLogger });
     guarded = await startUiServer({ storeDir: dir, http, token: TOKEN, logger: silentLogger });
   });
