@@ -316,6 +316,13 @@ describe('dashboard HTTP API (ui server)', () => {
     const jar = { cookie: cookie.split(';')[0]! };
     expect((await get(guarded.url, '/', { headers: jar })).status).toBe(200);
     expect((await get(guarded.url, '/api/dashboard/summary', { headers: jar })).status).toBe(200);
+    // The sign-in cookie opens what a browser loads without a header (the page, its API, the
+    // record stream), never the rest of the API, which takes the token in its header only.
+    expect((await get(guarded.url, '/api/records', { headers: jar })).status).toBe(401);
+    const stream = new AbortController();
+    const live = await fetch(`${guarded.url}api/records/stream`, { headers: jar, signal: stream.signal });
+    expect(live.status).toBe(200);
+    stream.abort();
     const bearer = { authorization: `Bearer ${TOKEN}` };
     expect((await get(guarded.url, '/api/dashboard/records', { headers: bearer })).status).toBe(200);
     // An open redirect is not possible through `next`.

@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/log.ts';
 import { openStore, type Store } from '../../src/records/store.ts';
@@ -17,6 +18,11 @@ import { createMetrics } from '../../src/service/metrics.ts';
 import { RecordBus } from '../../src/service/record-bus.ts';
 
 const TOKEN = 'hardening-token-0123456789';
+/** One real queue (its own prefix, never used), so that Bull Board is mounted. */
+const queue = new Queue('hardening', {
+  connection: { host: '127.0.0.1', port: 6379, lazyConnect: true },
+  prefix: `sw-test-hardening-${process.pid}-${Date.now()}`,
+});
 
 interface Answer {
   status: number;
@@ -58,7 +64,7 @@ async function serverWith(store: Store, http: Record<string, unknown>, token?: s
     logger: silentLogger,
     metrics: createMetrics(),
     store,
-    queues: [],
+    queues: [queue],
     bus: new RecordBus(),
     readiness: async () => ({ ready: true, checks: {} }),
   });
@@ -82,6 +88,7 @@ describe('HTTP API hardening', () => {
     await open?.close();
     await guarded?.close();
     await proxied?.close();
+    await queue.close();
     store?.close();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -113,8 +120,10 @@ describe('HTTP API hardening', () => {
   });
 
   it('answers a malformed token cookie with 401, not 500', async () => {
-    const res = await get(guarded.url, '/admin/queues', { cookie: 'seizurewatch_token=%E0%A4%A' });
-    expect(res.status).toBe(401);
+    for (const name of ['seizurewatch_board', 'seizurewatch_token']) {
+      const res = await get(guarded.url, '/admin/queues', { cookie: `${name}=%E0%A4%A` });
+      expect(res.status).toBe(401);
+    }
   });
 
   it('takes the token from the Authorization header only, but for the Bull Board hand-off', async () => {
