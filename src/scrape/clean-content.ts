@@ -35,12 +35,19 @@ const CONDITIONAL = new Set([
   'center',
 ]);
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+/** Class tokens that qualify a block rather than name it. */
+const MODIFIER_TOKEN = /(?:^|[-_])(?:has|with|without|no|show|hide)[-_]/i;
+/** A subheading named "header-anchor" or "section-header" is a heading, not a page header. */
+const HEADER_WORD = /(?<!sub)header/i;
 
 /**
  * A class or id token names junk when it carries a junk word that does not come before a
  * body hint: `share-bar` and `ArticleBody-newsletter` are junk, `article-body` is not.
  */
 function isJunkToken(token: string): boolean {
+  // A modifier says what a block holds or how it looks, not what it is: `has-image`,
+  // `with-video`, `no-caption` (a recipe card "tasty-recipes-has-image" is not an image).
+  if (MODIFIER_TOKEN.test(token)) return false;
   const junk = CONTENT_JUNK.exec(token);
   if (!junk) return false;
   const body = BODY_HINT.exec(token);
@@ -54,7 +61,12 @@ function isJunkByName(el: Element): boolean {
   if (KEEP_EMBED.test(cls)) return false;
   if (el.attribs?.itemprop === 'articleBody') return false;
   if (JUNK_TOKEN.test(cls) || JUNK_TOKEN.test(id)) return true;
-  for (const token of `${cls} ${id}`.split(/\s+/)) if (token && isJunkToken(token)) return true;
+  const heading = HEADINGS.has(el.name);
+  for (const token of `${cls} ${id}`.split(/\s+/)) {
+    if (!token || !isJunkToken(token)) continue;
+    if (heading && HEADER_WORD.test(token) && !isJunkToken(token.replace(HEADER_WORD, ''))) continue;
+    return true;
+  }
   return false;
 }
 
@@ -141,15 +153,20 @@ function looksLikeBoilerplate(page: PageText, el: Element, trustNames: boolean):
   const st = statsOf(page, el);
   if (st.keptEmbedUnits >= st.units * 0.5 && st.units > 0) return false;
   const weight = classWeight(el);
-  if (weight < 0 && (trustNames ? st.prose < 200 : st.prose === 0)) return true;
+  // A box named like furniture ("callout-card") whose text is prose without a link or an
+  // image is a note of the article, not a teaser or a promo.
+  const plainProse = st.prose > 0 && st.linkUnits === 0 && st.img === 0 && st.embeds === 0 && st.inputs === 0;
+  if (weight < 0 && !plainProse && (trustNames ? st.prose < 200 : st.prose === 0)) return true;
   if (st.commas >= 10) return false;
   const isList = el.name === 'ul' || el.name === 'ol';
   const ld = st.units ? st.linkUnits / st.units : 0;
   if (st.img > 1 && st.p / st.img < 0.5 && st.prose === 0) return true;
   if (!isList && st.li - 100 > st.p) return true;
   if (st.inputs > Math.floor(st.p / 3) && st.inputs > 0) return true;
+  // Short blocks go when they carry links or images (Readability 0.5): a bold line without
+  // either is a subheading written in a div.
   if (!isList && st.units < 25 && (st.img === 0 || st.img > 2))
-    return (st.units > 0 || st.img > 0) && !isHeadingOnly(el);
+    return (st.linkUnits > 0 || st.img > 0 || st.units === 0) && !isHeadingOnly(el);
   // Links inside sentences ("It also <a>co-ordinates plans</a>.") are not a link farm.
   const sentences = st.sentences >= st.links;
   if (!isList && weight < 25 && ld > 0.2 && !sentences) return st.prose < st.units * 0.5 || ld > 0.5;

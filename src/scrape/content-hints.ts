@@ -27,10 +27,10 @@ export const BODY_HINT =
 
 /** Blocks removed from the chosen content (unless they hold most of its prose). */
 export const CONTENT_JUNK =
-  /download|attachment|caption|legend|credit|copyright|share|sharing|social|sns|related|relation|recommend|newsletter|signup|subscribe|promo|advert|publicidad|dfp-|gpt-ad|ad-slot|adslot|byline|author|writer|tags|tag-list|topics|entities|breadcrumb|video|player|embed|gallery|slideshow|outbrain|taboola|read-?more|more-on|more-stories|most-read|trending|toolbar|tools|print|comments?$|disclaimer|sidebar|timestamp|dateline|kicker|eyebrow|rubric|image|photo|picture|figure|media|affiliate|disclosure|rating|nutrition|call-to-action|\bcta|bio\b|contributor|metadata|attribution|(?<!sub)header|category|categories/i;
+  /download|attachment|caption|legend|credit|copyright|share|sharing|social|sns|related|relation|recommend|newsletter|signup|subscribe|promo|advert|publicidad|dfp-|gpt-ad|ad-slot|adslot|byline|author|writer|tags|tag-list|topics|entities|breadcrumb|video|player|embed|gallery|slideshow|outbrain|taboola|read-?more|more-on|more-stories|most-read|trending|toolbar|tools|print|comments?$|disclaimer|sidebar|timestamp|dateline|kicker|eyebrow|rubric|image|photo|picture|figure|media|affiliate|disclosure|rating|nutrition|call-to-action|\bcta|bio\b|contributor|metadata|attribution|(?<!sub)header|footer|category|categories/i;
 /** Advertising and metadata blocks, matched as whole class tokens (`ad`, `InlineAd`, `entry-meta`). */
 export const JUNK_TOKEN =
-  /(?:^|[\s_-])(?:ad|ads|Ad|Ads|meta|Meta|date|Date|img|pic|thumb)(?:$|[\s_-])|[a-z](?:Ad|Ads)(?:$|[\s_A-Z-])/;
+  /(?:^|[\s_-])(?:ad|ads|Ad|Ads|meta|Meta|date|Date|img|pic|thumb|rate|rating|ratings)(?:$|[\s_-])|[a-z](?:Ad|Ads)(?:$|[\s_A-Z-])/;
 
 /** Embedded posts whose text the benchmark's annotators keep (tweets): never junk. */
 export const KEEP_EMBED = /twitter-tweet|tweet-embed|embed-tweet/i;
@@ -53,7 +53,7 @@ export const UNLIKELY_ROLES = new Set([
 
 /** Paragraphs that are page furniture wherever they appear (checked on short paragraphs only). */
 export const BOILERPLATE_PARAGRAPH =
-  /^(?:advertisement|advertising|anzeige|werbung|publicité|publicidad|publicidade|pubblicità|reclame|광고|広告|share(?: this)?(?: article| story| on \w+)?:?|read more:?|read next:?|related(?: articles| stories| content| coverage)?:|related:|more:|see also:|leia (?:também|mais):?|veja (?:também|mais):?|lee también:?|lire aussi:?|mehr zum thema:?|lesen sie auch:?|sign up\b|subscribe\b|follow us\b|click here\b|skip (?:to|next)\b|image:|photo:|foto:|bild:|getty images|reuters|ap photo|©|continue reading|story continues below|scroll to continue|recommended:|watch:|listen:|loading|\((?:photos?|images?|fotos?|bild|pictures?)(?: by|:))/i;
+  /^(?:advertisement|advertising|anzeige|werbung|publicité|publicidad|publicidade|pubblicità|reclame|광고|広告|share(?: this)?(?: article| story| on \w+)?:?|read more:?|read next:?|related(?: articles| stories| content| coverage)?:|related:|more:|see also:|leia (?:também|mais):?|veja (?:também|mais):?|lee también:?|lire aussi:?|mehr zum thema:?|lesen sie auch:?|sign up|subscribe|follow us|síguenos|suivez-nous|folgen sie uns|siga-nos|seguici|تابعونا|click here|skip (?:to|next)|image:|photo:|foto:|bild:|getty images|reuters|ap photo|©|continue reading|story continues below|scroll to continue|recommended:|watch:|listen:|v[ií]deos?:|assista:|loading|\((?:photos?|images?|fotos?|bild|pictures?)(?: by|:))(?![\p{L}\p{N}])/iu;
 
 /** Whole-paragraph trailers: promotions and credits that close many articles. */
 export const TRAILERS: readonly RegExp[] = [
@@ -72,6 +72,8 @@ export const TRAILERS: readonly RegExp[] = [
   /^(?:Copyright|©) .{0,120}(?:all rights reserved|alle rechte vorbehalten|todos los derechos|tous droits)/i,
   /무단\s?전재.{0,20}재배포\s?금지/,
   /無断転載を禁じます/,
+  // Editor lines closing Chinese articles: "（责任编辑：周敏）".
+  /^[（(]?(?:责任编辑|責任編輯|编辑|編輯|校对|校對)\s*[：:].{0,30}$/,
 ];
 
 /** Heading-like paragraphs that open a related-links or promo block. */
