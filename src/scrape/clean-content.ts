@@ -10,6 +10,7 @@ import {
   BODY_HINT,
   BOILERPLATE_PARAGRAPH,
   CONTENT_JUNK,
+  DATE_LINE,
   JUNK_TOKEN,
   KEEP_EMBED,
   PROMO_HEADINGS,
@@ -292,6 +293,7 @@ export function filterBlocks(blocks: readonly TextBlock[], headlines: readonly s
     if (!text) continue;
     const lower = text.toLowerCase();
     if (b.units < 100 && BOILERPLATE_PARAGRAPH.test(text)) continue;
+    if (b.units < 50 && DATE_LINE.test(text)) continue;
     if (isTrailer(text)) continue;
     if (b.units < 60 && PROMO_HEADINGS.test(text.replace(/[:\s]+$/, ''))) continue;
     if (b.linkUnits > b.units * 0.6 && isLinkLine(b)) continue;

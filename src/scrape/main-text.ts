@@ -26,6 +26,7 @@ import { type CleanOptions, contentBlocks, filterBlocks } from './clean-content.
 import { BODY_HINT, NEGATIVE, POSITIVE } from './content-hints.ts';
 import { contains, isElement, normalizeSpace } from './html-text.ts';
 import { pageExclusions } from './page-exclusions.ts';
+import { markupParagraphs, scriptStateBody } from './script-state.ts';
 import {
   gatherSiblings,
   scoreContainers,
@@ -50,7 +51,14 @@ export interface MainTextHints {
 }
 
 /** Which candidate the text comes from. */
-export type MainTextSource = 'scored' | 'hinted' | 'cluster' | 'json-ld' | 'page-prose' | 'none';
+export type MainTextSource =
+  | 'scored'
+  | 'hinted'
+  | 'cluster'
+  | 'json-ld'
+  | 'script-state'
+  | 'page-prose'
+  | 'none';
 
 export interface MainText {
   paragraphs: string[];
@@ -201,29 +209,6 @@ function overlap(
   return { r, p, f: r + p ? (2 * r * p) / (r + p) : 0 };
 }
 
-const ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-  '#39': "'",
-};
-
-/** Paragraphs of a JSON-LD `articleBody` (sometimes HTML, sometimes one long line). */
-function ldParagraphs(raw: string): string[] {
-  let s = raw;
-  if (/<\/?(?:p|br|div|h\d|li)\b/i.test(s)) {
-    s = s.replace(/<(?:br|\/p|\/div|\/h\d|\/li)\b[^>]*>/gi, '\n\n').replace(/<[^>]+>/g, '');
-  }
-  s = s.replace(/&(#?\w+);/g, (m, e: string) => ENTITIES[e] ?? m);
-  return s
-    .split(/\n\s*\n|\r\n|\n/)
-    .map((p) => normalizeSpace(p))
-    .filter((p) => p.length > 0);
-}
-
 function textOf(c: Candidate): string {
   return c.blocks.map((b) => b.text).join('\n');
 }
@@ -279,7 +264,7 @@ export function extractMainText($: CheerioAPI, hints: MainTextHints = {}): MainT
 
   const ldRaw = hints.jsonLdBody?.trim();
   if (ldRaw && ldRaw.length > 150) {
-    const ld = ldParagraphs(ldRaw);
+    const ld = markupParagraphs(ldRaw);
     const ldCounts = tokenCounts(ld.join('\n'));
     let ldTotal = 0;
     for (const n of ldCounts.values()) ldTotal += n;
@@ -302,6 +287,18 @@ export function extractMainText($: CheerioAPI, hints: MainTextHints = {}): MainT
       }
       if (best && bestR >= 0.5) chosen = best;
       else return { paragraphs: ld, source: 'json-ld' };
+    }
+  }
+
+  // A page rendered by script: the DOM holds a shell, the story is in the script state.
+  if (!chosen || chosen.prose < 400) {
+    const state = scriptStateBody(body.parent ?? body);
+    if (state) {
+      const counts = tokenCounts(state.join('\n'));
+      let total = 0;
+      for (const n of counts.values()) total += n;
+      const carried = chosen ? overlap(textOf(chosen), counts, total).r : 0;
+      if (carried < 0.5) return { paragraphs: state, source: 'script-state' };
     }
   }
 

@@ -82,6 +82,92 @@ function collect(roots: readonly AnyNode[], raw: PageText, out: Exclusion[]): vo
   }
 }
 
+/** Elements that are text themselves, never a card holding a title and a teaser. */
+const NOT_CARD = new Set([
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'pre',
+  'td',
+  'th',
+  'tr',
+  'tbody',
+  'table',
+  'a',
+  'span',
+  'b',
+  'strong',
+  'em',
+  'i',
+  'font',
+  'small',
+  'time',
+]);
+
+/**
+ * A story card: a linked title and at most one short teaser (an image maybe). Its non-teaser
+ * text is mostly link; an article paragraph with a link in it is one block and is no card.
+ */
+function isCard(raw: PageText, el: Element): boolean {
+  if (NOT_CARD.has(el.name)) return false;
+  const st = statsOf(raw, el);
+  if (st.linkUnits < 15 || st.prose < 40 || st.prose > 300 || st.paragraphs > 2 || st.units > 500)
+    return false;
+  const rest = st.units - st.prose;
+  return rest >= 10 && st.linkUnits >= rest * 0.6;
+}
+
+/**
+ * Lists of story cards ("Latest", "Around the region", a related grid) that no class names:
+ * two or more siblings of one tag and class, most of them cards. The list goes when its cards
+ * are nearly all of its text, else the cards alone. Weak exclusions: given back like the others.
+ */
+function cardLists(raw: PageText, body: Element, taken: ReadonlySet<Element>): Exclusion[] {
+  const out = new Set<Element>();
+  for (const parent of raw.elements) {
+    const kids = parent.children ?? [];
+    if (kids.length < 2) continue;
+    let groups: Map<string, Element[]> | null = null;
+    for (const k of kids) {
+      if (k.type !== 'tag') continue;
+      const el = k as Element;
+      if (!raw.stats.has(el) || NOT_CARD.has(el.name)) continue;
+      const sig = `${el.name}.${el.attribs?.class ?? ''}`;
+      groups ??= new Map();
+      const g = groups.get(sig);
+      if (g) g.push(el);
+      else groups.set(sig, [el]);
+    }
+    if (!groups) continue;
+    for (const g of groups.values()) {
+      if (g.length < 2) continue;
+      const cards = g.filter((c) => isCard(raw, c));
+      if (cards.length < 2 || cards.length * 2 < g.length) continue;
+      let units = 0;
+      for (const c of cards) units += statsOf(raw, c).units;
+      const whole = parent !== body && !NEVER_BY_CLASS.has(parent.name);
+      if (whole && units >= statsOf(raw, parent).units * 0.8) out.add(parent);
+      else for (const c of cards) out.add(c);
+    }
+  }
+  const result: Exclusion[] = [];
+  for (const el of out) {
+    let inside = false;
+    for (let p = el.parent; p && !inside; p = p.parent)
+      inside = out.has(p as Element) || taken.has(p as Element);
+    const attrs = el.attribs ?? {};
+    if (inside || taken.has(el) || attrs.itemprop === 'articleBody') continue;
+    if (BODY_HINT.test(`${attrs.class ?? ''} ${attrs.id ?? ''}`)) continue;
+    result.push({ el, strength: 1 });
+  }
+  return result;
+}
+
 /**
  * The elements to skip under `body`, judged on the statistics of a first walk with nothing
  * excluded (`raw`).
@@ -90,6 +176,7 @@ export function pageExclusions(body: Element, raw: PageText): Set<Element> {
   const total = statsOf(raw, body).prose;
   const found: Exclusion[] = [];
   collect(body.children ?? [], raw, found);
+  found.push(...cardLists(raw, body, new Set(found.map((x) => x.el))));
   const excluded = new Map<Element, Strength>(found.map((x) => [x.el, x.strength]));
   let removed = 0;
   for (const x of found) removed += statsOf(raw, x.el).prose;
