@@ -53,7 +53,7 @@ export const UNLIKELY_ROLES = new Set([
 
 /** Paragraphs that are page furniture wherever they appear (checked on short paragraphs only). */
 export const BOILERPLATE_PARAGRAPH =
-  /^(?:advertisement|advertising|anzeige|werbung|publicité|publicidad|publicidade|pubblicità|reclame|광고|広告|share(?: this)?(?: article| story| on \w+)?:?|read more:?|read next:?|related(?: articles| stories| content| coverage)?:|related:|more:|see also:|leia (?:também|mais):?|veja (?:também|mais):?|lee también:?|lire aussi:?|mehr zum thema:?|lesen sie auch:?|sign up|subscribe|follow us|síguenos|suivez-nous|folgen sie uns|siga-nos|seguici|تابعونا|click here|skip (?:to|next)|image:|photo:|foto:|bild:|getty images|reuters|ap photo|©|continue reading|story continues below|scroll to continue|recommended:|watch:|listen:|v[ií]deos?:|assista:|loading|\((?:photos?|images?|fotos?|bild|pictures?)(?: by|:))(?![\p{L}\p{N}])/iu;
+  /^(?:advertisement|advertising|anzeige|werbung|publicité|publicidad|publicidade|pubblicità|reclame|광고|広告|share(?: this)?(?: article| story| on \w+)?:?|read more:?|read next:?|related(?: articles| stories| content| coverage)?:|related:|more:|see also:|leia (?:também|mais):?|veja (?:também|mais):?|lee también:?|lire aussi:?|mehr zum thema:?|lesen sie auch:?|sign up|subscribe|follow us|síguenos|suivez-nous|folgen sie uns|siga-nos|seguici|تابعونا|click here|skip (?:to|next)|image:|photo:|foto:|bild:|getty images|reuters|ap photo|©|continue reading|story continues below|scroll to continue|recommended:|watch:|listen:|v[ií]deos?:|assista:|loading|\((?:photos?|images?|fotos?|bild|pictures?)(?: by|:))(?![a-z0-9\u00c0-\u024f])/i;
 
 /** Whole-paragraph trailers: promotions and credits that close many articles. */
 export const TRAILERS: readonly RegExp[] = [

@@ -132,27 +132,30 @@ function cardLists(raw: PageText, body: Element, taken: ReadonlySet<Element>): E
   for (const parent of raw.elements) {
     const kids = parent.children ?? [];
     if (kids.length < 2) continue;
-    let groups: Map<string, Element[]> | null = null;
+    // Cards first (a cheap test on the statistics), grouped by tag and class only when found.
+    let cards: Map<string, Element[]> | null = null;
     for (const k of kids) {
-      if (k.type !== 'tag') continue;
+      if (k.type !== 'tag' || !isCard(raw, k as Element)) continue;
       const el = k as Element;
-      if (!raw.stats.has(el) || NOT_CARD.has(el.name)) continue;
       const sig = `${el.name}.${el.attribs?.class ?? ''}`;
-      groups ??= new Map();
-      const g = groups.get(sig);
+      cards ??= new Map();
+      const g = cards.get(sig);
       if (g) g.push(el);
-      else groups.set(sig, [el]);
+      else cards.set(sig, [el]);
     }
-    if (!groups) continue;
-    for (const g of groups.values()) {
+    if (!cards) continue;
+    for (const [sig, g] of cards) {
       if (g.length < 2) continue;
-      const cards = g.filter((c) => isCard(raw, c));
-      if (cards.length < 2 || cards.length * 2 < g.length) continue;
+      let same = 0;
+      for (const k of kids)
+        if (k.type === 'tag' && `${(k as Element).name}.${(k as Element).attribs?.class ?? ''}` === sig)
+          same++;
+      if (g.length * 2 < same) continue;
       let units = 0;
-      for (const c of cards) units += statsOf(raw, c).units;
+      for (const c of g) units += statsOf(raw, c).units;
       const whole = parent !== body && !NEVER_BY_CLASS.has(parent.name);
       if (whole && units >= statsOf(raw, parent).units * 0.8) out.add(parent);
-      else for (const c of cards) out.add(c);
+      else for (const c of g) out.add(c);
     }
   }
   const result: Exclusion[] = [];

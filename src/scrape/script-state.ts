@@ -10,7 +10,7 @@
  * never under keys that name other things (comments, related, navigation, bios, captions).
  */
 import type { AnyNode, Element } from 'domhandler';
-import { isElement, normalizeSpace } from './html-text.ts';
+import { normalizeSpace } from './html-text.ts';
 import { isProse } from './text-blocks.ts';
 import { measureText } from './text-measure.ts';
 
@@ -193,9 +193,10 @@ export function scriptStateBody(root: AnyNode): string[] | null {
   const stack: AnyNode[] = [root];
   while (stack.length) {
     const node = stack.pop()!;
-    if (!isElement(node) && node.type !== 'root' && node.type !== 'script') continue;
+    const kind: string = node.type;
+    if (kind !== 'tag' && kind !== 'root' && kind !== 'script') continue;
     const el = node as Element;
-    if (node.type === 'script') {
+    if (kind === 'script') {
       const type = (el.attribs?.type ?? '').toLowerCase();
       if (type === 'application/ld+json' || (type && !type.includes('json') && !type.includes('javascript')))
         continue;
