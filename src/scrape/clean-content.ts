@@ -37,6 +37,7 @@ const CONDITIONAL = new Set([
 ]);
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 /** Class tokens that qualify a block rather than name it. */
+const DATELINE = /dateline|location/i;
 const MODIFIER_TOKEN = /(?:^|[-_])(?:has|with|without|no|show|hide)[-_]/i;
 /** A subheading named "header-anchor" or "section-header" is a heading, not a page header. */
 const HEADER_WORD = /(?<!sub)header/i;
@@ -207,7 +208,12 @@ export function contentBlocks(
   const keep = new Set<Element>();
   // Junk inside a kept paragraph (a download link in a <p>): the paragraph is read again without it.
   const inlineJunk = new Set<Element>();
-  const stack: Element[] = [...roots].reverse();
+  // A sibling part named as furniture (a disclosure line beside the body) is not body.
+  const parts =
+    roots.length > 1
+      ? roots.filter((r) => !(isJunkByName(r) && statsOf(page, r).prose < contentProse * 0.4))
+      : roots;
+  const stack: Element[] = [...parts].reverse();
   while (stack.length) {
     const el = stack.pop()!;
     if (!page.stats.has(el)) continue; // excluded, or never text
@@ -217,11 +223,15 @@ export function contentBlocks(
       const keptEmbed =
         (st.keptEmbedUnits > 0 && st.keptEmbedUnits >= st.units * 0.5) ||
         (template.length > 0 && st.prose > 0 && template.some((p) => contains(el, p)));
+      // A dateline written inline ("<span class=dateline>PORT AVERY —</span> The city ...")
+      // opens the story's first sentence.
+      const inlineDateline = !BLOCK_TAGS.has(el.name) && DATELINE.test(el.attribs?.class ?? '');
       const junk =
         el.name === 'h1' ||
         el === header ||
         (!keptEmbed &&
           !holdsMuch &&
+          !inlineDateline &&
           ((byName !== 'none' && (byName === 'all' || st.prose === 0) && isJunkByName(el)) ||
             (conditional && CONDITIONAL.has(el.name) && looksLikeBoilerplate(page, el, byName === 'all'))));
       if (junk) {
@@ -296,7 +306,11 @@ export function filterBlocks(blocks: readonly TextBlock[], headlines: readonly s
     if (b.units < 50 && DATE_LINE.test(text)) continue;
     if (isTrailer(text)) continue;
     if (b.units < 60 && PROMO_HEADINGS.test(text.replace(/[:\s]+$/, ''))) continue;
-    if (b.linkUnits > b.units * 0.6 && isLinkLine(b)) continue;
+    // A linked heading that opens a paragraph of its own (a product in a list) is a heading.
+    const next = blocks[i + 1];
+    const heading =
+      HEADINGS.has(b.owner.name) && !!next && isProse(next) && next.linkUnits < next.units * 0.35;
+    if (b.linkUnits > b.units * 0.6 && !heading && isLinkLine(b)) continue;
     // The headline (or the page title it is part of), repeated at the top of the body: what
     // came before it (kicker, date line) is not body either.
     if (

@@ -30,6 +30,7 @@ import { markupParagraphs, scriptStateBody } from './script-state.ts';
 import {
   gatherSiblings,
   scoreContainers,
+  type StorySpan,
   storySpan,
   topCandidate,
   weighByPosition,
@@ -130,6 +131,7 @@ function candidate(
   source: MainTextSource,
   roots: Element[],
   headlines: readonly string[],
+  span: StorySpan | null = null,
 ): Candidate {
   let rootProse = 0;
   for (const r of roots) rootProse += statsOf(page, r).prose;
@@ -141,7 +143,27 @@ function candidate(
     blocks = filterBlocks(contentBlocks(page, roots, options), headlines);
     if (rootProse < 300 || proseOf(blocks) >= rootProse * 0.3) break;
   }
+  blocks = afterHeadline(page, roots, blocks, span);
   return { source, roots, blocks, prose: proseOf(blocks) };
+}
+
+/**
+ * The blocks from the story's headline on, when the headline is inside the content: what sits
+ * before it (a sidebar blurb, a kicker, a date line) is not body, unless it is much of the text.
+ */
+function afterHeadline(
+  page: PageText,
+  roots: readonly Element[],
+  blocks: TextBlock[],
+  span: StorySpan | null,
+): TextBlock[] {
+  if (!span || !blocks.length) return blocks;
+  const h1 = page.blocks.find((b) => b.owner.name === 'h1' && statsOf(page, b.owner).first === span.start);
+  if (!h1 || !roots.some((r) => contains(r, h1.owner))) return blocks;
+  const cut = blocks.findIndex((b) => b.index > h1.index);
+  if (cut <= 0) return blocks;
+  const before = blocks.slice(0, cut);
+  return proseOf(before) <= proseOf(blocks) * 0.3 ? blocks.slice(cut) : blocks;
 }
 
 /** The element the page names as its body, holding the most prose (the innermost of equals). */
@@ -228,12 +250,18 @@ export function extractMainText($: CheerioAPI, hints: MainTextHints = {}): MainT
   weighByPosition(page, scores, span);
   const top = topCandidate(scores);
   const scored = top
-    ? candidate(page, 'scored', withTwins(page, live, gatherSiblings(page, top, scores, span)), headlines)
+    ? candidate(
+        page,
+        'scored',
+        withTwins(page, live, gatherSiblings(page, top, scores, span)),
+        headlines,
+        span,
+      )
     : null;
   const hintEl = hintedRoot(page, live);
   const hinted =
     hintEl && !scored?.roots.includes(hintEl)
-      ? candidate(page, 'hinted', withTwins(page, live, [hintEl]), headlines)
+      ? candidate(page, 'hinted', withTwins(page, live, [hintEl]), headlines, span)
       : null;
 
   let chosen: Candidate | null = scored;
@@ -245,7 +273,7 @@ export function extractMainText($: CheerioAPI, hints: MainTextHints = {}): MainT
   if (pageProse >= 300 && (!chosen || chosen.prose < pageProse * 0.3)) {
     const root = proseCluster(page, body, pageProse * 0.75);
     if (root !== body) {
-      cluster = candidate(page, 'cluster', [root], headlines);
+      cluster = candidate(page, 'cluster', [root], headlines, span);
       if (!chosen || cluster.prose > chosen.prose * 1.5) chosen = cluster;
     }
   }

@@ -232,12 +232,29 @@ export function gatherSiblings(
   const topClass = top.attribs?.class ?? '';
   const topProse = statsOf(page, top).prose;
   const out: Element[] = [];
+  const topFirst = statsOf(page, top).first;
   for (const sib of elementChildren(parent)) {
     if (sib === top) {
       out.push(sib);
       continue;
     }
     if (!page.stats.has(sib)) continue; // excluded
+    // Between the headline and the top candidate: an intro wrapped in its own block ("the
+    // six tools our cooks use", before the list of items), when it reads as running text.
+    if (span) {
+      const st = statsOf(page, sib);
+      if (
+        st.first > span.start &&
+        st.first < topFirst &&
+        st.prose >= 80 &&
+        st.p > 0 &&
+        st.li === 0 &&
+        st.linkUnits < st.units * 0.25
+      ) {
+        out.push(sib);
+        continue;
+      }
+    }
     if (outsideStory(page, sib, span) && !outsideStory(page, top, span)) continue;
     const sameClass = !!topClass && sib.attribs?.class === topClass;
     const bonus = sameClass ? topScore * 0.2 : 0;
