@@ -303,7 +303,15 @@ export function filterBlocks(blocks: readonly TextBlock[], headlines: readonly s
     if (!text) continue;
     const lower = text.toLowerCase();
     if (b.units < 100 && BOILERPLATE_PARAGRAPH.test(text)) continue;
-    if (b.units < 50 && DATE_LINE.test(text)) continue;
+    // A date alone on a line at the top or the bottom (a dateline block); in the middle, as a
+    // heading, it is a timeline's subheading.
+    if (
+      b.units < 50 &&
+      !HEADINGS.has(b.owner.name) &&
+      (out.length < 3 || i >= blocks.length - 2) &&
+      DATE_LINE.test(text)
+    )
+      continue;
     if (isTrailer(text)) continue;
     if (b.units < 60 && PROMO_HEADINGS.test(text.replace(/[:\s]+$/, ''))) continue;
     // A linked heading that opens a paragraph of its own (a product in a list) is a heading.

@@ -235,6 +235,22 @@ function textOf(c: Candidate): string {
   return c.blocks.map((b) => b.text).join('\n');
 }
 
+/**
+ * A text found in the script state is the story only when it repeats the headline's words
+ * (a third of those of four letters or more): a store also caches other stories.
+ */
+function aboutHeadline(counts: Map<string, number>, headlines: readonly string[]): boolean {
+  const words = new Set<string>();
+  for (const h of headlines)
+    for (const w of h.match(WORD) ?? []) if (w.length >= 4) words.add(w.toLowerCase());
+  if (!words.size) return true;
+  const seen = new Set<string>();
+  for (const t of counts.keys()) seen.add(t.toLowerCase());
+  let found = 0;
+  for (const w of words) if (seen.has(w)) found++;
+  return found >= words.size / 3;
+}
+
 /** Paragraphs of the main text of a page ([] when nothing reads like an article). */
 export function extractMainText($: CheerioAPI, hints: MainTextHints = {}): MainText {
   const body = bodyOf($);
@@ -326,7 +342,8 @@ export function extractMainText($: CheerioAPI, hints: MainTextHints = {}): MainT
       let total = 0;
       for (const n of counts.values()) total += n;
       const carried = chosen ? overlap(textOf(chosen), counts, total).r : 0;
-      if (carried < 0.5) return { paragraphs: state, source: 'script-state' };
+      if (carried < 0.5 && aboutHeadline(counts, headlines))
+        return { paragraphs: state, source: 'script-state' };
     }
   }
 
