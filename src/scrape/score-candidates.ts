@@ -249,6 +249,8 @@ export function gatherSiblings(
         st.prose >= 80 &&
         st.p > 0 &&
         st.li === 0 &&
+        st.img === 0 &&
+        st.prose >= st.units * 0.95 &&
         st.linkUnits < st.units * 0.25
       ) {
         out.push(sib);
