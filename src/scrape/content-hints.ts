@@ -6,7 +6,7 @@
 
 /** class/id of blocks that are almost never the article (removed unless they hold most of the page's prose). */
 export const UNLIKELY =
-  /-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|subscribe|cookie|consent|share|sharing|outbrain|taboola|recirc|trending|most-?popular|most-?read|read-?more|read-?next|more-stories|more-?from|promo|paywall|signup|navbar|topbar|masthead|you-?may-?like|also-?like|recommend/i;
+  /-ad-|ai2html|banner|breadcrumb|combx|comment|conversation|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|subscribe|cookie|consent|share|sharing|outbrain|taboola|recirc|trending|most-?popular|most-?read|read-?more|read-?next|more-stories|more-?from|promo|paywall|signup|navbar|topbar|masthead|you-?may-?like|also-?like|recommend/i;
 /** class/id that rescue an unlikely-looking block. */
 export const MAYBE =
   /and|article|body|column|content|main|shadow|story|text|post|entry|materia|noticia|cuerpo|corpo|texto|artikel|inhalt/i;

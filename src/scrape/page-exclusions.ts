@@ -127,7 +127,23 @@ function isCard(raw: PageText, el: Element): boolean {
  * two or more siblings of one tag and class, most of them cards. The list goes when its cards
  * are nearly all of its text, else the cards alone. Weak exclusions: given back like the others.
  */
+/** A reader post's action line: "Reply", "Reply Report", "Like · Reply" (several languages). */
+const REPLY_LINE =
+  /^(?:(?:like|report|flag|share|\d+)\W*)*(?:reply|antworten|répondre|responder|responder|rispondi|beantwoorden|답글|返信|回复)\b/i;
+
+/** Elements holding a reader post's "Reply" line (its owner and the owner's ancestors, near). */
+function replyHolders(raw: PageText): Set<Element> {
+  const out = new Set<Element>();
+  for (const b of raw.blocks) {
+    if (b.units > 30 || !REPLY_LINE.test(b.text)) continue;
+    let el: AnyNode | null = b.owner;
+    for (let level = 0; level < 5 && el && el.type === 'tag'; level++, el = el.parent) out.add(el as Element);
+  }
+  return out;
+}
+
 function cardLists(raw: PageText, body: Element, taken: ReadonlySet<Element>): Exclusion[] {
+  const replies = replyHolders(raw);
   const out = new Set<Element>();
   for (const parent of raw.elements) {
     const kids = parent.children ?? [];
@@ -135,7 +151,10 @@ function cardLists(raw: PageText, body: Element, taken: ReadonlySet<Element>): E
     // Cards first (a cheap test on the statistics), grouped by tag and class only when found.
     let cards: Map<string, Element[]> | null = null;
     for (const k of kids) {
-      if (k.type !== 'tag' || !isCard(raw, k as Element)) continue;
+      // A story card, or a reader post: its prose with a "Reply" line (a comment thread).
+      if (k.type !== 'tag') continue;
+      const post = replies.has(k as Element) && statsOf(raw, k as Element).prose > 0;
+      if (!post && !isCard(raw, k as Element)) continue;
       const el = k as Element;
       const sig = `${el.name}.${el.attribs?.class ?? ''}`;
       cards ??= new Map();
