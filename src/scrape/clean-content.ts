@@ -38,6 +38,8 @@ const CONDITIONAL = new Set([
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 /** Class tokens that qualify a block rather than name it. */
 const DATELINE = /dateline|location/i;
+const TABLE_CELLS = new Set(['td', 'th', 'caption']);
+const SOURCE_LINE = /^(?:sources?|fuentes?|quellen?|fontes?|bron(?:nen)?|données|data)\s*:/i;
 const MODIFIER_TOKEN = /(?:^|[-_])(?:has|with|without|no|show|hide)[-_]/i;
 /** A subheading named "header-anchor" or "section-header" is a heading, not a page header. */
 const HEADER_WORD = /(?<!sub)header/i;
@@ -56,9 +58,14 @@ function isJunkToken(token: string): boolean {
   return !body || junk.index > body.index;
 }
 
+/** Attributes besides class and id that name what a block is (React and site-builder pages). */
+const NAMING_ATTRIBUTES = ['data-testid', 'data-hook', 'data-component', 'data-type'];
+
 function isJunkByName(el: Element): boolean {
-  const cls = el.attribs?.class ?? '';
-  const id = el.attribs?.id ?? '';
+  const attrs = el.attribs ?? {};
+  const cls = attrs.class ?? '';
+  let id = attrs.id ?? '';
+  for (const a of NAMING_ATTRIBUTES) if (attrs[a]) id += ` ${attrs[a]}`;
   if (cls.length + id.length < 2) return false;
   if (KEEP_EMBED.test(cls)) return false;
   if (el.attribs?.itemprop === 'articleBody') return false;
@@ -150,6 +157,31 @@ function headerBlock(
   return header;
 }
 
+/**
+ * A cell or div that opens with an image and holds only a short line under it: a figure
+ * written without <figure> (old table layouts, site builders), its line a caption.
+ */
+function imageWithCaption(page: PageText, el: Element): boolean {
+  if (el.name !== 'td' && el.name !== 'div') return false;
+  const st = statsOf(page, el);
+  if (st.img !== 1 || st.p > 0 || st.units === 0 || st.units >= 150 || st.paragraphs > 1) return false;
+  for (const c of el.children ?? []) {
+    if (c.type === 'text') {
+      if ((c as unknown as { data: string }).data.trim()) return false;
+      continue;
+    }
+    if (!isElement(c)) continue;
+    if (c.name === 'img' || c.name === 'picture') return true;
+    if (
+      c.name === 'a' &&
+      (c.children ?? []).some((x) => isElement(x) && (x.name === 'img' || x.name === 'picture'))
+    )
+      return true;
+    return false;
+  }
+  return false;
+}
+
 /** Readability's conditional clean, on the subtree statistics. */
 function looksLikeBoilerplate(page: PageText, el: Element, trustNames: boolean): boolean {
   const st = statsOf(page, el);
@@ -233,7 +265,9 @@ export function contentBlocks(
           !holdsMuch &&
           !inlineDateline &&
           ((byName !== 'none' && (byName === 'all' || st.prose === 0) && isJunkByName(el)) ||
-            (conditional && CONDITIONAL.has(el.name) && looksLikeBoilerplate(page, el, byName === 'all'))));
+            (conditional &&
+              ((CONDITIONAL.has(el.name) && looksLikeBoilerplate(page, el, byName === 'all')) ||
+                imageWithCaption(page, el)))));
       if (junk) {
         if (!BLOCK_TAGS.has(el.name)) inlineJunk.add(el);
         continue;
@@ -313,6 +347,9 @@ export function filterBlocks(blocks: readonly TextBlock[], headlines: readonly s
     )
       continue;
     if (isTrailer(text)) continue;
+    // "Source: ..." right under a table is the table's credit line.
+    const prev = out[out.length - 1];
+    if (b.units < 80 && prev && TABLE_CELLS.has(prev.owner.name) && SOURCE_LINE.test(text)) continue;
     if (b.units < 60 && PROMO_HEADINGS.test(text.replace(/[:\s]+$/, ''))) continue;
     // A linked heading that opens a paragraph of its own (a product in a list) is a heading.
     const next = blocks[i + 1];

@@ -72,6 +72,10 @@ export const TRAILERS: readonly RegExp[] = [
   /^(?:Copyright|©) .{0,120}(?:all rights reserved|alle rechte vorbehalten|todos los derechos|tous droits)/i,
   /무단\s?전재.{0,20}재배포\s?금지/,
   /無断転載を禁じます/,
+  // Paywall prompts and comment prompts.
+  /^この記事は有料記事です/,
+  /^(?:this (?:article|story|content) is (?:only )?(?:for|available to) (?:subscribers|members)|subscribe to (?:continue|keep) reading|you have \d+ free (?:articles?|stories) (?:left|remaining))/i,
+  /^(?:log ?in|sign ?in|register) (?:or register )?to (?:post|leave|add|read) (?:a )?comments?\.?$/i,
   // Editor lines closing Chinese articles: "（责任编辑：周敏）".
   /^[（(]?(?:责任编辑|責任編輯|编辑|編輯|校对|校對)\s*[：:].{0,30}$/,
 ];

@@ -29,6 +29,8 @@ const NEVER_BY_CLASS = new Set(['html', 'body', 'article', 'main']);
 /** Strong class/id hints: set aside even when they hold much of the page's prose. */
 const STRONG =
   /comment|disqus|replies|cookie|consent|gdpr|newsletter|subscribe|signup|share|sharing|social|related|outbrain|taboola|recirc|trending|most-?popular|most-?read|read-?next|more-?from|you-?may-?like|also-?like|recommend|promo|sponsor/i;
+/** Wrappers of the locked part of a body. */
+const LOCKED = /paywall|premium|subscriber|locked|metered/i;
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
 const HIDDEN_CLASS =
   /(?:^|\s)(?:hidden|hide|sr-only|visually-hidden|screen-reader-text|visuallyhidden|invisible|u-hidden)(?:\s|$)/i;
@@ -73,7 +75,14 @@ function collect(roots: readonly AnyNode[], raw: PageText, out: Exclusion[]): vo
     const strength = exclusionOf(el);
     // An embedded post (a tweet) in a "social-embed" wrapper: the benchmark keeps its text.
     const st = statsOf(raw, el);
-    if (strength && !(st.keptEmbedUnits > 0 && st.keptEmbedUnits >= st.units * 0.5)) {
+    // A paywall or subscriber wrapper holding paragraphs is the rest of the body, locked (the
+    // page's own JSON-LD often says so: isAccessibleForFree false, cssSelector ".paywall").
+    const locked =
+      strength === 1 &&
+      st.prose >= 200 &&
+      st.p >= 2 &&
+      LOCKED.test(`${el.attribs?.class ?? ''} ${el.attribs?.id ?? ''}`);
+    if (strength && !locked && !(st.keptEmbedUnits > 0 && st.keptEmbedUnits >= st.units * 0.5)) {
       out.push({ el, strength });
       continue;
     }
