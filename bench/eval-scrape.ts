@@ -84,8 +84,16 @@ const SETS: Array<[string, (p: CorpusPage) => boolean]> = [
       ] as Array<[string, (p: CorpusPage) => boolean]>)),
   ['corpus: all of ../shared/corpus/html', (p) => p.folder !== 'generic-fixtures'],
   ['ours: tests/fixtures/generic', (p) => p.folder === 'generic-fixtures'],
-  ['  ours, tuned on', (p) => p.folder === 'generic-fixtures' && p.set !== 'check'],
-  ['  ours, check set (written after tuning)', (p) => p.folder === 'generic-fixtures' && p.set === 'check'],
+  ['  ours, round 1, tuned on', (p) => p.folder === 'generic-fixtures' && !p.set],
+  [
+    '  ours, round 1, check set (written after tuning)',
+    (p) => p.folder === 'generic-fixtures' && p.set === 'check',
+  ],
+  ['  ours, round 2, tuned on', (p) => p.folder === 'generic-fixtures' && p.set === 'round2'],
+  [
+    '  ours, round 2, check set (scored at the end)',
+    (p) => p.folder === 'generic-fixtures' && p.set === 'check2',
+  ],
 ];
 
 const f = (n: number): string => n.toFixed(3);

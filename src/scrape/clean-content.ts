@@ -10,6 +10,7 @@ import {
   BODY_HINT,
   BOILERPLATE_PARAGRAPH,
   CONTENT_JUNK,
+  DATE_LINE,
   JUNK_TOKEN,
   KEEP_EMBED,
   PROMO_HEADINGS,
@@ -35,26 +36,46 @@ const CONDITIONAL = new Set([
   'center',
 ]);
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+/** Class tokens that qualify a block rather than name it. */
+const DATELINE = /dateline|location/i;
+const TABLE_CELLS = new Set(['td', 'th', 'caption']);
+const SOURCE_LINE = /^(?:sources?|fuentes?|quellen?|fontes?|bron(?:nen)?|données|data)\s*:/i;
+const MODIFIER_TOKEN = /(?:^|[-_])(?:has|with|without|no|show|hide)[-_]/i;
+/** A subheading named "header-anchor" or "section-header" is a heading, not a page header. */
+const HEADER_WORD = /(?<!sub)header/i;
 
 /**
  * A class or id token names junk when it carries a junk word that does not come before a
  * body hint: `share-bar` and `ArticleBody-newsletter` are junk, `article-body` is not.
  */
 function isJunkToken(token: string): boolean {
+  // A modifier says what a block holds or how it looks, not what it is: `has-image`,
+  // `with-video`, `no-caption` (a recipe card "tasty-recipes-has-image" is not an image).
+  if (MODIFIER_TOKEN.test(token)) return false;
   const junk = CONTENT_JUNK.exec(token);
   if (!junk) return false;
   const body = BODY_HINT.exec(token);
   return !body || junk.index > body.index;
 }
 
+/** Attributes besides class and id that name what a block is (React and site-builder pages). */
+const NAMING_ATTRIBUTES = ['data-testid', 'data-hook', 'data-component', 'data-type'];
+
 function isJunkByName(el: Element): boolean {
-  const cls = el.attribs?.class ?? '';
-  const id = el.attribs?.id ?? '';
+  const attrs = el.attribs ?? {};
+  const cls = attrs.class ?? '';
+  let id = attrs.id ?? '';
+  for (const a of NAMING_ATTRIBUTES) if (attrs[a]) id += ` ${attrs[a]}`;
   if (cls.length + id.length < 2) return false;
   if (KEEP_EMBED.test(cls)) return false;
   if (el.attribs?.itemprop === 'articleBody') return false;
   if (JUNK_TOKEN.test(cls) || JUNK_TOKEN.test(id)) return true;
-  for (const token of `${cls} ${id}`.split(/\s+/)) if (token && isJunkToken(token)) return true;
+  const heading = HEADINGS.has(el.name);
+  for (const token of `${cls} ${id}`.split(/\s+/)) {
+    if (!token || !isJunkToken(token)) continue;
+    if (heading && HEADER_WORD.test(token) && !isJunkToken(token.replace(HEADER_WORD, ''))) continue;
+    return true;
+  }
   return false;
 }
 
@@ -136,20 +157,50 @@ function headerBlock(
   return header;
 }
 
+/**
+ * A cell or div that opens with an image and holds only a short line under it: a figure
+ * written without <figure> (old table layouts, site builders), its line a caption.
+ */
+function imageWithCaption(page: PageText, el: Element): boolean {
+  if (el.name !== 'td' && el.name !== 'div') return false;
+  const st = statsOf(page, el);
+  if (st.img !== 1 || st.p > 0 || st.units === 0 || st.units >= 150 || st.paragraphs > 1) return false;
+  for (const c of el.children ?? []) {
+    if (c.type === 'text') {
+      if ((c as unknown as { data: string }).data.trim()) return false;
+      continue;
+    }
+    if (!isElement(c)) continue;
+    if (c.name === 'img' || c.name === 'picture') return true;
+    if (
+      c.name === 'a' &&
+      (c.children ?? []).some((x) => isElement(x) && (x.name === 'img' || x.name === 'picture'))
+    )
+      return true;
+    return false;
+  }
+  return false;
+}
+
 /** Readability's conditional clean, on the subtree statistics. */
 function looksLikeBoilerplate(page: PageText, el: Element, trustNames: boolean): boolean {
   const st = statsOf(page, el);
   if (st.keptEmbedUnits >= st.units * 0.5 && st.units > 0) return false;
   const weight = classWeight(el);
-  if (weight < 0 && (trustNames ? st.prose < 200 : st.prose === 0)) return true;
+  // A box named like furniture ("callout-card") whose text is prose without a link or an
+  // image is a note of the article, not a teaser or a promo.
+  const plainProse = st.prose > 0 && st.linkUnits === 0 && st.img === 0 && st.embeds === 0 && st.inputs === 0;
+  if (weight < 0 && !plainProse && (trustNames ? st.prose < 200 : st.prose === 0)) return true;
   if (st.commas >= 10) return false;
   const isList = el.name === 'ul' || el.name === 'ol';
   const ld = st.units ? st.linkUnits / st.units : 0;
   if (st.img > 1 && st.p / st.img < 0.5 && st.prose === 0) return true;
   if (!isList && st.li - 100 > st.p) return true;
   if (st.inputs > Math.floor(st.p / 3) && st.inputs > 0) return true;
+  // Short blocks go when they carry links or images (Readability 0.5): a bold line without
+  // either is a subheading written in a div.
   if (!isList && st.units < 25 && (st.img === 0 || st.img > 2))
-    return (st.units > 0 || st.img > 0) && !isHeadingOnly(el);
+    return (st.linkUnits > 0 || st.img > 0 || st.units === 0) && !isHeadingOnly(el);
   // Links inside sentences ("It also <a>co-ordinates plans</a>.") are not a link farm.
   const sentences = st.sentences >= st.links;
   if (!isList && weight < 25 && ld > 0.2 && !sentences) return st.prose < st.units * 0.5 || ld > 0.5;
@@ -189,7 +240,12 @@ export function contentBlocks(
   const keep = new Set<Element>();
   // Junk inside a kept paragraph (a download link in a <p>): the paragraph is read again without it.
   const inlineJunk = new Set<Element>();
-  const stack: Element[] = [...roots].reverse();
+  // A sibling part named as furniture (a disclosure line beside the body) is not body.
+  const parts =
+    roots.length > 1
+      ? roots.filter((r) => !(isJunkByName(r) && statsOf(page, r).prose < contentProse * 0.4))
+      : roots;
+  const stack: Element[] = [...parts].reverse();
   while (stack.length) {
     const el = stack.pop()!;
     if (!page.stats.has(el)) continue; // excluded, or never text
@@ -199,13 +255,19 @@ export function contentBlocks(
       const keptEmbed =
         (st.keptEmbedUnits > 0 && st.keptEmbedUnits >= st.units * 0.5) ||
         (template.length > 0 && st.prose > 0 && template.some((p) => contains(el, p)));
+      // A dateline written inline ("<span class=dateline>PORT AVERY —</span> The city ...")
+      // opens the story's first sentence.
+      const inlineDateline = !BLOCK_TAGS.has(el.name) && DATELINE.test(el.attribs?.class ?? '');
       const junk =
         el.name === 'h1' ||
         el === header ||
         (!keptEmbed &&
           !holdsMuch &&
+          !inlineDateline &&
           ((byName !== 'none' && (byName === 'all' || st.prose === 0) && isJunkByName(el)) ||
-            (conditional && CONDITIONAL.has(el.name) && looksLikeBoilerplate(page, el, byName === 'all'))));
+            (conditional &&
+              ((CONDITIONAL.has(el.name) && looksLikeBoilerplate(page, el, byName === 'all')) ||
+                imageWithCaption(page, el)))));
       if (junk) {
         if (!BLOCK_TAGS.has(el.name)) inlineJunk.add(el);
         continue;
@@ -275,9 +337,25 @@ export function filterBlocks(blocks: readonly TextBlock[], headlines: readonly s
     if (!text) continue;
     const lower = text.toLowerCase();
     if (b.units < 100 && BOILERPLATE_PARAGRAPH.test(text)) continue;
+    // A date alone on a line at the top or the bottom (a dateline block); in the middle, as a
+    // heading, it is a timeline's subheading.
+    if (
+      b.units < 50 &&
+      !HEADINGS.has(b.owner.name) &&
+      (out.length < 3 || i >= blocks.length - 2) &&
+      DATE_LINE.test(text)
+    )
+      continue;
     if (isTrailer(text)) continue;
+    // "Source: ..." right under a table is the table's credit line.
+    const prev = out[out.length - 1];
+    if (b.units < 80 && prev && TABLE_CELLS.has(prev.owner.name) && SOURCE_LINE.test(text)) continue;
     if (b.units < 60 && PROMO_HEADINGS.test(text.replace(/[:\s]+$/, ''))) continue;
-    if (b.linkUnits > b.units * 0.6 && isLinkLine(b)) continue;
+    // A linked heading that opens a paragraph of its own (a product in a list) is a heading.
+    const next = blocks[i + 1];
+    const heading =
+      HEADINGS.has(b.owner.name) && !!next && isProse(next) && next.linkUnits < next.units * 0.35;
+    if (b.linkUnits > b.units * 0.6 && !heading && isLinkLine(b)) continue;
     // The headline (or the page title it is part of), repeated at the top of the body: what
     // came before it (kicker, date line) is not body either.
     if (

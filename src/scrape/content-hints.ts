@@ -6,7 +6,7 @@
 
 /** class/id of blocks that are almost never the article (removed unless they hold most of the page's prose). */
 export const UNLIKELY =
-  /-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|subscribe|cookie|consent|share|sharing|outbrain|taboola|recirc|trending|most-?popular|most-?read|read-?more|read-?next|more-stories|more-?from|promo|paywall|signup|navbar|topbar|masthead|you-?may-?like|also-?like|recommend/i;
+  /-ad-|ai2html|banner|breadcrumb|combx|comment|conversation|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|subscribe|cookie|consent|share|sharing|outbrain|taboola|recirc|trending|most-?popular|most-?read|read-?more|read-?next|more-stories|more-?from|promo|paywall|signup|navbar|topbar|masthead|you-?may-?like|also-?like|recommend/i;
 /** class/id that rescue an unlikely-looking block. */
 export const MAYBE =
   /and|article|body|column|content|main|shadow|story|text|post|entry|materia|noticia|cuerpo|corpo|texto|artikel|inhalt/i;
@@ -27,10 +27,10 @@ export const BODY_HINT =
 
 /** Blocks removed from the chosen content (unless they hold most of its prose). */
 export const CONTENT_JUNK =
-  /download|attachment|caption|legend|credit|copyright|share|sharing|social|sns|related|relation|recommend|newsletter|signup|subscribe|promo|advert|publicidad|dfp-|gpt-ad|ad-slot|adslot|byline|author|writer|tags|tag-list|topics|entities|breadcrumb|video|player|embed|gallery|slideshow|outbrain|taboola|read-?more|more-on|more-stories|most-read|trending|toolbar|tools|print|comments?$|disclaimer|sidebar|timestamp|dateline|kicker|eyebrow|rubric|image|photo|picture|figure|media|affiliate|disclosure|rating|nutrition|call-to-action|\bcta|bio\b|contributor|metadata|attribution|(?<!sub)header|category|categories/i;
+  /download|attachment|caption|legend|credit|copyright|share|sharing|social|sns|related|relation|recommend|newsletter|signup|subscribe|suscripci|boletin|abonnement|assinatura|promo|advert|publicidad|dfp-|gpt-ad|ad-slot|adslot|byline|author|writer|tags|tag-list|topics|entities|breadcrumb|video|player|embed|gallery|slideshow|outbrain|taboola|read-?more|more-on|more-stories|most-read|trending|toolbar|tools|print|comments?$|disclaimer|sidebar|timestamp|dateline|kicker|eyebrow|rubric|image|photo|picture|figure|media|affiliate|disclosure|rating|nutrition|call-to-action|\bcta|bio\b|contributor|metadata|attribution|(?<!sub)header|footer|category|categories/i;
 /** Advertising and metadata blocks, matched as whole class tokens (`ad`, `InlineAd`, `entry-meta`). */
 export const JUNK_TOKEN =
-  /(?:^|[\s_-])(?:ad|ads|Ad|Ads|meta|Meta|date|Date|img|pic|thumb)(?:$|[\s_-])|[a-z](?:Ad|Ads)(?:$|[\s_A-Z-])/;
+  /(?:^|[\s_-])(?:ad|ads|Ad|Ads|meta|Meta|date|Date|img|pic|thumb|rate|rating|ratings)(?:$|[\s_-])|[a-z](?:Ad|Ads)(?:$|[\s_A-Z-])/;
 
 /** Embedded posts whose text the benchmark's annotators keep (tweets): never junk. */
 export const KEEP_EMBED = /twitter-tweet|tweet-embed|embed-tweet/i;
@@ -53,7 +53,7 @@ export const UNLIKELY_ROLES = new Set([
 
 /** Paragraphs that are page furniture wherever they appear (checked on short paragraphs only). */
 export const BOILERPLATE_PARAGRAPH =
-  /^(?:advertisement|advertising|anzeige|werbung|publicité|publicidad|publicidade|pubblicità|reclame|광고|広告|share(?: this)?(?: article| story| on \w+)?:?|read more:?|read next:?|related(?: articles| stories| content| coverage)?:|related:|more:|see also:|leia (?:também|mais):?|veja (?:também|mais):?|lee también:?|lire aussi:?|mehr zum thema:?|lesen sie auch:?|sign up\b|subscribe\b|follow us\b|click here\b|skip (?:to|next)\b|image:|photo:|foto:|bild:|getty images|reuters|ap photo|©|continue reading|story continues below|scroll to continue|recommended:|watch:|listen:|loading|\((?:photos?|images?|fotos?|bild|pictures?)(?: by|:))/i;
+  /^(?:advertisement|advertising|anzeige|werbung|publicité|publicidad|publicidade|pubblicità|reclame|광고|広告|share(?: this)?(?: article| story| on \w+)?:?|read more:?|read next:?|related(?: articles| stories| content| coverage)?:|related:|more:|see also:|leia (?:também|mais):?|veja (?:também|mais):?|lee también:?|lire aussi:?|mehr zum thema:?|lesen sie auch:?|sign up|subscribe|suscr[ií]bete|abonnez-vous|inscrivez-vous|abonnieren sie|assine|inscreva-se|iscriviti|abonneer|follow us|síguenos|suivez-nous|folgen sie uns|siga-nos|seguici|تابعونا|click here|skip (?:to|next|advertisement|ad)|image:|photo:|foto:|bild:|getty images|reuters|ap photo|©|continue reading|story continues below|scroll to continue|recommended:|watch:|listen:|v[ií]deos?:|assista:|loading|\((?:photos?|images?|fotos?|bild|pictures?)(?: by|:))(?![a-z0-9\u00c0-\u024f])/i;
 
 /** Whole-paragraph trailers: promotions and credits that close many articles. */
 export const TRAILERS: readonly RegExp[] = [
@@ -72,8 +72,22 @@ export const TRAILERS: readonly RegExp[] = [
   /^(?:Copyright|©) .{0,120}(?:all rights reserved|alle rechte vorbehalten|todos los derechos|tous droits)/i,
   /무단\s?전재.{0,20}재배포\s?금지/,
   /無断転載を禁じます/,
+  // Paywall prompts and comment prompts.
+  /^この記事は有料記事です/,
+  /^(?:this (?:article|story|content) is (?:only )?(?:for|available to) (?:subscribers|members)|subscribe to (?:continue|keep) reading|you have \d+ free (?:articles?|stories) (?:left|remaining))/i,
+  /^(?:log ?in|sign ?in|register) (?:or register )?to (?:post|leave|add|read) (?:a )?comments?\.?$/i,
+  // Editor lines closing Chinese articles: "（责任编辑：周敏）".
+  /^[（(]?(?:责任编辑|責任編輯|编辑|編輯|校对|校對)\s*[：:].{0,30}$/,
 ];
 
 /** Heading-like paragraphs that open a related-links or promo block. */
 export const PROMO_HEADINGS =
   /^(?:related(?: articles| stories| content| coverage)?|read more|more from .{1,40}|more on this|you may also like|you might also like|recommended(?: for you)?|most read|most popular|trending(?: now)?|top stories|latest news|leia também|veja também|lee también|lire aussi|mehr zum thema|관련기사|많이 본 뉴스|関連記事)$/i;
+
+const MONTH =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+/** A paragraph that is only a date (and time): "March 3, 2025", "Updated 12.03.2025 14:05". */
+export const DATE_LINE = new RegExp(
+  `^(?:(?:published|updated|posted|last updated)(?: on)?:?\\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?(?:${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}\\.?\\s+${MONTH},?\\s+\\d{4}|\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}|\\d{4}[./-]\\d{1,2}[./-]\\d{1,2})(?:,?\\s*(?:at\\s+)?\\d{1,2}[:.]\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?:\\s+[A-Z]{2,4})?)?$`,
+  'i',
+);

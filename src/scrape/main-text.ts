@@ -26,9 +26,11 @@ import { type CleanOptions, contentBlocks, filterBlocks } from './clean-content.
 import { BODY_HINT, NEGATIVE, POSITIVE } from './content-hints.ts';
 import { contains, isElement, normalizeSpace } from './html-text.ts';
 import { pageExclusions } from './page-exclusions.ts';
+import { markupParagraphs, scriptStateBody } from './script-state.ts';
 import {
   gatherSiblings,
   scoreContainers,
+  type StorySpan,
   storySpan,
   topCandidate,
   weighByPosition,
@@ -50,7 +52,14 @@ export interface MainTextHints {
 }
 
 /** Which candidate the text comes from. */
-export type MainTextSource = 'scored' | 'hinted' | 'cluster' | 'json-ld' | 'page-prose' | 'none';
+export type MainTextSource =
+  | 'scored'
+  | 'hinted'
+  | 'cluster'
+  | 'json-ld'
+  | 'script-state'
+  | 'page-prose'
+  | 'none';
 
 export interface MainText {
   paragraphs: string[];
@@ -122,6 +131,7 @@ function candidate(
   source: MainTextSource,
   roots: Element[],
   headlines: readonly string[],
+  span: StorySpan | null = null,
 ): Candidate {
   let rootProse = 0;
   for (const r of roots) rootProse += statsOf(page, r).prose;
@@ -133,7 +143,27 @@ function candidate(
     blocks = filterBlocks(contentBlocks(page, roots, options), headlines);
     if (rootProse < 300 || proseOf(blocks) >= rootProse * 0.3) break;
   }
+  blocks = afterHeadline(page, roots, blocks, span);
   return { source, roots, blocks, prose: proseOf(blocks) };
+}
+
+/**
+ * The blocks from the story's headline on, when the headline is inside the content: what sits
+ * before it (a sidebar blurb, a kicker, a date line) is not body, unless it is much of the text.
+ */
+function afterHeadline(
+  page: PageText,
+  roots: readonly Element[],
+  blocks: TextBlock[],
+  span: StorySpan | null,
+): TextBlock[] {
+  if (!span || !blocks.length) return blocks;
+  const h1 = page.blocks.find((b) => b.owner.name === 'h1' && statsOf(page, b.owner).first === span.start);
+  if (!h1 || !roots.some((r) => contains(r, h1.owner))) return blocks;
+  const cut = blocks.findIndex((b) => b.index > h1.index);
+  if (cut <= 0) return blocks;
+  const before = blocks.slice(0, cut);
+  return proseOf(before) <= proseOf(blocks) * 0.3 ? blocks.slice(cut) : blocks;
 }
 
 /** The element the page names as its body, holding the most prose (the innermost of equals). */
@@ -201,31 +231,24 @@ function overlap(
   return { r, p, f: r + p ? (2 * r * p) / (r + p) : 0 };
 }
 
-const ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-  '#39': "'",
-};
-
-/** Paragraphs of a JSON-LD `articleBody` (sometimes HTML, sometimes one long line). */
-function ldParagraphs(raw: string): string[] {
-  let s = raw;
-  if (/<\/?(?:p|br|div|h\d|li)\b/i.test(s)) {
-    s = s.replace(/<(?:br|\/p|\/div|\/h\d|\/li)\b[^>]*>/gi, '\n\n').replace(/<[^>]+>/g, '');
-  }
-  s = s.replace(/&(#?\w+);/g, (m, e: string) => ENTITIES[e] ?? m);
-  return s
-    .split(/\n\s*\n|\r\n|\n/)
-    .map((p) => normalizeSpace(p))
-    .filter((p) => p.length > 0);
-}
-
 function textOf(c: Candidate): string {
   return c.blocks.map((b) => b.text).join('\n');
+}
+
+/**
+ * A text found in the script state is the story only when it repeats the headline's words
+ * (a third of those of four letters or more): a store also caches other stories.
+ */
+function aboutHeadline(counts: Map<string, number>, headlines: readonly string[]): boolean {
+  const words = new Set<string>();
+  for (const h of headlines)
+    for (const w of h.match(WORD) ?? []) if (w.length >= 4) words.add(w.toLowerCase());
+  if (!words.size) return true;
+  const seen = new Set<string>();
+  for (const t of counts.keys()) seen.add(t.toLowerCase());
+  let found = 0;
+  for (const w of words) if (seen.has(w)) found++;
+  return found >= words.size / 3;
 }
 
 /** Paragraphs of the main text of a page ([] when nothing reads like an article). */
@@ -243,12 +266,18 @@ export function extractMainText($: CheerioAPI, hints: MainTextHints = {}): MainT
   weighByPosition(page, scores, span);
   const top = topCandidate(scores);
   const scored = top
-    ? candidate(page, 'scored', withTwins(page, live, gatherSiblings(page, top, scores, span)), headlines)
+    ? candidate(
+        page,
+        'scored',
+        withTwins(page, live, gatherSiblings(page, top, scores, span)),
+        headlines,
+        span,
+      )
     : null;
   const hintEl = hintedRoot(page, live);
   const hinted =
     hintEl && !scored?.roots.includes(hintEl)
-      ? candidate(page, 'hinted', withTwins(page, live, [hintEl]), headlines)
+      ? candidate(page, 'hinted', withTwins(page, live, [hintEl]), headlines, span)
       : null;
 
   let chosen: Candidate | null = scored;
@@ -260,7 +289,7 @@ export function extractMainText($: CheerioAPI, hints: MainTextHints = {}): MainT
   if (pageProse >= 300 && (!chosen || chosen.prose < pageProse * 0.3)) {
     const root = proseCluster(page, body, pageProse * 0.75);
     if (root !== body) {
-      cluster = candidate(page, 'cluster', [root], headlines);
+      cluster = candidate(page, 'cluster', [root], headlines, span);
       if (!chosen || cluster.prose > chosen.prose * 1.5) chosen = cluster;
     }
   }
@@ -279,7 +308,7 @@ export function extractMainText($: CheerioAPI, hints: MainTextHints = {}): MainT
 
   const ldRaw = hints.jsonLdBody?.trim();
   if (ldRaw && ldRaw.length > 150) {
-    const ld = ldParagraphs(ldRaw);
+    const ld = markupParagraphs(ldRaw);
     const ldCounts = tokenCounts(ld.join('\n'));
     let ldTotal = 0;
     for (const n of ldCounts.values()) ldTotal += n;
@@ -302,6 +331,19 @@ export function extractMainText($: CheerioAPI, hints: MainTextHints = {}): MainT
       }
       if (best && bestR >= 0.5) chosen = best;
       else return { paragraphs: ld, source: 'json-ld' };
+    }
+  }
+
+  // A page rendered by script: the DOM holds a shell, the story is in the script state.
+  if (!chosen || chosen.prose < 400) {
+    const state = scriptStateBody(body.parent ?? body);
+    if (state) {
+      const counts = tokenCounts(state.join('\n'));
+      let total = 0;
+      for (const n of counts.values()) total += n;
+      const carried = chosen ? overlap(textOf(chosen), counts, total).r : 0;
+      if (carried < 0.5 && aboutHeadline(counts, headlines))
+        return { paragraphs: state, source: 'script-state' };
     }
   }
 

@@ -29,6 +29,8 @@ const NEVER_BY_CLASS = new Set(['html', 'body', 'article', 'main']);
 /** Strong class/id hints: set aside even when they hold much of the page's prose. */
 const STRONG =
   /comment|disqus|replies|cookie|consent|gdpr|newsletter|subscribe|signup|share|sharing|social|related|outbrain|taboola|recirc|trending|most-?popular|most-?read|read-?next|more-?from|you-?may-?like|also-?like|recommend|promo|sponsor/i;
+/** Wrappers of the locked part of a body. */
+const LOCKED = /paywall|premium|subscriber|locked|metered/i;
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
 const HIDDEN_CLASS =
   /(?:^|\s)(?:hidden|hide|sr-only|visually-hidden|screen-reader-text|visuallyhidden|invisible|u-hidden)(?:\s|$)/i;
@@ -73,13 +75,128 @@ function collect(roots: readonly AnyNode[], raw: PageText, out: Exclusion[]): vo
     const strength = exclusionOf(el);
     // An embedded post (a tweet) in a "social-embed" wrapper: the benchmark keeps its text.
     const st = statsOf(raw, el);
-    if (strength && !(st.keptEmbedUnits > 0 && st.keptEmbedUnits >= st.units * 0.5)) {
+    // A paywall or subscriber wrapper holding paragraphs is the rest of the body, locked (the
+    // page's own JSON-LD often says so: isAccessibleForFree false, cssSelector ".paywall").
+    const locked =
+      strength === 1 &&
+      st.prose >= 200 &&
+      st.p >= 2 &&
+      LOCKED.test(`${el.attribs?.class ?? ''} ${el.attribs?.id ?? ''}`);
+    if (strength && !locked && !(st.keptEmbedUnits > 0 && st.keptEmbedUnits >= st.units * 0.5)) {
       out.push({ el, strength });
       continue;
     }
     const children = el.children ?? [];
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
+}
+
+/** Elements that are text themselves, never a card holding a title and a teaser. */
+const NOT_CARD = new Set([
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'pre',
+  'td',
+  'th',
+  'tr',
+  'tbody',
+  'table',
+  'a',
+  'span',
+  'b',
+  'strong',
+  'em',
+  'i',
+  'font',
+  'small',
+  'time',
+]);
+
+/**
+ * A story card: a linked title and at most one short teaser (an image maybe). Its non-teaser
+ * text is mostly link; an article paragraph with a link in it is one block and is no card.
+ */
+function isCard(raw: PageText, el: Element): boolean {
+  if (NOT_CARD.has(el.name)) return false;
+  const st = statsOf(raw, el);
+  if (st.linkUnits < 15 || st.prose < 40 || st.prose > 300 || st.paragraphs > 2 || st.units > 500)
+    return false;
+  const rest = st.units - st.prose;
+  return rest >= 10 && st.linkUnits >= rest * 0.6;
+}
+
+/**
+ * Lists of story cards ("Latest", "Around the region", a related grid) that no class names:
+ * two or more siblings of one tag and class, most of them cards. The list goes when its cards
+ * are nearly all of its text, else the cards alone. Weak exclusions: given back like the others.
+ */
+/** A reader post's action line: "Reply", "Reply Report", "Like · Reply" (several languages). */
+const REPLY_LINE =
+  /^(?:(?:like|report|flag|share|\d+)\W*)*(?:reply|antworten|répondre|responder|responder|rispondi|beantwoorden|답글|返信|回复)\b/i;
+
+/** Elements holding a reader post's "Reply" line (its owner and the owner's ancestors, near). */
+function replyHolders(raw: PageText): Set<Element> {
+  const out = new Set<Element>();
+  for (const b of raw.blocks) {
+    if (b.units > 30 || !REPLY_LINE.test(b.text)) continue;
+    let el: AnyNode | null = b.owner;
+    for (let level = 0; level < 5 && el && el.type === 'tag'; level++, el = el.parent) out.add(el as Element);
+  }
+  return out;
+}
+
+function cardLists(raw: PageText, body: Element, taken: ReadonlySet<Element>): Exclusion[] {
+  const replies = replyHolders(raw);
+  const out = new Set<Element>();
+  for (const parent of raw.elements) {
+    const kids = parent.children ?? [];
+    if (kids.length < 2) continue;
+    // Cards first (a cheap test on the statistics), grouped by tag and class only when found.
+    let cards: Map<string, Element[]> | null = null;
+    for (const k of kids) {
+      // A story card, or a reader post: its prose with a "Reply" line (a comment thread).
+      if (k.type !== 'tag') continue;
+      const post = replies.has(k as Element) && statsOf(raw, k as Element).prose > 0;
+      if (!post && !isCard(raw, k as Element)) continue;
+      const el = k as Element;
+      const sig = `${el.name}.${el.attribs?.class ?? ''}`;
+      cards ??= new Map();
+      const g = cards.get(sig);
+      if (g) g.push(el);
+      else cards.set(sig, [el]);
+    }
+    if (!cards) continue;
+    for (const [sig, g] of cards) {
+      if (g.length < 2) continue;
+      let same = 0;
+      for (const k of kids)
+        if (k.type === 'tag' && `${(k as Element).name}.${(k as Element).attribs?.class ?? ''}` === sig)
+          same++;
+      if (g.length * 2 < same) continue;
+      let units = 0;
+      for (const c of g) units += statsOf(raw, c).units;
+      const whole = parent !== body && !NEVER_BY_CLASS.has(parent.name);
+      if (whole && units >= statsOf(raw, parent).units * 0.8) out.add(parent);
+      else for (const c of g) out.add(c);
+    }
+  }
+  const result: Exclusion[] = [];
+  for (const el of out) {
+    let inside = false;
+    for (let p = el.parent; p && !inside; p = p.parent)
+      inside = out.has(p as Element) || taken.has(p as Element);
+    const attrs = el.attribs ?? {};
+    if (inside || taken.has(el) || attrs.itemprop === 'articleBody') continue;
+    if (BODY_HINT.test(`${attrs.class ?? ''} ${attrs.id ?? ''}`)) continue;
+    result.push({ el, strength: 1 });
+  }
+  return result;
 }
 
 /**
@@ -90,6 +207,7 @@ export function pageExclusions(body: Element, raw: PageText): Set<Element> {
   const total = statsOf(raw, body).prose;
   const found: Exclusion[] = [];
   collect(body.children ?? [], raw, found);
+  found.push(...cardLists(raw, body, new Set(found.map((x) => x.el))));
   const excluded = new Map<Element, Strength>(found.map((x) => [x.el, x.strength]));
   let removed = 0;
   for (const x of found) removed += statsOf(raw, x.el).prose;

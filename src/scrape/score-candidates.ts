@@ -70,6 +70,17 @@ function initialScore(el: Element): number {
   return s + classWeight(el);
 }
 
+/** True when `el` has exactly one element child and no text of its own. */
+function wrapsOnly(el: Element): boolean {
+  let elements = 0;
+  for (const c of el.children ?? []) {
+    if (c.type === 'text') {
+      if ((c as unknown as { data: string }).data.trim()) return false;
+    } else if (isElement(c) && ++elements > 1) return false;
+  }
+  return elements === 1;
+}
+
 function hasBlockChild(el: Element): boolean {
   for (const c of el.children ?? [])
     if (isElement(c) && BLOCK_TAGS.has(c.name) && c.name !== 'br') return true;
@@ -99,8 +110,12 @@ export function scoreContainers(page: PageText): Scores {
       (runs.get(owner) ?? 0) >= 2 && (cell || !PARAGRAPH_LIKE.has(owner.name))
         ? true
         : !PARAGRAPH_LIKE.has(owner.name) && hasBlockChild(owner);
-    const start: AnyNode | null = container ? owner : owner.parent;
+    let start: AnyNode | null = container ? owner : owner.parent;
     if (!isElement(start)) continue;
+    // A table row of one cell is a paragraph (old sites write one paragraph per row): the
+    // score starts at the table body that holds the rows.
+    if (!container && start.name === 'tr' && isElement(start.parent) && wrapsOnly(start))
+      start = start.parent;
     const linkShare = b.units ? b.linkUnits / b.units : 0;
     const score = (1 + b.commas + Math.min(Math.floor(b.units / 100), 3)) * (1 - linkShare);
     let ancestor: AnyNode | null = start;
@@ -232,13 +247,34 @@ export function gatherSiblings(
   const topClass = top.attribs?.class ?? '';
   const topProse = statsOf(page, top).prose;
   const out: Element[] = [];
+  const topFirst = statsOf(page, top).first;
   for (const sib of elementChildren(parent)) {
     if (sib === top) {
       out.push(sib);
       continue;
     }
     if (!page.stats.has(sib)) continue; // excluded
+    // Between the headline and the top candidate: an intro wrapped in its own block ("the
+    // six tools our cooks use", before the list of items), when it reads as running text.
+    if (span) {
+      const st = statsOf(page, sib);
+      if (
+        st.first > span.start &&
+        st.first < topFirst &&
+        st.prose >= 80 &&
+        st.p > 0 &&
+        st.li === 0 &&
+        st.img === 0 &&
+        st.prose >= st.units * 0.95 &&
+        st.linkUnits < st.units * 0.25
+      ) {
+        out.push(sib);
+        continue;
+      }
+    }
     if (outsideStory(page, sib, span) && !outsideStory(page, top, span)) continue;
+    // The cells of a layout row are columns (navigation, the story, classified ads), not parts.
+    if ((sib.name === 'td' || sib.name === 'th') && !(topClass && sib.attribs?.class === topClass)) continue;
     const sameClass = !!topClass && sib.attribs?.class === topClass;
     const bonus = sameClass ? topScore * 0.2 : 0;
     const s = scores.get(sib);

@@ -291,9 +291,14 @@ export function withoutExcluded(page: PageText, excluded: ReadonlySet<Element>):
   for (const el of excluded) {
     const st = stats.get(el);
     if (!st) continue;
+    // A form set aside still tells its container that it holds fields (a newsletter box).
+    const fields = st.inputs > 0 || el.name === 'form' ? 1 : 0;
     for (let p = el.parent; p; p = p.parent) {
       const ps = stats.get(p as Element);
-      if (ps) addStats(ps, st, -1);
+      if (ps) {
+        addStats(ps, st, -1);
+        ps.inputs += fields;
+      }
     }
     // Forget the subtree.
     const stack: AnyNode[] = [el];

@@ -122,4 +122,70 @@ describe('generic extractor stages', () => {
     expect(r.paragraphs).toHaveLength(2);
     expect(r.paragraphs[0]).toMatch(/^港区/);
   });
+
+  it('sets aside unnamed lists of story cards (linked title, one teaser) beside a short story', () => {
+    const card = (i: number) =>
+      `<div class="item"><a href="/n/${i}">Other story number ${i} in the rail</a><p>A teaser sentence about another story, written long enough to read like prose, number ${i}.</p></div>`;
+    const html = `<body><div class="wrap"><div class="left"><h1>The headline</h1><p>The bridge over the creek will close overnight on Wednesday while state engineers inspect it.</p><p>Drivers should use the county road instead, the department said.</p></div><div class="right"><h2>Latest</h2>${card(1)}${card(2)}${card(3)}</div></div></body>`;
+    const text = mainText(html).paragraphs.join('\n');
+    expect(text).toMatch(/The bridge over the creek/);
+    expect(text).not.toMatch(/teaser sentence|Latest/);
+  });
+
+  it('keeps a shopping list whose items open with linked headings', () => {
+    const item = (i: number) =>
+      `<div class="product"><h2><a href="https://shop.example/${i}">Product number ${i}</a></h2><p>A description of the product, with a comma, long enough to be a paragraph of its own, number ${i}.</p></div>`;
+    const html = `<body><h1>The headline</h1><div class="items">${[1, 2, 3, 4].map(item).join('')}</div></body>`;
+    const text = mainText(html).paragraphs.join('\n');
+    expect(text).toMatch(/Product number 1\n/);
+    expect(text).toMatch(/A description of the product/);
+  });
+
+  it('reads the body from the script state of an app shell, and not a cached story of another headline', () => {
+    const blocks = [
+      {
+        type: 'paragraph',
+        content:
+          'The headline words come back in the first paragraph of the story, which says what happened in the port.',
+      },
+      { type: 'image', caption: 'A caption that is not body text.' },
+      {
+        type: 'paragraph',
+        content:
+          'A second paragraph gives the numbers, the names and the dates, one after the other, as stories do.',
+      },
+      {
+        type: 'paragraph',
+        content:
+          'A third paragraph closes the story with what happens next, when the inspectors come back and count the crates again.',
+      },
+    ];
+    const state = {
+      props: { pageProps: { story: { body: blocks }, related: [{ summary: 'x'.repeat(10) }] } },
+    };
+    const shell = (json: unknown) =>
+      `<body><div id="__next"><p>Loading…</p></div><script id="__NEXT_DATA__" type="application/json">${JSON.stringify(json)}</script></body>`;
+    const html = shell(state);
+    const r = extractMainText(loadHtml(html), { headlines: ['The headline words in the port'] });
+    expect(r.source).toBe('script-state');
+    expect(r.paragraphs).toHaveLength(3);
+    expect(r.paragraphs.join(' ')).not.toMatch(/caption/);
+    const other = extractMainText(loadHtml(html), { headlines: ['Council approves a library levy'] });
+    expect(other.source).not.toBe('script-state');
+  });
+
+  it('keeps an inline dateline and a furniture-named note without links, drops a leading date line', () => {
+    const html = `<body><h1>The headline</h1><div class="story"><div class="when">March 3, 2025</div><p><span class="dateline">PORT AVERY —</span> The marina reopened on Tuesday, three months after the storm, with new docks and a new fuel pier.</p><div class="callout-card"><p>The most common repair was a broken cable, and almost a third of all repairs took under ten minutes.</p></div>${para(3, 'docks')}</div></body>`;
+    const text = mainText(html).paragraphs.join('\n');
+    expect(text).toMatch(/^PORT AVERY — The marina/);
+    expect(text).toMatch(/most common repair/);
+    expect(text).not.toMatch(/March 3, 2025/);
+  });
+
+  it('keeps a recipe card whose class says what it holds (has-image)', () => {
+    const html = `<body><h1>The headline</h1><div class="entry-content">${para(3, 'pears')}<div class="recipe-card recipe-card-has-image"><h3>Ingredients</h3><ul><li>3 ripe pears, thinly sliced</li><li>2 tbsp brown sugar</li></ul><h3>Instructions</h3><ol><li>Toss the pears with the sugar, arrange them in the centre and fold the edges over.</li><li>Bake at 400 degrees for 45 minutes, until the crust is deep golden.</li></ol></div></div></body>`;
+    const text = mainText(html).paragraphs.join('\n');
+    expect(text).toMatch(/Toss the pears/);
+    expect(text).toMatch(/3 ripe pears/);
+  });
 });
