@@ -182,7 +182,9 @@ describe('rules are not keyed to held-out articles', () => {
       }
     }
     const files = [
-      ...readdirSync(path.join(ROOT, 'config/rules')).map((f) => path.join(ROOT, 'config/rules', f)),
+      ...(readdirSync(path.join(ROOT, 'config/rules'), { recursive: true }) as string[]).map((f) =>
+        path.join(ROOT, 'config/rules', f),
+      ),
       ...(readdirSync(path.join(ROOT, 'src/extract'), { recursive: true }) as string[]).map((f) =>
         path.join(ROOT, 'src/extract', f),
       ),

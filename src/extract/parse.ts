@@ -3,9 +3,9 @@
  * their character offsets in `text` and their paragraph, and the compromise document itself.
  * Rules must not parse the whole text again (the bench holds extraction to 2x a bare parse).
  */
-import nlp from 'compromise';
+import { englishParser, type NlpDoc, type Parser } from './parser.ts';
 
-export type NlpDoc = ReturnType<typeof nlp>;
+export type { NlpDoc };
 
 export interface Sentence {
   /** Position in the article, 0-based. */
@@ -30,13 +30,17 @@ export interface ParsedText {
   doc: NlpDoc;
 }
 
-export function parseText(input: {
-  title: string | null;
-  text: string;
-  published: string | null;
-}): ParsedText {
+/** Parse with the parser of a RuleSet (`rules.parser`; default: English). */
+export function parseText(
+  input: {
+    title: string | null;
+    text: string;
+    published: string | null;
+  },
+  rules: { parser: Parser } = { parser: englishParser },
+): ParsedText {
   const { text } = input;
-  const doc = nlp(text);
+  const doc = rules.parser.parse(text);
   const json = (doc.json as (o: object) => unknown)({ offset: true, terms: false }) as Array<{
     offset: { start: number; length: number };
   }>;

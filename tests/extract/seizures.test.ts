@@ -6,10 +6,14 @@
 import { describe, expect, it } from 'vitest';
 import type { PlaceMention } from '../../src/extract/entities/index.ts';
 import { parseText } from '../../src/extract/parse.ts';
+import { defaultRuleSet } from '../../src/extract/rules/ruleset.ts';
 import { extractSeizures } from '../../src/extract/seizures/index.ts';
-import { findQuantities } from '../../src/extract/seizures/quantities.ts';
+import { findQuantities as findQuantitiesOf } from '../../src/extract/seizures/quantities.ts';
 import type { Seizure } from '../../src/types.ts';
 import { mentionsOf } from '../helpers/place-mentions.ts';
+
+const EN = defaultRuleSet().seizures;
+const findQuantities = (text: string) => findQuantitiesOf(EN, text);
 
 const PLACES: Record<string, { country: string | null; kind: PlaceMention['kind'] }> = {
   Lisbon: { country: 'PT', kind: 'city' },

@@ -1,17 +1,20 @@
 /**
  * What the entity rules share while reading one article: its tokens and chunks, the rule
- * tables, the gazetteer, and which tokens an earlier rule has already claimed (an
- * organisation's words are not a person's or a place's).
+ * tables of its language, the gazetteer, and which tokens an earlier rule has already claimed
+ * (an organisation's words are not a person's or a place's).
  */
-import { type Gazetteer, gazetteer } from '../../geo/index.ts';
+import type { Gazetteer } from '../../geo/index.ts';
 import type { ParsedText } from '../parse.ts';
-import { type EntityTables, entityTables } from './tables.ts';
+import type { Parser } from '../parser.ts';
+import type { RuleSet } from '../rules/ruleset.ts';
+import type { EntityTables } from './tables.ts';
 import { type Chunk, chunksOf, type Token, tokenize } from './tokens.ts';
 
 export interface EntityContext {
   parsed: ParsedText;
   text: string;
   tables: EntityTables;
+  parser: Parser;
   gaz: Gazetteer;
   /** Tokens per sentence. */
   tokens: Token[][];
@@ -23,12 +26,15 @@ export interface EntityContext {
   creditSentences: Set<number>;
 }
 
-export function buildContext(parsed: ParsedText): EntityContext {
-  const tables = entityTables();
+export function buildContext(parsed: ParsedText, rules: RuleSet): EntityContext {
+  const tables = rules.entities;
+  const { connectors, titleConnectors } = tables.grammar;
   const isTitle = (w: string) => tables.titleHeads.has(w.toLowerCase());
-  const tokens = tokenize(parsed, isTitle);
+  const tokens = tokenize(parsed, rules.parser, isTitle, titleConnectors);
   const isAbbreviation = (w: string) => tables.honorifics.has(`${w.toLowerCase()}.`);
-  const chunks = tokens.map((t) => chunksOf(t, parsed.text, isTitle, isAbbreviation));
+  const chunks = tokens.map((t) =>
+    chunksOf(t, parsed.text, connectors, titleConnectors, isTitle, isAbbreviation),
+  );
   const creditSentences = new Set<number>();
   for (const s of parsed.sentences)
     if (tables.credits.some((re) => re.test(s.text))) creditSentences.add(s.index);
@@ -36,7 +42,8 @@ export function buildContext(parsed: ParsedText): EntityContext {
     parsed,
     text: parsed.text,
     tables,
-    gaz: gazetteer(),
+    parser: rules.parser,
+    gaz: rules.gazetteer,
     tokens,
     chunks,
     claimed: new Set(),

@@ -12,7 +12,7 @@
 import type { Person } from '../../types.ts';
 import { claim, type EntityContext, isClaimed, spanText } from './context.ts';
 import { lastOrgHead } from './organizations.ts';
-import { CONNECTORS, type Token } from './tokens.ts';
+import type { Token } from './tokens.ts';
 
 interface Found {
   name: string;
@@ -20,20 +20,20 @@ interface Found {
   tokens: Token[];
 }
 
-const APPOSITION =
-  /^,\s+(?:the\s+|a\s+|an\s+)?([^,.;:"“”()]+?)(?=\s*[,.;:)]|\s+(?:said|says|told|added|stated|explained|confirmed|noted|warned)\b|\s*$)/u;
-const AGE = /^,\s*(?:aged\s+)?\d{1,3}\s*[,)]/;
 const NICK_OPEN = /^\s+["“‘']$/u;
 const NICK_CLOSE = /^["”’']\s+$/u;
 
 export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
   const found: Found[] = [];
   const t = ctx.tables;
+  const gr = t.grammar;
+  const CONNECTORS = gr.connectors;
   const lower = (tok: Token) => tok.text.toLowerCase();
+  const articles = gr.slots.words('name-article');
   const isHonorific = (tok: Token) =>
     t.honorifics.has(lower(tok)) ||
     t.honorifics.has(`${lower(tok)}.`) ||
-    t.honorifics.has(`the ${lower(tok)}`);
+    articles.some((a) => t.honorifics.has(`${a} ${lower(tok)}`));
   const isHead = (tok: Token, prev?: Token) =>
     t.titleHeads.has(lower(tok)) || (prev !== undefined && t.titleHeads.has(`${lower(prev)} ${lower(tok)}`));
   const isTitleWord = (tok: Token) => isHead(tok) || t.titleModifiers.has(lower(tok)) || isHonorific(tok);
@@ -53,7 +53,9 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
   };
   /** A run that names a country, region or known place is no person. */
   const isPlaceName = (tokens: Token[]) =>
-    ctx.gaz.lookup(spanText(ctx, tokens)).some((e) => e.kind !== 'city' || e.population >= 100_000);
+    ctx.gaz
+      .lookup(spanText(ctx, tokens))
+      .some((e) => e.kind !== 'city' || e.population >= t.populations['medium-city-population']);
   /** Drop a leading nationality or country ("US", "Belgian") and honorifics from a role. */
   const cleanRole = (tokens: Token[]): string | null => {
     let i = 0;
@@ -132,7 +134,7 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
       /** The role ends with a head and its "of" / "for" complement. */
       const hasComplement = (role: Token[]): boolean => {
         const at = role.findIndex(
-          (tok, k) => isHead(tok, role[k - 1]) && (role[k + 1]?.text === 'of' || role[k + 1]?.text === 'for'),
+          (tok, k) => isHead(tok, role[k - 1]) && gr.roleComplementLinks.has(role[k + 1]?.text ?? ''),
         );
         const complement = role.slice(at + 2);
         return (
@@ -233,7 +235,7 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
           !prev.name &&
           isHead(prev) &&
           /^,\s+$/.test(all[0]!.gapBefore) &&
-          /^\s*[,;]|^\s+(?:said|says|told)\b/.test(after)
+          gr.speechAfterRole.test(after)
         ) {
           const k = lowerCaseRoleStart(idx);
           role = spanText(ctx, sentenceTokens.slice(k, idx));
@@ -242,7 +244,7 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
       }
       // An apposition with a title after the name.
       // Dots of abbreviations ("U.S. Attorney") do not end an apposition.
-      const app = APPOSITION.exec(after.replace(/(?<=\b\p{Lu})\.(?=\p{Lu}\.|\s+\p{Lu})/gu, '\u2024'));
+      const app = gr.apposition.exec(after.replace(/(?<=\b\p{Lu})\.(?=\p{Lu}\.|\s+\p{Lu})/gu, '\u2024'));
       if (app && !last.possessive) {
         const words = app[1]!.trim().split(/\s+/);
         const headAt = words.findIndex(
@@ -261,7 +263,7 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
             role ??= cleanRole(roleToks) ?? phrase.trim();
             // "Belgium's former interior minister": the country stays a place of the article;
             // so does the place after "in" ("the provincial spokesperson in Gauteng").
-            const inAt = roleToks.findIndex((tok) => tok.text === 'in');
+            const inAt = roleToks.findIndex((tok) => gr.rolePlaceLink.has(tok.text));
             claim(
               ctx,
               roleToks.filter(
@@ -280,22 +282,21 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
         const gapBefore = all[0]!.gapBefore;
         const prevTok = sentenceTokens[all[0]!.index - 1];
         const prev2 = sentenceTokens[all[0]!.index - 2];
-        if (AGE.test(after)) isPerson = true;
+        if (gr.age.test(after)) isPerson = true;
         else if (prevTok && t.relations.has(lower(prevTok)) && /^,\s+$/.test(gapBefore)) {
           isPerson = true;
           role = prevTok.text;
         } else if (
           prevTok &&
-          lower(prevTok) === 'as' &&
+          gr.identifyAs.has(lower(prevTok)) &&
           prev2 &&
-          /identified|named/i.test(ctx.text.slice(prev2.start - 20, prev2.end))
+          gr.identifyVerbs.test(ctx.text.slice(prev2.start - 20, prev2.end))
         )
           isPerson = true;
-        else if (prevTok && /^(?:named|called)$/i.test(prevTok.text) && /^\s+$/.test(gapBefore))
-          isPerson = true;
+        else if (prevTok && gr.namingVerbs.test(prevTok.text) && /^\s+$/.test(gapBefore)) isPerson = true;
         else if (nameTokens.length >= 2 && nameTokens.length <= 4) {
           const speech = new RegExp(`^,?\\s+(?:${ctx.tables.speechVerbs.join('|')})\\b`, 'i').test(after);
-          const saidBefore = prevTok !== undefined && /^(?:said|says|according)$/i.test(prevTok.text);
+          const saidBefore = prevTok !== undefined && gr.speechBefore.test(prevTok.text);
           const tagged =
             nameTokens[0]!.tags.has('FirstName') ||
             nameTokens.every(
@@ -315,7 +316,7 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
       // "Kwai Chung Container Terminal": facility and street words make no name.
       if (
         nameTokens.some(
-          (tok) => NOT_NAME_WORDS.has(lower(tok)) || t.facilities.some((f) => f.head === tok.text),
+          (tok) => gr.notNameWords.has(lower(tok)) || t.facilities.some((f) => f.head === tok.text),
         )
       )
         continue;
@@ -329,26 +330,6 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
   }
   return mergePersons(ctx, found);
 }
-
-/** Words of streets and facilities, never of a person's name. */
-const NOT_NAME_WORDS = new Set([
-  'street',
-  'road',
-  'avenue',
-  'boulevard',
-  'terminal',
-  'port',
-  'bridge',
-  'airport',
-  'harbour',
-  'harbor',
-  'station',
-  'square',
-  'park',
-  'center',
-  'centre',
-  'facility',
-]);
 
 function isCommonFunction(tok: Token): boolean {
   return (

@@ -5,18 +5,20 @@
  * a drug ("N kg of X", "N X pills", the nearest drug named, else the drug the article is talking
  * about), a period (the nearest date, else the last one the article gave) and a place (see
  * places.ts). Then join what states one seizure twice (headline and body, rounded and exact,
- * mass and count) and read percent changes as trends. Rule tables: config/rules/*.yaml.
+ * mass and count) and read percent changes as trends. Rule tables: config/rules/<lang>/*.yaml,
+ * passed in as the RuleSet of the article's language.
  */
 import type { Drug, Seizure, Trend } from '../../types.ts';
 import type { PlaceMention } from '../entities/index.ts';
 import type { ParsedText } from '../parse.ts';
+import { defaultRuleSet, type RuleSet } from '../rules/ruleset.ts';
 import { type DrugMention, findDrugMentions } from './drugs.ts';
 import { negativeFrame } from './frames.ts';
 import { type Candidate, mergeCandidates } from './merge.ts';
 import { findPeriods, nearestPeriod } from './periods.ts';
 import { agencyCountry, contextPlace, eligibleMentions, type PlacePick, placeInClause } from './places.ts';
 import { findQuantities, type Quantity } from './quantities.ts';
-import { termMatch, termMatches } from './tables.ts';
+import { type SeizureTables, termMatch, termMatches } from './tables.ts';
 import { findTrend } from './trends.ts';
 
 export interface SeizureFindings {
@@ -44,9 +46,6 @@ interface Context {
   seizureTalk: boolean;
 }
 
-const OF_BINDING = /^\s*(?:of|de)\s+(?:[\p{L}“”"'’-]+\s+){0,3}$/iu;
-const GENERIC_OF = /^\s*of\s+(?:the|these|those|this|that)?\s*$/i;
-
 /** Resolve a drug mention: a generic word takes the drug the article was last talking about. */
 function canonical(d: DrugMention | undefined, contextDrug: Drug | null): Drug | null {
   if (!d) return null;
@@ -62,6 +61,7 @@ function lastSpecific(drugs: DrugMention[], before = Number.POSITIVE_INFINITY): 
 
 /** Drug of a quantity, and whether the quantity is grammatically bound to it. */
 function drugFor(
+  t: SeizureTables,
   text: string,
   q: Quantity,
   drugs: DrugMention[],
@@ -74,7 +74,8 @@ function drugFor(
   const next = drugs.find((d) => d.start >= q.end);
   if (
     next &&
-    (OF_BINDING.test(text.slice(q.end, next.start)) || GENERIC_OF.test(text.slice(q.end, next.start)))
+    (t.grammar.ofBinding.test(text.slice(q.end, next.start)) ||
+      t.grammar.genericOf.test(text.slice(q.end, next.start)))
   ) {
     return { drug: canonical(next, ctx), bound: true };
   }
@@ -89,19 +90,11 @@ function drugFor(
 }
 
 /** "a record 116 tons", "hit a record": the text calls the figure a record. */
-function attributionOf(text: string): string | null {
-  if (!termMatch('attribution', text)) return null;
-  const m =
-    /\baccording to\s+(?:(?:figures|data|statistics|a report|the report|a statement|the statement|estimates)\s+(?:from|by|of)\s+)?(?:the\s+)?([^,.;:"“”()]+)/i.exec(
-      text,
-    );
+function attributionOf(t: SeizureTables, text: string): string | null {
+  if (!termMatch(t, 'attribution', text)) return null;
+  const m = t.grammar.attribution.exec(text);
   if (!m) return null;
-  const name = m[1]!
-    .split(/\s+(?:that|which|who|show|shows|showed|published|released|on|in \d{4})\b/i)[0]!
-    .trim()
-    .split(/\s+/)
-    .slice(0, 10)
-    .join(' ');
+  const name = m[1]!.split(t.grammar.attributionCut)[0]!.trim().split(/\s+/).slice(0, 10).join(' ');
   return name || null;
 }
 
@@ -110,12 +103,17 @@ function attributionOf(text: string): string | null {
  * says total; a day named in the sentence or a single-haul phrase says haul; else a year named
  * in the sentence ("in 2023, 116 tons were seized") says total.
  */
-function aggregateOf(sentence: string, clause: string, period: string | null, explicit: boolean): boolean {
-  if (/\b(?:between|since)\s+(?:19|20)\d\d\b/i.test(sentence) && termMatch('aggregate', sentence))
-    return true;
+function aggregateOf(
+  t: SeizureTables,
+  sentence: string,
+  clause: string,
+  period: string | null,
+  explicit: boolean,
+): boolean {
+  if (t.grammar.rangeYear.test(sentence) && termMatch(t, 'aggregate', sentence)) return true;
   if (explicit && period?.length === 10) return false;
-  if (termMatch('haul', clause)) return false;
-  if (termMatch('aggregate', clause)) return true;
+  if (termMatch(t, 'haul', clause)) return false;
+  if (termMatch(t, 'aggregate', clause)) return true;
   return explicit && period !== null && /^\d{4}$/.test(period);
 }
 
@@ -125,7 +123,13 @@ function clauseAround(before: string, after: string): string {
   return `${before} ${cut < 0 ? after : after.slice(0, cut)}`;
 }
 
-export function extractSeizures(parsed: ParsedText, places: PlaceMention[]): SeizureFindings {
+export function extractSeizures(
+  parsed: ParsedText,
+  places: PlaceMention[],
+  rules: RuleSet = defaultRuleSet(),
+): SeizureFindings {
+  const t = rules.seizures;
+  const REFER_BACK = t.thresholds['refer-back-sentences'];
   const units: Unit[] = [];
   if (parsed.title?.trim()) {
     units.push({
@@ -158,7 +162,7 @@ export function extractSeizures(parsed: ParsedText, places: PlaceMention[]): Sei
   const ctx: Context = { drug: null, period: null, place: null, seizureTalk: false };
   // Last resort for a figure with no place at all: the country of the first seizing agency the
   // article names ("the Jordanian army"), with `carried` rank so any named place wins in merges.
-  const firstAgency = units.map((u) => agencyCountry(u.text, true)).find((a) => a !== null) ?? null;
+  const firstAgency = units.map((u) => agencyCountry(t, u.text, true)).find((a) => a !== null) ?? null;
   const storyAgency: PlacePick | null = firstAgency ? { ...firstAgency, source: 'carried' } : null;
   const candidates: Candidate[] = [];
   const rejected: Candidate[] = [];
@@ -172,17 +176,17 @@ export function extractSeizures(parsed: ParsedText, places: PlaceMention[]): Sei
 
   for (const unit of units) {
     const { text } = unit;
-    const quantities = findQuantities(text);
-    const drugs = findDrugMentions(text);
-    const periods = findPeriods(text, parsed.published, unit.isTitle ? null : lastDay);
-    const cue = termMatch('cue', text);
+    const quantities = findQuantities(t, text);
+    const drugs = findDrugMentions(t, text);
+    const periods = findPeriods(t, text, parsed.published, unit.isTitle ? null : lastDay);
+    const cue = termMatch(t, 'cue', text);
     const mentions = unit.isTitle ? [] : (mentionsOf.get(unit.index) ?? []);
-    const eligible = eligibleMentions(text, unit.start, mentions);
+    const eligible = eligibleMentions(t, text, unit.start, mentions);
     if (!unit.isTitle) eligibleBySentence.set(unit.index, eligible);
-    const agency = agencyCountry(text);
+    const agency = agencyCountry(t, text);
     const own: Candidate[] = [];
     // "In a separate operation, ...": what the article said before no longer applies.
-    if (termMatch('separate', text)) {
+    if (termMatch(t, 'separate', text)) {
       ctx.period = null;
       ctx.place = null;
       lastHaul = null;
@@ -193,7 +197,7 @@ export function extractSeizures(parsed: ParsedText, places: PlaceMention[]): Sei
     const continuation = ctx.seizureTalk && !unit.isHeading;
 
     // "The seizure was made on Friday, January 2, at the X terminal": fills what the last one lacked.
-    if (quantities.length === 0 && termMatch('event-ref', text)) {
+    if (quantities.length === 0 && termMatch(t, 'event-ref', text)) {
       const p = nearestPeriod(periods, 0);
       for (const c of told) {
         if (p?.period && c.periodSource !== 'explicit') {
@@ -211,7 +215,7 @@ export function extractSeizures(parsed: ParsedText, places: PlaceMention[]): Sei
 
     // "Agents found the heroin on Friday", "The shipment had been intercepted on Thursday": a
     // date for the haul told in the last sentence that had one (this one or a few before).
-    if (quantities.length === 0 && (cue || termMatch('operation', text)) && refersBack(text, drugs)) {
+    if (quantities.length === 0 && (cue || termMatch(t, 'operation', text)) && refersBack(t, text, drugs)) {
       const p = nearestPeriod(periods, 0, 0, '');
       if (p?.period) {
         for (const c of told) {
@@ -225,11 +229,18 @@ export function extractSeizures(parsed: ParsedText, places: PlaceMention[]): Sei
     quantities.forEach((q, i) => {
       const prev = quantities[i - 1];
       const next = quantities[i + 1];
-      const clauseStart = Math.max(prev?.end ?? 0, q.numStart - 70, lastBreak(text, q.numStart));
+      const clauseStart = Math.max(
+        prev?.end ?? 0,
+        q.numStart - t.thresholds['clause-window-chars'],
+        lastBreak(text, q.numStart),
+      );
       const before = text.slice(clauseStart, q.numStart);
-      const after = text.slice(q.end, next ? next.start : Math.min(text.length, q.end + 80));
-      const { drug, bound } = drugFor(text, q, drugs, quantities, ctx.drug);
-      const frame = negativeFrame(before, after, bound, text.slice(0, q.numStart));
+      const after = text.slice(
+        q.end,
+        next ? next.start : Math.min(text.length, q.end + t.thresholds['after-window-chars']),
+      );
+      const { drug, bound } = drugFor(t, text, q, drugs, quantities, ctx.drug);
+      const frame = negativeFrame(t, before, after, bound, text.slice(0, q.numStart));
       let period = nearestPeriod(periods, q.start, q.end, text);
       // "rose to X, from Y a year earlier": the earlier year belongs to Y only.
       if (
@@ -248,6 +259,7 @@ export function extractSeizures(parsed: ParsedText, places: PlaceMention[]): Sei
       const clausePlace = unit.isTitle
         ? null
         : placeInClause(
+            t,
             text,
             unit.start,
             eligible,
@@ -281,9 +293,9 @@ export function extractSeizures(parsed: ParsedText, places: PlaceMention[]): Sei
           location: place?.location ?? null,
           country: place?.country ?? null,
           period: seizurePeriod,
-          aggregate: aggregateOf(text, clauseAround(before, after), seizurePeriod, explicit),
-          record: termMatch('record', text) !== null,
-          attribution: attributionOf(text),
+          aggregate: aggregateOf(t, text, clauseAround(before, after), seizurePeriod, explicit),
+          record: termMatch(t, 'record', text) !== null,
+          attribution: attributionOf(t, text),
           evidence: text,
         },
       };
@@ -301,30 +313,30 @@ export function extractSeizures(parsed: ParsedText, places: PlaceMention[]): Sei
       if (
         listPrev?.seizure.aggregate &&
         /^[^;:.]{0,60}$/.test(text.slice(listPrev.quantity.end, q.start)) &&
-        /\b(?:and|followed by)\b|,/.test(text.slice(listPrev.quantity.end, q.start))
+        t.grammar.listLink.test(text.slice(listPrev.quantity.end, q.start))
       ) {
         candidate.seizure.aggregate = true;
       }
       own.push(candidate);
     });
 
-    assignRespectively(text, own, units, unit, drugs);
-    const accepted = joinInSentence(text, own, candidates);
+    assignRespectively(t, text, own, units, unit, drugs);
+    const accepted = joinInSentence(t, text, own, candidates);
     candidates.push(...accepted);
     // The title's haul is the story's: the first sentences may date it.
     if (unit.isTitle && accepted.length > 0) lastHaul = { index: -1, candidates: accepted };
     if (!unit.isTitle) {
-      const trend = findTrend({
+      const trend = findTrend(t, {
         text,
-        drug: trendDrug(text, drugs, ctx.drug, cue !== null),
+        drug: trendDrug(t, text, drugs, ctx.drug, cue !== null),
         period: periods.find((p) => !p.reporting && !p.range)?.period ?? ctx.period,
         location: eligible.at(-1)?.name ?? ctx.place?.location ?? null,
         country: eligible.at(-1)?.country ?? ctx.place?.country ?? null,
         hasCue: cue !== null,
       });
       if (trend) trends.push(trend);
-      if (quantities.length === 0 && unit.index < 3 && seizesDrug(text, drugs)) eventWithoutFigure = true;
-    } else if (seizesDrug(text, drugs)) {
+      if (quantities.length === 0 && unit.index < 3 && seizesDrug(t, text, drugs)) eventWithoutFigure = true;
+    } else if (seizesDrug(t, text, drugs)) {
       eventWithoutFigure = true;
     }
 
@@ -345,7 +357,7 @@ export function extractSeizures(parsed: ParsedText, places: PlaceMention[]): Sei
           source: 'carried',
         };
       } else if (eligible.length > 0) {
-        ctx.place = contextPlace(text, unit.start, eligible);
+        ctx.place = contextPlace(t, text, unit.start, eligible);
       }
       ctx.seizureTalk = cue !== null || accepted.length > 0;
       if (accepted.length > 0) lastHaul = { index: unit.index, candidates: accepted };
@@ -364,7 +376,7 @@ export function extractSeizures(parsed: ParsedText, places: PlaceMention[]): Sei
       c.placeSource = 'carried';
     }
   }
-  const seizures = mergeCandidates(candidates, rejected);
+  const seizures = mergeCandidates(candidates, rejected, t.thresholds);
   return {
     seizureStory: seizures.length > 0 || eventWithoutFigure,
     seizures,
@@ -372,30 +384,24 @@ export function extractSeizures(parsed: ParsedText, places: PlaceMention[]): Sei
   };
 }
 
-/** How many sentences after a haul a figure-less sentence may still give its date or place. */
-const REFER_BACK = 5;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-const DEFINITE_REF =
-  /\b(?:the|these|those)\s+(?:[\p{L}-]+\s+)?(?:drugs?|narcotics|contraband|haul|seizure|consignment|shipment|cargo|packages|parcels|bales|load|pills|tablets|boat|speedboat|vessel|ship|submarine|truck|lorry|van|car|vehicle|container|plane|aircraft)\b/iu;
-const THE_BEFORE = /\b(?:the|these|those)\s+(?:[\p{L}-]+\s+)?$/iu;
 
 /**
  * The sentence speaks of a haul already told: "the drugs", "the vessel", "the meth" (any drug
  * the rules know, after the/these/those), or opens with "It was" / "They were".
  */
-function refersBack(text: string, drugs: DrugMention[]): boolean {
-  if (DEFINITE_REF.test(text)) return true;
-  if (/^(?:it|they)\s+(?:was|were|had|has|have)\b/i.test(text)) return true;
-  return drugs.some((d) => THE_BEFORE.test(text.slice(Math.max(0, d.start - 40), d.start)));
+function refersBack(t: SeizureTables, text: string, drugs: DrugMention[]): boolean {
+  if (t.grammar.definiteRef.test(text)) return true;
+  if (t.grammar.referBackOpener.test(text)) return true;
+  return drugs.some((d) => t.grammar.theBefore.test(text.slice(Math.max(0, d.start - 40), d.start)));
 }
 
 /**
  * A seizure of a named drug told without a figure: a seizure word with the drug right after
  * it ("seized heroin", "seized 3 kg of heroin") or right before it ("a cocaine haul").
  */
-function seizesDrug(text: string, drugs: DrugMention[]): boolean {
-  for (const c of termMatches('cue', text)) {
+function seizesDrug(t: SeizureTables, text: string, drugs: DrugMention[]): boolean {
+  for (const c of termMatches(t, 'cue', text)) {
     for (const d of drugs) {
       if (d.drug === 'generic') continue;
       const after = d.start >= c.end && d.start - c.end <= 30 && !/[,;.]/.test(text.slice(c.end, d.start));
@@ -407,8 +413,14 @@ function seizesDrug(text: string, drugs: DrugMention[]): boolean {
 }
 
 /** The drug named before the percent of a trend ("Drug seizures rose 12%" is unspecified). */
-function trendDrug(text: string, drugs: DrugMention[], contextDrug: Drug | null, cue: boolean): Drug | null {
-  const pct = text.search(/\d\s?(?:%|percent|per cent)/i);
+function trendDrug(
+  t: SeizureTables,
+  text: string,
+  drugs: DrugMention[],
+  contextDrug: Drug | null,
+  cue: boolean,
+): Drug | null {
+  const pct = text.search(t.grammar.percentAt);
   const before = [...drugs].reverse().find((d) => pct < 0 || d.start < pct);
   if (before)
     return before.drug === 'generic' ? (lastSpecific(drugs, before.start) ?? 'unspecified') : before.drug;
@@ -428,19 +440,21 @@ function lastBreak(text: string, pos: number): number {
 
 /** "The drugs, weighing 37.8 pounds and 5.6 pounds respectively": drugs named just before, in order. */
 function assignRespectively(
+  t: SeizureTables,
   text: string,
   own: Candidate[],
   units: Unit[],
   unit: Unit,
   drugs: DrugMention[],
 ): void {
-  if (!/\brespectively\b/i.test(text) || own.length < 2) return;
+  if (!t.grammar.respectively.test(text) || own.length < 2) return;
   const unbound = own.filter((c) => !c.boundToDrug);
   if (unbound.length < 2) return;
   const firstStart = unbound[0]!.quantity.start;
   const pool: Drug[] = [];
   const prevUnit = units[units.indexOf(unit) - 1];
-  if (prevUnit) for (const d of findDrugMentions(prevUnit.text)) if (d.drug !== 'generic') pool.push(d.drug);
+  if (prevUnit)
+    for (const d of findDrugMentions(t, prevUnit.text)) if (d.drug !== 'generic') pool.push(d.drug);
   for (const d of drugs) if (d.start < firstStart && d.drug !== 'generic') pool.push(d.drug);
   const named = pool.slice(-unbound.length);
   if (named.length !== unbound.length || new Set(named).size !== named.length) return;
@@ -449,17 +463,12 @@ function assignRespectively(
   });
 }
 
-const MASS_THEN_COUNT =
-  /^[\s,]*(?:(?:packed|packaged|wrapped|distributed|divided|split|hidden|concealed|stashed|contained)\s+)?(?:in|into|in the form of|consisting of|made up of)\s+$/i;
-const COUNT_THEN_MASS =
-  /(?:weigh(?:ing|ed|s)?|containing|contained|with a (?:total |combined )?weight of|total(?:l)?ing|amounting to|of)\s+(?:about |around |approximately |nearly |almost |more than |over |some |a total of )?$/i;
-
 /**
  * Join a mass and a count of one haul stated together ("56 bundles of hashish, weighing 2,200
  * kilos"; "two tons in 2,000 packets"). A count in a sentence without a seizure word of its
  * own ("The drugs were packaged in 2,000 packets") goes to the figure just told.
  */
-function joinInSentence(text: string, own: Candidate[], earlier: Candidate[]): Candidate[] {
+function joinInSentence(t: SeizureTables, text: string, own: Candidate[], earlier: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   for (const c of own) {
     const prev = out.at(-1);
@@ -471,7 +480,7 @@ function joinInSentence(text: string, own: Candidate[], earlier: Candidate[]): C
         pq.kind === 'count' &&
         cq.kind === 'mass' &&
         prev.seizure.kg === null &&
-        COUNT_THEN_MASS.test(between) &&
+        t.grammar.countThenMass.test(between) &&
         between.length < 60
       ) {
         prev.seizure.amount = { value: cq.value, unit: cq.unit };
@@ -483,7 +492,7 @@ function joinInSentence(text: string, own: Candidate[], earlier: Candidate[]): C
         pq.kind === 'mass' &&
         cq.kind === 'count' &&
         prev.seizure.count === null &&
-        MASS_THEN_COUNT.test(between.replace(/\bof \w+\s*/i, ''))
+        t.grammar.massThenCount.test(between.replace(t.grammar.ofWord, ''))
       ) {
         prev.seizure.count = cq.value;
         prev.seizure.countUnit = cq.unit as Seizure['countUnit'];
@@ -493,7 +502,7 @@ function joinInSentence(text: string, own: Candidate[], earlier: Candidate[]): C
     out.push(c);
   }
   // A bare count in a sentence with no seizure word: the count of the haul just told, else nothing.
-  const cue = termMatch('cue', text);
+  const cue = termMatch(t, 'cue', text);
   if (cue) return out;
   return out.filter((c) => {
     if (c.quantity.kind !== 'count' || c.isTitle) return true;

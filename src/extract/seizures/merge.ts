@@ -6,6 +6,7 @@
  */
 import type { Seizure } from '../../types.ts';
 import type { Quantity } from './quantities.ts';
+import type { Thresholds } from './tables.ts';
 
 export type Source = 'explicit' | 'carried' | 'none';
 
@@ -25,11 +26,22 @@ export interface Candidate {
   seizure: Seizure;
 }
 
-/** Relative tolerance for "the same figure" and for a rounded figure against an exact one. */
-const SAME = 0.005;
-const ROUNDED = 0.12;
-/** Tolerance between a figure of at most two significant digits and a more precise one. */
-const ROUND_FIGURE = 0.05;
+/** Tolerances of thresholds.yaml: same figure, rounded vs exact, round vs precise, lower bound. */
+interface Tolerances {
+  same: number;
+  rounded: number;
+  roundFigure: number;
+  lowerBoundSpan: number;
+}
+
+function tolerancesOf(t: Thresholds): Tolerances {
+  return {
+    same: t['merge-same-tolerance'],
+    rounded: t['merge-rounded-tolerance'],
+    roundFigure: t['merge-round-figure-tolerance'],
+    lowerBoundSpan: t['merge-lower-bound-span'],
+  };
+}
 
 /** Significant digits of a figure as written: 1.5 -> 2, 1480 -> 3, 2276 -> 4. */
 export function significantDigits(value: number): number {
@@ -41,7 +53,7 @@ function close(a: number, b: number, tol: number): boolean {
   return Math.abs(a - b) <= tol * Math.max(Math.abs(a), Math.abs(b));
 }
 
-function sameSeizure(a: Candidate, b: Candidate): boolean {
+function sameSeizure(tol: Tolerances, a: Candidate, b: Candidate): boolean {
   const x = a.seizure;
   const y = b.seizure;
   if (x.drug !== y.drug && x.drug !== 'unspecified' && y.drug !== 'unspecified') return false;
@@ -57,31 +69,31 @@ function sameSeizure(a: Candidate, b: Candidate): boolean {
   }
   const approx = a.quantity.approx || b.quantity.approx;
   if (x.kg !== null && y.kg !== null) {
-    if (close(x.kg, y.kg, approx ? ROUNDED : SAME)) return true;
+    if (close(x.kg, y.kg, approx ? tol.rounded : tol.same)) return true;
     // "1.5 tonnes" in the lead and "1,480 kilograms" later: a round figure and a precise one.
     const sa = significantDigits(a.quantity.value);
     const sb = significantDigits(b.quantity.value);
-    if (Math.min(sa, sb) <= 2 && Math.max(sa, sb) >= 3 && close(x.kg, y.kg, ROUND_FIGURE)) return true;
+    if (Math.min(sa, sb) <= 2 && Math.max(sa, sb) >= 3 && close(x.kg, y.kg, tol.roundFigure)) return true;
     // "more than a tonne" and "one ton and 150 kilograms": a lower bound and the figure above it.
-    return lowerBound(a, y.kg) || lowerBound(b, x.kg);
+    return lowerBound(tol, a, y.kg) || lowerBound(tol, b, x.kg);
   }
   if (x.kg === null && y.kg === null && x.count !== null && y.count !== null && x.countUnit === y.countUnit) {
-    if (close(x.count, y.count, approx ? ROUNDED : SAME)) return true;
+    if (close(x.count, y.count, approx ? tol.rounded : tol.same)) return true;
     const sa = significantDigits(a.quantity.value);
     const sb = significantDigits(b.quantity.value);
-    return Math.min(sa, sb) <= 2 && Math.max(sa, sb) >= 3 && close(x.count, y.count, ROUND_FIGURE);
+    return Math.min(sa, sb) <= 2 && Math.max(sa, sb) >= 3 && close(x.count, y.count, tol.roundFigure);
   }
   return false;
 }
 
 /** A rounded lower bound ("more than a tonne") covers a precise figure up to 35% above it. */
-function lowerBound(c: Candidate, otherKg: number): boolean {
+function lowerBound(tol: Tolerances, c: Candidate, otherKg: number): boolean {
   const kg = c.seizure.kg;
   return (
     c.quantity.bound === 'lower' &&
     kg !== null &&
     otherKg >= kg &&
-    otherKg <= kg * 1.35 &&
+    otherKg <= kg * tol.lowerBoundSpan &&
     significantDigits(c.quantity.value) <= 2
   );
 }
@@ -131,7 +143,12 @@ function absorb(into: Candidate, c: Candidate): void {
 }
 
 /** Merge candidates into one entry per seizure; drops headline figures the body rejects. */
-export function mergeCandidates(candidates: Candidate[], rejected: Candidate[]): Seizure[] {
+export function mergeCandidates(
+  candidates: Candidate[],
+  rejected: Candidate[],
+  thresholds: Thresholds,
+): Seizure[] {
+  const tol = tolerancesOf(thresholds);
   const groups: Candidate[] = [];
   for (const c of candidates) {
     // "Police nab 7 million pills" over a body that says the drug could make 7 million pills.
@@ -147,7 +164,7 @@ export function mergeCandidates(candidates: Candidate[], rejected: Candidate[]):
     ) {
       continue;
     }
-    const g = groups.find((x) => sameSeizure(x, c));
+    const g = groups.find((x) => sameSeizure(tol, x, c));
     if (g) {
       absorb(g, c);
       g.weak = g.weak && c.weak;

@@ -2,7 +2,7 @@
  * Reading the number of a quantity: digit groups in the ways articles write them, number words,
  * multipliers and fractions (the words come from config/rules/numbers.yaml).
  */
-import { seizureTables } from './tables.ts';
+import type { SeizureTables } from './tables.ts';
 
 /**
  * Digit forms, most specific first. Thousands separators: comma (2,276), apostrophe
@@ -39,58 +39,41 @@ export function parseDigits(raw: string, unit: string | null = null): number {
   return Number(s);
 }
 
-const TENS: Record<string, number> = {
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-};
-
-let wordRes: Array<{ re: RegExp; value: number }> | undefined;
-
 /** Value of a number word ("two", "a", "a dozen", "twenty-five", "two hundred"); null if none. */
-export function parseWordNumber(raw: string): number | null {
-  const t = seizureTables();
-  wordRes ??= [...t.numberWords].map(([p, value]) => ({ re: new RegExp(`^(?:${p})$`, 'i'), value }));
+export function parseWordNumber(t: SeizureTables, raw: string): number | null {
   const s = raw.trim().toLowerCase().replace(/\s+/g, ' ');
-  const hundred = /^(.+?) hundred$/.exec(s);
-  if (hundred) {
-    const base = parseWordNumber(hundred[1]!);
-    return base === null ? null : base * 100;
+  if (t.scale && s.endsWith(` ${t.scale.word}`)) {
+    const base = parseWordNumber(t, s.slice(0, -t.scale.word.length - 1));
+    return base === null ? null : base * t.scale.value;
   }
   const compound = /^(\w+)-(\w+)$/.exec(s);
-  if (compound && TENS[compound[1]!] !== undefined) {
-    const ones = parseWordNumber(compound[2]!);
-    return ones === null ? null : TENS[compound[1]!]! + ones;
+  if (compound && t.tens.has(compound[1]!)) {
+    const ones = parseWordNumber(t, compound[2]!);
+    return ones === null ? null : t.tens.get(compound[1]!)! + ones;
   }
-  if (TENS[s] !== undefined) return TENS[s]!;
-  for (const w of wordRes) if (w.re.test(s)) return w.value;
+  if (t.tens.has(s)) return t.tens.get(s)!;
+  for (const w of t.numberWordRes) if (w.re.test(s)) return w.value;
   return null;
 }
 
 /** Factor of a multiplier word ("million" -> 1e6, "lakh" -> 1e5); 1 when none. */
-export function multiplierValue(raw: string | undefined): number {
+export function multiplierValue(t: SeizureTables, raw: string | undefined): number {
   if (!raw) return 1;
   const s = raw.trim();
-  for (const m of seizureTables().multipliers) if (m.re.test(s)) return m.value;
+  for (const m of t.multipliers) if (m.re.test(s)) return m.value;
   return 1;
 }
 
 /** Value of a fraction phrase ("half a" -> 0.5); null if none. */
-export function fractionValue(raw: string): number | null {
+export function fractionValue(t: SeizureTables, raw: string): number | null {
   const s = raw.trim().replace(/\s+/g, ' ');
-  for (const f of seizureTables().fractions) if (f.re.test(s)) return f.value;
+  for (const f of t.fractions) if (f.re.test(s)) return f.value;
   return null;
 }
 
 /** Word-number alternation for regexes, with "twenty-five" style compounds and "N hundred". */
-export function wordNumberPattern(): string {
-  const t = seizureTables();
-  const tens = Object.keys(TENS).join('|');
+export function wordNumberPattern(t: SeizureTables): string {
+  const tens = [...t.tens.keys()].join('|');
   const base = `(?:(?:${tens})(?:-(?:${t.wordAlternation}))?|${t.wordAlternation})`;
-  return `${base}(?: hundred)?`;
+  return t.scale ? `${base}(?: ${t.scale.word})?` : base;
 }

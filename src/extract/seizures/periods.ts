@@ -1,13 +1,15 @@
 /**
  * Date expressions in a sentence, resolved to ISO periods (YYYY, YYYY-MM, YYYY-MM-DD) against
- * the article's publication date. Patterns live in config/rules/periods.yaml.
+ * the article's publication date. Patterns live in config/rules/<lang>/periods.yaml, month and
+ * weekday names in calendar.yaml.
  *
  * Days counted from another date ("a day earlier", "the previous day", "two days later":
  * `anchor-days`) are counted from the most recent day the text named before the phrase: an
  * earlier date in the same sentence, else the `anchor` the caller passes (the last day named in
  * an earlier sentence), else the publication day.
  */
-import { type PeriodRuleT, seizureTables } from './tables.ts';
+import { parseWordNumber } from './numbers.ts';
+import type { PeriodRuleT, SeizureTables } from './tables.ts';
 
 export interface PeriodMention {
   start: number;
@@ -21,10 +23,6 @@ export interface PeriodMention {
   reason: string;
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-const SMALL: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
-
 const pad = (n: number): string => String(n).padStart(2, '0');
 const ymd = (d: Date): string => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 const ym = (d: Date): string => ymd(d).slice(0, 7);
@@ -37,11 +35,21 @@ export function publicationDay(published: string | null): Date | null {
   return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
 }
 
-function monthIndex(name: string | undefined): number {
-  return name ? MONTHS.indexOf(name.slice(0, 3).toLowerCase()) : -1;
+function monthIndex(t: SeizureTables, name: string | undefined): number {
+  return name ? (t.months.get(name.toLowerCase().replace(/\.$/, '')) ?? -1) : -1;
 }
 
-function resolve(rule: PeriodRuleT, g: Record<string, string | undefined>, pub: Date | null): string | null {
+/** A small count as written ("3", "two", "a"). */
+function countOf(t: SeizureTables, raw: string): number {
+  return parseWordNumber(t, raw) ?? Number(raw);
+}
+
+function resolve(
+  t: SeizureTables,
+  rule: PeriodRuleT,
+  g: Record<string, string | undefined>,
+  pub: Date | null,
+): string | null {
   const addDays = (d: Date, n: number): Date => new Date(d.getTime() + n * 86_400_000);
   switch (rule.resolve) {
     case 'range':
@@ -50,13 +58,13 @@ function resolve(rule: PeriodRuleT, g: Record<string, string | undefined>, pub: 
       return g.year ?? null;
     case 'year-of-month': {
       // "since January": a running total for the year of that month.
-      const month = monthIndex(g.month);
+      const month = monthIndex(t, g.month);
       if (month < 0 || !pub) return null;
       return String(month > pub.getUTCMonth() ? pub.getUTCFullYear() - 1 : pub.getUTCFullYear());
     }
     case 'date':
     case 'month': {
-      const month = monthIndex(g.month);
+      const month = monthIndex(t, g.month);
       if (month < 0) return null;
       const day = rule.resolve === 'date' ? Number(g.day) : null;
       if (day !== null && (day < 1 || day > 31)) return null;
@@ -74,7 +82,7 @@ function resolve(rule: PeriodRuleT, g: Record<string, string | undefined>, pub: 
     }
     case 'weekday': {
       if (!pub) return null;
-      const want = WEEKDAYS.indexOf((g.weekday ?? '').toLowerCase());
+      const want = t.weekdays.get((g.weekday ?? '').toLowerCase()) ?? -1;
       if (want < 0) return null;
       const back = (pub.getUTCDay() - want + 7) % 7;
       return ymd(addDays(pub, -back));
@@ -93,7 +101,7 @@ function resolve(rule: PeriodRuleT, g: Record<string, string | undefined>, pub: 
     case 'days-ago': {
       if (!pub) return null;
       const raw = (g.n ?? '').toLowerCase();
-      const n = rule.n ?? SMALL[raw] ?? Number(raw);
+      const n = rule.n ?? countOf(t, raw);
       if (!Number.isFinite(n)) return null;
       const d = addDays(pub, rule.resolve === 'weeks-ago' ? -7 * n : -n);
       return rule.resolve === 'weeks-ago' ? ym(d) : ymd(d);
@@ -104,9 +112,14 @@ function resolve(rule: PeriodRuleT, g: Record<string, string | undefined>, pub: 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** "two days later" after `anchor` (YYYY-MM-DD): the day `n` days before or after it. */
-function countFrom(anchor: string, rule: PeriodRuleT, g: Record<string, string | undefined>): string | null {
+function countFrom(
+  t: SeizureTables,
+  anchor: string,
+  rule: PeriodRuleT,
+  g: Record<string, string | undefined>,
+): string | null {
   const raw = (g.n ?? '').toLowerCase();
-  const n = g.n === undefined ? (rule.n ?? 1) : (SMALL[raw] ?? Number(raw));
+  const n = g.n === undefined ? (rule.n ?? 1) : countOf(t, raw);
   if (!Number.isFinite(n)) return null;
   const [y, m, d] = anchor.split('-').map(Number) as [number, number, number];
   return ymd(new Date(Date.UTC(y, m - 1, d + n * Math.sign(rule.offset ?? -1))));
@@ -117,6 +130,7 @@ function countFrom(anchor: string, rule: PeriodRuleT, g: Record<string, string |
  * last day (YYYY-MM-DD) an earlier sentence named, for "a day earlier" and the like.
  */
 export function findPeriods(
+  t: SeizureTables,
   text: string,
   published: string | null,
   anchor: string | null = null,
@@ -125,12 +139,12 @@ export function findPeriods(
   const all: Array<
     PeriodMention & { counted?: { rule: PeriodRuleT; groups: Record<string, string | undefined> } }
   > = [];
-  for (const c of seizureTables().periods) {
+  for (const c of t.periods) {
     for (const m of text.matchAll(c.re)) {
       all.push({
         start: m.index,
         end: m.index + m[0].length,
-        period: resolve(c.rule, m.groups ?? {}, pub),
+        period: resolve(t, c.rule, m.groups ?? {}, pub),
         range: c.rule.resolve === 'range',
         reporting: c.rule.skip !== undefined,
         reason: c.rule.reason,
@@ -146,7 +160,7 @@ export function findPeriods(
   let lastDay = anchor ?? (pub ? ymd(pub) : null);
   for (const p of kept) {
     const counted = (p as (typeof all)[number]).counted;
-    if (counted) p.period = lastDay ? countFrom(lastDay, counted.rule, counted.groups) : null;
+    if (counted) p.period = lastDay ? countFrom(t, lastDay, counted.rule, counted.groups) : null;
     if (!p.reporting && p.period && DAY.test(p.period)) lastDay = p.period;
   }
   for (const p of kept) delete (p as (typeof all)[number]).counted;

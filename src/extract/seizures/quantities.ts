@@ -14,7 +14,7 @@ import {
   parseWordNumber,
   wordNumberPattern,
 } from './numbers.ts';
-import { seizureTables, termMatch, type UnitRuleT } from './tables.ts';
+import { perTables, type SeizureTables, termMatch, type UnitRuleT } from './tables.ts';
 
 export interface Quantity {
   /** Offsets in the sentence: the whole span (qualifier to unit), and where the number starts. */
@@ -43,52 +43,95 @@ export interface Quantity {
 interface Compiled {
   re: RegExp;
   units: UnitRuleT[];
+  /** Right after a hyphenated mass: counted items ("one-kilo packets"). */
+  item: RegExp;
+  /** "a", "an". */
+  article: RegExp;
+  /** Before a four-digit number: it is a year ("in 2023"). */
+  yearBefore: RegExp;
+  /** "96.400 kg, or about 96 tonnes": the text between a figure and its restatement. */
+  restated: RegExp;
+  /** "419 metric tons (462 tons)": the text between a figure and its bracketed conversion. */
+  conversion: RegExp;
+  /** "one ton and 150 kilograms". */
+  compoundAnd: RegExp;
+  /** "25 and 89 grammes": between a bare number and the next figure. */
+  listLink: RegExp;
+  bracketList: RegExp;
+  parallelItem: RegExp;
+  /** " in Place (, and ...)" after a bare number of a parallel list. */
+  inPlaceAfter: RegExp;
+  /** "were seized", "had been impounded": group 1 the verb, 2 the word after. */
+  seizedAfter: RegExp;
+  notFind: RegExp;
 }
-let compiled: Compiled | undefined;
-
-function quantityRegex(): Compiled {
-  if (compiled) return compiled;
-  const t = seizureTables();
-  const number = `(?<digits>${DIGITS})|(?<words>${wordNumberPattern()})`;
+const quantityRegex = perTables((t): Compiled => {
+  const g = t.grammar.slots.re;
+  const number = `(?<digits>${DIGITS})|(?<words>${wordNumberPattern(t)})`;
   const src =
     `(?<![\\p{L}\\d.,'’$€£¥₹-])` +
     `(?:(?<qual>${t.qualifierAlternation})\\s+)?` +
-    `(?:(?<frac>${t.fractionAlternation})|(?:${number})(?<half>\\s+and\\s+a\\s+half)?` +
+    `(?:(?<frac>${t.fractionAlternation})|(?:${number})(?<half>\\s+${g('half-suffix')})?` +
     `(?:\\s?(?<mult>${t.multiplierAlternation})(?![\\p{L}]))?)` +
     `(?<gap>\\s?|-)(?<infix>(?:(?:\\d+-)?[\\p{L}“”"'’][\\p{L}\\-“”"'’]*\\s+){0,3}?)` +
     `(?<unit>${t.unitAlternation})(?![\\p{L}\\d-])`;
-  compiled = { re: new RegExp(src, 'giu'), units: t.units };
-  return compiled;
-}
+  const name = String.raw`\p{Lu}[\p{L}'’-]*(?:\s+(?:\p{Lu}[\p{L}'’-]*|${t.grammar.slots
+    .words('list-name-connectors')
+    .join('|')}))*`;
+  const and = g('list-and');
+  const andOr = t.grammar.slots.words('list-and-or').join('|');
+  return {
+    re: new RegExp(src, 'giu'),
+    units: t.units,
+    item: new RegExp(
+      `^\\s+(?:[\\p{L}-]+\\s+)?(?:${t.units
+        .filter((u) => u.kind === 'count')
+        .map((u) => `(?:${u.pattern})`)
+        .join('|')})`,
+      'iu',
+    ),
+    article: new RegExp(`^${g('indefinite-articles')}$`, 'i'),
+    yearBefore: new RegExp(`\\b${g('year-prepositions')}\\s+$`, 'i'),
+    restated: new RegExp(`^[^.;()]{0,60},?\\s+${g('restatement-or')}\\s+$`, 'i'),
+    conversion: new RegExp(`^\\s*\\(\\s*${g('conversion-bracket-words')}?\\s*$`, 'i'),
+    compoundAnd: new RegExp(`^\\s+${and}\\s+$`, 'i'),
+    listLink: new RegExp(`^\\s*(?:,|${andOr}|, ${and})\\s+$`),
+    bracketList: new RegExp(
+      String.raw`^\)?(?:\s+${g('link-of')}\s+(?:[\p{L}-]+\s+){0,2}[\p{L}-]+)?(?:\s+${g('passive-auxiliaries')}\s+\p{L}+)?\s*,\s*` +
+        String.raw`(?:${name}\s*\(\s*[\d.,'’]+\s*\)\s*(?:,\s*(?:${and}\s+)?|${and}\s+))*${name}\s*\(\s*$`,
+      'u',
+    ),
+    parallelItem: new RegExp(String.raw`^\s+${g('list-in')}\s+${name}\s*(?:,|;|${and}|, ${and})\s+$`, 'u'),
+    inPlaceAfter: new RegExp(
+      String.raw`^\s+${g('list-in')}\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*\s*(?:[,;.]|${and}\b|$)`,
+      'u',
+    ),
+    seizedAfter: new RegExp(
+      String.raw`^\s+${g('passive-perfect')}\s+(?:${t.grammar.slots
+        .words('passive-adverbs')
+        .map((w) => `${w}s+`)
+        .join('|')})?(\p{L}+)(\s+\p{L}+)?`,
+      'u',
+    ),
+    notFind: new RegExp(`^\\s+${g('not-find-complements')}$`, 'i'),
+  };
+});
 
-function boundOf(qualifier: string | undefined): Quantity['bound'] {
+function boundOf(t: SeizureTables, qualifier: string | undefined): Quantity['bound'] {
   if (!qualifier) return null;
-  const rule = seizureTables().qualifiers.find((q) => q.re.test(qualifier.trim()));
+  const rule = t.qualifiers.find((q) => q.re.test(qualifier.trim()));
   if (rule?.reason === 'qualifier-lower-bound') return 'lower';
   if (rule?.reason === 'qualifier-upper-bound') return 'upper';
   return null;
-}
-
-let itemRe: RegExp | undefined;
-
-/** Does the text after a hyphenated mass ("one-kilo ...") name counted items (packets, bags)? */
-function sizeOfItem(after: string): boolean {
-  itemRe ??= new RegExp(
-    `^\\s+(?:[\\p{L}-]+\\s+)?(?:${seizureTables()
-      .units.filter((u) => u.kind === 'count')
-      .map((u) => `(?:${u.pattern})`)
-      .join('|')})`,
-    'iu',
-  );
-  return itemRe.test(after);
 }
 
 const BARE = new RegExp(`(?<![\\p{L}\\d.,'’$€£¥₹-])(?:${DIGITS})(?![\\d%])`, 'gu');
 const YEAR = /^(?:19|20)\d\d$/;
 
 /** All quantities in `text` (one sentence), in text order. */
-export function findQuantities(text: string): Quantity[] {
-  const { re, units } = quantityRegex();
+export function findQuantities(t: SeizureTables, text: string): Quantity[] {
+  const c = quantityRegex(t);
+  const { re, units } = c;
   const found: Quantity[] = [];
   for (const m of text.matchAll(re)) {
     const g = m.groups ?? {};
@@ -100,23 +143,18 @@ export function findQuantities(text: string): Quantity[] {
     // Mass units follow their number directly; single-letter units only after digits.
     if (rule.kind === 'mass' && infix) continue;
     // "one-kilo packets", "10-kg bags": a size. "a 3.2-tonne haul" is a figure.
-    if (g.gap === '-' && (rule.kind === 'count' || sizeOfItem(text.slice(m.index + m[0].length)))) continue;
+    if (g.gap === '-' && (rule.kind === 'count' || c.item.test(text.slice(m.index + m[0].length)))) continue;
     if (unitText.length <= 2 && (!g.digits || infix)) continue;
-    if (g.words && /^an?$/i.test(g.words.trim()) && !g.qual && rule.kind === 'count' && infix) continue;
+    if (g.words && c.article.test(g.words.trim()) && !g.qual && rule.kind === 'count' && infix) continue;
     // "in 2023 hit a record": a year, not a count.
-    if (
-      g.digits &&
-      YEAR.test(g.digits) &&
-      /\b(?:in|since|of|during|by|until|from|to)\s+$/i.test(text.slice(0, m.index))
-    )
-      continue;
+    if (g.digits && YEAR.test(g.digits) && c.yearBefore.test(text.slice(0, m.index))) continue;
     let value: number | null;
-    if (g.frac) value = fractionValue(g.frac);
-    else if (g.digits) value = plausibleDigits(g.digits, rule.unit, rule.kg ?? null);
-    else value = parseWordNumber(g.words ?? '');
+    if (g.frac) value = fractionValue(t, g.frac);
+    else if (g.digits) value = plausibleDigits(t, g.digits, rule.unit, rule.kg ?? null);
+    else value = parseWordNumber(t, g.words ?? '');
     if (value === null || !Number.isFinite(value)) continue;
     if (g.half) value += 0.5;
-    value *= multiplierValue(g.mult);
+    value *= multiplierValue(t, g.mult);
     value = round(value);
     const numStart =
       m.index + (g.qual ? m[0].indexOf(g.frac ?? g.digits ?? g.words ?? '', g.qual.length) : 0);
@@ -130,29 +168,28 @@ export function findQuantities(text: string): Quantity[] {
       kind: rule.kind,
       kg: rule.kind === 'mass' ? round(value * (rule.kg ?? 1)) : null,
       approx: Boolean(g.qual) || Boolean(g.words) || Boolean(g.frac),
-      bound: boundOf(g.qual),
+      bound: boundOf(t, g.qual),
       infix: infix.trim(),
       infixStart,
       reason: rule.reason,
       inferred: false,
     });
   }
-  return addListNumbers(text, joinCompounds(text, joinConversions(text, found)));
+  return addListNumbers(t, c, text, joinCompounds(c, text, joinConversions(c, text, found)));
 }
 
 /**
- * No single seizure or national total comes near 5,000 tonnes; "179,657 tons" with one comma
- * group is a decimal comma (179.657 t). Applies to tonnes only, where the two readings differ
- * by a factor of 1000 and one of them is impossible.
+ * No single seizure or national total comes near 5,000 tonnes (thresholds.yaml
+ * `max-plausible-kg`); "179,657 tons" with one comma group is a decimal comma (179.657 t).
+ * Applies to tonnes only, where the two readings differ by a factor of 1000 and one of them is
+ * impossible.
  */
-const MAX_PLAUSIBLE_KG = 5_000_000;
-
-function plausibleDigits(raw: string, unit: AmountUnit, kgPerUnit: number | null): number {
+function plausibleDigits(t: SeizureTables, raw: string, unit: AmountUnit, kgPerUnit: number | null): number {
   const value = parseDigits(raw, unit);
   if (
     kgPerUnit !== null &&
     kgPerUnit >= 1000 &&
-    value * kgPerUnit > MAX_PLAUSIBLE_KG &&
+    value * kgPerUnit > t.thresholds['max-plausible-kg'] &&
     /^\d{1,3},\d{3}$/.test(raw)
   ) {
     return Number(raw.replace(',', '.'));
@@ -165,7 +202,7 @@ function round(n: number): number {
 }
 
 /** "17.94 pounds (8.14 kg)", "419 metric tons (462 tons)": one figure; a kg statement wins. */
-function joinConversions(text: string, qs: Quantity[]): Quantity[] {
+function joinConversions(c: Compiled, text: string, qs: Quantity[]): Quantity[] {
   const out: Quantity[] = [];
   for (const q of qs) {
     const prev = out.at(-1);
@@ -174,7 +211,7 @@ function joinConversions(text: string, qs: Quantity[]): Quantity[] {
       const after = text.slice(q.end, q.end + 3);
       // "96.400 kg ..., or about 96 tonnes": the same figure restated.
       const restated =
-        /^[^.;()]{0,60},?\s+or\s+$/i.test(between) &&
+        c.restated.test(between) &&
         prev.kg !== null &&
         q.kg !== null &&
         Math.abs(prev.kg - q.kg) <= 0.05 * prev.kg;
@@ -182,10 +219,7 @@ function joinConversions(text: string, qs: Quantity[]): Quantity[] {
         prev.end = q.end;
         continue;
       }
-      if (
-        /^\s*\(\s*(?:or|about|around|approximately|roughly|some|nearly|almost|=)?\s*$/i.test(between) &&
-        /^\s*\)/.test(after)
-      ) {
+      if (c.conversion.test(between) && /^\s*\)/.test(after)) {
         if (q.unit === 'kg' && prev.unit !== 'kg') prev.kg = q.kg;
         prev.end = q.end + after.indexOf(')') + 1;
         continue;
@@ -197,7 +231,7 @@ function joinConversions(text: string, qs: Quantity[]): Quantity[] {
 }
 
 /** "one ton and 150 kilograms": one figure, in the smaller unit. */
-function joinCompounds(text: string, qs: Quantity[]): Quantity[] {
+function joinCompounds(c: Compiled, text: string, qs: Quantity[]): Quantity[] {
   const out: Quantity[] = [];
   for (const q of qs) {
     const prev = out.at(-1);
@@ -209,7 +243,7 @@ function joinCompounds(text: string, qs: Quantity[]): Quantity[] {
       q.kg !== null &&
       q.value > 0 &&
       q.kg / q.value < 0.99 * (prev.kg / prev.value) &&
-      /^\s+and\s+$/i.test(text.slice(prev.end, q.start))
+      c.compoundAnd.test(text.slice(prev.end, q.start))
     ) {
       const factor = q.kg / q.value;
       prev.value = round(prev.kg / factor + q.value);
@@ -235,8 +269,8 @@ function joinCompounds(text: string, qs: Quantity[]): Quantity[] {
  * Counts of people, arrests, vehicles never qualify: they have no seizure verb of their own and
  * do not continue such a list.
  */
-function addListNumbers(text: string, qs: Quantity[]): Quantity[] {
-  if (qs.length === 0 || !termMatch('cue', text)) return qs;
+function addListNumbers(t: SeizureTables, c: Compiled, text: string, qs: Quantity[]): Quantity[] {
+  if (qs.length === 0 || !termMatch(t, 'cue', text)) return qs;
   const extra: Quantity[] = [];
   const inside = (pos: number): boolean => qs.some((q) => pos >= q.start && pos < q.end);
   for (const m of text.matchAll(BARE)) {
@@ -249,17 +283,17 @@ function addListNumbers(text: string, qs: Quantity[]): Quantity[] {
     const prev = [...qs].reverse().find((q) => q.end <= start);
     const grouped = /[,'’.]\d{3}/.test(raw);
     let donor: Quantity | undefined;
-    if (next && /^\s*(?:,|and|or|, and)\s+$/.test(text.slice(end, next.numStart))) {
+    if (next && c.listLink.test(text.slice(end, next.numStart))) {
       donor = next; // "25 and 89 grammes"
-    } else if (prev && /^\s*\)/.test(after) && BRACKET_LIST.test(text.slice(prev.end, start))) {
+    } else if (prev && /^\s*\)/.test(after) && c.bracketList.test(text.slice(prev.end, start))) {
       donor = prev; // "Place B (4.1)"
-    } else if (grouped && seizedAfter(after)) {
+    } else if (grouped && seizedAfter(t, c, after)) {
       donor = nearest(qs, start); // "2,120 were seized"
     } else if (
       grouped &&
       prev &&
-      PARALLEL_ITEM.test(text.slice(prev.end, start)) &&
-      /^\s+in\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*\s*(?:[,;.]|and\b|$)/u.test(after)
+      c.parallelItem.test(text.slice(prev.end, start)) &&
+      c.inPlaceAfter.test(after)
     ) {
       donor = prev; // "310 kilos in B and 1,090 in C"
     }
@@ -285,28 +319,13 @@ function addListNumbers(text: string, qs: Quantity[]): Quantity[] {
   return [...qs, ...extra].sort((a, b) => a.start - b.start);
 }
 
-const NAME = String.raw`\p{Lu}[\p{L}'’-]*(?:\s+(?:\p{Lu}[\p{L}'’-]*|de|del|la|y))*`;
-/**
- * Text between a figure with a unit and "(" of a bare bracketed figure: optionally "of <drug>"
- * and "were found", then only ", Name (n)" / "and Name (n)" items.
- */
-const BRACKET_LIST = new RegExp(
-  String.raw`^\)?(?:\s+of\s+(?:[\p{L}-]+\s+){0,2}[\p{L}-]+)?(?:\s+(?:were|was)\s+\p{L}+)?\s*,\s*` +
-    String.raw`(?:${NAME}\s*\(\s*[\d.,'’]+\s*\)\s*(?:,\s*(?:and\s+)?|and\s+))*${NAME}\s*\(\s*$`,
-  'u',
-);
-/** Between "310 kilos" and "1,090" in "310 kilos in B and 1,090 in C". */
-const PARALLEL_ITEM = new RegExp(String.raw`^\s+in\s+${NAME}\s*(?:,|;|and|, and)\s+$`, 'u');
-
 /** "were seized", "had been impounded": a seizure verb right after a bare number. */
-function seizedAfter(after: string): boolean {
-  const m = /^\s+(?:were|was|had been|have been|has been)\s+(?:also\s+|later\s+)?(\p{L}+)(\s+\p{L}+)?/u.exec(
-    after,
-  );
+function seizedAfter(t: SeizureTables, c: Compiled, after: string): boolean {
+  const m = c.seizedAfter.exec(after);
   if (!m) return false;
   // "found guilty", "found dead": not a find of drugs.
-  if (/^\s+(?:guilty|dead|alive|responsible|innocent)$/i.test(m[2] ?? '')) return false;
-  return termMatch('cue', m[1]!) !== null;
+  if (c.notFind.test(m[2] ?? '')) return false;
+  return termMatch(t, 'cue', m[1]!) !== null;
 }
 
 function nearest(qs: Quantity[], pos: number): Quantity | undefined {

@@ -1,11 +1,13 @@
 /**
- * The seizure rule tables (config/rules/*.yaml), loaded once, validated and compiled to regexes.
- * The code in this folder applies them; what counts as a unit, a drug or a negative frame is
- * in the tables.
+ * The seizure rule tables of one language (config/rules/<lang>/: units, numbers, drugs,
+ * seizure-terms, negative-frames, periods, calendar, seizure-grammar, thresholds), validated
+ * and compiled to regexes once per RuleSet. The code in this folder applies them; what counts
+ * as a unit, a drug, a negative frame or a linking word is in the tables.
  */
 import { z } from 'zod';
 import { AmountUnitSchema, DrugSchema } from '../../records/schema.ts';
 import { loadRuleTable } from '../rules/load.ts';
+import { escapeRegex, loadSettings, loadSlots, type Slots } from '../rules/slots.ts';
 
 const UnitRule = z.object({
   reason: z.string(),
@@ -16,7 +18,7 @@ const UnitRule = z.object({
 });
 const NumberRule = z.object({
   reason: z.string(),
-  kind: z.enum(['word', 'multiplier', 'fraction', 'qualifier']),
+  kind: z.enum(['word', 'multiplier', 'fraction', 'qualifier', 'tens', 'scale']),
   pattern: z.string(),
   value: z.number().optional(),
 });
@@ -75,10 +77,113 @@ export type DrugRuleT = z.infer<typeof DrugRule>;
 export type PeriodRuleT = z.infer<typeof PeriodRule>;
 export type TermKind = z.infer<typeof TermRule>['kind'];
 
+const CalendarRule = z
+  .object({
+    reason: z.string(),
+    month: z.number().int().min(1).max(12).optional(),
+    weekday: z.number().int().min(0).max(6).optional(),
+    words: z.array(z.string().min(1)).min(1),
+  })
+  .refine((r) => (r.month === undefined) !== (r.weekday === undefined), {
+    message: 'a calendar rule has either `month` or `weekday`',
+  });
+
+/** The slots of seizure-grammar.yaml the code reads. */
+export const SEIZURE_SLOTS = [
+  'link-of-binding',
+  'link-of',
+  'determiners',
+  'definite-articles',
+  'indefinite-articles',
+  'article-the',
+  'haul-references',
+  'refer-back-opener',
+  'attribution-intro',
+  'attribution-sources',
+  'attribution-source-links',
+  'attribution-cut',
+  'range-openers',
+  'percent-words',
+  'packing-verbs',
+  'packing-links',
+  'weight-links',
+  'weight-qualifiers',
+  'respectively',
+  'list-and-or',
+  'list-and',
+  'list-continuation',
+  'restatement-or',
+  'conversion-bracket-words',
+  'half-suffix',
+  'year-prepositions',
+  'list-name-connectors',
+  'list-in',
+  'passive-auxiliaries',
+  'passive-perfect',
+  'passive-adverbs',
+  'not-find-complements',
+  'seizure-locatives',
+  'clause-breaks',
+  'clause-break-gerund',
+  'place-chain-links',
+  'trend-nouns-after',
+  'trend-baseline-links',
+  'trend-same-period',
+] as const;
+
+/** The settings of thresholds.yaml. */
+export const THRESHOLDS = [
+  'refer-back-sentences',
+  'clause-window-chars',
+  'after-window-chars',
+  'max-plausible-kg',
+  'merge-same-tolerance',
+  'merge-rounded-tolerance',
+  'merge-round-figure-tolerance',
+  'merge-lower-bound-span',
+  'small-town-population',
+  'medium-city-population',
+  'homonym-abroad-population',
+  'region-city-population',
+] as const;
+export type Thresholds = Record<(typeof THRESHOLDS)[number], number>;
+
 /** A rule with its compiled regex (global, case-insensitive, unicode). */
 export interface Compiled<R> {
   rule: R;
   re: RegExp;
+}
+
+/** Regexes built from seizure-grammar.yaml, compiled once per language. */
+export interface SeizureGrammar {
+  slots: Slots;
+  /** Between a quantity and its drug: "of (up to three words)". */
+  ofBinding: RegExp;
+  /** "of the", "of these": a generic drug word follows. */
+  genericOf: RegExp;
+  /** "the drugs", "the vessel": the sentence speaks of a haul already told. */
+  definiteRef: RegExp;
+  /** "the " right before a drug name ("the meth"). */
+  theBefore: RegExp;
+  /** "It was ...", "They were ..." at the start of a sentence. */
+  referBackOpener: RegExp;
+  /** "according to (figures from) (the) <source>", group 1 the source. */
+  attribution: RegExp;
+  /** Where the source's name ends. */
+  attributionCut: RegExp;
+  /** "between 2019", "since 2019". */
+  rangeYear: RegExp;
+  /** The first digit of a percent ("12%"). */
+  percentAt: RegExp;
+  /** Between a mass and a count of one haul ("in", "packed in"). */
+  massThenCount: RegExp;
+  /** Between a count and the mass of one haul ("weighing about"). */
+  countThenMass: RegExp;
+  /** "of <word> " between a mass and "in N packets". */
+  ofWord: RegExp;
+  respectively: RegExp;
+  /** Between two figures of a list ("and", "followed by", a comma). */
+  listLink: RegExp;
 }
 
 export interface SeizureTables {
@@ -86,7 +191,13 @@ export interface SeizureTables {
   /** One alternation of all unit patterns, a named group `u<i>` per rule, in table order. */
   unitAlternation: string;
   numberWords: Map<string, number>;
+  /** Number words compiled for parsing, in table order. */
+  numberWordRes: Array<{ re: RegExp; value: number }>;
   wordAlternation: string;
+  /** Tens that compound with a word ("twenty-five"), lower-case. */
+  tens: Map<string, number>;
+  /** A word that multiplies the word number before it ("hundred"), with its factor. */
+  scale: { word: string; value: number } | null;
   multipliers: Array<{ re: RegExp; value: number; source: string }>;
   multiplierAlternation: string;
   fractions: Array<{ re: RegExp; value: number }>;
@@ -98,27 +209,35 @@ export interface SeizureTables {
   terms: Map<TermKind, Compiled<z.infer<typeof TermRule>>[]>;
   frames: Compiled<z.infer<typeof FrameRule>>[];
   periods: Compiled<PeriodRuleT>[];
+  /** Month names (lower case, no dot) -> 0-based month. */
+  months: Map<string, number>;
+  /** Weekday names (lower case) -> 0 (Sunday) .. 6. */
+  weekdays: Map<string, number>;
+  grammar: SeizureGrammar;
+  thresholds: Thresholds;
 }
-
-let tables: SeizureTables | undefined;
 
 const word = (p: string): string => `(?:${p})`;
 
-/** Load and compile every seizure table (cached). */
-export function seizureTables(): SeizureTables {
-  if (tables) return tables;
-  const units = loadRuleTable('units', UnitRule);
-  const numbers = loadRuleTable('numbers', NumberRule);
-  const drugs = loadRuleTable('drugs', DrugRule);
-  const terms = loadRuleTable('seizure-terms', TermRule);
-  const frames = loadRuleTable('negative-frames', FrameRule);
-  const periods = loadRuleTable('periods', PeriodRule);
+/** Load and compile the seizure tables of the language folder `dir`. */
+export function compileSeizureTables(dir: string): SeizureTables {
+  const units = loadRuleTable('units', UnitRule, dir);
+  const numbers = loadRuleTable('numbers', NumberRule, dir);
+  const drugs = loadRuleTable('drugs', DrugRule, dir);
+  const terms = loadRuleTable('seizure-terms', TermRule, dir);
+  const frames = loadRuleTable('negative-frames', FrameRule, dir);
+  const periods = loadRuleTable('periods', PeriodRule, dir);
+  const calendar = loadRuleTable('calendar', CalendarRule, dir);
+  const slots = loadSlots('seizure-grammar', SEIZURE_SLOTS, dir);
+  const thresholds = loadSettings('thresholds', THRESHOLDS, dir);
 
   const numberWords = new Map<string, number>();
   const words: string[] = [];
   const multipliers: SeizureTables['multipliers'] = [];
   const fractions: SeizureTables['fractions'] = [];
   const qualifiers: string[] = [];
+  const tens = new Map<string, number>();
+  let scale: SeizureTables['scale'] = null;
   for (const r of numbers) {
     if (r.kind === 'word') {
       words.push(r.pattern);
@@ -130,6 +249,10 @@ export function seizureTables(): SeizureTables {
       });
     } else if (r.kind === 'fraction') {
       fractions.push({ re: new RegExp(`^${word(r.pattern)}$`, 'i'), value: r.value ?? 1 });
+    } else if (r.kind === 'tens') {
+      tens.set(r.pattern.toLowerCase(), r.value ?? 0);
+    } else if (r.kind === 'scale') {
+      scale ??= { word: r.pattern.toLowerCase(), value: r.value ?? 1 };
     } else {
       qualifiers.push(r.pattern);
     }
@@ -141,11 +264,53 @@ export function seizureTables(): SeizureTables {
     list.push({ rule: t, re: new RegExp(`(?<![\\p{L}\\d])${word(t.pattern)}(?![\\p{L}\\d])`, 'giu') });
     termMap.set(t.kind, list);
   }
-  tables = {
+  const months = new Map<string, number>();
+  const weekdays = new Map<string, number>();
+  for (const c of calendar) {
+    for (const w of c.words) {
+      const key = w.toLowerCase().replace(/\.$/, '');
+      if (c.month !== undefined) months.set(key, c.month - 1);
+      else weekdays.set(key, c.weekday!);
+    }
+  }
+  const g = slots.re;
+  const grammar: SeizureGrammar = {
+    slots,
+    ofBinding: new RegExp(`^\\s*${g('link-of-binding')}\\s+(?:[\\p{L}“”"'’-]+\\s+){0,3}$`, 'iu'),
+    genericOf: new RegExp(`^\\s*${g('link-of')}\\s+${g('determiners')}?\\s*$`, 'i'),
+    definiteRef: new RegExp(
+      `\\b${g('definite-articles')}\\s+(?:[\\p{L}-]+\\s+)?${g('haul-references')}\\b`,
+      'iu',
+    ),
+    theBefore: new RegExp(`\\b${g('definite-articles')}\\s+(?:[\\p{L}-]+\\s+)?$`, 'iu'),
+    referBackOpener: new RegExp(`^${g('refer-back-opener')}\\b`, 'i'),
+    attribution: new RegExp(
+      `\\b${g('attribution-intro')}\\s+(?:${g('attribution-sources')}\\s+${g('attribution-source-links')}\\s+)?(?:${g('article-the')}\\s+)?([^,.;:"“”()]+)`,
+      'i',
+    ),
+    attributionCut: new RegExp(`\\s+${g('attribution-cut')}\\b`, 'i'),
+    rangeYear: new RegExp(`\\b${g('range-openers')}\\s+(?:19|20)\\d\\d\\b`, 'i'),
+    percentAt: new RegExp(`\\d\\s?${g('percent-words')}`, 'i'),
+    massThenCount: new RegExp(`^[\\s,]*(?:${g('packing-verbs')}\\s+)?${g('packing-links')}\\s+$`, 'i'),
+    countThenMass: new RegExp(
+      `${g('weight-links')}\\s+(?:${slots
+        .words('weight-qualifiers')
+        .map((w) => `${escapeRegex(w)} `)
+        .join('|')})?$`,
+      'i',
+    ),
+    ofWord: new RegExp(`\\b${g('link-of')} \\w+\\s*`, 'i'),
+    respectively: new RegExp(`\\b${g('respectively')}\\b`, 'i'),
+    listLink: new RegExp(`\\b${g('list-continuation')}\\b|,`),
+  };
+  return {
     units,
     unitAlternation: units.map((u, i) => `(?<u${i}>${u.pattern})`).join('|'),
     numberWords,
+    numberWordRes: [...numberWords].map(([p, value]) => ({ re: new RegExp(`^(?:${p})$`, 'i'), value })),
     wordAlternation: words.map(word).join('|'),
+    tens,
+    scale,
     multipliers,
     multiplierAlternation: multipliers.map((m) => word(m.source)).join('|'),
     fractions,
@@ -158,13 +323,32 @@ export function seizureTables(): SeizureTables {
     terms: termMap,
     frames: frames.map((f) => ({ rule: f, re: new RegExp(f.pattern, 'iu') })),
     periods: periods.map((p) => ({ rule: p, re: new RegExp(p.pattern, 'giu') })),
+    months,
+    weekdays,
+    grammar,
+    thresholds,
   };
-  return tables;
+}
+
+/**
+ * `build(t)` computed once per SeizureTables (regexes a module derives from the tables):
+ * `const regexesOf = perTables((t) => ({ ... }))`.
+ */
+export function perTables<T>(build: (t: SeizureTables) => T): (t: SeizureTables) => T {
+  const cache = new WeakMap<SeizureTables, T>();
+  return (t) => {
+    let hit = cache.get(t);
+    if (hit === undefined) {
+      hit = build(t);
+      cache.set(t, hit);
+    }
+    return hit;
+  };
 }
 
 /** Does any rule of `kind` match `text`? Returns the first matching rule's reason. */
-export function termMatch(kind: TermKind, text: string): string | null {
-  for (const c of seizureTables().terms.get(kind) ?? []) {
+export function termMatch(t: SeizureTables, kind: TermKind, text: string): string | null {
+  for (const c of t.terms.get(kind) ?? []) {
     c.re.lastIndex = 0;
     const hit = c.re.test(text);
     // A global regex keeps lastIndex after test(); matchAll() would start from there.
@@ -176,11 +360,12 @@ export function termMatch(kind: TermKind, text: string): string | null {
 
 /** Every match of rules of `kind` in `text`, with offsets. */
 export function termMatches(
+  t: SeizureTables,
   kind: TermKind,
   text: string,
 ): Array<{ start: number; end: number; reason: string }> {
   const out: Array<{ start: number; end: number; reason: string }> = [];
-  for (const c of seizureTables().terms.get(kind) ?? []) {
+  for (const c of t.terms.get(kind) ?? []) {
     c.re.lastIndex = 0;
     for (const m of text.matchAll(c.re))
       out.push({ start: m.index, end: m.index + m[0].length, reason: c.rule.reason });
