@@ -46,11 +46,47 @@ interface Context {
   seizureTalk: boolean;
 }
 
-/** Resolve a drug mention: a generic word takes the drug the article was last talking about. */
-function canonical(d: DrugMention | undefined, contextDrug: Drug | null): Drug | null {
+/**
+ * Resolve a drug mention. A generic word that refers back ("the drugs", "these narcotics")
+ * takes the drug the article was last talking about; an indefinite one ("40 tons of drugs",
+ * "N kilograms of narcotics") names no kind and is `unspecified`.
+ */
+function canonical(
+  t: SeizureTables,
+  text: string,
+  d: DrugMention | undefined,
+  contextDrug: Drug | null,
+): Drug | null {
   if (!d) return null;
   if (d.drug !== 'generic') return d.drug;
-  return contextDrug ?? 'unspecified';
+  const definite =
+    t.grammar.referringStart.test(text.slice(d.start, d.end)) ||
+    t.grammar.referringBefore.test(text.slice(Math.max(0, d.start - 40), d.start));
+  return definite ? (contextDrug ?? 'unspecified') : 'unspecified';
+}
+
+/**
+ * "2 tons of meth, cocaine, heroin and marijuana": a figure bound to a list of several drugs,
+ * with no other figure in the list, is one seizure of mixed drugs (`unspecified`).
+ */
+function mixedList(
+  t: SeizureTables,
+  text: string,
+  first: DrugMention,
+  drugs: DrugMention[],
+  all: Quantity[],
+): boolean {
+  const kinds = new Set<Drug | 'generic'>([first.drug]);
+  let last = first;
+  for (const d of drugs) {
+    if (d.start < last.end || d === first) continue;
+    const gap = text.slice(last.end, d.start);
+    if (!t.grammar.drugListLink.test(gap) || all.some((q) => q.start >= last.end && q.start < d.start)) break;
+    kinds.add(d.drug);
+    last = d;
+  }
+  kinds.delete('generic');
+  return kinds.size >= 2;
 }
 
 function lastSpecific(drugs: DrugMention[], before = Number.POSITIVE_INFINITY): Drug | null {
@@ -69,22 +105,25 @@ function drugFor(
   contextDrug: Drug | null,
 ): { drug: Drug | null; bound: boolean } {
   const ctx = lastSpecific(drugs, q.start) ?? contextDrug;
+  const resolve = (d: DrugMention) => canonical(t, text, d, ctx);
   const infix = drugs.find((d) => d.start >= q.infixStart && d.end <= q.end);
-  if (infix) return { drug: canonical(infix, ctx), bound: true };
+  if (infix) return { drug: resolve(infix), bound: true };
   const next = drugs.find((d) => d.start >= q.end);
   if (
     next &&
     (t.grammar.ofBinding.test(text.slice(q.end, next.start)) ||
       t.grammar.genericOf.test(text.slice(q.end, next.start)))
   ) {
-    return { drug: canonical(next, ctx), bound: true };
+    if (next.drug !== 'generic' && mixedList(t, text, next, drugs, all))
+      return { drug: 'unspecified', bound: true };
+    return { drug: resolve(next), bound: true };
   }
   const prev = [...drugs].reverse().find((d) => d.end <= q.start);
-  if (prev) return { drug: canonical(prev, ctx), bound: false };
+  if (prev) return { drug: resolve(prev), bound: false };
   // A drug named later in the sentence that no other figure claims ("1,187kg of "X", a strain of cannabis").
   if (next) {
     const claimed = all.some((o) => o !== q && o.end <= next.start && o.start > q.end);
-    if (!claimed) return { drug: canonical(next, ctx), bound: false };
+    if (!claimed) return { drug: resolve(next), bound: false };
   }
   return { drug: contextDrug, bound: false };
 }

@@ -67,11 +67,12 @@ interface Compiled {
 }
 const quantityRegex = perTables((t): Compiled => {
   const g = t.grammar.slots.re;
-  const number = `(?<digits>${DIGITS})|(?<words>${wordNumberPattern(t)})`;
+  // A number word ends at a word boundary: "a" is never the start of "authorities".
+  const number = `(?<digits>${DIGITS})|(?<words>${wordNumberPattern(t)})(?![\\p{L}\\d])`;
   const src =
     `(?<![\\p{L}\\d.,'’$€£¥₹-])` +
     `(?:(?<qual>${t.qualifierAlternation})\\s+)?` +
-    `(?:(?<frac>${t.fractionAlternation})|(?:${number})(?<half>\\s+${g('half-suffix')})?` +
+    `(?:(?<frac>${t.fractionAlternation})(?![\\p{L}])|(?:${number})(?<half>\\s+${g('half-suffix')})?` +
     `(?:\\s?(?<mult>${t.multiplierAlternation})(?![\\p{L}]))?)` +
     `(?<gap>\\s?|-)(?<infix>(?:(?:\\d+-)?[\\p{L}“”"'’][\\p{L}\\-“”"'’]*\\s+){0,3}?)` +
     `(?<unit>${t.unitAlternation})(?![\\p{L}\\d-])`;
@@ -109,7 +110,7 @@ const quantityRegex = perTables((t): Compiled => {
     seizedAfter: new RegExp(
       String.raw`^\s+${g('passive-perfect')}\s+(?:${t.grammar.slots
         .words('passive-adverbs')
-        .map((w) => `${w}s+`)
+        .map((w) => `${w}\\s+`)
         .join('|')})?(\p{L}+)(\s+\p{L}+)?`,
       'u',
     ),
@@ -133,33 +134,36 @@ export function findQuantities(t: SeizureTables, text: string): Quantity[] {
   const c = quantityRegex(t);
   const { re, units } = c;
   const found: Quantity[] = [];
-  for (const m of text.matchAll(re)) {
+  // A match that is no figure is rescanned from its next character, so that a wrong start
+  // ("a" of "another" before "six tons") never hides the figure inside it.
+  const read = (m: RegExpExecArray): Quantity | null => {
     const g = m.groups ?? {};
     const unitIndex = units.findIndex((_, i) => g[`u${i}`] !== undefined);
     const rule = units[unitIndex];
-    if (!rule) continue;
+    if (!rule) return null;
     const unitText = g.unit ?? '';
     const infix = g.infix ?? '';
     // Mass units follow their number directly; single-letter units only after digits.
-    if (rule.kind === 'mass' && infix) continue;
+    if (rule.kind === 'mass' && infix) return null;
     // "one-kilo packets", "10-kg bags": a size. "a 3.2-tonne haul" is a figure.
-    if (g.gap === '-' && (rule.kind === 'count' || c.item.test(text.slice(m.index + m[0].length)))) continue;
-    if (unitText.length <= 2 && (!g.digits || infix)) continue;
-    if (g.words && c.article.test(g.words.trim()) && !g.qual && rule.kind === 'count' && infix) continue;
+    if (g.gap === '-' && (rule.kind === 'count' || c.item.test(text.slice(m.index + m[0].length))))
+      return null;
+    if (unitText.length <= 2 && (!g.digits || infix)) return null;
+    if (g.words && c.article.test(g.words.trim()) && !g.qual && rule.kind === 'count' && infix) return null;
     // "in 2023 hit a record": a year, not a count.
-    if (g.digits && YEAR.test(g.digits) && c.yearBefore.test(text.slice(0, m.index))) continue;
+    if (g.digits && YEAR.test(g.digits) && c.yearBefore.test(text.slice(0, m.index))) return null;
     let value: number | null;
     if (g.frac) value = fractionValue(t, g.frac);
     else if (g.digits) value = plausibleDigits(t, g.digits, rule.unit, rule.kg ?? null);
     else value = parseWordNumber(t, g.words ?? '');
-    if (value === null || !Number.isFinite(value)) continue;
+    if (value === null || !Number.isFinite(value)) return null;
     if (g.half) value += 0.5;
     value *= multiplierValue(t, g.mult);
     value = round(value);
     const numStart =
       m.index + (g.qual ? m[0].indexOf(g.frac ?? g.digits ?? g.words ?? '', g.qual.length) : 0);
     const infixStart = m.index + m[0].length - unitText.length - infix.length;
-    found.push({
+    return {
       start: m.index,
       numStart,
       end: m.index + m[0].length,
@@ -173,7 +177,13 @@ export function findQuantities(t: SeizureTables, text: string): Quantity[] {
       infixStart,
       reason: rule.reason,
       inferred: false,
-    });
+    };
+  };
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const q = read(m);
+    if (q) found.push(q);
+    else re.lastIndex = m.index + 1;
   }
   return addListNumbers(t, c, text, joinCompounds(c, text, joinConversions(c, text, found)));
 }

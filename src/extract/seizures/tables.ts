@@ -95,6 +95,7 @@ export const SEIZURE_SLOTS = [
   'determiners',
   'definite-articles',
   'indefinite-articles',
+  'referring-determiners',
   'article-the',
   'haul-references',
   'refer-back-opener',
@@ -165,6 +166,12 @@ export interface SeizureGrammar {
   definiteRef: RegExp;
   /** "the " right before a drug name ("the meth"). */
   theBefore: RegExp;
+  /** A determiner (and an adjective) right before a generic drug word: "the (seized) drugs". */
+  referringBefore: RegExp;
+  /** A generic drug word that starts with a determiner ("the substance"). */
+  referringStart: RegExp;
+  /** Between two drugs of one list ("meth, cocaine and heroin"). */
+  drugListLink: RegExp;
   /** "It was ...", "They were ..." at the start of a sentence. */
   referBackOpener: RegExp;
   /** "according to (figures from) (the) <source>", group 1 the source. */
@@ -283,6 +290,9 @@ export function compileSeizureTables(dir: string): SeizureTables {
       'iu',
     ),
     theBefore: new RegExp(`\\b${g('definite-articles')}\\s+(?:[\\p{L}-]+\\s+)?$`, 'iu'),
+    referringBefore: new RegExp(`\\b${g('referring-determiners')}\\s+(?:[\\p{L}-]+\\s+)?$`, 'iu'),
+    referringStart: new RegExp(`^${g('referring-determiners')}\\b`, 'i'),
+    drugListLink: new RegExp(`^\\s*(?:,|/|,?\\s+${g('list-and-or')})\\s*(?:[\\p{L}-]+\\s+)?$`, 'iu'),
     referBackOpener: new RegExp(`^${g('refer-back-opener')}\\b`, 'i'),
     attribution: new RegExp(
       `\\b${g('attribution-intro')}\\s+(?:${g('attribution-sources')}\\s+${g('attribution-source-links')}\\s+)?(?:${g('article-the')}\\s+)?([^,.;:"“”()]+)`,
