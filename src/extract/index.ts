@@ -56,7 +56,10 @@ function sourceFromUrl(url: string | null): { id: string; name: string } {
 
 export function extractRecord(article: ScrapedArticle, options: ExtractOptions = {}): ArticleRecord {
   const rules = options.rules ?? defaultRuleSet();
-  const parsed = parseText({ title: article.title, text: article.text, published: article.published }, rules);
+  const parsed = parseText(
+    { title: article.title, text: article.text, published: article.published, url: article.url },
+    rules,
+  );
   const entities = extractEntities(parsed, rules);
   const findings = extractSeizures(parsed, entities.mentions, rules);
   const id =

@@ -25,6 +25,8 @@ export interface ParsedText {
   text: string;
   /** ISO date or timestamp the article was published, for resolving relative dates. */
   published: string | null;
+  /** The article's address, when known: its country hints at how it writes numbers. */
+  url?: string | null;
   sentences: Sentence[];
   /** compromise document of `text` (one parse, reused). */
   doc: NlpDoc;
@@ -36,6 +38,7 @@ export function parseText(
     title: string | null;
     text: string;
     published: string | null;
+    url?: string | null;
   },
   rules: { parser: Parser } = { parser: englishParser },
 ): ParsedText {
@@ -75,5 +78,5 @@ export function parseText(
     s.isHeading =
       perParagraph.get(s.paragraph) === 1 && !/[.!?"'”’)]$/.test(s.text) && s.text.split(/\s+/).length <= 14;
   }
-  return { title: input.title, text, published: input.published, sentences, doc };
+  return { title: input.title, text, published: input.published, url: input.url ?? null, sentences, doc };
 }

@@ -70,3 +70,133 @@ describe('the drug of a figure is the one the text names for it', () => {
     ]);
   });
 });
+
+describe('numbers are read the way the article writes them', () => {
+  it('reads "183.600 kilograms" in English news as 183.6 kg', () => {
+    expect(
+      sizes('Soldiers seized 183.600 kilograms of marijuana and 1,250 rounds of ammunition in Sonora.'),
+    ).toEqual(['cannabis 183.6 kg']);
+  });
+
+  it('reads the dot as thousands where the article writes numbers the European way', () => {
+    const text =
+      'The federal police seized 2.350 kilos of cocaine in the port. Last year they seized 1.245.000 euros in cash and 3,5 kilos of heroin.';
+    expect(sizes(text)).toEqual(['cocaine 2350 kg', 'heroin 3.5 kg']);
+  });
+
+  it('takes the outlet country of the address when the text does not tell', () => {
+    const at = (url: string) =>
+      extractRecord(
+        articleFromText({
+          url,
+          title: null,
+          text: 'Police seized 2.350 kilos of cocaine in a truck.',
+          published: null,
+        }),
+      ).seizures.map((s) => s.kg);
+    expect(at('https://noticias.example.pe/a/1')).toEqual([2350]);
+    expect(at('https://news.example.com/a/1')).toEqual([2.35]);
+  });
+
+  it('lets a restatement in another unit decide the reading of the dot', () => {
+    expect(sizes('Inspectors seized 96.400 kilos of cocaine this year, or more than 96 tonnes.')).toEqual([
+      'cocaine 96400 kg',
+    ]);
+    expect(sizes('Agents found 12.500 kg (about 12.5 tonnes) of hashish on the boat.')).toEqual([
+      'hashish 12500 kg',
+    ]);
+  });
+
+  it('reads a comma typed with a space as a thousands separator, but not after a date', () => {
+    expect(sizes('Agents seized 1, 751 pounds of marijuana at the border.')).toEqual(['cannabis 794.24 kg']);
+    expect(sizes('On May 5, 250 kilograms of cocaine were seized in the harbour.')).toEqual([
+      'cocaine 250 kg',
+    ]);
+  });
+
+  it('reads "from 91 to 110 tonnes" as two figures', () => {
+    expect(
+      sizes('Customs said cocaine seizures at the port rose from 91 tonnes in 2022 to 110 tonnes in 2023.'),
+    ).toEqual(['cocaine 91000 kg', 'cocaine 110000 kg']);
+    expect(sizes('Cocaine seizures at the port rose from 91 to 110 tonnes last year.')).toEqual([
+      'cocaine 91000 kg',
+      'cocaine 110000 kg',
+    ]);
+  });
+});
+
+describe('packaging and cover cargo are no figures of their own', () => {
+  it('gives the count of the packages to the mass they hold', () => {
+    expect(seizures('Fishermen found 15 bales containing 1,066 kg of cocaine on the beach.')).toMatchObject([
+      { drug: 'cocaine', size: '1066 kg', count: '15 packages' },
+    ]);
+    expect(seizures('Marines seized two tons of cocaine in 2,000 packets near the island.')).toMatchObject([
+      { drug: 'cocaine', size: '2000 kg', count: '2000 packages' },
+    ]);
+  });
+
+  it('keeps what the sacks and bags held, not the sacks and bags', () => {
+    expect(sizes('Inspectors seized 4,200 packages of cocaine in 200 sports bags at the port.')).toEqual([
+      'cocaine 4200 packages',
+    ]);
+    expect(sizes('The coast guard recovered 20 sacks containing 500 packages of cocaine.')).toEqual([
+      'cocaine 500 packages',
+    ]);
+  });
+
+  it('never counts the cargo that hid the drugs', () => {
+    expect(
+      sizes(
+        'Police found 80 kilograms of cocaine hidden in a truck carrying 300 sacks of corn and 40 sacks of charcoal.',
+      ),
+    ).toEqual(['cocaine 80 kg']);
+  });
+
+  it('joins a mass and a count of one haul told in two sentences', () => {
+    expect(
+      seizures(
+        'Customs found 14 tonnes of drugs in the containers. The haul amounted to 84 million captagon pills.',
+      ),
+    ).toMatchObject([{ drug: 'captagon', size: '14000 kg', count: '84000000 pills' }]);
+    expect(
+      seizures(
+        'Officers seized the crates and counted 211 packages. The packages contained a total of 156.8kg of methamphetamine.',
+      ),
+    ).toMatchObject([{ drug: 'methamphetamine', size: '156.8 kg', count: '211 packages' }]);
+    expect(
+      seizures(
+        'Border guards seized 17 kg of heroin from a lorry on Monday. Dogs had found the bricks under the floor. A total of 34 bricks were recovered.',
+      ),
+    ).toMatchObject([{ drug: 'heroin', size: '17 kg', count: '34 bricks' }]);
+  });
+
+  it('keeps a count of another haul apart', () => {
+    expect(
+      sizes(
+        'Police seized 5 kg of heroin in a flat. In a second flat, officers also found 300 bags of heroin.',
+      ),
+    ).toEqual(['heroin 5 kg', 'heroin 300 bags']);
+  });
+});
+
+describe('quantities that were never seized', () => {
+  it('reads "225mg" as the strength of a tablet, not a figure', () => {
+    expect(sizes('Police seized 5,000 strips of 225mg tramadol tablets.')).toEqual([]);
+    expect(sizes('Operatives recovered 26,000 tablets of tramadol 225mg from a warehouse.')).toEqual([
+      'tramadol 26000 tablets',
+    ]);
+  });
+
+  it('names precursors as precursors, not as the drug they make', () => {
+    expect(
+      sizes('Police seized 500 kg of ephedrine and 200 kg of pseudoephedrine used to make methamphetamine.'),
+    ).toEqual(['precursors 500 kg', 'precursors 200 kg']);
+  });
+
+  it('reads seedlings and cannabis trees as plants, and no figure in "dozens of plants"', () => {
+    expect(sizes('Officers uprooted dozens of plants, 500 seedlings and 120 marijuana trees.')).toEqual([
+      'cannabis 500 plants',
+      'cannabis 120 plants',
+    ]);
+  });
+});

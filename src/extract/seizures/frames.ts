@@ -1,4 +1,5 @@
 /** Negative frames (config/rules/<lang>/negative-frames.yaml): is this quantity not a seizure figure? */
+import type { AmountUnit } from '../../types.ts';
 import type { SeizureTables } from './tables.ts';
 
 /**
@@ -12,9 +13,11 @@ export function negativeFrame(
   after: string,
   boundToDrug: boolean,
   sentenceBefore = before,
+  unit: AmountUnit | null = null,
 ): string | null {
   for (const f of t.frames) {
     const w = f.rule.window;
+    if (f.rule.units && (unit === null || !f.rule.units.includes(unit))) continue;
     if (w === 'object' && boundToDrug) continue;
     const text = w === 'before' ? before : w === 'sentence' ? sentenceBefore : after;
     if (f.re.test(text)) return f.rule.reason;

@@ -14,7 +14,8 @@ import type { ParsedText } from '../parse.ts';
 import { defaultRuleSet, type RuleSet } from '../rules/ruleset.ts';
 import { type DrugMention, findDrugMentions } from './drugs.ts';
 import { negativeFrame } from './frames.ts';
-import { type Candidate, mergeCandidates } from './merge.ts';
+import { type Candidate, joinCountsAcrossSentences, mergeCandidates } from './merge.ts';
+import { detectNumberFormat } from './numbers.ts';
 import { findPeriods, nearestPeriod } from './periods.ts';
 import { agencyCountry, contextPlace, eligibleMentions, type PlacePick, placeInClause } from './places.ts';
 import { findQuantities, type Quantity } from './quantities.ts';
@@ -169,6 +170,7 @@ export function extractSeizures(
 ): SeizureFindings {
   const t = rules.seizures;
   const REFER_BACK = t.thresholds['refer-back-sentences'];
+  const format = detectNumberFormat(t, `${parsed.title ?? ''}\n${parsed.text}`, parsed.url ?? null);
   const units: Unit[] = [];
   if (parsed.title?.trim()) {
     units.push({
@@ -205,6 +207,7 @@ export function extractSeizures(
   const storyAgency: PlacePick | null = firstAgency ? { ...firstAgency, source: 'carried' } : null;
   const candidates: Candidate[] = [];
   const rejected: Candidate[] = [];
+  let segment = 0;
   const trends: Trend[] = [];
   let eventWithoutFigure = false;
   // The haul told last (body sentences), for a date or place a later sentence gives about it.
@@ -215,7 +218,7 @@ export function extractSeizures(
 
   for (const unit of units) {
     const { text } = unit;
-    const quantities = findQuantities(t, text);
+    const quantities = findQuantities(t, text, format);
     const drugs = findDrugMentions(t, text);
     const periods = findPeriods(t, text, parsed.published, unit.isTitle ? null : lastDay);
     const cue = termMatch(t, 'cue', text);
@@ -224,8 +227,11 @@ export function extractSeizures(
     if (!unit.isTitle) eligibleBySentence.set(unit.index, eligible);
     const agency = agencyCountry(t, text);
     const own: Candidate[] = [];
+    const sentenceRefersBack = refersBack(t, text, drugs);
+    const additional = t.grammar.additionalHaul.test(text);
     // "In a separate operation, ...": what the article said before no longer applies.
     if (termMatch(t, 'separate', text)) {
+      segment++;
       ctx.period = null;
       ctx.place = null;
       lastHaul = null;
@@ -254,7 +260,7 @@ export function extractSeizures(
 
     // "Agents found the heroin on Friday", "The shipment had been intercepted on Thursday": a
     // date for the haul told in the last sentence that had one (this one or a few before).
-    if (quantities.length === 0 && (cue || termMatch(t, 'operation', text)) && refersBack(t, text, drugs)) {
+    if (quantities.length === 0 && (cue || termMatch(t, 'operation', text)) && sentenceRefersBack) {
       const p = nearestPeriod(periods, 0, 0, '');
       if (p?.period) {
         for (const c of told) {
@@ -279,7 +285,7 @@ export function extractSeizures(
         next ? next.start : Math.min(text.length, q.end + t.thresholds['after-window-chars']),
       );
       const { drug, bound } = drugFor(t, text, q, drugs, quantities, ctx.drug);
-      const frame = negativeFrame(t, before, after, bound, text.slice(0, q.numStart));
+      const frame = negativeFrame(t, before, after, bound, text.slice(0, q.numStart), q.unit);
       let period = nearestPeriod(periods, q.start, q.end, text);
       // "rose to X, from Y a year earlier": the earlier year belongs to Y only.
       if (
@@ -323,12 +329,15 @@ export function extractSeizures(
         periodSource: explicit ? 'explicit' : seizurePeriod ? 'carried' : 'none',
         placeSource: place?.source ?? 'none',
         rejectedBy: frame,
+        segment,
+        refersBack: sentenceRefersBack,
+        additional,
         seizure: {
           drug: drug ?? 'unspecified',
           amount: { value: q.value, unit: q.unit },
           kg: q.kg,
-          count: q.kind === 'count' ? q.value : null,
-          countUnit: q.kind === 'count' ? (q.unit as Seizure['countUnit']) : null,
+          count: q.kind === 'count' ? q.value : (q.count?.value ?? null),
+          countUnit: (q.kind === 'count' ? q.unit : (q.count?.unit ?? null)) as Seizure['countUnit'],
           location: place?.location ?? null,
           country: place?.country ?? null,
           period: seizurePeriod,
@@ -338,7 +347,11 @@ export function extractSeizures(
           evidence: text,
         },
       };
-      if (frame || drug === null) {
+      // A count of packages with no drug named ("counted 211 packages") may be the count of a
+      // mass told next ("The packages contained 156.8kg of ..."): kept only if it joins one.
+      const pending = drug === null && !frame && q.kind === 'count' && cue !== null && !unit.isTitle;
+      if (pending) candidate.pending = true;
+      else if (frame || drug === null) {
         rejected.push(candidate);
         return;
       }
@@ -415,7 +428,8 @@ export function extractSeizures(
       c.placeSource = 'carried';
     }
   }
-  const seizures = mergeCandidates(candidates, rejected, t.thresholds);
+  const joined = joinCountsAcrossSentences(candidates, t.thresholds['count-join-sentences']);
+  const seizures = mergeCandidates(joined, rejected, t.thresholds);
   return {
     seizureStory: seizures.length > 0 || eventWithoutFigure,
     seizures,
@@ -503,43 +517,12 @@ function assignRespectively(
 }
 
 /**
- * Join a mass and a count of one haul stated together ("56 bundles of hashish, weighing 2,200
- * kilos"; "two tons in 2,000 packets"). A count in a sentence without a seizure word of its
- * own ("The drugs were packaged in 2,000 packets") goes to the figure just told.
+ * A count in a sentence without a seizure word of its own ("The drugs were packaged in 2,000
+ * packets") goes to the figure just told; a mass and a count stated together are already one
+ * quantity (quantities.ts, joinPackaging).
  */
 function joinInSentence(t: SeizureTables, text: string, own: Candidate[], earlier: Candidate[]): Candidate[] {
-  const out: Candidate[] = [];
-  for (const c of own) {
-    const prev = out.at(-1);
-    if (prev) {
-      const between = text.slice(prev.quantity.end, c.quantity.start);
-      const pq = prev.quantity;
-      const cq = c.quantity;
-      if (
-        pq.kind === 'count' &&
-        cq.kind === 'mass' &&
-        prev.seizure.kg === null &&
-        t.grammar.countThenMass.test(between) &&
-        between.length < 60
-      ) {
-        prev.seizure.amount = { value: cq.value, unit: cq.unit };
-        prev.seizure.kg = cq.kg;
-        prev.quantity = { ...cq, approx: cq.approx, start: pq.start };
-        continue;
-      }
-      if (
-        pq.kind === 'mass' &&
-        cq.kind === 'count' &&
-        prev.seizure.count === null &&
-        t.grammar.massThenCount.test(between.replace(t.grammar.ofWord, ''))
-      ) {
-        prev.seizure.count = cq.value;
-        prev.seizure.countUnit = cq.unit as Seizure['countUnit'];
-        continue;
-      }
-    }
-    out.push(c);
-  }
+  const out = own;
   // A bare count in a sentence with no seizure word: the count of the haul just told, else nothing.
   const cue = termMatch(t, 'cue', text);
   if (cue) return out;

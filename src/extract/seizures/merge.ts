@@ -24,6 +24,14 @@ export interface Candidate {
   /** Reason of the negative frame that rejected it, else null. */
   rejectedBy: string | null;
   seizure: Seizure;
+  /** Count of "In a separate operation" resets before it: hauls of different segments differ. */
+  segment: number;
+  /** Its sentence refers back to a haul already told ("the drugs", "The packages", "It was"). */
+  refersBack: boolean;
+  /** Its sentence tells of another haul ("also", "another", "a second"). */
+  additional: boolean;
+  /** A count with no drug: kept only when it joins the mass of its haul. */
+  pending?: boolean;
 }
 
 /** Tolerances of thresholds.yaml: same figure, rounded vs exact, round vs precise, lower bound. */
@@ -173,4 +181,47 @@ export function mergeCandidates(
     }
   }
   return groups.filter((g) => !g.weak).map((g) => g.seizure);
+}
+
+/**
+ * One haul told as a mass in one sentence and as a count in another (issue 9, class 2):
+ * "Customs found 14 tonnes of drugs. The haul amounted to 84 million captagon pills" is one
+ * captagon seizure with mass and count; "... revealed 211 packages. The packages contained
+ * 156.8kg of methamphetamine" one methamphetamine seizure of 211 packages. A count joins the
+ * mass told just before it (up to `window` sentences, nothing else told in between) when its
+ * sentence tells of no other haul, names no place or date of its own, or refers back; a mass
+ * takes the count told just before it when its own sentence refers back to it. The drugs must
+ * agree, or one be unspecified (the named one wins). Returns the candidates left.
+ */
+export function joinCountsAcrossSentences(candidates: Candidate[], window: number): Candidate[] {
+  const dropped = new Set<Candidate>();
+  const compatible = (a: Seizure, b: Seizure) =>
+    a.drug === b.drug || a.drug === 'unspecified' || b.drug === 'unspecified';
+  const body = candidates.filter((c) => !c.isTitle);
+  for (let i = 1; i < body.length; i++) {
+    const c = body[i]!;
+    const prev = body[i - 1]!;
+    if (dropped.has(prev) || prev.segment !== c.segment || c.additional) continue;
+    const gap = c.unitIndex - prev.unitIndex;
+    if (gap < 1 || gap > window) continue;
+    const [mass, count] =
+      prev.seizure.kg !== null && c.seizure.kg === null
+        ? [prev, c]
+        : c.seizure.kg !== null && prev.seizure.kg === null
+          ? [c, prev]
+          : [null, null];
+    if (!mass || !count || mass.seizure.count !== null || count.seizure.count === null || mass.pending)
+      continue;
+    if (!compatible(mass.seizure, count.seizure)) continue;
+    const countFirst = count === prev;
+    const ok = countFirst
+      ? c.refersBack && gap <= 2
+      : c.refersBack || (c.placeSource !== 'clause' && c.periodSource !== 'explicit');
+    if (!ok) continue;
+    mass.seizure.count = count.seizure.count;
+    mass.seizure.countUnit = count.seizure.countUnit;
+    if (mass.seizure.drug === 'unspecified') mass.seizure.drug = count.seizure.drug;
+    dropped.add(count);
+  }
+  return candidates.filter((c) => !dropped.has(c) && !c.pending);
 }

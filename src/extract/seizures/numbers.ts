@@ -5,38 +5,74 @@
 import type { SeizureTables } from './tables.ts';
 
 /**
- * Digit forms, most specific first. Thousands separators: comma (2,276), apostrophe
- * (17'616.3), space or no-break space (2 026), dot (183.600, 1.234.567), Indian lakh grouping
- * (42,24,000).
+ * Digit forms, most specific first. Thousands separators: comma (2,276; "1, 751" as some
+ * outlets type it), apostrophe (17'616.3), space or no-break space (2 026), dot (183.600,
+ * 1.234.567), Indian lakh grouping (42,24,000).
  */
 export const DIGITS =
   '\\d{1,2}(?:,\\d{2})+,\\d{3}(?![\\d,])(?:\\.\\d+)?' +
   '|\\d{1,3}(?:,\\d{3})+(?![\\d,])(?:\\.\\d+)?' +
+  '|\\d{1,3}(?:, \\d{3})+(?![\\d,])' +
   "|\\d{1,3}(?:['’]\\d{3})+(?:[.,]\\d+)?" +
   '|\\d{1,3}(?:[ \\u00a0\\u202f]\\d{3})+(?![\\d])(?:[.,]\\d+)?' +
   '|\\d{1,3}(?:\\.\\d{3}){2,}(?:,\\d+)?' +
   '|\\d+(?:\\.\\d+)?' +
   '|\\d+,\\d{1,2}(?!\\d)';
 
-/** Units for which "183.600" reads as 183600 (a dot before three digits ending in 0). */
-const DOT_THOUSANDS_UNITS = new Set(['kg', 'g', 'mg', 'lb', 'oz']);
+/**
+ * How an article writes numbers: `dot-decimal` (English: 1,234.5; "183.600 kg" is 183.6 kg) or
+ * `dot-thousands` (most of Europe and Latin America: 1.234,5; "183.600 kg" is 183,600 kg).
+ * Chosen per article by detectNumberFormat (number-formats.yaml).
+ */
+export type NumberFormat = 'dot-decimal' | 'dot-thousands';
 
-/** Parse a digit string as written (see DIGITS). `unit` disambiguates a lone dot group. */
-export function parseDigits(raw: string, unit: string | null = null): number {
+const LONE_DOT = /^(\d{1,3})\.(\d{3})$/;
+
+/** Parse a digit string as written (see DIGITS); `format` decides a lone dot group ("183.600"). */
+export function parseDigits(raw: string, format: NumberFormat = 'dot-decimal'): number {
   const s = raw.replace(/[\u00a0\u202f]/g, ' ');
   if (/^\d{1,2}(?:,\d{2})+,\d{3}/.test(s)) return Number(s.replace(/,/g, ''));
-  if (/^\d{1,3}(?:,\d{3})+/.test(s)) return Number(s.replace(/,/g, ''));
+  if (/^\d{1,3}(?:, ?\d{3})+/.test(s)) return Number(s.replace(/, ?/g, ''));
   if (/['’]/.test(s)) return Number(s.replace(/['’]/g, '').replace(',', '.'));
   if (/ /.test(s)) return Number(s.replace(/ /g, '').replace(',', '.'));
   if (/^\d{1,3}(?:\.\d{3}){2,}/.test(s)) return Number(s.replace(/\./g, '').replace(',', '.'));
-  const lone = /^(\d{1,3})\.(\d{3})$/.exec(s);
-  // "183.600 kg": a decimal written with a trailing zero is rare in English; a European
-  // thousands dot is not. Tonnes keep the decimal reading ("2.500 tonnes" is ambiguous).
-  if (lone && lone[2]!.endsWith('0') && unit !== null && DOT_THOUSANDS_UNITS.has(unit)) {
-    return Number(lone[1]! + lone[2]!);
-  }
+  const lone = LONE_DOT.exec(s);
+  if (lone && format === 'dot-thousands') return Number(lone[1]! + lone[2]!);
   if (/^\d+,\d{1,2}$/.test(s)) return Number(s.replace(',', '.'));
   return Number(s);
+}
+
+/** The other reading of an ambiguous lone dot group ("183.600": 183.6 or 183600), else null. */
+export function otherReading(raw: string, format: NumberFormat): number | null {
+  if (!LONE_DOT.test(raw)) return null;
+  return parseDigits(raw, format === 'dot-decimal' ? 'dot-thousands' : 'dot-decimal');
+}
+
+/**
+ * The number format of an article: the evidence patterns of number-formats.yaml that match its
+ * text ("1,240" and "2.5" say dot-decimal; "1.234.567" and "2,5 kg" say dot-thousands), else the
+ * country of the outlet's web address, else the language's default.
+ */
+export function detectNumberFormat(t: SeizureTables, text: string, url: string | null): NumberFormat {
+  const votes = new Map<NumberFormat, number>();
+  for (const e of t.numberFormats.evidence) {
+    e.re.lastIndex = 0;
+    const n = [...text.matchAll(e.re)].length;
+    if (n > 0) votes.set(e.format, (votes.get(e.format) ?? 0) + n);
+  }
+  const dec = votes.get('dot-decimal') ?? 0;
+  const thou = votes.get('dot-thousands') ?? 0;
+  if (dec !== thou) return dec > thou ? 'dot-decimal' : 'dot-thousands';
+  if (url) {
+    try {
+      const tld = new URL(url).hostname.split('.').at(-1)?.toLowerCase() ?? '';
+      const byTld = t.numberFormats.tlds.get(tld);
+      if (byTld) return byTld;
+    } catch {
+      // not a URL: no outlet country
+    }
+  }
+  return t.numberFormats.default;
 }
 
 /** Value of a number word ("two", "a", "a dozen", "twenty-five", "two hundred"); null if none. */

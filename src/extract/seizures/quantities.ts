@@ -10,6 +10,8 @@ import {
   DIGITS,
   fractionValue,
   multiplierValue,
+  type NumberFormat,
+  otherReading,
   parseDigits,
   parseWordNumber,
   wordNumberPattern,
@@ -38,6 +40,13 @@ export interface Quantity {
   reason: string;
   /** The number had no unit of its own; it took the unit of its list. */
   inferred: boolean;
+  /**
+   * The count of the same haul stated with a mass ("15 bales containing 1,066 kg",
+   * "two tons in 2,000 packets"), else null.
+   */
+  count?: { value: number; unit: AmountUnit } | null;
+  /** The other reading of an ambiguous "183.600" (value in `unit`, and kg), else undefined. */
+  alt?: { value: number; kg: number | null };
 }
 
 interface Compiled {
@@ -64,6 +73,11 @@ interface Compiled {
   /** "were seized", "had been impounded": group 1 the verb, 2 the word after. */
   seizedAfter: RegExp;
   notFind: RegExp;
+  /** A month name right before a number ("May 5, 250 kilos": "5" is a day). */
+  monthBefore: RegExp;
+  /** "from 91 to 110 tonnes": between the two numbers, and before the first. */
+  rangeTo: RegExp;
+  rangeFrom: RegExp;
 }
 const quantityRegex = perTables((t): Compiled => {
   const g = t.grammar.slots.re;
@@ -115,6 +129,12 @@ const quantityRegex = perTables((t): Compiled => {
       'u',
     ),
     notFind: new RegExp(`^\\s+${g('not-find-complements')}$`, 'i'),
+    monthBefore: new RegExp(
+      `\\b(?:${[...t.months.keys()].sort((a, b) => b.length - a.length).join('|')})\\.?\\s+$`,
+      'i',
+    ),
+    rangeTo: new RegExp(`^\\s+${g('range-to')}\\s+$`, 'i'),
+    rangeFrom: new RegExp(`\\b${g('range-from')}\\s+$`, 'i'),
   };
 });
 
@@ -129,8 +149,15 @@ function boundOf(t: SeizureTables, qualifier: string | undefined): Quantity['bou
 const BARE = new RegExp(`(?<![\\p{L}\\d.,'’$€£¥₹-])(?:${DIGITS})(?![\\d%])`, 'gu');
 const YEAR = /^(?:19|20)\d\d$/;
 
-/** All quantities in `text` (one sentence), in text order. */
-export function findQuantities(t: SeizureTables, text: string): Quantity[] {
+/**
+ * All quantities in `text` (one sentence), in text order. `format` is the article's number
+ * format (detectNumberFormat; default: the language's).
+ */
+export function findQuantities(
+  t: SeizureTables,
+  text: string,
+  format: NumberFormat = t.numberFormats.default,
+): Quantity[] {
   const c = quantityRegex(t);
   const { re, units } = c;
   const found: Quantity[] = [];
@@ -152,14 +179,24 @@ export function findQuantities(t: SeizureTables, text: string): Quantity[] {
     if (g.words && c.article.test(g.words.trim()) && !g.qual && rule.kind === 'count' && infix) return null;
     // "in 2023 hit a record": a year, not a count.
     if (g.digits && YEAR.test(g.digits) && c.yearBefore.test(text.slice(0, m.index))) return null;
+    // "May 5, 250 kilos": a day and a figure, not "5,250".
+    if (g.digits && /, /.test(g.digits) && c.monthBefore.test(text.slice(0, m.index))) return null;
     let value: number | null;
     if (g.frac) value = fractionValue(t, g.frac);
-    else if (g.digits) value = plausibleDigits(t, g.digits, rule.unit, rule.kg ?? null);
+    else if (g.digits) value = plausibleDigits(t, g.digits, rule.kg ?? null, format);
     else value = parseWordNumber(t, g.words ?? '');
     if (value === null || !Number.isFinite(value)) return null;
     if (g.half) value += 0.5;
-    value *= multiplierValue(t, g.mult);
-    value = round(value);
+    const factor = multiplierValue(t, g.mult);
+    value = round(value * factor);
+    const other = g.digits && !g.half ? otherReading(g.digits, format) : null;
+    const alt =
+      other === null
+        ? undefined
+        : {
+            value: round(other * factor),
+            kg: rule.kind === 'mass' ? round(other * factor * (rule.kg ?? 1)) : null,
+          };
     const numStart =
       m.index + (g.qual ? m[0].indexOf(g.frac ?? g.digits ?? g.words ?? '', g.qual.length) : 0);
     const infixStart = m.index + m[0].length - unitText.length - infix.length;
@@ -177,6 +214,7 @@ export function findQuantities(t: SeizureTables, text: string): Quantity[] {
       infixStart,
       reason: rule.reason,
       inferred: false,
+      ...(alt ? { alt } : {}),
     };
   };
   re.lastIndex = 0;
@@ -185,7 +223,13 @@ export function findQuantities(t: SeizureTables, text: string): Quantity[] {
     if (q) found.push(q);
     else re.lastIndex = m.index + 1;
   }
-  return addListNumbers(t, c, text, joinCompounds(c, text, joinConversions(c, text, found)));
+  return addListNumbers(
+    t,
+    c,
+    text,
+    format,
+    joinPackaging(t, text, joinCompounds(c, text, joinConversions(c, text, found))),
+  );
 }
 
 /**
@@ -194,8 +238,13 @@ export function findQuantities(t: SeizureTables, text: string): Quantity[] {
  * Applies to tonnes only, where the two readings differ by a factor of 1000 and one of them is
  * impossible.
  */
-function plausibleDigits(t: SeizureTables, raw: string, unit: AmountUnit, kgPerUnit: number | null): number {
-  const value = parseDigits(raw, unit);
+function plausibleDigits(
+  t: SeizureTables,
+  raw: string,
+  kgPerUnit: number | null,
+  format: NumberFormat,
+): number {
+  const value = parseDigits(raw, format);
   if (
     kgPerUnit !== null &&
     kgPerUnit >= 1000 &&
@@ -219,13 +268,16 @@ function joinConversions(c: Compiled, text: string, qs: Quantity[]): Quantity[] 
     if (prev && prev.kind === 'mass' && q.kind === 'mass') {
       const between = text.slice(prev.end, q.start);
       const after = text.slice(q.end, q.end + 3);
+      const near = (a: number | null) => a !== null && q.kg !== null && Math.abs(a - q.kg) <= 0.05 * a;
+      const bracketed = c.conversion.test(between) && /^\s*\)/.test(after);
+      // "183.600 kg, or nearly 184 tonnes": the restatement decides the reading of the dot.
+      if ((c.restated.test(between) || bracketed) && prev.alt && !near(prev.kg) && near(prev.alt.kg)) {
+        prev.value = prev.alt.value;
+        prev.kg = prev.alt.kg;
+        delete prev.alt;
+      }
       // "96.400 kg ..., or about 96 tonnes": the same figure restated.
-      const restated =
-        c.restated.test(between) &&
-        prev.kg !== null &&
-        q.kg !== null &&
-        Math.abs(prev.kg - q.kg) <= 0.05 * prev.kg;
-      if (restated) {
+      if (c.restated.test(between) && near(prev.kg)) {
         prev.end = q.end;
         continue;
       }
@@ -269,6 +321,46 @@ function joinCompounds(c: Compiled, text: string, qs: Quantity[]): Quantity[] {
 }
 
 /**
+ * One haul stated as a count and its content, or as its content and its packaging (issue 9,
+ * class 2; the linking words are slots of seizure-grammar.yaml):
+ * - "15 bales containing 1,066 kg", "56 bundles of hashish, weighing 2,200 kilos": the mass,
+ *   with the count of the bales;
+ * - "two tons in 2,000 packets", "3 kg packed into 40 sachets": the mass, with that count;
+ * - "20 sacks containing 500 packages": the packages (what the sacks held);
+ * - "4,200 packages in 200 sports bags": the packages (the bags only carried them).
+ */
+function joinPackaging(t: SeizureTables, text: string, qs: Quantity[]): Quantity[] {
+  const out: Quantity[] = [];
+  for (const q of qs) {
+    const prev = out.at(-1);
+    if (prev && !prev.inferred) {
+      const between = text.slice(prev.end, q.start);
+      const holds = between.length < 60 && t.grammar.countThenMass.test(between);
+      const packedIn = t.grammar.massThenCount.test(between.replace(t.grammar.ofWord, ''));
+      if (prev.kind === 'count' && holds) {
+        // The counted items hold the figure: keep the content, with the count if it is a mass.
+        out[out.length - 1] = {
+          ...q,
+          start: prev.start,
+          numStart: prev.numStart,
+          infixStart: prev.infixStart,
+          count: q.kind === 'mass' ? { value: prev.value, unit: prev.unit } : null,
+        };
+        continue;
+      }
+      if (q.kind === 'count' && packedIn && !prev.count) {
+        // The figure packed in counted items: a mass takes their count; a count keeps its own.
+        if (prev.kind === 'mass') prev.count = { value: q.value, unit: q.unit };
+        prev.end = q.end;
+        continue;
+      }
+    }
+    out.push(q);
+  }
+  return out;
+}
+
+/**
  * Bare numbers that take the unit of their list. A number without a unit is a quantity only
  * when the sentence tells of a seizure (a cue word) and the list it stands in gives the unit:
  * - "25 and 89 grammes": the unit comes right after the list;
@@ -279,7 +371,13 @@ function joinCompounds(c: Compiled, text: string, qs: Quantity[]): Quantity[] {
  * Counts of people, arrests, vehicles never qualify: they have no seizure verb of their own and
  * do not continue such a list.
  */
-function addListNumbers(t: SeizureTables, c: Compiled, text: string, qs: Quantity[]): Quantity[] {
+function addListNumbers(
+  t: SeizureTables,
+  c: Compiled,
+  text: string,
+  format: NumberFormat,
+  qs: Quantity[],
+): Quantity[] {
   if (qs.length === 0 || !termMatch(t, 'cue', text)) return qs;
   const extra: Quantity[] = [];
   const inside = (pos: number): boolean => qs.some((q) => pos >= q.start && pos < q.end);
@@ -295,6 +393,12 @@ function addListNumbers(t: SeizureTables, c: Compiled, text: string, qs: Quantit
     let donor: Quantity | undefined;
     if (next && c.listLink.test(text.slice(end, next.numStart))) {
       donor = next; // "25 and 89 grammes"
+    } else if (
+      next &&
+      c.rangeTo.test(text.slice(end, next.numStart)) &&
+      c.rangeFrom.test(text.slice(0, start))
+    ) {
+      donor = next; // "rose from 91 to 110 tonnes"
     } else if (prev && /^\s*\)/.test(after) && c.bracketList.test(text.slice(prev.end, start))) {
       donor = prev; // "Place B (4.1)"
     } else if (grouped && seizedAfter(t, c, after)) {
@@ -308,7 +412,7 @@ function addListNumbers(t: SeizureTables, c: Compiled, text: string, qs: Quantit
       donor = prev; // "310 kilos in B and 1,090 in C"
     }
     if (!donor) continue;
-    const value = parseDigits(raw, donor.unit);
+    const value = parseDigits(raw, format);
     const factor = donor.kg !== null && donor.value > 0 ? donor.kg / donor.value : null;
     extra.push({
       start,

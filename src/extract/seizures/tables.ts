@@ -49,6 +49,8 @@ const FrameRule = z.object({
   reason: z.string(),
   window: z.enum(['before', 'after', 'object', 'sentence']),
   pattern: z.string(),
+  /** Only figures in these units ("225mg" before "tablets" is a dose strength). */
+  units: z.array(AmountUnitSchema).optional(),
 });
 const PeriodRule = z.object({
   reason: z.string(),
@@ -71,6 +73,23 @@ const PeriodRule = z.object({
   n: z.number().int().optional(),
   skip: z.enum(['reporting', 'baseline']).optional(),
 });
+
+const NumberFormatSchema = z.enum(['dot-decimal', 'dot-thousands']);
+const NumberFormatRule = z.discriminatedUnion('kind', [
+  z.object({ reason: z.string(), kind: z.literal('default'), format: NumberFormatSchema }),
+  z.object({
+    reason: z.string(),
+    kind: z.literal('evidence'),
+    format: NumberFormatSchema,
+    pattern: z.string(),
+  }),
+  z.object({
+    reason: z.string(),
+    kind: z.literal('tld'),
+    format: NumberFormatSchema,
+    tlds: z.array(z.string().regex(/^[a-z]{2,}$/)).min(1),
+  }),
+]);
 
 export type UnitRuleT = z.infer<typeof UnitRule>;
 export type DrugRuleT = z.infer<typeof DrugRule>;
@@ -99,6 +118,7 @@ export const SEIZURE_SLOTS = [
   'article-the',
   'haul-references',
   'refer-back-opener',
+  'additional-haul',
   'attribution-intro',
   'attribution-sources',
   'attribution-source-links',
@@ -119,6 +139,8 @@ export const SEIZURE_SLOTS = [
   'year-prepositions',
   'list-name-connectors',
   'list-in',
+  'range-from',
+  'range-to',
   'passive-auxiliaries',
   'passive-perfect',
   'passive-adverbs',
@@ -135,6 +157,7 @@ export const SEIZURE_SLOTS = [
 /** The settings of thresholds.yaml. */
 export const THRESHOLDS = [
   'refer-back-sentences',
+  'count-join-sentences',
   'clause-window-chars',
   'after-window-chars',
   'max-plausible-kg',
@@ -174,6 +197,8 @@ export interface SeizureGrammar {
   drugListLink: RegExp;
   /** "It was ...", "They were ..." at the start of a sentence. */
   referBackOpener: RegExp;
+  /** "also", "another", "a second": the sentence tells of one more haul. */
+  additionalHaul: RegExp;
   /** "according to (figures from) (the) <source>", group 1 the source. */
   attribution: RegExp;
   /** Where the source's name ends. */
@@ -222,6 +247,12 @@ export interface SeizureTables {
   weekdays: Map<string, number>;
   grammar: SeizureGrammar;
   thresholds: Thresholds;
+  /** number-formats.yaml: the language's default, evidence patterns, outlet countries. */
+  numberFormats: {
+    default: z.infer<typeof NumberFormatSchema>;
+    evidence: Array<{ re: RegExp; format: z.infer<typeof NumberFormatSchema>; reason: string }>;
+    tlds: Map<string, z.infer<typeof NumberFormatSchema>>;
+  };
 }
 
 const word = (p: string): string => `(?:${p})`;
@@ -237,6 +268,16 @@ export function compileSeizureTables(dir: string): SeizureTables {
   const calendar = loadRuleTable('calendar', CalendarRule, dir);
   const slots = loadSlots('seizure-grammar', SEIZURE_SLOTS, dir);
   const thresholds = loadSettings('thresholds', THRESHOLDS, dir);
+  const formats = loadRuleTable('number-formats', NumberFormatRule, dir);
+  const numberFormats: SeizureTables['numberFormats'] = {
+    default: formats.find((f) => f.kind === 'default')?.format ?? 'dot-decimal',
+    evidence: formats.flatMap((f) =>
+      f.kind === 'evidence' ? [{ re: new RegExp(f.pattern, 'gu'), format: f.format, reason: f.reason }] : [],
+    ),
+    tlds: new Map(
+      formats.flatMap((f) => (f.kind === 'tld' ? f.tlds.map((x) => [x, f.format] as const) : [])),
+    ),
+  };
 
   const numberWords = new Map<string, number>();
   const words: string[] = [];
@@ -294,6 +335,7 @@ export function compileSeizureTables(dir: string): SeizureTables {
     referringStart: new RegExp(`^${g('referring-determiners')}\\b`, 'i'),
     drugListLink: new RegExp(`^\\s*(?:,|/|,?\\s+${g('list-and-or')})\\s*(?:[\\p{L}-]+\\s+)?$`, 'iu'),
     referBackOpener: new RegExp(`^${g('refer-back-opener')}\\b`, 'i'),
+    additionalHaul: new RegExp(`\\b${g('additional-haul')}\\b`, 'i'),
     attribution: new RegExp(
       `\\b${g('attribution-intro')}\\s+(?:${g('attribution-sources')}\\s+${g('attribution-source-links')}\\s+)?(?:${g('article-the')}\\s+)?([^,.;:"“”()]+)`,
       'i',
@@ -337,6 +379,7 @@ export function compileSeizureTables(dir: string): SeizureTables {
     weekdays,
     grammar,
     thresholds,
+    numberFormats,
   };
 }
 
