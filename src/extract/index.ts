@@ -61,7 +61,7 @@ export function extractRecord(article: ScrapedArticle, options: ExtractOptions =
     rules,
   );
   const entities = extractEntities(parsed, rules);
-  const findings = extractSeizures(parsed, entities.mentions, rules);
+  const findings = extractSeizures(parsed, entities.mentions, rules, { mainCountry: entities.mainCountry });
   const id =
     options.id ?? recordId(article.url ?? `text:${article.title ?? ''}:${article.text.slice(0, 200)}`);
   const record: ArticleRecord = {

@@ -200,3 +200,101 @@ describe('quantities that were never seized', () => {
     ]);
   });
 });
+
+describe('the country of a seizure', () => {
+  const places = (text: string) => record(text).places.map((p) => `${p.name}/${p.country}`);
+
+  it('never resolves a country or its demonym to a dependency', () => {
+    expect(seizures('French customs seized 1.2 tonnes of cocaine at Le Havre on Tuesday.')[0]?.country).toBe(
+      'FR',
+    );
+    expect(
+      seizures('Dutch customs said they had found 800 kilograms of cocaine in a container.')[0]?.country,
+    ).toBe('NL');
+    expect(places('Police in France and Norway seized 300 kg of cannabis resin.')).toEqual([
+      'France/FR',
+      'Norway/NO',
+    ]);
+  });
+
+  it('reads "US$" and "US dollars" as a currency, never as the place', () => {
+    const text =
+      'The DEA said agents seized 40 kilograms of fentanyl worth US$ 3 million, or about 60 million US dollars. Another 12 kilograms were found later.';
+    expect(places(text)).toEqual([]);
+    expect(seizures(text).map((s) => s.country)).toEqual(['US', 'US']);
+  });
+
+  it('names a place given only as an abbreviation as the text writes it', () => {
+    expect(places('It was the biggest seizure of cocaine in the UK, officers said.')).toEqual(['UK/GB']);
+  });
+
+  it('takes the country of a one-country agency when the text names no place', () => {
+    expect(
+      seizures('CBSA officers seized 40 kilograms of cocaine from a truck on Monday.', '2025-03-14'),
+    ).toMatchObject([{ country: 'CA' }]);
+  });
+
+  it('takes the country the article is about for a nationwide figure', () => {
+    const text =
+      'Indonesian police said drug use was rising. Indonesian officials said a nationwide crackdown had netted 4.2 tonnes of methamphetamine, and Indonesian courts would try the suspects.';
+    expect(seizures(text)[0]?.country).toBe('ID');
+  });
+
+  it('gives a port of entry the country of the agency that works it, not of the cartel blamed', () => {
+    const text =
+      'US Customs and Border Protection officers seized 2,000 pounds of methamphetamine at the Otay Mesa port of entry. Officials blamed the Sinaloa cartel of Mexico for the shipment.';
+    expect(seizures(text)[0]?.country).toBe('US');
+    expect(places(text)).not.toContain('Sinaloa/MX');
+  });
+
+  it('decides a homonym by a country named inside an agency', () => {
+    expect(
+      places('Jamaica Customs officers found 50 pounds of cocaine at a wharf in Kingston on Friday.'),
+    ).toEqual(['Kingston/JM']);
+    expect(
+      places('Officers of the Trinidad and Tobago Police Service seized 20 kilograms of marijuana in Arima.'),
+    ).toEqual(['Arima/TT']);
+  });
+
+  it('keeps the place of the seizure, not the origin of the shipment', () => {
+    expect(
+      seizures(
+        'Saudi authorities seized 12 million amphetamine pills smuggled from Lebanon in a shipment of pomegranates at the port of Jeddah.',
+      )[0]?.country,
+    ).toBe('SA');
+  });
+});
+
+describe('places named by facilities and administrative units', () => {
+  const places = (text: string) => record(text).places.map((p) => `${p.name}/${p.country}`);
+
+  it.each([
+    [
+      'Officers at the Torkham border post seized 40 kg of hashish, Pakistani officials said.',
+      'Torkham border post',
+    ],
+    [
+      'Customs at the Kasarani dry port found 12 kg of heroin in a container, Kenyan police said.',
+      'Kasarani dry port',
+    ],
+    [
+      'Revenue officers at Athlone Mail Centre seized 3.4 kilograms of cannabis, Irish police said.',
+      'Athlone Mail Centre',
+    ],
+    [
+      'Agents at the Marsa Nord seaport seized 200 kg of cannabis resin, Maltese customs said.',
+      'Marsa Nord seaport',
+    ],
+  ])('%s', (text, name) => {
+    expect(places(text).map((p) => p.split('/')[0])).toContain(name);
+  });
+
+  it('keeps an administrative unit as written, with its country', () => {
+    expect(
+      places('The CBSA made 60 seizures in the Ontario Region for a total of 39 kg of cocaine.'),
+    ).toContain('Ontario Region/CA');
+    expect(
+      places('Police destroyed 500 cannabis plants in the province of Chiriqui, Panamanian police said.'),
+    ).toContain('Chiriqui/PA');
+  });
+});

@@ -8,7 +8,7 @@ import type { ParsedText } from '../parse.ts';
 import type { Parser } from '../parser.ts';
 import type { RuleSet } from '../rules/ruleset.ts';
 import type { EntityTables } from './tables.ts';
-import { type Chunk, chunksOf, type Token, tokenize } from './tokens.ts';
+import { type Chunk, chunksOf, makeChunk, type Token, tokenize } from './tokens.ts';
 
 export interface EntityContext {
   parsed: ParsedText;
@@ -24,6 +24,10 @@ export interface EntityContext {
   claimed: Set<number>;
   /** Sentences that are bylines or credits: no persons are read from them. */
   creditSentences: Set<number>;
+  /** Countries named inside organisations' names ("Jamaica Customs"): evidence of the story's country. */
+  orgCountries: string[];
+  /** The country the article is about (countries, demonyms, agencies), once places are read. */
+  mainCountry: string | null;
 }
 
 export function buildContext(parsed: ParsedText, rules: RuleSet): EntityContext {
@@ -32,8 +36,15 @@ export function buildContext(parsed: ParsedText, rules: RuleSet): EntityContext 
   const isTitle = (w: string) => tables.titleHeads.has(w.toLowerCase());
   const tokens = tokenize(parsed, rules.parser, isTitle, titleConnectors);
   const isAbbreviation = (w: string) => tables.honorifics.has(`${w.toLowerCase()}.`);
+  const gaz = rules.gazetteer;
   const chunks = tokens.map((t) =>
-    chunksOf(t, parsed.text, connectors, titleConnectors, isTitle, isAbbreviation),
+    joinCountryNames(
+      chunksOf(t, parsed.text, connectors, titleConnectors, isTitle, isAbbreviation),
+      t,
+      parsed.text,
+      gaz,
+      tables.grammar.slots.words('place-list-and'),
+    ),
   );
   const creditSentences = new Set<number>();
   for (const s of parsed.sentences)
@@ -43,12 +54,51 @@ export function buildContext(parsed: ParsedText, rules: RuleSet): EntityContext 
     text: parsed.text,
     tables,
     parser: rules.parser,
-    gaz: rules.gazetteer,
+    gaz,
     tokens,
     chunks,
     claimed: new Set(),
     creditSentences,
+    orgCountries: [],
+    mainCountry: null,
   };
+}
+
+/**
+ * "Trinidad and Tobago", "Bosnia and Herzegovina": a country whose name holds "and" is one run,
+ * also where a longer name continues it ("Trinidad and Tobago Police Service").
+ */
+function joinCountryNames(
+  chunks: Chunk[],
+  tokens: Token[],
+  text: string,
+  gaz: Gazetteer,
+  and: string[],
+): Chunk[] {
+  const out: Chunk[] = [];
+  for (let i = 0; i < chunks.length; i++) {
+    const a = chunks[i]!;
+    const b = chunks[i + 1];
+    const link = b ? tokens.find((t) => t.start >= a.end && t.end <= b.start) : undefined;
+    if (
+      b &&
+      link &&
+      and.includes(link.text) &&
+      /^\s+$/.test(text.slice(a.end, link.start)) &&
+      /^\s+$/.test(text.slice(link.end, b.start))
+    ) {
+      const joined = b.tokens.findIndex((_t, k) =>
+        gaz.lookup(text.slice(a.start, b.tokens[k]!.end)).some((e) => e.kind === 'country'),
+      );
+      if (joined >= 0) {
+        out.push(makeChunk([...a.tokens, link, ...b.tokens], text));
+        i++;
+        continue;
+      }
+    }
+    out.push(a);
+  }
+  return out;
 }
 
 export function claim(ctx: EntityContext, tokens: Token[]): void {

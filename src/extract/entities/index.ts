@@ -57,6 +57,8 @@ export interface Entities {
   mentions: PlaceMention[];
   /** Place mentions in the title (offsets in the title, sentence -1); they count in `places`. */
   titleMentions: PlaceMention[];
+  /** The country the article is about (named countries, demonyms, agencies), else null. */
+  mainCountry: string | null;
 }
 
 export function extractEntities(parsed: ParsedText, rules: RuleSet = defaultRuleSet()): Entities {
@@ -79,5 +81,12 @@ export function extractEntities(parsed: ParsedText, rules: RuleSet = defaultRule
     titleMentions = findPlaceMentions(tctx).map((m) => ({ ...m, sentence: -1 }));
   }
   const places = placesOf([...mentions, ...titleMentions], rules.entities.grammar.leadingArticlePrefix);
-  return { persons, organizations: orgs.map((o) => o.name), places, mentions, titleMentions };
+  return {
+    persons,
+    organizations: orgs.map((o) => o.name),
+    places,
+    mentions,
+    titleMentions,
+    mainCountry: ctx.mainCountry,
+  };
 }

@@ -99,8 +99,33 @@ export function findOrganizations(ctx: EntityContext): OrgFinding[] {
         span = tokens.slice(known[0], known[1]);
       } else if (companyCue(ctx, sentence, tokens)) {
         span = tokens;
+      } else {
+        // "the Sinaloa cartel", "a Kinahan gang": a lower-case head after a name makes it a
+        // group's name (the region or family it is named after is no place of the story).
+        const headAfter = sentence[tokens[tokens.length - 1]!.index + 1];
+        if (
+          headAfter &&
+          !headAfter.name &&
+          /^\s+$/.test(headAfter.gapBefore) &&
+          headAfter.text === headAfter.text.toLowerCase() &&
+          ctx.tables.orgHeads.has(headAfter.text)
+        )
+          span = [...tokens, headAfter];
       }
       if (!span) continue;
+      // "Portlaoise Mail Centre", "Apapa Port": a facility (place-facilities.yaml), not a body.
+      const spanWords = span.map((tok) => tok.text);
+      if (
+        ctx.tables.facilities.some((f) => {
+          const head = f.head.split(' ');
+          return (
+            head.length > 1 &&
+            head.length < spanWords.length &&
+            spanWords.slice(-head.length).join(' ') === f.head
+          );
+        })
+      )
+        continue;
       // A legal form alone ("SA", also South Africa) names nothing.
       if (span.length === 1 && ctx.tables.orgLegal.has(span[0]!.text)) continue;
       // "Founder of Ceres Robotics": a title and "of" before the name are no part of it; nor is "The".
@@ -121,6 +146,14 @@ export function findOrganizations(ctx: EntityContext): OrgFinding[] {
       if (ctx.tables.orgNot.has(name)) continue;
       if (span.length === 1 && span[0]!.allCaps && acronyms.has(name)) continue;
       out.push({ name, tokens: span });
+      // "Jamaica Customs", "Nigeria Customs Service": the country it names is the story's evidence.
+      for (let k = Math.min(4, span.length - 1); k >= 1; k--) {
+        const country = ctx.gaz.lookup(spanText(ctx, span.slice(0, k))).find((e) => e.kind === 'country');
+        if (country?.country) {
+          ctx.orgCountries.push(country.country);
+          break;
+        }
+      }
       // "(NCS)" right after the name: the acronym is this organisation.
       const after = ctx.text.slice(span[span.length - 1]!.end, span[span.length - 1]!.end + 14);
       const acr = /^\s*\(([A-Z][A-Z.&-]{1,10})\)/.exec(after);

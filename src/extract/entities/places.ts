@@ -228,6 +228,8 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
   )
     return null;
   if (run.length === 1 && ['Date', 'Month', 'WeekDay'].some((t) => first.tags.has(t))) return null;
+  // "US$ 3 million", "US dollars": a currency, not the country.
+  if (gr.currencyAfter.test(after)) return null;
 
   // Facilities named by their head ("Apapa Port", "Eagle Pass Port of Entry").
   for (const f of ctx.tables.facilities) {
@@ -264,6 +266,22 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
       return out;
     }
   }
+  // "Ports of Auckland": the port authority's facilities, a name of their own, and the city.
+  if (gr.portsWord.has(words[0]!) && gr.orgOf.has(words[1] ?? '') && run.length > 2) {
+    const inner = run.slice(2);
+    const cands = ctx.gaz.lookup(spanText(ctx, inner));
+    const out: Raw[] = [{ ...base, surface, candidates: [], local: { kind: 'port' }, cue: true }];
+    if (cands.length > 0)
+      out.push({
+        ...base,
+        start: inner[0]!.start,
+        surface: spanText(ctx, inner),
+        candidates: cands,
+        cue: true,
+        nested: true,
+      });
+    return out;
+  }
   // "Port of Santos": the city; an unknown name is a port of its own.
   if (gr.portWord.has(words[0]!) && gr.orgOf.has(words[1] ?? '') && run.length > 2) {
     const inner = run.slice(2);
@@ -293,6 +311,8 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
     : ctx.gaz.lookup(surface);
   const adminNoun = gr.adminNoun.exec(after);
   const portOf = gr.portOfBefore.test(before);
+  // "the province of Los Santos", "the state of Sonora": a region, known or not.
+  const adminOf = gr.adminOfBefore.test(before);
   // Abbreviations ("DC", "Wis.", "Mo.") are states, read by the aliases if at all.
   const tail =
     run.length <= 3 &&
@@ -300,6 +320,9 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
     /[\p{L}.],\s+$/u.test(before) &&
     gr.tailAfter.test(after);
   const nextTok = sentence[last.index + 1];
+  // "the province of Los Santos": a region; towns of the same name elsewhere do not count.
+  if (adminOf && !cands.some((e) => e.kind === 'region' || e.kind === 'country'))
+    return [{ ...base, surface, candidates: [], local: { kind: 'region' }, cue: true }];
   if (cands.length > 0) {
     if (
       cands.every((e) => e.adjectival) &&
@@ -315,7 +338,7 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
         ...base,
         surface,
         candidates: cands,
-        cue: portOf || !!adminNoun || gr.locative.test(before) || first.tags.has('Place'),
+        cue: portOf || adminOf || !!adminNoun || gr.locative.test(before) || first.tags.has('Place'),
         ...(tail ? { tail } : {}),
       },
     ];
@@ -323,7 +346,11 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
   // "Port Everglades": a port named with "Port" first, when the gazetteer does not know it.
   if (gr.portWord.has(words[0]!) && run.length > 1)
     return [{ ...base, surface, candidates: [], local: { kind: 'port' }, cue: true }];
-  if (adminNoun || portOf || gr.bearing.test(before)) {
+  // "Quebec Region", "Ogun State", "North Eastern Division": an administrative unit named as
+  // written, of the country of the place or directions it is named after.
+  const unit = adminUnit(ctx, run);
+  if (unit) return [unit];
+  if (adminNoun || portOf || adminOf || gr.bearing.test(before)) {
     if (run.some((t) => ctx.gaz.demonym(t.text) !== null)) return null;
     const kind = portOf
       ? 'port'
@@ -372,6 +399,32 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
   )
     return null;
   return out;
+}
+
+/** A run ending in a capitalised administrative noun whose other words are a known place or directions. */
+function adminUnit(ctx: EntityContext, run: Token[]): Raw | null {
+  const gr = ctx.tables.grammar;
+  const last = run[run.length - 1]!;
+  if (run.length < 2 || !/^\p{Lu}/u.test(last.text) || !gr.adminUnitNouns.has(last.text.toLowerCase()))
+    return null;
+  const inner = run.slice(0, -1);
+  const innerName = spanText(ctx, inner);
+  const known = ctx.gaz.lookup(innerName).filter((e) => e.kind !== 'city' || e.population >= 1000);
+  const directions = inner.every((t) => gr.directionWords.has(t.text.toLowerCase()));
+  if (known.length === 0 && !directions) return null;
+  const countries = new Set(known.map((e) => e.country));
+  return {
+    sentence: last.sentence,
+    start: run[0]!.start,
+    end: last.end,
+    surface: spanText(ctx, run),
+    candidates: [],
+    local: { kind: 'region' },
+    cue: true,
+    ...(countries.size === 1 && known[0]!.country
+      ? { within: ctx.gaz.country(known[0]!.country) ?? undefined }
+      : {}),
+  };
 }
 
 function markListBefore(ctx: EntityContext, r: Raw, raws: Raw[], push: (r: Raw) => void): void {
@@ -460,12 +513,17 @@ function resolve(ctx: EntityContext, raws: Raw[]): PlaceMention[] {
         aboutBump(d);
       }
     }
-  // Agencies that belong to one country ("Border Force", "Guardia Civil").
+  // Agencies that belong to one country ("Border Force", "Guardia Civil"), and countries named
+  // in organisations' names ("Jamaica Customs", "Trinidad and Tobago Police Service").
   for (const a of ctx.tables.agencyCountries)
     if (agencyPattern(a.name).test(ctx.text)) {
       bump(a.country);
       aboutBump(a.country);
     }
+  for (const code of ctx.orgCountries) {
+    bump(code);
+    aboutBump(code);
+  }
   // A name whose largest reading dwarfs the others ("London", "Manchester") counts for its country.
   for (const r of raws) {
     current = r;
@@ -482,6 +540,11 @@ function resolve(ctx: EntityContext, raws: Raw[]): PlaceMention[] {
   const dominant = [...countries.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
   const aboutRank = [...about.entries()].sort((a, b) => b[1] - a[1]);
   const mainCountry = aboutRank[0] && aboutRank[0][1] > (aboutRank[1]?.[1] ?? 0) ? aboutRank[0][0] : null;
+  // For figures with no place at all, only a country the article is clearly about: named more
+  // than `main-country-dominance` times as often as any other.
+  const dominance = ctx.tables.populations['main-country-dominance'];
+  ctx.mainCountry =
+    mainCountry && aboutRank[0]![1] > dominance * (aboutRank[1]?.[1] ?? 0) ? mainCountry : null;
   /** Evidence for a country other than what the mention gave itself. */
   const evidence = (code: string | null, r: Raw): number =>
     code ? (countries.get(code) ?? 0) - (own.get(r)?.get(code) ?? 0) : 0;
@@ -646,9 +709,19 @@ function resolve(ctx: EntityContext, raws: Raw[]): PlaceMention[] {
   for (const m of out) {
     if (m.country !== null || !m.entity.startsWith('local:')) continue;
     if (openCountry.has(m)) continue;
-    m.country = m.within ?? nearestCountry(out, m, ctx) ?? mainCountry ?? dominant;
+    m.country =
+      m.within ?? agencyCountryIn(ctx, m.sentence) ?? nearestCountry(out, m, ctx) ?? mainCountry ?? dominant;
   }
   return out;
+}
+
+/** The country of an agency named in sentence `index` ("US Customs and Border Protection officers"). */
+function agencyCountryIn(ctx: EntityContext, index: number): string | null {
+  const text = ctx.parsed.sentences[index]?.text ?? '';
+  const found = new Set(
+    ctx.tables.agencyCountries.filter((a) => agencyPattern(a.name).test(text)).map((a) => a.country),
+  );
+  return found.size === 1 ? [...found][0]! : null;
 }
 
 const agencyPatterns = new Map<string, RegExp>();
@@ -786,10 +859,10 @@ export function placesOf(mentions: PlaceMention[], leadingArticle: RegExp): Plac
     // The text's own spelling wins ("Valparaiso" as written, not "Valparaíso").
     if (same) name = same.surface;
     else {
+      // A place the text names only by an abbreviation ("in the UK", "U.S.") keeps it as written.
       const full = list.find((x) => !x.abbreviation);
-      name = full ? full.surface : m.kind === 'country' ? canonical : m.surface;
+      name = full ? full.surface : m.surface;
     }
-    if (!full(list) && m.kind !== 'country' && list.every((x) => x.abbreviation)) name = m.surface;
     places.push({
       name: name.replace(leadingArticle, ''),
       kind: m.kind,
@@ -798,8 +871,4 @@ export function placesOf(mentions: PlaceMention[], leadingArticle: RegExp): Plac
     });
   }
   return places;
-}
-
-function full(list: PlaceMention[]): boolean {
-  return list.some((x) => !x.abbreviation);
 }

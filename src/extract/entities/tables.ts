@@ -62,6 +62,7 @@ export const ENTITY_SLOTS = [
   'speech-after-role',
   'role-place-link',
   'not-name-words',
+  'currency-words',
   'locatives',
   'admin-nouns',
   'admin-nouns-plural',
@@ -73,6 +74,8 @@ export const ENTITY_SLOTS = [
   'direction-words',
   'date-openers',
   'port-word',
+  'ports-word',
+  'admin-unit-nouns',
   'port-of',
   'border-word',
   'border-areas',
@@ -90,6 +93,7 @@ const PLACE_THRESHOLDS = [
   'medium-city-population',
   'homonym-abroad-population',
   'region-city-population',
+  'main-country-dominance',
 ] as const;
 
 /** Word sets and regexes built from entity-grammar.yaml, compiled once per language. */
@@ -134,6 +138,12 @@ export interface EntityGrammar {
   /** What may follow the province in "in Town, Province". */
   tailAfter: RegExp;
   portWord: Set<string>;
+  /** "Ports of Auckland": a port authority's name. */
+  portsWord: Set<string>;
+  /** Capitalised nouns that end the name of an administrative unit ("Quebec Region"), lower-case. */
+  adminUnitNouns: Set<string>;
+  /** "the province of " right before a name. */
+  adminOfBefore: RegExp;
   /** "port of " right before a name. */
   portOfBefore: RegExp;
   /** " border" right after a name. */
@@ -154,6 +164,8 @@ export interface EntityGrammar {
   pairLink: RegExp;
   /** Right after a coreference phrase: "the city of X" is a name. */
   ofAfter: RegExp;
+  /** Right after a place name: "$", "dollars" ("US$ 3 million", "US dollars"). */
+  currencyAfter: RegExp;
 }
 
 export interface EntityTables {
@@ -230,6 +242,12 @@ function grammarOf(slots: Slots): EntityGrammar {
     directionWords: new Set(slots.words('direction-words').map((w) => w.toLowerCase())),
     tailAfter: new RegExp(`^\\s*(?:[,.;:)]|$|\\s${g('date-openers')}\\b)`),
     portWord: set('port-word'),
+    portsWord: set('ports-word'),
+    adminUnitNouns: new Set(slots.words('admin-unit-nouns').map((w) => w.toLowerCase())),
+    adminOfBefore: new RegExp(
+      `\\b(?:${slots.words('admin-unit-nouns').join('|')})\\s+${g('org-of')}\\s+(?:${g('name-article')}\\s+)?$`,
+      'i',
+    ),
     portOfBefore: new RegExp(`\\b${g('port-of')}\\s+$`, 'i'),
     borderAfter: new RegExp(`^\\s+${g('border-word')}\\b`, 'i'),
     placeAfterBorder: new RegExp(
@@ -252,6 +270,7 @@ function grammarOf(slots: Slots): EntityGrammar {
     ),
     pairLink: new RegExp(`^\\s*[-–]\\s*$|^\\s+${g('place-list-and')}\\s+$`),
     ofAfter: new RegExp(`^\\s+${g('org-of')}\\b`),
+    currencyAfter: new RegExp(`^(?:\\$|\\s*${g('currency-words')}\\b)`, 'i'),
   };
 }
 

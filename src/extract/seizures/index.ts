@@ -17,7 +17,14 @@ import { negativeFrame } from './frames.ts';
 import { type Candidate, joinCountsAcrossSentences, mergeCandidates } from './merge.ts';
 import { detectNumberFormat } from './numbers.ts';
 import { findPeriods, nearestPeriod } from './periods.ts';
-import { agencyCountry, contextPlace, eligibleMentions, type PlacePick, placeInClause } from './places.ts';
+import {
+  agencyCountry,
+  contextPlace,
+  eligibleMentions,
+  knownAgencyCountry,
+  type PlacePick,
+  placeInClause,
+} from './places.ts';
 import { findQuantities, type Quantity } from './quantities.ts';
 import { type SeizureTables, termMatch, termMatches } from './tables.ts';
 import { findTrend } from './trends.ts';
@@ -163,10 +170,17 @@ function clauseAround(before: string, after: string): string {
   return `${before} ${cut < 0 ? after : after.slice(0, cut)}`;
 }
 
+/** What the entity rules found that the seizure rules weigh. */
+export interface StoryContext {
+  /** The country the article is about (entities), last resort for a figure with no place. */
+  mainCountry?: string | null;
+}
+
 export function extractSeizures(
   parsed: ParsedText,
   places: PlaceMention[],
   rules: RuleSet = defaultRuleSet(),
+  story: StoryContext = {},
 ): SeizureFindings {
   const t = rules.seizures;
   const REFER_BACK = t.thresholds['refer-back-sentences'];
@@ -203,7 +217,11 @@ export function extractSeizures(
   const ctx: Context = { drug: null, period: null, place: null, seizureTalk: false };
   // Last resort for a figure with no place at all: the country of the first seizing agency the
   // article names ("the Jordanian army"), with `carried` rank so any named place wins in merges.
-  const firstAgency = units.map((u) => agencyCountry(t, u.text, true)).find((a) => a !== null) ?? null;
+  const agencies = rules.entities.agencyCountries;
+  const firstAgency =
+    units
+      .map((u) => agencyCountry(t, u.text, true) ?? knownAgencyCountry(t, agencies, u.text, true))
+      .find((a) => a !== null) ?? null;
   const storyAgency: PlacePick | null = firstAgency ? { ...firstAgency, source: 'carried' } : null;
   const candidates: Candidate[] = [];
   const rejected: Candidate[] = [];
@@ -225,7 +243,7 @@ export function extractSeizures(
     const mentions = unit.isTitle ? [] : (mentionsOf.get(unit.index) ?? []);
     const eligible = eligibleMentions(t, text, unit.start, mentions);
     if (!unit.isTitle) eligibleBySentence.set(unit.index, eligible);
-    const agency = agencyCountry(t, text);
+    const agency = agencyCountry(t, text) ?? knownAgencyCountry(t, agencies, text, true);
     const own: Candidate[] = [];
     const sentenceRefersBack = refersBack(t, text, drugs);
     const additional = t.grammar.additionalHaul.test(text);
@@ -425,6 +443,15 @@ export function extractSeizures(
     if (next) {
       c.seizure.location = next.name;
       c.seizure.country = next.country;
+      c.placeSource = 'carried';
+    }
+  }
+  // Last resort: the country the whole article is about ("a nationwide crackdown" in a story
+  // about one country), with no location.
+  if (story.mainCountry) {
+    for (const c of candidates) {
+      if (c.placeSource !== 'none' || c.seizure.country) continue;
+      c.seizure.country = story.mainCountry;
       c.placeSource = 'carried';
     }
   }

@@ -137,6 +137,37 @@ export function agencyCountry(t: SeizureTables, text: string, actingOnly = false
   return c ? { location: c.name, country: c.cca2, source: 'agency' } : null;
 }
 
+const knownAgencyCache = new WeakMap<object, { re: RegExp; byName: Map<string, string> }>();
+
+/**
+ * "The DEA said ...", "CBSA officers ...": the country of an agency that belongs to one
+ * country (place-agencies.yaml). With `actingOnly`, only an agency that seized something.
+ */
+export function knownAgencyCountry(
+  t: SeizureTables,
+  agencies: ReadonlyArray<{ name: string; country: string }>,
+  text: string,
+  actingOnly = false,
+): PlacePick | null {
+  let idx = knownAgencyCache.get(agencies);
+  if (!idx) {
+    const names = agencies.map((a) => a.name).sort((a, b) => b.length - a.length);
+    idx = {
+      re: new RegExp(`(?<![\\p{L}\\d])(?:${names.map(escapeRegex).join('|')})(?![\\p{L}\\d])`, 'gu'),
+      byName: new Map(agencies.map((a) => [a.name, a.country])),
+    };
+    knownAgencyCache.set(agencies, idx);
+  }
+  idx.re.lastIndex = 0;
+  for (const m of text.matchAll(idx.re)) {
+    const end = m.index + m[0].length;
+    if (actingOnly && !termMatch(t, 'cue', text.slice(end, end + 60))) continue;
+    const code = idx.byName.get(m[0])!;
+    return { location: countryIndex().byCode.get(code)?.name ?? null, country: code, source: 'agency' };
+  }
+  return null;
+}
+
 /**
  * Where a sentence names several countries side by side ("in the Netherlands and Belgium"),
  * a later figure cannot be tied to one of them: the place context is cleared.

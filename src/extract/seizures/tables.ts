@@ -169,6 +169,7 @@ export const THRESHOLDS = [
   'medium-city-population',
   'homonym-abroad-population',
   'region-city-population',
+  'main-country-dominance',
 ] as const;
 export type Thresholds = Record<(typeof THRESHOLDS)[number], number>;
 
