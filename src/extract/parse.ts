@@ -33,6 +33,9 @@ export interface ParsedText {
 }
 
 /** Parse with the parser of a RuleSet (`rules.parser`; default: English). */
+/** A figure's unit and a full stop before the next sentence ("39.97 kg. Moreover"). */
+const UNIT_STOP = /(?<=\d\s?(?:kg|kgs|g|mg|lbs?|oz|t)\.)(?=\s+\p{Lu}\p{Ll})/gu;
+
 export function parseText(
   input: {
     title: string | null;
@@ -55,22 +58,32 @@ export function parseText(
     return p;
   };
   const sentences: Sentence[] = [];
-  for (const s of json) {
-    let start = s.offset.start;
-    let end = start + s.offset.length;
+  const push = (start: number, end: number) => {
     // compromise offsets can include surrounding whitespace; keep the verbatim core.
     while (start < end && /\s/.test(text[start]!)) start++;
     while (end > start && /\s/.test(text[end - 1]!)) end--;
-    if (end <= start) continue;
-    const sentenceText = text.slice(start, end);
+    if (end <= start) return;
     sentences.push({
       index: sentences.length,
       paragraph: paragraphOf(start),
-      text: sentenceText,
+      text: text.slice(start, end),
       start,
       end,
       isHeading: false,
     });
+  };
+  for (const s of json) {
+    const start = s.offset.start;
+    const end = start + s.offset.length;
+    // "... a total of 39.97 kg. Moreover, ...": the parser reads the unit's dot as an
+    // abbreviation; a unit, a dot and a capitalised word end a sentence.
+    let from = start;
+    for (const m of text.slice(start, end).matchAll(UNIT_STOP)) {
+      const cut = start + m.index + m[0].length;
+      push(from, cut);
+      from = cut;
+    }
+    push(from, end);
   }
   const perParagraph = new Map<number, number>();
   for (const s of sentences) perParagraph.set(s.paragraph, (perParagraph.get(s.paragraph) ?? 0) + 1);

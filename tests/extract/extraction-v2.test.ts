@@ -298,3 +298,83 @@ describe('places named by facilities and administrative units', () => {
     ).toContain('Chiriqui/PA');
   });
 });
+
+describe('the period of a haul', () => {
+  const periods = (text: string, published: string | null) => seizures(text, published).map((s) => s.period);
+
+  it('skips datelines and date lines: they tell when the story was filed', () => {
+    expect(
+      periods('Oct. 1 (Reuters) -- Police seized 2 tonnes of cocaine in a warehouse.', '2025-10-01'),
+    ).toEqual([null]);
+    expect(
+      periods(
+        'NAIROBI, March 3, 2025 /PRNewswire/ - Officers seized 40 kg of heroin at the port.',
+        '2025-03-03',
+      ),
+    ).toEqual([null]);
+    expect(
+      periods('09.15am 14 March 2025 | Media release\n\nCustoms seized 12 kg of cocaine.', '2025-03-14'),
+    ).toEqual([null]);
+  });
+
+  it('reads a span up to publication as the day, month or year that holds it', () => {
+    expect(periods('Officers seized 35 kg of cocaine in the past week.', '2025-03-14')).toEqual(['2025-03']);
+    expect(periods('Officers seized 35 kg of cocaine over the last week.', '2025-03-03')).toEqual(['2025']);
+    expect(periods('A nationwide three-month crackdown netted 9 tonnes of cannabis.', '2025-10-20')).toEqual([
+      '2025',
+    ]);
+    expect(periods('Police seized 300 kilos of hashish in the past two years.', '2025-03-14')).toEqual([
+      null,
+    ]);
+    expect(periods('Police seized 300 kilos of hashish last week.', '2025-03-14')).toEqual(['2025-03']);
+  });
+
+  it('reads two days named together as their month', () => {
+    expect(
+      periods(
+        'Raids carried out last night and this morning found another 15 kilograms of cocaine.',
+        '2025-03-14',
+      ),
+    ).toEqual(['2025-03']);
+    expect(periods('Agents seized 60 kg of heroin on 3 and 4 March.', '2025-03-14')).toEqual(['2025-03']);
+  });
+
+  it('gives each figure of a sentence the date of its own clause', () => {
+    expect(
+      periods(
+        'The largest earlier hauls were 3.7 tonnes of cocaine found at Felixstowe in 2022, and 3.2 tonnes seized on a tug off Scotland in 2015.',
+        '2025-03-14',
+      ),
+    ).toEqual(['2022', '2015']);
+  });
+
+  it('reads a total since an operation was launched as its year, and skips the day it was announced', () => {
+    expect(
+      periods(
+        'At a press conference on Thursday, officials said the operation, launched Aug. 3, had seized 8,842 pounds of methamphetamine.',
+        '2025-10-03',
+      ),
+    ).toEqual(['2025']);
+  });
+
+  it('skips the year a change is measured against', () => {
+    expect(
+      periods(
+        'In 2024, officers seized 4,589 kg of cocaine at the border, an increase of 156% from 2023.',
+        '2025-04-16',
+      ),
+    ).toEqual(['2024']);
+  });
+
+  it('never gives a figure the publication date when the text states none', () => {
+    expect(periods('Customs seized 12 kg of cocaine in a parcel.', '2025-03-14')).toEqual([null]);
+  });
+});
+
+describe('sentences end after a unit abbreviation', () => {
+  it('splits "... 39.97 kg. Moreover ..." into two sentences', () => {
+    const text =
+      'In 2024, customs made 60 cocaine seizures in the region for a total of 39.97 kg. Moreover, in 2023, across the country, officers seized 4,589 kg of cocaine.';
+    expect(seizures(text).map((s) => `${s.size} ${s.period}`)).toEqual(['39.97 kg 2024', '4589 kg 2023']);
+  });
+});

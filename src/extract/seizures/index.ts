@@ -16,7 +16,7 @@ import { type DrugMention, findDrugMentions } from './drugs.ts';
 import { negativeFrame } from './frames.ts';
 import { type Candidate, joinCountsAcrossSentences, mergeCandidates } from './merge.ts';
 import { detectNumberFormat } from './numbers.ts';
-import { findPeriods, nearestPeriod } from './periods.ts';
+import { findPeriods, nearestPeriod, periodOfFigure, publicationDay } from './periods.ts';
 import {
   agencyCountry,
   contextPlace,
@@ -184,6 +184,7 @@ export function extractSeizures(
 ): SeizureFindings {
   const t = rules.seizures;
   const REFER_BACK = t.thresholds['refer-back-sentences'];
+  const pubDay = publicationDay(parsed.published)?.toISOString().slice(0, 10) ?? null;
   const format = detectNumberFormat(t, `${parsed.title ?? ''}\n${parsed.text}`, parsed.url ?? null);
   const units: Unit[] = [];
   if (parsed.title?.trim()) {
@@ -239,6 +240,10 @@ export function extractSeizures(
     const quantities = findQuantities(t, text, format);
     const drugs = findDrugMentions(t, text);
     const periods = findPeriods(t, text, parsed.published, unit.isTitle ? null : lastDay);
+    // "11.54am 06 September 2019 | News", "26 January 2024, 7:38am": a line of its own that
+    // dates the article, not a seizure.
+    if (unit.isHeading && !unit.isTitle && pubDay)
+      for (const p of periods) if (p.period === pubDay) p.reporting = true;
     const cue = termMatch(t, 'cue', text);
     const mentions = unit.isTitle ? [] : (mentionsOf.get(unit.index) ?? []);
     const eligible = eligibleMentions(t, text, unit.start, mentions);
@@ -304,7 +309,7 @@ export function extractSeizures(
       );
       const { drug, bound } = drugFor(t, text, q, drugs, quantities, ctx.drug);
       const frame = negativeFrame(t, before, after, bound, text.slice(0, q.numStart), q.unit);
-      let period = nearestPeriod(periods, q.start, q.end, text);
+      let period = periodOfFigure(periods, quantities, i, text);
       // "rose to X, from Y a year earlier": the earlier year belongs to Y only.
       if (
         period?.reason === 'period-year-earlier' &&

@@ -9,7 +9,7 @@
  * an earlier sentence), else the publication day.
  */
 import { parseWordNumber } from './numbers.ts';
-import type { PeriodRuleT, SeizureTables } from './tables.ts';
+import { type PeriodRuleT, perTables, type SeizureTables } from './tables.ts';
 
 export interface PeriodMention {
   start: number;
@@ -58,6 +58,7 @@ function resolve(
       return g.year ?? null;
     case 'year-of-month': {
       // "since January": a running total for the year of that month.
+      if (g.year) return g.year;
       const month = monthIndex(t, g.month);
       if (month < 0 || !pub) return null;
       return String(month > pub.getUTCMonth() ? pub.getUTCFullYear() - 1 : pub.getUTCFullYear());
@@ -97,6 +98,10 @@ function resolve(
       return pub ? ymd(addDays(pub, rule.offset ?? 0)) : null;
     case 'anchor-days':
       return null; // resolved in findPeriods, against the date named before it
+    case 'span':
+    case 'this-week':
+    case 'previous-week':
+      return resolveSpan(t, rule, g, pub).period;
     case 'weeks-ago':
     case 'days-ago': {
       if (!pub) return null;
@@ -110,6 +115,67 @@ function resolve(
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const SPANS = new Set<PeriodRuleT['resolve']>(['span', 'this-week', 'previous-week']);
+
+/** Between two dates named as one span: " and ", " to ", "-". */
+const pairLinkOf = perTables(
+  (t) =>
+    new RegExp(
+      `^\\s*(?:-|–|${t.grammar.slots.words('list-and-or').join('|')}|${t.grammar.slots.words('range-to').join('|')})\\s*$`,
+      'i',
+    ),
+);
+
+/** The smallest period (day, month, year) that holds both days, else null (a range). */
+function holding(a: Date, b: Date): string | null {
+  const da = ymd(a);
+  const db = ymd(b);
+  if (da === db) return da;
+  if (da.slice(0, 7) === db.slice(0, 7)) return da.slice(0, 7);
+  if (da.slice(0, 4) === db.slice(0, 4)) return da.slice(0, 4);
+  return null;
+}
+
+/** Monday of the week holding `d` (UTC). */
+function mondayOf(d: Date): Date {
+  return new Date(d.getTime() - ((d.getUTCDay() + 6) % 7) * 86_400_000);
+}
+
+const DAYS_PER: Record<string, number> = { hour: 1 / 24, day: 1, week: 7 };
+
+/**
+ * Spans of time up to publication ("in the past week", "a two-month crackdown") and whole
+ * weeks ("this week", "last week"): the smallest period that holds the span, or a range.
+ */
+function resolveSpan(
+  t: SeizureTables,
+  rule: PeriodRuleT,
+  g: Record<string, string | undefined>,
+  pub: Date | null,
+): { period: string | null; range: boolean } {
+  if (!pub) return { period: null, range: false };
+  const day = 86_400_000;
+  let from: Date;
+  let to = pub;
+  if (rule.resolve === 'this-week' || rule.resolve === 'previous-week') {
+    from = mondayOf(pub);
+    if (rule.resolve === 'previous-week') from = new Date(from.getTime() - 7 * day);
+    to = new Date(from.getTime() + 6 * day);
+  } else {
+    const unit = (g.unit ?? rule.unit ?? 'day').toLowerCase().replace(/s$/, '');
+    const raw = (g.n ?? '').toLowerCase();
+    const n = g.n === undefined ? (rule.n ?? 1) : /^(?:few|several)$/.test(raw) ? 3 : countOf(t, raw);
+    if (!Number.isFinite(n) || n <= 0) return { period: null, range: false };
+    if (unit === 'month' || unit === 'year') {
+      const months = unit === 'month' ? n : 12 * n;
+      from = new Date(Date.UTC(pub.getUTCFullYear(), pub.getUTCMonth() - months, pub.getUTCDate()));
+    } else {
+      from = new Date(pub.getTime() - Math.ceil(n * (DAYS_PER[unit] ?? 1)) * day);
+    }
+  }
+  const period = holding(from, to);
+  return { period, range: period === null };
+}
 
 /** "two days later" after `anchor` (YYYY-MM-DD): the day `n` days before or after it. */
 function countFrom(
@@ -145,7 +211,9 @@ export function findPeriods(
         start: m.index,
         end: m.index + m[0].length,
         period: resolve(t, c.rule, m.groups ?? {}, pub),
-        range: c.rule.resolve === 'range',
+        range:
+          c.rule.resolve === 'range' ||
+          (SPANS.has(c.rule.resolve) && resolveSpan(t, c.rule, m.groups ?? {}, pub).range),
         reporting: c.rule.skip !== undefined,
         reason: c.rule.reason,
         ...(c.rule.resolve === 'anchor-days' ? { counted: { rule: c.rule, groups: m.groups ?? {} } } : {}),
@@ -164,6 +232,20 @@ export function findPeriods(
     if (!p.reporting && p.period && DAY.test(p.period)) lastDay = p.period;
   }
   for (const p of kept) delete (p as (typeof all)[number]).counted;
+  // "last night and this morning", "on 3 and 4 May": two days named as one span are the
+  // month (or year) that holds both.
+  const pairLink = pairLinkOf(t);
+  for (let i = 0; i + 1 < kept.length; i++) {
+    const a = kept[i]!;
+    const b = kept[i + 1]!;
+    if (a.reporting || b.reporting || !a.period || !b.period || !DAY.test(a.period) || !DAY.test(b.period))
+      continue;
+    if (!pairLink.test(text.slice(a.end, b.start))) continue;
+    const [ya, ma, da] = a.period.split('-').map(Number) as [number, number, number];
+    const [yb, mb, db] = b.period.split('-').map(Number) as [number, number, number];
+    const both = holding(new Date(Date.UTC(ya, ma - 1, da)), new Date(Date.UTC(yb, mb - 1, db)));
+    kept.splice(i, 2, { ...a, end: b.end, period: both, range: both === null, reason: 'period-two-days' });
+  }
   // "Friday, January 2, 2026", "Saturday (18 May)": the weekday only repeats the date.
   return kept.filter((p, i) => {
     const next = kept[i + 1];
@@ -197,4 +279,52 @@ export function nearestPeriod(
     }
   }
   return best;
+}
+
+/** Extra distance for a date across a comma from a figure, when figures share out dates. */
+const CLAUSE_PENALTY = 60;
+
+function costOf(
+  p: PeriodMention,
+  q: { start: number; end: number },
+  text: string,
+  all: Array<{ start: number; end: number }>,
+): number {
+  const after = p.start >= q.end;
+  let d = after ? p.start - q.end : p.end <= q.start ? q.start - p.end : 0;
+  const between = after ? text.slice(q.end, p.start) : text.slice(p.end, q.start);
+  if (/[,;]/.test(between)) d += CLAUSE_PENALTY;
+  const lo = after ? q.end : p.end;
+  const hi = after ? p.start : q.start;
+  if (all.some((o) => o !== q && o.start >= lo && o.end <= hi)) d += 1000;
+  return d;
+}
+
+/**
+ * The date of figure `index` of a sentence when several figures share its dates: each date
+ * belongs to the figure it is closest to (a comma between counts as distance, another figure
+ * between as a wall), and a figure takes the closest date it owns ("3.7 tonnes found at A in
+ * 2022, and 3.2 tonnes found at B in 2015"). A figure that owns none takes the nearest date.
+ */
+export function periodOfFigure(
+  periods: PeriodMention[],
+  figures: Array<{ start: number; end: number }>,
+  index: number,
+  text: string,
+): PeriodMention | null {
+  const q = figures[index]!;
+  const usable = periods.filter((p) => !p.reporting);
+  if (figures.length < 2 || usable.length < 2) return nearestPeriod(periods, q.start, q.end, text);
+  let best: PeriodMention | null = null;
+  let bestCost = Number.POSITIVE_INFINITY;
+  for (const p of usable) {
+    const costs = figures.map((f) => costOf(p, f, text, figures));
+    const mine = costs[index]!;
+    if (costs.some((c, i) => i !== index && c < mine)) continue;
+    if (mine < bestCost) {
+      bestCost = mine;
+      best = p;
+    }
+  }
+  return best ?? nearestPeriod(periods, q.start, q.end, text);
 }

@@ -67,10 +67,15 @@ const PeriodRule = z.object({
     'weeks-ago',
     'days-ago',
     'anchor-days',
+    'span',
+    'this-week',
+    'previous-week',
   ]),
   pattern: z.string(),
   offset: z.number().int().optional(),
   n: z.number().int().optional(),
+  /** For `span`, when the pattern has no `unit` group. */
+  unit: z.enum(['hour', 'day', 'week', 'month', 'year']).optional(),
   skip: z.enum(['reporting', 'baseline']).optional(),
 });
 
