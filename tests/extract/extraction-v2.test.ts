@@ -378,3 +378,54 @@ describe('sentences end after a unit abbreviation', () => {
     expect(seizures(text).map((s) => `${s.size} ${s.period}`)).toEqual(['39.97 kg 2024', '4589 kg 2023']);
   });
 });
+
+describe('persons', () => {
+  const persons = (text: string) => record(text).persons.map((p) => p.name);
+
+  it('never reads institutions, teams or common words as persons', () => {
+    expect(
+      persons('The Drug Enforcement Team of the Ministry of Public Health said the tablets were fake.'),
+    ).toEqual([]);
+    expect(persons('Public Health said on Monday that overdoses had risen.')).toEqual([]);
+    expect(persons('The tobacco branded Golden Leaf had an estimated value of 14,000 euros.')).toEqual([]);
+  });
+
+  it('never reads web addresses, handles or lone letters as names', () => {
+    expect(
+      persons(
+        'Follow Police Scotland on Twitter @PoliceScotland or visit www.scotland.police.uk for updates.',
+      ),
+    ).toEqual([]);
+    expect(
+      persons('pic.twitter.com/AbCdEf12 — Director of Field Operations (@CBPFieldOps) March 3, 2025'),
+    ).toEqual([]);
+    expect(persons('Al said nothing more.')).toEqual([]);
+  });
+
+  it('reads ranks written without a dot as roles before a surname', () => {
+    const r = record(
+      'The exercise was led by acting Snr Supt Ramdial and ASP Khan, with Insp Baptiste in command.',
+    );
+    expect(r.persons.map((p) => `${p.name}: ${p.role}`)).toEqual([
+      'Ramdial: Snr Supt',
+      'Khan: ASP',
+      'Baptiste: Insp',
+    ]);
+  });
+
+  it('keeps an abbreviated first name with its dot inside the name', () => {
+    expect(
+      persons('Bangladeshi officials said the commander, Md. Rafiqul Islam, had led the raid on the camp.'),
+    ).toEqual(['Md. Rafiqul Islam']);
+  });
+
+  it('reads a name after "off" or "in" that the parser calls a person as no person', () => {
+    expect(persons('The navy seized 5 tonnes of cocaine in the Caribbean Sea off San Andres.')).toEqual([]);
+  });
+
+  it('reads a base named after a person as a place', () => {
+    const r = record('The boat was taken to the Naval Base Captain Pedro Ortiz for the proceedings.');
+    expect(r.persons).toEqual([]);
+    expect(r.places.map((p) => p.name)).toEqual(['Naval Base Captain Pedro Ortiz']);
+  });
+});

@@ -35,7 +35,8 @@ export function buildContext(parsed: ParsedText, rules: RuleSet): EntityContext 
   const { connectors, titleConnectors } = tables.grammar;
   const isTitle = (w: string) => tables.titleHeads.has(w.toLowerCase());
   const tokens = tokenize(parsed, rules.parser, isTitle, titleConnectors);
-  const isAbbreviation = (w: string) => tables.honorifics.has(`${w.toLowerCase()}.`);
+  const isAbbreviation = (w: string) =>
+    tables.honorifics.has(`${w.toLowerCase()}.`) || tables.grammar.nameAbbreviations.has(w.toLowerCase());
   const gaz = rules.gazetteer;
   const chunks = tokens.map((t) =>
     joinCountryNames(

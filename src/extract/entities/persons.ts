@@ -12,7 +12,7 @@
 import type { Person } from '../../types.ts';
 import { claim, type EntityContext, isClaimed, spanText } from './context.ts';
 import { lastOrgHead } from './organizations.ts';
-import type { Token } from './tokens.ts';
+import { isCommonWord, type Token } from './tokens.ts';
 
 interface Found {
   name: string;
@@ -20,6 +20,7 @@ interface Found {
   tokens: Token[];
 }
 
+const EMPTY_TAGS: ReadonlySet<string> = new Set();
 const NICK_OPEN = /^\s+["“‘']$/u;
 const NICK_CLOSE = /^["”’']\s+$/u;
 
@@ -44,9 +45,11 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
     !t.notPersonTokens.has(tok.text) &&
     !(tok.allCaps && tok.text.length > 1 && !tok.text.includes('.')) &&
     ctx.gaz.demonym(tok.text) === null;
+  /** A rank, written with its dot ("Sgt.") or without ("Snr Supt", "ASP"). */
+  const isRank = (tok: Token) => t.ranks.has(`${lower(tok)}.`) || t.ranks.has(lower(tok));
   /** "Lt. Col.", "Sgt.": abbreviated ranks before a name are its role, with their dots. */
   const rankRole = (tokens: Token[]): string | null => {
-    const ranks = tokens.filter((tok) => t.ranks.has(`${lower(tok)}.`));
+    const ranks = tokens.filter(isRank);
     if (ranks.length === 0) return null;
     const end = ranks[ranks.length - 1]!.end;
     return ctx.text.slice(ranks[0]!.start, ctx.text[end] === '.' ? end + 1 : end);
@@ -303,8 +306,21 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
               (tok) => tok.tags.has('Person') || tok.tags.has('LastName') || tok.tags.has('FirstName'),
             );
           const nameText = spanText(ctx, nameTokens);
+          // "Public Health said", "Enforcement Team": common words are no name however tagged.
+          const commonOnly = nameTokens.every(
+            (tok) =>
+              isCommonWord(tok.text, EMPTY_TAGS, ctx.parser) &&
+              !['FirstName', 'LastName', 'MaleName', 'FemaleName'].some((x) => tok.tags.has(x)),
+          );
+          // "off San Andres", "in Santa Cruz": a run after a locative is a place the gazetteer lacks.
+          const afterLocative =
+            !speech &&
+            !saidBefore &&
+            gr.locativeBeforeName.test(ctx.text.slice(Math.max(0, all[0]!.start - 12), all[0]!.start));
           if (
             (speech || saidBefore || tagged) &&
+            !commonOnly &&
+            !afterLocative &&
             !isPlaceName(nameTokens) &&
             !orgNames.some((o) => o === nameText || o.startsWith(`${nameText} `))
           )
@@ -313,6 +329,20 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
       }
       if (!isPerson) continue;
       if (isPlaceName(nameTokens) && role === null) continue;
+      // "Al", "Com": one or two letters are no name.
+      if (
+        nameTokens.every((tok) => tok.text.replace(/\./g, '').length <= 2) &&
+        !nameTokens.some((tok) => tok.text.endsWith('.'))
+      )
+        continue;
+      // "tobacco branded Amber Leaf": a brand.
+      if (gr.brandBefore.test(ctx.text.slice(Math.max(0, all[0]!.start - 14), all[0]!.start))) continue;
+      // "Naval Base Captain X": a facility named after a person.
+      if (
+        roleTokens.length > 0 &&
+        t.facilities.some((f) => f.prefix && spanText(ctx, roleTokens).startsWith(f.head))
+      )
+        continue;
       // "Kwai Chung Container Terminal": facility and street words make no name.
       if (
         nameTokens.some(

@@ -231,8 +231,16 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
   // "US$ 3 million", "US dollars": a currency, not the country.
   if (gr.currencyAfter.test(after)) return null;
 
+  // "Naval Base Captain X": a head before the name names a facility.
+  for (const f of ctx.tables.facilities) {
+    if (!f.prefix) continue;
+    const head = f.head.split(' ');
+    if (head.length < words.length && words.slice(0, head.length).join(' ') === f.head)
+      return [{ ...base, surface, candidates: [], local: { kind: f.kind }, cue: true }];
+  }
   // Facilities named by their head ("Apapa Port", "Eagle Pass Port of Entry").
   for (const f of ctx.tables.facilities) {
+    if (f.prefix) continue;
     const head = f.head.split(' ');
     if (head.length < words.length && words.slice(-head.length).join(' ') === f.head) {
       const inner = run.slice(0, run.length - head.length);
@@ -250,7 +258,11 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
         out.push({ ...base, end: innerEnd, surface: innerName, candidates: known, cue: false, nested: true });
       return out;
     }
-    if (f.head[0] === f.head[0]!.toLowerCase() && after.startsWith(` ${f.head}`)) {
+    if (
+      f.head[0] === f.head[0]!.toLowerCase() &&
+      after.startsWith(` ${f.head}`) &&
+      !/\p{L}/u.test(after[f.head.length + 1] ?? '')
+    ) {
       const out: Raw[] = [
         {
           ...base,

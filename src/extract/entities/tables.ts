@@ -12,7 +12,7 @@ import { escapeRegex, loadSettings, loadSlots, type Slots } from '../rules/slots
 const WordsRule = <T extends readonly [string, ...string[]]>(types: T) =>
   z.object({ reason: z.string().min(1), type: z.enum(types), words: z.array(z.string().min(1)).min(1) });
 
-const TitleRule = WordsRule(['head', 'modifier', 'honorific', 'relation', 'rank'] as const);
+const TitleRule = WordsRule(['head', 'modifier', 'honorific', 'relation', 'rank', 'rank-word'] as const);
 const OrgRule = WordsRule(['head', 'known', 'not', 'legal', 'cue'] as const);
 const StopRule = z.union([
   WordsRule(['token', 'speech'] as const),
@@ -33,6 +33,8 @@ const FacilityRule = z.object({
    * is a mention of Antwerp, of kind port). Default `facility`: "Apapa Port" is a name.
    */
   names: z.enum(['facility', 'place']).default('facility'),
+  /** The head comes before the name ("Naval Base Captain X"). */
+  prefix: z.boolean().default(false),
 });
 const OriginRule = z.object({ reason: z.string().min(1), pattern: z.string().min(1) });
 const AgencyRule = z.object({
@@ -47,6 +49,7 @@ export type FacilityRuleT = z.infer<typeof FacilityRule>;
 /** The slots of entity-grammar.yaml the code reads. */
 export const ENTITY_SLOTS = [
   'name-connectors',
+  'name-abbreviations',
   'title-connectors',
   'role-complement-links',
   'org-joiners',
@@ -62,6 +65,7 @@ export const ENTITY_SLOTS = [
   'speech-after-role',
   'role-place-link',
   'not-name-words',
+  'brand-words',
   'currency-words',
   'locatives',
   'admin-nouns',
@@ -101,6 +105,8 @@ export interface EntityGrammar {
   slots: Slots;
   /** Lower-case words that may stand inside a proper name ("of", "de", "van"), as written. */
   connectors: Set<string>;
+  /** Abbreviated first names that keep their dot inside a name ("Md. Kamal Hossain"), lower-case. */
+  nameAbbreviations: Set<string>;
   /** Join a title to its complement ("Minister for X"), as written. */
   titleConnectors: Set<string>;
   /** A head's complement in a role ("Director of X"), as written. */
@@ -123,6 +129,10 @@ export interface EntityGrammar {
   speechAfterRole: RegExp;
   rolePlaceLink: Set<string>;
   notNameWords: Set<string>;
+  /** Right before a name: "branded", "labelled" (a brand, not a person). */
+  brandBefore: RegExp;
+  /** Right before a name: a locative preposition ("off San Andres"). */
+  locativeBeforeName: RegExp;
   /** A locative preposition (and "the") right before a name. */
   locative: RegExp;
   /** An administrative noun right after a name; group 1 the noun. */
@@ -206,6 +216,7 @@ function grammarOf(slots: Slots): EntityGrammar {
   return {
     slots,
     connectors: set('name-connectors'),
+    nameAbbreviations: new Set(slots.words('name-abbreviations').map((w) => w.toLowerCase())),
     titleConnectors: set('title-connectors'),
     roleComplementLinks: set('role-complement-links'),
     orgJoiners: set('org-joiners'),
@@ -227,6 +238,11 @@ function grammarOf(slots: Slots): EntityGrammar {
     speechAfterRole: new RegExp(`^\\s*[,;]|^\\s+${g('speech-after-role')}\\b`),
     rolePlaceLink: set('role-place-link'),
     notNameWords: new Set(slots.words('not-name-words').map((w) => w.toLowerCase())),
+    brandBefore: new RegExp(`\\b${g('brand-words')}\\s+(?:as\\s+)?$`, 'i'),
+    locativeBeforeName: new RegExp(
+      `\\b(?:in|at|off|near|from|to|into)\\s+(?:${g('name-article')}\\s+)?$`,
+      'i',
+    ),
     locative: new RegExp(`\\b${g('locatives')}\\s+(?:${g('name-article')}\\s+)?$`, 'i'),
     adminNoun: new RegExp(`^\\s+(${slots.words('admin-nouns').join('|')})\\b`),
     adminPlural: set('admin-nouns-plural'),
@@ -289,8 +305,12 @@ export function compileEntityTables(dir: string): EntityTables {
   return {
     titleHeads: words(titles, 'head', true),
     titleModifiers: words(titles, 'modifier', true),
-    honorifics: new Set([...words(titles, 'honorific', true), ...words(titles, 'rank', true)]),
-    ranks: words(titles, 'rank', true),
+    honorifics: new Set([
+      ...words(titles, 'honorific', true),
+      ...words(titles, 'rank', true),
+      ...words(titles, 'rank-word', true),
+    ]),
+    ranks: new Set([...words(titles, 'rank', true), ...words(titles, 'rank-word', true)]),
     relations: words(titles, 'relation', true),
     orgHeads: new Set([...words(orgs, 'head', false), ...words(orgs, 'legal', false)]),
     orgLegal: words(orgs, 'legal', false),

@@ -37,6 +37,10 @@ const TOKEN =
 
 const EMPTY: ReadonlySet<string> = new Set();
 
+/** Web addresses, e-mail addresses, handles and hashtags: their words are never names. */
+const ADDRESS =
+  /\b(?:https?:\/\/|www\.)\S+|\b[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.(?:com|org|net|gov|edu|int|info|news|io|tv|uk)\b(?:\/\S*)?|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w@])[@#][\p{L}\d_]+/giu;
+
 /** A word the parser knows as a common (non-proper) word. */
 export function isCommonWord(word: string, tags: ReadonlySet<string>, parser: Parser): boolean {
   const entry = parser.lexicon(word.toLowerCase());
@@ -70,7 +74,9 @@ export function tokenize(
   return parsed.sentences.map((s) => {
     const out: Token[] = [];
     let prevEnd = s.start;
+    const addresses = [...s.text.matchAll(ADDRESS)].map((m) => [m.index, m.index + m[0].length] as const);
     for (const m of s.text.matchAll(TOKEN)) {
+      if (addresses.some(([a, b]) => m.index >= a && m.index < b)) continue;
       let word = m[0];
       const start = s.start + m.index;
       let possessive = false;
