@@ -429,3 +429,44 @@ describe('persons', () => {
     expect(r.places.map((p) => p.name)).toEqual(['Naval Base Captain Pedro Ortiz']);
   });
 });
+
+describe('restated hauls, and hauls that only look alike', () => {
+  const run = (text: string) =>
+    record(text).seizures.map(
+      (s) => `${s.drug} ${s.kg ?? `${s.count} ${s.countUnit}`} ${s.period} ${s.aggregate}`,
+    );
+
+  it('keeps an operation total apart from its largest haul', () => {
+    expect(
+      run(
+        'Across the whole operation, police seized more than three million captagon pills. The largest single haul, 2.8 million pills, was found in a truck.',
+      ),
+    ).toEqual(['captagon 3000000 pills null true', 'captagon 2800000 pills null false']);
+    expect(
+      run('Police seized more than 2 tonnes of cocaine in the operation. One container held 1.9 tonnes.'),
+    ).toEqual(['cocaine 2000 null true', 'cocaine 1900 null false']);
+  });
+
+  it('keeps a total over several years apart from one year of it, and two years apart', () => {
+    expect(
+      run(
+        'In the past two years, customs have seized around 45,000 kilos of cocaine at the port. In 2024 alone, officers found 41,000 kilos.',
+      ),
+    ).toEqual(['cocaine 45000 null true', 'cocaine 41000 2024 true']);
+    expect(run('Authorities seized 12 tonnes of cocaine in 2023. In 2024 they seized 12.5 tonnes.')).toEqual([
+      'cocaine 12000 2023 true',
+      'cocaine 12500 2024 true',
+    ]);
+  });
+
+  it('still joins a rounded figure and the exact one', () => {
+    expect(
+      run('The navy seized nearly 2 tonnes of cocaine on Monday. The exact weight was 1,969 kilograms.'),
+    ).toEqual(['cocaine 1969 2025-03-10 false']);
+    expect(
+      run(
+        'Soldiers seized more than three tonnes of cocaine from a ship. Some 2.975 tonnes were found in the hold.',
+      ),
+    ).toEqual(['cocaine 2975 null false']);
+  });
+});

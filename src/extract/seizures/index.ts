@@ -350,6 +350,7 @@ export function extractSeizures(
         isTitle: unit.isTitle || unit.isHeading,
         boundToDrug: bound,
         periodSource: explicit ? 'explicit' : seizurePeriod ? 'carried' : 'none',
+        periodRange: period?.range ?? false,
         placeSource: place?.source ?? 'none',
         rejectedBy: frame,
         segment,
@@ -364,7 +365,10 @@ export function extractSeizures(
           location: place?.location ?? null,
           country: place?.country ?? null,
           period: seizurePeriod,
-          aggregate: aggregateOf(t, text, clauseAround(before, after), seizurePeriod, explicit),
+          // A span of time ("in the past two years") is a total too.
+          aggregate:
+            aggregateOf(t, text, clauseAround(before, after), seizurePeriod, explicit) ||
+            (period?.range ?? false),
           record: termMatch(t, 'record', text) !== null,
           attribution: attributionOf(t, text),
           evidence: text,

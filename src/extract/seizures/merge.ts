@@ -32,6 +32,8 @@ export interface Candidate {
   additional: boolean;
   /** A count with no drug: kept only when it joins the mass of its haul. */
   pending?: boolean;
+  /** Its own date is a span of several years ("in the past two years", "since 2019"). */
+  periodRange?: boolean;
 }
 
 /** Tolerances of thresholds.yaml: same figure, rounded vs exact, round vs precise, lower bound. */
@@ -40,6 +42,7 @@ interface Tolerances {
   rounded: number;
   roundFigure: number;
   lowerBoundSpan: number;
+  boundSlack: number;
 }
 
 function tolerancesOf(t: Thresholds): Tolerances {
@@ -48,6 +51,7 @@ function tolerancesOf(t: Thresholds): Tolerances {
     rounded: t['merge-rounded-tolerance'],
     roundFigure: t['merge-round-figure-tolerance'],
     lowerBoundSpan: t['merge-lower-bound-span'],
+    boundSlack: t['merge-bound-slack'],
   };
 }
 
@@ -75,6 +79,7 @@ function sameSeizure(tol: Tolerances, a: Candidate, b: Candidate): boolean {
   ) {
     return false;
   }
+  if (distinctHauls(tol, a, b)) return false;
   const approx = a.quantity.approx || b.quantity.approx;
   if (x.kg !== null && y.kg !== null) {
     if (close(x.kg, y.kg, approx ? tol.rounded : tol.same)) return true;
@@ -94,6 +99,34 @@ function sameSeizure(tol: Tolerances, a: Candidate, b: Candidate): boolean {
   return false;
 }
 
+/**
+ * Figures that cannot state one seizure however close their values (issue 9, class 8): their
+ * own dates differ ("12 tonnes in 2023" and "12.5 tonnes in 2024"), one covers several years
+ * and the other one ("in the past two years around 45,000 kilos" and "41,000 kilos in 2024"),
+ * or a bound excludes the other value ("more than three million pills" and "2.8 million
+ * pills"; "nearly 2 tonnes" and "2,045 kilograms").
+ */
+function distinctHauls(tol: Tolerances, a: Candidate, b: Candidate): boolean {
+  if (a.periodSource === 'explicit' && b.periodSource === 'explicit') {
+    const pa = a.seizure.period;
+    const pb = b.seizure.period;
+    // Different years only: two days of one year are often one haul dated twice (a dateline).
+    if (pa && pb && pa.slice(0, 4) !== pb.slice(0, 4)) return true;
+    if (Boolean(a.periodRange) !== Boolean(b.periodRange)) return true;
+  }
+  const size = (c: Candidate) => c.seizure.kg ?? c.seizure.count;
+  const sa = size(a);
+  const sb = size(b);
+  if (sa === null || sb === null) return false;
+  // A bound excludes what lies beyond it by more than rounding ("more than three tonnes" and
+  // "some 2.975 tonnes" can be one haul; "more than three million" and "2.8 million" are not).
+  const slack = tol.boundSlack;
+  const excludes = (c: Candidate, own: number, other: number) =>
+    (c.quantity.bound === 'lower' && other < own * (1 - slack)) ||
+    (c.quantity.bound === 'upper' && other > own * (1 + slack));
+  return excludes(a, sa, sb) || excludes(b, sb, sa);
+}
+
 /** A rounded lower bound ("more than a tonne") covers a precise figure up to 35% above it. */
 function lowerBound(tol: Tolerances, c: Candidate, otherKg: number): boolean {
   const kg = c.seizure.kg;
@@ -109,8 +142,11 @@ function lowerBound(tol: Tolerances, c: Candidate, otherKg: number): boolean {
 const PLACE_RANK = { clause: 3, agency: 2, carried: 1, none: 0 } as const;
 const PERIOD_RANK = { explicit: 2, carried: 1, none: 0 } as const;
 
+/** Exact before rounded, body before headline, then more significant digits ("2.975" before "three"). */
 function precision(c: Candidate): number {
-  return (c.quantity.approx ? 0 : 2) + (c.isTitle ? 0 : 1);
+  return (
+    (c.quantity.approx ? 0 : 2) + (c.isTitle ? 0 : 1) + Math.min(9, significantDigits(c.quantity.value)) / 10
+  );
 }
 
 function absorb(into: Candidate, c: Candidate): void {

@@ -142,7 +142,7 @@ function boundOf(t: SeizureTables, qualifier: string | undefined): Quantity['bou
   if (!qualifier) return null;
   const rule = t.qualifiers.find((q) => q.re.test(qualifier.trim()));
   if (rule?.reason === 'qualifier-lower-bound') return 'lower';
-  if (rule?.reason === 'qualifier-upper-bound') return 'upper';
+  if (rule?.reason === 'qualifier-upper-bound' || rule?.reason === 'qualifier-just-below') return 'upper';
   return null;
 }
 

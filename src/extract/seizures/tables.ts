@@ -170,6 +170,7 @@ export const THRESHOLDS = [
   'merge-rounded-tolerance',
   'merge-round-figure-tolerance',
   'merge-lower-bound-span',
+  'merge-bound-slack',
   'small-town-population',
   'medium-city-population',
   'homonym-abroad-population',
