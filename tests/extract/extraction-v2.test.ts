@@ -470,3 +470,47 @@ describe('restated hauls, and hauls that only look alike', () => {
     ).toEqual(['cocaine 2975 null false']);
   });
 });
+
+describe('more seizure forms from other outlets', () => {
+  it.each([
+    [
+      'The cutter offloaded more than 37,000 pounds of cocaine at Port Everglades on Monday.',
+      ['cocaine 16782.918 kg'],
+    ],
+    [
+      'Navy personnel apprehended a trawler carrying 179 kg of heroin off the southern coast.',
+      ['heroin 179 kg'],
+    ],
+    ['The Royal Malaysia Police seized 1.2 tonnes of syabu in Johor.', ['methamphetamine 1200 kg']],
+  ])('%s', (text, want) => {
+    expect(sizes(text)).toEqual(want);
+  });
+
+  it('reads a drug before "-laced" and a count restated after a mass as one haul', () => {
+    expect(
+      seizures(
+        'Federal agents have seized 2.5 tons of fentanyl-laced pills, or roughly 10 million pills, in Arizona.',
+      ),
+    ).toMatchObject([{ drug: 'fentanyl', size: '2500 kg', count: '10000000 pills' }]);
+  });
+
+  it('reads "were found in 80 bricks" as the count of the haul', () => {
+    expect(
+      seizures('The 1,600 pounds of cocaine were found in 80 bricks aboard a go-fast boat.'),
+    ).toMatchObject([{ drug: 'cocaine', count: '80 bricks' }]);
+  });
+
+  it('lets figures listed together share the place named after them', () => {
+    expect(
+      seizures(
+        'The drugs, 900 kg of cocaine and 30 kg of heroin, were found in a container at the port of Durban.',
+      ).map((s) => s.country),
+    ).toEqual(['ZA', 'ZA']);
+  });
+
+  it('reads names with lower-case particles as one place', () => {
+    expect(
+      record('Officials said a lorry was stopped in Dar es Salaam with 200 kg of heroin.').places,
+    ).toMatchObject([{ name: 'Dar es Salaam', country: 'TZ' }]);
+  });
+});

@@ -400,6 +400,7 @@ export function extractSeizures(
     });
 
     assignRespectively(t, text, own, units, unit, drugs);
+    shareListPlace(t, text, own);
     const accepted = joinInSentence(t, text, own, candidates);
     candidates.push(...accepted);
     // The title's haul is the story's: the first sentences may date it.
@@ -525,6 +526,23 @@ function lastBreak(text: string, pos: number): number {
   const head = text.slice(0, pos);
   const i = Math.max(head.lastIndexOf(';'), head.lastIndexOf(':'), head.lastIndexOf('('));
   return i < 0 ? 0 : i + 1;
+}
+
+/**
+ * "900 kg of cocaine and 30 kg of heroin were found at the port of X": figures listed
+ * together share the place named after the last of them, when they have none of their own.
+ */
+function shareListPlace(t: SeizureTables, text: string, own: Candidate[]): void {
+  for (let i = own.length - 2; i >= 0; i--) {
+    const c = own[i]!;
+    const next = own[i + 1]!;
+    if (c.placeSource === 'clause' || next.placeSource !== 'clause') continue;
+    const between = text.slice(c.quantity.end, next.quantity.start);
+    if (!t.grammar.figureListLink.test(between)) continue;
+    c.seizure.location = next.seizure.location;
+    c.seizure.country = next.seizure.country;
+    c.placeSource = 'clause';
+  }
 }
 
 /** "The drugs, weighing 37.8 pounds and 5.6 pounds respectively": drugs named just before, in order. */

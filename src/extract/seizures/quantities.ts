@@ -348,6 +348,12 @@ function joinPackaging(t: SeizureTables, text: string, qs: Quantity[]): Quantity
         };
         continue;
       }
+      // "2.5 tons of fentanyl pills, or roughly 10 million pills": the same haul counted.
+      if (prev.kind === 'mass' && q.kind === 'count' && !prev.count && restatedOr(t, between)) {
+        prev.count = { value: q.value, unit: q.unit };
+        prev.end = q.end;
+        continue;
+      }
       if (q.kind === 'count' && packedIn && !prev.count) {
         // The figure packed in counted items: a mass takes their count; a count keeps its own.
         if (prev.kind === 'mass') prev.count = { value: q.value, unit: q.unit };
@@ -359,6 +365,9 @@ function joinPackaging(t: SeizureTables, text: string, qs: Quantity[]): Quantity
   }
   return out;
 }
+
+/** ", or about " between a figure and its restatement. */
+const restatedOr = (t: SeizureTables, between: string): boolean => quantityRegex(t).restated.test(between);
 
 /**
  * Bare numbers that take the unit of their list. A number without a unit is a quantity only

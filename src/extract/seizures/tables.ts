@@ -122,6 +122,7 @@ export const SEIZURE_SLOTS = [
   'referring-determiners',
   'article-the',
   'haul-references',
+  'drug-hyphen-words',
   'refer-back-opener',
   'additional-haul',
   'attribution-intro',
@@ -223,6 +224,8 @@ export interface SeizureGrammar {
   respectively: RegExp;
   /** Between two figures of a list ("and", "followed by", a comma). */
   listLink: RegExp;
+  /** Between two figures of one list with no place or verb between ("of cocaine and"). */
+  figureListLink: RegExp;
 }
 
 export interface SeizureTables {
@@ -350,7 +353,11 @@ export function compileSeizureTables(dir: string): SeizureTables {
     attributionCut: new RegExp(`\\s+${g('attribution-cut')}\\b`, 'i'),
     rangeYear: new RegExp(`\\b${g('range-openers')}\\s+(?:19|20)\\d\\d\\b`, 'i'),
     percentAt: new RegExp(`\\d\\s?${g('percent-words')}`, 'i'),
-    massThenCount: new RegExp(`^[\\s,]*(?:${g('packing-verbs')}\\s+)?${g('packing-links')}\\s+$`, 'i'),
+    // "in 2,000 packets", "packed into 40 sachets", "were found in 80 bricks".
+    massThenCount: new RegExp(
+      `^[\\s,]*(?:${g('passive-perfect')}\\s+)?(?:(?:${g('packing-verbs')}|\\p{L}+ed)\\s+)?${g('packing-links')}\\s+$`,
+      'iu',
+    ),
     countThenMass: new RegExp(
       `${g('weight-links')}\\s+(?:${slots
         .words('weight-qualifiers')
@@ -361,6 +368,10 @@ export function compileSeizureTables(dir: string): SeizureTables {
     ofWord: new RegExp(`\\b${g('link-of')} \\w+\\s*`, 'i'),
     respectively: new RegExp(`\\b${g('respectively')}\\b`, 'i'),
     listLink: new RegExp(`\\b${g('list-continuation')}\\b|,`),
+    figureListLink: new RegExp(
+      `^(?:\\s+${g('link-of-binding')}\\s+(?:[\\p{L}-]+\\s+){0,2}?[\\p{L}-]+)?\\s*(?:,|,?\\s+${g('list-and')})\\s*$`,
+      'iu',
+    ),
   };
   return {
     units,
@@ -378,7 +389,11 @@ export function compileSeizureTables(dir: string): SeizureTables {
     qualifiers: numbers
       .filter((r) => r.kind === 'qualifier')
       .map((r) => ({ re: new RegExp(`^${word(r.pattern)}$`, 'i'), reason: r.reason })),
-    drugs: drugs.map((d) => ({ rule: d, re: new RegExp(`(?<![\\w-])${word(d.pattern)}(?![\\w-])`, 'giu') })),
+    // "fentanyl-laced pills", "cocaine-filled bags": a drug word before such a hyphen still names the drug.
+    drugs: drugs.map((d) => ({
+      rule: d,
+      re: new RegExp(`(?<![\\w-])${word(d.pattern)}(?![\\w]|-(?!${g('drug-hyphen-words')}\\b))`, 'giu'),
+    })),
     terms: termMap,
     frames: frames.map((f) => ({ rule: f, re: new RegExp(f.pattern, 'iu') })),
     periods: periods.map((p) => ({ rule: p, re: new RegExp(p.pattern, 'giu') })),
