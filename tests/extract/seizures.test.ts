@@ -136,6 +136,9 @@ describe('extractSeizures', () => {
         record: false,
         attribution: null,
         evidence: 'Police in Lisbon seized 2,400 kg of cocaine on Monday.',
+        // Every rule that found, bound, dated and placed the figure; all the evidence is there.
+        reasons: ['unit-kilogram', 'cue-seize', 'drug-cocaine', 'period-weekday', 'place-in-clause'],
+        confidence: 0.95,
       },
     ]);
   });

@@ -111,11 +111,21 @@ function drugFor(
   drugs: DrugMention[],
   all: Quantity[],
   contextDrug: Drug | null,
-): { drug: Drug | null; bound: boolean } {
+): { drug: Drug | null; bound: boolean; reason: string } {
   const ctx = lastSpecific(drugs, q.start) ?? contextDrug;
   const resolve = (d: DrugMention) => canonical(t, text, d, ctx);
+  /** The rule that named the drug; a generic word says whether it referred back. */
+  const why = (d: DrugMention, drug: Drug | null) =>
+    d.drug !== 'generic'
+      ? d.reason
+      : drug === 'unspecified'
+        ? 'drug-generic-unspecified'
+        : 'drug-generic-refers-back';
   const infix = drugs.find((d) => d.start >= q.infixStart && d.end <= q.end);
-  if (infix) return { drug: resolve(infix), bound: true };
+  if (infix) {
+    const drug = resolve(infix);
+    return { drug, bound: true, reason: why(infix, drug) };
+  }
   const next = drugs.find((d) => d.start >= q.end);
   if (
     next &&
@@ -123,17 +133,24 @@ function drugFor(
       t.grammar.genericOf.test(text.slice(q.end, next.start)))
   ) {
     if (next.drug !== 'generic' && mixedList(t, text, next, drugs, all))
-      return { drug: 'unspecified', bound: true };
-    return { drug: resolve(next), bound: true };
+      return { drug: 'unspecified', bound: true, reason: 'drug-mixed-list' };
+    const drug = resolve(next);
+    return { drug, bound: true, reason: why(next, drug) };
   }
   const prev = [...drugs].reverse().find((d) => d.end <= q.start);
-  if (prev) return { drug: resolve(prev), bound: false };
+  if (prev) {
+    const drug = resolve(prev);
+    return { drug, bound: false, reason: why(prev, drug) };
+  }
   // A drug named later in the sentence that no other figure claims ("1,187kg of "X", a strain of cannabis").
   if (next) {
     const claimed = all.some((o) => o !== q && o.end <= next.start && o.start > q.end);
-    if (!claimed) return { drug: resolve(next), bound: false };
+    if (!claimed) {
+      const drug = resolve(next);
+      return { drug, bound: false, reason: why(next, drug) };
+    }
   }
-  return { drug: contextDrug, bound: false };
+  return { drug: contextDrug, bound: false, reason: 'drug-from-context' };
 }
 
 /** "a record 116 tons", "hit a record": the text calls the figure a record. */
@@ -146,8 +163,8 @@ function attributionOf(t: SeizureTables, text: string): string | null {
 }
 
 /**
- * A total over a period or area (true) or one haul (false): a span of years or a total word
- * says total; a day named in the sentence or a single-haul phrase says haul; else a year named
+ * A total over a period or area (the reason that says so) or one haul (null): a span of years
+ * or a total word says total; a day named in the sentence or a single-haul phrase says haul; else a year named
  * in the sentence ("in 2023, 116 tons were seized") says total.
  */
 function aggregateOf(
@@ -156,12 +173,16 @@ function aggregateOf(
   clause: string,
   period: string | null,
   explicit: boolean,
-): boolean {
-  if (t.grammar.rangeYear.test(sentence) && termMatch(t, 'aggregate', sentence)) return true;
-  if (explicit && period?.length === 10) return false;
-  if (termMatch(t, 'haul', clause)) return false;
-  if (termMatch(t, 'aggregate', clause)) return true;
-  return explicit && period !== null && /^\d{4}$/.test(period);
+): string | null {
+  if (t.grammar.rangeYear.test(sentence)) {
+    const total = termMatch(t, 'aggregate', sentence);
+    if (total) return total;
+  }
+  if (explicit && period?.length === 10) return null;
+  if (termMatch(t, 'haul', clause)) return null;
+  const total = termMatch(t, 'aggregate', clause);
+  if (total) return total;
+  return explicit && period !== null && /^\d{4}$/.test(period) ? 'aggregate-year-period' : null;
 }
 
 /** The words around a figure that speak of it: its clause before, and after it up to a comma. */
@@ -271,12 +292,14 @@ export function extractSeizures(
         if (p?.period && c.periodSource !== 'explicit') {
           c.seizure.period = p.period;
           c.periodSource = 'explicit';
+          c.reasons.push('period-from-event-sentence');
         }
         const place = eligible[0];
         if (place && c.placeSource !== 'clause') {
           c.seizure.location = place.name;
           c.seizure.country = place.country;
           c.placeSource = 'clause';
+          c.reasons.push('place-from-event-sentence');
         }
       }
     }
@@ -290,6 +313,7 @@ export function extractSeizures(
           if (c.periodSource === 'explicit') continue;
           c.seizure.period = p.period;
           c.periodSource = 'explicit';
+          c.reasons.push('period-from-later-sentence');
         }
       }
     }
@@ -307,7 +331,7 @@ export function extractSeizures(
         q.end,
         next ? next.start : Math.min(text.length, q.end + t.thresholds['after-window-chars']),
       );
-      const { drug, bound } = drugFor(t, text, q, drugs, quantities, ctx.drug);
+      const { drug, bound, reason: drugReason } = drugFor(t, text, q, drugs, quantities, ctx.drug);
       const frame = negativeFrame(t, before, after, bound, text.slice(0, q.numStart), q.unit);
       let period = periodOfFigure(periods, quantities, i, text);
       // "rose to X, from Y a year earlier": the earlier year belongs to Y only.
@@ -344,7 +368,22 @@ export function extractSeizures(
         agency ??
         (ctx.place?.source === 'none' ? null : ctx.place) ??
         storyAgency;
+      // A span of time ("in the past two years") is a total too.
+      const aggregateReason =
+        aggregateOf(t, text, clauseAround(before, after), seizurePeriod, explicit) ??
+        (period?.range ? 'aggregate-span-of-time' : null);
+      const reasons = [
+        q.reason,
+        ...(q.inferred ? ['unit-inferred-from-list'] : []),
+        ...(q.count ? ['count-with-mass'] : []),
+        cue ?? (unit.isHeading ? 'seizure-headline' : 'seizure-continuation'),
+        drugReason,
+        period ? period.reason : seizurePeriod ? 'period-carried' : 'period-none',
+        place ? placeReason(place, clausePlace, listPlace, agency) : 'place-none',
+        ...(aggregateReason ? [aggregateReason] : []),
+      ];
       const candidate: Candidate = {
+        reasons,
         quantity: q,
         unitIndex: unit.index,
         isTitle: unit.isTitle || unit.isHeading,
@@ -365,10 +404,7 @@ export function extractSeizures(
           location: place?.location ?? null,
           country: place?.country ?? null,
           period: seizurePeriod,
-          // A span of time ("in the past two years") is a total too.
-          aggregate:
-            aggregateOf(t, text, clauseAround(before, after), seizurePeriod, explicit) ||
-            (period?.range ?? false),
+          aggregate: aggregateReason !== null,
           record: termMatch(t, 'record', text) !== null,
           attribution: attributionOf(t, text),
           evidence: text,
@@ -454,6 +490,7 @@ export function extractSeizures(
       c.seizure.location = next.name;
       c.seizure.country = next.country;
       c.placeSource = 'carried';
+      c.reasons.push('place-next-sentence');
     }
   }
   // Last resort: the country the whole article is about ("a nationwide crackdown" in a story
@@ -463,10 +500,11 @@ export function extractSeizures(
       if (c.placeSource !== 'none' || c.seizure.country) continue;
       c.seizure.country = story.mainCountry;
       c.placeSource = 'carried';
+      c.reasons.push('place-main-country');
     }
   }
   const joined = joinCountsAcrossSentences(candidates, t.thresholds['count-join-sentences']);
-  const seizures = mergeCandidates(joined, rejected, t.thresholds);
+  const seizures = mergeCandidates(joined, rejected, t.thresholds, t.confidence);
   return {
     seizureStory: seizures.length > 0 || eventWithoutFigure,
     seizures,
@@ -517,6 +555,19 @@ function trendDrug(
   return lastSpecific(drugs) ?? (cue ? contextDrug : null);
 }
 
+/** The rule that placed a figure: its clause, its list, the seizing agency, or what came before. */
+function placeReason(
+  place: PlacePick,
+  clause: PlacePick | null,
+  list: PlacePick | null,
+  agency: PlacePick | null,
+): string {
+  if (place === clause) return 'place-in-clause';
+  if (place === list) return 'place-of-list';
+  if (place === agency) return 'place-seizing-agency';
+  return place.source === 'carried' ? 'place-carried' : `place-${place.source}`;
+}
+
 function placeOf(c: Candidate): PlacePick {
   return { location: c.seizure.location, country: c.seizure.country, source: 'clause' };
 }
@@ -542,6 +593,7 @@ function shareListPlace(t: SeizureTables, text: string, own: Candidate[]): void 
     c.seizure.location = next.seizure.location;
     c.seizure.country = next.seizure.country;
     c.placeSource = 'clause';
+    c.reasons.push('place-shared-by-list');
   }
 }
 

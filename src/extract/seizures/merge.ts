@@ -10,7 +10,12 @@ import type { Thresholds } from './tables.ts';
 
 export type Source = 'explicit' | 'carried' | 'none';
 
+/** A seizure of the record without the fields merging adds (confidence, reasons). */
+export type Figure = Omit<Seizure, 'confidence' | 'reasons'>;
+
 export interface Candidate {
+  /** Ids of the rules that found, bound, dated and placed the figure (they go on the record). */
+  reasons: string[];
   quantity: Quantity;
   /** Sentence index; -1 for the title. */
   unitIndex: number;
@@ -23,7 +28,8 @@ export interface Candidate {
   weak?: boolean;
   /** Reason of the negative frame that rejected it, else null. */
   rejectedBy: string | null;
-  seizure: Seizure;
+  /** The record's seizure, before its confidence and reasons are set. */
+  seizure: Figure;
   /** Count of "In a separate operation" resets before it: hauls of different segments differ. */
   segment: number;
   /** Its sentence refers back to a haul already told ("the drugs", "The packages", "It was"). */
@@ -34,6 +40,16 @@ export interface Candidate {
   pending?: boolean;
   /** Its own date is a span of several years ("in the past two years", "since 2019"). */
   periodRange?: boolean;
+  /** How many statements of the figure were merged into it. */
+  support?: number;
+}
+
+/** confidence.yaml: the base, the weight of each kind of evidence, and the bounds. */
+export interface ConfidenceWeights {
+  base: number;
+  min: number;
+  max: number;
+  evidence: Map<string, number>;
 }
 
 /** Tolerances of thresholds.yaml: same figure, rounded vs exact, round vs precise, lower bound. */
@@ -152,6 +168,8 @@ function precision(c: Candidate): number {
 function absorb(into: Candidate, c: Candidate): void {
   const s = into.seizure;
   const t = c.seizure;
+  into.reasons = [...new Set([...into.reasons, ...c.reasons, 'merged-restatement'])];
+  into.support = (into.support ?? 1) + (c.support ?? 1);
   if (s.drug === 'unspecified') s.drug = t.drug;
   if (precision(c) > precision(into)) {
     s.amount = t.amount;
@@ -191,6 +209,7 @@ export function mergeCandidates(
   candidates: Candidate[],
   rejected: Candidate[],
   thresholds: Thresholds,
+  weights: ConfidenceWeights,
 ): Seizure[] {
   const tol = tolerancesOf(thresholds);
   const groups: Candidate[] = [];
@@ -213,10 +232,44 @@ export function mergeCandidates(
       absorb(g, c);
       g.weak = g.weak && c.weak;
     } else {
-      groups.push({ ...c, seizure: { ...c.seizure, amount: { ...c.seizure.amount } } });
+      groups.push({
+        ...c,
+        reasons: [...c.reasons],
+        seizure: { ...c.seizure, amount: { ...c.seizure.amount } },
+      });
     }
   }
-  return groups.filter((g) => !g.weak).map((g) => g.seizure);
+  return groups
+    .filter((g) => !g.weak)
+    .map((g) => ({ ...g.seizure, confidence: confidenceOf(g, weights), reasons: g.reasons }));
+}
+
+/**
+ * How sure the figure is, 0 to 1 (confidence.yaml): a base, plus the weight of each kind of
+ * evidence the figure has (a seizure word in its own sentence, a drug named with it, its own
+ * place and date, a second statement of it) or lacks (a drug carried from earlier text, a unit
+ * taken from a list, a headline only), clamped to the table's bounds.
+ */
+export function confidenceOf(c: Candidate, w: ConfidenceWeights): number {
+  const has = (re: RegExp) => c.reasons.some((r) => re.test(r));
+  const evidence: string[] = [];
+  if (has(/^cue-/)) evidence.push('seizure-word');
+  else if (has(/^seizure-headline$/)) evidence.push('headline-only');
+  else evidence.push('continuation');
+  if (has(/^drug-from-context$/)) evidence.push('drug-from-context');
+  else if (has(/^drug-generic-unspecified$|^drug-mixed-list$/)) evidence.push('drug-unspecified');
+  else evidence.push('drug-named');
+  if (has(/^unit-inferred-from-list$/)) evidence.push('unit-from-list');
+  if (has(/^place-(?:in-clause|of-list|shared-by-list|from-event-sentence)$/)) evidence.push('place-named');
+  else if (has(/^place-seizing-agency$/)) evidence.push('place-agency');
+  else if (has(/^place-none$/) && !c.seizure.country) evidence.push('place-none');
+  else evidence.push('place-carried');
+  if (c.periodSource === 'explicit') evidence.push('period-named');
+  if ((c.support ?? 1) > 1) evidence.push('stated-twice');
+  if (has(/^count-joined-across-sentences$/)) evidence.push('count-joined');
+  let score = w.base;
+  for (const e of evidence) score += w.evidence.get(e) ?? 0;
+  return Math.round(Math.min(w.max, Math.max(w.min, score)) * 100) / 100;
 }
 
 /**
@@ -231,7 +284,7 @@ export function mergeCandidates(
  */
 export function joinCountsAcrossSentences(candidates: Candidate[], window: number): Candidate[] {
   const dropped = new Set<Candidate>();
-  const compatible = (a: Seizure, b: Seizure) =>
+  const compatible = (a: Figure, b: Figure) =>
     a.drug === b.drug || a.drug === 'unspecified' || b.drug === 'unspecified';
   const body = candidates.filter((c) => !c.isTitle);
   for (let i = 1; i < body.length; i++) {
@@ -257,6 +310,7 @@ export function joinCountsAcrossSentences(candidates: Candidate[], window: numbe
     mass.seizure.count = count.seizure.count;
     mass.seizure.countUnit = count.seizure.countUnit;
     if (mass.seizure.drug === 'unspecified') mass.seizure.drug = count.seizure.drug;
+    mass.reasons.push('count-joined-across-sentences');
     dropped.add(count);
   }
   return candidates.filter((c) => !dropped.has(c) && !c.pending);

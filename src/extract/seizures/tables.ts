@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { AmountUnitSchema, DrugSchema } from '../../records/schema.ts';
 import { loadRuleTable } from '../rules/load.ts';
 import { escapeRegex, loadSettings, loadSlots, type Slots } from '../rules/slots.ts';
+import type { ConfidenceWeights } from './merge.ts';
 
 const UnitRule = z.object({
   reason: z.string(),
@@ -95,6 +96,31 @@ const NumberFormatRule = z.discriminatedUnion('kind', [
     tlds: z.array(z.string().regex(/^[a-z]{2,}$/)).min(1),
   }),
 ]);
+
+const ConfidenceRule = z.object({
+  reason: z.string(),
+  kind: z.enum(['base', 'min', 'max', 'evidence']),
+  /** For `kind: evidence`, the kind of evidence (see merge.ts confidenceOf). */
+  evidence: z
+    .enum([
+      'seizure-word',
+      'continuation',
+      'headline-only',
+      'drug-named',
+      'drug-from-context',
+      'drug-unspecified',
+      'unit-from-list',
+      'place-named',
+      'place-agency',
+      'place-carried',
+      'place-none',
+      'period-named',
+      'stated-twice',
+      'count-joined',
+    ])
+    .optional(),
+  weight: z.number(),
+});
 
 export type UnitRuleT = z.infer<typeof UnitRule>;
 export type DrugRuleT = z.infer<typeof DrugRule>;
@@ -257,6 +283,8 @@ export interface SeizureTables {
   weekdays: Map<string, number>;
   grammar: SeizureGrammar;
   thresholds: Thresholds;
+  /** confidence.yaml: how much each kind of evidence adds to a seizure's confidence. */
+  confidence: ConfidenceWeights;
   /** number-formats.yaml: the language's default, evidence patterns, outlet countries. */
   numberFormats: {
     default: z.infer<typeof NumberFormatSchema>;
@@ -279,6 +307,17 @@ export function compileSeizureTables(dir: string): SeizureTables {
   const slots = loadSlots('seizure-grammar', SEIZURE_SLOTS, dir);
   const thresholds = loadSettings('thresholds', THRESHOLDS, dir);
   const formats = loadRuleTable('number-formats', NumberFormatRule, dir);
+  const conf = loadRuleTable('confidence', ConfidenceRule, dir);
+  const setting = (kind: 'base' | 'min' | 'max', fallback: number) =>
+    conf.find((r) => r.kind === kind)?.weight ?? fallback;
+  const confidence: ConfidenceWeights = {
+    base: setting('base', 0.5),
+    min: setting('min', 0.05),
+    max: setting('max', 0.99),
+    evidence: new Map(
+      conf.flatMap((r) => (r.kind === 'evidence' && r.evidence ? [[r.evidence, r.weight]] : [])),
+    ),
+  };
   const numberFormats: SeizureTables['numberFormats'] = {
     default: formats.find((f) => f.kind === 'default')?.format ?? 'dot-decimal',
     evidence: formats.flatMap((f) =>
@@ -402,6 +441,7 @@ export function compileSeizureTables(dir: string): SeizureTables {
     grammar,
     thresholds,
     numberFormats,
+    confidence,
   };
 }
 
