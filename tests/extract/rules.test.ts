@@ -29,6 +29,8 @@ const LANGUAGE_TABLES = [
   'calendar.yaml',
   'seizure-grammar.yaml',
   'thresholds.yaml',
+  'number-formats.yaml',
+  'confidence.yaml',
   'titles-roles.yaml',
   'organizations.yaml',
   'person-stopwords.yaml',
