@@ -514,3 +514,44 @@ describe('more seizure forms from other outlets', () => {
     ).toMatchObject([{ name: 'Dar es Salaam', country: 'TZ' }]);
   });
 });
+
+describe('lists, headlines and counts told later', () => {
+  it('joins a headline figure, a bounded lead and the exact figure', () => {
+    expect(
+      sizes(
+        'Dutch police said on Friday they had seized more than two tonnes of cocaine hidden in bananas. The drugs, 2,150 kilograms in total, were found on Tuesday.',
+        '2024-11-15',
+      ),
+    ).toEqual(['cocaine 2150 kg']);
+    expect(
+      record(
+        'Dutch police said on Friday they had seized more than two tonnes of cocaine hidden in bananas. The drugs, 2,150 kilograms in total, were found on Tuesday.',
+        '2024-11-15',
+        'Police seize 2 tonnes of cocaine',
+      ).seizures.map((s) => s.kg),
+    ).toEqual([2150]);
+  });
+
+  it('lets figures listed together share the date after them', () => {
+    expect(
+      seizures(
+        'Officials burned drugs worth $500 million on Tuesday, including 10 tonnes of methamphetamine and 900 kg of heroin seized in 2023.',
+        '2024-11-15',
+      ).map((s) => s.period),
+    ).toEqual(['2023', '2023']);
+  });
+
+  it('takes a count told in a later sentence that refers back', () => {
+    expect(
+      seizures(
+        'The coast guard seized over 6,000 kg of methamphetamine from a boat. Six crew were arrested. The drugs were packed in 3,000 one-kilo packets.',
+      ),
+    ).toMatchObject([{ size: '6000 kg', count: '3000 packages' }]);
+  });
+
+  it('names a region with "and" and a generic noun as written', () => {
+    expect(
+      record('The boat was found near the Andaman and Nicobar Islands, officials said.').places,
+    ).toMatchObject([{ name: 'Andaman and Nicobar Islands', country: 'IN' }]);
+  });
+});

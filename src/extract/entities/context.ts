@@ -66,7 +66,7 @@ export function buildContext(parsed: ParsedText, rules: RuleSet): EntityContext 
 }
 
 /**
- * "Trinidad and Tobago", "Bosnia and Herzegovina": a country whose name holds "and" is one run,
+ * "Trinidad and Tobago", "Andaman and Nicobar Islands": a country or region whose name holds "and" is one run,
  * also where a longer name continues it ("Trinidad and Tobago Police Service").
  */
 function joinCountryNames(
@@ -89,7 +89,9 @@ function joinCountryNames(
       /^\s+$/.test(text.slice(link.end, b.start))
     ) {
       const joined = b.tokens.findIndex((_t, k) =>
-        gaz.lookup(text.slice(a.start, b.tokens[k]!.end)).some((e) => e.kind === 'country'),
+        gaz
+          .lookup(text.slice(a.start, b.tokens[k]!.end))
+          .some((e) => e.kind === 'country' || e.kind === 'region'),
       );
       if (joined >= 0) {
         out.push(makeChunk([...a.tokens, link, ...b.tokens], text));

@@ -401,6 +401,12 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
       });
     }
   }
+  // "Islands", "Coast" alone beside a named place are its generic nouns, no place of their own.
+  if (out.length > 1) {
+    const generic = (o: Raw) => !/\s/.test(o.surface) && gr.genericPlaceNouns.has(o.surface.toLowerCase());
+    const named = out.filter((o) => !generic(o));
+    if (named.length > 0) out.splice(0, out.length, ...named);
+  }
   // The rest of the run must be place words too ("India-Pakistan", "Northern Alabama"): in
   // "Sierra Nevada" or "Georgia Pacific" the place word is part of another name.
   const rest = run.filter((t) => t.name && !out.some((o) => o.start <= t.start && t.end <= o.end));
@@ -410,6 +416,16 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
     )
   )
     return null;
+  // "Andaman and Nicobar Islands", "Canary Islands Coast": a known place and generic nouns
+  // after it are named as written.
+  const only = out.length === 1 ? out[0]! : null;
+  if (
+    only &&
+    only.start === first.start &&
+    rest.length > 0 &&
+    rest.every((t) => gr.genericPlaceNouns.has(t.text.toLowerCase()))
+  )
+    return [{ ...only, surface, end: last.end }];
   return out;
 }
 

@@ -333,7 +333,7 @@ export function extractSeizures(
       );
       const { drug, bound, reason: drugReason } = drugFor(t, text, q, drugs, quantities, ctx.drug);
       const frame = negativeFrame(t, before, after, bound, text.slice(0, q.numStart), q.unit);
-      let period = periodOfFigure(periods, quantities, i, text);
+      let period = periodOfFigure(t, periods, quantities, i, text);
       // "rose to X, from Y a year earlier": the earlier year belongs to Y only.
       if (
         period?.reason === 'period-year-earlier' &&
@@ -419,6 +419,21 @@ export function extractSeizures(
         return;
       }
       if (!cue && !continuation && !unit.isHeading) {
+        // "The drugs were packed in 3,000 one-kilo packets": the count of the haul just told.
+        const last = told.at(-1);
+        if (
+          q.kind === 'count' &&
+          sentenceRefersBack &&
+          last &&
+          last.seizure.kg !== null &&
+          last.seizure.count === null &&
+          (last.seizure.drug === candidate.seizure.drug || candidate.seizure.drug === 'unspecified')
+        ) {
+          last.seizure.count = q.value;
+          last.seizure.countUnit = q.unit as Seizure['countUnit'];
+          last.reasons.push('count-joined-across-sentences');
+          return;
+        }
         rejected.push({ ...candidate, rejectedBy: 'no-seizure-cue' });
         return;
       }

@@ -96,7 +96,8 @@ function sameSeizure(tol: Tolerances, a: Candidate, b: Candidate): boolean {
     return false;
   }
   if (distinctHauls(tol, a, b)) return false;
-  const approx = a.quantity.approx || b.quantity.approx;
+  // Headlines round their figures ("2 tonnes" over "2,150 kilograms").
+  const approx = a.quantity.approx || b.quantity.approx || a.isTitle || b.isTitle;
   if (x.kg !== null && y.kg !== null) {
     if (close(x.kg, y.kg, approx ? tol.rounded : tol.same)) return true;
     // "1.5 tonnes" in the lead and "1,480 kilograms" later: a round figure and a precise one.
@@ -161,7 +162,9 @@ const PERIOD_RANK = { explicit: 2, carried: 1, none: 0 } as const;
 /** Exact before rounded, body before headline, then more significant digits ("2.975" before "three"). */
 function precision(c: Candidate): number {
   return (
-    (c.quantity.approx ? 0 : 2) + (c.isTitle ? 0 : 1) + Math.min(9, significantDigits(c.quantity.value)) / 10
+    (c.quantity.approx || c.isTitle ? 0 : 2) +
+    (c.isTitle ? 0 : 1) +
+    Math.min(9, significantDigits(c.quantity.value)) / 10
   );
 }
 

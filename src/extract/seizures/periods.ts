@@ -307,6 +307,25 @@ function costOf(
  * 2022, and 3.2 tonnes found at B in 2015"). A figure that owns none takes the nearest date.
  */
 export function periodOfFigure(
+  t: SeizureTables,
+  periods: PeriodMention[],
+  figures: Array<{ start: number; end: number }>,
+  index: number,
+  text: string,
+): PeriodMention | null {
+  const own = ownPeriod(periods, figures, index, text);
+  // "10 tonnes of meth and 900 kg of heroin seized over the past year": figures listed together
+  // share the date after the last of them, over one across a comma before them.
+  const q = figures[index]!;
+  const next = figures[index + 1];
+  if (!next || !t.grammar.figureListLink.test(text.slice(q.end, next.start))) return own;
+  const shared = periodOfFigure(t, periods, figures, index + 1, text);
+  if (!shared || shared.start < next.end || /[,;]/.test(text.slice(next.end, shared.start))) return own;
+  if (own && (own.start >= q.end || !/[,;]/.test(text.slice(own.end, q.start)))) return own;
+  return shared;
+}
+
+function ownPeriod(
   periods: PeriodMention[],
   figures: Array<{ start: number; end: number }>,
   index: number,
