@@ -555,3 +555,33 @@ describe('lists, headlines and counts told later', () => {
     ).toMatchObject([{ name: 'Andaman and Nicobar Islands', country: 'IN' }]);
   });
 });
+
+describe('seizure words and drug names of other outlets', () => {
+  it.each([
+    ['A search of the house turned up 3 kilograms of heroin, police said.', ['heroin 3 kg']],
+    ['The raid on the farm yielded 40 kilos of dagga and a rifle.', ['cannabis 40 kg']],
+    [
+      'Police said 157kg of methylamphetamine had been stopped from reaching our streets.',
+      ['methamphetamine 157 kg'],
+    ],
+    [
+      'Officers seized 2 kg of tik and 300 grams of nyaope in Cape Town.',
+      ['methamphetamine 2 kg', 'heroin 0.3 kg'],
+    ],
+    ['Officials seized 12 kilograms of psychotropic substances in the raid.', ['unspecified 12 kg']],
+  ])('%s', (text, want) => {
+    expect(sizes(text)).toEqual(want);
+  });
+
+  it('never reads contraband cigarettes as drugs', () => {
+    expect(sizes('Customs seized 14 tonnes of contraband cigarettes at the port.')).toEqual([]);
+  });
+
+  it('reads no figure in a photo caption', () => {
+    expect(
+      sizes(
+        'Customs seized 40 kg of cocaine at the airport on Monday.\n\nPhoto: officers display 60 kilograms of seized heroin in Lagos.',
+      ),
+    ).toEqual(['cocaine 40 kg']);
+  });
+});

@@ -258,7 +258,10 @@ export function extractSeizures(
 
   for (const unit of units) {
     const { text } = unit;
-    const quantities = findQuantities(t, text, format);
+    // A photo caption or credit line ("Photo: officers display the 250 kg seized ...") states
+    // no seizure of its own.
+    const caption = !unit.isTitle && rules.entities.credits.some((re) => re.test(text));
+    const quantities = caption ? [] : findQuantities(t, text, format);
     const drugs = findDrugMentions(t, text);
     const periods = findPeriods(t, text, parsed.published, unit.isTitle ? null : lastDay);
     // "11.54am 06 September 2019 | News", "26 January 2024, 7:38am": a line of its own that
