@@ -585,3 +585,33 @@ describe('seizure words and drug names of other outlets', () => {
     ).toEqual(['cocaine 40 kg']);
   });
 });
+
+describe('places that are no places, and dates of clauses joined by "and"', () => {
+  const places = (text: string) => record(text).places.map((p) => p.name);
+
+  it('never reads a drug name or a nickname as a place', () => {
+    expect(places('Police seized 300 pounds of compressed ganja in a shed.')).toEqual([]);
+    expect(places('They arrested its leader, a man known as "El Gordo", in the raid.')).toEqual([]);
+  });
+
+  it('reads local administrative units of South Asian news as places', () => {
+    expect(places('Police recovered 20 kg of yaba in Teknaf upazila, Bangladeshi officials said.')).toContain(
+      'Teknaf',
+    );
+  });
+
+  it('gives a date before "and" to the clause it closes', () => {
+    expect(
+      seizures(
+        'Agents seized 1.8 tonnes of hashish in Algeciras on 12 April and 640 kilograms on a beach in May.',
+        '2025-06-05',
+      ).map((s) => s.period),
+    ).toEqual(['2025-04-12', '2025-05']);
+  });
+
+  it('keeps a figure restated by a bound as one', () => {
+    expect(sizes('Police seized 2,350 kilos of cocaine, or more than two tonnes, in a laboratory.')).toEqual([
+      'cocaine 2350 kg',
+    ]);
+  });
+});

@@ -28,6 +28,8 @@ export interface EntityContext {
   orgCountries: string[];
   /** The country the article is about (countries, demonyms, agencies), once places are read. */
   mainCountry: string | null;
+  /** A drug or street name of the language's drug table ("Ganja" is also a city): no place. */
+  isDrugName: (surface: string) => boolean;
 }
 
 export function buildContext(parsed: ParsedText, rules: RuleSet): EntityContext {
@@ -62,6 +64,13 @@ export function buildContext(parsed: ParsedText, rules: RuleSet): EntityContext 
     creditSentences,
     orgCountries: [],
     mainCountry: null,
+    isDrugName: (surface) =>
+      rules.seizures.drugs.some((d) => {
+        d.re.lastIndex = 0;
+        const m = d.re.exec(surface);
+        d.re.lastIndex = 0;
+        return m !== null && m.index === 0 && m[0].length === surface.length;
+      }),
   };
 }
 

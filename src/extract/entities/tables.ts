@@ -67,6 +67,7 @@ export const ENTITY_SLOTS = [
   'not-name-words',
   'brand-words',
   'currency-words',
+  'nickname-cues',
   'locatives',
   'admin-nouns',
   'admin-nouns-plural',
@@ -176,6 +177,8 @@ export interface EntityGrammar {
   ofAfter: RegExp;
   /** Right after a place name: "$", "dollars" ("US$ 3 million", "US dollars"). */
   currencyAfter: RegExp;
+  /** Right before a name: "known as", "alias" and an opening quote (a nickname). */
+  nicknameBefore: RegExp;
 }
 
 export interface EntityTables {
@@ -286,6 +289,7 @@ function grammarOf(slots: Slots): EntityGrammar {
     ),
     pairLink: new RegExp(`^\\s*[-–]\\s*$|^\\s+${g('place-list-and')}\\s+$`),
     ofAfter: new RegExp(`^\\s+${g('org-of')}\\b`),
+    nicknameBefore: new RegExp(`\\b${g('nickname-cues')}\\s*["“‘']?(?:\\p{Lu}\\p{L}*\\s+)?$`, 'iu'),
     currencyAfter: new RegExp(`^(?:\\$|\\s*${g('currency-words')}\\b)`, 'i'),
   };
 }

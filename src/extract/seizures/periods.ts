@@ -294,6 +294,8 @@ function costOf(
   let d = after ? p.start - q.end : p.end <= q.start ? q.start - p.end : 0;
   const between = after ? text.slice(q.end, p.start) : text.slice(p.end, q.start);
   if (/[,;]/.test(between)) d += CLAUSE_PENALTY;
+  // "X in A on 12 April and Y in B": a date before "and" closes the clause before it.
+  else if (!after && /^\s*(?:and|but|while|whereas)\b/i.test(between)) d += CLAUSE_PENALTY;
   const lo = after ? q.end : p.end;
   const hi = after ? p.start : q.start;
   if (all.some((o) => o !== q && o.start >= lo && o.end <= hi)) d += 1000;

@@ -276,8 +276,11 @@ function joinConversions(c: Compiled, text: string, qs: Quantity[]): Quantity[] 
         prev.kg = prev.alt.kg;
         delete prev.alt;
       }
-      // "96.400 kg ..., or about 96 tonnes": the same figure restated.
-      if (c.restated.test(between) && near(prev.kg)) {
+      // "96.400 kg ..., or about 96 tonnes": the same figure restated; "2,350 kilos, or more
+      // than two tonnes": restated by a bound it keeps.
+      const boundHolds =
+        prev.kg !== null && q.kg !== null && q.bound === 'lower' && prev.kg >= q.kg && prev.kg <= q.kg * 1.35;
+      if (c.restated.test(between) && (near(prev.kg) || boundHolds)) {
         prev.end = q.end;
         continue;
       }
