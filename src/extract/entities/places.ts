@@ -360,7 +360,7 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
   // "Port Everglades": a port named with "Port" first, when the gazetteer does not know it.
   if (gr.portWord.has(words[0]!) && run.length > 1)
     return [{ ...base, surface, candidates: [], local: { kind: 'port' }, cue: true }];
-  // "Quebec Region", "Ogun State", "North Eastern Division": an administrative unit named as
+  // "Quebec Region", "Borno State", "North Eastern Division": an administrative unit named as
   // written, of the country of the place or directions it is named after.
   const unit = adminUnit(ctx, run);
   if (unit) return [unit];
