@@ -615,3 +615,23 @@ describe('places that are no places, and dates of clauses joined by "and"', () =
     ]);
   });
 });
+
+describe('where and when a haul was made', () => {
+  it('reads "the seizure was made at the port of X" as the place, not a loading place', () => {
+    expect(
+      seizures(
+        'The seizure, announced on Tuesday, was made last Friday at the port of Callao, where inspectors found 2.2 tonnes of cocaine.',
+        '2025-04-03',
+      ),
+    ).toMatchObject([{ country: 'PE', period: '2025-03-28' }]);
+  });
+
+  it('reads "between January and March" as the year', () => {
+    expect(
+      seizures(
+        'Between January and March, customs officers at the airport seized 300 kg of cocaine.',
+        '2025-04-03',
+      )[0]?.period,
+    ).toBe('2025');
+  });
+});
