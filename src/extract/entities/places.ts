@@ -265,6 +265,11 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
       after.startsWith(` ${f.head}`) &&
       !/\p{L}/u.test(after[f.head.length + 1] ?? '')
     ) {
+      // "X airport" after a known town: a part of the town, which is the mention; after another
+      // name ("Montreal-Trudeau airport") a name of its own.
+      const known = ctx.gaz.lookup(surface).filter((e) => e.kind === 'city' || e.kind === 'region');
+      if (f.names === 'place' && known.length > 0)
+        return [{ ...base, surface, candidates: known, cue: true }];
       const out: Raw[] = [
         {
           ...base,
