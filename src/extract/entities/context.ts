@@ -64,14 +64,20 @@ export function buildContext(parsed: ParsedText, rules: RuleSet): EntityContext 
     creditSentences,
     orgCountries: [],
     mainCountry: null,
-    isDrugName: (surface) =>
-      rules.seizures.drugs.some((d) => {
-        d.re.lastIndex = 0;
-        const m = d.re.exec(surface);
-        d.re.lastIndex = 0;
-        return m !== null && m.index === 0 && m[0].length === surface.length;
-      }),
+    isDrugName: (surface) => drugNameRe(rules).test(surface),
   };
+}
+
+const drugNames = new WeakMap<RuleSet, RegExp>();
+
+/** One anchored alternation of the drug table's patterns ("ganja", "crystal meth"). */
+function drugNameRe(rules: RuleSet): RegExp {
+  let re = drugNames.get(rules);
+  if (!re) {
+    re = new RegExp(`^(?:${rules.seizures.drugs.map((d) => `(?:${d.rule.pattern})`).join('|')})$`, 'iu');
+    drugNames.set(rules, re);
+  }
+  return re;
 }
 
 /**

@@ -240,10 +240,10 @@ export function extractSeizures(
   // Last resort for a figure with no place at all: the country of the first seizing agency the
   // article names ("the Jordanian army"), with `carried` rank so any named place wins in merges.
   const agencies = rules.entities.agencyCountries;
+  // The one-country agency that seized something in each sentence ("CBSA officers seized").
+  const actingAgency = units.map((u) => knownAgencyCountry(t, agencies, u.text, true));
   const firstAgency =
-    units
-      .map((u) => agencyCountry(t, u.text, true) ?? knownAgencyCountry(t, agencies, u.text, true))
-      .find((a) => a !== null) ?? null;
+    units.map((u, i) => agencyCountry(t, u.text, true) ?? actingAgency[i]!).find((a) => a !== null) ?? null;
   const storyAgency: PlacePick | null = firstAgency ? { ...firstAgency, source: 'carried' } : null;
   const candidates: Candidate[] = [];
   const rejected: Candidate[] = [];
@@ -272,7 +272,7 @@ export function extractSeizures(
     const mentions = unit.isTitle ? [] : (mentionsOf.get(unit.index) ?? []);
     const eligible = eligibleMentions(t, text, unit.start, mentions);
     if (!unit.isTitle) eligibleBySentence.set(unit.index, eligible);
-    const agency = agencyCountry(t, text) ?? knownAgencyCountry(t, agencies, text, true);
+    const agency = agencyCountry(t, text) ?? actingAgency[units.indexOf(unit)] ?? null;
     const own: Candidate[] = [];
     const sentenceRefersBack = refersBack(t, text, drugs);
     const additional = t.grammar.additionalHaul.test(text);

@@ -117,6 +117,21 @@ function resolve(
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const SPANS = new Set<PeriodRuleT['resolve']>(['span', 'this-week', 'previous-week']);
 
+/** A digit, a month or weekday name, or a word of relative dates (seizure-grammar.yaml). */
+const periodTrigger = perTables(
+  (t) =>
+    new RegExp(
+      `\\d|\\b(?:${[
+        ...t.months.keys(),
+        ...t.weekdays.keys(),
+        ...t.grammar.slots.words('period-trigger-words'),
+      ]
+        .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('|')})`,
+      'iu',
+    ),
+);
+
 /** Between two dates named as one span: " and ", " to ", "-". */
 const pairLinkOf = perTables(
   (t) =>
@@ -201,6 +216,8 @@ export function findPeriods(
   published: string | null,
   anchor: string | null = null,
 ): PeriodMention[] {
+  // Most sentences name no date: one test of the words every date rule needs saves the rest.
+  if (!periodTrigger(t).test(text)) return [];
   const pub = publicationDay(published);
   const all: Array<
     PeriodMention & { counted?: { rule: PeriodRuleT; groups: Record<string, string | undefined> } }

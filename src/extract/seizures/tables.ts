@@ -172,6 +172,7 @@ export const SEIZURE_SLOTS = [
   'list-name-connectors',
   'list-in',
   'range-from',
+  'period-trigger-words',
   'range-to',
   'passive-auxiliaries',
   'passive-perfect',
