@@ -635,3 +635,18 @@ describe('where and when a haul was made', () => {
     ).toBe('2025');
   });
 });
+
+describe('more names that are no persons', () => {
+  const persons = (text: string) => record(text).persons.map((p) => p.name);
+
+  it('never reads a demonym of two words, a unit number or a battalion as a person', () => {
+    expect(persons('Two Sri Lankan nationals and a South African were arrested, police said.')).toEqual([]);
+    expect(persons('Soldiers of Battalion No 12 and the 3rd Infantry Regiment took part.')).toEqual([]);
+  });
+
+  it('keeps an abbreviated first name that opens a sentence', () => {
+    expect(persons('Md. Rafiqul Islam, the camp commander, said the yaba came from Myanmar.')).toEqual([
+      'Md. Rafiqul Islam',
+    ]);
+  });
+});

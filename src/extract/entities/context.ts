@@ -36,7 +36,9 @@ export function buildContext(parsed: ParsedText, rules: RuleSet): EntityContext 
   const tables = rules.entities;
   const { connectors, titleConnectors } = tables.grammar;
   const isTitle = (w: string) => tables.titleHeads.has(w.toLowerCase());
-  const tokens = tokenize(parsed, rules.parser, isTitle, titleConnectors);
+  const tokens = tokenize(parsed, rules.parser, isTitle, titleConnectors, (w) =>
+    tables.grammar.nameAbbreviations.has(w.toLowerCase()),
+  );
   const isAbbreviation = (w: string) =>
     tables.honorifics.has(`${w.toLowerCase()}.`) || tables.grammar.nameAbbreviations.has(w.toLowerCase());
   const gaz = rules.gazetteer;

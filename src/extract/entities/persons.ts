@@ -329,6 +329,8 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
       }
       if (!isPerson) continue;
       if (isPlaceName(nameTokens) && role === null) continue;
+      // "Sri Lankan", "South African": a demonym of two words is no name.
+      if (ctx.gaz.demonym(spanText(ctx, nameTokens)) !== null) continue;
       // "Al", "Com": one or two letters are no name.
       if (
         nameTokens.every((tok) => tok.text.replace(/\./g, '').length <= 2) &&

@@ -62,6 +62,8 @@ export function tokenize(
   parser: Parser,
   isTitle: (word: string) => boolean = () => false,
   titleConnectors: ReadonlySet<string> = EMPTY,
+  /** Words that are names wherever they stand ("Md." opening a sentence). */
+  alwaysName: (word: string) => boolean = () => false,
 ): Token[][] {
   const tagsAt = new Map<number, ReadonlySet<string>>();
   const doc = parsed.doc;
@@ -95,7 +97,8 @@ export function tokenize(
       let name = first;
       if (name && allCaps && !word.includes('.') && word.length > 2 && isCommonWord(word, EMPTY, parser))
         name = false;
-      else if (name && initial && !allCaps && isCommonWord(word, tags, parser)) name = false;
+      else if (name && initial && !allCaps && isCommonWord(word, tags, parser) && !alwaysName(word))
+        name = false;
       out.push({
         text: word,
         start,
