@@ -187,7 +187,7 @@ export const SEIZURE_SLOTS = [
   'trend-same-period',
 ] as const;
 
-/** The settings of thresholds.yaml. */
+/** The settings of thresholds.yaml the seizure rules read (the place rules read theirs, entities/tables.ts). */
 export const THRESHOLDS = [
   'refer-back-sentences',
   'count-join-sentences',
@@ -199,11 +199,6 @@ export const THRESHOLDS = [
   'merge-round-figure-tolerance',
   'merge-lower-bound-span',
   'merge-bound-slack',
-  'small-town-population',
-  'medium-city-population',
-  'homonym-abroad-population',
-  'region-city-population',
-  'main-country-dominance',
 ] as const;
 export type Thresholds = Record<(typeof THRESHOLDS)[number], number>;
 
