@@ -111,6 +111,8 @@ function synthetic(count: number, seed: number): ArticleRecord[] {
         record: r() < 0.05,
         attribution: null,
         evidence: sentence,
+        confidence: 0.5 + r() * 0.5,
+        reasons: [],
       });
       places.push({ name, kind: 'port', country: cc, lat, lon });
     }

@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RECORD_SCHEMA } from '../src/records/schema.ts';
 import { GOLDEN, ROOT } from './helpers/paths.ts';
 
 const BIN = path.join(ROOT, 'bin/seizurewatch.js');
@@ -104,7 +105,7 @@ describe('seizurewatch extract', SLOW, () => {
     expect(r.code).toBe(0);
     const rec = JSON.parse(r.stdout);
     expect(rec).toMatchObject({
-      schema: 'seizurewatch/article@1',
+      schema: RECORD_SCHEMA,
       url: 'https://example.org/a',
       title: 'Cocaine in bananas',
       seizureStory: true,
@@ -171,6 +172,14 @@ describe('seizurewatch score', SLOW, () => {
     expect(r.stdout).toMatch(/^seizure story\s+P 1\.000 {2}R 1\.000/m);
     expect(r.stdout).toMatch(/country acc\.\s+1\.000 {2}\(1\/1/);
     expect(r.stdout).toMatch(/- seizure heroin 7kg/);
+  });
+
+  it('reports per rule how often it fired and was right with --rules', async () => {
+    const r = await cli('score', corpus, '--rules');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^rule\s+judged by\s+fired\s+right\s+precision$/m);
+    expect(r.stdout).toMatch(/^cue-seize\s+seizure\s+1\s+1\s+1\.000$/m);
+    expect(r.stdout).toMatch(/^never fired \(\d+\):/m);
   });
 
   it('scores NDJSON records with --against and prints JSON with --json', async () => {

@@ -23,6 +23,13 @@ const HELDOUT = path.join(ROOT, 'tests/fixtures/heldout');
  * it while tuning rules.
  */
 const FRESH = path.join(HELDOUT, 'fresh');
+/**
+ * Sets written for issue 9 before their results were looked at (docs/heldout.md): v2 (12
+ * articles) and v3 (8). Their labels follow LABELING.md and no rule may name their places or
+ * persons; v2 has floors, v3 is scored only in the report of docs/heldout.md.
+ */
+const V2 = path.join(HELDOUT, 'v2');
+const V3 = path.join(HELDOUT, 'v3');
 
 /**
  * Floors. Measured 2026-11-27 19:12 over these 20 articles: seizures P/R/F1 1.000, story
@@ -59,6 +66,8 @@ let fresh: LabelledArticle[];
 let report: ScoreReport;
 let freshReport: ScoreReport;
 let predicted: Map<string, { seizures: unknown[]; seizureStory: boolean }>;
+let v2: LabelledArticle[];
+let v2Report: ScoreReport;
 
 beforeAll(() => {
   labelled = loadLabelledDir(HELDOUT);
@@ -66,10 +75,16 @@ beforeAll(() => {
   const records = labelled.map((a) => extractLabelled(a, fixedNow));
   predicted = new Map(records.map((r) => [r.id, r]));
   report = scoreCorpus(labelled, records);
-  fresh = loadLabelledDir(FRESH);
+  fresh = [...loadLabelledDir(FRESH), ...loadLabelledDir(V2), ...loadLabelledDir(V3)];
+  v2 = loadLabelledDir(V2);
+  v2Report = scoreCorpus(
+    v2,
+    v2.map((a) => extractLabelled(a, fixedNow)),
+  );
+  const freshOnly = loadLabelledDir(FRESH);
   freshReport = scoreCorpus(
-    fresh,
-    fresh.map((a) => extractLabelled(a, fixedNow)),
+    freshOnly,
+    freshOnly.map((a) => extractLabelled(a, fixedNow)),
   );
 }, 120_000);
 
@@ -154,7 +169,16 @@ describe('extraction on held-out articles stays above its floors', () => {
  * comment; British Columbia, Turkey: complete province / country alias tables). Extend only for
  * a general reason, never to make a held-out article pass.
  */
-const NAMES_ALREADY_IN_RULES = new Set(['Santos', 'Seville', 'British Columbia', 'Turkey']);
+const NAMES_ALREADY_IN_RULES = new Set([
+  'Santos',
+  'Seville',
+  'British Columbia',
+  'Turkey',
+  // In the rules and code comments long before the v2 set was written (issue 9).
+  'Antwerp',
+  'London',
+  'Western Australia',
+]);
 
 describe('the fresh held-out set (unpublished sentences) stays above its floors', () => {
   // Measured 2026-11-27 19:10 over 6 articles: seizures F1 1.000, story accuracy 1.000,
@@ -164,6 +188,19 @@ describe('the fresh held-out set (unpublished sentences) stays above its floors'
     expect(freshReport.seizureStory.accuracy).toBeGreaterThanOrEqual(0.83);
     expect(freshReport.places.f1).toBeGreaterThanOrEqual(0.85);
     expect(freshReport.periodAccuracy.accuracy).toBeGreaterThanOrEqual(0.4);
+  });
+});
+
+describe('the v2 held-out set (issue 9) stays above its floors', () => {
+  // Measured 2026-12-02 over 12 articles at the end of issue 9: seizures F1 1.000, country and
+  // period accuracy 1.000, persons F1 1.000, places F1 0.930 (0.750 / 0.833 / 0.833 / 1.000 /
+  // 0.904 before issue 9). Floors leave one or two articles' worth of misses.
+  it('seizures, country, period, persons and places', () => {
+    expect(v2Report.seizures.f1).toBeGreaterThanOrEqual(0.9);
+    expect(v2Report.countryAccuracy.accuracy).toBeGreaterThanOrEqual(0.9);
+    expect(v2Report.periodAccuracy.accuracy).toBeGreaterThanOrEqual(0.85);
+    expect(v2Report.persons.f1).toBeGreaterThanOrEqual(0.9);
+    expect(v2Report.places.f1).toBeGreaterThanOrEqual(0.85);
   });
 });
 
@@ -182,7 +219,9 @@ describe('rules are not keyed to held-out articles', () => {
       }
     }
     const files = [
-      ...readdirSync(path.join(ROOT, 'config/rules')).map((f) => path.join(ROOT, 'config/rules', f)),
+      ...(readdirSync(path.join(ROOT, 'config/rules'), { recursive: true }) as string[]).map((f) =>
+        path.join(ROOT, 'config/rules', f),
+      ),
       ...(readdirSync(path.join(ROOT, 'src/extract'), { recursive: true }) as string[]).map((f) =>
         path.join(ROOT, 'src/extract', f),
       ),

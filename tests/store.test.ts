@@ -22,6 +22,8 @@ function seizure(over: Partial<Seizure>): Seizure {
     record: false,
     attribution: null,
     evidence: 'Officers found the drugs in a container.',
+    confidence: 0.9,
+    reasons: [],
     ...over,
   };
 }

@@ -26,6 +26,8 @@ export function sampleAlert(now = new Date()): { alert: Alert; messageId: string
         record: false,
         attribution: null,
         evidence: 'This is a test alert: customs officers at Example Port seized 1.2 tonnes of cocaine.',
+        confidence: 0.9,
+        reasons: ['test-alert'],
       },
     ],
   };

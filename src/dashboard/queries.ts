@@ -35,10 +35,17 @@ export interface PageRequest {
   limit: number;
 }
 
+/**
+ * A seizure as the store may hold it: records of schema @1 have no `confidence` or `reasons`,
+ * so the dashboard reads both as optional.
+ */
+export type StoredSeizure = Omit<Seizure, 'confidence' | 'reasons'> &
+  Partial<Pick<Seizure, 'confidence' | 'reasons'>>;
+
 /** One row of the CSV export: a matching figure with its article. */
 export interface FigureExportRow {
   record: Pick<ArticleRecord, 'id' | 'url' | 'title' | 'source' | 'language' | 'published'>;
-  seizure: Seizure & { confidence?: number };
+  seizure: StoredSeizure;
 }
 
 export interface DashboardQueries {

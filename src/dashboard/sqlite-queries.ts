@@ -21,7 +21,7 @@ import { isoToMs, openStore, STORE_FILE } from '../records/store.ts';
 import type { ArticleRecord, Seizure } from '../types.ts';
 import { figureConfidence, figurePosition } from './figures.ts';
 import { searchTerms } from './filter.ts';
-import type { DashboardQueries, FigureExportRow, PageRequest } from './queries.ts';
+import type { DashboardQueries, FigureExportRow, PageRequest, StoredSeizure } from './queries.ts';
 import type {
   DashboardFilter,
   DeliveryPage,
@@ -228,7 +228,7 @@ function iso(ms: number | null): string | null {
   return ms === null ? null : new Date(ms).toISOString();
 }
 
-function seizureOfRow(r: FigRow): Seizure & { confidence?: number } {
+function seizureOfRow(r: FigRow): StoredSeizure {
   return {
     drug: r.drug as Seizure['drug'],
     amount: { value: r.value, unit: r.unit as Seizure['amount']['unit'] },

@@ -1,6 +1,7 @@
 /**
- * The extract stage: ScrapedArticle (or a bare ArticleText) -> ArticleRecord. Pure: no I/O.
- * One compromise parse is shared by the entity rules and the seizure rules.
+ * The extract stage: ScrapedArticle (or a bare ArticleText) -> ArticleRecord. Pure: no I/O
+ * (the RuleSet's tables are read once, when it is first loaded). One parse, by the RuleSet's
+ * parser, is shared by the entity rules and the seizure rules.
  */
 import { recordId } from '../records/id.ts';
 import { ArticleRecordSchema, RECORD_SCHEMA } from '../records/schema.ts';
@@ -8,13 +9,21 @@ import type { ArticleRecord, ArticleText, ScrapedArticle } from '../types.ts';
 import { EXTRACTOR_VERSION } from '../version.ts';
 import { extractEntities } from './entities/index.ts';
 import { parseText } from './parse.ts';
+import { defaultRuleSet, type RuleSet } from './rules/ruleset.ts';
 import { extractSeizures } from './seizures/index.ts';
+
+export { loadRuleSet, type RuleSet } from './rules/ruleset.ts';
 
 export interface ExtractOptions {
   /** Overrides the record id (the corpus file's id); default: hash of the canonical URL. */
   id?: string;
   /** Clock for `extractedAt`, for reproducible output. */
   now?: () => Date;
+  /**
+   * The rules of the article's language (`loadRuleSet('en')`: tables of config/rules/en/ and
+   * the parser). Default: English.
+   */
+  rules?: RuleSet;
 }
 
 /** Turn a bare text (a .txt body or a labelled corpus file) into the scraper's shape. */
@@ -46,9 +55,13 @@ function sourceFromUrl(url: string | null): { id: string; name: string } {
 }
 
 export function extractRecord(article: ScrapedArticle, options: ExtractOptions = {}): ArticleRecord {
-  const parsed = parseText({ title: article.title, text: article.text, published: article.published });
-  const entities = extractEntities(parsed);
-  const findings = extractSeizures(parsed, entities.mentions);
+  const rules = options.rules ?? defaultRuleSet();
+  const parsed = parseText(
+    { title: article.title, text: article.text, published: article.published, url: article.url },
+    rules,
+  );
+  const entities = extractEntities(parsed, rules);
+  const findings = extractSeizures(parsed, entities.mentions, rules, { mainCountry: entities.mainCountry });
   const id =
     options.id ?? recordId(article.url ?? `text:${article.title ?? ''}:${article.text.slice(0, 200)}`);
   const record: ArticleRecord = {

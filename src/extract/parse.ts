@@ -3,9 +3,9 @@
  * their character offsets in `text` and their paragraph, and the compromise document itself.
  * Rules must not parse the whole text again (the bench holds extraction to 2x a bare parse).
  */
-import nlp from './nlp.ts';
+import { englishParser, type NlpDoc, type Parser } from './parser.ts';
 
-export type NlpDoc = ReturnType<typeof nlp>;
+export type { NlpDoc };
 
 export interface Sentence {
   /** Position in the article, 0-based. */
@@ -25,18 +25,28 @@ export interface ParsedText {
   text: string;
   /** ISO date or timestamp the article was published, for resolving relative dates. */
   published: string | null;
+  /** The article's address, when known: its country hints at how it writes numbers. */
+  url?: string | null;
   sentences: Sentence[];
   /** compromise document of `text` (one parse, reused). */
   doc: NlpDoc;
 }
 
-export function parseText(input: {
-  title: string | null;
-  text: string;
-  published: string | null;
-}): ParsedText {
+/** Parse with the parser of a RuleSet (`rules.parser`; default: English). */
+/** A figure's unit and a full stop before the next sentence ("39.97 kg. Moreover"). */
+const UNIT_STOP = /(?<=\d\s?(?:kg|kgs|g|mg|lbs?|oz|t)\.)(?=\s+\p{Lu}\p{Ll})/gu;
+
+export function parseText(
+  input: {
+    title: string | null;
+    text: string;
+    published: string | null;
+    url?: string | null;
+  },
+  rules: { parser: Parser } = { parser: englishParser },
+): ParsedText {
   const { text } = input;
-  const doc = nlp(text);
+  const doc = rules.parser.parse(text);
   const json = (doc.json as (o: object) => unknown)({ offset: true, terms: false }) as Array<{
     offset: { start: number; length: number };
   }>;
@@ -48,22 +58,32 @@ export function parseText(input: {
     return p;
   };
   const sentences: Sentence[] = [];
-  for (const s of json) {
-    let start = s.offset.start;
-    let end = start + s.offset.length;
+  const push = (start: number, end: number) => {
     // compromise offsets can include surrounding whitespace; keep the verbatim core.
     while (start < end && /\s/.test(text[start]!)) start++;
     while (end > start && /\s/.test(text[end - 1]!)) end--;
-    if (end <= start) continue;
-    const sentenceText = text.slice(start, end);
+    if (end <= start) return;
     sentences.push({
       index: sentences.length,
       paragraph: paragraphOf(start),
-      text: sentenceText,
+      text: text.slice(start, end),
       start,
       end,
       isHeading: false,
     });
+  };
+  for (const s of json) {
+    const start = s.offset.start;
+    const end = start + s.offset.length;
+    // "... a total of 39.97 kg. Moreover, ...": the parser reads the unit's dot as an
+    // abbreviation; a unit, a dot and a capitalised word end a sentence.
+    let from = start;
+    for (const m of text.slice(start, end).matchAll(UNIT_STOP)) {
+      const cut = start + m.index + m[0].length;
+      push(from, cut);
+      from = cut;
+    }
+    push(from, end);
   }
   const perParagraph = new Map<number, number>();
   for (const s of sentences) perParagraph.set(s.paragraph, (perParagraph.get(s.paragraph) ?? 0) + 1);
@@ -71,5 +91,5 @@ export function parseText(input: {
     s.isHeading =
       perParagraph.get(s.paragraph) === 1 && !/[.!?"'”’)]$/.test(s.text) && s.text.split(/\s+/).length <= 14;
   }
-  return { title: input.title, text, published: input.published, sentences, doc };
+  return { title: input.title, text, published: input.published, url: input.url ?? null, sentences, doc };
 }

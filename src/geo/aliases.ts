@@ -1,4 +1,4 @@
-/** The place-aliases rule table (config/rules/place-aliases.yaml), validated. */
+/** The place-aliases rule table (config/rules/<language>/place-aliases.yaml), validated. */
 import { z } from 'zod';
 import { loadRuleTable } from '../extract/rules/load.ts';
 
@@ -30,6 +30,7 @@ export const PlaceAliasSchema = z
   });
 export type PlaceAlias = z.infer<typeof PlaceAliasSchema>;
 
-export function loadPlaceAliases(): PlaceAlias[] {
-  return loadRuleTable('place-aliases', PlaceAliasSchema);
+/** The aliases of one language folder (default: English). */
+export function loadPlaceAliases(dir?: string): PlaceAlias[] {
+  return loadRuleTable('place-aliases', PlaceAliasSchema, dir);
 }

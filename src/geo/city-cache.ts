@@ -9,7 +9,7 @@
  * - Key: a hash of the data packages (versions, file sizes) and of the code that builds the
  *   columns (cities.ts, normalize.ts, this file), so an upgrade or a code change is a new file;
  *   the old ones are removed. The alias table is not part of it: aliases are applied at lookup
- *   time from config/rules/place-aliases.yaml, never stored here.
+ *   time from config/rules/<language>/place-aliases.yaml, never stored here.
  * - Safety: written to a unique temporary file and renamed into place (two processes building
  *   at once each write a whole file; the last rename wins, readers never see half a file). A
  *   file whose magic, lengths, SHA-256, key or shape does not check out is ignored,

@@ -21,6 +21,7 @@ export interface Country {
 
 interface RawCountry {
   cca2: string;
+  independent?: boolean;
   name: { common: string; official: string };
   altSpellings?: string[];
   capital?: string[];
@@ -49,6 +50,13 @@ export function countryIndex(): CountryIndex {
   const byName = new Map<string, string>();
   const byAbbreviation = new Map<string, string>();
   const byDemonym = new Map<string, string>();
+  // A name or demonym two countries share ("French": France and the French Southern
+  // Territories; "Dutch": the Netherlands and the Caribbean Netherlands) is the sovereign one's.
+  const sovereign = new Set(raw.filter((c) => c.independent === true).map((c) => c.cca2));
+  const claim = (map: Map<string, string>, key: string, code: string): void => {
+    const had = map.get(key);
+    if (had === undefined || (!sovereign.has(had) && sovereign.has(code))) map.set(key, code);
+  };
   for (const c of raw) {
     const demonyms = [...new Set([c.demonyms?.eng?.m, c.demonyms?.eng?.f].filter((d): d is string => !!d))];
     byCode.set(c.cca2, {
@@ -70,7 +78,7 @@ export function countryIndex(): CountryIndex {
       if (/^[A-Z.]{2,5}$/.test(alt)) byAbbreviation.set(alt, c.cca2);
       else if (!alt.includes(',') && !byName.has(placeKey(alt))) byName.set(placeKey(alt), c.cca2);
     }
-    for (const d of demonyms) if (!byDemonym.has(placeKey(d))) byDemonym.set(placeKey(d), c.cca2);
+    for (const d of demonyms) claim(byDemonym, placeKey(d), c.cca2);
   }
   cached = { byCode, byName, byAbbreviation, byDemonym };
   return cached;

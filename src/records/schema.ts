@@ -1,11 +1,12 @@
 /**
- * The record contract `seizurewatch/article@1`: one article, what it says about drug seizures,
+ * The record contract `seizurewatch/article@2`: one article, what it says about drug seizures,
  * and who and where it names. Field names and units are a public contract (see
  * docs/record-format.md); change them only with a new schema version.
  */
 import { z } from 'zod';
 
-export const RECORD_SCHEMA = 'seizurewatch/article@1' as const;
+/** @2 adds `confidence` and `reasons` to each seizure (docs/record-format.md). */
+export const RECORD_SCHEMA = 'seizurewatch/article@2' as const;
 
 /** Canonical drug names (LABELING.md). */
 export const DRUGS = [
@@ -74,6 +75,10 @@ export const SeizureSchema = z.object({
   attribution: z.string().nullable(),
   /** The whole sentence of `text` that states the figure. */
   evidence: z.string(),
+  /** How sure the extractor is of the figure, 0 to 1 (rules/<lang>/confidence.yaml). */
+  confidence: z.number().min(0).max(1),
+  /** Ids (`reason`) of the rules that found, bound, dated and placed the figure, in order. */
+  reasons: z.array(z.string()),
 });
 
 export const TrendSchema = z.object({

@@ -10,7 +10,7 @@ import { matchOneToOne, nameOverlap, type Prf, prf, type SeizureLike, seizuresMa
 export interface ScoredRecord {
   id: string;
   seizureStory: boolean;
-  seizures: Array<SeizureLike & { amount?: { value: number; unit: string } }>;
+  seizures: Array<SeizureLike & { amount?: { value: number; unit: string }; reasons?: string[] }>;
   persons: Array<{ name: string }>;
   places: Array<{ name: string }>;
 }

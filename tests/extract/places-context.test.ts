@@ -7,9 +7,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { extractEntities } from '../../src/extract/entities/index.ts';
-import { entityTables } from '../../src/extract/entities/tables.ts';
 import { articleFromText, extractRecord } from '../../src/extract/index.ts';
 import { parseText } from '../../src/extract/parse.ts';
+import { defaultRuleSet } from '../../src/extract/rules/ruleset.ts';
 
 function entities(text: string) {
   return extractEntities(parseText({ title: null, text, published: '2025-03-04' }));
@@ -44,7 +44,7 @@ describe('facilities and origins', () => {
   });
 
   it('reads the origin rules from a table with one reason each', () => {
-    const cues = entityTables().originCues;
+    const cues = defaultRuleSet().entities.originCues;
     expect(cues.length).toBeGreaterThan(2);
     expect(cues.some((re) => re.test('two passengers arriving from '))).toBe(true);
     expect(cues.some((re) => re.test('a container destined for the port of '))).toBe(true);
@@ -89,7 +89,7 @@ describe('homonyms prefer the country the story is about', () => {
   });
 
   it('reads agency hints from a data table', () => {
-    const hints = entityTables().agencyCountries;
+    const hints = defaultRuleSet().entities.agencyCountries;
     expect(hints.find((h) => h.name === 'Guardia Civil')?.country).toBe('ES');
     expect(hints.find((h) => h.name === 'CBP')?.country).toBe('US');
   });

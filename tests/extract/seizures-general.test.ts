@@ -5,10 +5,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseText } from '../../src/extract/parse.ts';
+import { defaultRuleSet } from '../../src/extract/rules/ruleset.ts';
 import { extractSeizures } from '../../src/extract/seizures/index.ts';
-import { findPeriods } from '../../src/extract/seizures/periods.ts';
-import { findQuantities } from '../../src/extract/seizures/quantities.ts';
+import { findPeriods as findPeriodsOf } from '../../src/extract/seizures/periods.ts';
+import { findQuantities as findQuantitiesOf } from '../../src/extract/seizures/quantities.ts';
 import { mentionsOf } from '../helpers/place-mentions.ts';
+
+const EN = defaultRuleSet().seizures;
+const findQuantities = (text: string) => findQuantitiesOf(EN, text);
+const findPeriods = (text: string, published: string | null, anchor: string | null = null) =>
+  findPeriodsOf(EN, text, published, anchor);
 
 const PLACES: Record<string, string> = {
   Lagos: 'NG',

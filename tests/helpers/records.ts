@@ -16,6 +16,8 @@ export function testSeizure(over: Partial<Seizure> = {}): Seizure {
     record: false,
     attribution: null,
     evidence: 'Police seized drugs.',
+    confidence: 0.9,
+    reasons: [],
     ...over,
   };
 }

@@ -26,6 +26,8 @@ function seizure(drug: Seizure['drug'], kg: number, country: string): Seizure {
     record: false,
     attribution: null,
     evidence: `Officers seized ${kg} kg of ${drug}.`,
+    confidence: 0.9,
+    reasons: [],
   };
 }
 

@@ -1,17 +1,20 @@
 /**
  * What the entity rules share while reading one article: its tokens and chunks, the rule
- * tables, the gazetteer, and which tokens an earlier rule has already claimed (an
- * organisation's words are not a person's or a place's).
+ * tables of its language, the gazetteer, and which tokens an earlier rule has already claimed
+ * (an organisation's words are not a person's or a place's).
  */
-import { type Gazetteer, gazetteer } from '../../geo/index.ts';
+import type { Gazetteer } from '../../geo/index.ts';
 import type { ParsedText } from '../parse.ts';
-import { type EntityTables, entityTables } from './tables.ts';
-import { type Chunk, chunksOf, type Token, tokenize } from './tokens.ts';
+import type { Parser } from '../parser.ts';
+import type { RuleSet } from '../rules/ruleset.ts';
+import type { EntityTables } from './tables.ts';
+import { type Chunk, chunksOf, makeChunk, type Token, tokenize } from './tokens.ts';
 
 export interface EntityContext {
   parsed: ParsedText;
   text: string;
   tables: EntityTables;
+  parser: Parser;
   gaz: Gazetteer;
   /** Tokens per sentence. */
   tokens: Token[][];
@@ -21,14 +24,33 @@ export interface EntityContext {
   claimed: Set<number>;
   /** Sentences that are bylines or credits: no persons are read from them. */
   creditSentences: Set<number>;
+  /** Countries named inside organisations' names ("Jamaica Customs"): evidence of the story's country. */
+  orgCountries: string[];
+  /** The country the article is about (countries, demonyms, agencies), once places are read. */
+  mainCountry: string | null;
+  /** A drug or street name of the language's drug table ("Ganja" is also a city): no place. */
+  isDrugName: (surface: string) => boolean;
 }
 
-export function buildContext(parsed: ParsedText): EntityContext {
-  const tables = entityTables();
+export function buildContext(parsed: ParsedText, rules: RuleSet): EntityContext {
+  const tables = rules.entities;
+  const { connectors, titleConnectors } = tables.grammar;
   const isTitle = (w: string) => tables.titleHeads.has(w.toLowerCase());
-  const tokens = tokenize(parsed, isTitle);
-  const isAbbreviation = (w: string) => tables.honorifics.has(`${w.toLowerCase()}.`);
-  const chunks = tokens.map((t) => chunksOf(t, parsed.text, isTitle, isAbbreviation));
+  const tokens = tokenize(parsed, rules.parser, isTitle, titleConnectors, (w) =>
+    tables.grammar.nameAbbreviations.has(w.toLowerCase()),
+  );
+  const isAbbreviation = (w: string) =>
+    tables.honorifics.has(`${w.toLowerCase()}.`) || tables.grammar.nameAbbreviations.has(w.toLowerCase());
+  const gaz = rules.gazetteer;
+  const chunks = tokens.map((t) =>
+    joinCountryNames(
+      chunksOf(t, parsed.text, connectors, titleConnectors, isTitle, isAbbreviation),
+      t,
+      parsed.text,
+      gaz,
+      tables.grammar.slots.words('place-list-and'),
+    ),
+  );
   const creditSentences = new Set<number>();
   for (const s of parsed.sentences)
     if (tables.credits.some((re) => re.test(s.text))) creditSentences.add(s.index);
@@ -36,12 +58,67 @@ export function buildContext(parsed: ParsedText): EntityContext {
     parsed,
     text: parsed.text,
     tables,
-    gaz: gazetteer(),
+    parser: rules.parser,
+    gaz,
     tokens,
     chunks,
     claimed: new Set(),
     creditSentences,
+    orgCountries: [],
+    mainCountry: null,
+    isDrugName: (surface) => drugNameRe(rules).test(surface),
   };
+}
+
+const drugNames = new WeakMap<RuleSet, RegExp>();
+
+/** One anchored alternation of the drug table's patterns ("ganja", "crystal meth"). */
+function drugNameRe(rules: RuleSet): RegExp {
+  let re = drugNames.get(rules);
+  if (!re) {
+    re = new RegExp(`^(?:${rules.seizures.drugs.map((d) => `(?:${d.rule.pattern})`).join('|')})$`, 'iu');
+    drugNames.set(rules, re);
+  }
+  return re;
+}
+
+/**
+ * "Trinidad and Tobago", "Andaman and Nicobar Islands": a country or region whose name holds "and" is one run,
+ * also where a longer name continues it ("Trinidad and Tobago Police Service").
+ */
+function joinCountryNames(
+  chunks: Chunk[],
+  tokens: Token[],
+  text: string,
+  gaz: Gazetteer,
+  and: string[],
+): Chunk[] {
+  const out: Chunk[] = [];
+  for (let i = 0; i < chunks.length; i++) {
+    const a = chunks[i]!;
+    const b = chunks[i + 1];
+    const link = b ? tokens.find((t) => t.start >= a.end && t.end <= b.start) : undefined;
+    if (
+      b &&
+      link &&
+      and.includes(link.text) &&
+      /^\s+$/.test(text.slice(a.end, link.start)) &&
+      /^\s+$/.test(text.slice(link.end, b.start))
+    ) {
+      const joined = b.tokens.findIndex((_t, k) =>
+        gaz
+          .lookup(text.slice(a.start, b.tokens[k]!.end))
+          .some((e) => e.kind === 'country' || e.kind === 'region'),
+      );
+      if (joined >= 0) {
+        out.push(makeChunk([...a.tokens, link, ...b.tokens], text));
+        i++;
+        continue;
+      }
+    }
+    out.push(a);
+  }
+  return out;
 }
 
 export function claim(ctx: EntityContext, tokens: Token[]): void {

@@ -9,6 +9,7 @@
  */
 import type { Person, Place, PlaceKind } from '../../types.ts';
 import { type ParsedText, parseText } from '../parse.ts';
+import { defaultRuleSet, type RuleSet } from '../rules/ruleset.ts';
 import { buildContext } from './context.ts';
 import { findOrganizations } from './organizations.ts';
 import { findPersons } from './persons.ts';
@@ -56,10 +57,12 @@ export interface Entities {
   mentions: PlaceMention[];
   /** Place mentions in the title (offsets in the title, sentence -1); they count in `places`. */
   titleMentions: PlaceMention[];
+  /** The country the article is about (named countries, demonyms, agencies), else null. */
+  mainCountry: string | null;
 }
 
-export function extractEntities(parsed: ParsedText): Entities {
-  const ctx = buildContext(parsed);
+export function extractEntities(parsed: ParsedText, rules: RuleSet = defaultRuleSet()): Entities {
+  const ctx = buildContext(parsed, rules);
   const orgs = findOrganizations(ctx);
   const persons = findPersons(
     ctx,
@@ -70,13 +73,20 @@ export function extractEntities(parsed: ParsedText): Entities {
   let titleMentions: PlaceMention[] = [];
   if (parsed.title?.trim()) {
     // The title is short: its own small parse costs little next to the body's.
-    const tctx = buildContext(parseText({ title: null, text: parsed.title, published: null }));
+    const tctx = buildContext(parseText({ title: null, text: parsed.title, published: null }, rules), rules);
     findPersons(
       tctx,
       findOrganizations(tctx).map((o) => o.name),
     );
     titleMentions = findPlaceMentions(tctx).map((m) => ({ ...m, sentence: -1 }));
   }
-  const places = placesOf([...mentions, ...titleMentions]);
-  return { persons, organizations: orgs.map((o) => o.name), places, mentions, titleMentions };
+  const places = placesOf([...mentions, ...titleMentions], rules.entities.grammar.leadingArticlePrefix);
+  return {
+    persons,
+    organizations: orgs.map((o) => o.name),
+    places,
+    mentions,
+    titleMentions,
+    mainCountry: ctx.mainCountry,
+  };
 }

@@ -8,8 +8,6 @@
 import { claim, type EntityContext, spanText } from './context.ts';
 import type { Chunk, Token } from './tokens.ts';
 
-const ORG_JOINERS = new Set(['and', 'on', 'for', '&']);
-
 export interface OrgFinding {
   name: string;
   tokens: Token[];
@@ -40,6 +38,7 @@ function knownSpan(ctx: EntityContext, tokens: Token[]): [number, number] | null
 export function findOrganizations(ctx: EntityContext): OrgFinding[] {
   const out: OrgFinding[] = [];
   const acronyms = new Set<string>();
+  const gr = ctx.tables.grammar;
   for (let s = 0; s < ctx.chunks.length; s++) {
     const chunks = ctx.chunks[s]!;
     const sentence = ctx.tokens[s]!;
@@ -62,18 +61,19 @@ export function findOrganizations(ctx: EntityContext): OrgFinding[] {
         // first word must be able to stand in a name.
         if (
           (known && known[0] === 0) ||
-          (lastOrgHead(ctx, tokens) === tokens.length - 1 && !OPENER_TAGS.some((tag) => opener.tags.has(tag)))
+          (lastOrgHead(ctx, tokens) === tokens.length - 1 &&
+            !ctx.parser.openerTags.some((tag) => opener.tags.has(tag)))
         )
           tokens = wider;
       }
       // Continue through "and" / "on" / "for" into short capitalised runs.
       let head = lastOrgHead(ctx, tokens);
-      if (head === tokens.length - 1 || (head >= 0 && tokens[head + 1]?.text === 'of')) {
+      if (head === tokens.length - 1 || (head >= 0 && gr.orgOf.has(tokens[head + 1]?.text ?? ''))) {
         while (c + 1 < chunks.length) {
           const next = chunks[c + 1]!;
           const between = ctx.text.slice(tokens[tokens.length - 1]!.end, next.start);
           const m = /^\s+(\S+)\s+$/.exec(between);
-          if (!m || !ORG_JOINERS.has(m[1]!) || next.tokens.length > 2) break;
+          if (!m || !gr.orgJoiners.has(m[1]!) || next.tokens.length > 2) break;
           if (ctx.gaz.lookup(next.text).some((e) => e.kind === 'country')) break;
           tokens = [...tokens, ...next.tokens];
           c++;
@@ -85,7 +85,7 @@ export function findOrganizations(ctx: EntityContext): OrgFinding[] {
       if (head >= 0) {
         // Everything up to the head, plus an "of ..." tail that names no person.
         let end = head + 1;
-        if (tokens[end]?.text === 'of') end = tokens.length;
+        if (gr.orgOf.has(tokens[end]?.text ?? '')) end = tokens.length;
         span = tokens.slice(0, end);
         // A title inside ("Queensland Police Deputy Commissioner X") ends the organisation.
         if (end === tokens.length) {
@@ -99,21 +99,46 @@ export function findOrganizations(ctx: EntityContext): OrgFinding[] {
         span = tokens.slice(known[0], known[1]);
       } else if (companyCue(ctx, sentence, tokens)) {
         span = tokens;
+      } else {
+        // "the Sinaloa cartel", "a Kinahan gang": a lower-case head after a name makes it a
+        // group's name (the region or family it is named after is no place of the story).
+        const headAfter = sentence[tokens[tokens.length - 1]!.index + 1];
+        if (
+          headAfter &&
+          !headAfter.name &&
+          /^\s+$/.test(headAfter.gapBefore) &&
+          headAfter.text === headAfter.text.toLowerCase() &&
+          ctx.tables.orgHeads.has(headAfter.text)
+        )
+          span = [...tokens, headAfter];
       }
       if (!span) continue;
+      // "Portlaoise Mail Centre", "Apapa Port": a facility (place-facilities.yaml), not a body.
+      const spanWords = span.map((tok) => tok.text);
+      if (
+        ctx.tables.facilities.some((f) => {
+          const head = f.head.split(' ');
+          return (
+            head.length > 1 &&
+            head.length < spanWords.length &&
+            spanWords.slice(-head.length).join(' ') === f.head
+          );
+        })
+      )
+        continue;
       // A legal form alone ("SA", also South Africa) names nothing.
       if (span.length === 1 && ctx.tables.orgLegal.has(span[0]!.text)) continue;
       // "Founder of Ceres Robotics": a title and "of" before the name are no part of it; nor is "The".
       // "Ahmed Benali of the Royal Gendarmerie": no head before "of", so what precedes it is
       // no part of the organisation.
-      const of = span.findIndex((tok) => tok.text === 'of' || tok.text === 'for');
+      const of = span.findIndex((tok) => gr.roleComplementLinks.has(tok.text));
       if (
         of > 0 &&
         (span.slice(0, of).some((tok) => ctx.tables.titleHeads.has(tok.text.toLowerCase())) ||
           lastOrgHead(ctx, span.slice(0, of)) < 0)
       )
         span = span.slice(of + 1);
-      while (span.length > 1 && /^the$/i.test(span[0]!.text)) span = span.slice(1);
+      while (span.length > 1 && gr.leadingArticle.test(span[0]!.text)) span = span.slice(1);
       // A run that names a place is one ("Soviet Union", "European Union").
       if (ctx.gaz.lookup(spanText(ctx, span)).some((e) => e.kind !== 'city')) continue;
       const name = spanText(ctx, span);
@@ -121,6 +146,14 @@ export function findOrganizations(ctx: EntityContext): OrgFinding[] {
       if (ctx.tables.orgNot.has(name)) continue;
       if (span.length === 1 && span[0]!.allCaps && acronyms.has(name)) continue;
       out.push({ name, tokens: span });
+      // "Jamaica Customs", "Nigeria Customs Service": the country it names is the story's evidence.
+      for (let k = Math.min(4, span.length - 1); k >= 1; k--) {
+        const country = ctx.gaz.lookup(spanText(ctx, span.slice(0, k))).find((e) => e.kind === 'country');
+        if (country?.country) {
+          ctx.orgCountries.push(country.country);
+          break;
+        }
+      }
       // "(NCS)" right after the name: the acronym is this organisation.
       const after = ctx.text.slice(span[span.length - 1]!.end, span[span.length - 1]!.end + 14);
       const acr = /^\s*\(([A-Z][A-Z.&-]{1,10})\)/.exec(after);
@@ -140,18 +173,6 @@ export function findOrganizations(ctx: EntityContext): OrgFinding[] {
     return true;
   });
 }
-
-/** Tags of a sentence's first word that make it no part of a name ("Then", "Yesterday"). */
-const OPENER_TAGS = [
-  'Date',
-  'Adverb',
-  'Determiner',
-  'Pronoun',
-  'Preposition',
-  'Conjunction',
-  'Verb',
-  'Value',
-];
 
 /** "shipping firm Alvaro": a short capitalised run right after a company noun. */
 function companyCue(ctx: EntityContext, sentence: Token[], tokens: Token[]): boolean {

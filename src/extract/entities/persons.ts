@@ -12,7 +12,7 @@
 import type { Person } from '../../types.ts';
 import { claim, type EntityContext, isClaimed, spanText } from './context.ts';
 import { lastOrgHead } from './organizations.ts';
-import { CONNECTORS, type Token } from './tokens.ts';
+import { isCommonWord, type Token } from './tokens.ts';
 
 interface Found {
   name: string;
@@ -20,20 +20,21 @@ interface Found {
   tokens: Token[];
 }
 
-const APPOSITION =
-  /^,\s+(?:the\s+|a\s+|an\s+)?([^,.;:"“”()]+?)(?=\s*[,.;:)]|\s+(?:said|says|told|added|stated|explained|confirmed|noted|warned)\b|\s*$)/u;
-const AGE = /^,\s*(?:aged\s+)?\d{1,3}\s*[,)]/;
+const EMPTY_TAGS: ReadonlySet<string> = new Set();
 const NICK_OPEN = /^\s+["“‘']$/u;
 const NICK_CLOSE = /^["”’']\s+$/u;
 
 export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
   const found: Found[] = [];
   const t = ctx.tables;
+  const gr = t.grammar;
+  const CONNECTORS = gr.connectors;
   const lower = (tok: Token) => tok.text.toLowerCase();
+  const articles = gr.slots.words('name-article');
   const isHonorific = (tok: Token) =>
     t.honorifics.has(lower(tok)) ||
     t.honorifics.has(`${lower(tok)}.`) ||
-    t.honorifics.has(`the ${lower(tok)}`);
+    articles.some((a) => t.honorifics.has(`${a} ${lower(tok)}`));
   const isHead = (tok: Token, prev?: Token) =>
     t.titleHeads.has(lower(tok)) || (prev !== undefined && t.titleHeads.has(`${lower(prev)} ${lower(tok)}`));
   const isTitleWord = (tok: Token) => isHead(tok) || t.titleModifiers.has(lower(tok)) || isHonorific(tok);
@@ -44,16 +45,20 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
     !t.notPersonTokens.has(tok.text) &&
     !(tok.allCaps && tok.text.length > 1 && !tok.text.includes('.')) &&
     ctx.gaz.demonym(tok.text) === null;
+  /** A rank, written with its dot ("Sgt.") or without ("Snr Supt", "ASP"). */
+  const isRank = (tok: Token) => t.ranks.has(`${lower(tok)}.`) || t.ranks.has(lower(tok));
   /** "Lt. Col.", "Sgt.": abbreviated ranks before a name are its role, with their dots. */
   const rankRole = (tokens: Token[]): string | null => {
-    const ranks = tokens.filter((tok) => t.ranks.has(`${lower(tok)}.`));
+    const ranks = tokens.filter(isRank);
     if (ranks.length === 0) return null;
     const end = ranks[ranks.length - 1]!.end;
     return ctx.text.slice(ranks[0]!.start, ctx.text[end] === '.' ? end + 1 : end);
   };
   /** A run that names a country, region or known place is no person. */
   const isPlaceName = (tokens: Token[]) =>
-    ctx.gaz.lookup(spanText(ctx, tokens)).some((e) => e.kind !== 'city' || e.population >= 100_000);
+    ctx.gaz
+      .lookup(spanText(ctx, tokens))
+      .some((e) => e.kind !== 'city' || e.population >= t.populations['medium-city-population']);
   /** Drop a leading nationality or country ("US", "Belgian") and honorifics from a role. */
   const cleanRole = (tokens: Token[]): string | null => {
     let i = 0;
@@ -132,7 +137,7 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
       /** The role ends with a head and its "of" / "for" complement. */
       const hasComplement = (role: Token[]): boolean => {
         const at = role.findIndex(
-          (tok, k) => isHead(tok, role[k - 1]) && (role[k + 1]?.text === 'of' || role[k + 1]?.text === 'for'),
+          (tok, k) => isHead(tok, role[k - 1]) && gr.roleComplementLinks.has(role[k + 1]?.text ?? ''),
         );
         const complement = role.slice(at + 2);
         return (
@@ -233,7 +238,7 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
           !prev.name &&
           isHead(prev) &&
           /^,\s+$/.test(all[0]!.gapBefore) &&
-          /^\s*[,;]|^\s+(?:said|says|told)\b/.test(after)
+          gr.speechAfterRole.test(after)
         ) {
           const k = lowerCaseRoleStart(idx);
           role = spanText(ctx, sentenceTokens.slice(k, idx));
@@ -242,7 +247,7 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
       }
       // An apposition with a title after the name.
       // Dots of abbreviations ("U.S. Attorney") do not end an apposition.
-      const app = APPOSITION.exec(after.replace(/(?<=\b\p{Lu})\.(?=\p{Lu}\.|\s+\p{Lu})/gu, '\u2024'));
+      const app = gr.apposition.exec(after.replace(/(?<=\b\p{Lu})\.(?=\p{Lu}\.|\s+\p{Lu})/gu, '\u2024'));
       if (app && !last.possessive) {
         const words = app[1]!.trim().split(/\s+/);
         const headAt = words.findIndex(
@@ -261,7 +266,7 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
             role ??= cleanRole(roleToks) ?? phrase.trim();
             // "Belgium's former interior minister": the country stays a place of the article;
             // so does the place after "in" ("the provincial spokesperson in Gauteng").
-            const inAt = roleToks.findIndex((tok) => tok.text === 'in');
+            const inAt = roleToks.findIndex((tok) => gr.rolePlaceLink.has(tok.text));
             claim(
               ctx,
               roleToks.filter(
@@ -280,30 +285,42 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
         const gapBefore = all[0]!.gapBefore;
         const prevTok = sentenceTokens[all[0]!.index - 1];
         const prev2 = sentenceTokens[all[0]!.index - 2];
-        if (AGE.test(after)) isPerson = true;
+        if (gr.age.test(after)) isPerson = true;
         else if (prevTok && t.relations.has(lower(prevTok)) && /^,\s+$/.test(gapBefore)) {
           isPerson = true;
           role = prevTok.text;
         } else if (
           prevTok &&
-          lower(prevTok) === 'as' &&
+          gr.identifyAs.has(lower(prevTok)) &&
           prev2 &&
-          /identified|named/i.test(ctx.text.slice(prev2.start - 20, prev2.end))
+          gr.identifyVerbs.test(ctx.text.slice(prev2.start - 20, prev2.end))
         )
           isPerson = true;
-        else if (prevTok && /^(?:named|called)$/i.test(prevTok.text) && /^\s+$/.test(gapBefore))
-          isPerson = true;
+        else if (prevTok && gr.namingVerbs.test(prevTok.text) && /^\s+$/.test(gapBefore)) isPerson = true;
         else if (nameTokens.length >= 2 && nameTokens.length <= 4) {
           const speech = new RegExp(`^,?\\s+(?:${ctx.tables.speechVerbs.join('|')})\\b`, 'i').test(after);
-          const saidBefore = prevTok !== undefined && /^(?:said|says|according)$/i.test(prevTok.text);
+          const saidBefore = prevTok !== undefined && gr.speechBefore.test(prevTok.text);
           const tagged =
             nameTokens[0]!.tags.has('FirstName') ||
             nameTokens.every(
               (tok) => tok.tags.has('Person') || tok.tags.has('LastName') || tok.tags.has('FirstName'),
             );
           const nameText = spanText(ctx, nameTokens);
+          // "Public Health said", "Enforcement Team": common words are no name however tagged.
+          const commonOnly = nameTokens.every(
+            (tok) =>
+              isCommonWord(tok.text, EMPTY_TAGS, ctx.parser) &&
+              !['FirstName', 'LastName', 'MaleName', 'FemaleName'].some((x) => tok.tags.has(x)),
+          );
+          // "off San Andres", "in Santa Cruz": a run after a locative is a place the gazetteer lacks.
+          const afterLocative =
+            !speech &&
+            !saidBefore &&
+            gr.locativeBeforeName.test(ctx.text.slice(Math.max(0, all[0]!.start - 12), all[0]!.start));
           if (
             (speech || saidBefore || tagged) &&
+            !commonOnly &&
+            !afterLocative &&
             !isPlaceName(nameTokens) &&
             !orgNames.some((o) => o === nameText || o.startsWith(`${nameText} `))
           )
@@ -312,10 +329,26 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
       }
       if (!isPerson) continue;
       if (isPlaceName(nameTokens) && role === null) continue;
+      // "Sri Lankan", "South African": a demonym of two words is no name.
+      if (ctx.gaz.demonym(spanText(ctx, nameTokens)) !== null) continue;
+      // "Al", "Com": one or two letters are no name.
+      if (
+        nameTokens.every((tok) => tok.text.replace(/\./g, '').length <= 2) &&
+        !nameTokens.some((tok) => tok.text.endsWith('.'))
+      )
+        continue;
+      // "tobacco branded Amber Leaf": a brand.
+      if (gr.brandBefore.test(ctx.text.slice(Math.max(0, all[0]!.start - 14), all[0]!.start))) continue;
+      // "Naval Base Captain X": a facility named after a person.
+      if (
+        roleTokens.length > 0 &&
+        t.facilities.some((f) => f.prefix && spanText(ctx, roleTokens).startsWith(f.head))
+      )
+        continue;
       // "Kwai Chung Container Terminal": facility and street words make no name.
       if (
         nameTokens.some(
-          (tok) => NOT_NAME_WORDS.has(lower(tok)) || t.facilities.some((f) => f.head === tok.text),
+          (tok) => gr.notNameWords.has(lower(tok)) || t.facilities.some((f) => f.head === tok.text),
         )
       )
         continue;
@@ -329,26 +362,6 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
   }
   return mergePersons(ctx, found);
 }
-
-/** Words of streets and facilities, never of a person's name. */
-const NOT_NAME_WORDS = new Set([
-  'street',
-  'road',
-  'avenue',
-  'boulevard',
-  'terminal',
-  'port',
-  'bridge',
-  'airport',
-  'harbour',
-  'harbor',
-  'station',
-  'square',
-  'park',
-  'center',
-  'centre',
-  'facility',
-]);
 
 function isCommonFunction(tok: Token): boolean {
   return (

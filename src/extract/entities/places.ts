@@ -56,57 +56,8 @@ interface Raw {
   unknownCountry?: boolean;
 }
 
-const LOCATIVE =
-  /\b(?:in|at|from|to|near|into|off|via|outside|towards?|through|across|of|around|between|and)\s+(?:the\s+)?$/i;
-const ADMIN_NOUN =
-  /^\s+(district|province|county|village|municipality|region|prefecture|governorate|department|counties|provinces|districts|villages|municipalities|regions)\b/;
-/** "one mile south of X", "off the coast of X": X is a place even if the gazetteer lacks it. */
-const BEARING =
-  /\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of\s+$/i;
-const DIRECTIONS = '(North|South|East|West|Central|Northern|Southern|Eastern|Western)';
-const COORDINATED = new RegExp(`\\b${DIRECTIONS} and ${DIRECTIONS} (Africa|America|Europe|Asia)\\b`, 'g');
 const DATELINE =
   /^([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})(?:,\s*([A-Z][A-Za-z.]+(?: [A-Z][a-z]+)?))?\s*(?:\(|:|–|—|-\s|,)/;
-/** Nouns that make a name generic ("Northern District", "Central Region") when all else is common. */
-const GENERIC_PLACE_NOUNS = new Set([
-  'district',
-  'region',
-  'province',
-  'county',
-  'state',
-  'city',
-  'town',
-  'island',
-  'islands',
-  'coast',
-  'valley',
-  'bay',
-  'port',
-  'border',
-  'territory',
-  'department',
-  'municipality',
-]);
-const DIRECTION_WORDS = new Set([
-  'north',
-  'south',
-  'east',
-  'west',
-  'northern',
-  'southern',
-  'eastern',
-  'western',
-  'central',
-  'upper',
-  'lower',
-  'greater',
-]);
-/** What may follow the province in "in Town, Province": a clause break or a date preposition. */
-const TAIL_AFTER = /^\s*(?:[,.;:)]|$|\s(?:on|in|at|last|this|early|late)\b)/;
-const SMALL_TOWN_POPULATION = 15_000;
-/** Above this, a city abroad is known well enough to be itself in any story. */
-const HOMONYM_ABROAD_POPULATION = 300_000;
-const MEDIUM_CITY_POPULATION = 100_000;
 
 export function findPlaceMentions(ctx: EntityContext): PlaceMention[] {
   const raws: Raw[] = [];
@@ -155,7 +106,7 @@ export function findPlaceMentions(ctx: EntityContext): PlaceMention[] {
       }
     }
     // "West and Central Africa": the first region is named by the shared noun.
-    for (const m of s.text.matchAll(COORDINATED)) {
+    for (const m of s.text.matchAll(ctx.tables.grammar.coordinated)) {
       const surface = `${m[1]} ${m[3]}`;
       const cands = ctx.gaz.lookup(surface);
       const start = s.start + m.index;
@@ -179,8 +130,8 @@ export function findPlaceMentions(ctx: EntityContext): PlaceMention[] {
   // Lists before a plural administrative noun ("Morgan, Madison and Lauderdale counties").
   for (const r of raws) {
     const after = ctx.text.slice(r.end, r.end + 40);
-    const m = ADMIN_NOUN.exec(after);
-    if (m && /s$/.test(m[1]!)) markListBefore(ctx, r, raws, push);
+    const m = ctx.tables.grammar.adminNoun.exec(after);
+    if (m && ctx.tables.grammar.adminPlural.has(m[1]!)) markListBefore(ctx, r, raws, push);
   }
 
   raws.sort((a, b) => a.start - b.start);
@@ -198,26 +149,21 @@ function markOrigins(ctx: EntityContext, raws: Raw[]): void {
     const chained =
       prev?.origin === true &&
       prev.sentence === r.sentence &&
-      /^\s*(?:,|in|at|near|and|or|, and|, in)?\s*(?:the\s+)?$/i.test(ctx.text.slice(prev.end, r.start));
+      ctx.tables.grammar.chainLink.test(ctx.text.slice(prev.end, r.start));
     if (chained || ctx.tables.originCues.some((re) => re.test(before))) r.origin = true;
     prev = r;
   }
 }
 
-const BORDER_AFTER = /^\s+border\b/i;
-const PLACE_AFTER_BORDER =
-  /\bborder(?:\s+(?:region|area|zone|district|belt))?\s+(?:in|of|near|at|along)\s+(?:the\s+)?$/i;
-
 /** "the X-Y border in Z": X and Y give no evidence, and Z may lie on either side. */
 function markBorders(ctx: EntityContext, raws: Raw[]): void {
+  const gr = ctx.tables.grammar;
   for (let i = 0; i + 1 < raws.length; i++) {
     const a = raws[i]!;
     const b = raws[i + 1]!;
-    if (!/^\s*[-–]\s*$|^\s+and\s+$/.test(ctx.text.slice(a.end, b.start))) continue;
-    const between = /\bborder\s+between\s+(?:the\s+)?$/i.test(
-      ctx.text.slice(Math.max(0, a.start - 30), a.start),
-    );
-    if (!between && !BORDER_AFTER.test(ctx.text.slice(b.end, b.end + 12))) continue;
+    if (!gr.pairLink.test(ctx.text.slice(a.end, b.start))) continue;
+    const between = gr.borderBetween.test(ctx.text.slice(Math.max(0, a.start - 30), a.start));
+    if (!between && !gr.borderAfter.test(ctx.text.slice(b.end, b.end + 12))) continue;
     const ca = a.candidates.find((e) => e.kind === 'country')?.country;
     const cb = b.candidates.find((e) => e.kind === 'country')?.country;
     if (!ca || !cb || ca === cb) continue;
@@ -226,7 +172,7 @@ function markBorders(ctx: EntityContext, raws: Raw[]): void {
     const next = raws[i + 2];
     if (!next || next.sentence !== b.sentence) continue;
     const gap = ctx.text.slice(b.end, next.start);
-    if (!(between ? /^\s+(?:in|near|at|along)\s+(?:the\s+)?$/i : PLACE_AFTER_BORDER).test(gap)) continue;
+    if (!(between ? gr.placeAfterBorderBetween : gr.placeAfterBorder).test(gap)) continue;
     const sides = new Set(next.candidates.map((e) => e.country));
     if (sides.has(ca) && sides.has(cb)) next.borderOf = [ca, cb];
   }
@@ -265,6 +211,7 @@ function unclaimedRuns(ctx: EntityContext, tokens: Token[]): Token[][] {
 }
 
 function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[] | null {
+  const gr = ctx.tables.grammar;
   const first = run[0]!;
   const last = run[run.length - 1]!;
   const surface = spanText(ctx, run);
@@ -281,9 +228,21 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
   )
     return null;
   if (run.length === 1 && ['Date', 'Month', 'WeekDay'].some((t) => first.tags.has(t))) return null;
+  // "US$ 3 million", "US dollars": a currency, not the country.
+  if (gr.currencyAfter.test(after)) return null;
+  // "compressed ganja" (Ganja is also a city), "known as "El Rubio"": a drug or a nickname.
+  if (ctx.isDrugName(surface) || gr.nicknameBefore.test(before)) return null;
 
+  // "Naval Base Captain X": a head before the name names a facility.
+  for (const f of ctx.tables.facilities) {
+    if (!f.prefix) continue;
+    const head = f.head.split(' ');
+    if (head.length < words.length && words.slice(0, head.length).join(' ') === f.head)
+      return [{ ...base, surface, candidates: [], local: { kind: f.kind }, cue: true }];
+  }
   // Facilities named by their head ("Apapa Port", "Eagle Pass Port of Entry").
   for (const f of ctx.tables.facilities) {
+    if (f.prefix) continue;
     const head = f.head.split(' ');
     if (head.length < words.length && words.slice(-head.length).join(' ') === f.head) {
       const inner = run.slice(0, run.length - head.length);
@@ -301,7 +260,16 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
         out.push({ ...base, end: innerEnd, surface: innerName, candidates: known, cue: false, nested: true });
       return out;
     }
-    if (f.head[0] === f.head[0]!.toLowerCase() && after.startsWith(` ${f.head}`)) {
+    if (
+      f.head[0] === f.head[0]!.toLowerCase() &&
+      after.startsWith(` ${f.head}`) &&
+      !/\p{L}/u.test(after[f.head.length + 1] ?? '')
+    ) {
+      // "X airport" after a known town: a part of the town, which is the mention; after another
+      // name ("Montreal-Trudeau airport") a name of its own.
+      const known = ctx.gaz.lookup(surface).filter((e) => e.kind === 'city' || e.kind === 'region');
+      if (f.names === 'place' && known.length > 0)
+        return [{ ...base, surface, candidates: known, cue: true }];
       const out: Raw[] = [
         {
           ...base,
@@ -317,8 +285,24 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
       return out;
     }
   }
+  // "Ports of Auckland": the port authority's facilities, a name of their own, and the city.
+  if (gr.portsWord.has(words[0]!) && gr.orgOf.has(words[1] ?? '') && run.length > 2) {
+    const inner = run.slice(2);
+    const cands = ctx.gaz.lookup(spanText(ctx, inner));
+    const out: Raw[] = [{ ...base, surface, candidates: [], local: { kind: 'port' }, cue: true }];
+    if (cands.length > 0)
+      out.push({
+        ...base,
+        start: inner[0]!.start,
+        surface: spanText(ctx, inner),
+        candidates: cands,
+        cue: true,
+        nested: true,
+      });
+    return out;
+  }
   // "Port of Santos": the city; an unknown name is a port of its own.
-  if (words[0] === 'Port' && words[1] === 'of' && run.length > 2) {
+  if (gr.portWord.has(words[0]!) && gr.orgOf.has(words[1] ?? '') && run.length > 2) {
     const inner = run.slice(2);
     const name = spanText(ctx, inner);
     const cands = ctx.gaz.lookup(name);
@@ -344,15 +328,20 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
   const cands = ctx.tables.notPlaces.has(surface)
     ? ctx.gaz.lookup(surface).filter((e) => e.id.startsWith('alias:'))
     : ctx.gaz.lookup(surface);
-  const adminNoun = ADMIN_NOUN.exec(after);
-  const portOf = /\bport of\s+$/i.test(before);
+  const adminNoun = gr.adminNoun.exec(after);
+  const portOf = gr.portOfBefore.test(before);
+  // "the province of Los Santos", "the state of Sonora": a region, known or not.
+  const adminOf = gr.adminOfBefore.test(before);
   // Abbreviations ("DC", "Wis.", "Mo.") are states, read by the aliases if at all.
   const tail =
     run.length <= 3 &&
     (run.length > 1 || (first.text.length > 4 && !first.allCaps)) &&
     /[\p{L}.],\s+$/u.test(before) &&
-    TAIL_AFTER.test(after);
+    gr.tailAfter.test(after);
   const nextTok = sentence[last.index + 1];
+  // "the province of Los Santos": a region; towns of the same name elsewhere do not count.
+  if (adminOf && !cands.some((e) => e.kind === 'region' || e.kind === 'country'))
+    return [{ ...base, surface, candidates: [], local: { kind: 'region' }, cue: true }];
   if (cands.length > 0) {
     if (
       cands.every((e) => e.adjectival) &&
@@ -368,21 +357,31 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
         ...base,
         surface,
         candidates: cands,
-        cue: portOf || !!adminNoun || LOCATIVE.test(before) || first.tags.has('Place'),
+        cue: portOf || adminOf || !!adminNoun || gr.locative.test(before) || first.tags.has('Place'),
         ...(tail ? { tail } : {}),
       },
     ];
   }
   // "Port Everglades": a port named with "Port" first, when the gazetteer does not know it.
-  if (words[0] === 'Port' && run.length > 1)
+  if (gr.portWord.has(words[0]!) && run.length > 1)
     return [{ ...base, surface, candidates: [], local: { kind: 'port' }, cue: true }];
-  if (adminNoun || portOf || BEARING.test(before)) {
+  // "Quebec Region", "Borno State", "North Eastern Division": an administrative unit named as
+  // written, of the country of the place or directions it is named after.
+  const unit = adminUnit(ctx, run);
+  if (unit) return [unit];
+  if (adminNoun || portOf || adminOf || gr.bearing.test(before)) {
     if (run.some((t) => ctx.gaz.demonym(t.text) !== null)) return null;
-    const kind = portOf ? 'port' : !adminNoun ? 'other' : /^village/.test(adminNoun[1]!) ? 'city' : 'region';
+    const kind = portOf
+      ? 'port'
+      : !adminNoun
+        ? 'other'
+        : gr.adminSettlement.has(adminNoun[1]!)
+          ? 'city'
+          : 'region';
     return [{ ...base, surface, candidates: [], local: { kind }, cue: true }];
   }
   // "in Town, Province, on Monday": a name the gazetteer lacks after a town, kept for now.
-  if (tail && !run.some((t) => ctx.gaz.demonym(t.text) !== null) && !isGeneric(surface))
+  if (tail && !run.some((t) => ctx.gaz.demonym(t.text) !== null) && !isGeneric(ctx, surface))
     return [{ ...base, surface, candidates: [], cue: false, tail: true }];
   // Parts of a longer run: "India-Pakistan", "Kanchanaburi police" handled as single words.
   if (run.length < 2) return null;
@@ -394,7 +393,7 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
       if (out.some((o) => o.start < part[len - 1]!.end && part[0]!.start < o.end)) continue;
       const name = spanText(ctx, part);
       // A single word of a longer run must be a proper word ("South" of "South Sudanese" is not).
-      if (len === 1 && isCommonWord(part[0]!.text, EMPTY_TAGS)) continue;
+      if (len === 1 && isCommonWord(part[0]!.text, EMPTY_TAGS, ctx.parser)) continue;
       // Only countries, regions and aliases: a city word inside a longer run is too often part of
       // a person's or a firm's name ("Pilar Bernabe").
       const pc = ctx.gaz.lookup(name).filter((e) => e.kind !== 'city');
@@ -409,16 +408,58 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
       });
     }
   }
+  // "Islands", "Coast" alone beside a named place are its generic nouns, no place of their own.
+  if (out.length > 1) {
+    const generic = (o: Raw) => !/\s/.test(o.surface) && gr.genericPlaceNouns.has(o.surface.toLowerCase());
+    const named = out.filter((o) => !generic(o));
+    if (named.length > 0) out.splice(0, out.length, ...named);
+  }
   // The rest of the run must be place words too ("India-Pakistan", "Northern Alabama"): in
   // "Sierra Nevada" or "Georgia Pacific" the place word is part of another name.
   const rest = run.filter((t) => t.name && !out.some((o) => o.start <= t.start && t.end <= o.end));
   if (
     rest.some(
-      (t) => !GENERIC_PLACE_NOUNS.has(t.text.toLowerCase()) && !DIRECTION_WORDS.has(t.text.toLowerCase()),
+      (t) => !gr.genericPlaceNouns.has(t.text.toLowerCase()) && !gr.directionWords.has(t.text.toLowerCase()),
     )
   )
     return null;
+  // "Andaman and Nicobar Islands", "Canary Islands Coast": a known place and generic nouns
+  // after it are named as written.
+  const only = out.length === 1 ? out[0]! : null;
+  if (
+    only &&
+    only.start === first.start &&
+    rest.length > 0 &&
+    rest.every((t) => gr.genericPlaceNouns.has(t.text.toLowerCase()))
+  )
+    return [{ ...only, surface, end: last.end }];
   return out;
+}
+
+/** A run ending in a capitalised administrative noun whose other words are a known place or directions. */
+function adminUnit(ctx: EntityContext, run: Token[]): Raw | null {
+  const gr = ctx.tables.grammar;
+  const last = run[run.length - 1]!;
+  if (run.length < 2 || !/^\p{Lu}/u.test(last.text) || !gr.adminUnitNouns.has(last.text.toLowerCase()))
+    return null;
+  const inner = run.slice(0, -1);
+  const innerName = spanText(ctx, inner);
+  const known = ctx.gaz.lookup(innerName).filter((e) => e.kind !== 'city' || e.population >= 1000);
+  const directions = inner.every((t) => gr.directionWords.has(t.text.toLowerCase()));
+  if (known.length === 0 && !directions) return null;
+  const countries = new Set(known.map((e) => e.country));
+  return {
+    sentence: last.sentence,
+    start: run[0]!.start,
+    end: last.end,
+    surface: spanText(ctx, run),
+    candidates: [],
+    local: { kind: 'region' },
+    cue: true,
+    ...(countries.size === 1 && known[0]!.country
+      ? { within: ctx.gaz.country(known[0]!.country) ?? undefined }
+      : {}),
+  };
 }
 
 function markListBefore(ctx: EntityContext, r: Raw, raws: Raw[], push: (r: Raw) => void): void {
@@ -429,7 +470,7 @@ function markListBefore(ctx: EntityContext, r: Raw, raws: Raw[], push: (r: Raw) 
   while (idx > 0) {
     const prev = chunks[idx - 1]!;
     const gap = ctx.text.slice(prev.end, chunks[idx]!.start);
-    if (!/^(?:,\s*|\s+and\s+|,\s+and\s+|\s+or\s+)$/.test(gap)) break;
+    if (!ctx.tables.grammar.listLink.test(gap)) break;
     const existing = raws.find((x) => x.start === prev.start);
     if (existing) {
       existing.cue = true;
@@ -450,6 +491,10 @@ function markListBefore(ctx: EntityContext, r: Raw, raws: Raw[], push: (r: Raw) 
 
 /** Choose one entity per mention, by context, population and cues. */
 function resolve(ctx: EntityContext, raws: Raw[]): PlaceMention[] {
+  const pop = ctx.tables.populations;
+  const MEDIUM_CITY_POPULATION = pop['medium-city-population'];
+  const HOMONYM_ABROAD_POPULATION = pop['homonym-abroad-population'];
+  const isGenericName = (surface: string) => isGeneric(ctx, surface);
   // Context: countries and regions the article names unambiguously, and its demonyms.
   const countries = new Map<string, number>();
   const regions = new Set<string>();
@@ -475,19 +520,23 @@ function resolve(ctx: EntityContext, raws: Raw[]): PlaceMention[] {
     // Origins, destinations and the two sides of a border say nothing of where the story is.
     if (r.origin || r.borderPart) continue;
     const named = r.candidates.filter((e) => e.kind !== 'city');
-    if (named.length === 1 && named[0]!.kind === 'country' && !isGeneric(r.surface))
+    if (named.length === 1 && named[0]!.kind === 'country' && !isGenericName(r.surface))
       aboutBump(named[0]!.country);
     const top = r.within ? [r.within] : r.candidates.filter((e) => e.kind !== 'city');
     // A region that shares its name with a large city ("Manchester") is no evidence yet.
     const bigCity = r.candidates.some((e) => e.kind === 'city' && e.population >= MEDIUM_CITY_POPULATION);
-    if (top.length === 1 && (!bigCity || r.within) && (!isGeneric(r.surface) || top[0]!.kind === 'country')) {
+    if (
+      top.length === 1 &&
+      (!bigCity || r.within) &&
+      (!isGenericName(r.surface) || top[0]!.kind === 'country')
+    ) {
       bump(top[0]!.country);
       if (top[0]!.admin1) regions.add(top[0]!.admin1);
     }
     if (r.within) bump(r.within.country);
     // A name whose every reading lies in one country ("Los Barrios", "Amritsar") counts too.
     const cs = new Set(r.candidates.map((e) => e.country));
-    if (top.length !== 1 && r.candidates.length > 0 && cs.size === 1 && !isGeneric(r.surface))
+    if (top.length !== 1 && r.candidates.length > 0 && cs.size === 1 && !isGenericName(r.surface))
       bump(r.candidates[0]!.country);
   }
   current = undefined;
@@ -499,12 +548,17 @@ function resolve(ctx: EntityContext, raws: Raw[]): PlaceMention[] {
         aboutBump(d);
       }
     }
-  // Agencies that belong to one country ("Border Force", "Guardia Civil").
+  // Agencies that belong to one country ("Border Force", "Guardia Civil"), and countries named
+  // in organisations' names ("Jamaica Customs", "Trinidad and Tobago Police Service").
   for (const a of ctx.tables.agencyCountries)
     if (agencyPattern(a.name).test(ctx.text)) {
       bump(a.country);
       aboutBump(a.country);
     }
+  for (const code of ctx.orgCountries) {
+    bump(code);
+    aboutBump(code);
+  }
   // A name whose largest reading dwarfs the others ("London", "Manchester") counts for its country.
   for (const r of raws) {
     current = r;
@@ -521,6 +575,11 @@ function resolve(ctx: EntityContext, raws: Raw[]): PlaceMention[] {
   const dominant = [...countries.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
   const aboutRank = [...about.entries()].sort((a, b) => b[1] - a[1]);
   const mainCountry = aboutRank[0] && aboutRank[0][1] > (aboutRank[1]?.[1] ?? 0) ? aboutRank[0][0] : null;
+  // For figures with no place at all, only a country the article is clearly about: named more
+  // than `main-country-dominance` times as often as any other.
+  const dominance = ctx.tables.populations['main-country-dominance'];
+  ctx.mainCountry =
+    mainCountry && aboutRank[0]![1] > dominance * (aboutRank[1]?.[1] ?? 0) ? mainCountry : null;
   /** Evidence for a country other than what the mention gave itself. */
   const evidence = (code: string | null, r: Raw): number =>
     code ? (countries.get(code) ?? 0) - (own.get(r)?.get(code) ?? 0) : 0;
@@ -543,7 +602,7 @@ function resolve(ctx: EntityContext, raws: Raw[]): PlaceMention[] {
   for (let i = 0; i + 1 < raws.length; i++) {
     const r = raws[i]!;
     const next = raws[i + 1]!;
-    if (r.within || !/^(?:,\s*|\s+in\s+(?:the\s+)?)$/.test(ctx.text.slice(r.end, next.start))) continue;
+    if (r.within || !ctx.tables.grammar.withinLink.test(ctx.text.slice(r.end, next.start))) continue;
     const outer = next.candidates.find(
       (o) =>
         (o.kind === 'region' || o.kind === 'country') &&
@@ -580,20 +639,21 @@ function resolve(ctx: EntityContext, raws: Raw[]): PlaceMention[] {
       // A region that shares its name with a big city of its own country is the city ("Madrid").
       if (best.kind === 'region' && best.admin1) {
         const city = r.candidates.find(
-          (e) => e.kind === 'city' && e.country === best!.country && e.population >= 500_000,
+          (e) =>
+            e.kind === 'city' && e.country === best!.country && e.population >= pop['region-city-population'],
         );
         if (city) best = city;
       }
       // A name of common words ("Northern District", "Police") needs its country in the article.
       if (
-        isGeneric(r.surface) &&
+        isGenericName(r.surface) &&
         !r.within &&
         best.kind !== 'country' &&
         !best.id.startsWith('alias:') &&
         !(best.country && countries.has(best.country))
       )
         continue;
-      if (best.kind === 'city' && !accepted(best, r, countries, regions)) {
+      if (best.kind === 'city' && !accepted(ctx, best, r, countries, regions)) {
         best = undefined;
         if (!r.local && !tailOf(r)) continue;
       }
@@ -684,9 +744,19 @@ function resolve(ctx: EntityContext, raws: Raw[]): PlaceMention[] {
   for (const m of out) {
     if (m.country !== null || !m.entity.startsWith('local:')) continue;
     if (openCountry.has(m)) continue;
-    m.country = m.within ?? nearestCountry(out, m, ctx) ?? mainCountry ?? dominant;
+    m.country =
+      m.within ?? agencyCountryIn(ctx, m.sentence) ?? nearestCountry(out, m, ctx) ?? mainCountry ?? dominant;
   }
   return out;
+}
+
+/** The country of an agency named in sentence `index` ("US Customs and Border Protection officers"). */
+function agencyCountryIn(ctx: EntityContext, index: number): string | null {
+  const text = ctx.parsed.sentences[index]?.text ?? '';
+  const found = new Set(
+    ctx.tables.agencyCountries.filter((a) => agencyPattern(a.name).test(text)).map((a) => a.country),
+  );
+  return found.size === 1 ? [...found][0]! : null;
 }
 
 const agencyPatterns = new Map<string, RegExp>();
@@ -701,20 +771,30 @@ function agencyPattern(name: string): RegExp {
 }
 
 /** Every word is common English or a generic place noun ("Northern District", "Central Region"). */
-function isGeneric(surface: string): boolean {
+function isGeneric(ctx: EntityContext, surface: string): boolean {
   return surface
     .split(/[\s-]+/)
     .every(
-      (w) => !/^\p{Lu}/u.test(w) || GENERIC_PLACE_NOUNS.has(w.toLowerCase()) || isCommonWord(w, EMPTY_TAGS),
+      (w) =>
+        !/^\p{Lu}/u.test(w) ||
+        ctx.tables.grammar.genericPlaceNouns.has(w.toLowerCase()) ||
+        isCommonWord(w, EMPTY_TAGS, ctx.parser),
     );
 }
 
-function accepted(e: GeoEntity, r: Raw, countries: Map<string, number>, regions: Set<string>): boolean {
+function accepted(
+  ctx: EntityContext,
+  e: GeoEntity,
+  r: Raw,
+  countries: Map<string, number>,
+  regions: Set<string>,
+): boolean {
+  const pop = ctx.tables.populations;
   if (r.within) return true;
-  if (e.population >= MEDIUM_CITY_POPULATION) return true;
+  if (e.population >= pop['medium-city-population']) return true;
   const inContext =
     (e.country !== null && countries.has(e.country)) || (e.admin1 !== null && regions.has(e.admin1));
-  if (e.population >= SMALL_TOWN_POPULATION) return r.cue || inContext;
+  if (e.population >= pop['small-town-population']) return r.cue || inContext;
   return r.cue && inContext;
 }
 
@@ -742,14 +822,15 @@ function nearestCountry(all: PlaceMention[], m: PlaceMention, ctx: EntityContext
 /** Add "the port city" style mentions, resolved to the nearest earlier fitting place. */
 function withCoreferences(ctx: EntityContext, mentions: PlaceMention[]): PlaceMention[] {
   const extra: PlaceMention[] = [];
+  const of = ctx.tables.grammar.slots.re('org-of');
   for (const rule of ctx.tables.coreferences) {
-    const re = new RegExp(`\\b${rule.phrase.replace(/ /g, '\\s+')}\\b(?!\\s+of\\b)(?!['’]s\\b)?`, 'gi');
+    const re = new RegExp(`\\b${rule.phrase.replace(/ /g, '\\s+')}\\b(?!\\s+${of}\\b)(?!['’]s\\b)?`, 'gi');
     for (const s of ctx.parsed.sentences) {
       for (const m of s.text.matchAll(re)) {
         const start = s.start + m.index;
         const end = start + m[0].length;
         // "the city of X" is a name, not a coreference; so is "The City" inside a capitalised run.
-        if (/^\s+of\b/.test(ctx.text.slice(end, end + 4))) continue;
+        if (ctx.tables.grammar.ofAfter.test(ctx.text.slice(end, end + 4))) continue;
         if (/^\s+\p{Lu}/u.test(ctx.text.slice(end, end + 3)) && m[0][4] === m[0][4]?.toUpperCase()) continue;
         if (
           extra.some((x) => x.start <= start && x.end >= end) ||
@@ -792,8 +873,11 @@ function withCoreferences(ctx: EntityContext, mentions: PlaceMention[]): PlaceMe
   return [...mentions, ...extra].sort((a, b) => a.start - b.start);
 }
 
-/** Group mentions into places: one per entity, named as the text names it where it can. */
-export function placesOf(mentions: PlaceMention[]): Place[] {
+/**
+ * Group mentions into places: one per entity, named as the text names it where it can.
+ * `leadingArticle` strips "the " from a name as written.
+ */
+export function placesOf(mentions: PlaceMention[], leadingArticle: RegExp): Place[] {
   const groups = new Map<string, PlaceMention[]>();
   for (const m of mentions) {
     if (m.coreference || m.listed === false) continue;
@@ -810,20 +894,16 @@ export function placesOf(mentions: PlaceMention[]): Place[] {
     // The text's own spelling wins ("Valparaiso" as written, not "Valparaíso").
     if (same) name = same.surface;
     else {
+      // A place the text names only by an abbreviation ("in the UK", "U.S.") keeps it as written.
       const full = list.find((x) => !x.abbreviation);
-      name = full ? full.surface : m.kind === 'country' ? canonical : m.surface;
+      name = full ? full.surface : m.surface;
     }
-    if (!full(list) && m.kind !== 'country' && list.every((x) => x.abbreviation)) name = m.surface;
     places.push({
-      name: name.replace(/^the\s+/i, ''),
+      name: name.replace(leadingArticle, ''),
       kind: m.kind,
       country: m.country,
       ...(m.lat !== undefined && m.lon !== undefined ? { lat: m.lat, lon: m.lon } : {}),
     });
   }
   return places;
-}
-
-function full(list: PlaceMention[]): boolean {
-  return list.some((x) => !x.abbreviation);
 }

@@ -1,16 +1,18 @@
 /**
- * The entity rule tables (config/rules/titles-roles.yaml, organizations.yaml,
- * person-stopwords.yaml, place-coreferences.yaml, place-facilities.yaml, place-origins.yaml,
- * place-agencies.yaml), loaded through the
- * shared rule loader and indexed for the extractors. Read once per process.
+ * The entity rule tables of one language (config/rules/<lang>/: titles-roles.yaml,
+ * organizations.yaml, person-stopwords.yaml, place-coreferences.yaml, place-facilities.yaml,
+ * place-origins.yaml, place-agencies.yaml, place-stopwords.yaml, entity-grammar.yaml and the
+ * place thresholds of thresholds.yaml), loaded through the shared rule loader and indexed for
+ * the extractors. Compiled once per RuleSet.
  */
 import { z } from 'zod';
 import { loadRuleTable } from '../rules/load.ts';
+import { escapeRegex, loadSettings, loadSlots, type Slots } from '../rules/slots.ts';
 
 const WordsRule = <T extends readonly [string, ...string[]]>(types: T) =>
   z.object({ reason: z.string().min(1), type: z.enum(types), words: z.array(z.string().min(1)).min(1) });
 
-const TitleRule = WordsRule(['head', 'modifier', 'honorific', 'relation', 'rank'] as const);
+const TitleRule = WordsRule(['head', 'modifier', 'honorific', 'relation', 'rank', 'rank-word'] as const);
 const OrgRule = WordsRule(['head', 'known', 'not', 'legal', 'cue'] as const);
 const StopRule = z.union([
   WordsRule(['token', 'speech'] as const),
@@ -31,6 +33,8 @@ const FacilityRule = z.object({
    * is a mention of Antwerp, of kind port). Default `facility`: "Apapa Port" is a name.
    */
   names: z.enum(['facility', 'place']).default('facility'),
+  /** The head comes before the name ("Naval Base Captain X"). */
+  prefix: z.boolean().default(false),
 });
 const OriginRule = z.object({ reason: z.string().min(1), pattern: z.string().min(1) });
 const AgencyRule = z.object({
@@ -41,6 +45,141 @@ const AgencyRule = z.object({
 
 export type CorefRuleT = z.infer<typeof CorefRule>;
 export type FacilityRuleT = z.infer<typeof FacilityRule>;
+
+/** The slots of entity-grammar.yaml the code reads. */
+export const ENTITY_SLOTS = [
+  'name-connectors',
+  'name-abbreviations',
+  'title-connectors',
+  'role-complement-links',
+  'org-joiners',
+  'org-of',
+  'name-article',
+  'apposition-articles',
+  'apposition-speech',
+  'age-words',
+  'identify-verbs',
+  'identify-as',
+  'naming-verbs',
+  'speech-before',
+  'speech-after-role',
+  'role-place-link',
+  'not-name-words',
+  'brand-words',
+  'currency-words',
+  'nickname-cues',
+  'locatives',
+  'admin-nouns',
+  'admin-nouns-plural',
+  'admin-nouns-settlement',
+  'bearings',
+  'coordinated-directions',
+  'coordinated-continents',
+  'generic-place-nouns',
+  'direction-words',
+  'date-openers',
+  'port-word',
+  'ports-word',
+  'admin-unit-nouns',
+  'port-of',
+  'border-word',
+  'border-areas',
+  'border-place-links',
+  'border-between',
+  'border-between-place-links',
+  'place-in',
+  'place-list-and-or',
+  'place-list-and',
+  'origin-chain-links',
+] as const;
+
+const PLACE_THRESHOLDS = [
+  'small-town-population',
+  'medium-city-population',
+  'homonym-abroad-population',
+  'region-city-population',
+  'main-country-dominance',
+] as const;
+
+/** Word sets and regexes built from entity-grammar.yaml, compiled once per language. */
+export interface EntityGrammar {
+  slots: Slots;
+  /** Lower-case words that may stand inside a proper name ("of", "de", "van"), as written. */
+  connectors: Set<string>;
+  /** Abbreviated first names that keep their dot inside a name ("Md. Kamal Hossain"), lower-case. */
+  nameAbbreviations: Set<string>;
+  /** Join a title to its complement ("Minister for X"), as written. */
+  titleConnectors: Set<string>;
+  /** A head's complement in a role ("Director of X"), as written. */
+  roleComplementLinks: Set<string>;
+  orgJoiners: Set<string>;
+  orgOf: Set<string>;
+  /** A leading article of a name ("The"), any case. */
+  leadingArticle: RegExp;
+  /** "the " at the start of a place's name as written. */
+  leadingArticlePrefix: RegExp;
+  /** ", the interior minister, said": group 1 the apposition. */
+  apposition: RegExp;
+  /** ", 41," / ", aged 41,". */
+  age: RegExp;
+  identifyVerbs: RegExp;
+  identifyAs: Set<string>;
+  namingVerbs: RegExp;
+  speechBefore: RegExp;
+  /** After a name set off by a comma from its role: ", X, said". */
+  speechAfterRole: RegExp;
+  rolePlaceLink: Set<string>;
+  notNameWords: Set<string>;
+  /** Right before a name: "branded", "labelled" (a brand, not a person). */
+  brandBefore: RegExp;
+  /** Right before a name: a locative preposition ("off San Andres"). */
+  locativeBeforeName: RegExp;
+  /** A locative preposition (and "the") right before a name. */
+  locative: RegExp;
+  /** An administrative noun right after a name; group 1 the noun. */
+  adminNoun: RegExp;
+  adminPlural: Set<string>;
+  adminSettlement: Set<string>;
+  /** "north of " right before a name. */
+  bearing: RegExp;
+  /** "West and Central Africa": groups 1 and 2 the directions, 3 the continent. */
+  coordinated: RegExp;
+  genericPlaceNouns: Set<string>;
+  directionWords: Set<string>;
+  /** What may follow the province in "in Town, Province". */
+  tailAfter: RegExp;
+  portWord: Set<string>;
+  /** "Ports of Auckland": a port authority's name. */
+  portsWord: Set<string>;
+  /** Capitalised nouns that end the name of an administrative unit ("Quebec Region"), lower-case. */
+  adminUnitNouns: Set<string>;
+  /** "the province of " right before a name. */
+  adminOfBefore: RegExp;
+  /** "port of " right before a name. */
+  portOfBefore: RegExp;
+  /** " border" right after a name. */
+  borderAfter: RegExp;
+  /** "border (region) in " right before a name. */
+  placeAfterBorder: RegExp;
+  /** "border between (the) " right before the first of two countries. */
+  borderBetween: RegExp;
+  /** " in " between "the border between X and Y" and the place on it. */
+  placeAfterBorderBetween: RegExp;
+  /** Between a name and the region that contains it (", " or " in "). */
+  withinLink: RegExp;
+  /** Between two items of a list of places (", ", " and ", " or "). */
+  listLink: RegExp;
+  /** Between an origin and a place hanging off it ("from the port of X in Y"). */
+  chainLink: RegExp;
+  /** Between the two countries of an "X-Y border" or "X and Y". */
+  pairLink: RegExp;
+  /** Right after a coreference phrase: "the city of X" is a name. */
+  ofAfter: RegExp;
+  /** Right after a place name: "$", "dollars" ("US$ 3 million", "US dollars"). */
+  currencyAfter: RegExp;
+  /** Right before a name: "known as", "alias" and an opening quote (a nickname). */
+  nicknameBefore: RegExp;
+}
 
 export interface EntityTables {
   /** Lower-case title heads, single and multi-word ("minister", "prime minister"). */
@@ -70,15 +209,96 @@ export interface EntityTables {
   originCues: RegExp[];
   /** Agency names and the country each implies (place-agencies.yaml). */
   agencyCountries: { name: string; country: string }[];
+  grammar: EntityGrammar;
+  populations: Record<(typeof PLACE_THRESHOLDS)[number], number>;
 }
 
-let cached: EntityTables | undefined;
+function grammarOf(slots: Slots): EntityGrammar {
+  const set = (n: string) => new Set(slots.words(n));
+  const g = slots.re;
+  return {
+    slots,
+    connectors: set('name-connectors'),
+    nameAbbreviations: new Set(slots.words('name-abbreviations').map((w) => w.toLowerCase())),
+    titleConnectors: set('title-connectors'),
+    roleComplementLinks: set('role-complement-links'),
+    orgJoiners: set('org-joiners'),
+    orgOf: set('org-of'),
+    leadingArticle: new RegExp(`^${g('name-article')}$`, 'i'),
+    leadingArticlePrefix: new RegExp(`^${g('name-article')}\\s+`, 'i'),
+    apposition: new RegExp(
+      `^,\\s+(?:${slots
+        .words('apposition-articles')
+        .map((w) => `${escapeRegex(w)}\\s+`)
+        .join('|')})?([^,.;:"“”()]+?)(?=\\s*[,.;:)]|\\s+${g('apposition-speech')}\\b|\\s*$)`,
+      'u',
+    ),
+    age: new RegExp(`^,\\s*(?:${g('age-words')}\\s+)?\\d{1,3}\\s*[,)]`),
+    identifyVerbs: new RegExp(g('identify-verbs'), 'i'),
+    identifyAs: new Set(slots.words('identify-as').map((w) => w.toLowerCase())),
+    namingVerbs: new RegExp(`^${g('naming-verbs')}$`, 'i'),
+    speechBefore: new RegExp(`^${g('speech-before')}$`, 'i'),
+    speechAfterRole: new RegExp(`^\\s*[,;]|^\\s+${g('speech-after-role')}\\b`),
+    rolePlaceLink: set('role-place-link'),
+    notNameWords: new Set(slots.words('not-name-words').map((w) => w.toLowerCase())),
+    brandBefore: new RegExp(`\\b${g('brand-words')}\\s+(?:as\\s+)?$`, 'i'),
+    locativeBeforeName: new RegExp(
+      `\\b(?:in|at|off|near|from|to|into)\\s+(?:${g('name-article')}\\s+)?$`,
+      'i',
+    ),
+    locative: new RegExp(`\\b${g('locatives')}\\s+(?:${g('name-article')}\\s+)?$`, 'i'),
+    adminNoun: new RegExp(`^\\s+(${slots.words('admin-nouns').join('|')})\\b`),
+    adminPlural: set('admin-nouns-plural'),
+    adminSettlement: set('admin-nouns-settlement'),
+    bearing: new RegExp(`\\b${g('bearings')}\\s+${g('org-of')}\\s+$`, 'i'),
+    coordinated: new RegExp(
+      `\\b(${slots.words('coordinated-directions').join('|')}) ${g('place-list-and')} (${slots
+        .words('coordinated-directions')
+        .join('|')}) (${slots.words('coordinated-continents').join('|')})\\b`,
+      'g',
+    ),
+    genericPlaceNouns: new Set(slots.words('generic-place-nouns').map((w) => w.toLowerCase())),
+    directionWords: new Set(slots.words('direction-words').map((w) => w.toLowerCase())),
+    tailAfter: new RegExp(`^\\s*(?:[,.;:)]|$|\\s${g('date-openers')}\\b)`),
+    portWord: set('port-word'),
+    portsWord: set('ports-word'),
+    adminUnitNouns: new Set(slots.words('admin-unit-nouns').map((w) => w.toLowerCase())),
+    adminOfBefore: new RegExp(
+      `\\b(?:${slots.words('admin-unit-nouns').join('|')})\\s+${g('org-of')}\\s+(?:${g('name-article')}\\s+)?$`,
+      'i',
+    ),
+    portOfBefore: new RegExp(`\\b${g('port-of')}\\s+$`, 'i'),
+    borderAfter: new RegExp(`^\\s+${g('border-word')}\\b`, 'i'),
+    placeAfterBorder: new RegExp(
+      `\\b${g('border-word')}(?:\\s+${g('border-areas')})?\\s+${g('border-place-links')}\\s+(?:${g('name-article')}\\s+)?$`,
+      'i',
+    ),
+    borderBetween: new RegExp(
+      `\\b${g('border-word')}\\s+${g('border-between')}\\s+(?:${g('name-article')}\\s+)?$`,
+      'i',
+    ),
+    placeAfterBorderBetween: new RegExp(
+      `^\\s+${g('border-between-place-links')}\\s+(?:${g('name-article')}\\s+)?$`,
+      'i',
+    ),
+    withinLink: new RegExp(`^(?:,\\s*|\\s+${g('place-in')}\\s+(?:${g('name-article')}\\s+)?)$`),
+    listLink: new RegExp(`^(?:,\\s*|,?\\s+${g('place-list-and-or')}\\s+)$`),
+    chainLink: new RegExp(
+      `^\\s*(?:,|${slots.words('origin-chain-links').join('|')}|, ${g('place-list-and')}|, ${g('place-in')})?\\s*(?:${g('name-article')}\\s+)?$`,
+      'i',
+    ),
+    pairLink: new RegExp(`^\\s*[-–]\\s*$|^\\s+${g('place-list-and')}\\s+$`),
+    ofAfter: new RegExp(`^\\s+${g('org-of')}\\b`),
+    nicknameBefore: new RegExp(`\\b${g('nickname-cues')}\\s*["“‘']?(?:\\p{Lu}\\p{L}*\\s+)?$`, 'iu'),
+    currencyAfter: new RegExp(`^(?:\\$|\\s*${g('currency-words')}\\b)`, 'i'),
+  };
+}
 
-export function entityTables(): EntityTables {
-  if (cached) return cached;
-  const titles = loadRuleTable('titles-roles', TitleRule);
-  const orgs = loadRuleTable('organizations', OrgRule);
-  const stops = loadRuleTable('person-stopwords', StopRule);
+/** Load and compile the entity tables of the language folder `dir`. */
+export function compileEntityTables(dir: string): EntityTables {
+  const titles = loadRuleTable('titles-roles', TitleRule, dir);
+  const orgs = loadRuleTable('organizations', OrgRule, dir);
+  const stops = loadRuleTable('person-stopwords', StopRule, dir);
   const words = <R extends { type: string }>(rules: R[], type: string, lower: boolean): Set<string> =>
     new Set(
       rules
@@ -86,11 +306,15 @@ export function entityTables(): EntityTables {
         .flatMap((r) => (r as unknown as { words: string[] }).words)
         .map((w) => (lower ? w.toLowerCase() : w)),
     );
-  cached = {
+  return {
     titleHeads: words(titles, 'head', true),
     titleModifiers: words(titles, 'modifier', true),
-    honorifics: new Set([...words(titles, 'honorific', true), ...words(titles, 'rank', true)]),
-    ranks: words(titles, 'rank', true),
+    honorifics: new Set([
+      ...words(titles, 'honorific', true),
+      ...words(titles, 'rank', true),
+      ...words(titles, 'rank-word', true),
+    ]),
+    ranks: new Set([...words(titles, 'rank', true), ...words(titles, 'rank-word', true)]),
     relations: words(titles, 'relation', true),
     orgHeads: new Set([...words(orgs, 'head', false), ...words(orgs, 'legal', false)]),
     orgLegal: words(orgs, 'legal', false),
@@ -100,18 +324,20 @@ export function entityTables(): EntityTables {
     notPersonTokens: words(stops, 'token', false),
     credits: stops.flatMap((r) => (r.type === 'credit' ? [new RegExp(r.pattern, 'iu')] : [])),
     speechVerbs: [...words(stops, 'speech', true)],
-    coreferences: loadRuleTable('place-coreferences', CorefRule),
-    facilities: loadRuleTable('place-facilities', FacilityRule),
+    coreferences: loadRuleTable('place-coreferences', CorefRule, dir),
+    facilities: loadRuleTable('place-facilities', FacilityRule, dir),
     notPlaces: new Set(
       loadRuleTable(
         'place-stopwords',
         z.object({ reason: z.string().min(1), words: z.array(z.string().min(1)) }),
+        dir,
       ).flatMap((r) => r.words),
     ),
-    originCues: loadRuleTable('place-origins', OriginRule).map((r) => new RegExp(r.pattern, 'iu')),
-    agencyCountries: loadRuleTable('place-agencies', AgencyRule).flatMap((r) =>
+    originCues: loadRuleTable('place-origins', OriginRule, dir).map((r) => new RegExp(r.pattern, 'iu')),
+    agencyCountries: loadRuleTable('place-agencies', AgencyRule, dir).flatMap((r) =>
       r.names.map((name) => ({ name, country: r.country })),
     ),
+    grammar: grammarOf(loadSlots('entity-grammar', ENTITY_SLOTS, dir)),
+    populations: loadSettings('thresholds', PLACE_THRESHOLDS, dir),
   };
-  return cached;
 }

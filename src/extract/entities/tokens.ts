@@ -3,8 +3,8 @@
  * rules classify as persons, organisations or places. Tokens carry the compromise tags of the
  * term at the same offset, so rules can ask the one parse what it thinks of a word.
  */
-import nlp from '../nlp.ts';
 import type { ParsedText } from '../parse.ts';
+import type { Parser } from '../parser.ts';
 
 export interface Token {
   /** The word, without a possessive "'s". */
@@ -35,82 +35,36 @@ export interface Chunk {
 const TOKEN =
   /(?:\p{Lu}\.){2,}|\p{Lu}\.(?=\s+\p{Lu})|[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}\p{M}]+)*|\d+(?:[.,]\d+)*/gu;
 
-/** Lower-case words that may stand inside a proper name ("Strait of Gibraltar", "Bart De Wever"). */
-export const CONNECTORS = new Set([
-  'of',
-  'de',
-  'del',
-  'della',
-  'di',
-  'da',
-  'das',
-  'dos',
-  'do',
-  'du',
-  'la',
-  'le',
-  'van',
-  'von',
-  'der',
-  'den',
-  'ter',
-  'y',
-  'al',
-  'el',
-  'bin',
-  'ibn',
-  'the',
-]);
-
-const FUNCTION_TAGS = [
-  'Verb',
-  'Adverb',
-  'Determiner',
-  'Preposition',
-  'Conjunction',
-  'Pronoun',
-  'QuestionWord',
-  'Value',
-  'Expression',
-];
-const PROPER_TAGS = [
-  'ProperNoun',
-  'Person',
-  'FirstName',
-  'LastName',
-  'MaleName',
-  'FemaleName',
-  'Place',
-  'City',
-  'Country',
-  'Region',
-  'Organization',
-  'Company',
-  'Demonym',
-];
 const EMPTY: ReadonlySet<string> = new Set();
 
-type Lexicon = Record<string, string | string[] | undefined>;
-let lexicon: Lexicon | undefined;
-function lexiconOf(): Lexicon {
-  lexicon ??= (nlp.model() as { one: { lexicon: Lexicon } }).one.lexicon;
-  return lexicon;
-}
+/** Web addresses, e-mail addresses, handles and hashtags: their words are never names. */
+const ADDRESS =
+  /\b(?:https?:\/\/|www\.)\S+|\b[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.(?:com|org|net|gov|edu|int|info|news|io|tv|uk)\b(?:\/\S*)?|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w@])[@#][\p{L}\d_]+/giu;
 
-/** A word compromise knows as a common (non-proper) word. */
-export function isCommonWord(word: string, tags: ReadonlySet<string>): boolean {
-  const entry = lexiconOf()[word.toLowerCase()];
+/** A word the parser knows as a common (non-proper) word. */
+export function isCommonWord(word: string, tags: ReadonlySet<string>, parser: Parser): boolean {
+  const entry = parser.lexicon(word.toLowerCase());
   const list = entry === undefined ? [] : Array.isArray(entry) ? entry : [entry];
-  if (list.some((t) => PROPER_TAGS.includes(t))) return false;
+  if (list.some((t) => parser.properTags.includes(t))) return false;
   // The tagger's view of this very word: a first name or a place is no common word.
   if (['FirstName', 'Person', 'Place', 'Country', 'City'].some((t) => tags.has(t))) return false;
-  if (FUNCTION_TAGS.some((t) => tags.has(t))) return true;
+  if (parser.functionTags.some((t) => tags.has(t))) return true;
   if (tags.has('Adjective') && !tags.has('Demonym')) return true;
   return entry !== undefined;
 }
 
-/** Tokens of every sentence, with compromise's tags attached by offset. */
-export function tokenize(parsed: ParsedText, isTitle: (word: string) => boolean = () => false): Token[][] {
+/**
+ * Tokens of every sentence, with the parser's tags attached by offset. `titleConnectors` join
+ * a title to a name ("Minister for Policing X").
+ */
+export function tokenize(
+  parsed: ParsedText,
+  parser: Parser,
+  isTitle: (word: string) => boolean = () => false,
+  titleConnectors: ReadonlySet<string> = EMPTY,
+  /** Words that are names wherever they stand ("Md." opening a sentence). */
+  alwaysName: (word: string) => boolean = () => false,
+): Token[][] {
   const tagsAt = new Map<number, ReadonlySet<string>>();
   const doc = parsed.doc;
   (doc as unknown as { compute(name: string): void }).compute('offset');
@@ -122,7 +76,9 @@ export function tokenize(parsed: ParsedText, isTitle: (word: string) => boolean 
   return parsed.sentences.map((s) => {
     const out: Token[] = [];
     let prevEnd = s.start;
+    const addresses = [...s.text.matchAll(ADDRESS)].map((m) => [m.index, m.index + m[0].length] as const);
     for (const m of s.text.matchAll(TOKEN)) {
+      if (addresses.some(([a, b]) => m.index >= a && m.index < b)) continue;
       let word = m[0];
       const start = s.start + m.index;
       let possessive = false;
@@ -139,9 +95,10 @@ export function tokenize(parsed: ParsedText, isTitle: (word: string) => boolean 
       const allCaps = word.length > 1 && !/\p{Ll}/u.test(word) && /\p{Lu}/u.test(word);
       const initial = out.length === 0 || /[“"‘'(:—–]\s*$/.test(gapBefore);
       let name = first;
-      if (name && allCaps && !word.includes('.') && word.length > 2 && isCommonWord(word, EMPTY))
+      if (name && allCaps && !word.includes('.') && word.length > 2 && isCommonWord(word, EMPTY, parser))
         name = false;
-      else if (name && initial && !allCaps && isCommonWord(word, tags)) name = false;
+      else if (name && initial && !allCaps && isCommonWord(word, tags, parser) && !alwaysName(word))
+        name = false;
       out.push({
         text: word,
         start,
@@ -164,9 +121,9 @@ export function tokenize(parsed: ParsedText, isTitle: (word: string) => boolean 
       let next = out[i + 1]!;
       if (t.name || !/^\p{Lu}\p{Ll}/u.test(t.text) || !/^ $/.test(next.gapBefore)) continue;
       const title = isTitle(t.text);
-      if (title && (next.text === 'of' || next.text === 'for') && out[i + 2]) next = out[i + 2]!;
+      if (title && titleConnectors.has(next.text) && out[i + 2]) next = out[i + 2]!;
       if (!next.name) continue;
-      if (!title && FUNCTION_TAGS.some((x) => t.tags.has(x)) && !t.tags.has('Imperative')) continue;
+      if (!title && parser.functionTags.some((x) => t.tags.has(x)) && !t.tags.has('Imperative')) continue;
       t.name = true;
     }
     return out;
@@ -179,12 +136,14 @@ function joins(gap: string): boolean {
 }
 
 /**
- * Runs of name tokens, joined by spaces, hyphens or connectors ("of", "de", "van"); a
- * possessive ends a run. `extraConnectors` lets organisation names span "and" / "on" / "for".
+ * Runs of name tokens, joined by spaces, hyphens or `connectors` ("of", "de", "van"); a
+ * possessive ends a run. A title connector ("for") joins only after a title.
  */
 export function chunksOf(
   tokens: Token[],
   text: string,
+  connectors: ReadonlySet<string>,
+  titleConnectors: ReadonlySet<string> = EMPTY,
   isTitle: (word: string) => boolean = () => false,
   isAbbreviation: (word: string) => boolean = () => false,
 ): Chunk[] {
@@ -210,7 +169,7 @@ export function chunksOf(
       // Connectors: "of", "of the", "de la", only when a name word follows.
       // "for" joins only after a title ("Minister for Policing").
       const connector = (w: string) =>
-        CONNECTORS.has(w) || (w === 'for' && isTitle(run[run.length - 1]!.text));
+        connectors.has(w) || (titleConnectors.has(w) && isTitle(run[run.length - 1]!.text));
       let k = j;
       while (
         k < tokens.length &&

@@ -1,7 +1,8 @@
 /**
- * Rule tables: YAML files under `config/rules/` that an analyst can read and extend. Every file
- * has the shape `{ description, rules: [ { reason, ... } ] }`; each rule carries a `reason` that
- * is unique across all tables, so any value in a record can say which rule produced it.
+ * Rule tables: YAML files under `config/rules/<language>/` that an analyst can read and extend.
+ * Every file has the shape `{ description, rules: [ { reason, ... } ] }`; each rule carries a
+ * `reason` that is unique across the tables of its language folder, so any value in a record can
+ * say which rule produced it (the record's `language` names the folder).
  *
  * Shared by the seizure rules and the entity rules: a stage registers the zod schema of its
  * table with `loadRuleTable(name, ruleSchema)`; `lintRuleTables()` checks every file, known or
@@ -19,6 +20,22 @@ import { parseYamlFile } from './yaml-cache.ts';
 /** `config/rules/` of this package (the checkout, or the installed package). */
 export const RULES_DIR = packagePath('config/rules');
 
+/** The language extraction uses when none is given. */
+export const DEFAULT_LANGUAGE = 'en';
+
+/** `config/rules/<language>/`: the tables of one language. */
+export function languageDir(language: string, root = RULES_DIR): string {
+  return path.join(root, language);
+}
+
+/** The language folders under `root` (every sub-folder of `config/rules/`), sorted. */
+export function languageFolders(root = RULES_DIR): string[] {
+  return readdirSync(root, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
+}
+
 const TableShape = z.object({
   description: z.string().min(1),
   rules: z.array(z.looseObject({ reason: z.string().min(1) })).min(1),
@@ -31,14 +48,14 @@ function problemsOf(error: z.ZodError): ConfigProblem[] {
 }
 
 /**
- * Load `config/rules/<name>.yaml` and validate each rule with `ruleSchema`. Cached per process
- * (tables are read once; a changed table needs a restart). Throws ConfigError listing every
- * problem with its path.
+ * Load `<dir>/<name>.yaml` (default: the English folder) and validate each rule with
+ * `ruleSchema`. Cached per process (tables are read once; a changed table needs a restart).
+ * Throws ConfigError listing every problem with its path.
  */
 export function loadRuleTable<T extends z.ZodType>(
   name: string,
   ruleSchema: T,
-  dir = RULES_DIR,
+  dir = languageDir(DEFAULT_LANGUAGE),
 ): z.infer<T>[] {
   const file = path.join(dir, `${name}.yaml`);
   const key = `${file}`;
@@ -74,8 +91,9 @@ export interface LintProblem {
 const PATTERN_KEYS = new Set(['pattern', 'before', 'after']);
 
 /**
- * Lint every `*.yaml` table in `dir`: it parses, has a description and rules, every rule has a
- * reason, reasons are unique across all tables, and every pattern compiles.
+ * Lint every `*.yaml` table in `dir` (one folder, not its sub-folders): it parses, has a
+ * description and rules, every rule has a reason, reasons are unique across the folder's
+ * tables, and every pattern compiles.
  */
 export function lintRuleTables(dir = RULES_DIR): {
   files: string[];
@@ -148,4 +166,35 @@ export function lintRuleTables(dir = RULES_DIR): {
     });
   }
   return { files, skipped, rules: count, problems };
+}
+
+/**
+ * Lint `config/rules/` as a whole: its own files (cluster.yaml and the like, skipped when they
+ * are no rule tables) and every language folder, each a namespace of reasons of its own. File
+ * names in the result are relative to `root` ("en/units.yaml").
+ */
+export function lintAllRuleTables(root = RULES_DIR): {
+  languages: string[];
+  files: string[];
+  skipped: string[];
+  rules: number;
+  problems: LintProblem[];
+} {
+  const top = lintRuleTables(root);
+  const out = { languages: languageFolders(root), ...top };
+  for (const lang of out.languages) {
+    const r = lintRuleTables(languageDir(lang, root));
+    const rel = (f: string): string => `${lang}/${f}`;
+    out.files.push(...r.files.map(rel));
+    out.skipped.push(...r.skipped.map(rel));
+    out.rules += r.rules;
+    out.problems.push(
+      ...r.problems.map((p) => ({
+        ...p,
+        file: rel(p.file),
+        message: p.message.replace(/ in (\S+\.yaml)/, ` in ${lang}/$1`),
+      })),
+    );
+  }
+  return out;
 }

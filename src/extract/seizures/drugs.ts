@@ -1,6 +1,6 @@
-/** Drug mentions in a sentence, canonicalised by config/rules/drugs.yaml. */
+/** Drug mentions in a sentence, canonicalised by config/rules/<lang>/drugs.yaml. */
 import type { Drug } from '../../types.ts';
-import { seizureTables } from './tables.ts';
+import type { SeizureTables } from './tables.ts';
 
 export interface DrugMention {
   start: number;
@@ -11,9 +11,9 @@ export interface DrugMention {
 }
 
 /** Every drug mention in `text`; where two overlap the longer (then the earlier rule) wins. */
-export function findDrugMentions(text: string): DrugMention[] {
+export function findDrugMentions(t: SeizureTables, text: string): DrugMention[] {
   const all: Array<DrugMention & { order: number }> = [];
-  seizureTables().drugs.forEach((c, order) => {
+  t.drugs.forEach((c, order) => {
     for (const m of text.matchAll(c.re)) {
       all.push({
         start: m.index,

@@ -1,5 +1,6 @@
-/** Negative frames (config/rules/negative-frames.yaml): is this quantity not a seizure figure? */
-import { seizureTables } from './tables.ts';
+/** Negative frames (config/rules/<lang>/negative-frames.yaml): is this quantity not a seizure figure? */
+import type { AmountUnit } from '../../types.ts';
+import type { SeizureTables } from './tables.ts';
 
 /**
  * Reason of the first negative frame that applies, else null. `before` is the clause text up to
@@ -7,13 +8,16 @@ import { seizureTables } from './tables.ts';
  * the unit; `boundToDrug` skips the object frames (the quantity is "of cocaine").
  */
 export function negativeFrame(
+  t: SeizureTables,
   before: string,
   after: string,
   boundToDrug: boolean,
   sentenceBefore = before,
+  unit: AmountUnit | null = null,
 ): string | null {
-  for (const f of seizureTables().frames) {
+  for (const f of t.frames) {
     const w = f.rule.window;
+    if (f.rule.units && (unit === null || !f.rule.units.includes(unit))) continue;
     if (w === 'object' && boundToDrug) continue;
     const text = w === 'before' ? before : w === 'sentence' ? sentenceBefore : after;
     if (f.re.test(text)) return f.rule.reason;

@@ -5,18 +5,28 @@
  * a drug ("N kg of X", "N X pills", the nearest drug named, else the drug the article is talking
  * about), a period (the nearest date, else the last one the article gave) and a place (see
  * places.ts). Then join what states one seizure twice (headline and body, rounded and exact,
- * mass and count) and read percent changes as trends. Rule tables: config/rules/*.yaml.
+ * mass and count) and read percent changes as trends. Rule tables: config/rules/<lang>/*.yaml,
+ * passed in as the RuleSet of the article's language.
  */
 import type { Drug, Seizure, Trend } from '../../types.ts';
 import type { PlaceMention } from '../entities/index.ts';
 import type { ParsedText } from '../parse.ts';
+import { defaultRuleSet, type RuleSet } from '../rules/ruleset.ts';
 import { type DrugMention, findDrugMentions } from './drugs.ts';
 import { negativeFrame } from './frames.ts';
-import { type Candidate, mergeCandidates } from './merge.ts';
-import { findPeriods, nearestPeriod } from './periods.ts';
-import { agencyCountry, contextPlace, eligibleMentions, type PlacePick, placeInClause } from './places.ts';
+import { type Candidate, joinCountsAcrossSentences, mergeCandidates } from './merge.ts';
+import { detectNumberFormat } from './numbers.ts';
+import { findPeriods, nearestPeriod, periodOfFigure, publicationDay } from './periods.ts';
+import {
+  agencyCountry,
+  contextPlace,
+  eligibleMentions,
+  knownAgencyCountry,
+  type PlacePick,
+  placeInClause,
+} from './places.ts';
 import { findQuantities, type Quantity } from './quantities.ts';
-import { termMatch, termMatches } from './tables.ts';
+import { type SeizureTables, termMatch, termMatches } from './tables.ts';
 import { findTrend } from './trends.ts';
 
 export interface SeizureFindings {
@@ -44,14 +54,47 @@ interface Context {
   seizureTalk: boolean;
 }
 
-const OF_BINDING = /^\s*(?:of|de)\s+(?:[\p{L}“”"'’-]+\s+){0,3}$/iu;
-const GENERIC_OF = /^\s*of\s+(?:the|these|those|this|that)?\s*$/i;
-
-/** Resolve a drug mention: a generic word takes the drug the article was last talking about. */
-function canonical(d: DrugMention | undefined, contextDrug: Drug | null): Drug | null {
+/**
+ * Resolve a drug mention. A generic word that refers back ("the drugs", "these narcotics")
+ * takes the drug the article was last talking about; an indefinite one ("40 tons of drugs",
+ * "N kilograms of narcotics") names no kind and is `unspecified`.
+ */
+function canonical(
+  t: SeizureTables,
+  text: string,
+  d: DrugMention | undefined,
+  contextDrug: Drug | null,
+): Drug | null {
   if (!d) return null;
   if (d.drug !== 'generic') return d.drug;
-  return contextDrug ?? 'unspecified';
+  const definite =
+    t.grammar.referringStart.test(text.slice(d.start, d.end)) ||
+    t.grammar.referringBefore.test(text.slice(Math.max(0, d.start - 40), d.start));
+  return definite ? (contextDrug ?? 'unspecified') : 'unspecified';
+}
+
+/**
+ * "2 tons of meth, cocaine, heroin and marijuana": a figure bound to a list of several drugs,
+ * with no other figure in the list, is one seizure of mixed drugs (`unspecified`).
+ */
+function mixedList(
+  t: SeizureTables,
+  text: string,
+  first: DrugMention,
+  drugs: DrugMention[],
+  all: Quantity[],
+): boolean {
+  const kinds = new Set<Drug | 'generic'>([first.drug]);
+  let last = first;
+  for (const d of drugs) {
+    if (d.start < last.end || d === first) continue;
+    const gap = text.slice(last.end, d.start);
+    if (!t.grammar.drugListLink.test(gap) || all.some((q) => q.start >= last.end && q.start < d.start)) break;
+    kinds.add(d.drug);
+    last = d;
+  }
+  kinds.delete('generic');
+  return kinds.size >= 2;
 }
 
 function lastSpecific(drugs: DrugMention[], before = Number.POSITIVE_INFINITY): Drug | null {
@@ -62,61 +105,84 @@ function lastSpecific(drugs: DrugMention[], before = Number.POSITIVE_INFINITY): 
 
 /** Drug of a quantity, and whether the quantity is grammatically bound to it. */
 function drugFor(
+  t: SeizureTables,
   text: string,
   q: Quantity,
   drugs: DrugMention[],
   all: Quantity[],
   contextDrug: Drug | null,
-): { drug: Drug | null; bound: boolean } {
+): { drug: Drug | null; bound: boolean; reason: string } {
   const ctx = lastSpecific(drugs, q.start) ?? contextDrug;
+  const resolve = (d: DrugMention) => canonical(t, text, d, ctx);
+  /** The rule that named the drug; a generic word says whether it referred back. */
+  const why = (d: DrugMention, drug: Drug | null) =>
+    d.drug !== 'generic'
+      ? d.reason
+      : drug === 'unspecified'
+        ? 'drug-generic-unspecified'
+        : 'drug-generic-refers-back';
   const infix = drugs.find((d) => d.start >= q.infixStart && d.end <= q.end);
-  if (infix) return { drug: canonical(infix, ctx), bound: true };
+  if (infix) {
+    const drug = resolve(infix);
+    return { drug, bound: true, reason: why(infix, drug) };
+  }
   const next = drugs.find((d) => d.start >= q.end);
   if (
     next &&
-    (OF_BINDING.test(text.slice(q.end, next.start)) || GENERIC_OF.test(text.slice(q.end, next.start)))
+    (t.grammar.ofBinding.test(text.slice(q.end, next.start)) ||
+      t.grammar.genericOf.test(text.slice(q.end, next.start)))
   ) {
-    return { drug: canonical(next, ctx), bound: true };
+    if (next.drug !== 'generic' && mixedList(t, text, next, drugs, all))
+      return { drug: 'unspecified', bound: true, reason: 'drug-mixed-list' };
+    const drug = resolve(next);
+    return { drug, bound: true, reason: why(next, drug) };
   }
   const prev = [...drugs].reverse().find((d) => d.end <= q.start);
-  if (prev) return { drug: canonical(prev, ctx), bound: false };
+  if (prev) {
+    const drug = resolve(prev);
+    return { drug, bound: false, reason: why(prev, drug) };
+  }
   // A drug named later in the sentence that no other figure claims ("1,187kg of "X", a strain of cannabis").
   if (next) {
     const claimed = all.some((o) => o !== q && o.end <= next.start && o.start > q.end);
-    if (!claimed) return { drug: canonical(next, ctx), bound: false };
+    if (!claimed) {
+      const drug = resolve(next);
+      return { drug, bound: false, reason: why(next, drug) };
+    }
   }
-  return { drug: contextDrug, bound: false };
+  return { drug: contextDrug, bound: false, reason: 'drug-from-context' };
 }
 
 /** "a record 116 tons", "hit a record": the text calls the figure a record. */
-function attributionOf(text: string): string | null {
-  if (!termMatch('attribution', text)) return null;
-  const m =
-    /\baccording to\s+(?:(?:figures|data|statistics|a report|the report|a statement|the statement|estimates)\s+(?:from|by|of)\s+)?(?:the\s+)?([^,.;:"“”()]+)/i.exec(
-      text,
-    );
+function attributionOf(t: SeizureTables, text: string): string | null {
+  if (!termMatch(t, 'attribution', text)) return null;
+  const m = t.grammar.attribution.exec(text);
   if (!m) return null;
-  const name = m[1]!
-    .split(/\s+(?:that|which|who|show|shows|showed|published|released|on|in \d{4})\b/i)[0]!
-    .trim()
-    .split(/\s+/)
-    .slice(0, 10)
-    .join(' ');
+  const name = m[1]!.split(t.grammar.attributionCut)[0]!.trim().split(/\s+/).slice(0, 10).join(' ');
   return name || null;
 }
 
 /**
- * A total over a period or area (true) or one haul (false): a span of years or a total word
- * says total; a day named in the sentence or a single-haul phrase says haul; else a year named
+ * A total over a period or area (the reason that says so) or one haul (null): a span of years
+ * or a total word says total; a day named in the sentence or a single-haul phrase says haul; else a year named
  * in the sentence ("in 2023, 116 tons were seized") says total.
  */
-function aggregateOf(sentence: string, clause: string, period: string | null, explicit: boolean): boolean {
-  if (/\b(?:between|since)\s+(?:19|20)\d\d\b/i.test(sentence) && termMatch('aggregate', sentence))
-    return true;
-  if (explicit && period?.length === 10) return false;
-  if (termMatch('haul', clause)) return false;
-  if (termMatch('aggregate', clause)) return true;
-  return explicit && period !== null && /^\d{4}$/.test(period);
+function aggregateOf(
+  t: SeizureTables,
+  sentence: string,
+  clause: string,
+  period: string | null,
+  explicit: boolean,
+): string | null {
+  if (t.grammar.rangeYear.test(sentence)) {
+    const total = termMatch(t, 'aggregate', sentence);
+    if (total) return total;
+  }
+  if (explicit && period?.length === 10) return null;
+  if (termMatch(t, 'haul', clause)) return null;
+  const total = termMatch(t, 'aggregate', clause);
+  if (total) return total;
+  return explicit && period !== null && /^\d{4}$/.test(period) ? 'aggregate-year-period' : null;
 }
 
 /** The words around a figure that speak of it: its clause before, and after it up to a comma. */
@@ -125,7 +191,22 @@ function clauseAround(before: string, after: string): string {
   return `${before} ${cut < 0 ? after : after.slice(0, cut)}`;
 }
 
-export function extractSeizures(parsed: ParsedText, places: PlaceMention[]): SeizureFindings {
+/** What the entity rules found that the seizure rules weigh. */
+export interface StoryContext {
+  /** The country the article is about (entities), last resort for a figure with no place. */
+  mainCountry?: string | null;
+}
+
+export function extractSeizures(
+  parsed: ParsedText,
+  places: PlaceMention[],
+  rules: RuleSet = defaultRuleSet(),
+  story: StoryContext = {},
+): SeizureFindings {
+  const t = rules.seizures;
+  const REFER_BACK = t.thresholds['refer-back-sentences'];
+  const pubDay = publicationDay(parsed.published)?.toISOString().slice(0, 10) ?? null;
+  const format = detectNumberFormat(t, `${parsed.title ?? ''}\n${parsed.text}`, parsed.url ?? null);
   const units: Unit[] = [];
   if (parsed.title?.trim()) {
     units.push({
@@ -158,10 +239,15 @@ export function extractSeizures(parsed: ParsedText, places: PlaceMention[]): Sei
   const ctx: Context = { drug: null, period: null, place: null, seizureTalk: false };
   // Last resort for a figure with no place at all: the country of the first seizing agency the
   // article names ("the Jordanian army"), with `carried` rank so any named place wins in merges.
-  const firstAgency = units.map((u) => agencyCountry(u.text, true)).find((a) => a !== null) ?? null;
+  const agencies = rules.entities.agencyCountries;
+  // The one-country agency that seized something in each sentence ("CBSA officers seized").
+  const actingAgency = units.map((u) => knownAgencyCountry(t, agencies, u.text, true));
+  const firstAgency =
+    units.map((u, i) => agencyCountry(t, u.text, true) ?? actingAgency[i]!).find((a) => a !== null) ?? null;
   const storyAgency: PlacePick | null = firstAgency ? { ...firstAgency, source: 'carried' } : null;
   const candidates: Candidate[] = [];
   const rejected: Candidate[] = [];
+  let segment = 0;
   const trends: Trend[] = [];
   let eventWithoutFigure = false;
   // The haul told last (body sentences), for a date or place a later sentence gives about it.
@@ -172,17 +258,27 @@ export function extractSeizures(parsed: ParsedText, places: PlaceMention[]): Sei
 
   for (const unit of units) {
     const { text } = unit;
-    const quantities = findQuantities(text);
-    const drugs = findDrugMentions(text);
-    const periods = findPeriods(text, parsed.published, unit.isTitle ? null : lastDay);
-    const cue = termMatch('cue', text);
+    // A photo caption or credit line ("Photo: officers display the 250 kg seized ...") states
+    // no seizure of its own.
+    const caption = !unit.isTitle && rules.entities.credits.some((re) => re.test(text));
+    const quantities = caption ? [] : findQuantities(t, text, format);
+    const drugs = findDrugMentions(t, text);
+    const periods = findPeriods(t, text, parsed.published, unit.isTitle ? null : lastDay);
+    // "11.54am 06 September 2019 | News", "26 January 2024, 7:38am": a line of its own that
+    // dates the article, not a seizure.
+    if (unit.isHeading && !unit.isTitle && pubDay)
+      for (const p of periods) if (p.period === pubDay) p.reporting = true;
+    const cue = termMatch(t, 'cue', text);
     const mentions = unit.isTitle ? [] : (mentionsOf.get(unit.index) ?? []);
-    const eligible = eligibleMentions(text, unit.start, mentions);
+    const eligible = eligibleMentions(t, text, unit.start, mentions);
     if (!unit.isTitle) eligibleBySentence.set(unit.index, eligible);
-    const agency = agencyCountry(text);
+    const agency = agencyCountry(t, text) ?? actingAgency[units.indexOf(unit)] ?? null;
     const own: Candidate[] = [];
+    const sentenceRefersBack = refersBack(t, text, drugs);
+    const additional = t.grammar.additionalHaul.test(text);
     // "In a separate operation, ...": what the article said before no longer applies.
-    if (termMatch('separate', text)) {
+    if (termMatch(t, 'separate', text)) {
+      segment++;
       ctx.period = null;
       ctx.place = null;
       lastHaul = null;
@@ -193,31 +289,34 @@ export function extractSeizures(parsed: ParsedText, places: PlaceMention[]): Sei
     const continuation = ctx.seizureTalk && !unit.isHeading;
 
     // "The seizure was made on Friday, January 2, at the X terminal": fills what the last one lacked.
-    if (quantities.length === 0 && termMatch('event-ref', text)) {
+    if (quantities.length === 0 && termMatch(t, 'event-ref', text)) {
       const p = nearestPeriod(periods, 0);
       for (const c of told) {
         if (p?.period && c.periodSource !== 'explicit') {
           c.seizure.period = p.period;
           c.periodSource = 'explicit';
+          c.reasons.push('period-from-event-sentence');
         }
         const place = eligible[0];
         if (place && c.placeSource !== 'clause') {
           c.seizure.location = place.name;
           c.seizure.country = place.country;
           c.placeSource = 'clause';
+          c.reasons.push('place-from-event-sentence');
         }
       }
     }
 
     // "Agents found the heroin on Friday", "The shipment had been intercepted on Thursday": a
     // date for the haul told in the last sentence that had one (this one or a few before).
-    if (quantities.length === 0 && (cue || termMatch('operation', text)) && refersBack(text, drugs)) {
+    if (quantities.length === 0 && (cue || termMatch(t, 'operation', text)) && sentenceRefersBack) {
       const p = nearestPeriod(periods, 0, 0, '');
       if (p?.period) {
         for (const c of told) {
           if (c.periodSource === 'explicit') continue;
           c.seizure.period = p.period;
           c.periodSource = 'explicit';
+          c.reasons.push('period-from-later-sentence');
         }
       }
     }
@@ -225,12 +324,19 @@ export function extractSeizures(parsed: ParsedText, places: PlaceMention[]): Sei
     quantities.forEach((q, i) => {
       const prev = quantities[i - 1];
       const next = quantities[i + 1];
-      const clauseStart = Math.max(prev?.end ?? 0, q.numStart - 70, lastBreak(text, q.numStart));
+      const clauseStart = Math.max(
+        prev?.end ?? 0,
+        q.numStart - t.thresholds['clause-window-chars'],
+        lastBreak(text, q.numStart),
+      );
       const before = text.slice(clauseStart, q.numStart);
-      const after = text.slice(q.end, next ? next.start : Math.min(text.length, q.end + 80));
-      const { drug, bound } = drugFor(text, q, drugs, quantities, ctx.drug);
-      const frame = negativeFrame(before, after, bound, text.slice(0, q.numStart));
-      let period = nearestPeriod(periods, q.start, q.end, text);
+      const after = text.slice(
+        q.end,
+        next ? next.start : Math.min(text.length, q.end + t.thresholds['after-window-chars']),
+      );
+      const { drug, bound, reason: drugReason } = drugFor(t, text, q, drugs, quantities, ctx.drug);
+      const frame = negativeFrame(t, before, after, bound, text.slice(0, q.numStart), q.unit);
+      let period = periodOfFigure(t, periods, quantities, i, text);
       // "rose to X, from Y a year earlier": the earlier year belongs to Y only.
       if (
         period?.reason === 'period-year-earlier' &&
@@ -248,6 +354,7 @@ export function extractSeizures(parsed: ParsedText, places: PlaceMention[]): Sei
       const clausePlace = unit.isTitle
         ? null
         : placeInClause(
+            t,
             text,
             unit.start,
             eligible,
@@ -264,34 +371,72 @@ export function extractSeizures(parsed: ParsedText, places: PlaceMention[]): Sei
         agency ??
         (ctx.place?.source === 'none' ? null : ctx.place) ??
         storyAgency;
+      // A span of time ("in the past two years") is a total too.
+      const aggregateReason =
+        aggregateOf(t, text, clauseAround(before, after), seizurePeriod, explicit) ??
+        (period?.range ? 'aggregate-span-of-time' : null);
+      const reasons = [
+        q.reason,
+        ...(q.inferred ? ['unit-inferred-from-list'] : []),
+        ...(q.count ? ['count-with-mass'] : []),
+        cue ?? (unit.isHeading ? 'seizure-headline' : 'seizure-continuation'),
+        drugReason,
+        period ? period.reason : seizurePeriod ? 'period-carried' : 'period-none',
+        place ? placeReason(place, clausePlace, listPlace, agency) : 'place-none',
+        ...(aggregateReason ? [aggregateReason] : []),
+      ];
       const candidate: Candidate = {
+        reasons,
         quantity: q,
         unitIndex: unit.index,
         isTitle: unit.isTitle || unit.isHeading,
         boundToDrug: bound,
         periodSource: explicit ? 'explicit' : seizurePeriod ? 'carried' : 'none',
+        periodRange: period?.range ?? false,
         placeSource: place?.source ?? 'none',
         rejectedBy: frame,
+        segment,
+        refersBack: sentenceRefersBack,
+        additional,
         seizure: {
           drug: drug ?? 'unspecified',
           amount: { value: q.value, unit: q.unit },
           kg: q.kg,
-          count: q.kind === 'count' ? q.value : null,
-          countUnit: q.kind === 'count' ? (q.unit as Seizure['countUnit']) : null,
+          count: q.kind === 'count' ? q.value : (q.count?.value ?? null),
+          countUnit: (q.kind === 'count' ? q.unit : (q.count?.unit ?? null)) as Seizure['countUnit'],
           location: place?.location ?? null,
           country: place?.country ?? null,
           period: seizurePeriod,
-          aggregate: aggregateOf(text, clauseAround(before, after), seizurePeriod, explicit),
-          record: termMatch('record', text) !== null,
-          attribution: attributionOf(text),
+          aggregate: aggregateReason !== null,
+          record: termMatch(t, 'record', text) !== null,
+          attribution: attributionOf(t, text),
           evidence: text,
         },
       };
-      if (frame || drug === null) {
+      // A count of packages with no drug named ("counted 211 packages") may be the count of a
+      // mass told next ("The packages contained 156.8kg of ..."): kept only if it joins one.
+      const pending = drug === null && !frame && q.kind === 'count' && cue !== null && !unit.isTitle;
+      if (pending) candidate.pending = true;
+      else if (frame || drug === null) {
         rejected.push(candidate);
         return;
       }
       if (!cue && !continuation && !unit.isHeading) {
+        // "The drugs were packed in 3,000 one-kilo packets": the count of the haul just told.
+        const last = told.at(-1);
+        if (
+          q.kind === 'count' &&
+          sentenceRefersBack &&
+          last &&
+          last.seizure.kg !== null &&
+          last.seizure.count === null &&
+          (last.seizure.drug === candidate.seizure.drug || candidate.seizure.drug === 'unspecified')
+        ) {
+          last.seizure.count = q.value;
+          last.seizure.countUnit = q.unit as Seizure['countUnit'];
+          last.reasons.push('count-joined-across-sentences');
+          return;
+        }
         rejected.push({ ...candidate, rejectedBy: 'no-seizure-cue' });
         return;
       }
@@ -301,30 +446,31 @@ export function extractSeizures(parsed: ParsedText, places: PlaceMention[]): Sei
       if (
         listPrev?.seizure.aggregate &&
         /^[^;:.]{0,60}$/.test(text.slice(listPrev.quantity.end, q.start)) &&
-        /\b(?:and|followed by)\b|,/.test(text.slice(listPrev.quantity.end, q.start))
+        t.grammar.listLink.test(text.slice(listPrev.quantity.end, q.start))
       ) {
         candidate.seizure.aggregate = true;
       }
       own.push(candidate);
     });
 
-    assignRespectively(text, own, units, unit, drugs);
-    const accepted = joinInSentence(text, own, candidates);
+    assignRespectively(t, text, own, units, unit, drugs);
+    shareListPlace(t, text, own);
+    const accepted = joinInSentence(t, text, own, candidates);
     candidates.push(...accepted);
     // The title's haul is the story's: the first sentences may date it.
     if (unit.isTitle && accepted.length > 0) lastHaul = { index: -1, candidates: accepted };
     if (!unit.isTitle) {
-      const trend = findTrend({
+      const trend = findTrend(t, {
         text,
-        drug: trendDrug(text, drugs, ctx.drug, cue !== null),
+        drug: trendDrug(t, text, drugs, ctx.drug, cue !== null),
         period: periods.find((p) => !p.reporting && !p.range)?.period ?? ctx.period,
         location: eligible.at(-1)?.name ?? ctx.place?.location ?? null,
         country: eligible.at(-1)?.country ?? ctx.place?.country ?? null,
         hasCue: cue !== null,
       });
       if (trend) trends.push(trend);
-      if (quantities.length === 0 && unit.index < 3 && seizesDrug(text, drugs)) eventWithoutFigure = true;
-    } else if (seizesDrug(text, drugs)) {
+      if (quantities.length === 0 && unit.index < 3 && seizesDrug(t, text, drugs)) eventWithoutFigure = true;
+    } else if (seizesDrug(t, text, drugs)) {
       eventWithoutFigure = true;
     }
 
@@ -345,7 +491,7 @@ export function extractSeizures(parsed: ParsedText, places: PlaceMention[]): Sei
           source: 'carried',
         };
       } else if (eligible.length > 0) {
-        ctx.place = contextPlace(text, unit.start, eligible);
+        ctx.place = contextPlace(t, text, unit.start, eligible);
       }
       ctx.seizureTalk = cue !== null || accepted.length > 0;
       if (accepted.length > 0) lastHaul = { index: unit.index, candidates: accepted };
@@ -362,9 +508,21 @@ export function extractSeizures(parsed: ParsedText, places: PlaceMention[]): Sei
       c.seizure.location = next.name;
       c.seizure.country = next.country;
       c.placeSource = 'carried';
+      c.reasons.push('place-next-sentence');
     }
   }
-  const seizures = mergeCandidates(candidates, rejected);
+  // Last resort: the country the whole article is about ("a nationwide crackdown" in a story
+  // about one country), with no location.
+  if (story.mainCountry) {
+    for (const c of candidates) {
+      if (c.placeSource !== 'none' || c.seizure.country) continue;
+      c.seizure.country = story.mainCountry;
+      c.placeSource = 'carried';
+      c.reasons.push('place-main-country');
+    }
+  }
+  const joined = joinCountsAcrossSentences(candidates, t.thresholds['count-join-sentences']);
+  const seizures = mergeCandidates(joined, rejected, t.thresholds, t.confidence);
   return {
     seizureStory: seizures.length > 0 || eventWithoutFigure,
     seizures,
@@ -372,30 +530,24 @@ export function extractSeizures(parsed: ParsedText, places: PlaceMention[]): Sei
   };
 }
 
-/** How many sentences after a haul a figure-less sentence may still give its date or place. */
-const REFER_BACK = 5;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-const DEFINITE_REF =
-  /\b(?:the|these|those)\s+(?:[\p{L}-]+\s+)?(?:drugs?|narcotics|contraband|haul|seizure|consignment|shipment|cargo|packages|parcels|bales|load|pills|tablets|boat|speedboat|vessel|ship|submarine|truck|lorry|van|car|vehicle|container|plane|aircraft)\b/iu;
-const THE_BEFORE = /\b(?:the|these|those)\s+(?:[\p{L}-]+\s+)?$/iu;
 
 /**
  * The sentence speaks of a haul already told: "the drugs", "the vessel", "the meth" (any drug
  * the rules know, after the/these/those), or opens with "It was" / "They were".
  */
-function refersBack(text: string, drugs: DrugMention[]): boolean {
-  if (DEFINITE_REF.test(text)) return true;
-  if (/^(?:it|they)\s+(?:was|were|had|has|have)\b/i.test(text)) return true;
-  return drugs.some((d) => THE_BEFORE.test(text.slice(Math.max(0, d.start - 40), d.start)));
+function refersBack(t: SeizureTables, text: string, drugs: DrugMention[]): boolean {
+  if (t.grammar.definiteRef.test(text)) return true;
+  if (t.grammar.referBackOpener.test(text)) return true;
+  return drugs.some((d) => t.grammar.theBefore.test(text.slice(Math.max(0, d.start - 40), d.start)));
 }
 
 /**
  * A seizure of a named drug told without a figure: a seizure word with the drug right after
  * it ("seized heroin", "seized 3 kg of heroin") or right before it ("a cocaine haul").
  */
-function seizesDrug(text: string, drugs: DrugMention[]): boolean {
-  for (const c of termMatches('cue', text)) {
+function seizesDrug(t: SeizureTables, text: string, drugs: DrugMention[]): boolean {
+  for (const c of termMatches(t, 'cue', text)) {
     for (const d of drugs) {
       if (d.drug === 'generic') continue;
       const after = d.start >= c.end && d.start - c.end <= 30 && !/[,;.]/.test(text.slice(c.end, d.start));
@@ -407,12 +559,31 @@ function seizesDrug(text: string, drugs: DrugMention[]): boolean {
 }
 
 /** The drug named before the percent of a trend ("Drug seizures rose 12%" is unspecified). */
-function trendDrug(text: string, drugs: DrugMention[], contextDrug: Drug | null, cue: boolean): Drug | null {
-  const pct = text.search(/\d\s?(?:%|percent|per cent)/i);
+function trendDrug(
+  t: SeizureTables,
+  text: string,
+  drugs: DrugMention[],
+  contextDrug: Drug | null,
+  cue: boolean,
+): Drug | null {
+  const pct = text.search(t.grammar.percentAt);
   const before = [...drugs].reverse().find((d) => pct < 0 || d.start < pct);
   if (before)
     return before.drug === 'generic' ? (lastSpecific(drugs, before.start) ?? 'unspecified') : before.drug;
   return lastSpecific(drugs) ?? (cue ? contextDrug : null);
+}
+
+/** The rule that placed a figure: its clause, its list, the seizing agency, or what came before. */
+function placeReason(
+  place: PlacePick,
+  clause: PlacePick | null,
+  list: PlacePick | null,
+  agency: PlacePick | null,
+): string {
+  if (place === clause) return 'place-in-clause';
+  if (place === list) return 'place-of-list';
+  if (place === agency) return 'place-seizing-agency';
+  return place.source === 'carried' ? 'place-carried' : `place-${place.source}`;
 }
 
 function placeOf(c: Candidate): PlacePick {
@@ -426,21 +597,41 @@ function lastBreak(text: string, pos: number): number {
   return i < 0 ? 0 : i + 1;
 }
 
+/**
+ * "900 kg of cocaine and 30 kg of heroin were found at the port of X": figures listed
+ * together share the place named after the last of them, when they have none of their own.
+ */
+function shareListPlace(t: SeizureTables, text: string, own: Candidate[]): void {
+  for (let i = own.length - 2; i >= 0; i--) {
+    const c = own[i]!;
+    const next = own[i + 1]!;
+    if (c.placeSource === 'clause' || next.placeSource !== 'clause') continue;
+    const between = text.slice(c.quantity.end, next.quantity.start);
+    if (!t.grammar.figureListLink.test(between)) continue;
+    c.seizure.location = next.seizure.location;
+    c.seizure.country = next.seizure.country;
+    c.placeSource = 'clause';
+    c.reasons.push('place-shared-by-list');
+  }
+}
+
 /** "The drugs, weighing 37.8 pounds and 5.6 pounds respectively": drugs named just before, in order. */
 function assignRespectively(
+  t: SeizureTables,
   text: string,
   own: Candidate[],
   units: Unit[],
   unit: Unit,
   drugs: DrugMention[],
 ): void {
-  if (!/\brespectively\b/i.test(text) || own.length < 2) return;
+  if (!t.grammar.respectively.test(text) || own.length < 2) return;
   const unbound = own.filter((c) => !c.boundToDrug);
   if (unbound.length < 2) return;
   const firstStart = unbound[0]!.quantity.start;
   const pool: Drug[] = [];
   const prevUnit = units[units.indexOf(unit) - 1];
-  if (prevUnit) for (const d of findDrugMentions(prevUnit.text)) if (d.drug !== 'generic') pool.push(d.drug);
+  if (prevUnit)
+    for (const d of findDrugMentions(t, prevUnit.text)) if (d.drug !== 'generic') pool.push(d.drug);
   for (const d of drugs) if (d.start < firstStart && d.drug !== 'generic') pool.push(d.drug);
   const named = pool.slice(-unbound.length);
   if (named.length !== unbound.length || new Set(named).size !== named.length) return;
@@ -449,51 +640,15 @@ function assignRespectively(
   });
 }
 
-const MASS_THEN_COUNT =
-  /^[\s,]*(?:(?:packed|packaged|wrapped|distributed|divided|split|hidden|concealed|stashed|contained)\s+)?(?:in|into|in the form of|consisting of|made up of)\s+$/i;
-const COUNT_THEN_MASS =
-  /(?:weigh(?:ing|ed|s)?|containing|contained|with a (?:total |combined )?weight of|total(?:l)?ing|amounting to|of)\s+(?:about |around |approximately |nearly |almost |more than |over |some |a total of )?$/i;
-
 /**
- * Join a mass and a count of one haul stated together ("56 bundles of hashish, weighing 2,200
- * kilos"; "two tons in 2,000 packets"). A count in a sentence without a seizure word of its
- * own ("The drugs were packaged in 2,000 packets") goes to the figure just told.
+ * A count in a sentence without a seizure word of its own ("The drugs were packaged in 2,000
+ * packets") goes to the figure just told; a mass and a count stated together are already one
+ * quantity (quantities.ts, joinPackaging).
  */
-function joinInSentence(text: string, own: Candidate[], earlier: Candidate[]): Candidate[] {
-  const out: Candidate[] = [];
-  for (const c of own) {
-    const prev = out.at(-1);
-    if (prev) {
-      const between = text.slice(prev.quantity.end, c.quantity.start);
-      const pq = prev.quantity;
-      const cq = c.quantity;
-      if (
-        pq.kind === 'count' &&
-        cq.kind === 'mass' &&
-        prev.seizure.kg === null &&
-        COUNT_THEN_MASS.test(between) &&
-        between.length < 60
-      ) {
-        prev.seizure.amount = { value: cq.value, unit: cq.unit };
-        prev.seizure.kg = cq.kg;
-        prev.quantity = { ...cq, approx: cq.approx, start: pq.start };
-        continue;
-      }
-      if (
-        pq.kind === 'mass' &&
-        cq.kind === 'count' &&
-        prev.seizure.count === null &&
-        MASS_THEN_COUNT.test(between.replace(/\bof \w+\s*/i, ''))
-      ) {
-        prev.seizure.count = cq.value;
-        prev.seizure.countUnit = cq.unit as Seizure['countUnit'];
-        continue;
-      }
-    }
-    out.push(c);
-  }
+function joinInSentence(t: SeizureTables, text: string, own: Candidate[], earlier: Candidate[]): Candidate[] {
+  const out = own;
   // A bare count in a sentence with no seizure word: the count of the haul just told, else nothing.
-  const cue = termMatch('cue', text);
+  const cue = termMatch(t, 'cue', text);
   if (cue) return out;
   return out.filter((c) => {
     if (c.quantity.kind !== 'count' || c.isTitle) return true;

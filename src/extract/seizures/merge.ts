@@ -6,10 +6,16 @@
  */
 import type { Seizure } from '../../types.ts';
 import type { Quantity } from './quantities.ts';
+import type { Thresholds } from './tables.ts';
 
 export type Source = 'explicit' | 'carried' | 'none';
 
+/** A seizure of the record without the fields merging adds (confidence, reasons). */
+export type Figure = Omit<Seizure, 'confidence' | 'reasons'>;
+
 export interface Candidate {
+  /** Ids of the rules that found, bound, dated and placed the figure (they go on the record). */
+  reasons: string[];
   quantity: Quantity;
   /** Sentence index; -1 for the title. */
   unitIndex: number;
@@ -22,14 +28,48 @@ export interface Candidate {
   weak?: boolean;
   /** Reason of the negative frame that rejected it, else null. */
   rejectedBy: string | null;
-  seizure: Seizure;
+  /** The record's seizure, before its confidence and reasons are set. */
+  seizure: Figure;
+  /** Count of "In a separate operation" resets before it: hauls of different segments differ. */
+  segment: number;
+  /** Its sentence refers back to a haul already told ("the drugs", "The packages", "It was"). */
+  refersBack: boolean;
+  /** Its sentence tells of another haul ("also", "another", "a second"). */
+  additional: boolean;
+  /** A count with no drug: kept only when it joins the mass of its haul. */
+  pending?: boolean;
+  /** Its own date is a span of several years ("in the past two years", "since 2019"). */
+  periodRange?: boolean;
+  /** How many statements of the figure were merged into it. */
+  support?: number;
 }
 
-/** Relative tolerance for "the same figure" and for a rounded figure against an exact one. */
-const SAME = 0.005;
-const ROUNDED = 0.12;
-/** Tolerance between a figure of at most two significant digits and a more precise one. */
-const ROUND_FIGURE = 0.05;
+/** confidence.yaml: the base, the weight of each kind of evidence, and the bounds. */
+export interface ConfidenceWeights {
+  base: number;
+  min: number;
+  max: number;
+  evidence: Map<string, number>;
+}
+
+/** Tolerances of thresholds.yaml: same figure, rounded vs exact, round vs precise, lower bound. */
+interface Tolerances {
+  same: number;
+  rounded: number;
+  roundFigure: number;
+  lowerBoundSpan: number;
+  boundSlack: number;
+}
+
+function tolerancesOf(t: Thresholds): Tolerances {
+  return {
+    same: t['merge-same-tolerance'],
+    rounded: t['merge-rounded-tolerance'],
+    roundFigure: t['merge-round-figure-tolerance'],
+    lowerBoundSpan: t['merge-lower-bound-span'],
+    boundSlack: t['merge-bound-slack'],
+  };
+}
 
 /** Significant digits of a figure as written: 1.5 -> 2, 1480 -> 3, 2276 -> 4. */
 export function significantDigits(value: number): number {
@@ -41,7 +81,7 @@ function close(a: number, b: number, tol: number): boolean {
   return Math.abs(a - b) <= tol * Math.max(Math.abs(a), Math.abs(b));
 }
 
-function sameSeizure(a: Candidate, b: Candidate): boolean {
+function sameSeizure(tol: Tolerances, a: Candidate, b: Candidate): boolean {
   const x = a.seizure;
   const y = b.seizure;
   if (x.drug !== y.drug && x.drug !== 'unspecified' && y.drug !== 'unspecified') return false;
@@ -55,33 +95,63 @@ function sameSeizure(a: Candidate, b: Candidate): boolean {
   ) {
     return false;
   }
-  const approx = a.quantity.approx || b.quantity.approx;
+  if (distinctHauls(tol, a, b)) return false;
+  // Headlines round their figures ("2 tonnes" over "2,150 kilograms").
+  const approx = a.quantity.approx || b.quantity.approx || a.isTitle || b.isTitle;
   if (x.kg !== null && y.kg !== null) {
-    if (close(x.kg, y.kg, approx ? ROUNDED : SAME)) return true;
+    if (close(x.kg, y.kg, approx ? tol.rounded : tol.same)) return true;
     // "1.5 tonnes" in the lead and "1,480 kilograms" later: a round figure and a precise one.
     const sa = significantDigits(a.quantity.value);
     const sb = significantDigits(b.quantity.value);
-    if (Math.min(sa, sb) <= 2 && Math.max(sa, sb) >= 3 && close(x.kg, y.kg, ROUND_FIGURE)) return true;
+    if (Math.min(sa, sb) <= 2 && Math.max(sa, sb) >= 3 && close(x.kg, y.kg, tol.roundFigure)) return true;
     // "more than a tonne" and "one ton and 150 kilograms": a lower bound and the figure above it.
-    return lowerBound(a, y.kg) || lowerBound(b, x.kg);
+    return lowerBound(tol, a, y.kg) || lowerBound(tol, b, x.kg);
   }
   if (x.kg === null && y.kg === null && x.count !== null && y.count !== null && x.countUnit === y.countUnit) {
-    if (close(x.count, y.count, approx ? ROUNDED : SAME)) return true;
+    if (close(x.count, y.count, approx ? tol.rounded : tol.same)) return true;
     const sa = significantDigits(a.quantity.value);
     const sb = significantDigits(b.quantity.value);
-    return Math.min(sa, sb) <= 2 && Math.max(sa, sb) >= 3 && close(x.count, y.count, ROUND_FIGURE);
+    return Math.min(sa, sb) <= 2 && Math.max(sa, sb) >= 3 && close(x.count, y.count, tol.roundFigure);
   }
   return false;
 }
 
+/**
+ * Figures that cannot state one seizure however close their values (issue 9, class 8): their
+ * own dates differ ("12 tonnes in 2023" and "12.5 tonnes in 2024"), one covers several years
+ * and the other one ("in the past two years around 45,000 kilos" and "41,000 kilos in 2024"),
+ * or a bound excludes the other value ("more than three million pills" and "2.8 million
+ * pills"; "nearly 2 tonnes" and "2,045 kilograms").
+ */
+function distinctHauls(tol: Tolerances, a: Candidate, b: Candidate): boolean {
+  if (a.periodSource === 'explicit' && b.periodSource === 'explicit') {
+    const pa = a.seizure.period;
+    const pb = b.seizure.period;
+    // Different years only: two days of one year are often one haul dated twice (a dateline).
+    if (pa && pb && pa.slice(0, 4) !== pb.slice(0, 4)) return true;
+    if (Boolean(a.periodRange) !== Boolean(b.periodRange)) return true;
+  }
+  const size = (c: Candidate) => c.seizure.kg ?? c.seizure.count;
+  const sa = size(a);
+  const sb = size(b);
+  if (sa === null || sb === null) return false;
+  // A bound excludes what lies beyond it by more than rounding ("more than three tonnes" and
+  // "some 2.975 tonnes" can be one haul; "more than three million" and "2.8 million" are not).
+  const slack = tol.boundSlack;
+  const excludes = (c: Candidate, own: number, other: number) =>
+    (c.quantity.bound === 'lower' && other < own * (1 - slack)) ||
+    (c.quantity.bound === 'upper' && other > own * (1 + slack));
+  return excludes(a, sa, sb) || excludes(b, sb, sa);
+}
+
 /** A rounded lower bound ("more than a tonne") covers a precise figure up to 35% above it. */
-function lowerBound(c: Candidate, otherKg: number): boolean {
+function lowerBound(tol: Tolerances, c: Candidate, otherKg: number): boolean {
   const kg = c.seizure.kg;
   return (
     c.quantity.bound === 'lower' &&
     kg !== null &&
     otherKg >= kg &&
-    otherKg <= kg * 1.35 &&
+    otherKg <= kg * tol.lowerBoundSpan &&
     significantDigits(c.quantity.value) <= 2
   );
 }
@@ -89,13 +159,20 @@ function lowerBound(c: Candidate, otherKg: number): boolean {
 const PLACE_RANK = { clause: 3, agency: 2, carried: 1, none: 0 } as const;
 const PERIOD_RANK = { explicit: 2, carried: 1, none: 0 } as const;
 
+/** Exact before rounded, body before headline, then more significant digits ("2.975" before "three"). */
 function precision(c: Candidate): number {
-  return (c.quantity.approx ? 0 : 2) + (c.isTitle ? 0 : 1);
+  return (
+    (c.quantity.approx || c.isTitle ? 0 : 2) +
+    (c.isTitle ? 0 : 1) +
+    Math.min(9, significantDigits(c.quantity.value)) / 10
+  );
 }
 
 function absorb(into: Candidate, c: Candidate): void {
   const s = into.seizure;
   const t = c.seizure;
+  into.reasons = [...new Set([...into.reasons, ...c.reasons, 'merged-restatement'])];
+  into.support = (into.support ?? 1) + (c.support ?? 1);
   if (s.drug === 'unspecified') s.drug = t.drug;
   if (precision(c) > precision(into)) {
     s.amount = t.amount;
@@ -131,7 +208,13 @@ function absorb(into: Candidate, c: Candidate): void {
 }
 
 /** Merge candidates into one entry per seizure; drops headline figures the body rejects. */
-export function mergeCandidates(candidates: Candidate[], rejected: Candidate[]): Seizure[] {
+export function mergeCandidates(
+  candidates: Candidate[],
+  rejected: Candidate[],
+  thresholds: Thresholds,
+  weights: ConfidenceWeights,
+): Seizure[] {
+  const tol = tolerancesOf(thresholds);
   const groups: Candidate[] = [];
   for (const c of candidates) {
     // "Police nab 7 million pills" over a body that says the drug could make 7 million pills.
@@ -147,13 +230,91 @@ export function mergeCandidates(candidates: Candidate[], rejected: Candidate[]):
     ) {
       continue;
     }
-    const g = groups.find((x) => sameSeizure(x, c));
+    const g = groups.find((x) => sameSeizure(tol, x, c));
     if (g) {
       absorb(g, c);
       g.weak = g.weak && c.weak;
     } else {
-      groups.push({ ...c, seizure: { ...c.seizure, amount: { ...c.seizure.amount } } });
+      groups.push({
+        ...c,
+        reasons: [...c.reasons],
+        seizure: { ...c.seizure, amount: { ...c.seizure.amount } },
+      });
     }
   }
-  return groups.filter((g) => !g.weak).map((g) => g.seizure);
+  return groups
+    .filter((g) => !g.weak)
+    .map((g) => ({ ...g.seizure, confidence: confidenceOf(g, weights), reasons: g.reasons }));
+}
+
+/**
+ * How sure the figure is, 0 to 1 (confidence.yaml): a base, plus the weight of each kind of
+ * evidence the figure has (a seizure word in its own sentence, a drug named with it, its own
+ * place and date, a second statement of it) or lacks (a drug carried from earlier text, a unit
+ * taken from a list, a headline only), clamped to the table's bounds.
+ */
+export function confidenceOf(c: Candidate, w: ConfidenceWeights): number {
+  const has = (re: RegExp) => c.reasons.some((r) => re.test(r));
+  const evidence: string[] = [];
+  if (has(/^cue-/)) evidence.push('seizure-word');
+  else if (has(/^seizure-headline$/)) evidence.push('headline-only');
+  else evidence.push('continuation');
+  if (has(/^drug-from-context$/)) evidence.push('drug-from-context');
+  else if (has(/^drug-generic-unspecified$|^drug-mixed-list$/)) evidence.push('drug-unspecified');
+  else evidence.push('drug-named');
+  if (has(/^unit-inferred-from-list$/)) evidence.push('unit-from-list');
+  if (has(/^place-(?:in-clause|of-list|shared-by-list|from-event-sentence)$/)) evidence.push('place-named');
+  else if (has(/^place-seizing-agency$/)) evidence.push('place-agency');
+  else if (has(/^place-none$/) && !c.seizure.country) evidence.push('place-none');
+  else evidence.push('place-carried');
+  if (c.periodSource === 'explicit') evidence.push('period-named');
+  if ((c.support ?? 1) > 1) evidence.push('stated-twice');
+  if (has(/^count-joined-across-sentences$/)) evidence.push('count-joined');
+  let score = w.base;
+  for (const e of evidence) score += w.evidence.get(e) ?? 0;
+  return Math.round(Math.min(w.max, Math.max(w.min, score)) * 100) / 100;
+}
+
+/**
+ * One haul told as a mass in one sentence and as a count in another (issue 9, class 2):
+ * "Customs found 14 tonnes of drugs. The haul amounted to 84 million captagon pills" is one
+ * captagon seizure with mass and count; "... revealed 211 packages. The packages contained
+ * 156.8kg of methamphetamine" one methamphetamine seizure of 211 packages. A count joins the
+ * mass told just before it (up to `window` sentences, nothing else told in between) when its
+ * sentence tells of no other haul, names no place or date of its own, or refers back; a mass
+ * takes the count told just before it when its own sentence refers back to it. The drugs must
+ * agree, or one be unspecified (the named one wins). Returns the candidates left.
+ */
+export function joinCountsAcrossSentences(candidates: Candidate[], window: number): Candidate[] {
+  const dropped = new Set<Candidate>();
+  const compatible = (a: Figure, b: Figure) =>
+    a.drug === b.drug || a.drug === 'unspecified' || b.drug === 'unspecified';
+  const body = candidates.filter((c) => !c.isTitle);
+  for (let i = 1; i < body.length; i++) {
+    const c = body[i]!;
+    const prev = body[i - 1]!;
+    if (dropped.has(prev) || prev.segment !== c.segment || c.additional) continue;
+    const gap = c.unitIndex - prev.unitIndex;
+    if (gap < 1 || gap > window) continue;
+    const [mass, count] =
+      prev.seizure.kg !== null && c.seizure.kg === null
+        ? [prev, c]
+        : c.seizure.kg !== null && prev.seizure.kg === null
+          ? [c, prev]
+          : [null, null];
+    if (!mass || !count || mass.seizure.count !== null || count.seizure.count === null || mass.pending)
+      continue;
+    if (!compatible(mass.seizure, count.seizure)) continue;
+    const countFirst = count === prev;
+    const ok = countFirst
+      ? c.refersBack && gap <= 2
+      : c.refersBack || (c.placeSource !== 'clause' && c.periodSource !== 'explicit');
+    if (!ok) continue;
+    mass.seizure.count = count.seizure.count;
+    mass.seizure.countUnit = count.seizure.countUnit;
+    if (mass.seizure.drug === 'unspecified') mass.seizure.drug = count.seizure.drug;
+    mass.reasons.push('count-joined-across-sentences');
+    dropped.add(count);
+  }
+  return candidates.filter((c) => !dropped.has(c) && !c.pending);
 }

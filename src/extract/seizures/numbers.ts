@@ -2,95 +2,114 @@
  * Reading the number of a quantity: digit groups in the ways articles write them, number words,
  * multipliers and fractions (the words come from config/rules/numbers.yaml).
  */
-import { seizureTables } from './tables.ts';
+import type { SeizureTables } from './tables.ts';
 
 /**
- * Digit forms, most specific first. Thousands separators: comma (2,276), apostrophe
- * (17'616.3), space or no-break space (2 026), dot (183.600, 1.234.567), Indian lakh grouping
- * (42,24,000).
+ * Digit forms, most specific first. Thousands separators: comma (2,276; "1, 751" as some
+ * outlets type it), apostrophe (17'616.3), space or no-break space (2 026), dot (183.600,
+ * 1.234.567), Indian lakh grouping (42,24,000).
  */
 export const DIGITS =
   '\\d{1,2}(?:,\\d{2})+,\\d{3}(?![\\d,])(?:\\.\\d+)?' +
   '|\\d{1,3}(?:,\\d{3})+(?![\\d,])(?:\\.\\d+)?' +
+  '|\\d{1,3}(?:, \\d{3})+(?![\\d,])' +
   "|\\d{1,3}(?:['’]\\d{3})+(?:[.,]\\d+)?" +
   '|\\d{1,3}(?:[ \\u00a0\\u202f]\\d{3})+(?![\\d])(?:[.,]\\d+)?' +
   '|\\d{1,3}(?:\\.\\d{3}){2,}(?:,\\d+)?' +
   '|\\d+(?:\\.\\d+)?' +
   '|\\d+,\\d{1,2}(?!\\d)';
 
-/** Units for which "183.600" reads as 183600 (a dot before three digits ending in 0). */
-const DOT_THOUSANDS_UNITS = new Set(['kg', 'g', 'mg', 'lb', 'oz']);
+/**
+ * How an article writes numbers: `dot-decimal` (English: 1,234.5; "183.600 kg" is 183.6 kg) or
+ * `dot-thousands` (most of Europe and Latin America: 1.234,5; "183.600 kg" is 183,600 kg).
+ * Chosen per article by detectNumberFormat (number-formats.yaml).
+ */
+export type NumberFormat = 'dot-decimal' | 'dot-thousands';
 
-/** Parse a digit string as written (see DIGITS). `unit` disambiguates a lone dot group. */
-export function parseDigits(raw: string, unit: string | null = null): number {
+const LONE_DOT = /^(\d{1,3})\.(\d{3})$/;
+
+/** Parse a digit string as written (see DIGITS); `format` decides a lone dot group ("183.600"). */
+export function parseDigits(raw: string, format: NumberFormat = 'dot-decimal'): number {
   const s = raw.replace(/[\u00a0\u202f]/g, ' ');
   if (/^\d{1,2}(?:,\d{2})+,\d{3}/.test(s)) return Number(s.replace(/,/g, ''));
-  if (/^\d{1,3}(?:,\d{3})+/.test(s)) return Number(s.replace(/,/g, ''));
+  if (/^\d{1,3}(?:, ?\d{3})+/.test(s)) return Number(s.replace(/, ?/g, ''));
   if (/['’]/.test(s)) return Number(s.replace(/['’]/g, '').replace(',', '.'));
   if (/ /.test(s)) return Number(s.replace(/ /g, '').replace(',', '.'));
   if (/^\d{1,3}(?:\.\d{3}){2,}/.test(s)) return Number(s.replace(/\./g, '').replace(',', '.'));
-  const lone = /^(\d{1,3})\.(\d{3})$/.exec(s);
-  // "183.600 kg": a decimal written with a trailing zero is rare in English; a European
-  // thousands dot is not. Tonnes keep the decimal reading ("2.500 tonnes" is ambiguous).
-  if (lone && lone[2]!.endsWith('0') && unit !== null && DOT_THOUSANDS_UNITS.has(unit)) {
-    return Number(lone[1]! + lone[2]!);
-  }
+  const lone = LONE_DOT.exec(s);
+  if (lone && format === 'dot-thousands') return Number(lone[1]! + lone[2]!);
   if (/^\d+,\d{1,2}$/.test(s)) return Number(s.replace(',', '.'));
   return Number(s);
 }
 
-const TENS: Record<string, number> = {
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-};
+/** The other reading of an ambiguous lone dot group ("183.600": 183.6 or 183600), else null. */
+export function otherReading(raw: string, format: NumberFormat): number | null {
+  if (!LONE_DOT.test(raw)) return null;
+  return parseDigits(raw, format === 'dot-decimal' ? 'dot-thousands' : 'dot-decimal');
+}
 
-let wordRes: Array<{ re: RegExp; value: number }> | undefined;
+/**
+ * The number format of an article: the evidence patterns of number-formats.yaml that match its
+ * text ("1,240" and "2.5" say dot-decimal; "1.234.567" and "2,5 kg" say dot-thousands), else the
+ * country of the outlet's web address, else the language's default.
+ */
+export function detectNumberFormat(t: SeizureTables, text: string, url: string | null): NumberFormat {
+  const votes = new Map<NumberFormat, number>();
+  for (const e of t.numberFormats.evidence) {
+    e.re.lastIndex = 0;
+    const n = [...text.matchAll(e.re)].length;
+    if (n > 0) votes.set(e.format, (votes.get(e.format) ?? 0) + n);
+  }
+  const dec = votes.get('dot-decimal') ?? 0;
+  const thou = votes.get('dot-thousands') ?? 0;
+  if (dec !== thou) return dec > thou ? 'dot-decimal' : 'dot-thousands';
+  if (url) {
+    try {
+      const tld = new URL(url).hostname.split('.').at(-1)?.toLowerCase() ?? '';
+      const byTld = t.numberFormats.tlds.get(tld);
+      if (byTld) return byTld;
+    } catch {
+      // not a URL: no outlet country
+    }
+  }
+  return t.numberFormats.default;
+}
 
 /** Value of a number word ("two", "a", "a dozen", "twenty-five", "two hundred"); null if none. */
-export function parseWordNumber(raw: string): number | null {
-  const t = seizureTables();
-  wordRes ??= [...t.numberWords].map(([p, value]) => ({ re: new RegExp(`^(?:${p})$`, 'i'), value }));
+export function parseWordNumber(t: SeizureTables, raw: string): number | null {
   const s = raw.trim().toLowerCase().replace(/\s+/g, ' ');
-  const hundred = /^(.+?) hundred$/.exec(s);
-  if (hundred) {
-    const base = parseWordNumber(hundred[1]!);
-    return base === null ? null : base * 100;
+  if (t.scale && s.endsWith(` ${t.scale.word}`)) {
+    const base = parseWordNumber(t, s.slice(0, -t.scale.word.length - 1));
+    return base === null ? null : base * t.scale.value;
   }
   const compound = /^(\w+)-(\w+)$/.exec(s);
-  if (compound && TENS[compound[1]!] !== undefined) {
-    const ones = parseWordNumber(compound[2]!);
-    return ones === null ? null : TENS[compound[1]!]! + ones;
+  if (compound && t.tens.has(compound[1]!)) {
+    const ones = parseWordNumber(t, compound[2]!);
+    return ones === null ? null : t.tens.get(compound[1]!)! + ones;
   }
-  if (TENS[s] !== undefined) return TENS[s]!;
-  for (const w of wordRes) if (w.re.test(s)) return w.value;
+  if (t.tens.has(s)) return t.tens.get(s)!;
+  for (const w of t.numberWordRes) if (w.re.test(s)) return w.value;
   return null;
 }
 
 /** Factor of a multiplier word ("million" -> 1e6, "lakh" -> 1e5); 1 when none. */
-export function multiplierValue(raw: string | undefined): number {
+export function multiplierValue(t: SeizureTables, raw: string | undefined): number {
   if (!raw) return 1;
   const s = raw.trim();
-  for (const m of seizureTables().multipliers) if (m.re.test(s)) return m.value;
+  for (const m of t.multipliers) if (m.re.test(s)) return m.value;
   return 1;
 }
 
 /** Value of a fraction phrase ("half a" -> 0.5); null if none. */
-export function fractionValue(raw: string): number | null {
+export function fractionValue(t: SeizureTables, raw: string): number | null {
   const s = raw.trim().replace(/\s+/g, ' ');
-  for (const f of seizureTables().fractions) if (f.re.test(s)) return f.value;
+  for (const f of t.fractions) if (f.re.test(s)) return f.value;
   return null;
 }
 
 /** Word-number alternation for regexes, with "twenty-five" style compounds and "N hundred". */
-export function wordNumberPattern(): string {
-  const t = seizureTables();
-  const tens = Object.keys(TENS).join('|');
+export function wordNumberPattern(t: SeizureTables): string {
+  const tens = [...t.tens.keys()].join('|');
   const base = `(?:(?:${tens})(?:-(?:${t.wordAlternation}))?|${t.wordAlternation})`;
-  return `${base}(?: hundred)?`;
+  return t.scale ? `${base}(?: ${t.scale.word})?` : base;
 }

@@ -1,13 +1,15 @@
 /**
  * Date expressions in a sentence, resolved to ISO periods (YYYY, YYYY-MM, YYYY-MM-DD) against
- * the article's publication date. Patterns live in config/rules/periods.yaml.
+ * the article's publication date. Patterns live in config/rules/<lang>/periods.yaml, month and
+ * weekday names in calendar.yaml.
  *
  * Days counted from another date ("a day earlier", "the previous day", "two days later":
  * `anchor-days`) are counted from the most recent day the text named before the phrase: an
  * earlier date in the same sentence, else the `anchor` the caller passes (the last day named in
  * an earlier sentence), else the publication day.
  */
-import { type PeriodRuleT, seizureTables } from './tables.ts';
+import { parseWordNumber } from './numbers.ts';
+import { type PeriodRuleT, perTables, type SeizureTables } from './tables.ts';
 
 export interface PeriodMention {
   start: number;
@@ -21,10 +23,6 @@ export interface PeriodMention {
   reason: string;
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-const SMALL: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
-
 const pad = (n: number): string => String(n).padStart(2, '0');
 const ymd = (d: Date): string => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 const ym = (d: Date): string => ymd(d).slice(0, 7);
@@ -37,11 +35,21 @@ export function publicationDay(published: string | null): Date | null {
   return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
 }
 
-function monthIndex(name: string | undefined): number {
-  return name ? MONTHS.indexOf(name.slice(0, 3).toLowerCase()) : -1;
+function monthIndex(t: SeizureTables, name: string | undefined): number {
+  return name ? (t.months.get(name.toLowerCase().replace(/\.$/, '')) ?? -1) : -1;
 }
 
-function resolve(rule: PeriodRuleT, g: Record<string, string | undefined>, pub: Date | null): string | null {
+/** A small count as written ("3", "two", "a"). */
+function countOf(t: SeizureTables, raw: string): number {
+  return parseWordNumber(t, raw) ?? Number(raw);
+}
+
+function resolve(
+  t: SeizureTables,
+  rule: PeriodRuleT,
+  g: Record<string, string | undefined>,
+  pub: Date | null,
+): string | null {
   const addDays = (d: Date, n: number): Date => new Date(d.getTime() + n * 86_400_000);
   switch (rule.resolve) {
     case 'range':
@@ -50,13 +58,14 @@ function resolve(rule: PeriodRuleT, g: Record<string, string | undefined>, pub: 
       return g.year ?? null;
     case 'year-of-month': {
       // "since January": a running total for the year of that month.
-      const month = monthIndex(g.month);
+      if (g.year) return g.year;
+      const month = monthIndex(t, g.month);
       if (month < 0 || !pub) return null;
       return String(month > pub.getUTCMonth() ? pub.getUTCFullYear() - 1 : pub.getUTCFullYear());
     }
     case 'date':
     case 'month': {
-      const month = monthIndex(g.month);
+      const month = monthIndex(t, g.month);
       if (month < 0) return null;
       const day = rule.resolve === 'date' ? Number(g.day) : null;
       if (day !== null && (day < 1 || day > 31)) return null;
@@ -74,7 +83,7 @@ function resolve(rule: PeriodRuleT, g: Record<string, string | undefined>, pub: 
     }
     case 'weekday': {
       if (!pub) return null;
-      const want = WEEKDAYS.indexOf((g.weekday ?? '').toLowerCase());
+      const want = t.weekdays.get((g.weekday ?? '').toLowerCase()) ?? -1;
       if (want < 0) return null;
       const back = (pub.getUTCDay() - want + 7) % 7;
       return ymd(addDays(pub, -back));
@@ -89,11 +98,15 @@ function resolve(rule: PeriodRuleT, g: Record<string, string | undefined>, pub: 
       return pub ? ymd(addDays(pub, rule.offset ?? 0)) : null;
     case 'anchor-days':
       return null; // resolved in findPeriods, against the date named before it
+    case 'span':
+    case 'this-week':
+    case 'previous-week':
+      return resolveSpan(t, rule, g, pub).period;
     case 'weeks-ago':
     case 'days-ago': {
       if (!pub) return null;
       const raw = (g.n ?? '').toLowerCase();
-      const n = rule.n ?? SMALL[raw] ?? Number(raw);
+      const n = rule.n ?? countOf(t, raw);
       if (!Number.isFinite(n)) return null;
       const d = addDays(pub, rule.resolve === 'weeks-ago' ? -7 * n : -n);
       return rule.resolve === 'weeks-ago' ? ym(d) : ymd(d);
@@ -102,11 +115,92 @@ function resolve(rule: PeriodRuleT, g: Record<string, string | undefined>, pub: 
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const SPANS = new Set<PeriodRuleT['resolve']>(['span', 'this-week', 'previous-week']);
+
+/** A digit, a month or weekday name, or a word of relative dates (seizure-grammar.yaml). */
+const periodTrigger = perTables(
+  (t) =>
+    new RegExp(
+      `\\d|\\b(?:${[
+        ...t.months.keys(),
+        ...t.weekdays.keys(),
+        ...t.grammar.slots.words('period-trigger-words'),
+      ]
+        .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('|')})`,
+      'iu',
+    ),
+);
+
+/** Between two dates named as one span: " and ", " to ", "-". */
+const pairLinkOf = perTables(
+  (t) =>
+    new RegExp(
+      `^\\s*(?:-|–|${t.grammar.slots.words('list-and-or').join('|')}|${t.grammar.slots.words('range-to').join('|')})\\s*$`,
+      'i',
+    ),
+);
+
+/** The smallest period (day, month, year) that holds both days, else null (a range). */
+function holding(a: Date, b: Date): string | null {
+  const da = ymd(a);
+  const db = ymd(b);
+  if (da === db) return da;
+  if (da.slice(0, 7) === db.slice(0, 7)) return da.slice(0, 7);
+  if (da.slice(0, 4) === db.slice(0, 4)) return da.slice(0, 4);
+  return null;
+}
+
+/** Monday of the week holding `d` (UTC). */
+function mondayOf(d: Date): Date {
+  return new Date(d.getTime() - ((d.getUTCDay() + 6) % 7) * 86_400_000);
+}
+
+const DAYS_PER: Record<string, number> = { hour: 1 / 24, day: 1, week: 7 };
+
+/**
+ * Spans of time up to publication ("in the past week", "a two-month crackdown") and whole
+ * weeks ("this week", "last week"): the smallest period that holds the span, or a range.
+ */
+function resolveSpan(
+  t: SeizureTables,
+  rule: PeriodRuleT,
+  g: Record<string, string | undefined>,
+  pub: Date | null,
+): { period: string | null; range: boolean } {
+  if (!pub) return { period: null, range: false };
+  const day = 86_400_000;
+  let from: Date;
+  let to = pub;
+  if (rule.resolve === 'this-week' || rule.resolve === 'previous-week') {
+    from = mondayOf(pub);
+    if (rule.resolve === 'previous-week') from = new Date(from.getTime() - 7 * day);
+    to = new Date(from.getTime() + 6 * day);
+  } else {
+    const unit = (g.unit ?? rule.unit ?? 'day').toLowerCase().replace(/s$/, '');
+    const raw = (g.n ?? '').toLowerCase();
+    const n = g.n === undefined ? (rule.n ?? 1) : /^(?:few|several)$/.test(raw) ? 3 : countOf(t, raw);
+    if (!Number.isFinite(n) || n <= 0) return { period: null, range: false };
+    if (unit === 'month' || unit === 'year') {
+      const months = unit === 'month' ? n : 12 * n;
+      from = new Date(Date.UTC(pub.getUTCFullYear(), pub.getUTCMonth() - months, pub.getUTCDate()));
+    } else {
+      from = new Date(pub.getTime() - Math.ceil(n * (DAYS_PER[unit] ?? 1)) * day);
+    }
+  }
+  const period = holding(from, to);
+  return { period, range: period === null };
+}
 
 /** "two days later" after `anchor` (YYYY-MM-DD): the day `n` days before or after it. */
-function countFrom(anchor: string, rule: PeriodRuleT, g: Record<string, string | undefined>): string | null {
+function countFrom(
+  t: SeizureTables,
+  anchor: string,
+  rule: PeriodRuleT,
+  g: Record<string, string | undefined>,
+): string | null {
   const raw = (g.n ?? '').toLowerCase();
-  const n = g.n === undefined ? (rule.n ?? 1) : (SMALL[raw] ?? Number(raw));
+  const n = g.n === undefined ? (rule.n ?? 1) : countOf(t, raw);
   if (!Number.isFinite(n)) return null;
   const [y, m, d] = anchor.split('-').map(Number) as [number, number, number];
   return ymd(new Date(Date.UTC(y, m - 1, d + n * Math.sign(rule.offset ?? -1))));
@@ -117,21 +211,26 @@ function countFrom(anchor: string, rule: PeriodRuleT, g: Record<string, string |
  * last day (YYYY-MM-DD) an earlier sentence named, for "a day earlier" and the like.
  */
 export function findPeriods(
+  t: SeizureTables,
   text: string,
   published: string | null,
   anchor: string | null = null,
 ): PeriodMention[] {
+  // Most sentences name no date: one test of the words every date rule needs saves the rest.
+  if (!periodTrigger(t).test(text)) return [];
   const pub = publicationDay(published);
   const all: Array<
     PeriodMention & { counted?: { rule: PeriodRuleT; groups: Record<string, string | undefined> } }
   > = [];
-  for (const c of seizureTables().periods) {
+  for (const c of t.periods) {
     for (const m of text.matchAll(c.re)) {
       all.push({
         start: m.index,
         end: m.index + m[0].length,
-        period: resolve(c.rule, m.groups ?? {}, pub),
-        range: c.rule.resolve === 'range',
+        period: resolve(t, c.rule, m.groups ?? {}, pub),
+        range:
+          c.rule.resolve === 'range' ||
+          (SPANS.has(c.rule.resolve) && resolveSpan(t, c.rule, m.groups ?? {}, pub).range),
         reporting: c.rule.skip !== undefined,
         reason: c.rule.reason,
         ...(c.rule.resolve === 'anchor-days' ? { counted: { rule: c.rule, groups: m.groups ?? {} } } : {}),
@@ -146,10 +245,24 @@ export function findPeriods(
   let lastDay = anchor ?? (pub ? ymd(pub) : null);
   for (const p of kept) {
     const counted = (p as (typeof all)[number]).counted;
-    if (counted) p.period = lastDay ? countFrom(lastDay, counted.rule, counted.groups) : null;
+    if (counted) p.period = lastDay ? countFrom(t, lastDay, counted.rule, counted.groups) : null;
     if (!p.reporting && p.period && DAY.test(p.period)) lastDay = p.period;
   }
   for (const p of kept) delete (p as (typeof all)[number]).counted;
+  // "last night and this morning", "on 3 and 4 May": two days named as one span are the
+  // month (or year) that holds both.
+  const pairLink = pairLinkOf(t);
+  for (let i = 0; i + 1 < kept.length; i++) {
+    const a = kept[i]!;
+    const b = kept[i + 1]!;
+    if (a.reporting || b.reporting || !a.period || !b.period || !DAY.test(a.period) || !DAY.test(b.period))
+      continue;
+    if (!pairLink.test(text.slice(a.end, b.start))) continue;
+    const [ya, ma, da] = a.period.split('-').map(Number) as [number, number, number];
+    const [yb, mb, db] = b.period.split('-').map(Number) as [number, number, number];
+    const both = holding(new Date(Date.UTC(ya, ma - 1, da)), new Date(Date.UTC(yb, mb - 1, db)));
+    kept.splice(i, 2, { ...a, end: b.end, period: both, range: both === null, reason: 'period-two-days' });
+  }
   // "Friday, January 2, 2026", "Saturday (18 May)": the weekday only repeats the date.
   return kept.filter((p, i) => {
     const next = kept[i + 1];
@@ -183,4 +296,73 @@ export function nearestPeriod(
     }
   }
   return best;
+}
+
+/** Extra distance for a date across a comma from a figure, when figures share out dates. */
+const CLAUSE_PENALTY = 60;
+
+function costOf(
+  p: PeriodMention,
+  q: { start: number; end: number },
+  text: string,
+  all: Array<{ start: number; end: number }>,
+): number {
+  const after = p.start >= q.end;
+  let d = after ? p.start - q.end : p.end <= q.start ? q.start - p.end : 0;
+  const between = after ? text.slice(q.end, p.start) : text.slice(p.end, q.start);
+  if (/[,;]/.test(between)) d += CLAUSE_PENALTY;
+  // "X in A on 12 April and Y in B": a date before "and" closes the clause before it.
+  else if (!after && /^\s*(?:and|but|while|whereas)\b/i.test(between)) d += CLAUSE_PENALTY;
+  const lo = after ? q.end : p.end;
+  const hi = after ? p.start : q.start;
+  if (all.some((o) => o !== q && o.start >= lo && o.end <= hi)) d += 1000;
+  return d;
+}
+
+/**
+ * The date of figure `index` of a sentence when several figures share its dates: each date
+ * belongs to the figure it is closest to (a comma between counts as distance, another figure
+ * between as a wall), and a figure takes the closest date it owns ("3.7 tonnes found at A in
+ * 2022, and 3.2 tonnes found at B in 2015"). A figure that owns none takes the nearest date.
+ */
+export function periodOfFigure(
+  t: SeizureTables,
+  periods: PeriodMention[],
+  figures: Array<{ start: number; end: number }>,
+  index: number,
+  text: string,
+): PeriodMention | null {
+  const own = ownPeriod(periods, figures, index, text);
+  // "10 tonnes of meth and 900 kg of heroin seized over the past year": figures listed together
+  // share the date after the last of them, over one across a comma before them.
+  const q = figures[index]!;
+  const next = figures[index + 1];
+  if (!next || !t.grammar.figureListLink.test(text.slice(q.end, next.start))) return own;
+  const shared = periodOfFigure(t, periods, figures, index + 1, text);
+  if (!shared || shared.start < next.end || /[,;]/.test(text.slice(next.end, shared.start))) return own;
+  if (own && (own.start >= q.end || !/[,;]/.test(text.slice(own.end, q.start)))) return own;
+  return shared;
+}
+
+function ownPeriod(
+  periods: PeriodMention[],
+  figures: Array<{ start: number; end: number }>,
+  index: number,
+  text: string,
+): PeriodMention | null {
+  const q = figures[index]!;
+  const usable = periods.filter((p) => !p.reporting);
+  if (figures.length < 2 || usable.length < 2) return nearestPeriod(periods, q.start, q.end, text);
+  let best: PeriodMention | null = null;
+  let bestCost = Number.POSITIVE_INFINITY;
+  for (const p of usable) {
+    const costs = figures.map((f) => costOf(p, f, text, figures));
+    const mine = costs[index]!;
+    if (costs.some((c, i) => i !== index && c < mine)) continue;
+    if (mine < bestCost) {
+      bestCost = mine;
+      best = p;
+    }
+  }
+  return best ?? nearestPeriod(periods, q.start, q.end, text);
 }

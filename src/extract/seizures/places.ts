@@ -7,7 +7,8 @@
 import { countryIndex } from '../../geo/countries.ts';
 import { placeKey } from '../../geo/normalize.ts';
 import type { PlaceMention } from '../entities/index.ts';
-import { seizureTables, termMatch } from './tables.ts';
+import { escapeRegex } from '../rules/slots.ts';
+import { perTables, type SeizureTables, termMatch } from './tables.ts';
 
 export interface PlacePick {
   location: string | null;
@@ -23,19 +24,19 @@ const NONE: PlacePick = { location: null, country: null, source: 'none' };
  * a place hanging off one ("destined for the Port of Antwerp in Belgium").
  */
 export function eligibleMentions(
+  t: SeizureTables,
   text: string,
   sentenceStart: number,
   mentions: PlaceMention[],
 ): PlaceMention[] {
   const out: PlaceMention[] = [];
+  const { chained: chainLink } = placeRegexes(t);
   let lastExcludedEnd = -1;
   for (const m of mentions) {
     const rel = m.start - sentenceStart;
     const before = text.slice(Math.max(0, rel - 40), rel);
-    const chained =
-      lastExcludedEnd >= 0 &&
-      /^\s*(?:,|in|at|near|and|or|, and)?\s*(?:the\s+)?$/i.test(text.slice(lastExcludedEnd, rel));
-    if (termMatch('not-place', before) || chained) {
+    const chained = lastExcludedEnd >= 0 && chainLink.test(text.slice(lastExcludedEnd, rel));
+    if (termMatch(t, 'not-place', before) || chained) {
       lastExcludedEnd = m.end - sentenceStart;
       continue;
     }
@@ -47,6 +48,7 @@ export function eligibleMentions(
 
 /** The place of a figure at [qStart, qEnd) (sentence offsets), given its list neighbours. */
 export function placeInClause(
+  t: SeizureTables,
   text: string,
   sentenceStart: number,
   eligible: PlaceMention[],
@@ -57,22 +59,16 @@ export function placeInClause(
 ): PlacePick | null {
   const rel = (m: PlaceMention): number => m.start - sentenceStart;
   // The clause of the figure ends at a break such as ", making ..." or ", which ...".
+  const re = placeRegexes(t);
   const tail = text.slice(qEnd, nextStart);
-  const cut =
-    /[;:]|,\s+(?:making|which|while|whereas|but|who|as|according|said|officials|police)\b|,\s+\p{Ll}+ing\b/u.exec(
-      tail,
-    );
+  const cut = re.clauseCut.exec(tail);
   const clauseEnd = cut ? qEnd + cut.index : nextStart;
   const after = eligible.filter((m) => rel(m) >= qEnd && rel(m) < clauseEnd);
   for (const [i, m] of after.entries()) {
     // "the Atlantic port of X": a region right before a named place is not the place.
     const next = after[i + 1];
     if (m.country === null && next && rel(next) - (m.end - sentenceStart) <= 25) continue;
-    if (
-      /\b(?:in|at|near|off|on|inside|within|throughout|across|outside)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,3}$/iu.test(
-        text.slice(qEnd, rel(m)),
-      )
-    ) {
+    if (re.locativeBefore.test(text.slice(qEnd, rel(m)))) {
       return { location: m.name, country: m.country, source: 'clause' };
     }
   }
@@ -82,37 +78,94 @@ export function placeInClause(
   return null;
 }
 
-let agencyRe: RegExp | undefined;
-let byDemonym: Map<string, { name: string; cca2: string }> | undefined;
+interface PlaceRegexes {
+  /** Between an excluded origin and a place hanging off it ("from the port of X in Y"). */
+  chained: RegExp;
+  /** Where the clause of a figure ends (";", ", which", ", police said", ", leaving"). */
+  clauseCut: RegExp;
+  /** "in (the) (up to three words)" between a figure and a place. */
+  locativeBefore: RegExp;
+  /** Between two countries named side by side ("X and the Y"). */
+  sideBySide: RegExp;
+}
+const placeRegexes = perTables((t): PlaceRegexes => {
+  const g = t.grammar.slots.re;
+  const the = `(?:${g('article-the')}\\s+)?`;
+  return {
+    chained: new RegExp(
+      `^\\s*(?:,|${t.grammar.slots.words('place-chain-links').join('|')}|, ${g('list-and')})?\\s*${the}$`,
+      'i',
+    ),
+    clauseCut: new RegExp(`[;:]|,\\s+${g('clause-breaks')}\\b|,\\s+${g('clause-break-gerund')}\\b`, 'u'),
+    locativeBefore: new RegExp(`\\b${g('seizure-locatives')}\\s+${the}(?:[\\p{L}-]+\\s+){0,3}$`, 'iu'),
+    sideBySide: new RegExp(
+      `^\\s*(?:${t.grammar.slots.words('list-and-or').join('|')}|,|, ${g('list-and')})\\s+${the}$`,
+      'i',
+    ),
+  };
+});
+
+interface AgencyIndex {
+  re: RegExp;
+  byDemonym: Map<string, { name: string; cca2: string }>;
+}
+/** Demonyms of every country before the agency nouns of seizure-terms.yaml ("Moroccan police"). */
+const agencyIndex = perTables((t): AgencyIndex => {
+  const byDemonym = new Map<string, { name: string; cca2: string }>();
+  const index = countryIndex();
+  for (const c of index.byCode.values()) {
+    for (const d of c.demonyms) {
+      // Where two countries share a demonym ("Indian"), the country index's own choice wins.
+      const country = index.byCode.get(index.byDemonym.get(placeKey(d)) ?? c.code) ?? c;
+      if (d.length > 3) byDemonym.set(d.toLowerCase(), { name: country.name, cca2: country.code });
+    }
+  }
+  const agency = t.terms.get('agency')?.map((c) => c.rule.pattern) ?? [];
+  const names = [...byDemonym.keys()].sort((a, b) => b.length - a.length).map(escapeRegex);
+  return { re: new RegExp(`\\b(${names.join('|')})\\s+(?:${agency.join('|')})\\b`, 'i'), byDemonym };
+});
 
 /** "Costa Rican authorities", "Moroccan police": the country of the seizing agency. */
-export function agencyCountry(text: string, actingOnly = false): PlacePick | null {
-  if (!agencyRe || !byDemonym) {
-    byDemonym = new Map();
-    const index = countryIndex();
-    for (const c of index.byCode.values()) {
-      for (const d of c.demonyms) {
-        // Where two countries share a demonym ("Indian"), the country index's own choice wins.
-        const country = index.byCode.get(index.byDemonym.get(placeKey(d)) ?? c.code) ?? c;
-        if (d.length > 3) byDemonym.set(d.toLowerCase(), { name: country.name, cca2: country.code });
-      }
-    }
-    const agency =
-      seizureTables()
-        .terms.get('agency')
-        ?.map((c) => c.rule.pattern) ?? [];
-    const names = [...byDemonym.keys()]
-      .sort((a, b) => b.length - a.length)
-      .map((d) => d.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    agencyRe = new RegExp(`\\b(${names.join('|')})\\s+(?:${agency.join('|')})\\b`, 'i');
-  }
-  const m = agencyRe.exec(text);
+export function agencyCountry(t: SeizureTables, text: string, actingOnly = false): PlacePick | null {
+  const idx = agencyIndex(t);
+  const m = idx.re.exec(text);
   if (!m) return null;
   // For the article-wide fallback, only an agency that seized something ("the X army thwarted").
-  if (actingOnly && !termMatch('cue', text.slice(m.index + m[0].length, m.index + m[0].length + 60)))
+  if (actingOnly && !termMatch(t, 'cue', text.slice(m.index + m[0].length, m.index + m[0].length + 60)))
     return null;
-  const c = byDemonym.get(m[1]!.toLowerCase());
+  const c = idx.byDemonym.get(m[1]!.toLowerCase());
   return c ? { location: c.name, country: c.cca2, source: 'agency' } : null;
+}
+
+const knownAgencyCache = new WeakMap<object, { re: RegExp; byName: Map<string, string> }>();
+
+/**
+ * "The DEA said ...", "CBSA officers ...": the country of an agency that belongs to one
+ * country (place-agencies.yaml). With `actingOnly`, only an agency that seized something.
+ */
+export function knownAgencyCountry(
+  t: SeizureTables,
+  agencies: ReadonlyArray<{ name: string; country: string }>,
+  text: string,
+  actingOnly = false,
+): PlacePick | null {
+  let idx = knownAgencyCache.get(agencies);
+  if (!idx) {
+    const names = agencies.map((a) => a.name).sort((a, b) => b.length - a.length);
+    idx = {
+      re: new RegExp(`(?<![\\p{L}\\d])(?:${names.map(escapeRegex).join('|')})(?![\\p{L}\\d])`, 'gu'),
+      byName: new Map(agencies.map((a) => [a.name, a.country])),
+    };
+    knownAgencyCache.set(agencies, idx);
+  }
+  idx.re.lastIndex = 0;
+  for (const m of text.matchAll(idx.re)) {
+    const end = m.index + m[0].length;
+    if (actingOnly && !termMatch(t, 'cue', text.slice(end, end + 60))) continue;
+    const code = idx.byName.get(m[0])!;
+    return { location: countryIndex().byCode.get(code)?.name ?? null, country: code, source: 'agency' };
+  }
+  return null;
 }
 
 /**
@@ -120,6 +173,7 @@ export function agencyCountry(text: string, actingOnly = false): PlacePick | nul
  * a later figure cannot be tied to one of them: the place context is cleared.
  */
 export function contextPlace(
+  t: SeizureTables,
   text: string,
   sentenceStart: number,
   eligible: PlaceMention[],
@@ -130,9 +184,7 @@ export function contextPlace(
   if (
     prev &&
     prev.country !== last.country &&
-    /^\s*(?:and|or|,|, and)\s+(?:the\s+)?$/i.test(
-      text.slice(prev.end - sentenceStart, last.start - sentenceStart),
-    )
+    placeRegexes(t).sideBySide.test(text.slice(prev.end - sentenceStart, last.start - sentenceStart))
   ) {
     return { location: null, country: null, source: 'none' };
   }

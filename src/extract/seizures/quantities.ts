@@ -10,11 +10,13 @@ import {
   DIGITS,
   fractionValue,
   multiplierValue,
+  type NumberFormat,
+  otherReading,
   parseDigits,
   parseWordNumber,
   wordNumberPattern,
 } from './numbers.ts';
-import { seizureTables, termMatch, type UnitRuleT } from './tables.ts';
+import { perTables, type SeizureTables, termMatch, type UnitRuleT } from './tables.ts';
 
 export interface Quantity {
   /** Offsets in the sentence: the whole span (qualifier to unit), and where the number starts. */
@@ -38,90 +40,167 @@ export interface Quantity {
   reason: string;
   /** The number had no unit of its own; it took the unit of its list. */
   inferred: boolean;
+  /**
+   * The count of the same haul stated with a mass ("15 bales containing 1,066 kg",
+   * "two tons in 2,000 packets"), else null.
+   */
+  count?: { value: number; unit: AmountUnit } | null;
+  /** The other reading of an ambiguous "183.600" (value in `unit`, and kg), else undefined. */
+  alt?: { value: number; kg: number | null };
 }
 
 interface Compiled {
   re: RegExp;
   units: UnitRuleT[];
+  /** Right after a hyphenated mass: counted items ("one-kilo packets"). */
+  item: RegExp;
+  /** "a", "an". */
+  article: RegExp;
+  /** Before a four-digit number: it is a year ("in 2023"). */
+  yearBefore: RegExp;
+  /** "96.400 kg, or about 96 tonnes": the text between a figure and its restatement. */
+  restated: RegExp;
+  /** "419 metric tons (462 tons)": the text between a figure and its bracketed conversion. */
+  conversion: RegExp;
+  /** "one ton and 150 kilograms". */
+  compoundAnd: RegExp;
+  /** "25 and 89 grammes": between a bare number and the next figure. */
+  listLink: RegExp;
+  bracketList: RegExp;
+  parallelItem: RegExp;
+  /** " in Place (, and ...)" after a bare number of a parallel list. */
+  inPlaceAfter: RegExp;
+  /** "were seized", "had been impounded": group 1 the verb, 2 the word after. */
+  seizedAfter: RegExp;
+  notFind: RegExp;
+  /** A month name right before a number ("May 5, 250 kilos": "5" is a day). */
+  monthBefore: RegExp;
+  /** "from 91 to 110 tonnes": between the two numbers, and before the first. */
+  rangeTo: RegExp;
+  rangeFrom: RegExp;
 }
-let compiled: Compiled | undefined;
-
-function quantityRegex(): Compiled {
-  if (compiled) return compiled;
-  const t = seizureTables();
-  const number = `(?<digits>${DIGITS})|(?<words>${wordNumberPattern()})`;
+const quantityRegex = perTables((t): Compiled => {
+  const g = t.grammar.slots.re;
+  // A number word ends at a word boundary: "a" is never the start of "authorities".
+  const number = `(?<digits>${DIGITS})|(?<words>${wordNumberPattern(t)})(?![\\p{L}\\d])`;
   const src =
     `(?<![\\p{L}\\d.,'’$€£¥₹-])` +
     `(?:(?<qual>${t.qualifierAlternation})\\s+)?` +
-    `(?:(?<frac>${t.fractionAlternation})|(?:${number})(?<half>\\s+and\\s+a\\s+half)?` +
+    `(?:(?<frac>${t.fractionAlternation})(?![\\p{L}])|(?:${number})(?<half>\\s+${g('half-suffix')})?` +
     `(?:\\s?(?<mult>${t.multiplierAlternation})(?![\\p{L}]))?)` +
     `(?<gap>\\s?|-)(?<infix>(?:(?:\\d+-)?[\\p{L}“”"'’][\\p{L}\\-“”"'’]*\\s+){0,3}?)` +
     `(?<unit>${t.unitAlternation})(?![\\p{L}\\d-])`;
-  compiled = { re: new RegExp(src, 'giu'), units: t.units };
-  return compiled;
-}
+  const name = String.raw`\p{Lu}[\p{L}'’-]*(?:\s+(?:\p{Lu}[\p{L}'’-]*|${t.grammar.slots
+    .words('list-name-connectors')
+    .join('|')}))*`;
+  const and = g('list-and');
+  const andOr = t.grammar.slots.words('list-and-or').join('|');
+  return {
+    re: new RegExp(src, 'giu'),
+    units: t.units,
+    item: new RegExp(
+      `^\\s+(?:[\\p{L}-]+\\s+)?(?:${t.units
+        .filter((u) => u.kind === 'count')
+        .map((u) => `(?:${u.pattern})`)
+        .join('|')})`,
+      'iu',
+    ),
+    article: new RegExp(`^${g('indefinite-articles')}$`, 'i'),
+    yearBefore: new RegExp(`\\b${g('year-prepositions')}\\s+$`, 'i'),
+    restated: new RegExp(`^[^.;()]{0,60},?\\s+${g('restatement-or')}\\s+$`, 'i'),
+    conversion: new RegExp(`^\\s*\\(\\s*${g('conversion-bracket-words')}?\\s*$`, 'i'),
+    compoundAnd: new RegExp(`^\\s+${and}\\s+$`, 'i'),
+    listLink: new RegExp(`^\\s*(?:,|${andOr}|, ${and})\\s+$`),
+    bracketList: new RegExp(
+      String.raw`^\)?(?:\s+${g('link-of')}\s+(?:[\p{L}-]+\s+){0,2}[\p{L}-]+)?(?:\s+${g('passive-auxiliaries')}\s+\p{L}+)?\s*,\s*` +
+        String.raw`(?:${name}\s*\(\s*[\d.,'’]+\s*\)\s*(?:,\s*(?:${and}\s+)?|${and}\s+))*${name}\s*\(\s*$`,
+      'u',
+    ),
+    parallelItem: new RegExp(String.raw`^\s+${g('list-in')}\s+${name}\s*(?:,|;|${and}|, ${and})\s+$`, 'u'),
+    inPlaceAfter: new RegExp(
+      String.raw`^\s+${g('list-in')}\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*\s*(?:[,;.]|${and}\b|$)`,
+      'u',
+    ),
+    seizedAfter: new RegExp(
+      String.raw`^\s+${g('passive-perfect')}\s+(?:${t.grammar.slots
+        .words('passive-adverbs')
+        .map((w) => `${w}\\s+`)
+        .join('|')})?(\p{L}+)(\s+\p{L}+)?`,
+      'u',
+    ),
+    notFind: new RegExp(`^\\s+${g('not-find-complements')}$`, 'i'),
+    monthBefore: new RegExp(
+      `\\b(?:${[...t.months.keys()].sort((a, b) => b.length - a.length).join('|')})\\.?\\s+$`,
+      'i',
+    ),
+    rangeTo: new RegExp(`^\\s+${g('range-to')}\\s+$`, 'i'),
+    rangeFrom: new RegExp(`\\b${g('range-from')}\\s+$`, 'i'),
+  };
+});
 
-function boundOf(qualifier: string | undefined): Quantity['bound'] {
+function boundOf(t: SeizureTables, qualifier: string | undefined): Quantity['bound'] {
   if (!qualifier) return null;
-  const rule = seizureTables().qualifiers.find((q) => q.re.test(qualifier.trim()));
+  const rule = t.qualifiers.find((q) => q.re.test(qualifier.trim()));
   if (rule?.reason === 'qualifier-lower-bound') return 'lower';
-  if (rule?.reason === 'qualifier-upper-bound') return 'upper';
+  if (rule?.reason === 'qualifier-upper-bound' || rule?.reason === 'qualifier-just-below') return 'upper';
   return null;
-}
-
-let itemRe: RegExp | undefined;
-
-/** Does the text after a hyphenated mass ("one-kilo ...") name counted items (packets, bags)? */
-function sizeOfItem(after: string): boolean {
-  itemRe ??= new RegExp(
-    `^\\s+(?:[\\p{L}-]+\\s+)?(?:${seizureTables()
-      .units.filter((u) => u.kind === 'count')
-      .map((u) => `(?:${u.pattern})`)
-      .join('|')})`,
-    'iu',
-  );
-  return itemRe.test(after);
 }
 
 const BARE = new RegExp(`(?<![\\p{L}\\d.,'’$€£¥₹-])(?:${DIGITS})(?![\\d%])`, 'gu');
 const YEAR = /^(?:19|20)\d\d$/;
 
-/** All quantities in `text` (one sentence), in text order. */
-export function findQuantities(text: string): Quantity[] {
-  const { re, units } = quantityRegex();
+/**
+ * All quantities in `text` (one sentence), in text order. `format` is the article's number
+ * format (detectNumberFormat; default: the language's).
+ */
+export function findQuantities(
+  t: SeizureTables,
+  text: string,
+  format: NumberFormat = t.numberFormats.default,
+): Quantity[] {
+  const c = quantityRegex(t);
+  const { re, units } = c;
   const found: Quantity[] = [];
-  for (const m of text.matchAll(re)) {
+  // A match that is no figure is rescanned from its next character, so that a wrong start
+  // ("a" of "another" before "six tons") never hides the figure inside it.
+  const read = (m: RegExpExecArray): Quantity | null => {
     const g = m.groups ?? {};
     const unitIndex = units.findIndex((_, i) => g[`u${i}`] !== undefined);
     const rule = units[unitIndex];
-    if (!rule) continue;
+    if (!rule) return null;
     const unitText = g.unit ?? '';
     const infix = g.infix ?? '';
     // Mass units follow their number directly; single-letter units only after digits.
-    if (rule.kind === 'mass' && infix) continue;
+    if (rule.kind === 'mass' && infix) return null;
     // "one-kilo packets", "10-kg bags": a size. "a 3.2-tonne haul" is a figure.
-    if (g.gap === '-' && (rule.kind === 'count' || sizeOfItem(text.slice(m.index + m[0].length)))) continue;
-    if (unitText.length <= 2 && (!g.digits || infix)) continue;
-    if (g.words && /^an?$/i.test(g.words.trim()) && !g.qual && rule.kind === 'count' && infix) continue;
+    if (g.gap === '-' && (rule.kind === 'count' || c.item.test(text.slice(m.index + m[0].length))))
+      return null;
+    if (unitText.length <= 2 && (!g.digits || infix)) return null;
+    if (g.words && c.article.test(g.words.trim()) && !g.qual && rule.kind === 'count' && infix) return null;
     // "in 2023 hit a record": a year, not a count.
-    if (
-      g.digits &&
-      YEAR.test(g.digits) &&
-      /\b(?:in|since|of|during|by|until|from|to)\s+$/i.test(text.slice(0, m.index))
-    )
-      continue;
+    if (g.digits && YEAR.test(g.digits) && c.yearBefore.test(text.slice(0, m.index))) return null;
+    // "May 5, 250 kilos": a day and a figure, not "5,250".
+    if (g.digits && /, /.test(g.digits) && c.monthBefore.test(text.slice(0, m.index))) return null;
     let value: number | null;
-    if (g.frac) value = fractionValue(g.frac);
-    else if (g.digits) value = plausibleDigits(g.digits, rule.unit, rule.kg ?? null);
-    else value = parseWordNumber(g.words ?? '');
-    if (value === null || !Number.isFinite(value)) continue;
+    if (g.frac) value = fractionValue(t, g.frac);
+    else if (g.digits) value = plausibleDigits(t, g.digits, rule.kg ?? null, format);
+    else value = parseWordNumber(t, g.words ?? '');
+    if (value === null || !Number.isFinite(value)) return null;
     if (g.half) value += 0.5;
-    value *= multiplierValue(g.mult);
-    value = round(value);
+    const factor = multiplierValue(t, g.mult);
+    value = round(value * factor);
+    const other = g.digits && !g.half ? otherReading(g.digits, format) : null;
+    const alt =
+      other === null
+        ? undefined
+        : {
+            value: round(other * factor),
+            kg: rule.kind === 'mass' ? round(other * factor * (rule.kg ?? 1)) : null,
+          };
     const numStart =
       m.index + (g.qual ? m[0].indexOf(g.frac ?? g.digits ?? g.words ?? '', g.qual.length) : 0);
     const infixStart = m.index + m[0].length - unitText.length - infix.length;
-    found.push({
+    return {
       start: m.index,
       numStart,
       end: m.index + m[0].length,
@@ -130,29 +209,46 @@ export function findQuantities(text: string): Quantity[] {
       kind: rule.kind,
       kg: rule.kind === 'mass' ? round(value * (rule.kg ?? 1)) : null,
       approx: Boolean(g.qual) || Boolean(g.words) || Boolean(g.frac),
-      bound: boundOf(g.qual),
+      bound: boundOf(t, g.qual),
       infix: infix.trim(),
       infixStart,
       reason: rule.reason,
       inferred: false,
-    });
+      ...(alt ? { alt } : {}),
+    };
+  };
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const q = read(m);
+    if (q) found.push(q);
+    else re.lastIndex = m.index + 1;
   }
-  return addListNumbers(text, joinCompounds(text, joinConversions(text, found)));
+  return addListNumbers(
+    t,
+    c,
+    text,
+    format,
+    joinPackaging(t, text, joinCompounds(c, text, joinConversions(c, text, found))),
+  );
 }
 
 /**
- * No single seizure or national total comes near 5,000 tonnes; "179,657 tons" with one comma
- * group is a decimal comma (179.657 t). Applies to tonnes only, where the two readings differ
- * by a factor of 1000 and one of them is impossible.
+ * No single seizure or national total comes near 5,000 tonnes (thresholds.yaml
+ * `max-plausible-kg`); "179,657 tons" with one comma group is a decimal comma (179.657 t).
+ * Applies to tonnes only, where the two readings differ by a factor of 1000 and one of them is
+ * impossible.
  */
-const MAX_PLAUSIBLE_KG = 5_000_000;
-
-function plausibleDigits(raw: string, unit: AmountUnit, kgPerUnit: number | null): number {
-  const value = parseDigits(raw, unit);
+function plausibleDigits(
+  t: SeizureTables,
+  raw: string,
+  kgPerUnit: number | null,
+  format: NumberFormat,
+): number {
+  const value = parseDigits(raw, format);
   if (
     kgPerUnit !== null &&
     kgPerUnit >= 1000 &&
-    value * kgPerUnit > MAX_PLAUSIBLE_KG &&
+    value * kgPerUnit > t.thresholds['max-plausible-kg'] &&
     /^\d{1,3},\d{3}$/.test(raw)
   ) {
     return Number(raw.replace(',', '.'));
@@ -165,27 +261,30 @@ function round(n: number): number {
 }
 
 /** "17.94 pounds (8.14 kg)", "419 metric tons (462 tons)": one figure; a kg statement wins. */
-function joinConversions(text: string, qs: Quantity[]): Quantity[] {
+function joinConversions(c: Compiled, text: string, qs: Quantity[]): Quantity[] {
   const out: Quantity[] = [];
   for (const q of qs) {
     const prev = out.at(-1);
     if (prev && prev.kind === 'mass' && q.kind === 'mass') {
       const between = text.slice(prev.end, q.start);
       const after = text.slice(q.end, q.end + 3);
-      // "96.400 kg ..., or about 96 tonnes": the same figure restated.
-      const restated =
-        /^[^.;()]{0,60},?\s+or\s+$/i.test(between) &&
-        prev.kg !== null &&
-        q.kg !== null &&
-        Math.abs(prev.kg - q.kg) <= 0.05 * prev.kg;
-      if (restated) {
+      const near = (a: number | null) => a !== null && q.kg !== null && Math.abs(a - q.kg) <= 0.05 * a;
+      const bracketed = c.conversion.test(between) && /^\s*\)/.test(after);
+      // "183.600 kg, or nearly 184 tonnes": the restatement decides the reading of the dot.
+      if ((c.restated.test(between) || bracketed) && prev.alt && !near(prev.kg) && near(prev.alt.kg)) {
+        prev.value = prev.alt.value;
+        prev.kg = prev.alt.kg;
+        delete prev.alt;
+      }
+      // "96.400 kg ..., or about 96 tonnes": the same figure restated; "2,350 kilos, or more
+      // than two tonnes": restated by a bound it keeps.
+      const boundHolds =
+        prev.kg !== null && q.kg !== null && q.bound === 'lower' && prev.kg >= q.kg && prev.kg <= q.kg * 1.35;
+      if (c.restated.test(between) && (near(prev.kg) || boundHolds)) {
         prev.end = q.end;
         continue;
       }
-      if (
-        /^\s*\(\s*(?:or|about|around|approximately|roughly|some|nearly|almost|=)?\s*$/i.test(between) &&
-        /^\s*\)/.test(after)
-      ) {
+      if (c.conversion.test(between) && /^\s*\)/.test(after)) {
         if (q.unit === 'kg' && prev.unit !== 'kg') prev.kg = q.kg;
         prev.end = q.end + after.indexOf(')') + 1;
         continue;
@@ -197,7 +296,7 @@ function joinConversions(text: string, qs: Quantity[]): Quantity[] {
 }
 
 /** "one ton and 150 kilograms": one figure, in the smaller unit. */
-function joinCompounds(text: string, qs: Quantity[]): Quantity[] {
+function joinCompounds(c: Compiled, text: string, qs: Quantity[]): Quantity[] {
   const out: Quantity[] = [];
   for (const q of qs) {
     const prev = out.at(-1);
@@ -209,7 +308,7 @@ function joinCompounds(text: string, qs: Quantity[]): Quantity[] {
       q.kg !== null &&
       q.value > 0 &&
       q.kg / q.value < 0.99 * (prev.kg / prev.value) &&
-      /^\s+and\s+$/i.test(text.slice(prev.end, q.start))
+      c.compoundAnd.test(text.slice(prev.end, q.start))
     ) {
       const factor = q.kg / q.value;
       prev.value = round(prev.kg / factor + q.value);
@@ -225,6 +324,55 @@ function joinCompounds(text: string, qs: Quantity[]): Quantity[] {
 }
 
 /**
+ * One haul stated as a count and its content, or as its content and its packaging (issue 9,
+ * class 2; the linking words are slots of seizure-grammar.yaml):
+ * - "15 bales containing 1,066 kg", "56 bundles of hashish, weighing 2,200 kilos": the mass,
+ *   with the count of the bales;
+ * - "two tons in 2,000 packets", "3 kg packed into 40 sachets": the mass, with that count;
+ * - "20 sacks containing 500 packages": the packages (what the sacks held);
+ * - "4,200 packages in 200 sports bags": the packages (the bags only carried them).
+ */
+function joinPackaging(t: SeizureTables, text: string, qs: Quantity[]): Quantity[] {
+  const out: Quantity[] = [];
+  for (const q of qs) {
+    const prev = out.at(-1);
+    if (prev && !prev.inferred) {
+      const between = text.slice(prev.end, q.start);
+      const holds = between.length < 60 && t.grammar.countThenMass.test(between);
+      const packedIn = t.grammar.massThenCount.test(between.replace(t.grammar.ofWord, ''));
+      if (prev.kind === 'count' && holds) {
+        // The counted items hold the figure: keep the content, with the count if it is a mass.
+        out[out.length - 1] = {
+          ...q,
+          start: prev.start,
+          numStart: prev.numStart,
+          infixStart: prev.infixStart,
+          count: q.kind === 'mass' ? { value: prev.value, unit: prev.unit } : null,
+        };
+        continue;
+      }
+      // "2.5 tons of fentanyl pills, or roughly 10 million pills": the same haul counted.
+      if (prev.kind === 'mass' && q.kind === 'count' && !prev.count && restatedOr(t, between)) {
+        prev.count = { value: q.value, unit: q.unit };
+        prev.end = q.end;
+        continue;
+      }
+      if (q.kind === 'count' && packedIn && !prev.count) {
+        // The figure packed in counted items: a mass takes their count; a count keeps its own.
+        if (prev.kind === 'mass') prev.count = { value: q.value, unit: q.unit };
+        prev.end = q.end;
+        continue;
+      }
+    }
+    out.push(q);
+  }
+  return out;
+}
+
+/** ", or about " between a figure and its restatement. */
+const restatedOr = (t: SeizureTables, between: string): boolean => quantityRegex(t).restated.test(between);
+
+/**
  * Bare numbers that take the unit of their list. A number without a unit is a quantity only
  * when the sentence tells of a seizure (a cue word) and the list it stands in gives the unit:
  * - "25 and 89 grammes": the unit comes right after the list;
@@ -235,8 +383,14 @@ function joinCompounds(text: string, qs: Quantity[]): Quantity[] {
  * Counts of people, arrests, vehicles never qualify: they have no seizure verb of their own and
  * do not continue such a list.
  */
-function addListNumbers(text: string, qs: Quantity[]): Quantity[] {
-  if (qs.length === 0 || !termMatch('cue', text)) return qs;
+function addListNumbers(
+  t: SeizureTables,
+  c: Compiled,
+  text: string,
+  format: NumberFormat,
+  qs: Quantity[],
+): Quantity[] {
+  if (qs.length === 0 || !termMatch(t, 'cue', text)) return qs;
   const extra: Quantity[] = [];
   const inside = (pos: number): boolean => qs.some((q) => pos >= q.start && pos < q.end);
   for (const m of text.matchAll(BARE)) {
@@ -249,22 +403,28 @@ function addListNumbers(text: string, qs: Quantity[]): Quantity[] {
     const prev = [...qs].reverse().find((q) => q.end <= start);
     const grouped = /[,'’.]\d{3}/.test(raw);
     let donor: Quantity | undefined;
-    if (next && /^\s*(?:,|and|or|, and)\s+$/.test(text.slice(end, next.numStart))) {
+    if (next && c.listLink.test(text.slice(end, next.numStart))) {
       donor = next; // "25 and 89 grammes"
-    } else if (prev && /^\s*\)/.test(after) && BRACKET_LIST.test(text.slice(prev.end, start))) {
+    } else if (
+      next &&
+      c.rangeTo.test(text.slice(end, next.numStart)) &&
+      c.rangeFrom.test(text.slice(0, start))
+    ) {
+      donor = next; // "rose from 91 to 110 tonnes"
+    } else if (prev && /^\s*\)/.test(after) && c.bracketList.test(text.slice(prev.end, start))) {
       donor = prev; // "Place B (4.1)"
-    } else if (grouped && seizedAfter(after)) {
+    } else if (grouped && seizedAfter(t, c, after)) {
       donor = nearest(qs, start); // "2,120 were seized"
     } else if (
       grouped &&
       prev &&
-      PARALLEL_ITEM.test(text.slice(prev.end, start)) &&
-      /^\s+in\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*\s*(?:[,;.]|and\b|$)/u.test(after)
+      c.parallelItem.test(text.slice(prev.end, start)) &&
+      c.inPlaceAfter.test(after)
     ) {
       donor = prev; // "310 kilos in B and 1,090 in C"
     }
     if (!donor) continue;
-    const value = parseDigits(raw, donor.unit);
+    const value = parseDigits(raw, format);
     const factor = donor.kg !== null && donor.value > 0 ? donor.kg / donor.value : null;
     extra.push({
       start,
@@ -285,28 +445,13 @@ function addListNumbers(text: string, qs: Quantity[]): Quantity[] {
   return [...qs, ...extra].sort((a, b) => a.start - b.start);
 }
 
-const NAME = String.raw`\p{Lu}[\p{L}'’-]*(?:\s+(?:\p{Lu}[\p{L}'’-]*|de|del|la|y))*`;
-/**
- * Text between a figure with a unit and "(" of a bare bracketed figure: optionally "of <drug>"
- * and "were found", then only ", Name (n)" / "and Name (n)" items.
- */
-const BRACKET_LIST = new RegExp(
-  String.raw`^\)?(?:\s+of\s+(?:[\p{L}-]+\s+){0,2}[\p{L}-]+)?(?:\s+(?:were|was)\s+\p{L}+)?\s*,\s*` +
-    String.raw`(?:${NAME}\s*\(\s*[\d.,'’]+\s*\)\s*(?:,\s*(?:and\s+)?|and\s+))*${NAME}\s*\(\s*$`,
-  'u',
-);
-/** Between "310 kilos" and "1,090" in "310 kilos in B and 1,090 in C". */
-const PARALLEL_ITEM = new RegExp(String.raw`^\s+in\s+${NAME}\s*(?:,|;|and|, and)\s+$`, 'u');
-
 /** "were seized", "had been impounded": a seizure verb right after a bare number. */
-function seizedAfter(after: string): boolean {
-  const m = /^\s+(?:were|was|had been|have been|has been)\s+(?:also\s+|later\s+)?(\p{L}+)(\s+\p{L}+)?/u.exec(
-    after,
-  );
+function seizedAfter(t: SeizureTables, c: Compiled, after: string): boolean {
+  const m = c.seizedAfter.exec(after);
   if (!m) return false;
   // "found guilty", "found dead": not a find of drugs.
-  if (/^\s+(?:guilty|dead|alive|responsible|innocent)$/i.test(m[2] ?? '')) return false;
-  return termMatch('cue', m[1]!) !== null;
+  if (c.notFind.test(m[2] ?? '')) return false;
+  return termMatch(t, 'cue', m[1]!) !== null;
 }
 
 function nearest(qs: Quantity[], pos: number): Quantity | undefined {

@@ -1,11 +1,14 @@
 /**
- * The seizure rule tables (config/rules/*.yaml), loaded once, validated and compiled to regexes.
- * The code in this folder applies them; what counts as a unit, a drug or a negative frame is
- * in the tables.
+ * The seizure rule tables of one language (config/rules/<lang>/: units, numbers, drugs,
+ * seizure-terms, negative-frames, periods, calendar, seizure-grammar, thresholds), validated
+ * and compiled to regexes once per RuleSet. The code in this folder applies them; what counts
+ * as a unit, a drug, a negative frame or a linking word is in the tables.
  */
 import { z } from 'zod';
 import { AmountUnitSchema, DrugSchema } from '../../records/schema.ts';
 import { loadRuleTable } from '../rules/load.ts';
+import { escapeRegex, loadSettings, loadSlots, type Slots } from '../rules/slots.ts';
+import type { ConfidenceWeights } from './merge.ts';
 
 const UnitRule = z.object({
   reason: z.string(),
@@ -16,7 +19,7 @@ const UnitRule = z.object({
 });
 const NumberRule = z.object({
   reason: z.string(),
-  kind: z.enum(['word', 'multiplier', 'fraction', 'qualifier']),
+  kind: z.enum(['word', 'multiplier', 'fraction', 'qualifier', 'tens', 'scale']),
   pattern: z.string(),
   value: z.number().optional(),
 });
@@ -47,6 +50,8 @@ const FrameRule = z.object({
   reason: z.string(),
   window: z.enum(['before', 'after', 'object', 'sentence']),
   pattern: z.string(),
+  /** Only figures in these units ("225mg" before "tablets" is a dose strength). */
+  units: z.array(AmountUnitSchema).optional(),
 });
 const PeriodRule = z.object({
   reason: z.string(),
@@ -63,11 +68,58 @@ const PeriodRule = z.object({
     'weeks-ago',
     'days-ago',
     'anchor-days',
+    'span',
+    'this-week',
+    'previous-week',
   ]),
   pattern: z.string(),
   offset: z.number().int().optional(),
   n: z.number().int().optional(),
+  /** For `span`, when the pattern has no `unit` group. */
+  unit: z.enum(['hour', 'day', 'week', 'month', 'year']).optional(),
   skip: z.enum(['reporting', 'baseline']).optional(),
+});
+
+const NumberFormatSchema = z.enum(['dot-decimal', 'dot-thousands']);
+const NumberFormatRule = z.discriminatedUnion('kind', [
+  z.object({ reason: z.string(), kind: z.literal('default'), format: NumberFormatSchema }),
+  z.object({
+    reason: z.string(),
+    kind: z.literal('evidence'),
+    format: NumberFormatSchema,
+    pattern: z.string(),
+  }),
+  z.object({
+    reason: z.string(),
+    kind: z.literal('tld'),
+    format: NumberFormatSchema,
+    tlds: z.array(z.string().regex(/^[a-z]{2,}$/)).min(1),
+  }),
+]);
+
+const ConfidenceRule = z.object({
+  reason: z.string(),
+  kind: z.enum(['base', 'min', 'max', 'evidence']),
+  /** For `kind: evidence`, the kind of evidence (see merge.ts confidenceOf). */
+  evidence: z
+    .enum([
+      'seizure-word',
+      'continuation',
+      'headline-only',
+      'drug-named',
+      'drug-from-context',
+      'drug-unspecified',
+      'unit-from-list',
+      'place-named',
+      'place-agency',
+      'place-carried',
+      'place-none',
+      'period-named',
+      'stated-twice',
+      'count-joined',
+    ])
+    .optional(),
+  weight: z.number(),
 });
 
 export type UnitRuleT = z.infer<typeof UnitRule>;
@@ -75,10 +127,127 @@ export type DrugRuleT = z.infer<typeof DrugRule>;
 export type PeriodRuleT = z.infer<typeof PeriodRule>;
 export type TermKind = z.infer<typeof TermRule>['kind'];
 
+const CalendarRule = z
+  .object({
+    reason: z.string(),
+    month: z.number().int().min(1).max(12).optional(),
+    weekday: z.number().int().min(0).max(6).optional(),
+    words: z.array(z.string().min(1)).min(1),
+  })
+  .refine((r) => (r.month === undefined) !== (r.weekday === undefined), {
+    message: 'a calendar rule has either `month` or `weekday`',
+  });
+
+/** The slots of seizure-grammar.yaml the code reads. */
+export const SEIZURE_SLOTS = [
+  'link-of-binding',
+  'link-of',
+  'determiners',
+  'definite-articles',
+  'indefinite-articles',
+  'referring-determiners',
+  'article-the',
+  'haul-references',
+  'drug-hyphen-words',
+  'refer-back-opener',
+  'additional-haul',
+  'attribution-intro',
+  'attribution-sources',
+  'attribution-source-links',
+  'attribution-cut',
+  'range-openers',
+  'percent-words',
+  'packing-verbs',
+  'packing-links',
+  'weight-links',
+  'weight-qualifiers',
+  'respectively',
+  'list-and-or',
+  'list-and',
+  'list-continuation',
+  'restatement-or',
+  'conversion-bracket-words',
+  'half-suffix',
+  'year-prepositions',
+  'list-name-connectors',
+  'list-in',
+  'range-from',
+  'period-trigger-words',
+  'range-to',
+  'passive-auxiliaries',
+  'passive-perfect',
+  'passive-adverbs',
+  'not-find-complements',
+  'seizure-locatives',
+  'clause-breaks',
+  'clause-break-gerund',
+  'place-chain-links',
+  'trend-nouns-after',
+  'trend-baseline-links',
+  'trend-same-period',
+] as const;
+
+/** The settings of thresholds.yaml the seizure rules read (the place rules read theirs, entities/tables.ts). */
+export const THRESHOLDS = [
+  'refer-back-sentences',
+  'count-join-sentences',
+  'clause-window-chars',
+  'after-window-chars',
+  'max-plausible-kg',
+  'merge-same-tolerance',
+  'merge-rounded-tolerance',
+  'merge-round-figure-tolerance',
+  'merge-lower-bound-span',
+  'merge-bound-slack',
+] as const;
+export type Thresholds = Record<(typeof THRESHOLDS)[number], number>;
+
 /** A rule with its compiled regex (global, case-insensitive, unicode). */
 export interface Compiled<R> {
   rule: R;
   re: RegExp;
+}
+
+/** Regexes built from seizure-grammar.yaml, compiled once per language. */
+export interface SeizureGrammar {
+  slots: Slots;
+  /** Between a quantity and its drug: "of (up to three words)". */
+  ofBinding: RegExp;
+  /** "of the", "of these": a generic drug word follows. */
+  genericOf: RegExp;
+  /** "the drugs", "the vessel": the sentence speaks of a haul already told. */
+  definiteRef: RegExp;
+  /** "the " right before a drug name ("the meth"). */
+  theBefore: RegExp;
+  /** A determiner (and an adjective) right before a generic drug word: "the (seized) drugs". */
+  referringBefore: RegExp;
+  /** A generic drug word that starts with a determiner ("the substance"). */
+  referringStart: RegExp;
+  /** Between two drugs of one list ("meth, cocaine and heroin"). */
+  drugListLink: RegExp;
+  /** "It was ...", "They were ..." at the start of a sentence. */
+  referBackOpener: RegExp;
+  /** "also", "another", "a second": the sentence tells of one more haul. */
+  additionalHaul: RegExp;
+  /** "according to (figures from) (the) <source>", group 1 the source. */
+  attribution: RegExp;
+  /** Where the source's name ends. */
+  attributionCut: RegExp;
+  /** "between 2019", "since 2019". */
+  rangeYear: RegExp;
+  /** The first digit of a percent ("12%"). */
+  percentAt: RegExp;
+  /** Between a mass and a count of one haul ("in", "packed in"). */
+  massThenCount: RegExp;
+  /** Between a count and the mass of one haul ("weighing about"). */
+  countThenMass: RegExp;
+  /** "of <word> " between a mass and "in N packets". */
+  ofWord: RegExp;
+  respectively: RegExp;
+  /** Between two figures of a list ("and", "followed by", a comma). */
+  listLink: RegExp;
+  /** Between two figures of one list with no place or verb between ("of cocaine and"). */
+  figureListLink: RegExp;
 }
 
 export interface SeizureTables {
@@ -86,7 +255,13 @@ export interface SeizureTables {
   /** One alternation of all unit patterns, a named group `u<i>` per rule, in table order. */
   unitAlternation: string;
   numberWords: Map<string, number>;
+  /** Number words compiled for parsing, in table order. */
+  numberWordRes: Array<{ re: RegExp; value: number }>;
   wordAlternation: string;
+  /** Tens that compound with a word ("twenty-five"), lower-case. */
+  tens: Map<string, number>;
+  /** A word that multiplies the word number before it ("hundred"), with its factor. */
+  scale: { word: string; value: number } | null;
   multipliers: Array<{ re: RegExp; value: number; source: string }>;
   multiplierAlternation: string;
   fractions: Array<{ re: RegExp; value: number }>;
@@ -98,27 +273,64 @@ export interface SeizureTables {
   terms: Map<TermKind, Compiled<z.infer<typeof TermRule>>[]>;
   frames: Compiled<z.infer<typeof FrameRule>>[];
   periods: Compiled<PeriodRuleT>[];
+  /** Month names (lower case, no dot) -> 0-based month. */
+  months: Map<string, number>;
+  /** Weekday names (lower case) -> 0 (Sunday) .. 6. */
+  weekdays: Map<string, number>;
+  grammar: SeizureGrammar;
+  thresholds: Thresholds;
+  /** confidence.yaml: how much each kind of evidence adds to a seizure's confidence. */
+  confidence: ConfidenceWeights;
+  /** number-formats.yaml: the language's default, evidence patterns, outlet countries. */
+  numberFormats: {
+    default: z.infer<typeof NumberFormatSchema>;
+    evidence: Array<{ re: RegExp; format: z.infer<typeof NumberFormatSchema>; reason: string }>;
+    tlds: Map<string, z.infer<typeof NumberFormatSchema>>;
+  };
 }
-
-let tables: SeizureTables | undefined;
 
 const word = (p: string): string => `(?:${p})`;
 
-/** Load and compile every seizure table (cached). */
-export function seizureTables(): SeizureTables {
-  if (tables) return tables;
-  const units = loadRuleTable('units', UnitRule);
-  const numbers = loadRuleTable('numbers', NumberRule);
-  const drugs = loadRuleTable('drugs', DrugRule);
-  const terms = loadRuleTable('seizure-terms', TermRule);
-  const frames = loadRuleTable('negative-frames', FrameRule);
-  const periods = loadRuleTable('periods', PeriodRule);
+/** Load and compile the seizure tables of the language folder `dir`. */
+export function compileSeizureTables(dir: string): SeizureTables {
+  const units = loadRuleTable('units', UnitRule, dir);
+  const numbers = loadRuleTable('numbers', NumberRule, dir);
+  const drugs = loadRuleTable('drugs', DrugRule, dir);
+  const terms = loadRuleTable('seizure-terms', TermRule, dir);
+  const frames = loadRuleTable('negative-frames', FrameRule, dir);
+  const periods = loadRuleTable('periods', PeriodRule, dir);
+  const calendar = loadRuleTable('calendar', CalendarRule, dir);
+  const slots = loadSlots('seizure-grammar', SEIZURE_SLOTS, dir);
+  const thresholds = loadSettings('thresholds', THRESHOLDS, dir);
+  const formats = loadRuleTable('number-formats', NumberFormatRule, dir);
+  const conf = loadRuleTable('confidence', ConfidenceRule, dir);
+  const setting = (kind: 'base' | 'min' | 'max', fallback: number) =>
+    conf.find((r) => r.kind === kind)?.weight ?? fallback;
+  const confidence: ConfidenceWeights = {
+    base: setting('base', 0.5),
+    min: setting('min', 0.05),
+    max: setting('max', 0.99),
+    evidence: new Map(
+      conf.flatMap((r) => (r.kind === 'evidence' && r.evidence ? [[r.evidence, r.weight]] : [])),
+    ),
+  };
+  const numberFormats: SeizureTables['numberFormats'] = {
+    default: formats.find((f) => f.kind === 'default')?.format ?? 'dot-decimal',
+    evidence: formats.flatMap((f) =>
+      f.kind === 'evidence' ? [{ re: new RegExp(f.pattern, 'gu'), format: f.format, reason: f.reason }] : [],
+    ),
+    tlds: new Map(
+      formats.flatMap((f) => (f.kind === 'tld' ? f.tlds.map((x) => [x, f.format] as const) : [])),
+    ),
+  };
 
   const numberWords = new Map<string, number>();
   const words: string[] = [];
   const multipliers: SeizureTables['multipliers'] = [];
   const fractions: SeizureTables['fractions'] = [];
   const qualifiers: string[] = [];
+  const tens = new Map<string, number>();
+  let scale: SeizureTables['scale'] = null;
   for (const r of numbers) {
     if (r.kind === 'word') {
       words.push(r.pattern);
@@ -130,6 +342,10 @@ export function seizureTables(): SeizureTables {
       });
     } else if (r.kind === 'fraction') {
       fractions.push({ re: new RegExp(`^${word(r.pattern)}$`, 'i'), value: r.value ?? 1 });
+    } else if (r.kind === 'tens') {
+      tens.set(r.pattern.toLowerCase(), r.value ?? 0);
+    } else if (r.kind === 'scale') {
+      scale ??= { word: r.pattern.toLowerCase(), value: r.value ?? 1 };
     } else {
       qualifiers.push(r.pattern);
     }
@@ -141,11 +357,65 @@ export function seizureTables(): SeizureTables {
     list.push({ rule: t, re: new RegExp(`(?<![\\p{L}\\d])${word(t.pattern)}(?![\\p{L}\\d])`, 'giu') });
     termMap.set(t.kind, list);
   }
-  tables = {
+  const months = new Map<string, number>();
+  const weekdays = new Map<string, number>();
+  for (const c of calendar) {
+    for (const w of c.words) {
+      const key = w.toLowerCase().replace(/\.$/, '');
+      if (c.month !== undefined) months.set(key, c.month - 1);
+      else weekdays.set(key, c.weekday!);
+    }
+  }
+  const g = slots.re;
+  const grammar: SeizureGrammar = {
+    slots,
+    ofBinding: new RegExp(`^\\s*${g('link-of-binding')}\\s+(?:[\\p{L}“”"'’-]+\\s+){0,3}$`, 'iu'),
+    genericOf: new RegExp(`^\\s*${g('link-of')}\\s+${g('determiners')}?\\s*$`, 'i'),
+    definiteRef: new RegExp(
+      `\\b${g('definite-articles')}\\s+(?:[\\p{L}-]+\\s+)?${g('haul-references')}\\b`,
+      'iu',
+    ),
+    theBefore: new RegExp(`\\b${g('definite-articles')}\\s+(?:[\\p{L}-]+\\s+)?$`, 'iu'),
+    referringBefore: new RegExp(`\\b${g('referring-determiners')}\\s+(?:[\\p{L}-]+\\s+)?$`, 'iu'),
+    referringStart: new RegExp(`^${g('referring-determiners')}\\b`, 'i'),
+    drugListLink: new RegExp(`^\\s*(?:,|/|,?\\s+${g('list-and-or')})\\s*(?:[\\p{L}-]+\\s+)?$`, 'iu'),
+    referBackOpener: new RegExp(`^${g('refer-back-opener')}\\b`, 'i'),
+    additionalHaul: new RegExp(`\\b${g('additional-haul')}\\b`, 'i'),
+    attribution: new RegExp(
+      `\\b${g('attribution-intro')}\\s+(?:${g('attribution-sources')}\\s+${g('attribution-source-links')}\\s+)?(?:${g('article-the')}\\s+)?([^,.;:"“”()]+)`,
+      'i',
+    ),
+    attributionCut: new RegExp(`\\s+${g('attribution-cut')}\\b`, 'i'),
+    rangeYear: new RegExp(`\\b${g('range-openers')}\\s+(?:19|20)\\d\\d\\b`, 'i'),
+    percentAt: new RegExp(`\\d\\s?${g('percent-words')}`, 'i'),
+    // "in 2,000 packets", "packed into 40 sachets", "were found in 80 bricks".
+    massThenCount: new RegExp(
+      `^[\\s,]*(?:${g('passive-perfect')}\\s+)?(?:(?:${g('packing-verbs')}|\\p{L}+ed)\\s+)?${g('packing-links')}\\s+$`,
+      'iu',
+    ),
+    countThenMass: new RegExp(
+      `${g('weight-links')}\\s+(?:${slots
+        .words('weight-qualifiers')
+        .map((w) => `${escapeRegex(w)} `)
+        .join('|')})?$`,
+      'i',
+    ),
+    ofWord: new RegExp(`\\b${g('link-of')} \\w+\\s*`, 'i'),
+    respectively: new RegExp(`\\b${g('respectively')}\\b`, 'i'),
+    listLink: new RegExp(`\\b${g('list-continuation')}\\b|,`),
+    figureListLink: new RegExp(
+      `^(?:\\s+${g('link-of-binding')}\\s+(?:[\\p{L}-]+\\s+){0,2}?[\\p{L}-]+)?\\s*(?:,|,?\\s+${g('list-and')})\\s*$`,
+      'iu',
+    ),
+  };
+  return {
     units,
     unitAlternation: units.map((u, i) => `(?<u${i}>${u.pattern})`).join('|'),
     numberWords,
+    numberWordRes: [...numberWords].map(([p, value]) => ({ re: new RegExp(`^(?:${p})$`, 'i'), value })),
     wordAlternation: words.map(word).join('|'),
+    tens,
+    scale,
     multipliers,
     multiplierAlternation: multipliers.map((m) => word(m.source)).join('|'),
     fractions,
@@ -154,17 +424,42 @@ export function seizureTables(): SeizureTables {
     qualifiers: numbers
       .filter((r) => r.kind === 'qualifier')
       .map((r) => ({ re: new RegExp(`^${word(r.pattern)}$`, 'i'), reason: r.reason })),
-    drugs: drugs.map((d) => ({ rule: d, re: new RegExp(`(?<![\\w-])${word(d.pattern)}(?![\\w-])`, 'giu') })),
+    // "fentanyl-laced pills", "cocaine-filled bags": a drug word before such a hyphen still names the drug.
+    drugs: drugs.map((d) => ({
+      rule: d,
+      re: new RegExp(`(?<![\\w-])${word(d.pattern)}(?![\\w]|-(?!${g('drug-hyphen-words')}\\b))`, 'giu'),
+    })),
     terms: termMap,
     frames: frames.map((f) => ({ rule: f, re: new RegExp(f.pattern, 'iu') })),
     periods: periods.map((p) => ({ rule: p, re: new RegExp(p.pattern, 'giu') })),
+    months,
+    weekdays,
+    grammar,
+    thresholds,
+    numberFormats,
+    confidence,
   };
-  return tables;
+}
+
+/**
+ * `build(t)` computed once per SeizureTables (regexes a module derives from the tables):
+ * `const regexesOf = perTables((t) => ({ ... }))`.
+ */
+export function perTables<T>(build: (t: SeizureTables) => T): (t: SeizureTables) => T {
+  const cache = new WeakMap<SeizureTables, T>();
+  return (t) => {
+    let hit = cache.get(t);
+    if (hit === undefined) {
+      hit = build(t);
+      cache.set(t, hit);
+    }
+    return hit;
+  };
 }
 
 /** Does any rule of `kind` match `text`? Returns the first matching rule's reason. */
-export function termMatch(kind: TermKind, text: string): string | null {
-  for (const c of seizureTables().terms.get(kind) ?? []) {
+export function termMatch(t: SeizureTables, kind: TermKind, text: string): string | null {
+  for (const c of t.terms.get(kind) ?? []) {
     c.re.lastIndex = 0;
     const hit = c.re.test(text);
     // A global regex keeps lastIndex after test(); matchAll() would start from there.
@@ -176,11 +471,12 @@ export function termMatch(kind: TermKind, text: string): string | null {
 
 /** Every match of rules of `kind` in `text`, with offsets. */
 export function termMatches(
+  t: SeizureTables,
   kind: TermKind,
   text: string,
 ): Array<{ start: number; end: number; reason: string }> {
   const out: Array<{ start: number; end: number; reason: string }> = [];
-  for (const c of seizureTables().terms.get(kind) ?? []) {
+  for (const c of t.terms.get(kind) ?? []) {
     c.re.lastIndex = 0;
     for (const m of text.matchAll(c.re))
       out.push({ start: m.index, end: m.index + m[0].length, reason: c.rule.reason });

@@ -5,11 +5,32 @@
  * before a year period.
  */
 import type { Drug, Trend } from '../../types.ts';
-import { termMatches } from './tables.ts';
+import { escapeRegex } from '../rules/slots.ts';
+import { perTables, type SeizureTables, termMatches } from './tables.ts';
 
-const PERCENT = /(?<![\d.])(\d+(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)/gi;
-const BASELINE =
-  /\b(?:compared (?:with|to)|from|than (?:in)?|on|over|versus|vs\.?)\s+(?:the same period (?:of|in|last)\s+)?(?:in\s+)?((?:19|20)\d\d)\b/i;
+interface TrendRegexes {
+  percent: RegExp;
+  /** A trend noun right after the percent ("a 20% drop"). */
+  nounAfter: RegExp;
+  /** "compared with 2020", "on 2021": group 1 the baseline year. */
+  baseline: RegExp;
+}
+const trendRegexes = perTables((t): TrendRegexes => {
+  const g = t.grammar.slots.re;
+  // Word forms end on a word boundary ("percent", not "percentage"); "%" needs none.
+  const percentWords = `(?:${t.grammar.slots
+    .words('percent-words')
+    .map((w) => (/\p{L}$/u.test(w) ? `${escapeRegex(w)}\\b` : escapeRegex(w)))
+    .join('|')})`;
+  return {
+    percent: new RegExp(`(?<![\\d.])(\\d+(?:\\.\\d+)?)\\s?${percentWords}`, 'giu'),
+    nounAfter: new RegExp(`^\\s+${g('trend-nouns-after')}`, 'i'),
+    baseline: new RegExp(
+      `\\b${g('trend-baseline-links')}\\s+(?:${g('trend-same-period')}\\s+)?(?:in\\s+)?((?:19|20)\\d\\d)\\b`,
+      'i',
+    ),
+  };
+});
 
 export interface TrendInput {
   text: string;
@@ -21,21 +42,22 @@ export interface TrendInput {
 }
 
 /** A trend stated by one sentence, or null. */
-export function findTrend(input: TrendInput): Trend | null {
+export function findTrend(t: SeizureTables, input: TrendInput): Trend | null {
   if (!input.drug || !input.hasCue) return null;
   const { text } = input;
-  for (const m of text.matchAll(PERCENT)) {
+  const re = trendRegexes(t);
+  for (const m of text.matchAll(re.percent)) {
     const before = text.slice(Math.max(0, m.index - 40), m.index);
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 25);
-    const verbWindow = `${before} ${/^\s+(?:drop|fall|decline|decrease|rise|increase|jump|surge)/i.test(after) ? after : ''}`;
-    const downs = termMatches('trend-down', verbWindow);
-    const ups = termMatches('trend-up', verbWindow);
+    const verbWindow = `${before} ${re.nounAfter.test(after) ? after : ''}`;
+    const downs = termMatches(t, 'trend-down', verbWindow);
+    const ups = termMatches(t, 'trend-up', verbWindow);
     const down = downs.at(-1);
     const up = ups.at(-1);
     if (!down && !up) continue;
     const sign = down && (!up || down.start > up.start) ? -1 : 1;
     const value = Number(m[1]);
-    const base = BASELINE.exec(text.slice(m.index));
+    const base = re.baseline.exec(text.slice(m.index));
     const baseline =
       base?.[1] ?? (input.period && /^\d{4}$/.test(input.period) ? String(Number(input.period) - 1) : null);
     return {
