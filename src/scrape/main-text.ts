@@ -26,15 +26,15 @@ import { type CleanOptions, contentBlocks, filterBlocks } from './clean-content.
 import { BODY_HINT, NEGATIVE, POSITIVE } from './content-hints.ts';
 import { contains, isElement, normalizeSpace } from './html-text.ts';
 import { pageExclusions } from './page-exclusions.ts';
-import { markupParagraphs, scriptStateBody } from './script-state.ts';
 import {
   gatherSiblings,
-  scoreContainers,
   type StorySpan,
+  scoreContainers,
   storySpan,
   topCandidate,
   weighByPosition,
 } from './score-candidates.ts';
+import { markupParagraphs, scriptStateBody } from './script-state.ts';
 import {
   isProse,
   type PageText,

@@ -127,7 +127,7 @@ describe('npm pack, installed in an empty folder', { timeout: 600_000 }, () => {
     expect(files).toContain('dist/src/cli/main.js');
     expect(files).toContain('dist/extractors/index.js');
     expect(files).toContain('dist/jobs/poll-feed.js');
-    expect(files).toContain('config/rules/drugs.yaml');
+    expect(files).toContain('config/rules/en/drugs.yaml');
     expect(files).toContain('config/default.yaml');
     expect(files).toContain('dist/ui/index.html');
     const allowed = [
