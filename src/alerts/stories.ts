@@ -6,26 +6,31 @@
 import { StoryClusterer } from '../cluster/clusterer.ts';
 import { storyFeatures } from '../cluster/features.ts';
 import type { Assignment } from '../cluster/index.ts';
+import type { AlertState } from '../store/types.ts';
 import type { ArticleRecord } from '../types.ts';
 import { findDisagreements, type RecordSummary, type StoryInfo, summarizeRecord } from './alert.ts';
 import type { ClusterConfig } from './config.ts';
-import type { AlertStore } from './store.ts';
 
 const DAY = 86_400_000;
 
 export class StoryTracker {
   private readonly clusterer: StoryClusterer;
 
-  constructor(
-    private readonly store: AlertStore,
+  private constructor(
+    private readonly store: AlertState,
     private readonly options: ClusterConfig,
-    now = Date.now(),
   ) {
     this.clusterer = new StoryClusterer(options);
-    const freq = store.loadDocFrequencies();
-    this.clusterer.freq.docs = freq.docs;
-    for (const [t, n] of freq.df) this.clusterer.freq.df.set(t, n);
-    for (const m of store.loadMembers(now - this.horizon())) this.clusterer.restore(m);
+  }
+
+  /** A tracker with the clusters restored from the store. */
+  static async open(store: AlertState, options: ClusterConfig, now = Date.now()): Promise<StoryTracker> {
+    const tracker = new StoryTracker(store, options);
+    const freq = await store.loadDocFrequencies();
+    tracker.clusterer.freq.docs = freq.docs;
+    for (const [t, n] of freq.df) tracker.clusterer.freq.df.set(t, n);
+    for (const m of await store.loadMembers(now - tracker.horizon())) tracker.clusterer.restore(m);
+    return tracker;
   }
 
   /** How far back members are kept for comparison: a few windows (late copies, undated ones). */
@@ -34,24 +39,24 @@ export class StoryTracker {
   }
 
   /** Cluster a record (once: a record seen before keeps its story) and store it. */
-  add(record: ArticleRecord, seenAt: number): Assignment {
-    const known = this.store.storyOf(record.id);
+  async add(record: ArticleRecord, seenAt: number): Promise<Assignment> {
+    const known = await this.store.storyOf(record.id);
     if (known) return { storyKey: known, isNew: false, matchedWith: null, comparison: null, merged: [] };
     const features = storyFeatures(record, { fallbackTime: seenAt });
     const assignment = this.clusterer.assign(features, { seenAt });
-    if (assignment.merged.length > 0) this.store.mergeStories(assignment.merged, assignment.storyKey);
-    this.store.addMember(assignment.storyKey, features, summarizeRecord(record), seenAt);
+    if (assignment.merged.length > 0) await this.store.mergeStories(assignment.merged, assignment.storyKey);
+    await this.store.addMember(assignment.storyKey, features, summarizeRecord(record), seenAt);
     this.clusterer.prune(seenAt - this.horizon());
     return assignment;
   }
 
-  storyInfo(storyKey: string): StoryInfo {
+  storyInfo(storyKey: string): Promise<StoryInfo> {
     return storyInfoOf(this.store, storyKey);
   }
 }
 
-export function storyInfoOf(store: AlertStore, storyKey: string): StoryInfo {
-  return storyInfoOfMembers(storyKey, store.storyMembers(storyKey));
+export async function storyInfoOf(store: AlertState, storyKey: string): Promise<StoryInfo> {
+  return storyInfoOfMembers(storyKey, await store.storyMembers(storyKey));
 }
 
 /** The story as alerts (and the dashboard) show it, from its members' summaries, first seen first. */

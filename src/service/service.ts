@@ -14,15 +14,13 @@ import { storeRecordProcessor } from '../../jobs/store-record.ts';
 import { type Alerter, createAlerter } from '../alerts/index.ts';
 import type { Config } from '../config.ts';
 import { openSqliteDashboard } from '../dashboard/sqlite-queries.ts';
-import { createFetcher } from '../fetch/index.ts';
 import type { Logger } from '../log.ts';
+import { createPipelineDeps } from '../pipeline/deps.ts';
 import { emitPending, type PipelineDeps } from '../pipeline/index.ts';
-import { openStore, type Store } from '../records/store.ts';
-import { createParsers } from '../threads/parsers.ts';
+import type { Store } from '../store/types.ts';
 import { assertHttpAuth, type HttpServer, type Readiness, startHttpServer } from './http.ts';
 import { type StageProcessor, wrapProcessor } from './job-wrapper.ts';
 import { createMetrics, type ServiceMetrics } from './metrics.ts';
-import { LedgerSink } from './ndjson-ledger.ts';
 import {
   feedSchedulerId,
   type JobPayloads,
@@ -74,18 +72,13 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
   if (svc.http.enabled) assertHttpAuth(svc.http, token);
   await waitForRedis(redisUrl, logger, { maxWaitMs: opts.redisWaitMs, signal: opts.signal });
 
-  const store = openStore(config.store.dir);
-  const sink = await LedgerSink.open(config.output.ndjson);
-  // A fetch job never waits behind another for its host: it is put back, delayed, and the
-  // worker slot goes to another site (one slow or throttled site cannot hold every slot).
-  const fetcher = createFetcher(config.fetch, {
-    logger: logger.child({ stage: 'fetch' }),
-    pageHostQueueLimit: 0,
-  });
-  // Feed parsing and scrape + extract run in worker threads (parse:), off this event loop.
-  const parsers = createParsers(config.parse, logger.child({ stage: 'parse' }));
-  // The shared stage functions' dependencies; alerts go through the alert queue instead.
-  const pipeline: PipelineDeps = { store, fetcher, sink, alerter: null, logger, parsers };
+  // The store, the exactly-once NDJSON sink, the fetcher (a fetch job never waits behind
+  // another for its host: it is put back, delayed, and the worker slot goes to another site)
+  // and the parse threads (feed parsing, scrape + extract off this event loop): as `scan` has.
+  const owned = await createPipelineDeps(config, { logger, mode: 'serve' });
+  const { store, parsers } = owned;
+  // Alerts go through the alert queue instead of the pipeline's alerter.
+  const pipeline: PipelineDeps = { ...owned, alerter: null };
   // Records stored but never written by an interrupted run: written now (the ledger skips any
   // the file already has). Their store jobs, re-run, queue their alerts.
   await emitPending(pipeline);
@@ -105,7 +98,7 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
     config.alerts.rules.length > 0 && !opts.dryRun
       ? createDeliverAlertQueue({
           config: config.alerts,
-          storeDir: config.store.dir,
+          state: store.alerts,
           logger: logger.child({ stage: 'deliver' }),
           connection: connect('deliver'),
           prefix: svc.prefix,
@@ -119,7 +112,7 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
     logger.debug({ err: { message: err.message } }, 'deliver worker error'),
   );
   const alerter: Alerter = createAlerter(config.alerts, {
-    storeDir: config.store.dir,
+    ...(config.alerts.rules.length > 0 ? { state: store.alerts } : {}),
     logger: logger.child({ stage: 'alerts' }),
     dryRun: opts.dryRun ?? false,
     ...(deliveries ? { enqueue: deliveries.enqueue } : {}),
@@ -253,11 +246,8 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
     await deliveries?.close();
     await alerter.close();
     for (const c of connections) c.disconnect();
-    await fetcher.close();
     await dashboard?.close();
-    await parsers.close();
-    sink.close();
-    store.close();
+    await owned.close();
     throw err;
   }
 
@@ -281,12 +271,9 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
       if (deliveries && (await withTimeout(deliveries.close(), svc.shutdownTimeoutMs)) === 'timeout') {
         logger.warn('alert deliveries did not finish in time');
       }
-      await fetcher.close();
-      await parsers.close();
       for (const c of connections) c.disconnect();
       await dashboard?.close();
-      sink.close();
-      store.close();
+      await owned.close();
       logger.info('stopped');
     })();
     return closing;

@@ -78,7 +78,7 @@ describe('HTTP API', () => {
     });
     guardedBase = guarded.http!.url;
     await until(
-      async () => open.store.countRecords() >= 3 && guarded.store.countRecords() >= 3,
+      async () => (await open.store.countRecords()) >= 3 && (await guarded.store.countRecords()) >= 3,
       30_000,
       'three records',
     );

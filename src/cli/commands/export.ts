@@ -33,7 +33,8 @@ async function writeLine(line: string): Promise<boolean> {
 export async function runExport(opts: ExportOptions): Promise<number> {
   // Loaded here, not at the top: `--help` need not pay for the store and the filters.
   const { exportFilter, exportLines } = await import('../../records/export-lines.ts');
-  const { openStore, STORE_FILE } = await import('../../records/store.ts');
+  const { STORE_FILE } = await import('../../records/store.ts');
+  const { SqliteStore } = await import('../../store/sqlite.ts');
   exportFilter(opts); // arguments are checked before the store is opened
   let dir: string;
   if (opts.store) dir = path.resolve(opts.store);
@@ -43,15 +44,15 @@ export async function runExport(opts: ExportOptions): Promise<number> {
     throw new InputError(`no store in ${dir} (${STORE_FILE} not found): run scan or serve first`);
   }
   process.stdout.on('error', () => {});
-  const store = openStore(dir);
+  const store = SqliteStore.open(dir);
   let lines = 0;
   try {
-    for (const line of exportLines(store, opts)) {
+    for await (const line of exportLines(store, opts)) {
       if (!(await writeLine(line))) return lines;
       lines += 1;
     }
   } finally {
-    store.close();
+    await store.close();
   }
   return lines;
 }
