@@ -136,6 +136,14 @@ export class AlertStore {
     return { docs, df };
   }
 
+  /** Articles clustered so far (the `docs` count): changes whenever any process adds a member. */
+  clusterVersion(): number {
+    return Number(
+      (this.db.prepare(`SELECT value FROM meta WHERE key = 'docs'`).get() as { value: string } | undefined)
+        ?.value ?? 0,
+    );
+  }
+
   /** Members seen since `since` (epoch ms), oldest first, at most `limit`. */
   loadMembers(since: number, limit = 20_000): ClusterMember[] {
     const rows = this.db

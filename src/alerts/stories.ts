@@ -14,7 +14,9 @@ import type { ClusterConfig } from './config.ts';
 const DAY = 86_400_000;
 
 export class StoryTracker {
-  private readonly clusterer: StoryClusterer;
+  private clusterer: StoryClusterer;
+  /** The store's cluster version this tracker's memory matches. */
+  private version = -1;
 
   private constructor(
     private readonly store: AlertState,
@@ -26,11 +28,20 @@ export class StoryTracker {
   /** A tracker with the clusters restored from the store. */
   static async open(store: AlertState, options: ClusterConfig, now = Date.now()): Promise<StoryTracker> {
     const tracker = new StoryTracker(store, options);
-    const freq = await store.loadDocFrequencies();
-    tracker.clusterer.freq.docs = freq.docs;
-    for (const [t, n] of freq.df) tracker.clusterer.freq.df.set(t, n);
-    for (const m of await store.loadMembers(now - tracker.horizon())) tracker.clusterer.restore(m);
+    await tracker.reload(now);
     return tracker;
+  }
+
+  /** Restore the clusters from the store. */
+  private async reload(now = Date.now()): Promise<void> {
+    const clusterer = new StoryClusterer(this.options);
+    const version = await this.store.clusterVersion();
+    const freq = await this.store.loadDocFrequencies();
+    clusterer.freq.docs = freq.docs;
+    for (const [t, n] of freq.df) clusterer.freq.df.set(t, n);
+    for (const m of await this.store.loadMembers(now - this.horizon())) clusterer.restore(m);
+    this.clusterer = clusterer;
+    this.version = version;
   }
 
   /** How far back members are kept for comparison: a few windows (late copies, undated ones). */
@@ -38,14 +49,21 @@ export class StoryTracker {
     return Math.max(3 * this.options.windowDays, 14) * DAY;
   }
 
-  /** Cluster a record (once: a record seen before keeps its story) and store it. */
+  /**
+   * Cluster a record (once: a record seen before keeps its story) and store it. Call it under
+   * the store's story lock (`withStoryLock`): when another process clustered articles since this
+   * tracker last looked, the clusters are read again first, so every process assigns against
+   * the same stories.
+   */
   async add(record: ArticleRecord, seenAt: number): Promise<Assignment> {
     const known = await this.store.storyOf(record.id);
     if (known) return { storyKey: known, isNew: false, matchedWith: null, comparison: null, merged: [] };
+    if ((await this.store.clusterVersion()) !== this.version) await this.reload(seenAt);
     const features = storyFeatures(record, { fallbackTime: seenAt });
     const assignment = this.clusterer.assign(features, { seenAt });
     if (assignment.merged.length > 0) await this.store.mergeStories(assignment.merged, assignment.storyKey);
     await this.store.addMember(assignment.storyKey, features, summarizeRecord(record), seenAt);
+    this.version = await this.store.clusterVersion();
     this.clusterer.prune(seenAt - this.horizon());
     return assignment;
   }

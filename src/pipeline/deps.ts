@@ -49,6 +49,8 @@ export interface PipelineDepsOptions {
   fetcher?: Fetcher;
   parsers?: Parsers;
   now?: () => Date;
+  /** Environment (DATABASE_URL). Default process.env. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** The pipeline's parts, and how to close the ones made here. */
@@ -72,7 +74,7 @@ export async function createPipelineDeps(
     for (const c of closers.reverse()) await Promise.resolve(c()).catch(() => undefined);
   };
   try {
-    const store = options.store ?? (await openStore(config.store));
+    const store = options.store ?? (await openStore(config.store, options.env ?? process.env));
     if (!options.store) closers.push(() => store.close());
     const sink = options.sink === false ? null : await openLedgerSink(config.output.ndjson);
     if (sink) closers.push(() => sink.close());

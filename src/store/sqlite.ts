@@ -5,6 +5,7 @@
  * time the alerts stage asks for it). The calls are synchronous underneath (better-sqlite3);
  * this class gives them the async shape every store shares.
  */
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { AlertStore } from '../alerts/store.ts';
 import { Store as RecordsDb } from '../records/store.ts';
@@ -13,11 +14,37 @@ import type { AlertState, Store, StoredRecord } from './types.ts';
 
 const EXPORT_CHUNK = 500;
 
+/** A lock across processes: a lease row, polled until free (a dead holder's lapses after `ttlMs`). */
+export type CrossProcessLock = <T>(fn: () => Promise<T>) => Promise<T>;
+
+const STORY_LEASE = 'story-assignment';
+const STORY_LEASE_TTL_MS = 30_000;
+
+function leaseLock(db: RecordsDb): CrossProcessLock {
+  return async (fn) => {
+    const holder = `${process.pid}-${randomUUID()}`;
+    let wait = 2;
+    while (!db.acquireLease(STORY_LEASE, holder, STORY_LEASE_TTL_MS)) {
+      await new Promise((r) => setTimeout(r, wait));
+      wait = Math.min(wait * 2, 50);
+    }
+    try {
+      return await fn();
+    } finally {
+      db.releaseLease(STORY_LEASE, holder);
+    }
+  };
+}
+
 /** {@link AlertState} over an AlertStore (a file, or `:memory:` for dry runs). */
 export class SqliteAlertState implements AlertState {
   private readonly lock = new Mutex();
 
-  constructor(readonly db: AlertStore) {}
+  /** `crossProcess`: also exclude other processes (and other stores on the same files). */
+  constructor(
+    readonly db: AlertStore,
+    private readonly crossProcess?: CrossProcessLock,
+  ) {}
 
   static inMemory(): SqliteAlertState {
     return new SqliteAlertState(new AlertStore(':memory:'));
@@ -25,6 +52,9 @@ export class SqliteAlertState implements AlertState {
 
   async loadDocFrequencies() {
     return this.db.loadDocFrequencies();
+  }
+  async clusterVersion() {
+    return this.db.clusterVersion();
   }
   async loadMembers(since: number, limit?: number) {
     return this.db.loadMembers(since, limit);
@@ -48,7 +78,8 @@ export class SqliteAlertState implements AlertState {
     return this.db.stories();
   }
   withStoryLock<T>(fn: () => Promise<T>): Promise<T> {
-    return this.lock.run(fn);
+    const cross = this.crossProcess;
+    return this.lock.run(cross ? () => cross(fn) : fn);
   }
   async createDelivery(d: Parameters<AlertStore['createDelivery']>[0]) {
     return this.db.createDelivery(d);
@@ -97,7 +128,7 @@ export class SqliteStore implements Store {
   }
 
   get alerts(): SqliteAlertState {
-    this.alertState ??= new SqliteAlertState(AlertStore.inDir(this.dir));
+    this.alertState ??= new SqliteAlertState(AlertStore.inDir(this.dir), leaseLock(this.db));
     return this.alertState;
   }
 

@@ -40,6 +40,8 @@ export interface NewDelivery {
 /** Story clusters and alert deliveries (the alerts stage's state). */
 export interface AlertState {
   loadDocFrequencies(): Promise<DocFrequencies>;
+  /** Articles clustered so far: changes whenever any process adds a member (see StoryTracker). */
+  clusterVersion(): Promise<number>;
   /** Members seen since `since` (epoch ms), oldest first, at most `limit`. */
   loadMembers(since: number, limit?: number): Promise<ClusterMember[]>;
   /** Store a newly clustered article and count its terms, at most once per record. */
