@@ -29,6 +29,12 @@ export interface PipelineDeps {
   parsers?: Parsers | null;
   /** Clock (tests). Default: `new Date()`. */
   now?: () => Date;
+  /**
+   * `inline` (default): a newly stored record is written to the sink, alerted and marked emitted
+   * by the stage that stored it. `deferred` (`serve`): it is only stored; the output writer
+   * (src/sinks/output-writer.ts) writes and marks it, and alerts go through their queue.
+   */
+  emit?: 'inline' | 'deferred';
 }
 
 export function nowOf(deps: Pick<PipelineDeps, 'now'>): Date {

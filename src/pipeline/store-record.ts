@@ -44,7 +44,7 @@ export async function storeRecord(
   if (record.url && record.url !== item?.url)
     seen.push({ url: record.url, feedId: item?.feedId ?? null, guid: null });
   const isNew = await deps.store.insertRecord(record, seen, nowOf(deps));
-  if (!isNew) return { isNew };
+  if (!isNew || deps.emit === 'deferred') return { isNew };
   const alertError = await emit(record, deps);
   return alertError === undefined ? { isNew } : { isNew, alertError };
 }
