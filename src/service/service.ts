@@ -254,6 +254,15 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
       ping === true
         ? { ok: true }
         : { ok: false, detail: ping === 'timeout' ? 'ping timed out' : 'ping failed' };
+    const top = await withTimeout(
+      store.latestSeq().then(
+        () => true,
+        () => false,
+      ),
+      1_000,
+    );
+    checks.store =
+      top === true ? { ok: true } : { ok: false, detail: top === 'timeout' ? 'timed out' : 'unreachable' };
     const running: [string, Worker][] = Object.entries(workers);
     if (deliveries?.worker) running.push(['deliver', deliveries.worker as Worker]);
     for (const [name, w] of running) {
