@@ -118,7 +118,8 @@ export class Store {
       this.migrate();
       // Outside the versioned schema: created by any version that uses it.
       this.db.exec(
-        'CREATE TABLE IF NOT EXISTS leases (name TEXT PRIMARY KEY, holder TEXT NOT NULL, until_ms INTEGER NOT NULL)',
+        `CREATE TABLE IF NOT EXISTS leases (name TEXT PRIMARY KEY, holder TEXT NOT NULL, until_ms INTEGER NOT NULL);
+         CREATE INDEX IF NOT EXISTS records_unemitted ON records (seq) WHERE emitted = 0;`,
       );
       this.stmts = this.prepare();
     } catch (cause) {
