@@ -15,8 +15,8 @@ const DAY = 86_400_000;
 
 export class StoryTracker {
   private clusterer: StoryClusterer;
-  /** The store's cluster version this tracker's memory matches. */
-  private version = -1;
+  /** Where the store's clusters stood when this tracker's memory last matched them. */
+  private cursor = { docs: -1, merges: -1, lastMember: 0 };
 
   private constructor(
     private readonly store: AlertState,
@@ -35,13 +35,31 @@ export class StoryTracker {
   /** Restore the clusters from the store. */
   private async reload(now = Date.now()): Promise<void> {
     const clusterer = new StoryClusterer(this.options);
-    const version = await this.store.clusterVersion();
+    const cursor = await this.store.clusterCursor();
     const freq = await this.store.loadDocFrequencies();
     clusterer.freq.docs = freq.docs;
     for (const [t, n] of freq.df) clusterer.freq.df.set(t, n);
     for (const m of await this.store.loadMembers(now - this.horizon())) clusterer.restore(m);
     this.clusterer = clusterer;
-    this.version = version;
+    this.cursor = cursor;
+  }
+
+  /**
+   * Catch up with what other processes clustered: their new members (and the terms they
+   * counted) when only members were added, everything again when stories were merged.
+   */
+  private async sync(now: number): Promise<void> {
+    const c = await this.store.clusterCursor();
+    const was = this.cursor;
+    if (c.docs === was.docs && c.merges === was.merges) return;
+    if (was.docs < 0 || c.merges !== was.merges || c.docs < was.docs) return this.reload(now);
+    const fresh = await this.store.membersAfter(was.lastMember, 1_000);
+    if (fresh.length !== c.docs - was.docs) return this.reload(now);
+    for (const m of fresh) {
+      this.clusterer.restore(m);
+      this.clusterer.countTerms(m.features);
+    }
+    this.cursor = c;
   }
 
   /** How far back members are kept for comparison: a few windows (late copies, undated ones). */
@@ -58,12 +76,12 @@ export class StoryTracker {
   async add(record: ArticleRecord, seenAt: number): Promise<Assignment> {
     const known = await this.store.storyOf(record.id);
     if (known) return { storyKey: known, isNew: false, matchedWith: null, comparison: null, merged: [] };
-    if ((await this.store.clusterVersion()) !== this.version) await this.reload(seenAt);
+    await this.sync(seenAt);
     const features = storyFeatures(record, { fallbackTime: seenAt });
     const assignment = this.clusterer.assign(features, { seenAt });
     if (assignment.merged.length > 0) await this.store.mergeStories(assignment.merged, assignment.storyKey);
     await this.store.addMember(assignment.storyKey, features, summarizeRecord(record), seenAt);
-    this.version = await this.store.clusterVersion();
+    this.cursor = await this.store.clusterCursor();
     this.clusterer.prune(seenAt - this.horizon());
     return assignment;
   }

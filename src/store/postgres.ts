@@ -198,6 +198,30 @@ class PgAlertState implements AlertState {
     return rows[0]?.value ?? 0;
   }
 
+  async clusterCursor(): Promise<{ docs: number; merges: number; lastMember: number }> {
+    const { rows } = await this.q<{ docs: number; merges: number; last: number }>(
+      'read story clusters',
+      `SELECT coalesce((SELECT value FROM story_meta WHERE key = 'docs'), 0) AS docs,
+              coalesce((SELECT value FROM story_meta WHERE key = 'merges'), 0) AS merges,
+              coalesce((SELECT max(mseq) FROM story_members), 0) AS last`,
+    );
+    const r = rows[0]!;
+    return { docs: r.docs, merges: r.merges, lastMember: r.last };
+  }
+
+  async membersAfter(after: number, limit: number): Promise<ClusterMember[]> {
+    const { rows } = await this.q<{ story_key: string; seen_at: number; features: string }>(
+      'read story clusters',
+      'SELECT story_key, seen_at, features FROM story_members WHERE mseq > $1 ORDER BY mseq LIMIT $2',
+      [after, limit],
+    );
+    return rows.map((r) => ({
+      storyKey: r.story_key,
+      seenAt: r.seen_at,
+      features: JSON.parse(r.features) as StoryFeatures,
+    }));
+  }
+
   async loadDocFrequencies(): Promise<DocFrequencies> {
     const df = new Map<string, number>();
     const { rows } = await this.q<{ term: string; n: number }>(
@@ -269,6 +293,9 @@ class PgAlertState implements AlertState {
             [to, key],
           );
         }
+        await c.query(
+          `INSERT INTO story_meta (key, value) VALUES ('merges', 1) ON CONFLICT (key) DO UPDATE SET value = story_meta.value + 1`,
+        );
       });
     } catch (cause) {
       throw storeError('cannot merge stories', cause);

@@ -56,6 +56,12 @@ export class SqliteAlertState implements AlertState {
   async clusterVersion() {
     return this.db.clusterVersion();
   }
+  async clusterCursor() {
+    return this.db.clusterCursor();
+  }
+  async membersAfter(after: number, limit: number) {
+    return this.db.membersAfter(after, limit);
+  }
   async loadMembers(since: number, limit?: number) {
     return this.db.loadMembers(since, limit);
   }

@@ -42,6 +42,14 @@ export interface AlertState {
   loadDocFrequencies(): Promise<DocFrequencies>;
   /** Articles clustered so far: changes whenever any process adds a member (see StoryTracker). */
   clusterVersion(): Promise<number>;
+  /**
+   * Where the clusters stand: articles clustered (`docs`), merges done, the newest member's
+   * position. A tracker that saw the same docs and merges is up to date; one that saw fewer
+   * docs and the same merges catches up with {@link membersAfter}.
+   */
+  clusterCursor(): Promise<{ docs: number; merges: number; lastMember: number }>;
+  /** Members added after position `after`, in the order added, at most `limit`. */
+  membersAfter(after: number, limit: number): Promise<ClusterMember[]>;
   /** Members seen since `since` (epoch ms), oldest first, at most `limit`. */
   loadMembers(since: number, limit?: number): Promise<ClusterMember[]>;
   /** Store a newly clustered article and count its terms, at most once per record. */

@@ -292,6 +292,20 @@ for (const backend of [sqliteBackend(), postgresBackend()]) {
         expect(members.map((m) => m.features.id)).toEqual(['m2']);
       });
 
+      it('tells where the clusters stand, and which members came after a position', async () => {
+        const before = await store.alerts.clusterCursor();
+        const r = testRecord('m-cur');
+        await other.alerts.addMember('story-cur', features('m-cur', ['dock']), summary(r), 50);
+        const after = await store.alerts.clusterCursor();
+        expect(after.docs).toBe(before.docs + 1);
+        expect(after.merges).toBe(before.merges);
+        expect(after.lastMember).toBeGreaterThan(before.lastMember);
+        const fresh = await store.alerts.membersAfter(before.lastMember, 10);
+        expect(fresh.map((m) => [m.storyKey, m.features.id])).toEqual([['story-cur', 'm-cur']]);
+        await other.alerts.mergeStories(['story-cur'], 'story-cur2');
+        expect((await store.alerts.clusterCursor()).merges).toBe(before.merges + 1);
+      });
+
       it('creates one delivery per story and channel, even when raced', async () => {
         const made = await Promise.all([
           store.alerts.createDelivery(delivery('d1', 'story-d', 'slack')),
