@@ -30,6 +30,8 @@ import type { DeliverAlertJobData } from '../src/alerts/index.ts';
 import { AlertStore } from '../src/alerts/store.ts';
 import { backoffDelay, ChannelPacer } from '../src/alerts/timing.ts';
 import type { Logger } from '../src/log.ts';
+import { SqliteAlertState } from '../src/store/sqlite.ts';
+import type { AlertState } from '../src/store/types.ts';
 
 export type { DeliverAlertJobData } from '../src/alerts/index.ts';
 
@@ -78,7 +80,9 @@ export function deliverAlertBackoff(cfg: DeliveryConfig) {
 
 export interface DeliverAlertProcessorOptions {
   config: AlertsConfig;
-  storeDir: string;
+  /** The store's alert state (kept open: the store owns it); else the embedded file under storeDir. */
+  state?: AlertState;
+  storeDir?: string;
   logger: Logger;
   /** Keeps channel pacing (Slack 1/s) across serve processes; in-process pacing only without it. */
   sharedPacer?: SharedPacer;
@@ -107,7 +111,11 @@ export function redisPacer(redis: Redis, prefix: string): SharedPacer {
 
 /** The processor: one attempt per job run; throws to retry, UnrecoverableError to stop. */
 export function createDeliverAlertProcessor(options: DeliverAlertProcessorOptions) {
-  const store = AlertStore.inDir(options.storeDir);
+  let owned: SqliteAlertState | null = null;
+  let store: AlertState;
+  if (options.state) store = options.state;
+  else if (options.storeDir) store = owned = new SqliteAlertState(AlertStore.inDir(options.storeDir));
+  else throw new Error('createDeliverAlertProcessor: give state or storeDir');
   const deliverer = new Deliverer({
     store,
     channels: new Map<string, Channel>(options.config.channels.map((c) => [c.name, c])),
@@ -138,7 +146,7 @@ export function createDeliverAlertProcessor(options: DeliverAlertProcessorOption
       }
     },
     close(): void {
-      store.close();
+      owned?.close();
     },
   };
 }
@@ -206,7 +214,7 @@ export function createDeliverAlertQueue(options: DeliverAlertQueueOptions): Deli
     worker,
     enqueue,
     async enqueuePending() {
-      const rows = processor.store.deliveries({ status: 'pending' });
+      const rows = await processor.store.deliveries({ status: 'pending' });
       for (const row of rows) await enqueue({ deliveryId: row.id }, row.next_attempt_at - Date.now());
       return rows.length;
     },

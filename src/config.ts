@@ -31,7 +31,16 @@ export const ConfigSchema = z
   .object({
     feeds: z.array(FeedSchema).min(1, 'at least one feed is needed'),
     output: z.object({ ndjson: z.string().min(1) }).strict(),
-    store: z.object({ dir: z.string().min(1) }).strict(),
+    store: z
+      .object({
+        dir: z.string().min(1),
+        /** A shared PostgreSQL database instead of the SQLite files in `dir` (else $DATABASE_URL). */
+        url: z
+          .string()
+          .regex(/^postgres(ql)?:\/\/[^\s]+$/, 'must be a postgres:// or postgresql:// URL')
+          .optional(),
+      })
+      .strict(),
     fetch: FetchConfigSchema.prefault({}),
     alerts: AlertsConfigSchema.prefault({}),
     service: ServiceConfigSchema.prefault({}),

@@ -6,10 +6,11 @@
  */
 import { DeliveryError } from '../errors.ts';
 import type { Logger } from '../log.ts';
+import type { AlertState } from '../store/types.ts';
 import { type Alert, buildAlert, renderText } from './alert.ts';
 import { minIntervalOf, sendToChannel } from './channels/index.ts';
 import type { Channel, DeliveryConfig } from './config.ts';
-import type { AlertStore, DeliveryRow } from './store.ts';
+import type { DeliveryRow } from './store.ts';
 import { storyInfoOf } from './stories.ts';
 import { backoffDelay, type ChannelPacer, sleep } from './timing.ts';
 
@@ -32,7 +33,7 @@ export interface SharedPacer {
 }
 
 export interface DelivererOptions {
-  store: AlertStore;
+  store: AlertState;
   channels: ReadonlyMap<string, Channel>;
   delivery: DeliveryConfig;
   logger: Logger;
@@ -48,21 +49,21 @@ export interface DelivererOptions {
 export class Deliverer {
   constructor(private readonly o: DelivererOptions) {}
 
-  alertFor(row: DeliveryRow): Alert | null {
-    const record = this.o.store.memberSummary(row.record_id);
+  async alertFor(row: DeliveryRow): Promise<Alert | null> {
+    const record = await this.o.store.memberSummary(row.record_id);
     if (!record) return null;
-    return buildAlert(record, row.rule, storyInfoOf(this.o.store, row.story_key));
+    return buildAlert(record, row.rule, await storyInfoOf(this.o.store, row.story_key));
   }
 
   /** One attempt at a delivery, if it is due and nobody else is sending it. */
   async attempt(id: string): Promise<AttemptOutcome> {
     const { store, logger } = this.o;
-    const row = store.delivery(id);
+    const row = await store.delivery(id);
     if (row?.status !== 'pending') return { outcome: 'gone' };
     const log = logger.child({ delivery: id, channel: row.channel, story: row.story_key, rule: row.rule });
     const now = Date.now();
     if (now >= row.expires_at) {
-      store.recordAttempt(
+      await store.recordAttempt(
         id,
         { at: now, outcome: 'expired', status: row.last_status, error: 'expired', durationMs: 0 },
         { status: 'expired' },
@@ -72,10 +73,10 @@ export class Deliverer {
     }
     if (row.next_attempt_at > now) return { outcome: 'not-due', nextAttemptAt: row.next_attempt_at };
     const channel = this.o.channels.get(row.channel);
-    const alert = this.alertFor(row);
+    const alert = await this.alertFor(row);
     if (!channel || !alert) {
       const error = !channel ? `channel "${row.channel}" is no longer configured` : 'story record missing';
-      store.recordAttempt(
+      await store.recordAttempt(
         id,
         { at: now, outcome: 'final', status: null, error, durationMs: 0 },
         { status: 'failed' },
@@ -84,7 +85,7 @@ export class Deliverer {
       return { outcome: 'final', error };
     }
     const interval = minIntervalOf(channel);
-    if (!store.claim(id, now, channel.timeoutMs + interval * 10 + 5000)) return { outcome: 'busy' };
+    if (!(await store.claim(id, now, channel.timeoutMs + interval * 10 + 5000))) return { outcome: 'busy' };
     let start = Date.now();
     try {
       let status: number | null = null;
@@ -105,7 +106,7 @@ export class Deliverer {
         }
       });
       const durationMs = Date.now() - start;
-      const attempt = store.recordAttempt(
+      const attempt = await store.recordAttempt(
         id,
         { at: Date.now(), outcome: 'delivered', status, error: null, durationMs },
         { status: 'delivered' },
@@ -121,7 +122,7 @@ export class Deliverer {
       const status = (e.details.status as number | null | undefined) ?? null;
       const at = Date.now();
       if (!e.retryable) {
-        const attempt = store.recordAttempt(
+        const attempt = await store.recordAttempt(
           id,
           { at, outcome: 'final', status, error: e.message, durationMs },
           { status: 'failed' },
@@ -131,7 +132,7 @@ export class Deliverer {
       }
       const retryAfter = (e.details.retryAfterMs as number | null | undefined) ?? 0;
       const nextAttemptAt = at + Math.max(backoffDelay(row.attempts + 1, this.o.delivery), retryAfter);
-      const attempt = store.recordAttempt(
+      const attempt = await store.recordAttempt(
         id,
         { at, outcome: 'retry', status, error: e.message, durationMs },
         { status: 'pending', nextAttemptAt },

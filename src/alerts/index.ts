@@ -10,6 +10,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { Logger } from '../log.ts';
+import { SqliteAlertState } from '../store/sqlite.ts';
+import type { AlertState } from '../store/types.ts';
 import type { ArticleRecord } from '../types.ts';
 import { closeChannel } from './channels/index.ts';
 import type { AlertsConfig, Channel } from './config.ts';
@@ -28,8 +30,13 @@ export interface DeliverAlertJobData {
 }
 
 export interface AlerterOptions {
-  /** Where the alerts' own embedded state (story clusters, deliveries) lives. */
-  storeDir: string;
+  /**
+   * Story clusters and deliveries: the store's (`store.alerts`, kept open: the store owns it).
+   * Without it, the embedded alerts file under `storeDir` is opened and closed by the alerter.
+   */
+  state?: AlertState;
+  /** Where the alerts' own embedded state lives when no `state` is given. */
+  storeDir?: string;
   logger: Logger;
   /** Print alerts to stderr instead of sending them (state kept in memory only). */
   dryRun?: boolean;
@@ -59,9 +66,14 @@ export function createAlerter(config: AlertsConfig, options: AlerterOptions): Al
   if (config.rules.length === 0) {
     return { onRecord: async () => {}, close: async () => {} };
   }
-  const store = options.dryRun ? new AlertStore(':memory:') : AlertStore.inDir(options.storeDir);
+  // A dry run keeps its state in memory: nothing it does is remembered.
+  let owned: SqliteAlertState | null = null;
+  let store: AlertState;
+  if (options.dryRun) store = owned = SqliteAlertState.inMemory();
+  else if (options.state) store = options.state;
+  else if (options.storeDir) store = owned = new SqliteAlertState(AlertStore.inDir(options.storeDir));
+  else throw new Error('createAlerter: give state or storeDir');
   const channels = new Map<string, Channel>(config.channels.map((c) => [c.name, c]));
-  const stories = new StoryTracker(store, config.cluster);
   const deliverer = new Deliverer({
     store,
     channels,
@@ -83,18 +95,25 @@ export function createAlerter(config: AlertsConfig, options: AlerterOptions): Al
     void guarded.finally(() => inflight.delete(guarded));
   };
 
-  // Pending deliveries left by earlier runs: retry them now, within this run's budget.
-  if (!enqueue) {
-    const until = Date.now() + config.delivery.inlineRetryWindowMs;
-    const due = store.dueDeliveries(until);
-    if (due.length > 0) logger.info({ pending: due.length }, 'retrying alerts pending from earlier runs');
-    for (const row of due) track(deliverer.deliverInline(row.id, until));
-  }
+  const ready = (async () => {
+    const stories = await StoryTracker.open(store, config.cluster);
+    // Pending deliveries left by earlier runs: retry them now, within this run's budget.
+    if (!enqueue) {
+      const until = Date.now() + config.delivery.inlineRetryWindowMs;
+      const due = await store.dueDeliveries(until);
+      if (due.length > 0) logger.info({ pending: due.length }, 'retrying alerts pending from earlier runs');
+      for (const row of due) track(deliverer.deliverInline(row.id, until));
+    }
+    return stories;
+  })();
+  // Seen when a record arrives; never an unhandled rejection meanwhile.
+  ready.catch(() => undefined);
 
   return {
     async onRecord(record) {
+      const stories = await ready;
       const now = Date.now();
-      const assignment = stories.add(record, now);
+      const assignment = await store.withStoryLock(() => stories.add(record, now));
       const log = logger.child({ record: record.id, story: assignment.storyKey });
       if (!assignment.isNew) {
         log.info(
@@ -106,7 +125,7 @@ export function createAlerter(config: AlertsConfig, options: AlerterOptions): Al
         const channel = channels.get(route.channel)!;
         const id = deliveryId(assignment.storyKey, route.channel);
         const notBefore = quietHoursEnd(now, channel.quietHours);
-        const created = store.createDelivery({
+        const created = await store.createDelivery({
           id,
           storyKey: assignment.storyKey,
           channel: route.channel,
@@ -119,7 +138,7 @@ export function createAlerter(config: AlertsConfig, options: AlerterOptions): Al
         if (!created) {
           // A job re-run after a crash between storing and queueing: queue it again (BullMQ
           // ignores a job id it already has).
-          const row = store.delivery(id);
+          const row = await store.delivery(id);
           if (enqueue && row?.status === 'pending') {
             await enqueue({ deliveryId: id }, row.next_attempt_at - Date.now());
           }
@@ -135,9 +154,10 @@ export function createAlerter(config: AlertsConfig, options: AlerterOptions): Al
       }
     },
     async close() {
+      await ready.catch(() => undefined);
       while (inflight.size > 0) await Promise.all([...inflight]);
       for (const c of channels.values()) closeChannel(c);
-      store.close();
+      owned?.close();
     },
   };
 }

@@ -136,6 +136,37 @@ export class AlertStore {
     return { docs, df };
   }
 
+  /** Articles clustered so far (the `docs` count): changes whenever any process adds a member. */
+  clusterVersion(): number {
+    return Number(
+      (this.db.prepare(`SELECT value FROM meta WHERE key = 'docs'`).get() as { value: string } | undefined)
+        ?.value ?? 0,
+    );
+  }
+
+  /** Where the clusters stand: articles clustered, merges done, the newest member's position. */
+  clusterCursor(): { docs: number; merges: number; lastMember: number } {
+    const meta = (key: string) =>
+      Number(
+        (this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)
+          ?.value ?? 0,
+      );
+    const last = this.db.prepare('SELECT coalesce(max(rowid), 0) AS m FROM members').get() as { m: number };
+    return { docs: meta('docs'), merges: meta('merges'), lastMember: last.m };
+  }
+
+  /** Members added after position `after` (see clusterCursor), in the order added. */
+  membersAfter(after: number, limit: number): ClusterMember[] {
+    const rows = this.db
+      .prepare('SELECT story_key, seen_at, features FROM members WHERE rowid > ? ORDER BY rowid LIMIT ?')
+      .all(after, limit) as Array<{ story_key: string; seen_at: number; features: string }>;
+    return rows.map((r) => ({
+      storyKey: r.story_key,
+      seenAt: r.seen_at,
+      features: JSON.parse(r.features) as StoryFeatures,
+    }));
+  }
+
   /** Members seen since `since` (epoch ms), oldest first, at most `limit`. */
   loadMembers(since: number, limit = 20_000): ClusterMember[] {
     const rows = this.db
@@ -188,6 +219,11 @@ export class AlertStore {
         move.run(to, key);
         carry.run(to, key);
       }
+      this.db
+        .prepare(
+          `INSERT INTO meta (key, value) VALUES ('merges', '1') ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1`,
+        )
+        .run();
     })();
   }
 

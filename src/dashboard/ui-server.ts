@@ -5,11 +5,11 @@
  */
 import { SeizurewatchError } from '../errors.ts';
 import type { Logger } from '../log.ts';
-import { openStore } from '../records/store.ts';
 import type { ServiceConfig } from '../service/config.ts';
 import { startHttpServer } from '../service/http.ts';
 import { createMetrics } from '../service/metrics.ts';
 import { RecordBus } from '../service/record-bus.ts';
+import { SqliteStore } from '../store/sqlite.ts';
 import { type StoreWatcher, watchStore } from './live.ts';
 import { openSqliteDashboard, type SqliteDashboardQueries } from './sqlite-queries.ts';
 
@@ -32,7 +32,7 @@ export interface UiServer {
 }
 
 export async function startUiServer(opts: UiServerOptions): Promise<UiServer> {
-  const store = openStore(opts.storeDir);
+  const store = SqliteStore.open(opts.storeDir);
   let queries: SqliteDashboardQueries | null = null;
   let watcher: StoreWatcher | null = null;
   try {
@@ -77,13 +77,13 @@ export async function startUiServer(opts: UiServerOptions): Promise<UiServer> {
         w.stop();
         await server.close();
         await q.close();
-        store.close();
+        await store.close();
       },
     };
   } catch (err) {
     watcher?.stop();
     await queries?.close();
-    store.close();
+    await store.close();
     throw err;
   }
 }

@@ -15,7 +15,8 @@ import { readCorpusDir, recordOfCorpusArticle } from '../cluster/corpus.ts';
 import { parseConfig } from '../config.ts';
 import type { Logger } from '../log.ts';
 import { runScan } from '../pipeline/run-scan.ts';
-import { isoToMs, openStore } from '../records/store.ts';
+import { isoToMs } from '../records/store.ts';
+import { SqliteStore } from '../store/sqlite.ts';
 import type { ArticleRecord } from '../types.ts';
 import { GOLDEN_DIR, startGoldenServer } from './golden-server.ts';
 
@@ -107,17 +108,17 @@ export async function seedDashboardDemo(
     const records: ArticleRecord[] = articles.map((a) => recordOfCorpusArticle(a));
     const time = (r: ArticleRecord) => isoToMs(r.published) ?? Number.POSITIVE_INFINITY;
     records.sort((a, b) => time(a) - time(b) || (a.id < b.id ? -1 : 1));
-    const store = openStore(storeDir);
-    const alerter = createAlerter(config.alerts, { storeDir, logger: options.logger });
+    const store = SqliteStore.open(storeDir);
+    const alerter = createAlerter(config.alerts, { state: store.alerts, logger: options.logger });
     try {
       for (const r of records) {
-        if (store.insertRecord(r)) await alerter.onRecord(r);
-        store.markEmitted(r.id);
+        if (await store.insertRecord(r)) await alerter.onRecord(r);
+        await store.markEmitted(r.id);
       }
       await alerter.close();
-      return { storeDir, records: store.countRecords() };
+      return { storeDir, records: await store.countRecords() };
     } finally {
-      store.close();
+      await store.close();
     }
   } finally {
     await receivers.close();

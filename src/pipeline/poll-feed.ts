@@ -44,7 +44,7 @@ export async function pollFeedDetailed(
   const { store, fetcher } = deps;
   const config = fetcher.config;
   const log = deps.logger.child({ feed: feed.id });
-  const state = store.getFeedState(feed.id);
+  const state = await store.getFeedState(feed.id);
   const now = nowOf(deps);
   if (!options.force && state.nextPollAt && Date.parse(state.nextPollAt) > now.getTime()) {
     log.debug({ nextPollAt: state.nextPollAt }, 'feed not due');
@@ -85,7 +85,7 @@ export async function pollFeedDetailed(
           config,
         ).toISOString()
       : state.nextPollAt;
-    store.updateFeedState(feed.id, {
+    await store.updateFeedState(feed.id, {
       url: feed.url,
       failures,
       lastError: `${e?.code ?? 'ERROR'}: ${e?.message ?? String(err)}`.slice(0, 1000),
@@ -105,7 +105,7 @@ export async function pollFeedDetailed(
     config,
   ).toISOString();
   if (!parsed) {
-    store.updateFeedState(feed.id, {
+    await store.updateFeedState(feed.id, {
       url: feed.url,
       failures: 0,
       lastError: null,
@@ -126,10 +126,10 @@ export async function pollFeedDetailed(
   for (const item of parsed.items) {
     if (urls.has(item.url)) continue;
     urls.add(item.url);
-    if (store.isSeen(item)) seen++;
+    if (await store.isSeen(item)) seen++;
     else fresh.push(item);
   }
-  store.updateFeedState(feed.id, {
+  await store.updateFeedState(feed.id, {
     url: feed.url,
     failures: 0,
     lastError: null,

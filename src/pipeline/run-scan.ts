@@ -6,13 +6,12 @@
 import { createAlerter } from '../alerts/index.ts';
 import type { Config } from '../config.ts';
 import { SeizurewatchError } from '../errors.ts';
-import { createFetcher, type Fetcher } from '../fetch/index.ts';
+import type { Fetcher } from '../fetch/index.ts';
 import { type Logger, silentLogger } from '../log.ts';
-import { openStore, type Store } from '../records/store.ts';
-import { NdjsonSink } from '../sinks/ndjson.ts';
-import { createParsers, type Parsers } from '../threads/parsers.ts';
+import type { Store } from '../store/types.ts';
+import type { Parsers } from '../threads/parsers.ts';
 import type { ArticleRecord, FeedConfig, FeedItem } from '../types.ts';
-import type { PipelineDeps } from './deps.ts';
+import { createPipelineDeps, type PipelineDeps } from './deps.ts';
 import { type PollResult, pollFeedDetailed } from './poll-feed.ts';
 import { processItem } from './process-item.ts';
 import { emitPending, storeRecord } from './store-record.ts';
@@ -97,34 +96,26 @@ export async function runScan(config: Readonly<Config>, options: ScanOptions = {
   const started = Date.now();
   const logger = options.logger ?? silentLogger;
   const emitEvent = options.onEvent ?? (() => {});
-  const store = options.store ?? openStore(config.store.dir);
-  const fetcher =
-    options.fetcher ?? createFetcher(config.fetch, { logger: logger.child({ stage: 'fetch' }) });
-  let sink: NdjsonSink | undefined;
+  const owned = await createPipelineDeps(config, {
+    logger,
+    mode: 'scan',
+    ...(options.store ? { store: options.store } : {}),
+    ...(options.fetcher ? { fetcher: options.fetcher } : {}),
+    ...(options.parsers ? { parsers: options.parsers } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  });
   let alerter: ReturnType<typeof createAlerter>;
   try {
-    sink = new NdjsonSink(config.output.ndjson);
     alerter = createAlerter(config.alerts, {
-      storeDir: config.store.dir,
+      ...(config.alerts.rules.length > 0 ? { state: owned.store.alerts } : {}),
       logger: logger.child({ stage: 'alerts' }),
       dryRun: options.dryRun ?? false,
     });
   } catch (err) {
-    sink?.close();
-    if (!options.fetcher) await fetcher.close().catch(() => {});
-    if (!options.store) store.close();
+    await owned.close();
     throw err;
   }
-  const parsers = options.parsers ?? createParsers(config.parse, logger.child({ stage: 'parse' }));
-  const deps: PipelineDeps = {
-    store,
-    fetcher,
-    sink,
-    alerter,
-    logger,
-    parsers,
-    ...(options.now ? { now: options.now } : {}),
-  };
+  const deps: PipelineDeps = { ...owned, alerter };
   const summary: ScanSummary = {
     feeds: { total: config.feeds.length, polled: 0, notModified: 0, notDue: 0, failed: 0 },
     items: { new: 0, seen: 0, failed: 0 },
@@ -190,11 +181,8 @@ export async function runScan(config: Readonly<Config>, options: ScanOptions = {
       }
     });
   } finally {
-    sink.close();
     await alerter.close().catch((err: unknown) => logger.warn({ err }, 'alerter close failed'));
-    if (!options.fetcher) await fetcher.close().catch(() => {});
-    if (!options.parsers) await parsers.close();
-    if (!options.store) store.close();
+    await owned.close();
   }
   summary.durationMs = Date.now() - started;
   return summary;

@@ -15,7 +15,7 @@ export interface StoreResult {
 }
 
 async function emit(record: ArticleRecord, deps: PipelineDeps): Promise<unknown> {
-  deps.sink?.append(record);
+  await deps.sink?.write(record);
   let alertError: unknown;
   if (deps.alerter) {
     try {
@@ -25,7 +25,7 @@ async function emit(record: ArticleRecord, deps: PipelineDeps): Promise<unknown>
       deps.logger.warn({ err, recordId: record.id, url: record.url }, 'alerter failed');
     }
   }
-  deps.store.markEmitted(record.id);
+  await deps.store.markEmitted(record.id);
   return alertError;
 }
 
@@ -43,17 +43,21 @@ export async function storeRecord(
   if (item) seen.push({ url: item.url, feedId: item.feedId, guid: item.guid });
   if (record.url && record.url !== item?.url)
     seen.push({ url: record.url, feedId: item?.feedId ?? null, guid: null });
-  const isNew = deps.store.insertRecord(record, seen, nowOf(deps));
-  if (!isNew) return { isNew };
+  const isNew = await deps.store.insertRecord(record, seen, nowOf(deps));
+  if (!isNew || deps.emit === 'deferred') return { isNew };
   const alertError = await emit(record, deps);
   return alertError === undefined ? { isNew } : { isNew, alertError };
 }
 
 /** Emit records stored but never emitted (crash recovery). Returns how many. */
 export async function emitPending(deps: PipelineDeps): Promise<number> {
-  const pending = deps.store.unemittedRecords();
-  for (const record of pending) await emit(record, deps);
-  if (pending.length)
-    deps.logger.info({ count: pending.length }, 'emitted records left over from an interrupted run');
-  return pending.length;
+  let count = 0;
+  for (;;) {
+    const pending = await deps.store.unemittedRecords(500);
+    for (const record of pending) await emit(record, deps);
+    count += pending.length;
+    if (pending.length < 500) break;
+  }
+  if (count) deps.logger.info({ count }, 'emitted records left over from an interrupted run');
+  return count;
 }

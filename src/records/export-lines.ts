@@ -1,6 +1,6 @@
 /** The lines `seizurewatch export` writes: stored records, or one line per seizure, filtered. */
 import { parseRecordFilter, seizureLines, toStoreQuery } from '../service/record-filter.ts';
-import type { Store } from './store.ts';
+import type { Store } from '../store/types.ts';
 
 /** The filters of `export` (and of `GET /api/records`), as given on the command line. */
 export interface ExportLineOptions {
@@ -13,10 +13,22 @@ export interface ExportLineOptions {
   seizureStories?: boolean;
 }
 
-/** The NDJSON lines (without newline) `export` writes for these options, from an open store. */
-export function* exportLines(store: Store, opts: ExportLineOptions): Generator<string> {
-  const filter = exportFilter(opts);
-  for (const record of store.iterateRecords(toStoreQuery(filter, { seizureOnly: opts.seizureStories }))) {
+/**
+ * The NDJSON lines (without newline) `export` writes for these options, from an open store.
+ * Bad options throw here, before anything is read.
+ */
+export function exportLines(store: Store, opts: ExportLineOptions): AsyncGenerator<string> {
+  return lines(store, opts, exportFilter(opts));
+}
+
+async function* lines(
+  store: Store,
+  opts: ExportLineOptions,
+  filter: ReturnType<typeof exportFilter>,
+): AsyncGenerator<string> {
+  for await (const record of store.iterateRecords(
+    toStoreQuery(filter, { seizureOnly: opts.seizureStories }),
+  )) {
     if (opts.seizures) for (const line of seizureLines(record, filter)) yield JSON.stringify(line);
     else yield JSON.stringify(record);
   }

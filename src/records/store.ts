@@ -116,6 +116,11 @@ export class Store {
       this.db.pragma('synchronous = NORMAL');
       this.db.pragma('busy_timeout = 5000');
       this.migrate();
+      // Outside the versioned schema: created by any version that uses it.
+      this.db.exec(
+        `CREATE TABLE IF NOT EXISTS leases (name TEXT PRIMARY KEY, holder TEXT NOT NULL, until_ms INTEGER NOT NULL);
+         CREATE INDEX IF NOT EXISTS records_unemitted ON records (seq) WHERE emitted = 0;`,
+      );
       this.stmts = this.prepare();
     } catch (cause) {
       if (cause instanceof SeizurewatchError) throw cause;
@@ -210,7 +215,19 @@ export class Store {
       hasRecord: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM records WHERE id = ?'),
       countRecords: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM records'),
       markEmitted: db.prepare<[string]>('UPDATE records SET emitted = 1 WHERE id = ?'),
-      unemitted: db.prepare<[], { json: string }>('SELECT json FROM records WHERE emitted = 0 ORDER BY seq'),
+      unemitted: db.prepare<[number], { json: string }>(
+        'SELECT json FROM records WHERE emitted = 0 ORDER BY seq LIMIT ?',
+      ),
+      latestSeq: db.prepare<[], { s: number }>('SELECT coalesce(max(seq), 0) AS s FROM records'),
+      after: db.prepare<[number, number], { seq: number; json: string }>(
+        'SELECT seq, json FROM records WHERE seq > ? ORDER BY seq LIMIT ?',
+      ),
+      takeLease: db.prepare(
+        `INSERT INTO leases (name, holder, until_ms) VALUES (@name, @holder, @until)
+         ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, until_ms = excluded.until_ms
+         WHERE leases.holder = excluded.holder OR leases.until_ms < @now`,
+      ),
+      dropLease: db.prepare<[string, string]>('DELETE FROM leases WHERE name = ? AND holder = ?'),
       getFeed: db.prepare<[string], FeedStateRow>('SELECT * FROM feed_state WHERE feed_id = ?'),
       upsertFeed: db.prepare(
         `INSERT INTO feed_state (feed_id, url, etag, last_modified, next_poll_at, failures, last_error, last_status,
@@ -316,10 +333,36 @@ export class Store {
   }
 
   /** Records stored but not yet marked emitted, in the order stored. */
-  unemittedRecords(): ArticleRecord[] {
+  unemittedRecords(limit = Number.MAX_SAFE_INTEGER): ArticleRecord[] {
     return this.run('cannot read records', () =>
-      this.stmts.unemitted.all().map((r) => JSON.parse(r.json) as ArticleRecord),
+      this.stmts.unemitted.all(limit).map((r) => JSON.parse(r.json) as ArticleRecord),
     );
+  }
+
+  /** The `seq` of the newest stored record (0 when none). */
+  latestSeq(): number {
+    return this.run('cannot read records', () => this.stmts.latestSeq.get()?.s ?? 0);
+  }
+
+  /** Records stored after `seq`, in the order stored. */
+  recordsAfter(seq: number, limit: number): Array<{ seq: number; record: ArticleRecord }> {
+    return this.run('cannot read records', () =>
+      this.stmts.after
+        .all(seq, limit)
+        .map((r) => ({ seq: r.seq, record: JSON.parse(r.json) as ArticleRecord })),
+    );
+  }
+
+  /** Take or renew the lease `name` for `holder` (see the Store interface). */
+  acquireLease(name: string, holder: string, ttlMs: number, now = Date.now()): boolean {
+    return this.run('cannot take lease', () => {
+      const info = this.stmts.takeLease.run({ name, holder, until: now + ttlMs, now });
+      return info.changes > 0;
+    });
+  }
+
+  releaseLease(name: string, holder: string): void {
+    this.run('cannot release lease', () => this.stmts.dropLease.run(name, holder));
   }
 
   hasRecord(id: string): boolean {
@@ -344,6 +387,41 @@ export class Store {
 
   /** Like {@link queryRecords}, streaming (for large exports). */
   *iterateRecords(query: RecordQuery = {}): Generator<ArticleRecord> {
+    const { where, params } = this.whereOf(query);
+    let sql = `SELECT r.json FROM records r${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
+    if (query.limit !== undefined) {
+      sql += ' ORDER BY r.published_ms DESC, r.seq DESC LIMIT @limit';
+      params.limit = query.limit;
+    } else sql += ' ORDER BY r.seq';
+    const stmt = this.run('cannot query records', () =>
+      this.db.prepare<[Record<string, unknown>], { json: string }>(sql),
+    );
+    for (const row of stmt.iterate(params)) yield JSON.parse(row.json) as ArticleRecord;
+  }
+
+  /**
+   * One chunk of the matching records stored after `afterSeq`, in the order stored (`limit` of
+   * the query is ignored): for paging through an export without holding a statement open.
+   */
+  queryRecordsAfter(
+    query: RecordQuery,
+    afterSeq: number,
+    chunk: number,
+  ): Array<{ seq: number; record: ArticleRecord }> {
+    const { where, params } = this.whereOf(query);
+    where.push('r.seq > @afterSeq');
+    params.afterSeq = afterSeq;
+    params.chunk = chunk;
+    const sql = `SELECT r.seq, r.json FROM records r WHERE ${where.join(' AND ')} ORDER BY r.seq LIMIT @chunk`;
+    return this.run('cannot query records', () =>
+      this.db
+        .prepare<[Record<string, unknown>], { seq: number; json: string }>(sql)
+        .all(params)
+        .map((r) => ({ seq: r.seq, record: JSON.parse(r.json) as ArticleRecord })),
+    );
+  }
+
+  private whereOf(query: RecordQuery): { where: string[]; params: Record<string, unknown> } {
     const where: string[] = [];
     const params: Record<string, unknown> = {};
     if (query.since !== undefined) {
@@ -375,15 +453,7 @@ export class Store {
     if (sz.length > 0) {
       where.push(`EXISTS (SELECT 1 FROM record_seizures s WHERE s.record_id = r.id AND ${sz.join(' AND ')})`);
     }
-    let sql = `SELECT r.json FROM records r${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
-    if (query.limit !== undefined) {
-      sql += ' ORDER BY r.published_ms DESC, r.seq DESC LIMIT @limit';
-      params.limit = query.limit;
-    } else sql += ' ORDER BY r.seq';
-    const stmt = this.run('cannot query records', () =>
-      this.db.prepare<[Record<string, unknown>], { json: string }>(sql),
-    );
-    for (const row of stmt.iterate(params)) yield JSON.parse(row.json) as ArticleRecord;
+    return { where, params };
   }
 
   /** The feed's remembered state, or a blank one for a feed never polled. */

@@ -69,10 +69,17 @@ export const ServiceConfigSchema = z
       .string()
       .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
       .optional(),
-    /** Prefix of every Redis key, so several deployments (or tests) can share one Redis. */
+    /**
+     * Prefix of every Redis key, so several deployments (or tests) can share one Redis. On Redis
+     * Cluster write it as a hash tag, `{seizurewatch}`: every key then hashes to one slot, as
+     * BullMQ's multi-key scripts need.
+     */
     prefix: z
       .string()
-      .regex(/^[A-Za-z0-9_.-]+$/, 'must match [A-Za-z0-9_.-]+')
+      .regex(
+        /^(\{[A-Za-z0-9_.-]+\}|[A-Za-z0-9_.-]+)$/,
+        'must match [A-Za-z0-9_.-]+, or {[A-Za-z0-9_.-]+} (a hash tag)',
+      )
       .default('seizurewatch'),
     /** How often each feed is polled, in ms. Default 900000 (15 minutes). */
     pollEveryMs: z.number().int().min(100).default(900_000),

@@ -35,7 +35,7 @@ import type { DashboardQueries } from '../dashboard/queries.ts';
 import { registerDashboardRoutes } from '../dashboard/routes.ts';
 import { ConfigError, InputError } from '../errors.ts';
 import type { Logger } from '../log.ts';
-import type { Store } from '../records/store.ts';
+import type { Store } from '../store/types.ts';
 import type { ArticleRecord } from '../types.ts';
 import type { ServiceConfig } from './config.ts';
 import type { ServiceMetrics } from './metrics.ts';
@@ -316,7 +316,9 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
     const offset = parseIntParam(q.offset, 'offset', 0, 100_000, 0);
     const seizureOnly = flag(q.seizureStories);
     // Newest published first; the page is cut from the first offset+limit+1 matches.
-    const rows = deps.store.queryRecords(toStoreQuery(filter, { limit: offset + limit + 1, seizureOnly }));
+    const rows = await deps.store.queryRecords(
+      toStoreQuery(filter, { limit: offset + limit + 1, seizureOnly }),
+    );
     const page = rows.slice(offset, offset + limit);
     const hasMore = rows.length > offset + limit;
     const next = hasMore ? offset + limit : null;

@@ -14,15 +14,15 @@ import { storeRecordProcessor } from '../../jobs/store-record.ts';
 import { type Alerter, createAlerter } from '../alerts/index.ts';
 import type { Config } from '../config.ts';
 import { openSqliteDashboard } from '../dashboard/sqlite-queries.ts';
-import { createFetcher } from '../fetch/index.ts';
 import type { Logger } from '../log.ts';
-import { emitPending, type PipelineDeps } from '../pipeline/index.ts';
-import { openStore, type Store } from '../records/store.ts';
-import { createParsers } from '../threads/parsers.ts';
+import { createPipelineDeps } from '../pipeline/deps.ts';
+import type { PipelineDeps } from '../pipeline/index.ts';
+import { OutputWriter } from '../sinks/output-writer.ts';
+import type { Store } from '../store/types.ts';
+import type { ArticleRecord } from '../types.ts';
 import { assertHttpAuth, type HttpServer, type Readiness, startHttpServer } from './http.ts';
 import { type StageProcessor, wrapProcessor } from './job-wrapper.ts';
 import { createMetrics, type ServiceMetrics } from './metrics.ts';
-import { LedgerSink } from './ndjson-ledger.ts';
 import {
   feedSchedulerId,
   type JobPayloads,
@@ -32,6 +32,7 @@ import {
   stageJobOptions,
 } from './queues.ts';
 import { RecordBus } from './record-bus.ts';
+import { startRecordFeed } from './record-feed.ts';
 import { createRedisConnection, redactRedisUrl, resolveRedisUrl, waitForRedis } from './redis.ts';
 import { warmUpExtractor } from './warm-up.ts';
 
@@ -46,15 +47,28 @@ export interface ServiceOptions {
   redisWaitMs?: number;
   /** Abort the start (e.g. a signal arrived while waiting for Redis). */
   signal?: AbortSignal;
+  /**
+   * What this process does (default `all`): `worker` runs the stage workers and the NDJSON
+   * writer, `scheduler` keeps the feeds' job schedulers (and may write NDJSON), `api` serves
+   * the HTTP API only. Any number of each may share one config, Redis and store.
+   */
+  role?: ServiceRole;
 }
+
+export const SERVICE_ROLES = ['all', 'worker', 'scheduler', 'api'] as const;
+export type ServiceRole = (typeof SERVICE_ROLES)[number];
 
 export interface RunningService {
   http: HttpServer | null;
   queues: Record<Stage, Queue>;
-  workers: Record<Stage, Worker>;
+  /** The stage workers (none for `--role scheduler` and `api`). */
+  workers: Partial<Record<Stage, Worker>>;
   metrics: ServiceMetrics;
   store: Store;
   bus: RecordBus;
+  role: ServiceRole;
+  /** The NDJSON output writer (null for `--role api`). */
+  output: OutputWriter | null;
   readiness(): Promise<Readiness>;
   /** Stop taking jobs, let active ones finish (or release them after the timeout), close all. */
   close(): Promise<void>;
@@ -67,28 +81,32 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T | 'timeout'> {
 export async function startService(opts: ServiceOptions): Promise<RunningService> {
   const { config, logger } = opts;
   const svc = config.service;
+  const role: ServiceRole = opts.role ?? 'all';
+  const runsWorkers = role === 'all' || role === 'worker';
+  const runsSchedulers = role === 'all' || role === 'scheduler';
+  const servesHttp = svc.http.enabled && (role === 'all' || role === 'api');
   const env = opts.env ?? process.env;
   const redisUrl = resolveRedisUrl(svc.redisUrl, env);
-  logger.info({ redisUrl: redactRedisUrl(redisUrl), prefix: svc.prefix }, 'starting service');
+  logger.info({ redisUrl: redactRedisUrl(redisUrl), prefix: svc.prefix, role }, 'starting service');
   const token = env[svc.http.tokenEnv] || undefined;
-  if (svc.http.enabled) assertHttpAuth(svc.http, token);
+  if (servesHttp) assertHttpAuth(svc.http, token);
   await waitForRedis(redisUrl, logger, { maxWaitMs: opts.redisWaitMs, signal: opts.signal });
 
-  const store = openStore(config.store.dir);
-  const sink = await LedgerSink.open(config.output.ndjson);
-  // A fetch job never waits behind another for its host: it is put back, delayed, and the
-  // worker slot goes to another site (one slow or throttled site cannot hold every slot).
-  const fetcher = createFetcher(config.fetch, {
-    logger: logger.child({ stage: 'fetch' }),
-    pageHostQueueLimit: 0,
-  });
-  // Feed parsing and scrape + extract run in worker threads (parse:), off this event loop.
-  const parsers = createParsers(config.parse, logger.child({ stage: 'parse' }));
-  // The shared stage functions' dependencies; alerts go through the alert queue instead.
-  const pipeline: PipelineDeps = { store, fetcher, sink, alerter: null, logger, parsers };
-  // Records stored but never written by an interrupted run: written now (the ledger skips any
-  // the file already has). Their store jobs, re-run, queue their alerts.
-  await emitPending(pipeline);
+  // The store, the exactly-once NDJSON sink, the fetcher (a fetch job never waits behind
+  // another for its host: it is put back, delayed, and the worker slot goes to another site)
+  // and the parse threads (feed parsing, scrape + extract off this event loop): as `scan` has.
+  const owned = await createPipelineDeps(config, { logger, mode: 'serve', env, sink: false });
+  logger.info({ store: owned.store.kind, location: owned.store.location }, 'store open');
+  const { store, parsers } = owned;
+  // A stored record is only stored here: the output writer writes its NDJSON line (one process
+  // at a time, by lease) and alerts go through the alert queue.
+  const pipeline: PipelineDeps = { ...owned, alerter: null, emit: 'deferred' };
+  // Records stored but never written (by any process, before a crash too) are written by
+  // whichever process holds the output lease, oldest first.
+  const output =
+    role === 'api'
+      ? null
+      : new OutputWriter({ store, file: config.output.ndjson, logger: logger.child({ stage: 'output' }) });
   const metrics = createMetrics();
   const bus = new RecordBus();
   const connections: Redis[] = [];
@@ -98,14 +116,28 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
     return c;
   };
   const queueConn = connect('queues');
+  const feed = await startRecordFeed({
+    publisher: queueConn,
+    subscriber: connect('records-feed'),
+    prefix: svc.prefix,
+    store,
+    bus,
+    logger,
+  });
+  const onNew = async (record: ArticleRecord): Promise<void> => {
+    void output?.nudge();
+    await feed
+      .announce(record)
+      .catch((err: unknown) => logger.debug({ err }, 'cannot announce a stored record'));
+  };
 
   // Alert deliveries run on the alerts stage's own queue (jobs/deliver-alert.ts), only when
   // rules exist; the alerter (story grouping, routing) runs in the alert-record job.
   const deliveries =
-    config.alerts.rules.length > 0 && !opts.dryRun
+    config.alerts.rules.length > 0 && !opts.dryRun && runsWorkers
       ? createDeliverAlertQueue({
           config: config.alerts,
-          storeDir: config.store.dir,
+          state: store.alerts,
           logger: logger.child({ stage: 'deliver' }),
           connection: connect('deliver'),
           prefix: svc.prefix,
@@ -119,12 +151,12 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
     logger.debug({ err: { message: err.message } }, 'deliver worker error'),
   );
   const alerter: Alerter = createAlerter(config.alerts, {
-    storeDir: config.store.dir,
+    ...(config.alerts.rules.length > 0 ? { state: store.alerts } : {}),
     logger: logger.child({ stage: 'alerts' }),
     dryRun: opts.dryRun ?? false,
     ...(deliveries ? { enqueue: deliveries.enqueue } : {}),
   });
-  if (deliveries) {
+  if (deliveries && runsSchedulers) {
     const pending = await deliveries.enqueuePending();
     if (pending > 0) logger.info({ pending }, 'queued alert deliveries left pending');
   }
@@ -147,12 +179,12 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
     poll: pollFeedProcessor({ pipeline, fetchQueue: queues.fetch, metrics }),
     fetch: fetchPageProcessor({ pipeline, extractQueue: queues.extract }),
     extract: extractArticleProcessor({ pipeline, storeQueue: queues.store }),
-    store: storeRecordProcessor({ pipeline, alertQueue: queues.alert, bus, metrics }),
+    store: storeRecordProcessor({ pipeline, alertQueue: queues.alert, onNew, metrics }),
     alert: alertRecordProcessor({ store, alerter }),
   };
 
-  const workers = {} as Record<Stage, Worker>;
-  for (const stage of STAGES) {
+  const workers: Partial<Record<Stage, Worker>> = {};
+  for (const stage of runsWorkers ? STAGES : []) {
     const wopts: WorkerOptions = {
       connection: connect(`worker-${stage}`),
       prefix: svc.prefix,
@@ -184,14 +216,14 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
   // One scheduler per configured feed (upsert: a restart updates it, never adds a second one),
   // and the schedulers of feeds no longer configured are removed.
   const wanted = new Set(config.feeds.map((f) => feedSchedulerId(f.id)));
-  for (const feed of config.feeds) {
+  for (const feed of runsSchedulers ? config.feeds : []) {
     await queues.poll.upsertJobScheduler(
       feedSchedulerId(feed.id),
       { every: svc.pollEveryMs },
       { name: 'poll-feed', data: { feed: { ...feed } } satisfies JobPayloads['poll'] },
     );
   }
-  for (const s of await queues.poll.getJobSchedulers()) {
+  for (const s of runsSchedulers ? await queues.poll.getJobSchedulers() : []) {
     const id = s.key ?? s.id;
     if (id && !wanted.has(id) && id.startsWith('feed-')) {
       await queues.poll.removeJobScheduler(id);
@@ -199,14 +231,15 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
     }
   }
 
-  if (parsers.threaded) {
+  if (runsWorkers && parsers.threaded) {
     const started = Date.now();
     await parsers.warmUp();
     logger.info({ ms: Date.now() - started, threads: config.parse.threads }, 'parse threads ready');
-  } else warmUpExtractor(logger);
-  for (const stage of STAGES) {
-    workers[stage].run().catch((err) => logger.error({ stage, err }, 'worker stopped'));
+  } else if (runsWorkers) warmUpExtractor(logger);
+  for (const [stage, worker] of Object.entries(workers)) {
+    worker.run().catch((err) => logger.error({ stage, err }, 'worker stopped'));
   }
+  output?.start();
 
   const readiness = async (): Promise<Readiness> => {
     const checks: Readiness['checks'] = {};
@@ -221,7 +254,16 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
       ping === true
         ? { ok: true }
         : { ok: false, detail: ping === 'timeout' ? 'ping timed out' : 'ping failed' };
-    const running: [string, Worker][] = STAGES.map((stage) => [stage, workers[stage]]);
+    const top = await withTimeout(
+      store.latestSeq().then(
+        () => true,
+        () => false,
+      ),
+      1_000,
+    );
+    checks.store =
+      top === true ? { ok: true } : { ok: false, detail: top === 'timeout' ? 'timed out' : 'unreachable' };
+    const running: [string, Worker][] = Object.entries(workers);
     if (deliveries?.worker) running.push(['deliver', deliveries.worker as Worker]);
     for (const [name, w] of running) {
       const ok = w.isRunning() && !w.closing;
@@ -231,10 +273,16 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
   };
 
   let http: HttpServer | null = null;
-  // The dashboard reads the embedded store through its own index (src/dashboard/).
-  const dashboard = svc.http.enabled ? openSqliteDashboard(config.store.dir) : null;
+  // The dashboard reads the embedded store through its own index (src/dashboard/); on a
+  // PostgreSQL store it is off (one line says so) and /api/records serves the records.
+  const dashboard = servesHttp && store.kind === 'sqlite' ? openSqliteDashboard(config.store.dir) : null;
+  if (servesHttp && !dashboard) {
+    logger.warn(
+      'dashboard: not available on a PostgreSQL store yet (the page at / is off); /api/records works',
+    );
+  }
   try {
-    if (svc.http.enabled) {
+    if (servesHttp) {
       http = await startHttpServer({
         config: svc.http,
         token,
@@ -252,17 +300,16 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
     await Promise.all(Object.values(queues).map((q) => q.close()));
     await deliveries?.close();
     await alerter.close();
+    await output?.stop();
+    await feed.close();
     for (const c of connections) c.disconnect();
-    await fetcher.close();
     await dashboard?.close();
-    await parsers.close();
-    sink.close();
-    store.close();
+    await owned.close();
     throw err;
   }
 
   logger.info(
-    { feeds: config.feeds.length, pollEveryMs: svc.pollEveryMs, http: http?.url ?? null },
+    { feeds: config.feeds.length, pollEveryMs: svc.pollEveryMs, http: http?.url ?? null, role },
     'service started',
   );
 
@@ -276,21 +323,22 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
         await withTimeout(Promise.all(Object.values(workers).map((w) => w.close(true))), 5_000);
       }
       if (http) await http.close();
+      // The last records stored are written before the lease is given up.
+      await output?.nudge();
+      await output?.stop();
+      await feed.close();
       await withTimeout(Promise.all(Object.values(queues).map((q) => q.close())), 5_000);
       await alerter.close();
       if (deliveries && (await withTimeout(deliveries.close(), svc.shutdownTimeoutMs)) === 'timeout') {
         logger.warn('alert deliveries did not finish in time');
       }
-      await fetcher.close();
-      await parsers.close();
       for (const c of connections) c.disconnect();
       await dashboard?.close();
-      sink.close();
-      store.close();
+      await owned.close();
       logger.info('stopped');
     })();
     return closing;
   };
 
-  return { http, queues, workers, metrics, store, bus, readiness, close };
+  return { http, queues, workers, metrics, store, bus, role, output, readiness, close };
 }

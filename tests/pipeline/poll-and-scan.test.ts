@@ -17,6 +17,7 @@ import { pollFeedDetailed } from '../../src/pipeline/poll-feed.ts';
 import { runScan } from '../../src/pipeline/run-scan.ts';
 import { openStore, type Store } from '../../src/records/store.ts';
 import { readNdjson } from '../../src/sinks/ndjson.ts';
+import { SqliteStore } from '../../src/store/sqlite.ts';
 import { startTestServer, type TestServer } from '../helpers/http-server.ts';
 import { GOLDEN } from '../helpers/paths.ts';
 
@@ -50,7 +51,7 @@ ${items
 }
 
 function deps(dir: string, over: Record<string, unknown> = {}, exemptOrigins: string[] = []) {
-  const store = openStore(dir);
+  const store = SqliteStore.open(dir);
   const fetcher = new Fetcher(
     FetchConfigSchema.parse({ allowPrivateNetworks: true, minHostGapMs: 0, ...over }),
     {
@@ -85,13 +86,13 @@ describe('pollFeed', () => {
       const first = await pollFeedDetailed(feed, d1, { force: true });
       expect(first.status).toBe('fetched');
       expect(first.items).toHaveLength(1);
-      d1.store.close();
+      d1.store.db.close();
       const parses = vi.mocked(parseFeed).mock.calls.length;
       const d2 = deps(dir); // a new process would open the store afresh
       const second = await pollFeedDetailed(feed, d2, { force: true });
       expect(second.status).toBe('not-modified');
       expect(vi.mocked(parseFeed).mock.calls.length).toBe(parses);
-      expect(d2.store.getFeedState(feed.id)).toMatchObject({ lastStatus: 304, failures: 0 });
+      expect(d2.store.db.getFeedState(feed.id)).toMatchObject({ lastStatus: 304, failures: 0 });
     }
     expect(srv.requestsTo('/etag.xml')[1]?.headers['if-none-match']).toBe('"v1"');
     expect(srv.requestsTo('/lm.xml')[1]?.headers['if-modified-since']).toBe('Mon, 03 Mar 2025 10:00:00 GMT');
@@ -109,7 +110,7 @@ describe('pollFeed', () => {
       },
     });
     const d = deps(tmp());
-    d.store.markSeen([
+    d.store.db.markSeen([
       { url: 'https://news.example.org/c' },
       { url: 'https://elsewhere.example.org/b', feedId: 'f', guid: 'b-1' },
     ]);
@@ -147,7 +148,7 @@ describe('pollFeed', () => {
     const now = Date.now();
     const err = await pollFeedDetailed({ id: 'r', url: `${srv.url}/429.xml` }, d).catch((e: unknown) => e);
     expect((err as SeizurewatchError).code).toBe('FETCH_RATE_LIMITED');
-    const s = d.store.getFeedState('r');
+    const s = d.store.db.getFeedState('r');
     expect(s.failures).toBe(1);
     expect(s.lastError).toMatch(/FETCH_RATE_LIMITED/);
     expect(Date.parse(s.nextPollAt!) - now).toBeGreaterThanOrEqual(119_000);
@@ -156,7 +157,7 @@ describe('pollFeed', () => {
     const other = await server({ '/503.xml': { status: 503 } });
     const d2 = deps(tmp(), { backoffBaseMs: 60_000, maxHostWaitMs: 10_000 });
     await pollFeedDetailed({ id: 'u', url: `${other.url}/503.xml` }, d2).catch(() => {});
-    const first = Date.parse(d2.store.getFeedState('u').nextPollAt!) - Date.now();
+    const first = Date.parse(d2.store.db.getFeedState('u').nextPollAt!) - Date.now();
     expect(first).toBeGreaterThan(55_000);
     expect(first).toBeLessThanOrEqual(60_000);
   });
@@ -169,8 +170,8 @@ describe('pollFeed', () => {
       (e: unknown) => e,
     );
     expect((err as SeizurewatchError).code).toBe('FEED_PARSE_FAILED');
-    expect(d.store.getFeedState('bomb').lastError).toMatch(/entities/);
-    expect(d.store.getFeedState('bomb').etag).toBeNull();
+    expect(d.store.db.getFeedState('bomb').lastError).toMatch(/entities/);
+    expect(d.store.db.getFeedState('bomb').etag).toBeNull();
   });
 });
 

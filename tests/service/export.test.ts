@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExportOptions, runExport } from '../../src/cli/commands/export.ts';
 import { exportLines } from '../../src/records/export-lines.ts';
 import { RECORD_SCHEMA } from '../../src/records/schema.ts';
-import { openStore, type Store } from '../../src/records/store.ts';
+import { openStore } from '../../src/records/store.ts';
+import { SqliteStore } from '../../src/store/sqlite.ts';
 import type { ArticleRecord, Seizure } from '../../src/types.ts';
 import { ROOT } from '../helpers/paths.ts';
 import { BIN } from './helpers/serve-process.ts';
@@ -74,12 +75,15 @@ function runCli(args: string[]) {
 describe('seizurewatch export', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'sw-export-'));
   const storeDir = path.join(dir, 'store');
-  let store: Store;
+  let store: SqliteStore;
 
   /** What `export` writes for these options (the same generator the command streams). */
-  const run = (opts: ExportOptions) =>
-    [...exportLines(store, opts)].map((l) => JSON.parse(l) as Record<string, unknown>);
-  const ids = (opts: ExportOptions) => run(opts).map((l) => l.id);
+  const run = async (opts: ExportOptions) => {
+    const out: Record<string, unknown>[] = [];
+    for await (const l of exportLines(store, opts)) out.push(JSON.parse(l) as Record<string, unknown>);
+    return out;
+  };
+  const ids = async (opts: ExportOptions) => (await run(opts)).map((l) => l.id);
 
   beforeAll(() => {
     const s = openStore(storeDir);
@@ -90,10 +94,10 @@ describe('seizurewatch export', () => {
     s.insertRecord(record('c3', '2025-06-30T23:00:00Z', []));
     s.insertRecord(record('d4', null, [seizure('cocaine', 40, 'EC')]));
     s.close();
-    store = openStore(storeDir);
+    store = SqliteStore.open(storeDir);
   });
-  afterAll(() => {
-    store?.close();
+  afterAll(async () => {
+    await store?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -104,20 +108,20 @@ describe('seizurewatch export', () => {
     expect(r.stderr).toMatch(/4 line\(s\)/);
   }, 130_000);
 
-  it('filters by date, drug, country and weight', () => {
-    expect(ids({ since: '2025-02-01' })).toEqual(['b2', 'c3']);
-    expect(ids({ until: '2025-03-01' })).toEqual(['a1', 'b2']);
-    expect(ids({ since: '2025-01-15T10:00:00Z', until: '2025-01-15' })).toEqual(['a1']);
-    expect(ids({ drug: 'Cocaine' })).toEqual(['a1', 'd4']);
-    expect(ids({ country: 'nl' })).toEqual(['a1']);
-    expect(ids({ drug: 'cocaine', minKg: '100' })).toEqual(['a1']);
-    expect(ids({ seizureStories: true })).toEqual(['a1', 'b2', 'd4']);
+  it('filters by date, drug, country and weight', async () => {
+    expect(await ids({ since: '2025-02-01' })).toEqual(['b2', 'c3']);
+    expect(await ids({ until: '2025-03-01' })).toEqual(['a1', 'b2']);
+    expect(await ids({ since: '2025-01-15T10:00:00Z', until: '2025-01-15' })).toEqual(['a1']);
+    expect(await ids({ drug: 'Cocaine' })).toEqual(['a1', 'd4']);
+    expect(await ids({ country: 'nl' })).toEqual(['a1']);
+    expect(await ids({ drug: 'cocaine', minKg: '100' })).toEqual(['a1']);
+    expect(await ids({ seizureStories: true })).toEqual(['a1', 'b2', 'd4']);
     // drug, country and weight must hold for one and the same seizure
-    expect(ids({ drug: 'cannabis', country: 'BE' })).toEqual([]);
+    expect(await ids({ drug: 'cannabis', country: 'BE' })).toEqual([]);
   });
 
-  it('--seizures writes one line per matching seizure with its article', () => {
-    const all = run({ seizures: true });
+  it('--seizures writes one line per matching seizure with its article', async () => {
+    const all = await run({ seizures: true });
     expect(all).toHaveLength(4);
     expect(all[0]).toMatchObject({
       recordId: 'a1',
@@ -128,20 +132,22 @@ describe('seizurewatch export', () => {
       kg: 500,
       country: 'BE',
     });
-    expect(run({ seizures: true, minKg: '30' }).map((l) => [l.recordId, l.drug])).toEqual([
+    expect((await run({ seizures: true, minKg: '30' })).map((l) => [l.recordId, l.drug])).toEqual([
       ['a1', 'cocaine'],
       ['d4', 'cocaine'],
     ]);
   });
 
   it('reports every bad argument at once', () => {
-    expect(() => run({ since: 'last week', drug: 'sugar', country: 'Belgium', minKg: '-3' })).toThrow(
+    expect(() =>
+      exportLines(store, { since: 'last week', drug: 'sugar', country: 'Belgium', minKg: '-3' }),
+    ).toThrow(
       /--since: expected an ISO date.*--drug: unknown drug "sugar".*--country: expected an ISO 3166-1 alpha-2 code.*--min-kg: expected a number of kilograms >= 0/,
     );
-    expect(() => run({ since: '2025-05-01', until: '2025-01-01' })).toThrow(
+    expect(() => exportLines(store, { since: '2025-05-01', until: '2025-01-01' })).toThrow(
       /--since \(2025-05-01\) is after --until/,
     );
-    expect(() => run({ since: '2025-13-45' })).toThrow(/--since/);
+    expect(() => exportLines(store, { since: '2025-13-45' })).toThrow(/--since/);
   });
 
   it('as a process: a bad argument exits 2 with the message, nothing on stdout', () => {

@@ -11,11 +11,11 @@ import path from 'node:path';
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/log.ts';
-import { openStore, type Store } from '../../src/records/store.ts';
 import { ServiceConfigSchema } from '../../src/service/config.ts';
 import { type HttpServer, startHttpServer } from '../../src/service/http.ts';
 import { createMetrics } from '../../src/service/metrics.ts';
 import { RecordBus } from '../../src/service/record-bus.ts';
+import { SqliteStore } from '../../src/store/sqlite.ts';
 
 const TOKEN = 'hardening-token-0123456789';
 /** One real queue (its own prefix, never used), so that Bull Board is mounted. */
@@ -56,7 +56,11 @@ function get(base: string, pathAndQuery: string, headers: Record<string, string>
   });
 }
 
-async function serverWith(store: Store, http: Record<string, unknown>, token?: string): Promise<HttpServer> {
+async function serverWith(
+  store: SqliteStore,
+  http: Record<string, unknown>,
+  token?: string,
+): Promise<HttpServer> {
   const config = ServiceConfigSchema.parse({ http: { port: 0, ...http } }).http;
   return startHttpServer({
     config,
@@ -72,13 +76,13 @@ async function serverWith(store: Store, http: Record<string, unknown>, token?: s
 
 describe('HTTP API hardening', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'sw-http-hard-'));
-  let store: Store;
+  let store: SqliteStore;
   let open: HttpServer;
   let guarded: HttpServer;
   let proxied: HttpServer;
 
   beforeAll(async () => {
-    store = openStore(path.join(dir, 'store'));
+    store = SqliteStore.open(path.join(dir, 'store'));
     open = await serverWith(store, { allowedHosts: ['seizurewatch.newsroom.internal'] });
     guarded = await serverWith(store, {}, TOKEN);
     proxied = await serverWith(store, { trustProxy: ['127.0.0.1'] }, TOKEN);
@@ -89,7 +93,7 @@ describe('HTTP API hardening', () => {
     await guarded?.close();
     await proxied?.close();
     await queue.close();
-    store?.close();
+    await store?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 

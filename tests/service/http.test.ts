@@ -78,7 +78,7 @@ describe('HTTP API', () => {
     });
     guardedBase = guarded.http!.url;
     await until(
-      async () => open.store.countRecords() >= 3 && guarded.store.countRecords() >= 3,
+      async () => (await open.store.countRecords()) >= 3 && (await guarded.store.countRecords()) >= 3,
       30_000,
       'three records',
     );
@@ -234,7 +234,7 @@ describe('HTTP API', () => {
       checks: Record<string, { ok: boolean }>;
     };
     expect(ready.checks.redis!.ok).toBe(true);
-    await open.workers.alert.close();
+    await open.workers.alert!.close();
     const res = await fetch(`${base}/readyz`);
     expect(res.status).toBe(503);
     const body = (await res.json()) as { checks: Record<string, { ok: boolean }> };

@@ -101,7 +101,7 @@ describe('queues and schedulers', () => {
       env: { REDIS_URL },
     });
     try {
-      await until(() => svc.store.countRecords() >= 3, 30_000, 'three records');
+      await until(async () => (await svc.store.countRecords()) >= 3, 30_000, 'three records');
       // Both feeds were polled and the shared item listed twice: one fetch, one record.
       await until(
         async () => (await svc.queues.poll.getJobCounts('completed')).completed! >= 2,
@@ -109,7 +109,7 @@ describe('queues and schedulers', () => {
         'two polls',
       );
       expect(site.hits.get(shared)).toBe(1);
-      expect(svc.store.countRecords()).toBe(3);
+      expect(await svc.store.countRecords()).toBe(3);
       const sharedId = recordId(`${site.base}${shared}`);
       expect(await svc.queues.fetch.getJob(stageJobId('fetch', sharedId))).toBeDefined();
       expect((await svc.queues.fetch.getJobCounts('completed')).completed).toBe(3);
@@ -146,7 +146,7 @@ describe('queues and schedulers', () => {
       expect((await fewer.queues.poll.getJobSchedulers()).map((s) => s.key)).toEqual(['feed-feed-a']);
       await new Promise((r) => setTimeout(r, 300));
       expect(site.hits.get(shared)).toBe(1);
-      expect(fewer.store.countRecords()).toBe(3);
+      expect(await fewer.store.countRecords()).toBe(3);
     } finally {
       await fewer.close();
     }
@@ -228,7 +228,7 @@ describe('queues and schedulers', () => {
       // The next start picks it up.
       const again = await startService({ config: cfg, logger: silentLogger, env: { REDIS_URL } });
       try {
-        await until(() => again.store.countRecords() === 1, 20_000, 'the record');
+        await until(async () => (await again.store.countRecords()) === 1, 20_000, 'the record');
       } finally {
         await again.close();
       }

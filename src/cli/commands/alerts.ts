@@ -60,15 +60,15 @@ export function registerAlerts(program: Command): void {
     .option('--status <status>', 'only pending, delivered, failed, expired or merged')
     .action(async (opts: { config: string; status?: string }) => {
       const { loadConfig } = await import('../../config.ts');
-      const { AlertStore } = await import('../../alerts/store.ts');
+      const { openStore } = await import('../../store/index.ts');
       const config = loadConfig(opts.config);
       const statuses = ['pending', 'delivered', 'failed', 'expired', 'merged'];
       if (opts.status && !statuses.includes(opts.status)) {
         throw new InputError(`--status must be one of ${statuses.join(', ')}`);
       }
-      const store = AlertStore.inDir(config.store.dir);
+      const store = await openStore(config.store);
       try {
-        const rows = store.deliveries(opts.status ? { status: opts.status as 'pending' } : {});
+        const rows = await store.alerts.deliveries(opts.status ? { status: opts.status as 'pending' } : {});
         for (const r of rows) {
           process.stdout.write(
             `${JSON.stringify({
@@ -88,7 +88,7 @@ export function registerAlerts(program: Command): void {
           );
         }
       } finally {
-        store.close();
+        await store.close();
       }
     });
 }

@@ -33,25 +33,29 @@ async function writeLine(line: string): Promise<boolean> {
 export async function runExport(opts: ExportOptions): Promise<number> {
   // Loaded here, not at the top: `--help` need not pay for the store and the filters.
   const { exportFilter, exportLines } = await import('../../records/export-lines.ts');
-  const { openStore, STORE_FILE } = await import('../../records/store.ts');
+  const { STORE_FILE } = await import('../../records/store.ts');
   exportFilter(opts); // arguments are checked before the store is opened
-  let dir: string;
-  if (opts.store) dir = path.resolve(opts.store);
-  else if (opts.config) dir = (await import('../../config.ts')).loadConfig(opts.config).store.dir;
-  else throw new InputError('give --config FILE (its store.dir is read) or --store DIR');
-  if (!existsSync(path.join(dir, STORE_FILE))) {
-    throw new InputError(`no store in ${dir} (${STORE_FILE} not found): run scan or serve first`);
+  let settings: { dir: string; url?: string };
+  if (opts.store) settings = { dir: path.resolve(opts.store) };
+  else if (opts.config) settings = (await import('../../config.ts')).loadConfig(opts.config).store;
+  else throw new InputError('give --config FILE (its store is read) or --store DIR');
+  const { openStore, resolveStoreUrl } = await import('../../store/index.ts');
+  // --store DIR names the embedded files; a config may name a shared PostgreSQL store.
+  const env = opts.store ? {} : process.env;
+  const shared = resolveStoreUrl(settings, env) !== null;
+  if (!shared && !existsSync(path.join(settings.dir, STORE_FILE))) {
+    throw new InputError(`no store in ${settings.dir} (${STORE_FILE} not found): run scan or serve first`);
   }
   process.stdout.on('error', () => {});
-  const store = openStore(dir);
+  const store = await openStore(settings, env);
   let lines = 0;
   try {
-    for (const line of exportLines(store, opts)) {
+    for await (const line of exportLines(store, opts)) {
       if (!(await writeLine(line))) return lines;
       lines += 1;
     }
   } finally {
-    store.close();
+    await store.close();
   }
   return lines;
 }
@@ -60,7 +64,10 @@ export function registerExport(program: Command): void {
   program
     .command('export')
     .description('stream stored records as NDJSON to stdout')
-    .option('-c, --config <file>', 'config file (its store.dir is read)')
+    .option(
+      '-c, --config <file>',
+      'config file (its store is read: store.url / DATABASE_URL, else store.dir)',
+    )
     .option('--store <dir>', 'store directory (instead of --config)')
     .option('--since <iso>', 'published at or after this date/time')
     .option('--until <iso>', 'published at or before this date/time (a bare date includes that day)')

@@ -8,10 +8,18 @@ import type { Command } from 'commander';
 interface ServeOptions {
   config: string;
   dryRun?: boolean;
+  role?: string;
 }
+
+const ROLES = ['all', 'worker', 'scheduler', 'api'] as const;
 
 export async function runServe(opts: ServeOptions): Promise<void> {
   // Loaded here, not at the top: `--help` and other commands need not pay for them.
+  const role = (opts.role ?? 'all') as (typeof ROLES)[number];
+  if (!ROLES.includes(role)) {
+    const { InputError } = await import('../../errors.ts');
+    throw new InputError(`--role must be one of ${ROLES.join(', ')}, got ${JSON.stringify(opts.role)}`);
+  }
   const { loadConfig } = await import('../../config.ts');
   const { createLogger } = await import('../../log.ts');
   const config = loadConfig(opts.config);
@@ -42,7 +50,7 @@ export async function runServe(opts: ServeOptions): Promise<void> {
 
   let service: Awaited<ReturnType<typeof startService>>;
   try {
-    service = await startService({ config, logger, dryRun: opts.dryRun, signal: abort.signal });
+    service = await startService({ config, logger, dryRun: opts.dryRun, signal: abort.signal, role });
   } catch (err) {
     if (stopping) {
       logger.info('stopped before the service started');
@@ -62,6 +70,11 @@ export function registerServe(program: Command): void {
     .description('run the pipeline as BullMQ workers on Redis, with the HTTP API')
     .requiredOption('-c, --config <file>', 'config file')
     .option('--dry-run', 'print alerts to stderr instead of sending them')
+    .option(
+      '--role <role>',
+      'all (default), worker (stage workers + NDJSON writer), scheduler (feed schedulers), api (HTTP only); any number of each can share one config',
+      'all',
+    )
     .action(async (opts: ServeOptions) => {
       await runServe(opts);
     });

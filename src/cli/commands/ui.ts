@@ -58,6 +58,14 @@ export async function runUi(opts: UiOptions): Promise<void> {
     }
   } else {
     storeDir = opts.store ? path.resolve(opts.store) : config!.store.dir;
+    if (!opts.store && config) {
+      const { resolveStoreUrl } = await import('../../store/index.ts');
+      if (resolveStoreUrl(config.store)) {
+        throw new InputError(
+          "ui: the dashboard reads the embedded SQLite store only; with a PostgreSQL store (store.url or DATABASE_URL) use serve's /api/records",
+        );
+      }
+    }
   }
 
   const { startUiServer } = await import('../../dashboard/ui-server.ts');
