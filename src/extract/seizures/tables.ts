@@ -5,6 +5,7 @@
  * as a unit, a drug, a negative frame or a linking word is in the tables.
  */
 import { z } from 'zod';
+import { loadPlaceAliases } from '../../geo/aliases.ts';
 import { AmountUnitSchema, DrugSchema } from '../../records/schema.ts';
 import { loadRuleTable } from '../rules/load.ts';
 import { escapeRegex, loadSettings, loadSlots, type Slots } from '../rules/slots.ts';
@@ -251,6 +252,8 @@ export interface SeizureGrammar {
 }
 
 export interface SeizureTables {
+  /** Adjectival country aliases of place-aliases.yaml ("Saudi" -> SA), lower-case: agency demonyms beside the country index's own. */
+  countryAdjectives: Map<string, string>;
   units: UnitRuleT[];
   /** One alternation of all unit patterns, a named group `u<i>` per rule, in table order. */
   unitAlternation: string;
@@ -408,7 +411,13 @@ export function compileSeizureTables(dir: string): SeizureTables {
       'iu',
     ),
   };
+  const countryAdjectives = new Map<string, string>();
+  for (const a of loadPlaceAliases(dir)) {
+    if (!a.adjectival || !a.of?.startsWith('country:')) continue;
+    for (const al of a.aliases) countryAdjectives.set(al.toLowerCase(), a.of.slice(8));
+  }
   return {
+    countryAdjectives,
     units,
     unitAlternation: units.map((u, i) => `(?<u${i}>${u.pattern})`).join('|'),
     numberWords,

@@ -1,0 +1,102 @@
+/**
+ * Extraction v2, round 2 (issue 9): more error classes of unseen news, each tested with
+ * sentences of our own in varied wording and outlet styles (whole extractor per article).
+ */
+import { describe, expect, it } from 'vitest';
+import { articleFromText, extractRecord } from '../../src/extract/index.ts';
+import type { ArticleRecord } from '../../src/types.ts';
+
+function seizures(text: string, published: string | null = '2025-03-14', title: string | null = null) {
+  return extractRecord(articleFromText({ url: null, title, text, published })).seizures.map(brief);
+}
+
+function brief(s: ArticleRecord['seizures'][number]) {
+  return {
+    drug: s.drug,
+    size: s.kg !== null ? `${+s.kg.toFixed(3)} kg` : `${s.count} ${s.countUnit}`,
+    country: s.country,
+    period: s.period,
+  };
+}
+
+const sizes = (text: string, published?: string) =>
+  seizures(text, published).map((s) => `${s.drug} ${s.size}`);
+
+describe('a foiled attempt to smuggle is a seizure; smuggling alone is not', () => {
+  it.each([
+    [
+      'Port officers thwarted an attempt to smuggle 38,000 amphetamine pills hidden in tyres.',
+      ['amphetamine 38000 pills'],
+    ],
+    [
+      'The coast guard foiled two attempts to smuggle 2.5 tonnes of hashish across the strait.',
+      ['hashish 2500 kg'],
+    ],
+    [
+      'Inspectors prevented a bid to smuggle 12 kilograms of heroin through the mail centre.',
+      ['heroin 12 kg'],
+    ],
+    ['Customs blocked an effort to smuggle 900 grams of cocaine in a parcel of books.', ['cocaine 0.9 kg']],
+  ])('%s', (text, want) => {
+    expect(sizes(text)).toEqual(want);
+  });
+
+  it.each([
+    'Prosecutors say the ring smuggled 20 tonnes of cocaine into Europe over five years.',
+    'The gang had attempted to smuggle 3 tonnes of cannabis before, investigators believe.',
+  ])('no figure: %s', (text) => {
+    expect(sizes(text)).toEqual([]);
+  });
+});
+
+describe('controlled medicines outside the canonical list are unspecified, never the main drug', () => {
+  it('reads pregabalin, diazepam and codeine as unspecified in a story about another drug', () => {
+    const got = sizes(
+      'Customs seized 1.2 million captagon pills at the border on Monday. ' +
+        'In a second case, officers thwarted an attempt to smuggle 52,000 Pregabalin capsules. ' +
+        'Police also found 3,000 diazepam tablets in a pharmacy storeroom.',
+    );
+    expect(got).toEqual(['captagon 1200000 pills', 'unspecified 52000 pills', 'unspecified 3000 tablets']);
+  });
+});
+
+describe('a country adjective the country data lacks still names the seizing agency', () => {
+  it.each([
+    ['Saudi customs officers seized 4 million captagon pills hidden in a load of oranges from Jordan.', 'SA'],
+    ['Saudi border guards intercepted 150 kilograms of hashish near the crossing.', 'SA'],
+  ])('%s', (text, country) => {
+    expect(seizures(text).map((s) => s.country)).toEqual([country]);
+  });
+});
+
+describe('a vessel stopped or apprehended with drugs aboard is a seizure', () => {
+  it.each([
+    [
+      'The navy stopped a fishing trawler near the reef carrying 640 kilograms of cocaine.',
+      ['cocaine 640 kg'],
+    ],
+    ['Marines had apprehended the cargo ship Blue Heron with about 90 kg of heroin.', ['heroin 90 kg']],
+    [
+      'Police detained a lorry driver at the ferry terminal with 35 kilograms of cannabis.',
+      ['cannabis 35 kg'],
+    ],
+  ])('%s', (text, want) => {
+    expect(sizes(text)).toEqual(want);
+  });
+
+  it('a load the crew admitted to carrying and then dumped at sea is no figure', () => {
+    expect(
+      sizes('The crew of the dhow admitted to carrying 200 kg of heroin before throwing it overboard.'),
+    ).toEqual([]);
+  });
+});
+
+describe('a short month name with no dot before a year is that month', () => {
+  it.each([
+    ['In Nov 2020 the coast guard seized 120 kilograms of heroin off the island.', '2020-11'],
+    ['Customs found 14 kg of cocaine in a suitcase in Sept 2023.', '2023-09'],
+    ['Police confiscated 2 tonnes of hashish in Feb 2024, officials said.', '2024-02'],
+  ])('%s', (text, period) => {
+    expect(seizures(text).map((s) => s.period)).toEqual([period]);
+  });
+});
