@@ -100,3 +100,28 @@ describe('a short month name with no dot before a year is that month', () => {
     expect(seizures(text).map((s) => s.period)).toEqual([period]);
   });
 });
+
+describe('a count and the weight at the end of its clause are one haul', () => {
+  it('joins "N packs of X hidden in ... weighing about M kilograms"', () => {
+    expect(
+      seizures(
+        'Detectives found 75 packs of heroin stuffed in rice sacks and old paint buckets under the stairs weighing about 80 kilograms.',
+      ).map((s) => s.size),
+    ).toEqual(['80 kg']);
+  });
+  it('keeps two figures apart when another number or a sentence end lies between', () => {
+    expect(
+      sizes('Agents seized 40 packets of cocaine from 3 cars and a bag of heroin weighing 12 kg from a van.'),
+    ).toEqual(['cocaine 40 packages', 'heroin 12 kg']);
+  });
+});
+
+describe('several days of one month are that month', () => {
+  it.each([
+    ['Rangers recovered 90,000 yaba tablets in raids on August 4, 5 and 6.', '2024-08'],
+    ['Officers seized 300 kg of khat on March 2 and 3 near the border.', '2025-03'],
+    ['Customs seized 8 kg of cocaine on January 9 to 11, 2025.', '2025-01'],
+  ])('%s', (text, period) => {
+    expect(seizures(text).map((s) => s.period)).toEqual([period]);
+  });
+});

@@ -195,6 +195,7 @@ export const THRESHOLDS = [
   'clause-window-chars',
   'after-window-chars',
   'max-plausible-kg',
+  'count-weight-chars',
   'merge-same-tolerance',
   'merge-rounded-tolerance',
   'merge-round-figure-tolerance',
