@@ -125,3 +125,25 @@ describe('several days of one month are that month', () => {
     expect(seizures(text).map((s) => s.period)).toEqual([period]);
   });
 });
+
+describe('a "from A to B" pair over a span of two years gives each figure its year', () => {
+  it('reads "increased from 42 to 57 tonnes between 2023 and 2024" as 2023 and 2024', () => {
+    expect(
+      seizures(
+        'Heroin seizures in the province increased from 42 to 57 tonnes between 2023 and 2024, police said.',
+      ).map((s) => `${s.size} ${s.period}`),
+    ).toEqual(['42000 kg 2023', '57000 kg 2024']);
+  });
+  it('reads "fell from 12 tonnes to 9 tonnes from 2021 to 2022" the same way', () => {
+    expect(
+      seizures('Customs said hashish seizures fell from 12 tonnes to 9 tonnes from 2021 to 2022.').map(
+        (s) => s.period,
+      ),
+    ).toEqual(['2021', '2022']);
+  });
+  it('leaves one figure over a span of years with no single period', () => {
+    expect(
+      seizures('Police seized 20 tonnes of cocaine between 2019 and 2022.').map((s) => s.period),
+    ).toEqual([null]);
+  });
+});
