@@ -685,7 +685,7 @@ function fromToYear(
   period: PeriodMention,
 ): string | null {
   const years = text.slice(period.start, period.end).match(/\b(?:19|20)\d\d\b/g);
-  if (!years || years.length !== 2) return null;
+  if (years?.length !== 2) return null;
   const q = quantities[i]!;
   const to = t.grammar.slots.words('range-to');
   const from = t.grammar.slots.words('range-from');
