@@ -147,3 +147,12 @@ describe('a "from A to B" pair over a span of two years gives each figure its ye
     ).toEqual([null]);
   });
 });
+
+describe('a mass hidden inside counted packs is one haul, with a drug name of two words between', () => {
+  it.each([
+    'Agents found another 3.2 kg of crystal meth hidden inside six foil-wrapped packs in the boot.',
+    'Police recovered 950 grams of cannabis resin concealed within 12 plastic bags under a bed.',
+  ])('%s', (text) => {
+    expect(seizures(text)).toHaveLength(1);
+  });
+});

@@ -344,7 +344,9 @@ function joinPackaging(t: SeizureTables, text: string, qs: Quantity[]): Quantity
         between.length < 60 ||
         (between.length <= t.thresholds['count-weight-chars'] && !/[\d.;:!?]/.test(between));
       const holds = sameClause && t.grammar.countThenMass.test(between);
-      const packedIn = t.grammar.massThenCount.test(between.replace(t.grammar.ofWord, ''));
+      const packedIn =
+        t.grammar.massThenCount.test(between.replace(t.grammar.ofWord, '')) ||
+        t.grammar.massThenCount.test(between.replace(t.grammar.ofTwoWords, ''));
       if (prev.kind === 'count' && holds) {
         // The counted items hold the figure: keep the content, with the count if it is a mass.
         out[out.length - 1] = {

@@ -245,6 +245,8 @@ export interface SeizureGrammar {
   countThenMass: RegExp;
   /** "of <word> " between a mass and "in N packets". */
   ofWord: RegExp;
+  /** "of crystal meth " (a drug of two words) between a mass and "hidden inside N packs". */
+  ofTwoWords: RegExp;
   respectively: RegExp;
   /** Between two figures of a list ("and", "followed by", a comma). */
   listLink: RegExp;
@@ -405,6 +407,7 @@ export function compileSeizureTables(dir: string): SeizureTables {
       'i',
     ),
     ofWord: new RegExp(`\\b${g('link-of')} \\w+\\s*`, 'i'),
+    ofTwoWords: new RegExp(`\\b${g('link-of')} [\\p{L}-]+\\s+[\\p{L}-]+\\s+`, 'iu'),
     respectively: new RegExp(`\\b${g('respectively')}\\b`, 'i'),
     listLink: new RegExp(`\\b${g('list-continuation')}\\b|,`),
     figureListLink: new RegExp(
