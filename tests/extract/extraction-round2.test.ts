@@ -156,3 +156,19 @@ describe('a mass hidden inside counted packs is one haul, with a drug name of tw
     expect(seizures(text)).toHaveLength(1);
   });
 });
+
+describe('one person named with and without an abbreviated first name is one person', () => {
+  it('merges "Md. X Y" and "M X Y", keeps two people whose first names differ', () => {
+    const persons = extractRecord(
+      articleFromText({
+        url: null,
+        title: null,
+        published: '2025-03-14',
+        text:
+          'Police seized 5 kg of heroin, said Lt. Col. Md. Rafiqul Hasan Khan. Later, Lt Col M Rafiqul Hasan Khan said two men fled. ' +
+          'Maria Lopez Garcia and Mario Lopez Garcia were charged.',
+      }),
+    ).persons.map((p) => p.name);
+    expect(persons).toEqual(['Md. Rafiqul Hasan Khan', 'Maria Lopez Garcia', 'Mario Lopez Garcia']);
+  });
+});
