@@ -26,10 +26,11 @@ const FRESH = path.join(HELDOUT, 'fresh');
 /**
  * Sets written for issue 9 before their results were looked at (docs/heldout.md): v2 (12
  * articles) and v3 (8). Their labels follow LABELING.md and no rule may name their places or
- * persons; v2 has floors, v3 is scored only in the report of docs/heldout.md.
+ * persons; v2 has floors, v3 and v4 (round 2) are scored only in the report of docs/heldout.md.
  */
 const V2 = path.join(HELDOUT, 'v2');
 const V3 = path.join(HELDOUT, 'v3');
+const V4 = path.join(HELDOUT, 'v4');
 
 /**
  * Floors. Measured 2026-11-27 19:12 over these 20 articles: seizures P/R/F1 1.000, story
@@ -75,7 +76,7 @@ beforeAll(() => {
   const records = labelled.map((a) => extractLabelled(a, fixedNow));
   predicted = new Map(records.map((r) => [r.id, r]));
   report = scoreCorpus(labelled, records);
-  fresh = [...loadLabelledDir(FRESH), ...loadLabelledDir(V2), ...loadLabelledDir(V3)];
+  fresh = [...loadLabelledDir(FRESH), ...loadLabelledDir(V2), ...loadLabelledDir(V3), ...loadLabelledDir(V4)];
   v2 = loadLabelledDir(V2);
   v2Report = scoreCorpus(
     v2,
@@ -178,6 +179,9 @@ const NAMES_ALREADY_IN_RULES = new Set([
   'Antwerp',
   'London',
   'Western Australia',
+  // In the rules and code before the v4 set was written (issue 9 round 2): a cartel, a comment.
+  'Sinaloa',
+  'Le Havre',
 ]);
 
 describe('the fresh held-out set (unpublished sentences) stays above its floors', () => {

@@ -371,6 +371,19 @@ function isCommonFunction(tok: Token): boolean {
 }
 
 /** One entry per person: short mentions ("De Wever") join the full name that ends with them. */
+/**
+ * "Md. Abdul Karim" and "M Abdul Karim": the same words after a first name that one of them
+ * abbreviates (the same initial, one of the two a single letter or ending in a dot).
+ */
+function sameButInitial(a: string[], b: string[]): boolean {
+  if (a.length !== b.length || a.length < 3) return false;
+  if (a.slice(1).join(' ') !== b.slice(1).join(' ')) return false;
+  const [x, y] = [a[0]!, b[0]!];
+  if (x === y || x[0]!.toLowerCase() !== y[0]!.toLowerCase()) return false;
+  const short = (w: string) => w.length === 1 || w.endsWith('.');
+  return short(x) || short(y);
+}
+
 function mergePersons(ctx: EntityContext, found: Found[]): Person[] {
   const full = found.filter((f) => f.tokens.length >= 2);
   const people: Array<Person & { words: string[] }> = [];
@@ -379,7 +392,8 @@ function mergePersons(ctx: EntityContext, found: Found[]): Person[] {
     const same = people.find(
       (p) =>
         p.name === f.name ||
-        (words.length < p.words.length && p.words.slice(-words.length).join(' ') === f.name),
+        (words.length < p.words.length && p.words.slice(-words.length).join(' ') === f.name) ||
+        sameButInitial(p.words, words),
     );
     if (same) {
       same.role ??= f.role;

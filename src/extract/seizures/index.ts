@@ -12,11 +12,12 @@ import type { Drug, Seizure, Trend } from '../../types.ts';
 import type { PlaceMention } from '../entities/index.ts';
 import type { ParsedText } from '../parse.ts';
 import { defaultRuleSet, type RuleSet } from '../rules/ruleset.ts';
+import { escapeRegex } from '../rules/slots.ts';
 import { type DrugMention, findDrugMentions } from './drugs.ts';
 import { negativeFrame } from './frames.ts';
 import { type Candidate, joinCountsAcrossSentences, mergeCandidates } from './merge.ts';
 import { detectNumberFormat } from './numbers.ts';
-import { findPeriods, nearestPeriod, periodOfFigure, publicationDay } from './periods.ts';
+import { findPeriods, nearestPeriod, type PeriodMention, periodOfFigure, publicationDay } from './periods.ts';
 import {
   agencyCountry,
   contextPlace,
@@ -346,6 +347,12 @@ export function extractSeizures(
       }
       const explicit = period !== null;
       let seizurePeriod = period ? period.period : ctx.period;
+      // "rose from 42 to 57 tonnes between 2023 and 2024": the two years of the span, in order.
+      const pairYear = period?.range ? fromToYear(t, text, quantities, i, period) : null;
+      if (pairYear) {
+        seizurePeriod = pairYear;
+        period = { ...period!, range: false, period: pairYear, reason: 'period-from-to-years' };
+      }
       // "from 70 kilos a year earlier": the year before the one the sentence is about.
       if (period?.reason === 'period-year-earlier') {
         const about = periods.find((p) => p !== period && p.period && !p.reporting)?.period ?? ctx.period;
@@ -664,4 +671,32 @@ function joinInSentence(t: SeizureTables, text: string, own: Candidate[], earlie
     }
     return false;
   });
+}
+
+/**
+ * The year of a figure of a "from A to B" pair when the sentence's span is exactly two years
+ * ("between 2023 and 2024", "from 2022 to 2023"): A takes the first, B the second; else null.
+ */
+function fromToYear(
+  t: SeizureTables,
+  text: string,
+  quantities: Quantity[],
+  i: number,
+  period: PeriodMention,
+): string | null {
+  const years = text.slice(period.start, period.end).match(/\b(?:19|20)\d\d\b/g);
+  if (years?.length !== 2) return null;
+  const q = quantities[i]!;
+  const to = t.grammar.slots.words('range-to');
+  const from = t.grammar.slots.words('range-from');
+  // "from 42 to 57 tonnes", "from 42 tonnes to 57 tonnes": only a unit may stand before "to".
+  const toRe = new RegExp(`^[^\\d.;]{0,20}?\\b(?:${to.map(escapeRegex).join('|')})\\s+$`, 'i');
+  const joined = (a: Quantity, b: Quantity) => toRe.test(text.slice(a.end, b.numStart));
+  const opened = (a: Quantity) =>
+    from.some((w) => new RegExp(`\\b${escapeRegex(w)}\\s+$`, 'i').test(text.slice(0, a.numStart)));
+  const next = quantities[i + 1];
+  const prev = quantities[i - 1];
+  if (next && opened(q) && joined(q, next)) return years[0]!;
+  if (prev && opened(prev) && joined(prev, q)) return years[1]!;
+  return null;
 }

@@ -120,6 +120,11 @@ const agencyIndex = perTables((t): AgencyIndex => {
       if (d.length > 3) byDemonym.set(d.toLowerCase(), { name: country.name, cca2: country.code });
     }
   }
+  // Adjectives the country data lacks ("Saudi customs": the package says "Saudi Arabian").
+  for (const [adj, code] of t.countryAdjectives) {
+    const c = index.byCode.get(code);
+    if (c && !byDemonym.has(adj)) byDemonym.set(adj, { name: c.name, cca2: c.code });
+  }
   const agency = t.terms.get('agency')?.map((c) => c.rule.pattern) ?? [];
   const names = [...byDemonym.keys()].sort((a, b) => b.length - a.length).map(escapeRegex);
   return { re: new RegExp(`\\b(${names.join('|')})\\s+(?:${agency.join('|')})\\b`, 'i'), byDemonym };

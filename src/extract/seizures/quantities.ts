@@ -338,8 +338,15 @@ function joinPackaging(t: SeizureTables, text: string, qs: Quantity[]): Quantity
     const prev = out.at(-1);
     if (prev && !prev.inferred) {
       const between = text.slice(prev.end, q.start);
-      const holds = between.length < 60 && t.grammar.countThenMass.test(between);
-      const packedIn = t.grammar.massThenCount.test(between.replace(t.grammar.ofWord, ''));
+      // "116 packs of X concealed in tea bags ... weighing around 116 kilograms": a weight at the
+      // end of the count's own clause (no other figure, no sentence break between) is theirs.
+      const sameClause =
+        between.length < 60 ||
+        (between.length <= t.thresholds['count-weight-chars'] && !/[\d.;:!?]/.test(between));
+      const holds = sameClause && t.grammar.countThenMass.test(between);
+      const packedIn =
+        t.grammar.massThenCount.test(between.replace(t.grammar.ofWord, '')) ||
+        t.grammar.massThenCount.test(between.replace(t.grammar.ofTwoWords, ''));
       if (prev.kind === 'count' && holds) {
         // The counted items hold the figure: keep the content, with the count if it is a mass.
         out[out.length - 1] = {

@@ -5,6 +5,7 @@
  * as a unit, a drug, a negative frame or a linking word is in the tables.
  */
 import { z } from 'zod';
+import { loadPlaceAliases } from '../../geo/aliases.ts';
 import { AmountUnitSchema, DrugSchema } from '../../records/schema.ts';
 import { loadRuleTable } from '../rules/load.ts';
 import { escapeRegex, loadSettings, loadSlots, type Slots } from '../rules/slots.ts';
@@ -194,6 +195,7 @@ export const THRESHOLDS = [
   'clause-window-chars',
   'after-window-chars',
   'max-plausible-kg',
+  'count-weight-chars',
   'merge-same-tolerance',
   'merge-rounded-tolerance',
   'merge-round-figure-tolerance',
@@ -243,6 +245,8 @@ export interface SeizureGrammar {
   countThenMass: RegExp;
   /** "of <word> " between a mass and "in N packets". */
   ofWord: RegExp;
+  /** "of crystal meth " (a drug of two words) between a mass and "hidden inside N packs". */
+  ofTwoWords: RegExp;
   respectively: RegExp;
   /** Between two figures of a list ("and", "followed by", a comma). */
   listLink: RegExp;
@@ -251,6 +255,8 @@ export interface SeizureGrammar {
 }
 
 export interface SeizureTables {
+  /** Adjectival country aliases of place-aliases.yaml ("Saudi" -> SA), lower-case: agency demonyms beside the country index's own. */
+  countryAdjectives: Map<string, string>;
   units: UnitRuleT[];
   /** One alternation of all unit patterns, a named group `u<i>` per rule, in table order. */
   unitAlternation: string;
@@ -401,6 +407,7 @@ export function compileSeizureTables(dir: string): SeizureTables {
       'i',
     ),
     ofWord: new RegExp(`\\b${g('link-of')} \\w+\\s*`, 'i'),
+    ofTwoWords: new RegExp(`\\b${g('link-of')} [\\p{L}-]+\\s+[\\p{L}-]+\\s+`, 'iu'),
     respectively: new RegExp(`\\b${g('respectively')}\\b`, 'i'),
     listLink: new RegExp(`\\b${g('list-continuation')}\\b|,`),
     figureListLink: new RegExp(
@@ -408,7 +415,13 @@ export function compileSeizureTables(dir: string): SeizureTables {
       'iu',
     ),
   };
+  const countryAdjectives = new Map<string, string>();
+  for (const a of loadPlaceAliases(dir)) {
+    if (!a.adjectival || !a.of?.startsWith('country:')) continue;
+    for (const al of a.aliases) countryAdjectives.set(al.toLowerCase(), a.of.slice(8));
+  }
   return {
+    countryAdjectives,
     units,
     unitAlternation: units.map((u, i) => `(?<u${i}>${u.pattern})`).join('|'),
     numberWords,
