@@ -50,8 +50,14 @@ describe('gazetteer in other languages', () => {
       expect(city(lang, name)?.id, name).toBe(brussels.id);
   });
 
-  it('keeps English lookups as they were: no exonym answers in English text', () => {
-    expect(gazetteer('en').lookup('Anvers')).toEqual([]);
+  it('gives English only the exonyms of large places, and no foreign country words', () => {
+    expect(city('en', 'Cologne')?.id).toBe(city('de', 'Köln')?.id);
+    expect(city('en', 'Cologne')?.country).toBe('DE');
+    expect(
+      gazetteer('en')
+        .lookup('Lisboa')
+        .some((e) => e.source === 'geonames-alternate'),
+    ).toBe(true);
     expect(gazetteer('en').lookup('Alemania')).toEqual([]);
     expect(gazetteer('en').demonym('española')).toBeNull();
   });

@@ -83,6 +83,9 @@ export interface GazetteerOptions {
 
 const cached = new Map<string, Gazetteer>();
 
+/** English reads the alternate names of places this large only: the English exonyms of cities. */
+const ENGLISH_ALTERNATE_MIN_POPULATION = 100_000;
+
 /**
  * The process-wide gazetteer of a language (default English), built on first use. Its aliases
  * are config/rules/<language>/place-aliases.yaml where that table exists, else the English ones.
@@ -272,8 +275,11 @@ function buildGazetteer(aliases: PlaceAlias[], cityIndexOf: () => CityIndex, lan
       if (!/\p{Lu}/u.test(surface)) return out;
       for (const a of cities.admin1(key)) push(admin1Entity(a.code));
       for (const row of cities.cities(key)) push(cityEntity(row));
-      if (foreign) {
-        for (const row of cities.alternates(key)) push({ ...cityEntity(row), source: 'geonames-alternate' });
+      for (const row of cities.alternates(key)) {
+        // English text gets only the exonyms of large places ("Cologne" for Köln, "Seville").
+        const e = cityEntity(row);
+        if (foreign || e.population >= ENGLISH_ALTERNATE_MIN_POPULATION)
+          push({ ...e, source: 'geonames-alternate' });
       }
       return out;
     },
