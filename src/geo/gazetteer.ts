@@ -275,7 +275,9 @@ function buildGazetteer(aliases: PlaceAlias[], cityIndexOf: () => CityIndex, lan
       if (!/\p{Lu}/u.test(surface)) return out;
       for (const a of cities.admin1(key)) push(admin1Entity(a.code));
       for (const row of cities.cities(key)) push(cityEntity(row));
-      for (const row of cities.alternates(key)) {
+      // An upper-case surface is an acronym ("TIR"), never an exonym.
+      const acronym = surface === surface.toUpperCase();
+      for (const row of acronym ? [] : cities.alternates(key)) {
         // English text gets only the exonyms of large places ("Cologne" for Köln, "Seville").
         const e = cityEntity(row);
         if (foreign || e.population >= ENGLISH_ALTERNATE_MIN_POPULATION)
