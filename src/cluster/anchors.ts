@@ -129,7 +129,7 @@ export function storyAnchors(title: string | null, text: string, options: Anchor
     const v = numberValue(t.text);
     if (v === null) continue;
     if (Number.isInteger(v) && v >= 1900 && v <= 2099 && !/[.,\s]/.test(t.text)) add(`year:${v}`);
-    else if (v >= 2) add(`num:${v}`);
+    else if (v >= 2 || (v > 0 && !Number.isInteger(v))) add(`num:${v}`); // "1,5 toneladas" counts, "1" does not
   }
 
   // Drugs, figures and dates, from the lexicon of every language.

@@ -62,6 +62,15 @@ function anchorWeight(anchor: string, freq: DocFrequencies): number {
   return (ANCHOR_KIND_WEIGHT[kind] ?? 1) * idf;
 }
 
+/** Anchor kinds that belong to one event rather than to a place or a trade. */
+const EVENT_ANCHOR = /^(?:person|figure|count|date|num):/;
+
+export function sharesEventAnchor(a: string[] | undefined, b: string[] | undefined): boolean {
+  if (!a?.length || !b?.length) return false;
+  const inB = new Set(b);
+  return a.some((x) => EVENT_ANCHOR.test(x) && inB.has(x));
+}
+
 /**
  * Cosine of two anchor sets, each anchor weighted by its IDF: shared rare anchors (a person, a
  * figure, a small port) count, shared common ones (Europe, cocaine) little.
@@ -145,7 +154,9 @@ export function compareStories(
     // A translation shares few words: what the two reports name decides.
     const anchors = anchorSimilarity(a.anchors, b.anchors, freq);
     const need = figures === 'conflict' ? THRESHOLDS.crossLanguageConflict : THRESHOLDS.crossLanguage;
-    if (anchors >= need) {
+    // A port and a drug are shared by every story about that port: a translation also shares
+    // something of the event itself (a figure, a number, a person, a date).
+    if (anchors >= need && sharesEventAnchor(a.anchors, b.anchors)) {
       return {
         ...out,
         same: true,

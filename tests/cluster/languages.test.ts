@@ -7,9 +7,12 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { storyAnchors } from '../../src/cluster/anchors.ts';
+import { bcubed } from '../../src/cluster/bcubed.ts';
 import { StoryClusterer } from '../../src/cluster/clusterer.ts';
+import { clusterCorpus, readCorpusDir } from '../../src/cluster/corpus.ts';
 import { storyFeatures } from '../../src/cluster/features.ts';
 import { loadClusterLexicon } from '../../src/cluster/lexicon.ts';
+import { anchorSimilarity, sharesEventAnchor } from '../../src/cluster/similarity.ts';
 import { loadClusterTerms } from '../../src/cluster/terms.ts';
 import { RULES_DIR } from '../../src/extract/rules/load.ts';
 import { makeRecord } from '../alerts/helpers.ts';
@@ -104,5 +107,28 @@ describe('clustering across languages', () => {
     for (const f of [EN, other]) c.countTerms(f);
     c.assign(EN, { countTerms: false });
     expect(c.assign(other, { countTerms: false }).isNew).toBe(true);
+  });
+});
+
+describe('cross-language decisions', { timeout: 120_000 }, () => {
+  it('scores the held-out set with its Spanish copy included, and keeps two Hamburg stories weeks apart apart', () => {
+    const articles = readCorpusDir(path.join(ROOT, 'tests/fixtures/cluster/held-out'));
+    expect(articles.some((a) => a.language !== 'en')).toBe(true);
+    const lines = clusterCorpus(articles);
+    const keys = new Map(lines.map((l) => [l.id, l.cluster]));
+    const s = bcubed(keys, new Map(articles.map((a) => [a.id, a.story!])));
+    expect(s.items).toBe(articles.length);
+    expect(s.f1).toBeGreaterThanOrEqual(0.9);
+    expect(keys.get('ham-coffee-es')).toBe(keys.get('ham-coffee-wire'));
+    expect(keys.get('ham-bananas-undated')).not.toBe(keys.get('ham-coffee-es'));
+  });
+
+  it('needs an anchor of the event itself: a shared port, country and drug are not enough', () => {
+    const freq = { docs: 0, df: new Map<string, number>() };
+    const a = ['place:DE:hamburg', 'country:CO', 'drug:cocaine', 'num:38'];
+    const b = ['place:DE:hamburg', 'country:CO', 'drug:cocaine', 'person:ana lucia prado'];
+    expect(anchorSimilarity(a, b, freq)).toBeGreaterThan(0.3);
+    expect(sharesEventAnchor(a, b)).toBe(false);
+    expect(sharesEventAnchor([...a, 'figure:1500'], [...b, 'figure:1500'])).toBe(true);
   });
 });
