@@ -24,6 +24,14 @@ const FeedSchema = z
     id: z.string().regex(/^[a-z0-9-]+$/, 'must match [a-z0-9-]+'),
     url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
     name: z.string().min(1).optional(),
+    /**
+     * ISO 639-1 code of the feed's articles ("de"): used for an item whose feed and page do
+     * not say their language.
+     */
+    language: z
+      .string()
+      .regex(/^[a-z]{2}$/, 'must be an ISO 639-1 code such as "de"')
+      .optional(),
   })
   .strict();
 

@@ -26,6 +26,8 @@ export interface FeedConfig {
   url: string;
   /** Human name for logs and alerts; defaults to the id. */
   name?: string;
+  /** ISO 639-1 language of its articles, for items whose feed and page do not say it. */
+  language?: string;
 }
 
 /** One item of a polled feed, normalised. */

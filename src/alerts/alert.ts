@@ -95,15 +95,42 @@ export function summarizeRecord(r: ArticleRecord): RecordSummary {
 const NUMBER = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 3 });
 
 /** "116 t of cocaine" / "1,200,000 pills of mdma". */
-export function figureAmount(s: Pick<Seizure, 'amount' | 'drug'>): string {
+export function figureAmount(s: { amount: { value: number; unit: string }; drug: string }): string {
   return `${NUMBER.format(s.amount.value)} ${s.amount.unit.replace('_', ' ')} of ${s.drug}`;
 }
 
-export function figureSummary(s: Seizure): string {
+/**
+ * The figure in English: the canonical drug name, the amount and, for an article in another
+ * language, the mass in kg ("16 t of cocaine (16,000 kg)"), so a newsroom reads any language's
+ * figure alike. The evidence stays as the article wrote it.
+ */
+export function figureSummary(s: Seizure, language = 'en'): string {
   const place = s.location ? `${s.location}${s.country ? ` (${s.country})` : ''}` : s.country;
   const where = [place, s.period].filter(Boolean).join(', ');
   const kind = [s.aggregate ? 'total' : 'one haul', s.record ? 'a record' : null].filter(Boolean).join(', ');
-  return `${figureAmount(s)}${where ? `, ${where}` : ''}; ${kind}`;
+  return `${figureInEnglish(s, language)}${where ? `, ${where}` : ''}; ${kind}`;
+}
+
+/** "116 t of cocaine", and for an article in another language its kg: "16 t of cocaine (16,000 kg)". */
+export function figureInEnglish(
+  s: { amount: { value: number; unit: string }; drug: string; kg: number | null },
+  language = 'en',
+): string {
+  const kg =
+    !isEnglish(language) && s.kg !== null && s.amount.unit !== 'kg' ? ` (${NUMBER.format(s.kg)} kg)` : '';
+  return `${figureAmount(s)}${kg}`;
+}
+
+function isEnglish(language: string | null | undefined): boolean {
+  return !language || language === 'und' || language.toLowerCase().startsWith('en');
+}
+
+/**
+ * How the evidence is introduced: plain for English, with the article's language for another
+ * ("Evidence (original, de)"), the quote itself never translated.
+ */
+export function evidenceLabel(language: string | null | undefined): string {
+  return isEnglish(language) ? 'Evidence' : `Evidence (original, ${language})`;
 }
 
 export function buildAlert(record: RecordSummary, rule: string, story: StoryInfo, test = false): Alert {
@@ -132,7 +159,7 @@ export function buildAlert(record: RecordSummary, rule: string, story: StoryInfo
       aggregate: s.aggregate,
       record: s.record,
       evidence: s.evidence,
-      summary: figureSummary(s),
+      summary: figureSummary(s, record.language),
     })),
     evidence: record.seizures[0]?.evidence ?? null,
     story,
@@ -148,7 +175,7 @@ export function renderText(alert: Alert): string {
     lines.push('', 'Figures:');
     for (const f of alert.figures) lines.push(`  - ${f.summary}`);
   }
-  if (alert.evidence) lines.push('', `Evidence: "${alert.evidence}"`);
+  if (alert.evidence) lines.push('', `${evidenceLabel(r.language)}: "${alert.evidence}"`);
   if (alert.story.disagreements.length > 0) {
     lines.push('', 'Outlets disagree:');
     for (const d of alert.story.disagreements) lines.push(`  - ${d.note}`);

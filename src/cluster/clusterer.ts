@@ -45,6 +45,8 @@ export class StoryClusterer {
   countTerms(features: StoryFeatures): void {
     this.freq.docs++;
     for (const t of Object.keys(features.terms)) this.freq.df.set(t, (this.freq.df.get(t) ?? 0) + 1);
+    for (const a of new Set(features.anchors ?? []))
+      this.freq.df.set(`@${a}`, (this.freq.df.get(`@${a}`) ?? 0) + 1);
   }
 
   /** Put back an article already clustered (from storage), without counting its terms again. */

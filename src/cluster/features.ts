@@ -4,6 +4,8 @@
  * the alerts store can keep it in SQLite between runs.
  */
 import type { ArticleRecord } from '../types.ts';
+import { storyAnchors } from './anchors.ts';
+import { type ClusterLexicon, loadClusterLexicon } from './lexicon.ts';
 import { findQuantities, type Quantity } from './quantities.ts';
 import { type ClusterTerms, loadClusterTerms } from './terms.ts';
 import { contentTerms, shingleSketch, type WeightedTerms } from './text.ts';
@@ -21,6 +23,11 @@ export interface StoryFeatures {
   figures: Quantity[];
   /** Countries the seizures happened in (extractor's), for telling two ports apart. */
   countries: string[];
+  /**
+   * Language-independent anchors (anchors.ts): places, persons, numbers, years, drugs, figures,
+   * dates. Absent in features stored before they existed.
+   */
+  anchors?: string[];
   terms: WeightedTerms;
   sketch: number[];
 }
@@ -29,10 +36,12 @@ export interface FeatureOptions {
   /** Use this time when the record has no `published` (the service passes the time first seen). */
   fallbackTime?: number | null;
   terms?: ClusterTerms;
+  lexicon?: ClusterLexicon;
 }
 
 export function storyFeatures(record: ArticleRecord, options: FeatureOptions = {}): StoryFeatures {
   const terms = options.terms ?? loadClusterTerms();
+  const lexicon = options.lexicon ?? loadClusterLexicon();
   const published = record.published ? Date.parse(record.published) : Number.NaN;
   const time = Number.isFinite(published) ? published : (options.fallbackTime ?? null);
   let figures: Quantity[] = record.seizures
@@ -46,7 +55,7 @@ export function storyFeatures(record: ArticleRecord, options: FeatureOptions = {
       lead: true,
     }));
   if (figures.length === 0) {
-    figures = findQuantities(record.title, record.text, terms).filter((q) => q.lead && !q.aggregate);
+    figures = findQuantities(record.title, record.text, lexicon).filter((q) => q.lead && !q.aggregate);
   }
   const countries = [
     ...new Set(record.seizures.filter((s) => !s.aggregate && s.country).map((s) => s.country!)),
@@ -61,6 +70,7 @@ export function storyFeatures(record: ArticleRecord, options: FeatureOptions = {
     time,
     figures: dedupeFigures(figures),
     countries,
+    anchors: storyAnchors(record.title, record.text, { language: record.language, lexicon, terms }),
     terms: contentTerms(record.title, record.text, terms),
     sketch: shingleSketch(`${record.title ?? ''}\n${record.text}`),
   };

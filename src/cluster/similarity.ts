@@ -34,7 +34,65 @@ export const THRESHOLDS = {
   closeDays: 2,
   /** ... when both have figures and none match. */
   figureConflict: 0.55,
+  /** Anchor cosine (anchors.ts) that makes two reports in different languages one story. */
+  crossLanguage: 0.2,
+  /** ... the same, when both have figures and none match. */
+  crossLanguageConflict: 0.4,
 } as const;
+
+/** How much each kind of anchor tells one event from another (a country little, a figure much). */
+const ANCHOR_KIND_WEIGHT: Record<string, number> = {
+  country: 0.5,
+  drug: 0.5,
+  place: 1,
+  num: 1,
+  year: 1,
+  person: 1.5,
+  date: 1.5,
+  figure: 2,
+  count: 2,
+};
+/** As for terms (text.ts), a prior of unrelated stories, so a young store still weighs sensibly. */
+const ANCHOR_PRIOR_DOCS = 40;
+
+/** Weight of an anchor: its kind's, times its IDF (document frequencies count anchors as `@anchor`). */
+function anchorWeight(anchor: string, freq: DocFrequencies): number {
+  const kind = anchor.slice(0, anchor.indexOf(':'));
+  const idf = Math.log((freq.docs + ANCHOR_PRIOR_DOCS + 1) / ((freq.df.get(`@${anchor}`) ?? 0) + 1));
+  return (ANCHOR_KIND_WEIGHT[kind] ?? 1) * idf;
+}
+
+/** Anchor kinds that belong to one event rather than to a place or a trade. */
+const EVENT_ANCHOR = /^(?:person|figure|count|date|num):/;
+
+export function sharesEventAnchor(a: string[] | undefined, b: string[] | undefined): boolean {
+  if (!a?.length || !b?.length) return false;
+  const inB = new Set(b);
+  return a.some((x) => EVENT_ANCHOR.test(x) && inB.has(x));
+}
+
+/**
+ * Cosine of two anchor sets, each anchor weighted by its IDF: shared rare anchors (a person, a
+ * figure, a small port) count, shared common ones (Europe, cocaine) little.
+ */
+export function anchorSimilarity(
+  a: string[] | undefined,
+  b: string[] | undefined,
+  freq: DocFrequencies,
+): number {
+  if (!a?.length || !b?.length) return 0;
+  const inB = new Set(b);
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (const x of a) {
+    const w = anchorWeight(x, freq) ** 2;
+    na += w;
+    if (inB.has(x)) dot += w;
+  }
+  for (const y of b) nb += anchorWeight(y, freq) ** 2;
+  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
+}
 
 export type FigureRelation = 'match' | 'conflict' | 'none';
 
@@ -92,6 +150,22 @@ export function compareStories(
   const countriesClash =
     a.countries.length > 0 && b.countries.length > 0 && !a.countries.some((c) => b.countries.includes(c));
   if (countriesClash) return { ...out, same: false, score: cos, reason: 'different countries' };
+  if (a.language && b.language && a.language !== b.language) {
+    // A translation shares few words: what the two reports name decides.
+    const anchors = anchorSimilarity(a.anchors, b.anchors, freq);
+    const need = figures === 'conflict' ? THRESHOLDS.crossLanguageConflict : THRESHOLDS.crossLanguage;
+    // A port and a drug are shared by every story about that port: a translation also shares
+    // something of the event itself (a figure, a number, a person, a date).
+    if (anchors >= need && sharesEventAnchor(a.anchors, b.anchors)) {
+      return {
+        ...out,
+        same: true,
+        score: anchors + (figures === 'match' ? 0.5 : 0),
+        reason: 'same places, names and figures across languages',
+      };
+    }
+    return { ...out, same: false, score: anchors, reason: 'different anchors across languages' };
+  }
   if (figures === 'match' && cos >= THRESHOLDS.withFigureMatch) {
     return { ...out, same: true, score: cos + 0.5, reason: 'same haul figure' };
   }

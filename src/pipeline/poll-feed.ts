@@ -123,7 +123,10 @@ export async function pollFeedDetailed(
   const fresh: FeedItem[] = [];
   const urls = new Set<string>();
   let seen = 0;
-  for (const item of parsed.items) {
+  for (const parsedItem of parsed.items) {
+    // The configured language stands in where the feed gives none.
+    const item =
+      parsedItem.language || !feed.language ? parsedItem : { ...parsedItem, language: feed.language };
     if (urls.has(item.url)) continue;
     urls.add(item.url);
     if (await store.isSeen(item)) seen++;

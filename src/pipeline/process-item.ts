@@ -56,6 +56,11 @@ export function recordFromPage(
     url,
     title: article.title ?? item.title,
     published: article.published ?? item.published,
+    // A page that does not say its language is in its feed's ("de-DE" -> "de").
+    language:
+      article.language === 'und' && item.language
+        ? (item.language.toLowerCase().split(/[-_]/)[0] ?? article.language)
+        : article.language,
   };
   try {
     return extractRecord(filled, deps.now ? { now: deps.now } : {});

@@ -9,9 +9,10 @@ import { bcubed } from '../../src/cluster/bcubed.ts';
 import { StoryClusterer } from '../../src/cluster/clusterer.ts';
 import { clusterCorpus, readCorpusDir } from '../../src/cluster/corpus.ts';
 import { storyFeatures } from '../../src/cluster/features.ts';
+import { loadClusterLexicon } from '../../src/cluster/lexicon.ts';
 import { findQuantities } from '../../src/cluster/quantities.ts';
-import { loadClusterTerms } from '../../src/cluster/terms.ts';
 import { shingleSketch, sketchSimilarity } from '../../src/cluster/text.ts';
+import { RULES_DIR } from '../../src/extract/rules/load.ts';
 import { makeRecord } from '../alerts/helpers.ts';
 import { CORPUS, ROOT } from '../helpers/paths.ts';
 
@@ -132,7 +133,8 @@ describe('clusterer decisions', () => {
 });
 
 describe('quantities found in text', () => {
-  const terms = loadClusterTerms();
+  // The English tables, and small German and Spanish test tables of our own.
+  const terms = loadClusterLexicon([RULES_DIR, path.join(ROOT, 'tests/fixtures/lexicon')]);
   it('reads masses, counts, decimal commas and number words, with the nearest drug', () => {
     const q = findQuantities(
       'Customs seize 2.4 tonnes of cocaine',

@@ -119,6 +119,22 @@ describe('pollFeed', () => {
     expect(r.seen).toBe(2);
   });
 
+  it("gives items the feed's configured language where the feed says none, never over the feed's own", async () => {
+    const srv = await server({
+      '/plain.xml': { body: rss([{ link: 'https://news.example.org/de-1' }]) },
+      '/tagged.xml': {
+        body: rss([{ link: 'https://news.example.org/fr-1' }], '<language>fr-FR</language>'),
+      },
+    });
+    const d = deps(tmp());
+    const plain = await pollFeedDetailed({ id: 'plain', url: `${srv.url}/plain.xml`, language: 'de' }, d);
+    expect(plain.items.map((i) => i.language)).toEqual(['de']);
+    const tagged = await pollFeedDetailed({ id: 'tagged', url: `${srv.url}/tagged.xml`, language: 'de' }, d);
+    expect(tagged.items.map((i) => i.language)).toEqual(['fr-FR']);
+    const none = await pollFeedDetailed({ id: 'none', url: `${srv.url}/plain.xml` }, deps(tmp()));
+    expect(none.items.map((i) => i.language)).toEqual([null]);
+  });
+
   it('schedules the next poll from ttl and Cache-Control, and skips a feed that is not due', async () => {
     const srv = await server({
       '/ttl.xml': { body: rss([{ link: 'https://news.example.org/t' }], '<ttl>30</ttl>') },

@@ -1,5 +1,5 @@
 /** Slack incoming webhook: Block Kit message with headline, figures, evidence and link. */
-import type { Alert } from '../alert.ts';
+import { type Alert, evidenceLabel, figureInEnglish } from '../alert.ts';
 import type { SlackChannel } from '../config.ts';
 import { type HttpOutcome, postJson } from './http.ts';
 
@@ -26,12 +26,16 @@ export function slackPayload(alert: Alert): { text: string; blocks: unknown[] } 
       const tags = [f.aggregate ? 'total' : 'one haul', f.record ? 'record' : null]
         .filter(Boolean)
         .join(', ');
-      return `• *${esc(f.summary.split(',')[0]!.split(';')[0]!)}* — ${esc(place)}, ${esc(period)} _(${tags})_`;
+      return `• *${esc(figureInEnglish(f, r.language))}* — ${esc(place)}, ${esc(period)} _(${tags})_`;
     });
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: clip(lines.join('\n'), 2900) } });
   }
   if (alert.evidence) {
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: clip(`> ${esc(alert.evidence)}`, 2900) } });
+    // The quote as the article wrote it; an article in another language says which.
+    const label = evidenceLabel(r.language);
+    const quote =
+      label === 'Evidence' ? `> ${esc(alert.evidence)}` : `_${esc(label)}:_\n> ${esc(alert.evidence)}`;
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: clip(quote, 2900) } });
   }
   if (alert.story.disagreements.length > 0) {
     const notes = alert.story.disagreements.map((d) => `• ${esc(d.note)}`).join('\n');

@@ -63,7 +63,7 @@ export function loadRuleSet(language: string, options: LoadRuleSetOptions = {}):
     seizures: compileSeizureTables(dir),
     entities: compileEntityTables(dir),
     get gazetteer() {
-      gaz ??= createGazetteer(cityIndex, loadPlaceAliases(dir));
+      gaz ??= createGazetteer(cityIndex, loadPlaceAliases(dir), { language });
       return gaz;
     },
   };

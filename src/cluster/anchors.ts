@@ -1,0 +1,173 @@
+/**
+ * Language-independent anchors of a story, for telling whether two reports in different
+ * languages tell the same event: a translated wire copy shares almost no words with the
+ * original, but names the same places, people, drugs, figures and dates.
+ *
+ * - `place:<gazetteer id>`: places named in the text, read with the gazetteer of the article's
+ *   language (so "Anvers", "Amberes" and "Antwerp" are one anchor); `country:XX` for countries.
+ * - `person:<name>`: runs of two or three capitalised words that are no place and no stopword
+ *   ("Francisco Ayala"): names are written alike in every Latin-script language.
+ * - `num:<value>`: figures written in digits, read in both decimal conventions' common cases
+ *   ("7,2" and "7.2" are one value; "1.700" and "1,700" are 1700); `year:<yyyy>` for years.
+ * - `drug:<canonical>`, `figure:<drug>:<kg>` and `date:<month>-<day>`, from the lexicon
+ *   derived from the extraction tables of every language folder (lexicon.ts).
+ *
+ * Anchors are compared with IDF weights over the stories seen (similarity.ts).
+ */
+import { gazetteer } from '../geo/index.ts';
+import { placeKey } from '../geo/normalize.ts';
+import type { ClusterLexicon } from './lexicon.ts';
+import type { ClusterTerms } from './terms.ts';
+
+/** A city named by a single capitalised word counts from this size (German nouns are capitalised). */
+const SINGLE_WORD_CITY_POPULATION = 50_000;
+const CITY_POPULATION = 15_000;
+const MAX_ANCHORS = 60;
+
+const WORD = /[\p{Lu}\p{Ll}\p{Lt}][\p{L}\p{M}'’-]*|\d+(?:[.,\u00a0\u202f ]\d+)*/gu;
+
+interface Token {
+  text: string;
+  start: number;
+  end: number;
+  /** First word of a sentence (its capital says nothing). */
+  initial: boolean;
+}
+
+function tokens(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const start = m.index ?? 0;
+    const before = text.slice(Math.max(0, start - 3), start);
+    const initial = start === 0 || /(?:[.!?:]["»”]?\s+|\n\s*|["«“]\s*)$/.test(before);
+    out.push({ text: m[0].replace(/[-'’]+$/, ''), start, end: start + m[0].length, initial });
+  }
+  return out;
+}
+
+const isCapitalised = (w: string): boolean => /^\p{Lu}/u.test(w) && !/^\p{Lu}+$/u.test(w.slice(0, 3));
+
+/** A number's value ("16", "7,2" -> 7.2, "1.700" -> 1700, "23 000" -> 23000), or null. */
+export function numberValue(raw: string): number | null {
+  const s = raw.replace(/[\u00a0\u202f ]/g, ' ');
+  if (/^\d{1,3}(?:([.,' ])\d{3})+$/.test(s)) {
+    // "1.700", "1,700", "23 000": thousands groups (a decimal with three places is rarer in news)
+    return Number(s.replace(/[.,' ]/g, ''));
+  }
+  if (/^\d+[.,]\d+$/.test(s)) return Number(s.replace(',', '.'));
+  if (/^\d+$/.test(s)) return Number(s);
+  return null;
+}
+
+export interface AnchorOptions {
+  language: string;
+  lexicon: ClusterLexicon;
+  terms: ClusterTerms;
+}
+
+/** The anchors of an article, most telling first, at most MAX_ANCHORS. */
+export function storyAnchors(title: string | null, text: string, options: AnchorOptions): string[] {
+  const body = `${title ?? ''}\n\n${text}`;
+  const g = gazetteer(options.language);
+  const { lexicon, terms } = options;
+  const out = new Map<string, number>();
+  const add = (a: string, w = 1): void => {
+    out.set(a, (out.get(a) ?? 0) + w);
+  };
+  const toks = tokens(body);
+  const used = new Set<number>();
+  const stop = (w: string): boolean => terms.stopwords.has(w.toLowerCase());
+
+  // Places: the longest run of up to three capitalised words (with "de", "la" ... inside) the
+  // gazetteer knows.
+  for (let i = 0; i < toks.length; i++) {
+    if (!isCapitalised(toks[i]!.text)) continue;
+    for (let n = 3; n >= 1; n--) {
+      const run = toks.slice(i, i + n);
+      if (run.length < n) continue;
+      if (!isCapitalised(run[n - 1]!.text)) continue;
+      if (run.some((t, k) => k > 0 && t.start - run[k - 1]!.end > 1)) continue;
+      const surface = body.slice(run[0]!.start, run[n - 1]!.end);
+      // A single word run into a following capitalised one is the start of a name ("Álvaro
+      // Quintanilla"), not a place that an alternate name happens to share.
+      const next = toks[i + n];
+      const named = n === 1 && !!next && next.start - run[0]!.end <= 1 && isCapitalised(next.text);
+      const place = resolvePlace(g, surface, n === 1 && toks[i]!.initial, named);
+      if (!place) continue;
+      add(place);
+      for (let k = i; k < i + n; k++) used.add(k);
+      i += n - 1;
+      break;
+    }
+  }
+
+  // Persons: two or three capitalised words in a row, no place, no stopword, not a sentence opener.
+  for (let i = 0; i < toks.length - 1; i++) {
+    const run: Token[] = [];
+    for (let k = i; k < toks.length && run.length < 3; k++) {
+      const t = toks[k]!;
+      if (used.has(k) || !isCapitalised(t.text) || stop(t.text) || t.text.length < 2) break;
+      if (run.length > 0 && t.start - run[run.length - 1]!.end > 1) break;
+      if (run.length > 0 && t.initial) break;
+      run.push(t);
+    }
+    if (run.length >= 2 && !run[0]!.initial && !run.some((t) => lexicon.isLexical(t.text))) {
+      const name = (ts: Token[]): string => `person:${placeKey(ts.map((t) => t.text).join(' '))}`;
+      add(name(run), 2);
+      // "Julio Fernández Frutos" is also "Julio Fernández" in a shorter report.
+      if (run.length === 3) {
+        add(name(run.slice(0, 2)));
+        add(name(run.slice(1)));
+      }
+      i += run.length - 1;
+    }
+  }
+
+  // Numbers and years.
+  for (const t of toks) {
+    if (!/^\d/.test(t.text)) continue;
+    const v = numberValue(t.text);
+    if (v === null) continue;
+    if (Number.isInteger(v) && v >= 1900 && v <= 2099 && !/[.,\s]/.test(t.text)) add(`year:${v}`);
+    else if (v >= 2 || (v > 0 && !Number.isInteger(v))) add(`num:${v}`); // "1,5 toneladas" counts, "1" does not
+  }
+
+  // Drugs, figures and dates, from the lexicon of every language.
+  for (const d of lexicon.drugsIn(body)) add(`drug:${d}`);
+  for (const f of lexicon.figuresIn(body)) {
+    if (f.kg !== null) add(`figure:${f.kg}`, 2);
+    else if (f.count !== null) add(`count:${f.count}`, 2);
+  }
+  for (const d of lexicon.datesIn(body)) add(`date:${d}`, 2);
+
+  return [...out.entries()]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, MAX_ANCHORS)
+    .map(([a]) => a);
+}
+
+function resolvePlace(
+  g: ReturnType<typeof gazetteer>,
+  surface: string,
+  initial: boolean,
+  beforeName: boolean,
+): string | null {
+  const found = g.lookup(surface).filter((e) => e.listed && !e.abbreviation && !e.datelineOnly);
+  if (found.length === 0) return null;
+  // Two-letter words are no country names ("Im", "In"); codes are left out too.
+  const country = surface.length > 2 ? found.find((e) => e.kind === 'country') : undefined;
+  if (country?.country) return `country:${country.country}`;
+  const single = !/\s/.test(surface);
+  const min = single ? SINGLE_WORD_CITY_POPULATION : CITY_POPULATION;
+  let best: (typeof found)[number] | null = null;
+  for (const e of found) {
+    if (e.kind !== 'city' && e.kind !== 'port') continue;
+    if (e.population < min) continue;
+    if (beforeName && e.source === 'geonames-alternate') continue;
+    if (!best || e.population > best.population) best = e;
+  }
+  // A capitalised sentence opener is only a place when it is a large one.
+  if (!best || (initial && best.population < 200_000)) return null;
+  // By country and name, not the row: stored anchors outlive a rebuilt gazetteer.
+  return `place:${best.country}:${placeKey(best.name)}`;
+}

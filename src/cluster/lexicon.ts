@@ -1,0 +1,225 @@
+/**
+ * The clusterer's lexicon, derived from the extraction tables of every language folder under
+ * config/rules/ (drugs.yaml, units.yaml, numbers.yaml, calendar.yaml): one lexicon, so a new
+ * language or drug is added once, in its extraction tables, and clustering knows it too.
+ *
+ * The clusterer reads any article with every language's words at once (a Spanish copy of a
+ * German story names "cocaína", the German one "Kokain": both are `cocaine`). It needs far less
+ * than extraction: which drugs a text names, its figures (number, unit, nearest drug) and the
+ * dates it gives (day and month). A folder missing a table contributes nothing for it.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { languageFolders, loadRuleTable, RULES_DIR } from '../extract/rules/load.ts';
+import type { Drug } from '../records/schema.ts';
+
+const DrugRule = z.looseObject({ reason: z.string(), drug: z.string(), pattern: z.string() });
+const UnitRule = z.looseObject({
+  reason: z.string(),
+  pattern: z.string(),
+  kind: z.enum(['mass', 'count']),
+  unit: z.string(),
+  kg: z.number().positive().optional(),
+});
+const NumberRule = z.looseObject({
+  reason: z.string(),
+  kind: z.string(),
+  pattern: z.string(),
+  value: z.number().optional(),
+});
+const CalendarRule = z.looseObject({
+  reason: z.string(),
+  month: z.number().int().optional(),
+  words: z.array(z.string()),
+});
+
+export interface LexiconFigure {
+  drug: Drug | null;
+  kg: number | null;
+  count: number | null;
+  /** Where in the text the figure starts and ends. */
+  start: number;
+  end: number;
+}
+
+export interface ClusterLexicon {
+  /** The language folders it was built from. */
+  languages: string[];
+  /** Canonical drugs the text names (the generic "drugs", "Drogen" left out), in order of first mention. */
+  drugsIn(text: string): Drug[];
+  /** Every figure: a number (digits or a number word, times a multiplier) and a unit. */
+  figuresIn(text: string): LexiconFigure[];
+  /** Day-and-month dates as `MM-DD` ("12. Februar", "12 de febrero", "February 12"). */
+  datesIn(text: string): string[];
+  /** The word is a drug, unit or month of some language (so no part of a name: "Tonnen Kokain"). */
+  isLexical(word: string): boolean;
+}
+
+const L = String.raw`(?<![\p{L}\p{N}])`;
+const R = String.raw`(?![\p{L}\p{N}])`;
+
+/** Patterns of the tables are written for whole words, case-insensitively. */
+function alternation(patterns: string[]): string {
+  return patterns.map((p) => `(?:${p})`).join('|');
+}
+
+function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The lexicon of the language folders under `roots` (default config/rules/), built once per root list. */
+export function loadClusterLexicon(roots: string[] = [RULES_DIR]): ClusterLexicon {
+  const key = roots.join('\u0000');
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const lexicon = buildLexicon(roots);
+  cache.set(key, lexicon);
+  return lexicon;
+}
+const cache = new Map<string, ClusterLexicon>();
+
+function tableOf<T extends z.ZodType>(dir: string, name: string, schema: T): z.infer<T>[] {
+  if (!existsSync(path.join(dir, `${name}.yaml`))) return [];
+  return loadRuleTable(name, schema, dir);
+}
+
+function buildLexicon(roots: string[]): ClusterLexicon {
+  const drugs: Array<{ drug: Drug; re: RegExp }> = [];
+  const units: Array<{ source: string; kind: 'mass' | 'count'; kg: number }> = [];
+  const words = new Map<string, number>();
+  const multipliers: Array<{ source: string; value: number }> = [];
+  const months = new Map<string, number>();
+  const languages: string[] = [];
+  for (const root of roots) {
+    for (const lang of languageFolders(root)) {
+      const dir = path.join(root, lang);
+      languages.push(lang);
+      for (const r of tableOf(dir, 'drugs', DrugRule)) {
+        if (r.drug === 'generic') continue;
+        drugs.push({ drug: r.drug as Drug, re: new RegExp(`${L}(?:${r.pattern})${R}`, 'giu') });
+      }
+      for (const r of tableOf(dir, 'units', UnitRule)) {
+        units.push({ source: r.pattern, kind: r.kind, kg: r.kind === 'mass' ? (r.kg ?? 1) : 1 });
+      }
+      for (const r of tableOf(dir, 'numbers', NumberRule)) {
+        if (r.value === undefined) continue;
+        if (r.kind === 'word') words.set(r.pattern, r.value);
+        else if (r.kind === 'multiplier') multipliers.push({ source: r.pattern, value: r.value });
+      }
+      for (const r of tableOf(dir, 'calendar', CalendarRule)) {
+        if (r.month !== undefined) for (const w of r.words) months.set(w.toLowerCase(), r.month);
+      }
+    }
+  }
+  const wordPatterns = [...words.keys()];
+  const wordRes = wordPatterns.map((p) => ({ re: new RegExp(`^(?:${p})$`, 'iu'), value: words.get(p)! }));
+  const multRes = multipliers.map((m) => ({ re: new RegExp(`^(?:${m.source})$`, 'iu'), value: m.value }));
+  const NUM = String.raw`\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,]\d+)?`;
+  // A number word stands apart from its unit ("a ton", never the "a" of "at").
+  const number = wordPatterns.length > 0 ? `${NUM}|(?:${alternation(wordPatterns)})(?=[\\s-])` : NUM;
+  const mult =
+    multipliers.length > 0 ? String.raw`(?:\s*(${alternation(multipliers.map((m) => m.source))}))?` : '()';
+  const unitGroups = units.map((u) => `(${u.source})`).join('|');
+  const figureRe =
+    units.length > 0
+      ? new RegExp(
+          String.raw`${L}(${number})${mult}(?:\s*-?\s*|\s+(?:[\p{L}-]+\s+){0,2})(?:${unitGroups})(?![\p{L}\p{N}-])`,
+          'giu',
+        )
+      : null;
+  const monthWords = [...months.keys()].sort((a, b) => b.length - a.length).map(escapeRegex);
+  const monthAlt = monthWords.join('|');
+  const dateRe =
+    monthWords.length > 0
+      ? new RegExp(
+          String.raw`${L}(?:(\d{1,2})\.?\s+(?:de\s+)?(${monthAlt})\.?|(${monthAlt})\.?\s+(\d{1,2}))${R}`,
+          'giu',
+        )
+      : null;
+
+  const lexicalUnit =
+    units.length > 0 ? new RegExp(`^(?:${alternation(units.map((u) => u.source))})$`, 'iu') : /^$/;
+  const parseNumber = (raw: string): number | null => {
+    if (/^\d/.test(raw)) {
+      const s = raw.replace(/[\u00a0\u202f ]/g, ' ');
+      if (/^\d{1,3}(?:[.,' ]\d{3})+$/.test(s)) return Number(s.replace(/[.,' ]/g, ''));
+      const n = Number(s.replace(/[ ']/g, '').replace(',', '.'));
+      return Number.isFinite(n) ? n : null;
+    }
+    return wordRes.find((w) => w.re.test(raw))?.value ?? null;
+  };
+
+  const drugsAt = (text: string): Array<{ drug: Drug; at: number; end: number }> => {
+    const found: Array<{ drug: Drug; at: number; end: number }> = [];
+    for (const d of drugs) {
+      for (const m of text.matchAll(d.re)) {
+        const at = m.index ?? 0;
+        const end = at + m[0].length;
+        // An earlier rule wins where two match at the same place ("cannabis resin" before "cannabis").
+        if (found.some((f) => at < f.end && f.at < end)) continue;
+        found.push({ drug: d.drug, at, end });
+      }
+    }
+    return found.sort((a, b) => a.at - b.at);
+  };
+
+  return {
+    languages,
+    drugsIn(text) {
+      return [...new Set(drugsAt(text).map((d) => d.drug))];
+    },
+    figuresIn(text) {
+      if (!figureRe) return [];
+      const named = drugsAt(text);
+      const out: LexiconFigure[] = [];
+      for (const m of text.matchAll(figureRe)) {
+        const value = parseNumber(m[1]!);
+        if (value === null || value <= 0) continue;
+        const multiplier = m[2] ? (multRes.find((x) => x.re.test(m[2]!))?.value ?? 1) : 1;
+        const u = units[m.slice(3).findIndex((g) => g !== undefined)];
+        if (!u) continue;
+        const start = m.index ?? 0;
+        const end = start + m[0].length;
+        // Words between the number and the unit only for counts ("50 million ecstasy pills").
+        if (u.kind === 'mass' && /\s[\p{L}-]+\s/u.test(m[0].slice(m[1]!.length + (m[2]?.length ?? 0))))
+          continue;
+        const amount = value * multiplier;
+        let drug: Drug | null = null;
+        let distance = 80;
+        for (const d of named) {
+          const dist = d.at >= end ? d.at - end : d.end <= start ? start - d.end : 0;
+          if (dist <= distance) {
+            distance = dist;
+            drug = d.drug;
+          }
+        }
+        out.push({
+          drug,
+          kg: u.kind === 'mass' ? Math.round(amount * u.kg * 1000) / 1000 : null,
+          count: u.kind === 'count' ? amount : null,
+          start,
+          end,
+        });
+      }
+      return out;
+    },
+    isLexical(word) {
+      if (months.has(word.toLowerCase())) return true;
+      if (drugs.some((d) => new RegExp(`^(?:${d.re.source.slice(L.length, -R.length)})$`, 'iu').test(word)))
+        return true;
+      return lexicalUnit.test(word);
+    },
+    datesIn(text) {
+      if (!dateRe) return [];
+      const out = new Set<string>();
+      for (const m of text.matchAll(dateRe)) {
+        const day = Number(m[1] ?? m[4]);
+        const month = months.get((m[2] ?? m[3])!.toLowerCase());
+        if (!month || day < 1 || day > 31) continue;
+        out.add(`${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
+      }
+      return [...out];
+    },
+  };
+}
