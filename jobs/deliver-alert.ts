@@ -159,6 +159,13 @@ export interface DeliverAlertQueueOptions extends DeliverAlertProcessorOptions {
   concurrency?: number;
   /** Start the worker (default true); false gives only the queue (producers). */
   worker?: boolean;
+  /**
+   * The worker's job lock, in ms (serve: `service.lockDurationMs`, as every stage): a delivery
+   * whose process died is taken over once its lock lapses. Default BullMQ's (30 s).
+   */
+  lockDurationMs?: number;
+  /** How often the worker looks for stalled jobs, in ms (serve: `service.stalledIntervalMs`). */
+  stalledIntervalMs?: number;
 }
 
 export interface DeliverAlertQueue {
@@ -199,6 +206,10 @@ export function createDeliverAlertQueue(options: DeliverAlertQueueOptions): Deli
           connection: options.connection,
           prefix,
           concurrency: options.concurrency ?? 4,
+          ...(options.lockDurationMs !== undefined ? { lockDuration: options.lockDurationMs } : {}),
+          ...(options.stalledIntervalMs !== undefined ? { stalledInterval: options.stalledIntervalMs } : {}),
+          // As the stages: a job whose worker died is taken over; a few stalls are tolerated.
+          maxStalledCount: 3,
           settings: { backoffStrategy: deliverAlertBackoff(cfg) },
         });
   worker?.on('failed', (job, err) => {

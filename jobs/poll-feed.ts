@@ -16,12 +16,18 @@ export interface PollFeedDeps {
   pipeline: PipelineDeps;
   fetchQueue: Queue<FetchPageJob>;
   metrics: ServiceMetrics;
+  /**
+   * Queue the feed's pending items that no job carries (src/service/pending.ts); returns how
+   * many. The items of an earlier fetch that answers 304 now are only in the store.
+   */
+  requeue?: (feedId: string) => Promise<number>;
 }
 
 export interface PollFeedResult {
   status: string;
   queued: number;
   seen: number;
+  resumed: number;
 }
 
 export function pollFeedProcessor(deps: PollFeedDeps): StageProcessor<'poll', PollFeedResult> {
@@ -40,16 +46,19 @@ export function pollFeedProcessor(deps: PollFeedDeps): StageProcessor<'poll', Po
       );
       deps.metrics.itemsQueued.inc({ feed: feed.id }, result.items.length);
     }
+    const resumed = deps.requeue ? await deps.requeue(feed.id) : 0;
     logger.info(
       {
         feedId: feed.id,
         status: result.status,
         queued: result.items.length,
         seen: result.seen,
+        givenUp: result.givenUp,
+        resumed,
         nextPollAt: result.nextPollAt,
       },
       'feed polled',
     );
-    return { status: result.status, queued: result.items.length, seen: result.seen };
+    return { status: result.status, queued: result.items.length, seen: result.seen, resumed };
   };
 }

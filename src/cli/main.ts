@@ -22,6 +22,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   score: async () => (await import('./commands/score.ts')).registerScore,
   serve: async () => (await import('./commands/serve.ts')).registerServe,
   export: async () => (await import('./commands/export.ts')).registerExport,
+  retry: async () => (await import('./commands/retry.ts')).registerRetry,
   alerts: async () => (await import('./commands/alerts.ts')).registerAlerts,
   cluster: async () => (await import('./commands/cluster.ts')).registerCluster,
   ui: async () => (await import('./commands/ui.ts')).registerUi,

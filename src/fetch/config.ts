@@ -65,6 +65,13 @@ export const FetchConfigSchema = z
       .int()
       .positive()
       .default(6 * 3600_000),
+    /**
+     * Attempts an article gets when it fails transiently (timeout, 5xx, 429 ...): `scan` runs, or
+     * `serve` jobs that ran out of their retries. Then it is given up (listed by `seizurewatch
+     * retry --list`, not fetched again while it stays in the feed). A permanent failure (404,
+     * 410, robots.txt, a blocked address, an unparsable page) is given up at once.
+     */
+    itemAttempts: z.number().int().positive().max(1000).default(5),
     /** Items fetched and processed at once in `scan` (per-host limits still apply). */
     concurrency: z.number().int().positive().max(32).default(4),
   })

@@ -1,8 +1,10 @@
 /**
  * Stage 1: poll one feed. Conditional GET with the validators remembered in the store (a 304
  * costs no parse), the next poll time from the feed's hints, back-off after 429/503/5xx, and
- * only the items the store has not seen returned. Items are NOT marked seen here: that happens
- * when their record is stored, so an item whose page fails is tried again on the next run.
+ * only the items the store has neither seen nor given up returned. Items are NOT marked seen
+ * here: that happens when their record is stored. The new items are saved as pending together
+ * with the feed's validators (one transaction), so a later 304 cannot hide an item whose page
+ * failed or whose run was cut short: `scan` and `serve` re-queue the pending items from the store.
  */
 import type { SeizurewatchError } from '../errors.ts';
 import { parseFeed } from '../feeds/parse-feed.ts';
@@ -27,6 +29,8 @@ export interface PollResult {
   items: FeedItem[];
   /** Items in the feed that were seen before. */
   seen: number;
+  /** Items in the feed that failed for good before (not fetched again until retried). */
+  givenUp: number;
   /** Items dropped for having no usable link. */
   skipped: number;
   nextPollAt: string | null;
@@ -53,6 +57,7 @@ export async function pollFeedDetailed(
       status: 'not-due',
       items: [],
       seen: 0,
+      givenUp: 0,
       skipped: 0,
       nextPollAt: state.nextPollAt,
     };
@@ -118,11 +123,20 @@ export async function pollFeedDetailed(
       lastModified: response.lastModified ?? state.lastModified,
     });
     log.debug({ nextPollAt }, 'feed not modified');
-    return { feedId: feed.id, status: 'not-modified', items: [], seen: 0, skipped: 0, nextPollAt };
+    return {
+      feedId: feed.id,
+      status: 'not-modified',
+      items: [],
+      seen: 0,
+      givenUp: 0,
+      skipped: 0,
+      nextPollAt,
+    };
   }
   const fresh: FeedItem[] = [];
   const urls = new Set<string>();
   let seen = 0;
+  let givenUp = 0;
   for (const parsedItem of parsed.items) {
     // The configured language stands in where the feed gives none.
     const item =
@@ -130,25 +144,33 @@ export async function pollFeedDetailed(
     if (urls.has(item.url)) continue;
     urls.add(item.url);
     if (await store.isSeen(item)) seen++;
+    else if (await store.isFailed(item)) givenUp++;
     else fresh.push(item);
   }
-  await store.updateFeedState(feed.id, {
-    url: feed.url,
-    failures: 0,
-    lastError: null,
-    lastStatus: response.status,
-    lastPolledAt: polledAt,
-    lastSuccessAt: polledAt,
-    nextPollAt,
-    etag: response.etag,
-    lastModified: response.lastModified,
-  });
-  log.debug({ items: parsed.items.length, new: fresh.length, seen, nextPollAt }, 'feed polled');
+  // The validators only with the items they stand for: both saved, or neither.
+  await store.savePoll(
+    feed.id,
+    {
+      url: feed.url,
+      failures: 0,
+      lastError: null,
+      lastStatus: response.status,
+      lastPolledAt: polledAt,
+      lastSuccessAt: polledAt,
+      nextPollAt,
+      etag: response.etag,
+      lastModified: response.lastModified,
+    },
+    fresh,
+    now,
+  );
+  log.debug({ items: parsed.items.length, new: fresh.length, seen, givenUp, nextPollAt }, 'feed polled');
   return {
     feedId: feed.id,
     status: 'fetched',
     items: fresh,
     seen,
+    givenUp,
     skipped: parsed.skipped.length,
     nextPollAt,
   };

@@ -1,7 +1,8 @@
 /**
- * `scan` in process: poll every feed once, fetch/scrape/extract the new items, store, write
- * NDJSON, alert. One failing feed or item never stops the run; a failed item is not marked seen,
- * so a later run retries it.
+ * `scan` in process: resume the items left pending in the store (by an earlier run that failed
+ * on them or was cut short), poll every feed once, fetch/scrape/extract the new items, store,
+ * write NDJSON, alert. One failing feed or item never stops the run; a failed item stays pending
+ * and a later run retries it, until it is given up (src/pipeline/item-failure.ts).
  */
 import { createAlerter } from '../alerts/index.ts';
 import type { Config } from '../config.ts';
@@ -12,6 +13,7 @@ import type { Store } from '../store/types.ts';
 import type { Parsers } from '../threads/parsers.ts';
 import type { ArticleRecord, FeedConfig, FeedItem } from '../types.ts';
 import { createPipelineDeps, type PipelineDeps } from './deps.ts';
+import { itemFailureOf, noteItemFailure } from './item-failure.ts';
 import { type PollResult, pollFeedDetailed } from './poll-feed.ts';
 import { processItem } from './process-item.ts';
 import { emitPending, storeRecord } from './store-record.ts';
@@ -26,11 +28,22 @@ export interface ScanFailure {
   code: string;
   message: string;
   retryable: boolean;
+  /** The item was given up: not fetched again until `seizurewatch retry` puts it back. */
+  givenUp?: boolean;
 }
 
 export interface ScanSummary {
   feeds: { total: number; polled: number; notModified: number; notDue: number; failed: number };
-  items: { new: number; seen: number; failed: number };
+  items: {
+    /** Items of the feeds not seen, not pending and not given up before. */
+    new: number;
+    /** Items left pending in the store by an earlier run, tried again. */
+    resumed: number;
+    seen: number;
+    failed: number;
+    /** Items failed for good: this run (counted in `failed` too) or before (skipped). */
+    givenUp: number;
+  };
   records: {
     /** Newly stored (and written to NDJSON). */
     stored: number;
@@ -118,7 +131,7 @@ export async function runScan(config: Readonly<Config>, options: ScanOptions = {
   const deps: PipelineDeps = { ...owned, alerter };
   const summary: ScanSummary = {
     feeds: { total: config.feeds.length, polled: 0, notModified: 0, notDue: 0, failed: 0 },
-    items: { new: 0, seen: 0, failed: 0 },
+    items: { new: 0, resumed: 0, seen: 0, failed: 0, givenUp: 0 },
     records: { stored: 0, duplicates: 0, seizureStories: 0, recovered: 0 },
     failures: [],
     durationMs: 0,
@@ -128,6 +141,15 @@ export async function runScan(config: Readonly<Config>, options: ScanOptions = {
 
     const work: FeedItem[] = [];
     const queued = new Set<string>();
+    // Pending first: a feed that answers 304 no longer lists them.
+    for (const { item } of await deps.store.pendingItems()) {
+      if (queued.has(item.url)) continue;
+      queued.add(item.url);
+      work.push(item);
+    }
+    summary.items.resumed = work.length;
+    if (work.length > 0) logger.info({ resumed: work.length }, 'resumed items left pending');
+    const resumed = new Set(queued);
     await pool([...config.feeds], config.fetch.concurrency, async (feed) => {
       try {
         const result = await pollFeedDetailed(feed, deps, { force: options.force ?? false });
@@ -135,7 +157,9 @@ export async function runScan(config: Readonly<Config>, options: ScanOptions = {
         else if (result.status === 'not-modified') summary.feeds.notModified++;
         else summary.feeds.polled++;
         summary.items.seen += result.seen;
+        summary.items.givenUp += result.givenUp;
         for (const item of result.items) {
+          if (resumed.has(item.url)) continue;
           if (queued.has(item.url)) {
             summary.items.seen++;
             continue;
@@ -152,7 +176,7 @@ export async function runScan(config: Readonly<Config>, options: ScanOptions = {
         emitEvent({ type: 'feed-failed', feed, failure });
       }
     });
-    summary.items.new = work.length;
+    summary.items.new = work.length - summary.items.resumed;
 
     await pool(work, config.fetch.concurrency, async (item) => {
       const log = logger.child({ feed: item.feedId, url: item.url });
@@ -174,6 +198,11 @@ export async function runScan(config: Readonly<Config>, options: ScanOptions = {
       } catch (err) {
         summary.items.failed++;
         const failure = toFailure('item', item.feedId, err, item.url);
+        const { gaveUp } = await noteItemFailure(item, itemFailureOf(err), { ...deps, logger: log });
+        if (gaveUp) {
+          failure.givenUp = true;
+          summary.items.givenUp++;
+        }
         summary.failures.push(failure);
         if (options.onEvent) log.debug({ err, code: failure.code }, 'item failed');
         else log.warn({ err, code: failure.code }, 'item failed');

@@ -9,7 +9,9 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { SeizurewatchError } from '../errors.ts';
-import type { ArticleRecord, Drug } from '../types.ts';
+import type { FailedItem, ItemFailure, PendingItem } from '../store/types.ts';
+import type { ArticleRecord, Drug, FeedItem } from '../types.ts';
+import { recordId } from './id.ts';
 
 /** File name of the database inside `store.dir`. */
 export const STORE_FILE = 'seizurewatch.db';
@@ -97,6 +99,52 @@ interface FeedStateRow {
   last_success_at: string | null;
 }
 
+interface PendingRow {
+  url: string;
+  feed_id: string;
+  item: string;
+  attempts: number;
+  last_error: string | null;
+  queued_at: string;
+}
+
+interface FailedRow {
+  url: string;
+  id: string;
+  item?: string;
+  feed_id: string;
+  guid: string | null;
+  title: string | null;
+  code: string;
+  message: string;
+  attempts: number;
+  failed_at: string;
+}
+
+/** Shared with the PostgreSQL store (same columns). */
+export function pendingOf(row: PendingRow): PendingItem {
+  return {
+    item: JSON.parse(row.item) as FeedItem,
+    attempts: row.attempts,
+    lastError: row.last_error,
+    queuedAt: row.queued_at,
+  };
+}
+
+export function failedOf(row: FailedRow): FailedItem {
+  return {
+    id: row.id,
+    url: row.url,
+    feedId: row.feed_id,
+    guid: row.guid,
+    title: row.title,
+    code: row.code,
+    message: row.message,
+    attempts: row.attempts,
+    failedAt: row.failed_at,
+  };
+}
+
 /**
  * The store. Open with {@link openStore}; close when done. All methods are synchronous and
  * throw a `STORE_FAILED` SeizurewatchError (retryable) when SQLite fails.
@@ -119,7 +167,15 @@ export class Store {
       // Outside the versioned schema: created by any version that uses it.
       this.db.exec(
         `CREATE TABLE IF NOT EXISTS leases (name TEXT PRIMARY KEY, holder TEXT NOT NULL, until_ms INTEGER NOT NULL);
-         CREATE INDEX IF NOT EXISTS records_unemitted ON records (seq) WHERE emitted = 0;`,
+         CREATE INDEX IF NOT EXISTS records_unemitted ON records (seq) WHERE emitted = 0;
+         CREATE TABLE IF NOT EXISTS pending_items (
+           url TEXT PRIMARY KEY, feed_id TEXT NOT NULL, item TEXT NOT NULL,
+           attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT, queued_at TEXT NOT NULL, pseq INTEGER NOT NULL);
+         CREATE INDEX IF NOT EXISTS pending_items_feed ON pending_items (feed_id, pseq);
+         CREATE TABLE IF NOT EXISTS failed_items (
+           url TEXT PRIMARY KEY, id TEXT NOT NULL, feed_id TEXT NOT NULL, guid TEXT, title TEXT, item TEXT NOT NULL,
+           code TEXT NOT NULL, message TEXT NOT NULL, attempts INTEGER NOT NULL, failed_at TEXT NOT NULL);
+         CREATE INDEX IF NOT EXISTS failed_items_id ON failed_items (id);`,
       );
       this.stmts = this.prepare();
     } catch (cause) {
@@ -228,6 +284,31 @@ export class Store {
          WHERE leases.holder = excluded.holder OR leases.until_ms < @now`,
       ),
       dropLease: db.prepare<[string, string]>('DELETE FROM leases WHERE name = ? AND holder = ?'),
+      addPending: db.prepare(
+        `INSERT OR IGNORE INTO pending_items (url, feed_id, item, queued_at, pseq)
+         VALUES (@url, @feedId, @item, @at, (SELECT coalesce(max(pseq), 0) + 1 FROM pending_items))`,
+      ),
+      dropPending: db.prepare<[string]>('DELETE FROM pending_items WHERE url = ?'),
+      getPending: db.prepare<[string], PendingRow>('SELECT * FROM pending_items WHERE url = ?'),
+      allPending: db.prepare<[], PendingRow>('SELECT * FROM pending_items ORDER BY pseq'),
+      feedPending: db.prepare<[string], PendingRow>(
+        'SELECT * FROM pending_items WHERE feed_id = ? ORDER BY pseq',
+      ),
+      countAttempt: db.prepare<[string, string]>(
+        'UPDATE pending_items SET attempts = attempts + 1, last_error = ? WHERE url = ?',
+      ),
+      addFailed: db.prepare(
+        `INSERT OR REPLACE INTO failed_items (url, id, feed_id, guid, title, item, code, message, attempts, failed_at)
+         VALUES (@url, @id, @feedId, @guid, @title, @item, @code, @message, @attempts, @at)`,
+      ),
+      isFailed: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM failed_items WHERE url = ?'),
+      failed: db.prepare<[number], FailedRow>(
+        'SELECT * FROM failed_items ORDER BY failed_at DESC, url LIMIT ?',
+      ),
+      findFailed: db.prepare<[string, string], FailedRow>(
+        'SELECT * FROM failed_items WHERE id = ? OR url = ? ORDER BY failed_at DESC LIMIT 1',
+      ),
+      dropFailed: db.prepare<[string]>('DELETE FROM failed_items WHERE url = ?'),
       getFeed: db.prepare<[string], FeedStateRow>('SELECT * FROM feed_state WHERE feed_id = ?'),
       upsertFeed: db.prepare(
         `INSERT INTO feed_state (feed_id, url, etag, last_modified, next_poll_at, failures, last_error, last_status,
@@ -278,6 +359,7 @@ export class Store {
           };
           this.stmts.insertUrl.run(row);
           if (row.feedId && row.guid) this.stmts.insertGuid.run(row);
+          this.stmts.dropPending.run(row.url);
         }
       })(),
     );
@@ -317,6 +399,7 @@ export class Store {
           };
           this.stmts.insertUrl.run(row);
           if (row.feedId && row.guid) this.stmts.insertGuid.run(row);
+          this.stmts.dropPending.run(row.url);
         }
         return isNew;
       })(),
@@ -496,6 +579,95 @@ export class Store {
         const next = { ...this.getFeedState(feedId), ...patch, feedId };
         this.stmts.upsertFeed.run(next);
         return next;
+      })(),
+    );
+  }
+
+  /** The feed-state patch and the poll's new items as pending, in one transaction (see the Store interface). */
+  savePoll(
+    feedId: string,
+    patch: Partial<Omit<FeedState, 'feedId'>>,
+    items: FeedItem[],
+    now = new Date(),
+  ): FeedState {
+    const at = now.toISOString();
+    return this.run('cannot save poll', () =>
+      this.db.transaction(() => {
+        for (const item of items) {
+          this.stmts.addPending.run({ url: item.url, feedId: item.feedId, item: JSON.stringify(item), at });
+        }
+        const next = { ...this.getFeedState(feedId), ...patch, feedId };
+        this.stmts.upsertFeed.run(next);
+        return next;
+      })(),
+    );
+  }
+
+  pendingItems(feedId?: string): PendingItem[] {
+    return this.run('cannot read pending items', () =>
+      (feedId === undefined ? this.stmts.allPending.all() : this.stmts.feedPending.all(feedId)).map(
+        pendingOf,
+      ),
+    );
+  }
+
+  /** Count a failed attempt; give the item up when permanent or out of attempts (see the Store interface). */
+  recordItemFailure(
+    item: FeedItem,
+    failure: ItemFailure,
+    maxAttempts: number,
+    now = new Date(),
+  ): { gaveUp: boolean; attempts: number } {
+    const lastError = `${failure.code}: ${failure.message}`.slice(0, 1000);
+    return this.run('cannot record item failure', () =>
+      this.db.transaction(() => {
+        if (this.stmts.urlSeen.get(item.url)) return { gaveUp: false, attempts: 0 };
+        const at = now.toISOString();
+        this.stmts.addPending.run({ url: item.url, feedId: item.feedId, item: JSON.stringify(item), at });
+        this.stmts.countAttempt.run(lastError, item.url);
+        const row = this.stmts.getPending.get(item.url)!;
+        if (!failure.permanent && row.attempts < maxAttempts)
+          return { gaveUp: false, attempts: row.attempts };
+        this.stmts.dropPending.run(item.url);
+        this.stmts.addFailed.run({
+          url: item.url,
+          id: recordId(item.url),
+          feedId: item.feedId,
+          guid: item.guid,
+          title: item.title,
+          item: row.item,
+          code: failure.code,
+          message: failure.message.slice(0, 1000),
+          attempts: row.attempts,
+          at,
+        });
+        return { gaveUp: true, attempts: row.attempts };
+      })(),
+    );
+  }
+
+  isFailed(item: { url: string }): boolean {
+    return this.run('cannot read failed items', () => Boolean(this.stmts.isFailed.get(item.url)));
+  }
+
+  failedItems(limit = Number.MAX_SAFE_INTEGER): FailedItem[] {
+    return this.run('cannot read failed items', () => this.stmts.failed.all(limit).map(failedOf));
+  }
+
+  /** Put a failed item back as pending (by id or URL); null when none matches. */
+  retryFailed(idOrUrl: string, now = new Date()): FailedItem | null {
+    return this.run('cannot retry failed item', () =>
+      this.db.transaction(() => {
+        const row = this.stmts.findFailed.get(idOrUrl, idOrUrl);
+        if (!row) return null;
+        this.stmts.dropFailed.run(row.url);
+        this.stmts.addPending.run({
+          url: row.url,
+          feedId: row.feed_id,
+          item: row.item ?? '{}',
+          at: now.toISOString(),
+        });
+        return failedOf(row);
       })(),
     );
   }

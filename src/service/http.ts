@@ -6,6 +6,7 @@
  *   GET /metrics              Prometheus text
  *   GET /api/records          stored records, paged, filtered like `export`
  *   GET /api/records/stream   records as they are stored (SSE, or NDJSON with ?format=ndjson)
+ *   GET /api/items/failed     feed items given up, with their reason (`seizurewatch retry` puts one back)
  *       /admin/queues         Bull Board (always needs the token; off when none is set)
  *   GET /, /api/dashboard/*   the newsroom dashboard (src/dashboard/routes.ts), when given
  *  POST /login                the dashboard's sign-in form (sets the token cookie), when a token is set
@@ -185,6 +186,7 @@ const FILTER_PARAMS = ['since', 'until', 'drug', 'country', 'minKg', 'seizureSto
 const ROUTE_PARAMS: Record<string, readonly string[]> = {
   '/api/records': [...FILTER_PARAMS, 'seizures', 'limit', 'offset'],
   '/api/records/stream': [...FILTER_PARAMS, 'format'],
+  '/api/items/failed': ['limit'],
 };
 
 /**
@@ -326,6 +328,15 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
       return { seizures: page.flatMap((r) => seizureLines(r, filter)), offset, limit, next };
     }
     return { records: page, offset, limit, next };
+  });
+
+  app.get('/api/items/failed', async (req) => {
+    const { query: q, problems } = readQuery(req.query, '/api/items/failed');
+    if (problems.length > 0) throw new InputError(problems.join('; '), { details: { problems } });
+    const limit = parseIntParam(q.limit, 'limit', 1, MAX_PAGE, DEFAULT_PAGE);
+    // Newest first: what the feeds gave up on most recently, each with its code and message.
+    const items = await deps.store.failedItems(limit + 1);
+    return { items: items.slice(0, limit), limit, more: items.length > limit };
   });
 
   app.get('/api/records/stream', async (req, reply) => {

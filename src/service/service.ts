@@ -23,6 +23,7 @@ import type { ArticleRecord } from '../types.ts';
 import { assertHttpAuth, type HttpServer, type Readiness, startHttpServer } from './http.ts';
 import { type StageProcessor, wrapProcessor } from './job-wrapper.ts';
 import { createMetrics, type ServiceMetrics } from './metrics.ts';
+import { noteJobFailure, requeuePending } from './pending.ts';
 import {
   feedSchedulerId,
   type JobPayloads,
@@ -142,6 +143,8 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
           connection: connect('deliver'),
           prefix: svc.prefix,
           concurrency: svc.concurrency.deliver,
+          lockDurationMs: svc.lockDurationMs,
+          stalledIntervalMs: svc.stalledIntervalMs,
         })
       : null;
   deliveries?.queue.on('error', (err) =>
@@ -176,7 +179,13 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
   metrics.watchQueues(allQueues);
 
   const processors: { [S in Stage]: StageProcessor<S> } = {
-    poll: pollFeedProcessor({ pipeline, fetchQueue: queues.fetch, metrics }),
+    poll: pollFeedProcessor({
+      pipeline,
+      fetchQueue: queues.fetch,
+      metrics,
+      // Pending items of the feed no job carries (Redis lost them, a retry put one back).
+      requeue: (feedId) => requeuePending(store, queues, { feedId }),
+    }),
     fetch: fetchPageProcessor({ pipeline, extractQueue: queues.extract }),
     extract: extractArticleProcessor({ pipeline, storeQueue: queues.store }),
     store: storeRecordProcessor({ pipeline, alertQueue: queues.alert, onNew, metrics }),
@@ -208,6 +217,10 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
         // Kept (keepFailed) for inspection; its id keeps the article from being queued again
         // until it is removed or retried from Bull Board.
         logger.warn({ stage, jobId: job.id, reason: job.failedReason }, 'job failed for good');
+        // The item's attempt is counted in the store: given up, or pending for the next poll.
+        void noteJobFailure(stage, job, err, pipeline, logger, queues).catch((e: unknown) =>
+          logger.warn({ err: e, jobId: job.id }, 'cannot record item failure'),
+        );
       }
     });
     workers[stage] = worker;
@@ -236,6 +249,11 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
     await parsers.warmUp();
     logger.info({ ms: Date.now() - started, threads: config.parse.threads }, 'parse threads ready');
   } else if (runsWorkers) warmUpExtractor(logger);
+  if (role !== 'api') {
+    // Items pending in the store since before this start (a crash, Redis data lost).
+    const resumed = await requeuePending(store, queues);
+    if (resumed > 0) logger.info({ resumed }, 'resumed items left pending');
+  }
   for (const [stage, worker] of Object.entries(workers)) {
     worker.run().catch((err) => logger.error({ stage, err }, 'worker stopped'));
   }

@@ -110,4 +110,33 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX delivery_attempts_delivery ON delivery_attempts (delivery_id);
     `,
   },
+  {
+    version: 2,
+    name: 'pending and failed feed items (issue 15: nothing lost behind a 304; issue 12: give-up)',
+    sql: `
+      CREATE TABLE pending_items (
+        url TEXT PRIMARY KEY,
+        feed_id TEXT NOT NULL,
+        item TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        queued_at TEXT NOT NULL,
+        pseq BIGSERIAL NOT NULL
+      );
+      CREATE INDEX pending_items_feed ON pending_items (feed_id, pseq);
+      CREATE TABLE failed_items (
+        url TEXT PRIMARY KEY,
+        id TEXT NOT NULL,
+        feed_id TEXT NOT NULL,
+        guid TEXT,
+        title TEXT,
+        item TEXT NOT NULL,
+        code TEXT NOT NULL,
+        message TEXT NOT NULL,
+        attempts INTEGER NOT NULL,
+        failed_at TEXT NOT NULL
+      );
+      CREATE INDEX failed_items_id ON failed_items (id);
+    `,
+  },
 ];

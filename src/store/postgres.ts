@@ -13,8 +13,9 @@ import type { ClusterMember } from '../cluster/clusterer.ts';
 import type { StoryFeatures } from '../cluster/features.ts';
 import type { DocFrequencies } from '../cluster/text.ts';
 import { SeizurewatchError } from '../errors.ts';
-import { isoToMs } from '../records/store.ts';
-import type { ArticleRecord } from '../types.ts';
+import { recordId } from '../records/id.ts';
+import { failedOf, isoToMs, pendingOf } from '../records/store.ts';
+import type { ArticleRecord, FeedItem } from '../types.ts';
 import { Mutex } from './mutex.ts';
 import { MIGRATIONS } from './pg-migrations.ts';
 import type {
@@ -22,8 +23,11 @@ import type {
   AttemptRow,
   DeliveryRow,
   DeliveryStatus,
+  FailedItem,
   FeedState,
+  ItemFailure,
   NewDelivery,
+  PendingItem,
   RecordQuery,
   SeenItem,
   Store,
@@ -531,6 +535,9 @@ export class PostgresStore implements Store {
         );
       }
     }
+    if (items.length > 0) {
+      await c.query('DELETE FROM pending_items WHERE url = ANY($1::text[])', [items.map((it) => it.url)]);
+    }
   }
 
   async isSeen(item: { url: string; feedId?: string | null; guid?: string | null }): Promise<boolean> {
@@ -714,34 +721,163 @@ export class PostgresStore implements Store {
 
   async updateFeedState(feedId: string, patch: Partial<Omit<FeedState, 'feedId'>>): Promise<FeedState> {
     try {
-      return await inTransaction(this.pool, async (c) => {
-        await c.query('INSERT INTO feed_state (feed_id) VALUES ($1) ON CONFLICT DO NOTHING', [feedId]);
-        const { rows } = await c.query<FeedStateRow>(
-          'SELECT * FROM feed_state WHERE feed_id = $1 FOR UPDATE',
-          [feedId],
-        );
-        const next: FeedState = { ...feedStateOf(rows[0]!), ...patch, feedId };
-        await c.query(
-          `UPDATE feed_state SET url = $2, etag = $3, last_modified = $4, next_poll_at = $5, failures = $6,
-             last_error = $7, last_status = $8, last_polled_at = $9, last_success_at = $10 WHERE feed_id = $1`,
-          [
-            feedId,
-            next.url,
-            next.etag,
-            next.lastModified,
-            next.nextPollAt,
-            next.failures,
-            next.lastError,
-            next.lastStatus,
-            next.lastPolledAt,
-            next.lastSuccessAt,
-          ],
-        );
-        return next;
-      });
+      return await inTransaction(this.pool, (c) => this.updateFeedStateIn(c, feedId, patch));
     } catch (cause) {
       throw storeError('cannot write feed state', cause);
     }
+  }
+
+  async savePoll(
+    feedId: string,
+    patch: Partial<Omit<FeedState, 'feedId'>>,
+    items: FeedItem[],
+    now = new Date(),
+  ): Promise<FeedState> {
+    try {
+      return await inTransaction(this.pool, async (c) => {
+        if (items.length > 0) {
+          await c.query(
+            `INSERT INTO pending_items (url, feed_id, item, queued_at)
+             SELECT u, f, i, $4 FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS p (u, f, i, n)
+             ORDER BY n ON CONFLICT (url) DO NOTHING`,
+            [
+              items.map((it) => it.url),
+              items.map((it) => it.feedId),
+              items.map((it) => JSON.stringify(it)),
+              now.toISOString(),
+            ],
+          );
+        }
+        return this.updateFeedStateIn(c, feedId, patch);
+      });
+    } catch (cause) {
+      throw storeError('cannot save poll', cause);
+    }
+  }
+
+  async pendingItems(feedId?: string): Promise<PendingItem[]> {
+    const { rows } = await this.q<Parameters<typeof pendingOf>[0]>(
+      'read pending items',
+      feedId === undefined
+        ? 'SELECT * FROM pending_items ORDER BY pseq'
+        : 'SELECT * FROM pending_items WHERE feed_id = $1 ORDER BY pseq',
+      feedId === undefined ? [] : [feedId],
+    );
+    return rows.map(pendingOf);
+  }
+
+  async recordItemFailure(
+    item: FeedItem,
+    failure: ItemFailure,
+    maxAttempts: number,
+    now = new Date(),
+  ): Promise<{ gaveUp: boolean; attempts: number }> {
+    const at = now.toISOString();
+    const lastError = `${failure.code}: ${failure.message}`.slice(0, 1000);
+    try {
+      return await inTransaction(this.pool, async (c) => {
+        const seen = await c.query('SELECT 1 FROM seen_urls WHERE url = $1', [item.url]);
+        if (seen.rows.length > 0) return { gaveUp: false, attempts: 0 };
+        const { rows } = await c.query<{ attempts: number; item: string }>(
+          `INSERT INTO pending_items (url, feed_id, item, queued_at, attempts, last_error) VALUES ($1, $2, $3, $4, 1, $5)
+           ON CONFLICT (url) DO UPDATE SET attempts = pending_items.attempts + 1, last_error = excluded.last_error
+           RETURNING attempts, item`,
+          [item.url, item.feedId, JSON.stringify(item), at, lastError],
+        );
+        const row = rows[0]!;
+        if (!failure.permanent && row.attempts < maxAttempts)
+          return { gaveUp: false, attempts: row.attempts };
+        await c.query('DELETE FROM pending_items WHERE url = $1', [item.url]);
+        await c.query(
+          `INSERT INTO failed_items (url, id, feed_id, guid, title, item, code, message, attempts, failed_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+           ON CONFLICT (url) DO UPDATE SET code = excluded.code, message = excluded.message,
+             attempts = excluded.attempts, failed_at = excluded.failed_at`,
+          [
+            item.url,
+            recordId(item.url),
+            item.feedId,
+            item.guid,
+            item.title,
+            row.item,
+            failure.code,
+            failure.message.slice(0, 1000),
+            row.attempts,
+            at,
+          ],
+        );
+        return { gaveUp: true, attempts: row.attempts };
+      });
+    } catch (cause) {
+      throw storeError('cannot record item failure', cause);
+    }
+  }
+
+  async isFailed(item: { url: string }): Promise<boolean> {
+    const { rows } = await this.q('read failed items', 'SELECT 1 FROM failed_items WHERE url = $1', [
+      item.url,
+    ]);
+    return rows.length > 0;
+  }
+
+  async failedItems(limit = 1_000_000): Promise<FailedItem[]> {
+    const { rows } = await this.q<Parameters<typeof failedOf>[0]>(
+      'read failed items',
+      'SELECT * FROM failed_items ORDER BY failed_at DESC, url LIMIT $1',
+      [limit],
+    );
+    return rows.map(failedOf);
+  }
+
+  async retryFailed(idOrUrl: string, now = new Date()): Promise<FailedItem | null> {
+    try {
+      return await inTransaction(this.pool, async (c) => {
+        const { rows } = await c.query<Parameters<typeof failedOf>[0] & { item: string }>(
+          'SELECT * FROM failed_items WHERE id = $1 OR url = $1 ORDER BY failed_at DESC LIMIT 1 FOR UPDATE',
+          [idOrUrl],
+        );
+        const row = rows[0];
+        if (!row) return null;
+        await c.query('DELETE FROM failed_items WHERE url = $1', [row.url]);
+        await c.query(
+          `INSERT INTO pending_items (url, feed_id, item, queued_at) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (url) DO UPDATE SET attempts = 0, last_error = NULL`,
+          [row.url, row.feed_id, row.item, now.toISOString()],
+        );
+        return failedOf(row);
+      });
+    } catch (cause) {
+      throw storeError('cannot retry failed item', cause);
+    }
+  }
+
+  private async updateFeedStateIn(
+    c: pg.PoolClient,
+    feedId: string,
+    patch: Partial<Omit<FeedState, 'feedId'>>,
+  ): Promise<FeedState> {
+    await c.query('INSERT INTO feed_state (feed_id) VALUES ($1) ON CONFLICT DO NOTHING', [feedId]);
+    const { rows } = await c.query<FeedStateRow>('SELECT * FROM feed_state WHERE feed_id = $1 FOR UPDATE', [
+      feedId,
+    ]);
+    const next: FeedState = { ...feedStateOf(rows[0]!), ...patch, feedId };
+    await c.query(
+      `UPDATE feed_state SET url = $2, etag = $3, last_modified = $4, next_poll_at = $5, failures = $6,
+         last_error = $7, last_status = $8, last_polled_at = $9, last_success_at = $10 WHERE feed_id = $1`,
+      [
+        feedId,
+        next.url,
+        next.etag,
+        next.lastModified,
+        next.nextPollAt,
+        next.failures,
+        next.lastError,
+        next.lastStatus,
+        next.lastPolledAt,
+        next.lastSuccessAt,
+      ],
+    );
+    return next;
   }
 
   async acquireLease(name: string, holder: string, ttlMs: number): Promise<boolean> {

@@ -186,6 +186,24 @@ export class SqliteStore implements Store {
   async updateFeedState(...args: Parameters<RecordsDb['updateFeedState']>) {
     return this.db.updateFeedState(...args);
   }
+  async savePoll(...args: Parameters<RecordsDb['savePoll']>) {
+    return this.db.savePoll(...args);
+  }
+  async pendingItems(feedId?: string) {
+    return this.db.pendingItems(feedId);
+  }
+  async recordItemFailure(...args: Parameters<RecordsDb['recordItemFailure']>) {
+    return this.db.recordItemFailure(...args);
+  }
+  async isFailed(item: { url: string }) {
+    return this.db.isFailed(item);
+  }
+  async failedItems(limit?: number) {
+    return this.db.failedItems(limit);
+  }
+  async retryFailed(idOrUrl: string, now?: Date) {
+    return this.db.retryFailed(idOrUrl, now);
+  }
   async acquireLease(name: string, holder: string, ttlMs: number) {
     return this.db.acquireLease(name, holder, ttlMs);
   }

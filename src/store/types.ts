@@ -11,7 +11,7 @@ import type { RecordSummary } from '../alerts/alert.ts';
 import type { ClusterMember } from '../cluster/clusterer.ts';
 import type { StoryFeatures } from '../cluster/features.ts';
 import type { DocFrequencies } from '../cluster/text.ts';
-import type { ArticleRecord } from '../types.ts';
+import type { ArticleRecord, FeedItem } from '../types.ts';
 
 export type { AttemptRow, DeliveryRow, DeliveryStatus } from '../alerts/store.ts';
 export type { FeedState, RecordQuery, SeenItem } from '../records/store.ts';
@@ -92,6 +92,42 @@ export interface AlertState {
   attempts(deliveryId: string): Promise<AttemptRow[]>;
 }
 
+/**
+ * An item of a fetched feed that is neither stored nor given up yet: queued durably in the store
+ * together with the feed's validators ({@link Store.savePoll}), so a 304 can never hide it.
+ */
+export interface PendingItem {
+  item: FeedItem;
+  /** Failed attempts so far (a `scan` run, or a `serve` job that ran out of retries). */
+  attempts: number;
+  /** `CODE: message` of the last failure, or null. */
+  lastError: string | null;
+  queuedAt: string;
+}
+
+/** Why an item's attempt failed, for {@link Store.recordItemFailure}. */
+export interface ItemFailure {
+  /** SeizurewatchError code (`FETCH_HTTP_STATUS`, `FETCH_ROBOTS_DISALLOWED` ...) or `UNEXPECTED`. */
+  code: string;
+  message: string;
+  /** Retrying cannot help (404/410, robots.txt, a blocked address, an unparsable page): give up now. */
+  permanent: boolean;
+}
+
+/** An item given up for good: not fetched again while it stays in its feed, until retried. */
+export interface FailedItem {
+  /** The record id its canonical URL would have (what `seizurewatch retry ID` takes). */
+  id: string;
+  url: string;
+  feedId: string;
+  guid: string | null;
+  title: string | null;
+  code: string;
+  message: string;
+  attempts: number;
+  failedAt: string;
+}
+
 export interface Store {
   /** `sqlite` or `postgres`. */
   readonly kind: 'sqlite' | 'postgres';
@@ -101,12 +137,45 @@ export interface Store {
   // ---- seen items ------------------------------------------------------------------------
   /** True when the item's canonical URL was seen (from any feed), or its GUID in the same feed. */
   isSeen(item: { url: string; feedId?: string | null; guid?: string | null }): Promise<boolean>;
-  /** Remember items as seen (by URL, and by feed + GUID). Idempotent. */
+  /** Remember items as seen (by URL, and by feed + GUID; no longer pending). Idempotent. */
   markSeen(items: SeenItem | SeenItem[], now?: Date): Promise<void>;
+
+  // ---- pending and failed items ------------------------------------------------------------
+  /**
+   * Save a successful poll: the feed-state patch (validators, next poll) and the fetch's new
+   * items as pending, in one transaction. Items already pending keep their attempts. The
+   * validators are thus never saved without the work they stand for.
+   */
+  savePoll(
+    feedId: string,
+    patch: Partial<Omit<FeedState, 'feedId'>>,
+    items: FeedItem[],
+    now?: Date,
+  ): Promise<FeedState>;
+  /** Items pending (of one feed, or all), oldest first. */
+  pendingItems(feedId?: string): Promise<PendingItem[]>;
+  /**
+   * Count a failed attempt of an item. A permanent failure, or the `maxAttempts`th one, moves
+   * it from pending to the failed items; else it stays pending for the next run or poll. Nothing
+   * happens to an item already stored (seen).
+   */
+  recordItemFailure(
+    item: FeedItem,
+    failure: ItemFailure,
+    maxAttempts: number,
+    now?: Date,
+  ): Promise<{ gaveUp: boolean; attempts: number }>;
+  /** True when the item (by canonical URL) was given up. */
+  isFailed(item: { url: string }): Promise<boolean>;
+  /** Items given up, newest first, at most `limit`. */
+  failedItems(limit?: number): Promise<FailedItem[]>;
+  /** Put a failed item (by its id or URL) back as pending with no attempts; null when none matches. */
+  retryFailed(idOrUrl: string, now?: Date): Promise<FailedItem | null>;
 
   // ---- records ---------------------------------------------------------------------------
   /**
-   * Store a record once (by id) with the items' seen marks, atomically. True when it was new;
+   * Store a record once (by id) with the items' seen marks, atomically (the items are no longer
+   * pending). True when it was new;
    * false when a record with this id was stored before (kept unchanged). Safe under concurrent
    * callers in many processes: exactly one of them gets true.
    */

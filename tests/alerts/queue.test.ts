@@ -151,6 +151,33 @@ describe('deliver-alert queue', () => {
     }
   });
 
+  it("honours the service's lock duration and stalled interval, as the other stages do (issue 15 item 6)", async () => {
+    const config = alertsConfig('http://127.0.0.1:9/never');
+    const storeDir = mkdtempSync(path.join(tmpdir(), 'sw-alerts-lock-'));
+    const tuned = createDeliverAlertQueue({
+      config,
+      storeDir,
+      logger: silentLogger,
+      connection,
+      prefix,
+      lockDurationMs: 2_000,
+      stalledIntervalMs: 1_000,
+    });
+    const plain = createDeliverAlertQueue({ config, storeDir, logger: silentLogger, connection, prefix });
+    try {
+      expect(tuned.worker?.opts).toMatchObject({
+        lockDuration: 2_000,
+        stalledInterval: 1_000,
+        maxStalledCount: 3,
+      });
+      // Without them, BullMQ's defaults: a crashed delivery came back only after about a minute.
+      expect(plain.worker?.opts).toMatchObject({ lockDuration: 30_000, stalledInterval: 30_000 });
+    } finally {
+      await tuned.close();
+      await plain.close();
+    }
+  });
+
   it('allows enough attempts for the backoff to reach the expiry', () => {
     const attempts = maxAttempts({
       expireAfterMs: 24 * 3_600_000,

@@ -247,10 +247,26 @@ describe('runScan', () => {
       'item:FETCH_HTTP_STATUS',
     ]);
     expect(first.failures.every((f) => f.message.length > 0)).toBe(true);
+    // A blocked address cannot succeed later: given up at once (issue 12); the 500 stays pending.
+    expect(first.items.givenUp).toBe(3);
+    expect(
+      first.failures
+        .filter((f) => f.stage === 'item')
+        .map((f) => `${f.code}:${f.givenUp ?? false}`)
+        .sort(),
+    ).toEqual([
+      'FETCH_BLOCKED_ADDRESS:true',
+      'FETCH_BLOCKED_ADDRESS:true',
+      'FETCH_BLOCKED_ADDRESS:true',
+      'FETCH_HTTP_STATUS:false',
+    ]);
 
+    // Before issue 12 the three blocked items were fetched (and failed) again on every run:
+    // now they are skipped as given up, and only the page that failed with a 500 is tried again.
     const second = await runScan(config, { fetcher, force: true });
-    expect(second.items).toMatchObject({ new: 4, seen: 1, failed: 3 });
+    expect(second.items).toMatchObject({ new: 0, resumed: 1, seen: 1, failed: 0, givenUp: 3 });
     expect(second.records.stored).toBe(1);
+    expect(second.failures.map((f) => f.stage)).toEqual(['feed']);
 
     const { records } = readNdjson(path.join(dir, 'out.ndjson'));
     expect(records.map((r) => r.id).sort()).toEqual(['666e18465ed82059', 'c973179eabd3e9de']);
@@ -259,5 +275,7 @@ describe('runScan', () => {
     expect(store.countRecords()).toBe(2);
     expect(store.unemittedRecords()).toEqual([]);
     expect(store.isSeen({ url: 'http://10.0.0.1/internal' })).toBe(false);
+    expect(store.isFailed({ url: 'http://10.0.0.1/internal' })).toBe(true);
+    expect(store.pendingItems()).toEqual([]);
   });
 });

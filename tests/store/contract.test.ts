@@ -9,10 +9,11 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordSummary } from '../../src/alerts/alert.ts';
 import type { StoryFeatures } from '../../src/cluster/features.ts';
+import { recordId } from '../../src/records/id.ts';
 import { openStore } from '../../src/store/index.ts';
 import { migrate, PostgresStore } from '../../src/store/postgres.ts';
 import type { Store } from '../../src/store/types.ts';
-import type { ArticleRecord } from '../../src/types.ts';
+import type { ArticleRecord, FeedItem } from '../../src/types.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/postgres.ts';
 import { testRecord, testSeizure } from '../helpers/records.ts';
 
@@ -78,6 +79,21 @@ function summary(r: ArticleRecord): RecordSummary {
     published: r.published,
     seizureStory: r.seizureStory,
     seizures: r.seizures,
+  };
+}
+
+function feedItem(feedId: string, n: number): FeedItem {
+  return {
+    feedId,
+    link: `https://news.example/${feedId}/${n}?utm_source=rss`,
+    url: `https://news.example/${feedId}/${n}`,
+    guid: `${feedId}-g${n}`,
+    title: `Item ${n} of ${feedId}`,
+    published: '2025-03-03T10:00:00.000Z',
+    summary: null,
+    contentHtml: null,
+    categories: ['crime'],
+    language: 'en',
   };
 }
 
@@ -271,6 +287,82 @@ for (const backend of [sqliteBackend(), postgresBackend()]) {
       expect(await store.acquireLease('ndjson', 'a', 300)).toBe(true);
     });
 
+    describe('pending and failed items', () => {
+      it('saves a poll: the validators and its items as pending together; a stored item is no longer pending', async () => {
+        const items = [1, 2, 3].map((n) => feedItem('pf', n));
+        const state = await store.savePoll('pf', { url: 'https://feed.example/pf', etag: '"e1"' }, items);
+        expect(state.etag).toBe('"e1"');
+        expect((await other.getFeedState('pf')).etag).toBe('"e1"');
+        const pending = await other.pendingItems('pf');
+        expect(pending.map((p) => p.item)).toEqual(items);
+        expect(pending.every((p) => p.attempts === 0 && p.lastError === null)).toBe(true);
+        expect(await other.pendingItems('elsewhere')).toEqual([]);
+        // saved again (a poll that still lists them): still once each
+        await other.savePoll('pf', { etag: '"e2"' }, items.slice(0, 2));
+        expect(await store.pendingItems('pf')).toHaveLength(3);
+        const r = testRecord('pf-rec-1', { url: 'https://news.example/pf/1/canonical' });
+        await store.insertRecord(r, [{ url: items[0]!.url, feedId: 'pf', guid: items[0]!.guid }]);
+        await other.markSeen({ url: items[1]!.url, feedId: 'pf' });
+        expect((await store.pendingItems('pf')).map((p) => p.item.url)).toEqual([items[2]!.url]);
+        expect((await store.pendingItems()).some((p) => p.item.url === items[2]!.url)).toBe(true);
+      });
+
+      it('gives up a permanent failure at once, a transient one after its attempts; a failed item can be retried', async () => {
+        const [gone, flaky, stored] = [1, 2, 3].map((n) => feedItem('ff', n)) as [
+          FeedItem,
+          FeedItem,
+          FeedItem,
+        ];
+        await store.savePoll('ff', { etag: '"x"' }, [gone, flaky, stored]);
+        const notFound = { code: 'FETCH_HTTP_STATUS', message: 'HTTP 404', permanent: true };
+        const busy = { code: 'FETCH_TIMEOUT', message: 'timed out', permanent: false };
+        expect(await store.recordItemFailure(gone, notFound, 3)).toEqual({ gaveUp: true, attempts: 1 });
+        expect(await other.recordItemFailure(flaky, busy, 3)).toEqual({ gaveUp: false, attempts: 1 });
+        expect(await store.recordItemFailure(flaky, busy, 3)).toEqual({ gaveUp: false, attempts: 2 });
+        const pending = await other.pendingItems('ff');
+        expect(pending.map((p) => [p.item.url, p.attempts, p.lastError])).toEqual([
+          [flaky.url, 2, 'FETCH_TIMEOUT: timed out'],
+          [stored.url, 0, null],
+        ]);
+        expect(await store.recordItemFailure(flaky, busy, 3)).toEqual({ gaveUp: true, attempts: 3 });
+        expect(await other.pendingItems('ff')).toHaveLength(1);
+        expect(await other.isFailed(gone)).toBe(true);
+        expect(await other.isFailed(flaky)).toBe(true);
+        expect(await other.isFailed(stored)).toBe(false);
+        // an item stored meanwhile (by another process) is not given up
+        await store.insertRecord(testRecord('ff-3', { url: stored.url }), [
+          { url: stored.url, feedId: 'ff' },
+        ]);
+        expect(await other.recordItemFailure(stored, notFound, 3)).toEqual({ gaveUp: false, attempts: 0 });
+        expect(await store.isFailed(stored)).toBe(false);
+
+        const failed = (await store.failedItems()).filter((f) => f.feedId === 'ff');
+        expect(failed.map((f) => f.url).sort()).toEqual([gone.url, flaky.url].sort());
+        const g = failed.find((f) => f.url === gone.url)!;
+        expect(g).toMatchObject({
+          id: recordId(gone.url),
+          guid: gone.guid,
+          title: gone.title,
+          code: 'FETCH_HTTP_STATUS',
+          message: 'HTTP 404',
+          attempts: 1,
+        });
+        expect(Number.isNaN(Date.parse(g.failedAt))).toBe(false);
+        expect(await store.failedItems(1)).toHaveLength(1);
+
+        expect(await other.retryFailed('no-such-id')).toBeNull();
+        expect((await other.retryFailed(recordId(gone.url)))?.url).toBe(gone.url);
+        expect((await store.retryFailed(flaky.url))?.id).toBe(recordId(flaky.url));
+        expect(await store.isFailed(gone)).toBe(false);
+        const back = await store.pendingItems('ff');
+        expect(back.map((p) => [p.item, p.attempts])).toEqual([
+          [gone, 0],
+          [flaky, 0],
+        ]);
+        expect(await store.retryFailed(gone.url)).toBeNull();
+      });
+    });
+
     describe('alerts state', () => {
       it('counts story members once, with their terms, and keeps their order', async () => {
         const a = store.alerts;
@@ -402,7 +494,7 @@ describe('PostgreSQL migrations', () => {
       const { rows } = await stores[0]!.pool.query<{ version: number }>(
         'SELECT version FROM schema_migrations',
       );
-      expect(rows.map((r) => r.version)).toEqual([1]);
+      expect(rows.map((r) => r.version)).toEqual([1, 2]);
       expect(await migrate(stores[1]!.pool)).toEqual([]);
     } finally {
       await Promise.all(stores.map((s) => s.close()));

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { ScanEvent, ScanSummary } from '../../pipeline/run-scan.ts';
+import type { ScanEvent, ScanFailure, ScanSummary } from '../../pipeline/run-scan.ts';
 
 /** One human line per event, for stderr. */
 export function formatScanEvent(event: ScanEvent): string {
@@ -8,7 +8,7 @@ export function formatScanEvent(event: ScanEvent): string {
       const r = event.result;
       if (r.status === 'not-due') return `feed ${event.feed.id}: not due until ${r.nextPollAt}\n`;
       if (r.status === 'not-modified') return `feed ${event.feed.id}: not modified (304)\n`;
-      return `feed ${event.feed.id}: ${r.items.length} new, ${r.seen} seen${r.skipped ? `, ${r.skipped} without link` : ''}\n`;
+      return `feed ${event.feed.id}: ${r.items.length} new, ${r.seen} seen${r.givenUp ? `, ${r.givenUp} given up` : ''}${r.skipped ? `, ${r.skipped} without link` : ''}\n`;
     }
     case 'feed-failed':
       return `feed ${event.feed.id}: FAILED ${event.failure.code}: ${event.failure.message}\n`;
@@ -23,19 +23,26 @@ export function formatScanEvent(event: ScanEvent): string {
   }
 }
 
+/** What happens next to a failure, as the summary says it. */
+function failureFate(f: ScanFailure): string {
+  if (f.givenUp) return ' (given up: seizurewatch retry puts it back)';
+  if (f.stage === 'item') return ' (retried next run)';
+  return f.retryable ? ' (retried next run)' : '';
+}
+
 /** The end-of-run summary, for stderr. */
 export function formatScanSummary(s: ScanSummary): string {
   const lines = [
     `scan done in ${(s.durationMs / 1000).toFixed(1)} s`,
     `  feeds:   ${s.feeds.total} configured, ${s.feeds.polled} polled, ${s.feeds.notModified} not modified, ${s.feeds.notDue} not due, ${s.feeds.failed} failed`,
-    `  items:   ${s.items.new} new, ${s.items.seen} seen, ${s.items.failed} failed`,
+    `  items:   ${s.items.new} new, ${s.items.resumed} resumed, ${s.items.seen} seen, ${s.items.failed} failed, ${s.items.givenUp} given up`,
     `  records: ${s.records.stored} stored (${s.records.seizureStories} seizure stories), ${s.records.duplicates} duplicates${s.records.recovered ? `, ${s.records.recovered} recovered from an interrupted run` : ''}`,
   ];
   if (s.failures.length > 0) {
     lines.push(`  failures (${s.failures.length}):`);
     for (const f of s.failures) {
       lines.push(
-        `    - [${f.stage}] ${f.feedId}${f.url ? ` ${f.url}` : ''}: ${f.code}${f.retryable ? ' (retried next run)' : ''}: ${f.message}`,
+        `    - [${f.stage}] ${f.feedId}${f.url ? ` ${f.url}` : ''}: ${f.code}${failureFate(f)}: ${f.message}`,
       );
     }
   }

@@ -1,0 +1,104 @@
+/**
+ * Redis data lost under `serve` (issue 15 item 1): a private redis-server without persistence
+ * is killed mid-run and started again empty, so every queued job is gone, while the feed sends
+ * an ETag and answers 304 to every later poll. The items are still pending in the store: the
+ * service re-queues them (at start, and after each poll) and every article is stored once.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordId } from '../../src/records/id.ts';
+import { openStore } from '../../src/records/store.ts';
+import { type EtagSite, startEtagSite } from '../helpers/etag-site.ts';
+import { type PrivateRedis, startPrivateRedis } from '../helpers/private-redis.ts';
+import { uniquePrefix } from './helpers/redis.ts';
+import {
+  type ServeProcess,
+  STARTUP_MS,
+  startServe,
+  stopServe,
+  type TestDirs,
+  writeServiceConfig,
+} from './helpers/serve-process.ts';
+import { until } from './helpers/until.ts';
+
+const N = 40;
+
+function ids(file: string): string[] {
+  try {
+    return readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => l.length > 0)
+      .map((l) => (JSON.parse(l) as { id: string }).id);
+  } catch {
+    return [];
+  }
+}
+
+describe('serve when Redis loses its data mid-run, behind a feed that answers 304', () => {
+  let site: EtagSite;
+  let redis: PrivateRedis;
+  let dirs: TestDirs;
+  let serve: ServeProcess | undefined;
+
+  beforeAll(async () => {
+    site = await startEtagSite('wipe', N);
+    site.pageDelayMs = 150;
+    redis = await startPrivateRedis();
+    dirs = writeServiceConfig('wipe', {
+      prefix: uniquePrefix('wipe'),
+      feeds: [{ id: 'wipe', url: site.feedUrl }],
+      service: { pollEveryMs: 1_000, concurrency: { fetch: 2 } },
+    });
+  });
+
+  afterAll(async () => {
+    if (serve) await stopServe(serve, 3_000);
+    await redis?.stop();
+    await site?.close();
+    dirs?.cleanup();
+  });
+
+  it(
+    'stores every article once after the service re-queues the pending items',
+    async () => {
+      const first = startServe(dirs.config, { REDIS_URL: redis.url });
+      serve = first;
+      await first.waitForLog((l) => l.msg === 'service started', STARTUP_MS);
+      await until(() => ids(dirs.ndjson).length >= 5, 60_000, 'the first records');
+      await redis.wipe();
+      expect(ids(dirs.ndjson).length).toBeLessThan(N);
+      // Long enough for the workers to reconnect and the feed to be polled again (every 1 s).
+      await new Promise((r) => setTimeout(r, 4_000));
+      // Then a restart, as an operator would after losing Redis (it puts the job schedulers back).
+      expect(await stopServe(first)).toBe(0);
+      expect(ids(dirs.ndjson).length).toBeLessThan(N);
+
+      const second = startServe(dirs.config, { REDIS_URL: redis.url });
+      serve = second;
+      await second.waitForLog((l) => l.msg === 'service started', STARTUP_MS);
+      await until(() => ids(dirs.ndjson).length >= N, 90_000, `all ${N} records after the re-queue`);
+      await new Promise((r) => setTimeout(r, 1_500));
+      expect(await stopServe(second)).toBe(0);
+
+      // The lost items came back from the store: re-queued after a poll, or at the start.
+      const requeued = [...first.logs, ...second.logs]
+        .filter((l) => l.msg === 'feed polled' || l.msg === 'resumed items left pending')
+        .reduce((n, l) => n + Number(l.resumed ?? 0), 0);
+      expect(requeued).toBeGreaterThan(0);
+      // The feed was fetched in full once; every later poll was a 304.
+      expect(site.feedAnswers.full).toBe(1);
+      expect(site.feedAnswers.notModified).toBeGreaterThan(0);
+      const written = ids(dirs.ndjson);
+      expect(written).toHaveLength(N);
+      expect(new Set(written)).toEqual(new Set(site.urls.map((u) => recordId(u))));
+      const store = openStore(dirs.store);
+      try {
+        expect(store.countRecords()).toBe(N);
+        expect(store.pendingItems()).toEqual([]);
+      } finally {
+        store.close();
+      }
+    },
+    2 * STARTUP_MS + 180_000,
+  );
+});
