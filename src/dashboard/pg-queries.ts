@@ -565,6 +565,7 @@ export class PgDashboardQueries implements DashboardQueries {
         // The points (largest first), then the largest figures of each, in one statement.
         const rows = await this.rows<{
           lk: string;
+          ck: string;
           location: string | null;
           country: string | null;
           drug: string;
@@ -583,23 +584,24 @@ export class PgDashboardQueries implements DashboardQueries {
           published: string | null;
         }>(
           `WITH m AS (
-             SELECT f.seq, f.idx, lower(coalesce(f.location, '')) AS lk, f.location, f.country, f.drug, f.lat, f.lon,
+             SELECT f.seq, f.idx, lower(coalesce(f.location, '')) AS lk, coalesce(f.country, '') AS ck, f.location,
+                    f.country, f.drug, f.lat, f.lon,
                     f.approx, f.kg, coalesce(f.kg, 0) * 1e9 + coalesce(f.count, 0) / 1e3 AS w
              FROM dash_figures f ${where(conds)}),
            pts AS (
-             SELECT lk, country, drug, min(location) AS location, avg(lat) AS lat, avg(lon) AS lon,
+             SELECT lk, ck, min(country) AS country, drug, min(location) AS location, avg(lat) AS lat, avg(lon) AS lon,
                     bool_or(approx) AS approx, count(*)::int AS n, count(DISTINCT seq)::int AS records, sum(kg) AS kg,
-                    row_number() OVER (ORDER BY coalesce(sum(kg), 0) DESC, count(*) DESC, lk, country, drug) AS rank
-             FROM m GROUP BY lk, country, drug
+                    row_number() OVER (ORDER BY coalesce(sum(kg), 0) DESC, count(*) DESC, lk, ck, drug) AS rank
+             FROM m GROUP BY lk, ck, drug
              ORDER BY rank LIMIT ${top}),
            ranked AS (
-             SELECT m.lk, m.country, m.drug, m.seq, m.idx,
-                    row_number() OVER (PARTITION BY m.lk, m.country, m.drug ORDER BY m.w DESC, m.seq DESC, m.idx) AS k
-             FROM m JOIN pts ON pts.lk = m.lk AND pts.country IS NOT DISTINCT FROM m.country AND pts.drug = m.drug)
+             SELECT m.lk, m.ck, m.drug, m.seq, m.idx,
+                    row_number() OVER (PARTITION BY m.lk, m.ck, m.drug ORDER BY m.w DESC, m.seq DESC, m.idx) AS k
+             FROM m JOIN pts ON pts.lk = m.lk AND pts.ck = m.ck AND pts.drug = m.drug)
            SELECT pts.*, ranked.seq, ranked.idx, g.summary, r.id AS record_id, r.source_name, r.published
            FROM pts
-           JOIN ranked ON ranked.lk = pts.lk AND ranked.country IS NOT DISTINCT FROM pts.country
-                      AND ranked.drug = pts.drug AND ranked.k <= ${perPoint}
+           JOIN ranked ON ranked.lk = pts.lk AND ranked.ck = pts.ck AND ranked.drug = pts.drug
+                      AND ranked.k <= ${perPoint}
            JOIN dash_figures g ON g.seq = ranked.seq AND g.idx = ranked.idx
            JOIN dash_records r ON r.seq = ranked.seq
            ORDER BY pts.rank, ranked.k`,

@@ -11,8 +11,8 @@ import { startHttpServer } from '../service/http.ts';
 import { createMetrics } from '../service/metrics.ts';
 import { RecordBus } from '../service/record-bus.ts';
 import { openStore } from '../store/index.ts';
-import type { Store } from '../store/types.ts';
 import { type StoreWatcher, watchStore } from './live.ts';
+import { openDashboard } from './open.ts';
 import type { DashboardQueries } from './queries.ts';
 
 export interface UiServerOptions {
@@ -36,24 +36,6 @@ export interface UiServer {
   queries: DashboardQueries;
   watcher: StoreWatcher;
   close(): Promise<void>;
-}
-
-/** The dashboard's queries over an open store: its own index beside the store, of the store's kind. */
-export async function openDashboard(
-  store: Store,
-  storeDir: string,
-): Promise<DashboardQueries & { sync(): Promise<number> | number }> {
-  if (store.kind === 'postgres') {
-    const [{ PostgresStore }, { PgDashboardQueries }] = await Promise.all([
-      import('../store/postgres.ts'),
-      import('./pg-queries.ts'),
-    ]);
-    if (!(store instanceof PostgresStore))
-      throw new SeizurewatchError('STORE_FAILED', 'dashboard: not a PostgresStore');
-    return PgDashboardQueries.open(store.pool);
-  }
-  const { openSqliteDashboard } = await import('./sqlite-queries.ts');
-  return openSqliteDashboard(storeDir);
 }
 
 export async function startUiServer(opts: UiServerOptions): Promise<UiServer> {
