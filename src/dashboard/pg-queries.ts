@@ -65,6 +65,8 @@ const MAX_TERMS = 20_000;
 const GAP_WAIT_MS = 60_000;
 const MAX_GAPS = 10_000;
 const REBUILD_LOCK = 0x5377_0101;
+/** A figure's size on the map: kg first, else its count (as the SQLite index ranks them). */
+const WEIGHT = 'coalesce(f.kg, 0) * 1e9 + coalesce(f.count, 0) / 1e3';
 
 /** Numbered query parameters: `p.add(v)` gives `$n`. */
 class Params {
@@ -561,11 +563,10 @@ export class PgDashboardQueries implements DashboardQueries {
         const p = new Params();
         const conds = [...matchingFigures(filter, p), 'f.lat IS NOT NULL'];
         const top = p.add(limit + 1);
-        const perPoint = p.add(MAP_FIGURES);
+        const perPoint = MAP_FIGURES;
         // The points (largest first), then the largest figures of each, in one statement.
         const rows = await this.rows<{
           lk: string;
-          ck: string;
           location: string | null;
           country: string | null;
           drug: string;
@@ -583,28 +584,28 @@ export class PgDashboardQueries implements DashboardQueries {
           source_name: string;
           published: string | null;
         }>(
-          `WITH m AS (
-             SELECT f.seq, f.idx, lower(coalesce(f.location, '')) AS lk, coalesce(f.country, '') AS ck, f.location,
-                    f.country, f.drug, f.lat, f.lon,
-                    f.approx, f.kg, coalesce(f.kg, 0) * 1e9 + coalesce(f.count, 0) / 1e3 AS w
-             FROM dash_figures f ${where(conds)}),
-           pts AS (
-             SELECT lk, ck, min(country) AS country, drug, min(location) AS location, avg(lat) AS lat, avg(lon) AS lon,
-                    bool_or(approx) AS approx, count(*)::int AS n, count(DISTINCT seq)::int AS records, sum(kg) AS kg,
-                    row_number() OVER (ORDER BY coalesce(sum(kg), 0) DESC, count(*) DESC, lk, ck, drug) AS rank
-             FROM m GROUP BY lk, ck, drug
-             ORDER BY rank LIMIT ${top}),
-           ranked AS (
-             SELECT m.lk, m.ck, m.drug, m.seq, m.idx,
-                    row_number() OVER (PARTITION BY m.lk, m.ck, m.drug ORDER BY m.w DESC, m.seq DESC, m.idx) AS k
-             FROM m JOIN pts ON pts.lk = m.lk AND pts.ck = m.ck AND pts.drug = m.drug)
-           SELECT pts.*, ranked.seq, ranked.idx, g.summary, r.id AS record_id, r.source_name, r.published
+          // Grouped in one pass (binary collation: the keys are only compared), each point keeping
+          // its largest figures' positions; then those figures' rows.
+          `WITH pts AS (
+             SELECT lower(coalesce(f.location, '')) COLLATE "C" AS lk, coalesce(f.country, '') COLLATE "C" AS ck,
+                    f.drug COLLATE "C" AS drug, min(f.location) AS location, min(f.country) AS country,
+                    avg(f.lat) AS lat, avg(f.lon) AS lon, bool_or(f.approx) AS approx, count(*)::int AS n,
+                    count(DISTINCT f.seq)::int AS records, sum(f.kg) AS kg,
+                    (array_agg(f.seq ORDER BY ${WEIGHT} DESC, f.seq DESC, f.idx))[1:${perPoint}] AS top_seq,
+                    (array_agg(f.idx ORDER BY ${WEIGHT} DESC, f.seq DESC, f.idx))[1:${perPoint}] AS top_idx,
+                    row_number() OVER (ORDER BY coalesce(sum(f.kg), 0) DESC, count(*) DESC,
+                                       lower(coalesce(f.location, '')) COLLATE "C", coalesce(f.country, '') COLLATE "C",
+                                       f.drug COLLATE "C") AS rank
+             FROM dash_figures f ${where(conds)}
+             GROUP BY 1, 2, 3
+             ORDER BY rank LIMIT ${top})
+           SELECT pts.lk, pts.location, pts.country, pts.drug, pts.lat, pts.lon, pts.approx, pts.n, pts.records,
+                  pts.kg, pts.rank, t.seq, t.idx, g.summary, r.id AS record_id, r.source_name, r.published
            FROM pts
-           JOIN ranked ON ranked.lk = pts.lk AND ranked.ck = pts.ck AND ranked.drug = pts.drug
-                      AND ranked.k <= ${perPoint}
-           JOIN dash_figures g ON g.seq = ranked.seq AND g.idx = ranked.idx
-           JOIN dash_records r ON r.seq = ranked.seq
-           ORDER BY pts.rank, ranked.k`,
+           CROSS JOIN LATERAL unnest(pts.top_seq, pts.top_idx) WITH ORDINALITY AS t (seq, idx, k)
+           JOIN dash_figures g ON g.seq = t.seq AND g.idx = t.idx
+           JOIN dash_records r ON r.seq = t.seq
+           ORDER BY pts.rank, t.k`,
           p.args,
         );
         const points: MapPoint[] = [];
