@@ -73,6 +73,14 @@ describe('PostgreSQL dashboard index', () => {
       );
       const oldest = await dashboards[2]!.records({ until: '2025-01-01T00:30:00Z' }, { offset: 0, limit: 5 });
       expect(oldest.rows.map((r) => r.id)).toEqual(['old-0']);
+      // Exports page by key past their 500-row chunks: every row once, newest first.
+      const recs: string[] = [];
+      for await (const r of dashboards[0]!.exportRecords({ q: 'coffee' })) recs.push(r.published!);
+      expect(recs).toHaveLength(1230);
+      expect([...recs].sort().reverse()).toEqual(recs);
+      const figs = new Set<string>();
+      for await (const f of dashboards[0]!.exportFigures({ country: 'BR' })) figs.add(f.record.id);
+      expect(figs.size).toBe(1230);
     } finally {
       await Promise.all(stores.map((s) => s.close()));
     }
