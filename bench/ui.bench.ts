@@ -1,5 +1,5 @@
 /**
- * `npm run bench:ui [-- --records 10000 --rounds 5]`: first paint of the dashboard with a real
+ * `npm run bench:ui [-- --records 10000 --rounds 5 --store sqlite|postgres]`: first paint of the dashboard with a real
  * archive. Generates synthetic records (made up here: 60 ports, 20 outlets, 6 languages, three
  * years), stores them with the Store as scan does, opens `ui`'s server on them, and loads the
  * page in headless Chromium with an empty cache each round: time from navigation start until the
@@ -8,6 +8,8 @@
  * again unchanged. The same is measured on a store of 100 records in the same run, and
  * the ratio printed: a ratio holds on any machine; the absolute figure is for this one. Also
  * prints the time of each API call of the first paint and of the one-off index build.
+ * `--store postgres` measures the same over a PostgreSQL store: a database of its own on
+ * PG_ADMIN_URL's server (default postgres://postgres@127.0.0.1:5432, random name, dropped after).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,9 +17,10 @@ import path from 'node:path';
 import { startUiServer } from '../src/dashboard/ui-server.ts';
 import { silentLogger } from '../src/log.ts';
 import { DRUGS, RECORD_SCHEMA } from '../src/records/schema.ts';
-import { openStore } from '../src/records/store.ts';
+import { openStore } from '../src/store/index.ts';
 import type { ArticleRecord, Seizure } from '../src/types.ts';
 import { chromiumAvailable, ensureUiBuilt, launchBrowser } from '../tests/helpers/browser.ts';
+import { createTestDatabase, type TestDatabase } from '../tests/helpers/postgres.ts';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -26,6 +29,11 @@ function arg(name: string, fallback: number): number {
 const N = arg('records', 10_000);
 const ROUNDS = arg('rounds', 5);
 const BASELINE = 100;
+const STORE = process.argv.includes('--store') ? process.argv[process.argv.indexOf('--store') + 1] : 'sqlite';
+if (STORE !== 'sqlite' && STORE !== 'postgres') {
+  process.stderr.write(`bench:ui: --store sqlite|postgres, got ${STORE}\n`);
+  process.exit(2);
+}
 
 /** Deterministic pseudo-random numbers (mulberry32). */
 function rng(seed: number): () => number {
@@ -164,19 +172,22 @@ function median(xs: number[]): number {
 
 async function measure(count: number, chrome: Awaited<ReturnType<typeof launchBrowser>>) {
   const dir = mkdtempSync(path.join(tmpdir(), 'sw-bench-ui-'));
+  const db: TestDatabase | null = STORE === 'postgres' ? await createTestDatabase('sw_bench_ui') : null;
+  const where = { dir, url: db?.url };
   try {
-    const store = openStore(dir);
+    const store = await openStore(where, {});
     const records = synthetic(count, count);
     const t0 = performance.now();
     const batch = 500;
     for (let i = 0; i < records.length; i += batch) {
-      for (const r of records.slice(i, i + batch)) store.insertRecord(r);
+      await Promise.all(records.slice(i, i + batch).map((r) => store.insertRecord(r)));
     }
     const storeMs = performance.now() - t0;
-    store.close();
+    await store.close();
     const t1 = performance.now();
     const server = await startUiServer({
       storeDir: dir,
+      storeUrl: db?.url,
       http: {
         enabled: true,
         host: '127.0.0.1',
@@ -193,7 +204,7 @@ async function measure(count: number, chrome: Awaited<ReturnType<typeof launchBr
       // A live newsroom stores records all day: each round stores one first, so that nothing is
       // answered from memory (cold), then loads the page again unchanged (warm).
       const extra = synthetic(2 * (ROUNDS + 1), count + 7).map((r, i) => ({ ...r, id: `extra-${i}` }));
-      const writer = openStore(dir);
+      const writer = await openStore(where, {});
       const api: Record<string, number[]> = {};
       const cold: number[] = [];
       const warm: number[] = [];
@@ -209,13 +220,13 @@ async function measure(count: number, chrome: Awaited<ReturnType<typeof launchBr
         return ms;
       };
       for (let round = 0; round < ROUNDS + 1; round++) {
-        writer.insertRecord(extra[2 * round]!);
+        await writer.insertRecord(extra[2 * round]!);
         for (const p of FIRST_PAINT_CALLS) {
           const t = performance.now();
           await (await fetch(`${server.url}${p}`)).arrayBuffer();
           if (round > 0) api[p] = [...(api[p] ?? []), performance.now() - t];
         }
-        writer.insertRecord(extra[2 * round + 1]!);
+        await writer.insertRecord(extra[2 * round + 1]!);
         const c = await paint();
         const w = await paint();
         if (round > 0) {
@@ -224,13 +235,14 @@ async function measure(count: number, chrome: Awaited<ReturnType<typeof launchBr
           warm.push(w);
         }
       }
-      writer.close();
+      await writer.close();
       return { storeMs, indexMs, paint: median(cold), paints: cold, warm: median(warm), api };
     } finally {
       await server.close();
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
+    await db?.drop();
   }
 }
 
@@ -256,6 +268,7 @@ async function main() {
         );
       }
     };
+    process.stdout.write(`store: ${STORE}\n`);
     out(`${BASELINE} records (baseline)`, small);
     out(`${N} records`, big);
     process.stdout.write(

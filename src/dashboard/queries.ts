@@ -2,8 +2,8 @@
  * What the dashboard asks of a store: paged records and the aggregates behind the map, the
  * timeline and the filter menus, computed by the database (never by loading every record),
  * plus story clusters and alert deliveries. One implementation per store backend: SQLite in
- * sqlite-queries.ts; a PostgreSQL one implements the same interface (the methods are async for
- * that reason) and passes the same tests (tests/dashboard/queries.test.ts).
+ * sqlite-queries.ts, PostgreSQL in pg-queries.ts (the methods are async for that reason); both
+ * pass the same contract tests (tests/dashboard/queries.test.ts runs them against each store).
  *
  * Filter semantics, for every implementation:
  * - record filters (`q`, `since`, `until`, `lang`, `source`, `seizureStories`) hold for the

@@ -15,13 +15,12 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { figureSummary, type RecordSummary } from '../alerts/alert.ts';
 import { ALERTS_DB_FILE } from '../alerts/store.ts';
-import { storyInfoOfMembers } from '../alerts/stories.ts';
 import { SeizurewatchError } from '../errors.ts';
 import { isoToMs, openStore, STORE_FILE } from '../records/store.ts';
-import type { ArticleRecord, Seizure } from '../types.ts';
+import type { ArticleRecord } from '../types.ts';
 import { figureConfidence, figurePosition } from './figures.ts';
 import { searchTerms } from './filter.ts';
-import type { DashboardQueries, FigureExportRow, PageRequest, StoredSeizure } from './queries.ts';
+import type { DashboardQueries, FigureExportRow, PageRequest } from './queries.ts';
 import type {
   DashboardFilter,
   DeliveryPage,
@@ -41,6 +40,7 @@ import type {
   TimelineBucketSize,
   TimelineData,
 } from './types.ts';
+import { type FigureIndexRow, iso, seizureOfRow, storyView } from './views.ts';
 
 export const DASHBOARD_DB_FILE = 'dashboard.sqlite';
 /** Bump when what is indexed changes: the index is rebuilt from the store. */
@@ -102,27 +102,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5 (
 
 type Params = Record<string, unknown>;
 
-interface FigRow {
-  seq: number;
-  idx: number;
-  drug: string;
-  value: number;
-  unit: string;
-  kg: number | null;
-  count: number | null;
-  count_unit: string | null;
-  location: string | null;
-  country: string | null;
-  lat: number | null;
-  lon: number | null;
-  approx: number;
-  period: string | null;
-  aggregate: number;
-  is_record: number;
-  attribution: string | null;
-  confidence: number | null;
-  evidence: string;
-}
+type FigRow = FigureIndexRow;
 
 interface RecRow {
   seq: number;
@@ -222,45 +202,6 @@ function matchingRecords(f: DashboardFilter, p: Params): string[] {
 /** Conditions selecting matching figures in figs `f` (of matching records). */
 function matchingFigures(f: DashboardFilter, p: Params, opts: { dates?: boolean } = {}): string[] {
   return [...recordConditions(f, 'f', p, opts), ...figureConditions(f, 'f', p)];
-}
-
-function iso(ms: number | null): string | null {
-  return ms === null ? null : new Date(ms).toISOString();
-}
-
-function seizureOfRow(r: FigRow): StoredSeizure {
-  return {
-    drug: r.drug as Seizure['drug'],
-    amount: { value: r.value, unit: r.unit as Seizure['amount']['unit'] },
-    kg: r.kg,
-    count: r.count,
-    countUnit: r.count_unit as Seizure['countUnit'],
-    location: r.location,
-    country: r.country,
-    period: r.period,
-    aggregate: r.aggregate === 1,
-    record: r.is_record === 1,
-    attribution: r.attribution,
-    evidence: r.evidence,
-    ...(r.confidence !== null ? { confidence: r.confidence } : {}),
-  };
-}
-
-function storyView(key: string, members: RecordSummary[]): StoryView {
-  const info = storyInfoOfMembers(key, members);
-  const byId = new Map(members.map((m) => [m.id, m]));
-  const dates = members.map((m) => isoToMs(m.published)).filter((v): v is number => v !== null);
-  return {
-    key,
-    headline: members[0]?.title ?? null,
-    reports: info.reports.map((r) => ({
-      ...r,
-      figures: (byId.get(r.recordId)?.seizures ?? []).map((s) => figureSummary(s)),
-    })),
-    alsoReportedBy: info.alsoReportedBy,
-    disagreements: info.disagreements,
-    latest: dates.length > 0 ? iso(Math.max(...dates)) : null,
-  };
 }
 
 export class SqliteDashboardQueries implements DashboardQueries {

@@ -1,7 +1,8 @@
 /**
- * `seizurewatch ui`: the dashboard over the embedded store, with no Redis. The same HTTP server
- * as `serve` (src/service/http.ts: same token rules, same `/api/records` and live stream), minus
- * the queues; the live stream is fed by watching the store for records other processes store.
+ * `seizurewatch ui`: the dashboard over the embedded store or a shared PostgreSQL store, with no
+ * Redis. The same HTTP server as `serve` (src/service/http.ts: same token rules, same
+ * `/api/records` and live stream), minus the queues; the live stream is fed by watching the
+ * store for records other processes store.
  */
 import { SeizurewatchError } from '../errors.ts';
 import type { Logger } from '../log.ts';
@@ -9,12 +10,16 @@ import type { ServiceConfig } from '../service/config.ts';
 import { startHttpServer } from '../service/http.ts';
 import { createMetrics } from '../service/metrics.ts';
 import { RecordBus } from '../service/record-bus.ts';
-import { SqliteStore } from '../store/sqlite.ts';
+import { openStore } from '../store/index.ts';
 import { type StoreWatcher, watchStore } from './live.ts';
-import { openSqliteDashboard, type SqliteDashboardQueries } from './sqlite-queries.ts';
+import { openDashboard } from './open.ts';
+import type { DashboardQueries } from './queries.ts';
 
 export interface UiServerOptions {
+  /** The embedded store's folder (used when there is no `storeUrl`). */
   storeDir: string;
+  /** A PostgreSQL store (postgres://...): its dashboard index (migration 3) instead of SQLite. */
+  storeUrl?: string | undefined;
   http: ServiceConfig['http'];
   /** The API token (from `http.tokenEnv`), if any. */
   token: string | undefined;
@@ -26,18 +31,20 @@ export interface UiServerOptions {
 export interface UiServer {
   /** The dashboard's address, e.g. http://127.0.0.1:8787/ */
   url: string;
-  queries: SqliteDashboardQueries;
+  /** The store's location, for logs (a folder, or the database URL without its password). */
+  storeLocation: string;
+  queries: DashboardQueries;
   watcher: StoreWatcher;
   close(): Promise<void>;
 }
 
 export async function startUiServer(opts: UiServerOptions): Promise<UiServer> {
-  const store = SqliteStore.open(opts.storeDir);
-  let queries: SqliteDashboardQueries | null = null;
+  const store = await openStore({ dir: opts.storeDir, url: opts.storeUrl }, {});
+  let queries: (DashboardQueries & { sync(): Promise<number> | number }) | null = null;
   let watcher: StoreWatcher | null = null;
   try {
-    queries = openSqliteDashboard(opts.storeDir);
-    const indexed = queries.sync();
+    queries = await openDashboard(store, opts.storeDir);
+    const indexed = await queries.sync();
     if (indexed > 0) opts.logger.info({ records: indexed }, 'dashboard index brought up to date');
     const bus = new RecordBus();
     watcher = await watchStore(queries, bus, { intervalMs: opts.pollMs ?? 1000, logger: opts.logger });
@@ -71,6 +78,7 @@ export async function startUiServer(opts: UiServerOptions): Promise<UiServer> {
     const w = watcher;
     return {
       url: `${server.url}/`,
+      storeLocation: store.kind === 'postgres' ? store.location : opts.storeDir,
       queries: q,
       watcher: w,
       async close() {

@@ -16,7 +16,7 @@ import { parseConfig } from '../config.ts';
 import type { Logger } from '../log.ts';
 import { runScan } from '../pipeline/run-scan.ts';
 import { isoToMs } from '../records/store.ts';
-import { SqliteStore } from '../store/sqlite.ts';
+import { openStore } from '../store/index.ts';
 import type { ArticleRecord } from '../types.ts';
 import { GOLDEN_DIR, startGoldenServer } from './golden-server.ts';
 
@@ -58,10 +58,13 @@ export interface DashboardDemoResult {
   records: number;
 }
 
-/** Fill `dir` (empty or new) with the demo archive. */
+/**
+ * Fill `dir` (empty or new) with the demo archive; with `storeUrl`, store it in that PostgreSQL
+ * database instead (empty or new; `dir` keeps the NDJSON output).
+ */
 export async function seedDashboardDemo(
   dir: string,
-  options: { logger: Logger; progress?: (line: string) => void },
+  options: { logger: Logger; progress?: (line: string) => void; storeUrl?: string },
 ): Promise<DashboardDemoResult> {
   const progress = options.progress ?? (() => {});
   const site = await startGoldenServer();
@@ -72,7 +75,7 @@ export async function seedDashboardDemo(
       {
         feeds: [{ id: 'dw-demo', url: site.feedUrl, name: 'DW (demo, local copy)' }],
         output: { ndjson: path.join(dir, 'records.ndjson') },
-        store: { dir: storeDir },
+        store: { dir: storeDir, ...(options.storeUrl ? { url: options.storeUrl } : {}) },
         fetch: { allowPrivateNetworks: true, minHostGapMs: 50 },
         log: { level: 'warn' },
         alerts: {
@@ -108,7 +111,7 @@ export async function seedDashboardDemo(
     const records: ArticleRecord[] = articles.map((a) => recordOfCorpusArticle(a));
     const time = (r: ArticleRecord) => isoToMs(r.published) ?? Number.POSITIVE_INFINITY;
     records.sort((a, b) => time(a) - time(b) || (a.id < b.id ? -1 : 1));
-    const store = SqliteStore.open(storeDir);
+    const store = await openStore({ dir: storeDir, url: options.storeUrl }, {});
     const alerter = createAlerter(config.alerts, { state: store.alerts, logger: options.logger });
     try {
       for (const r of records) {

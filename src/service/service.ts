@@ -13,7 +13,8 @@ import { pollFeedProcessor } from '../../jobs/poll-feed.ts';
 import { storeRecordProcessor } from '../../jobs/store-record.ts';
 import { type Alerter, createAlerter } from '../alerts/index.ts';
 import type { Config } from '../config.ts';
-import { openSqliteDashboard } from '../dashboard/sqlite-queries.ts';
+import { openDashboard } from '../dashboard/open.ts';
+import type { DashboardQueries } from '../dashboard/queries.ts';
 import type { Logger } from '../log.ts';
 import { createPipelineDeps } from '../pipeline/deps.ts';
 import type { PipelineDeps } from '../pipeline/index.ts';
@@ -291,15 +292,11 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
   };
 
   let http: HttpServer | null = null;
-  // The dashboard reads the embedded store through its own index (src/dashboard/); on a
-  // PostgreSQL store it is off (one line says so) and /api/records serves the records.
-  const dashboard = servesHttp && store.kind === 'sqlite' ? openSqliteDashboard(config.store.dir) : null;
-  if (servesHttp && !dashboard) {
-    logger.warn(
-      'dashboard: not available on a PostgreSQL store yet (the page at / is off); /api/records works',
-    );
-  }
+  // The dashboard reads the store through its own index (src/dashboard/): a file beside the
+  // embedded store, or the dash_* tables of the PostgreSQL store (shared by every process).
+  let dashboard: DashboardQueries | null = null;
   try {
+    if (servesHttp) dashboard = await openDashboard(store, config.store.dir);
     if (servesHttp) {
       http = await startHttpServer({
         config: svc.http,

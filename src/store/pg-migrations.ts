@@ -139,4 +139,72 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX failed_items_id ON failed_items (id);
     `,
   },
+  {
+    version: 3,
+    name: 'dashboard index: records and figures as the dashboard queries them, full-text terms',
+    // Derived from `records` by src/dashboard/pg-queries.ts (which owns these tables): a trigger
+    // queues each stored record in dash_pending in the transaction that stores it, and the
+    // dashboard indexes the queue before it answers (any process, SKIP LOCKED).
+    sql: `
+      CREATE TABLE dash_pending (seq BIGINT PRIMARY KEY);
+      INSERT INTO dash_pending (seq) SELECT seq FROM records;
+      CREATE FUNCTION dash_enqueue_record() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        INSERT INTO dash_pending (seq) VALUES (NEW.seq) ON CONFLICT DO NOTHING;
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER records_dash_enqueue AFTER INSERT ON records
+        FOR EACH ROW EXECUTE FUNCTION dash_enqueue_record();
+      CREATE TABLE dash_meta (key TEXT PRIMARY KEY, value BIGINT NOT NULL);
+      INSERT INTO dash_meta (key, value) VALUES ('indexed', 0), ('version', 0);
+      CREATE TABLE dash_records (
+        seq BIGINT PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        published_ms BIGINT,
+        published TEXT,
+        language TEXT NOT NULL,
+        source_id TEXT NOT NULL,
+        source_name TEXT NOT NULL,
+        title TEXT,
+        url TEXT,
+        seizure_story BOOLEAN NOT NULL,
+        -- headline, teaser and text as folded words (no parser, no stemming: prefix search)
+        terms TSVECTOR NOT NULL
+      );
+      CREATE INDEX dash_records_order ON dash_records (published_ms DESC NULLS LAST, seq DESC);
+      CREATE INDEX dash_records_terms ON dash_records USING GIN (terms);
+      CREATE TABLE dash_figures (
+        seq BIGINT NOT NULL REFERENCES dash_records (seq) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        drug TEXT NOT NULL,
+        value DOUBLE PRECISION NOT NULL,
+        unit TEXT NOT NULL,
+        kg DOUBLE PRECISION,
+        count DOUBLE PRECISION,
+        count_unit TEXT,
+        location TEXT,
+        country TEXT,
+        lat DOUBLE PRECISION,
+        lon DOUBLE PRECISION,
+        approx BOOLEAN NOT NULL,
+        period TEXT,
+        aggregate BOOLEAN NOT NULL,
+        is_record BOOLEAN NOT NULL,
+        attribution TEXT,
+        confidence DOUBLE PRECISION,
+        evidence TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        -- the record's columns again, so that aggregates need no join
+        published_ms BIGINT,
+        language TEXT NOT NULL,
+        source_id TEXT NOT NULL,
+        seizure_story BOOLEAN NOT NULL,
+        PRIMARY KEY (seq, idx)
+      );
+      CREATE INDEX dash_figures_drug ON dash_figures (drug);
+      CREATE INDEX dash_figures_country ON dash_figures (country);
+      CREATE INDEX dash_figures_published ON dash_figures (published_ms);
+      CREATE INDEX dash_figures_place ON dash_figures (lower(location));
+    `,
+  },
 ];

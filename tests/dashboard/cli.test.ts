@@ -9,7 +9,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { openStore } from '../../src/records/store.ts';
+import { PostgresStore } from '../../src/store/postgres.ts';
 import { ROOT } from '../helpers/paths.ts';
+import { createTestDatabase } from '../helpers/postgres.ts';
 import { testRecord } from '../helpers/records.ts';
 
 vi.setConfig({ testTimeout: 120_000 });
@@ -46,6 +48,48 @@ describe('seizurewatch ui (CLI process)', () => {
     expect(summary.records).toBe(1);
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
+  });
+
+  it('serves a PostgreSQL store given by URL (--store postgres://...)', async () => {
+    const db = await createTestDatabase('sw_ui_cli');
+    try {
+      const store = await PostgresStore.open(db.url);
+      await store.insertRecord(testRecord('cli-pg-one', { seizureStory: false }));
+      await store.insertRecord(testRecord('cli-pg-two'));
+      await store.close();
+      const child = spawn(process.execPath, [BIN, 'ui', '--store', db.url, '--port', '0'], {
+        env: { ...process.env, SEIZUREWATCH_API_TOKEN: '' },
+      });
+      let out = '';
+      let err = '';
+      child.stdout.on('data', (d) => {
+        out += d;
+      });
+      child.stderr.on('data', (d) => {
+        err += d;
+      });
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      const url = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no URL printed: ${out} ${err}`)), 100_000);
+        child.stdout.on('data', () => {
+          const m = /seizurewatch dashboard: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+          if (m) {
+            clearTimeout(timer);
+            resolve(m[1]!);
+          }
+        });
+      });
+      const summary = (await (await fetch(`${url}api/dashboard/summary`)).json()) as {
+        records: number;
+        seizureStories: number;
+      };
+      expect(summary).toMatchObject({ records: 2, seizureStories: 1 });
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      expect(err).toContain(`new records stored in postgres://postgres@127.0.0.1:5432/${db.name}`);
+    } finally {
+      await db.drop();
+    }
   });
 
   it('exits 2 when neither a config, a store nor --demo is given', async () => {

@@ -1,19 +1,61 @@
 /**
- * The dashboard's queries over a real SQLite store (records written by Store, as scan does),
- * and its HTTP endpoints through `ui`'s server: filter semantics, aggregates, paging, search,
- * the index kept up to date, strict parameters, exports, sign-in with a token.
+ * The dashboard's queries as a contract, run against both stores: the embedded SQLite store and
+ * a PostgreSQL database of the test's own (random name, dropped after), with records written by
+ * the Store as scan and serve do. Then its HTTP endpoints through `ui`'s server over each store:
+ * filter semantics, aggregates, paging, search, the index kept up to date, strict parameters,
+ * exports, sign-in with a token, records stored by another process streamed live.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSqliteDashboard, type SqliteDashboardQueries } from '../../src/dashboard/sqlite-queries.ts';
+import { openDashboard } from '../../src/dashboard/open.ts';
+import type { DashboardQueries } from '../../src/dashboard/queries.ts';
 import { startUiServer, type UiServer } from '../../src/dashboard/ui-server.ts';
 import { silentLogger } from '../../src/log.ts';
-import { openStore, type Store } from '../../src/records/store.ts';
+import { openStore } from '../../src/store/index.ts';
+import type { Store } from '../../src/store/types.ts';
 import type { ArticleRecord, Seizure } from '../../src/types.ts';
 import { ensureUiBuilt } from '../helpers/browser.ts';
+import { createTestDatabase, type TestDatabase } from '../helpers/postgres.ts';
 import { testRecord, testSeizure } from '../helpers/records.ts';
+
+/** Where the test's store is: a fresh folder, or a fresh PostgreSQL database. */
+interface Backend {
+  name: 'sqlite' | 'postgres';
+  setup(): Promise<{ storeDir: string; storeUrl?: string }>;
+  teardown(): Promise<void>;
+}
+
+function sqliteBackend(): Backend {
+  let dir = '';
+  return {
+    name: 'sqlite',
+    async setup() {
+      dir = mkdtempSync(path.join(tmpdir(), 'sw-dash-q-'));
+      return { storeDir: dir };
+    },
+    async teardown() {
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function postgresBackend(): Backend {
+  let db: TestDatabase | null = null;
+  return {
+    name: 'postgres',
+    async setup() {
+      db = await createTestDatabase('sw_dash');
+      return { storeDir: '/nonexistent', storeUrl: db.url };
+    },
+    async teardown() {
+      await db?.drop();
+    },
+  };
+}
+
+const BACKENDS = [sqliteBackend, postgresBackend];
 
 const seizure = testSeizure;
 const record = testRecord;
@@ -94,21 +136,24 @@ const RECORDS: ArticleRecord[] = [
   }),
 ];
 
-describe('SqliteDashboardQueries', () => {
-  let dir: string;
+describe.each(BACKENDS.map((b) => [b().name, b] as const))('dashboard queries on %s', (_name, make) => {
+  const backend = make();
+  let where: { storeDir: string; storeUrl?: string };
   let store: Store;
-  let q: SqliteDashboardQueries;
+  let q: DashboardQueries;
+  /** Another connection to the same store: another process, as far as the store can tell. */
+  const other = () => openStore({ dir: where.storeDir, url: where.storeUrl }, {});
 
-  beforeAll(() => {
-    dir = mkdtempSync(path.join(tmpdir(), 'sw-dash-q-'));
-    store = openStore(dir);
-    for (const r of RECORDS) store.insertRecord(r);
-    q = openSqliteDashboard(dir);
+  beforeAll(async () => {
+    where = await backend.setup();
+    store = await other();
+    for (const r of RECORDS) await store.insertRecord(r);
+    q = await openDashboard(store, where.storeDir);
   });
   afterAll(async () => {
-    await q.close();
-    store.close();
-    rmSync(dir, { recursive: true, force: true });
+    await q?.close();
+    await store?.close();
+    await backend.teardown();
   });
 
   it('pages records newest first, undated last, with their figures', async () => {
@@ -190,9 +235,18 @@ describe('SqliteDashboardQueries', () => {
   it('indexes records stored after it opened, at the next query (answers kept in memory are dropped)', async () => {
     const before = await q.summary({});
     expect(await q.summary({})).toBe(before);
-    store.insertRecord(record('e', { published: '2025-03-01T00:00:00Z', text: 'Late arrival.' }));
+    const writer = await other();
+    await writer.insertRecord(
+      record('e', { published: '2025-03-01T00:00:00Z', text: 'Late arrival at the port of Cádiz.' }),
+    );
+    await writer.close();
     expect((await q.summary({})).stored).toBe(before.stored + 1);
-    expect((await q.records({ q: 'arrival' }, { offset: 0, limit: 5 })).rows.map((r) => r.id)).toEqual(['e']);
+    const ids = async (text: string) =>
+      (await q.records({ q: text }, { offset: 0, limit: 5 })).rows.map((r) => r.id);
+    expect(await ids('arrival')).toEqual(['e']);
+    expect(await ids('cadiz')).toEqual(['e']);
+    expect(await ids('CÁDIZ arriv')).toEqual(['e']);
+    expect(await ids('cadiz rotterdam')).toEqual([]);
     const after = await q.recordsAfter(0, 100);
     expect(after.records.map((r) => r.id)).toEqual(['a', 'b', 'c', 'd', 'e']);
     expect(await q.latestCursor()).toBe(after.cursor);
@@ -213,147 +267,153 @@ describe('SqliteDashboardQueries', () => {
   });
 });
 
-describe('dashboard HTTP API (ui server)', () => {
-  let dir: string;
-  let open: UiServer;
-  let guarded: UiServer;
-  const TOKEN = 'dash-token-0123456789';
+describe.each(BACKENDS.map((b) => [b().name, b] as const))(
+  'dashboard HTTP API (ui server on %s)',
+  (_name, make) => {
+    const backend = make();
+    let where: { storeDir: string; storeUrl?: string };
+    let open: UiServer;
+    let guarded: UiServer;
+    const TOKEN = 'dash-token-0123456789';
+    const other = () => openStore({ dir: where.storeDir, url: where.storeUrl }, {});
 
-  beforeAll(async () => {
-    ensureUiBuilt();
-    dir = mkdtempSync(path.join(tmpdir(), 'sw-dash-api-'));
-    const store = openStore(dir);
-    for (const r of RECORDS) store.insertRecord(r);
-    store.close();
-    const http = {
-      enabled: true,
-      host: '127.0.0.1',
-      port: 0,
-      tokenEnv: 'SEIZUREWATCH_API_TOKEN',
-      allowedHosts: [],
-      trustProxy: false,
-    };
-    open = await startUiServer({ storeDir: dir, http, token: undefined, logger: silentLogger });
-    guarded = await startUiServer({ storeDir: dir, http, token: TOKEN, logger: silentLogger });
-  });
-  afterAll(async () => {
-    await open?.close();
-    await guarded?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  const get = (base: string, p: string, init?: RequestInit) => fetch(`${base}${p.replace(/^\//, '')}`, init);
-
-  it('serves the page and its hashed, gzipped assets', async () => {
-    const page = await get(open.url, '/');
-    expect(page.status).toBe(200);
-    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
-    const html = await page.text();
-    const js = /src="(\/assets\/app-[^"]+\.js)"/.exec(html)![1]!;
-    const asset = await get(open.url, js, { headers: { 'accept-encoding': 'gzip' } });
-    expect(asset.status).toBe(200);
-    expect(asset.headers.get('cache-control')).toContain('immutable');
-    expect(asset.headers.get('content-encoding')).toBe('gzip');
-    expect((await get(open.url, '/assets/..%2Fpackage.json')).status).toBe(404);
-  });
-
-  it('answers 400 on unknown, repeated or malformed parameters, never echoing long values', async () => {
-    const bad = async (p: string) => {
-      const res = await get(open.url, p);
-      expect(res.status, p).toBe(400);
-      return ((await res.json()) as { message: string }).message;
-    };
-    expect(await bad('/api/dashboard/records?colour=red')).toContain('unknown parameter "colour"');
-    expect(await bad('/api/dashboard/records?drug=cocaine&drug=heroin')).toContain('drug: give it once');
-    expect(await bad('/api/dashboard/records?drug=sugar&minKg=-1&since=2025-02-30')).toMatch(
-      /drug: unknown drug "sugar".*minKg.*since/,
-    );
-    const long = 'x'.repeat(5000);
-    const msg = await bad(`/api/dashboard/records?country=${long}`);
-    expect(msg).toContain('a value of 5000 characters');
-    expect(msg).not.toContain('xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx');
-    expect(await bad('/api/dashboard/records?limit=100000')).toContain('limit');
-    expect(await bad('/api/dashboard/timeline?bucket=day')).toContain('bucket');
-    expect(await bad('/api/dashboard/records?q=%20%2B%2B')).toContain('q: needs at least one letter');
-    expect((await get(open.url, '/api/dashboard/records/nope')).status).toBe(404);
-  });
-
-  it('exports CSV with one row per matching figure, cells quoted and formula-safe', async () => {
-    const res = await get(open.url, '/api/dashboard/export?format=csv&drug=heroin');
-    expect(res.headers.get('content-type')).toContain('text/csv');
-    expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="seizurewatch-.*\.csv"/);
-    const lines = (await res.text()).trim().split('\r\n');
-    expect(lines).toHaveLength(3);
-    expect(lines[1]).toMatch(/^b,2025-01-20T08:00:00Z,Hafenblatt,de,Story b,/);
-    const nd = await (await get(open.url, '/api/dashboard/export?format=ndjson&lang=de')).text();
-    expect(
-      nd
-        .trim()
-        .split('\n')
-        .map((l) => (JSON.parse(l) as ArticleRecord).id),
-    ).toEqual(['b']);
-  });
-
-  it('with a token: the page asks to sign in, the form sets a cookie the API accepts', async () => {
-    const first = await get(guarded.url, '/?drug=heroin');
-    expect(first.status).toBe(401);
-    const form = await first.text();
-    expect(form).toContain('<form method="post" action="/login">');
-    expect(form).toContain('value="/?drug=heroin"');
-    expect(form).not.toContain('Rotterdam');
-    expect((await get(guarded.url, '/api/dashboard/summary')).status).toBe(401);
-    const wrong = await get(guarded.url, '/login', {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: 'token=nope&next=%2F',
-      redirect: 'manual',
+    beforeAll(async () => {
+      ensureUiBuilt();
+      where = await backend.setup();
+      const store = await other();
+      for (const r of RECORDS) await store.insertRecord(r);
+      await store.close();
+      const http = {
+        enabled: true,
+        host: '127.0.0.1',
+        port: 0,
+        tokenEnv: 'SEIZUREWATCH_API_TOKEN',
+        allowedHosts: [],
+        trustProxy: false,
+      };
+      open = await startUiServer({ ...where, http, token: undefined, logger: silentLogger });
+      guarded = await startUiServer({ ...where, http, token: TOKEN, logger: silentLogger });
     });
-    expect(wrong.status).toBe(401);
-    const right = await get(guarded.url, '/login', {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: `token=${TOKEN}&next=${encodeURIComponent('/?drug=heroin')}`,
-      redirect: 'manual',
+    afterAll(async () => {
+      await open?.close();
+      await guarded?.close();
+      await backend.teardown();
     });
-    expect(right.status).toBe(303);
-    expect(right.headers.get('location')).toBe('/?drug=heroin');
-    const cookie = right.headers.get('set-cookie')!;
-    expect(cookie).toMatch(/HttpOnly/);
-    expect(cookie).toMatch(/SameSite=Strict/);
-    const jar = { cookie: cookie.split(';')[0]! };
-    expect((await get(guarded.url, '/', { headers: jar })).status).toBe(200);
-    expect((await get(guarded.url, '/api/dashboard/summary', { headers: jar })).status).toBe(200);
-    // The sign-in cookie opens what a browser loads without a header (the page, its API, the
-    // record stream), never the rest of the API, which takes the token in its header only.
-    expect((await get(guarded.url, '/api/records', { headers: jar })).status).toBe(401);
-    const stream = new AbortController();
-    const live = await fetch(`${guarded.url}api/records/stream`, { headers: jar, signal: stream.signal });
-    expect(live.status).toBe(200);
-    stream.abort();
-    const bearer = { authorization: `Bearer ${TOKEN}` };
-    expect((await get(guarded.url, '/api/dashboard/records', { headers: bearer })).status).toBe(200);
-    // An open redirect is not possible through `next`.
-    const away = await get(guarded.url, '/login', {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: `token=${TOKEN}&next=${encodeURIComponent('//evil.example/')}`,
-      redirect: 'manual',
-    });
-    expect(away.headers.get('location')).toBe('/');
-  });
 
-  it('streams records stored by another process to /api/records/stream', async () => {
-    const ac = new AbortController();
-    const res = await fetch(`${open.url}api/records/stream`, { signal: ac.signal });
-    const reader = res.body!.getReader();
-    const store = openStore(dir);
-    store.insertRecord(record('live', { title: 'Live one' }));
-    store.close();
-    await open.watcher.poll();
-    let text = '';
-    const dec = new TextDecoder();
-    while (!text.includes('event: record')) text += dec.decode((await reader.read()).value);
-    expect(text).toContain('id: live');
-    ac.abort();
-  });
-});
+    const get = (base: string, p: string, init?: RequestInit) =>
+      fetch(`${base}${p.replace(/^\//, '')}`, init);
+
+    it('serves the page and its hashed, gzipped assets', async () => {
+      const page = await get(open.url, '/');
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+      const html = await page.text();
+      const js = /src="(\/assets\/app-[^"]+\.js)"/.exec(html)![1]!;
+      const asset = await get(open.url, js, { headers: { 'accept-encoding': 'gzip' } });
+      expect(asset.status).toBe(200);
+      expect(asset.headers.get('cache-control')).toContain('immutable');
+      expect(asset.headers.get('content-encoding')).toBe('gzip');
+      expect((await get(open.url, '/assets/..%2Fpackage.json')).status).toBe(404);
+    });
+
+    it('answers 400 on unknown, repeated or malformed parameters, never echoing long values', async () => {
+      const bad = async (p: string) => {
+        const res = await get(open.url, p);
+        expect(res.status, p).toBe(400);
+        return ((await res.json()) as { message: string }).message;
+      };
+      expect(await bad('/api/dashboard/records?colour=red')).toContain('unknown parameter "colour"');
+      expect(await bad('/api/dashboard/records?drug=cocaine&drug=heroin')).toContain('drug: give it once');
+      expect(await bad('/api/dashboard/records?drug=sugar&minKg=-1&since=2025-02-30')).toMatch(
+        /drug: unknown drug "sugar".*minKg.*since/,
+      );
+      const long = 'x'.repeat(5000);
+      const msg = await bad(`/api/dashboard/records?country=${long}`);
+      expect(msg).toContain('a value of 5000 characters');
+      expect(msg).not.toContain('xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx');
+      expect(await bad('/api/dashboard/records?limit=100000')).toContain('limit');
+      expect(await bad('/api/dashboard/timeline?bucket=day')).toContain('bucket');
+      expect(await bad('/api/dashboard/records?q=%20%2B%2B')).toContain('q: needs at least one letter');
+      expect((await get(open.url, '/api/dashboard/records/nope')).status).toBe(404);
+    });
+
+    it('exports CSV with one row per matching figure, cells quoted and formula-safe', async () => {
+      const res = await get(open.url, '/api/dashboard/export?format=csv&drug=heroin');
+      expect(res.headers.get('content-type')).toContain('text/csv');
+      expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="seizurewatch-.*\.csv"/);
+      const lines = (await res.text()).trim().split('\r\n');
+      expect(lines).toHaveLength(3);
+      expect(lines[1]).toMatch(/^b,2025-01-20T08:00:00Z,Hafenblatt,de,Story b,/);
+      const nd = await (await get(open.url, '/api/dashboard/export?format=ndjson&lang=de')).text();
+      expect(
+        nd
+          .trim()
+          .split('\n')
+          .map((l) => (JSON.parse(l) as ArticleRecord).id),
+      ).toEqual(['b']);
+    });
+
+    it('with a token: the page asks to sign in, the form sets a cookie the API accepts', async () => {
+      const first = await get(guarded.url, '/?drug=heroin');
+      expect(first.status).toBe(401);
+      const form = await first.text();
+      expect(form).toContain('<form method="post" action="/login">');
+      expect(form).toContain('value="/?drug=heroin"');
+      expect(form).not.toContain('Rotterdam');
+      expect((await get(guarded.url, '/api/dashboard/summary')).status).toBe(401);
+      const wrong = await get(guarded.url, '/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'token=nope&next=%2F',
+        redirect: 'manual',
+      });
+      expect(wrong.status).toBe(401);
+      const right = await get(guarded.url, '/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: `token=${TOKEN}&next=${encodeURIComponent('/?drug=heroin')}`,
+        redirect: 'manual',
+      });
+      expect(right.status).toBe(303);
+      expect(right.headers.get('location')).toBe('/?drug=heroin');
+      const cookie = right.headers.get('set-cookie')!;
+      expect(cookie).toMatch(/HttpOnly/);
+      expect(cookie).toMatch(/SameSite=Strict/);
+      const jar = { cookie: cookie.split(';')[0]! };
+      expect((await get(guarded.url, '/', { headers: jar })).status).toBe(200);
+      expect((await get(guarded.url, '/api/dashboard/summary', { headers: jar })).status).toBe(200);
+      // The sign-in cookie opens what a browser loads without a header (the page, its API, the
+      // record stream), never the rest of the API, which takes the token in its header only.
+      expect((await get(guarded.url, '/api/records', { headers: jar })).status).toBe(401);
+      const stream = new AbortController();
+      const live = await fetch(`${guarded.url}api/records/stream`, { headers: jar, signal: stream.signal });
+      expect(live.status).toBe(200);
+      stream.abort();
+      const bearer = { authorization: `Bearer ${TOKEN}` };
+      expect((await get(guarded.url, '/api/dashboard/records', { headers: bearer })).status).toBe(200);
+      // An open redirect is not possible through `next`.
+      const away = await get(guarded.url, '/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: `token=${TOKEN}&next=${encodeURIComponent('//evil.example/')}`,
+        redirect: 'manual',
+      });
+      expect(away.headers.get('location')).toBe('/');
+    });
+
+    it('streams records stored by another process to /api/records/stream', async () => {
+      const ac = new AbortController();
+      const res = await fetch(`${open.url}api/records/stream`, { signal: ac.signal });
+      const reader = res.body!.getReader();
+      const store = await other();
+      await store.insertRecord(record('live', { title: 'Live one' }));
+      await store.close();
+      await open.watcher.poll();
+      let text = '';
+      const dec = new TextDecoder();
+      while (!text.includes('event: record')) text += dec.decode((await reader.read()).value);
+      expect(text).toContain('id: live');
+      ac.abort();
+    });
+  },
+);

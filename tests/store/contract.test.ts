@@ -11,6 +11,7 @@ import type { RecordSummary } from '../../src/alerts/alert.ts';
 import type { StoryFeatures } from '../../src/cluster/features.ts';
 import { recordId } from '../../src/records/id.ts';
 import { openStore } from '../../src/store/index.ts';
+import { MIGRATIONS } from '../../src/store/pg-migrations.ts';
 import { migrate, PostgresStore } from '../../src/store/postgres.ts';
 import type { Store } from '../../src/store/types.ts';
 import type { ArticleRecord, FeedItem } from '../../src/types.ts';
@@ -492,9 +493,9 @@ describe('PostgreSQL migrations', () => {
     const stores = await Promise.all(Array.from({ length: 4 }, () => PostgresStore.open(db.url)));
     try {
       const { rows } = await stores[0]!.pool.query<{ version: number }>(
-        'SELECT version FROM schema_migrations',
+        'SELECT version FROM schema_migrations ORDER BY version',
       );
-      expect(rows.map((r) => r.version)).toEqual([1, 2]);
+      expect(rows.map((r) => r.version)).toEqual(MIGRATIONS.map((m) => m.version));
       expect(await migrate(stores[1]!.pool)).toEqual([]);
     } finally {
       await Promise.all(stores.map((s) => s.close()));

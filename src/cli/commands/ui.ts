@@ -1,6 +1,7 @@
 /**
- * `seizurewatch ui --config FILE [--port N]`: the newsroom dashboard over the embedded store, no
- * Redis needed. `--store DIR` reads a store folder without a config; `--demo` builds the demo
+ * `seizurewatch ui --config FILE [--port N]`: the newsroom dashboard over the config's store (the
+ * embedded one under store.dir, or PostgreSQL with store.url or DATABASE_URL), no Redis needed.
+ * `--store DIR|postgres://...` reads a store without a config; `--demo` builds the demo
  * archive in a temporary folder (removed on exit) and opens the dashboard on it. Prints the URL
  * on stdout; SIGINT/SIGTERM stop it.
  */
@@ -43,6 +44,7 @@ export async function runUi(opts: UiOptions): Promise<void> {
   const token = process.env[httpConfig.tokenEnv] || undefined;
 
   let storeDir: string;
+  let storeUrl: string | undefined;
   let cleanup = () => {};
   if (opts.demo) {
     const dir = mkdtempSync(path.join(tmpdir(), 'seizurewatch-ui-demo-'));
@@ -57,28 +59,23 @@ export async function runUi(opts: UiOptions): Promise<void> {
       throw err;
     }
   } else {
-    storeDir = opts.store ? path.resolve(opts.store) : config!.store.dir;
-    if (!opts.store && config) {
-      const { resolveStoreUrl } = await import('../../store/index.ts');
-      if (resolveStoreUrl(config.store)) {
-        throw new InputError(
-          "ui: the dashboard reads the embedded SQLite store only; with a PostgreSQL store (store.url or DATABASE_URL) use serve's /api/records",
-        );
-      }
-    }
+    const { resolveStoreUrl } = await import('../../store/index.ts');
+    if (opts.store && /^postgres(ql)?:\/\//.test(opts.store)) storeUrl = opts.store;
+    else if (!opts.store && config) storeUrl = resolveStoreUrl(config.store) ?? undefined;
+    storeDir = opts.store && !storeUrl ? path.resolve(opts.store) : (config?.store.dir ?? '');
   }
 
   const { startUiServer } = await import('../../dashboard/ui-server.ts');
   let server: Awaited<ReturnType<typeof startUiServer>>;
   try {
-    server = await startUiServer({ storeDir, http: httpConfig, token, logger });
+    server = await startUiServer({ storeDir, storeUrl, http: httpConfig, token, logger });
   } catch (err) {
     cleanup();
     throw err;
   }
   process.stdout.write(`seizurewatch dashboard: ${server.url}\n`);
   process.stderr.write(
-    `${token ? `sign in with the token in ${httpConfig.tokenEnv}; ` : ''}new records stored in ${storeDir} appear live. Ctrl-C stops.\n`,
+    `${token ? `sign in with the token in ${httpConfig.tokenEnv}; ` : ''}new records stored in ${server.storeLocation} appear live. Ctrl-C stops.\n`,
   );
   let stopping = false;
   const stop = () => {
@@ -104,10 +101,10 @@ export function registerUi(program: Command): void {
   program
     .command('ui')
     .description(
-      'open the newsroom dashboard over the embedded store (no Redis): map, timeline, records, stories, alerts',
+      'open the newsroom dashboard over the store (no Redis): map, timeline, records, stories, alerts',
     )
-    .option('-c, --config <file>', 'config file (its store.dir and service.http are used)')
-    .option('--store <dir>', 'a store folder, without a config')
+    .option('-c, --config <file>', 'config file (its store and service.http are used)')
+    .option('--store <dir|url>', 'a store folder or a postgres:// URL, without a config')
     .option('--demo', 'build the demo archive in a temporary folder and open the dashboard on it')
     .option('-p, --port <n>', 'port (default service.http.port, 8787; 0 picks a free one)')
     .option(
