@@ -79,6 +79,29 @@ function isJunkByName(el: Element): boolean {
   return false;
 }
 
+/** Inline junk that is cut out of a sentence whatever it says: a download link, a share button, an ad. */
+const CUT_FROM_SENTENCE =
+  /download|attachment|share|sharing|social|sns|advert|dfp-|gpt-ad|ad-?slot|newsletter|signup|subscribe|promo|read-?more|caption|credit|copyright|video|player|embed|gallery|image|photo|picture/i;
+
+/**
+ * An inline element that is a few words of a sentence, named after what it links to rather
+ * than what it is: a place or topic link (`meta-loc`, `entity-link`, `tag-person`) reads as
+ * part of the paragraph, and cutting it leaves a hole ("reverse its position on and lift").
+ */
+function phraseOfSentence(page: PageText, el: Element): boolean {
+  if (BLOCK_TAGS.has(el.name)) return false;
+  const attrs = el.attribs ?? {};
+  if (CUT_FROM_SENTENCE.test(`${attrs.class ?? ''} ${attrs.id ?? ''}`)) return false;
+  if (/(?:^|[\s_-])(?:ad|ads)(?:$|[\s_-])/i.test(attrs.class ?? '')) return false;
+  const st = statsOf(page, el);
+  if (st.img > 0 || st.embeds > 0 || st.units === 0 || st.units > 80) return false;
+  let p: AnyNode | null = el.parent;
+  while (isElement(p) && !BLOCK_TAGS.has(p.name)) p = p.parent;
+  if (!isElement(p)) return false;
+  const owner = statsOf(page, p);
+  return owner.units >= st.units * 3 && owner.prose >= owner.units * 0.5;
+}
+
 /** True when the only text of a (short) element is a heading: a subheading wrapped in a div. */
 function isHeadingOnly(el: Element): boolean {
   let heading = false;
@@ -264,7 +287,10 @@ export function contentBlocks(
         (!keptEmbed &&
           !holdsMuch &&
           !inlineDateline &&
-          ((byName !== 'none' && (byName === 'all' || st.prose === 0) && isJunkByName(el)) ||
+          ((byName !== 'none' &&
+            (byName === 'all' || st.prose === 0) &&
+            isJunkByName(el) &&
+            !phraseOfSentence(page, el)) ||
             (conditional &&
               ((CONDITIONAL.has(el.name) && looksLikeBoilerplate(page, el, byName === 'all')) ||
                 imageWithCaption(page, el)))));

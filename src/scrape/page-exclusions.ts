@@ -32,6 +32,8 @@ const STRONG =
 /** Wrappers of the locked part of a body. */
 const LOCKED = /paywall|premium|subscriber|locked|metered/i;
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
+/** Screen-reader-only text written as an inline style (", opens new tab" inside a link). */
+const CLIPPED_STYLE = /clip\s*:\s*rect\(\s*0|clip-path\s*:\s*inset\(\s*50%/i;
 const HIDDEN_CLASS =
   /(?:^|\s)(?:hidden|hide|sr-only|visually-hidden|screen-reader-text|visuallyhidden|invisible|u-hidden)(?:\s|$)/i;
 /** Content shown only on hover or click: tooltips, popovers, people cards inside a sentence. */
@@ -50,7 +52,7 @@ function exclusionOf(el: Element): Strength | 0 {
   const attrs = el.attribs ?? {};
   if ('hidden' in attrs) return 1;
   if (attrs['aria-hidden'] === 'true' && name !== 'time') return 1;
-  if (attrs.style && HIDDEN_STYLE.test(attrs.style)) return 1;
+  if (attrs.style && (HIDDEN_STYLE.test(attrs.style) || CLIPPED_STYLE.test(attrs.style))) return 1;
   const cls = attrs.class ?? '';
   if (cls && (HIDDEN_CLASS.test(cls) || ON_DEMAND.test(cls))) return 1;
   const role = attrs.role;

@@ -188,4 +188,18 @@ describe('generic extractor stages', () => {
     expect(text).toMatch(/Toss the pears/);
     expect(text).toMatch(/3 ripe pears/);
   });
+
+  it('keeps a place or topic link named like metadata inside a sentence, cuts a download link', () => {
+    const html = `<body><h1>The headline</h1><div class="story-body"><p>The council will reverse its position on <a class="meta-loc" href="/topics/harbour">the old harbour</a> and lift the ban on night fishing, officials said on Thursday evening.</p><p>The full plan was published on the city website <a class="download-link" href="/plan.pdf">Download PDF (2 MB)</a> for anyone who wants to read it in detail before the vote.</p>${para(3, 'harbour')}</div></body>`;
+    const text = mainText(html).paragraphs.join('\n');
+    expect(text).toMatch(/reverse its position on the old harbour and lift/);
+    expect(text).not.toMatch(/Download PDF/);
+  });
+
+  it('drops screen-reader text hidden by a clip style (", opens new tab")', () => {
+    const html = `<body><h1>The headline</h1><div class="story-body"><p>The <a href="/r.pdf">report<span style="position:absolute;clip:rect(0 0 0 0);clip-path:inset(50%);width:1px;height:1px;overflow:hidden">, opens new tab</span></a> by the port authority found that most of the cranes were older than thirty years.</p>${para(3, 'cranes')}</div></body>`;
+    const text = mainText(html).paragraphs.join('\n');
+    expect(text).toMatch(/The report by the port authority/);
+    expect(text).not.toMatch(/opens new tab/);
+  });
 });
