@@ -14,6 +14,7 @@ import {
   JUNK_TOKEN,
   KEEP_EMBED,
   PROMO_HEADINGS,
+  READ_TIME_LINE,
   TRAILERS,
 } from './content-hints.ts';
 import { BLOCK_TAGS, contains, isElement } from './html-text.ts';
@@ -39,6 +40,7 @@ const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 /** Class tokens that qualify a block rather than name it. */
 const DATELINE = /dateline|location/i;
 const TABLE_CELLS = new Set(['td', 'th', 'caption']);
+const CODE = new Set(['pre', 'code']);
 const SOURCE_LINE = /^(?:sources?|fuentes?|quellen?|fontes?|bron(?:nen)?|données|data)\s*:/i;
 const MODIFIER_TOKEN = /(?:^|[-_])(?:has|with|without|no|show|hide)[-_]/i;
 /** A subheading named "header-anchor" or "section-header" is a heading, not a page header. */
@@ -348,6 +350,29 @@ function isLinkLine(b: TextBlock): boolean {
   return !SENTENCE_END.test(b.text);
 }
 
+/**
+ * A line of figures rather than words: a ticker ("MRWF 41.22 -8.7%"), a score strip. Fewer
+ * letters than digits and signs, no sentence; a table cell is the table's data and stays.
+ */
+function isDataLine(b: TextBlock): boolean {
+  if (TABLE_CELLS.has(b.owner.name) || CODE.has(b.owner.name) || SENTENCE_END.test(b.text)) return false;
+  const chars = b.text.replace(/\s+/g, '');
+  const letters = chars.match(/\p{L}/gu)?.length ?? 0;
+  // Two figures at least: a footnote number alone is the body's.
+  return (b.text.match(/\d+(?:[.,]\d+)?/g)?.length ?? 0) >= 2 && letters < chars.length * 0.4;
+}
+
+/**
+ * A pull quote written without a name: a short block whose words are, verbatim, part of a
+ * longer paragraph of the same content.
+ */
+function repeatsAnother(b: TextBlock, blocks: readonly TextBlock[]): boolean {
+  const core = b.text.replace(/^[\s"'“”‘’«»„]+|[\s"'“”‘’«».,;:!?]+$/g, '');
+  if (core.length < 30) return false;
+  for (const o of blocks) if (o !== b && o.units >= b.units * 2 && o.text.includes(core)) return true;
+  return false;
+}
+
 function isTrailer(text: string): boolean {
   return TRAILERS.some((re) => re.test(text));
 }
@@ -357,10 +382,12 @@ export function filterBlocks(blocks: readonly TextBlock[], headlines: readonly s
   const heads = headlines.map((h) => h.toLowerCase()).filter((h) => h.length > 0);
   const seen = new Set<string>();
   const out: TextBlock[] = [];
+  const facts = factRuns(blocks);
+  const kept = new Set<number>();
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
     const text = b.text;
-    if (!text) continue;
+    if (!text || facts.has(i)) continue;
     const lower = text.toLowerCase();
     if (b.units < 100 && BOILERPLATE_PARAGRAPH.test(text)) continue;
     // A date alone on a line at the top or the bottom (a dateline block); in the middle, as a
@@ -373,6 +400,9 @@ export function filterBlocks(blocks: readonly TextBlock[], headlines: readonly s
     )
       continue;
     if (isTrailer(text)) continue;
+    if (b.units < 80 && READ_TIME_LINE.test(text)) continue;
+    if (b.units < 60 && isDataLine(b)) continue;
+    if (b.units >= 30 && b.units < 250 && repeatsAnother(b, blocks)) continue;
     // "Source: ..." right under a table is the table's credit line.
     const prev = out[out.length - 1];
     if (b.units < 80 && prev && TABLE_CELLS.has(prev.owner.name) && SOURCE_LINE.test(text)) continue;
@@ -398,6 +428,55 @@ export function filterBlocks(blocks: readonly TextBlock[], headlines: readonly s
       seen.add(text);
     }
     out.push(b);
+    kept.add(i);
+  }
+  return dropOrphanLabels(out, blocks, kept);
+}
+
+/** "Prep Time: 10 mins", "Servings: 6": a short label, a colon and a value with a figure. */
+const FACT_LINE = /^[\p{L}][\p{L}' ]{1,24}:\s*[^.!?]{0,20}\d[^.!?]{0,20}$/u;
+
+/**
+ * Runs of three or more fact lines (a recipe's times and servings, a product's specs): the
+ * page's metadata written as lines, not its text. A table's cells are its data and stay.
+ */
+function factRuns(blocks: readonly TextBlock[]): Set<number> {
+  const out = new Set<number>();
+  let start = 0;
+  for (let i = 0; i <= blocks.length; i++) {
+    const b = blocks[i];
+    const fact = !!b && b.units < 35 && !TABLE_CELLS.has(b.owner.name) && FACT_LINE.test(b.text);
+    if (fact) continue;
+    if (i - start >= 3) for (let k = start; k < i; k++) out.add(k);
+    start = i + 1;
   }
   return out;
+}
+
+/**
+ * A label whose lines were all dropped ("Stocks mentioned" over a ticker, "Share" over its
+ * links): a short line that is not a sentence, followed by two or more dropped lines, in a
+ * box that holds nothing else that was kept.
+ */
+function dropOrphanLabels(
+  out: TextBlock[],
+  blocks: readonly TextBlock[],
+  kept: ReadonlySet<number>,
+): TextBlock[] {
+  const at = new Map<TextBlock, number>();
+  blocks.forEach((b, i) => at.set(b, i));
+  return out.filter((b) => {
+    if (b.units >= 40 || SENTENCE_END.test(b.text)) return true;
+    const i = at.get(b)!;
+    const dropped: TextBlock[] = [];
+    for (let k = i + 1; k < blocks.length && !kept.has(k); k++) if (blocks[k]!.text) dropped.push(blocks[k]!);
+    if (dropped.length < 2) return true;
+    // The box of the label and its lines: the nearest ancestor holding the last of them.
+    const last = dropped[dropped.length - 1]!.owner;
+    let box: AnyNode | null = b.owner.parent;
+    while (isElement(box) && !contains(box, last)) box = box.parent;
+    if (!isElement(box)) return true;
+    const held = box;
+    return out.some((o) => o !== b && contains(held, o.owner));
+  });
 }

@@ -202,6 +202,43 @@ function cardLists(raw: PageText, body: Element, taken: ReadonlySet<Element>): E
 }
 
 /**
+ * The heading of a reader section: "3 replies", "Comments", "Reviews (212)", "Leave a reply",
+ * "댓글 12", "Comentários" ... (several languages).
+ */
+const READER_HEADING =
+  /^(?:\d+\s+)?(?:comments?|replies|responses|reviews?|reader comments|leave a (?:reply|comment)|join the discussion|kommentare?|commentaires?|comentarios?|comentários|commenti|reacties|댓글|コメント|评论|評論|التعليقات)(?:\s*[(（]?\d+[)）]?)?\s*:?$/i;
+
+/**
+ * Reader sections that no class names (webmentions, reviews, a comment list in plain divs):
+ * the container that opens with a reader heading. The article's own container never opens
+ * with one, so only a container whose first text is that heading goes.
+ */
+function readerSections(raw: PageText, body: Element): Exclusion[] {
+  const total = statsOf(raw, body).prose;
+  const out: Exclusion[] = [];
+  for (const b of raw.blocks) {
+    if (b.units > 40 || !READER_HEADING.test(b.text)) continue;
+    let head: Element = b.owner;
+    let parent = head.parent;
+    // Climb while the heading is its container's first text (a heading wrapped in a div).
+    while (parent && parent.type === 'tag') {
+      const el = parent as Element;
+      if (el === body || NEVER_BY_CLASS.has(el.name)) break;
+      const first = (el.children ?? []).find((c) => c.type === 'tag' && statsOf(raw, c as Element).units > 0);
+      if (first !== head) break;
+      const st = statsOf(raw, el);
+      if (st.units > statsOf(raw, head).units) {
+        if (st.prose < total * 0.5) out.push({ el, strength: 2 });
+        break;
+      }
+      head = el;
+      parent = el.parent;
+    }
+  }
+  return out;
+}
+
+/**
  * The elements to skip under `body`, judged on the statistics of a first walk with nothing
  * excluded (`raw`).
  */
@@ -210,6 +247,12 @@ export function pageExclusions(body: Element, raw: PageText): Set<Element> {
   const found: Exclusion[] = [];
   collect(body.children ?? [], raw, found);
   found.push(...cardLists(raw, body, new Set(found.map((x) => x.el))));
+  const taken = new Set(found.map((x) => x.el));
+  const inTaken = (el: Element): boolean => {
+    for (let p: Element | null = el; p; p = p.parent as Element | null) if (taken.has(p)) return true;
+    return false;
+  };
+  for (const x of readerSections(raw, body)) if (!inTaken(x.el)) found.push(x);
   const excluded = new Map<Element, Strength>(found.map((x) => [x.el, x.strength]));
   let removed = 0;
   for (const x of found) removed += statsOf(raw, x.el).prose;

@@ -202,4 +202,19 @@ describe('generic extractor stages', () => {
     expect(text).toMatch(/The report by the port authority/);
     expect(text).not.toMatch(/opens new tab/);
   });
+
+  it('sets aside a reader section that opens with its heading, with no class to name it', () => {
+    const html = `<body><main><h1>The headline</h1>${para(4, 'ferries')}<div><h3>3 replies</h3><div><b>Clara</b><p>I rode that ferry every week for years, and the new timetable is a real improvement for people who work late.</p></div><div><b>tomasz</b><p>Good news, although I would have liked the earlier crossing to run on Sundays as well, when the buses stop early.</p></div></div></main></body>`;
+    const text = mainText(html).paragraphs.join('\n');
+    expect(text).toMatch(/Paragraph 4 on ferries/);
+    expect(text).not.toMatch(/replies|Clara|Sundays/);
+  });
+
+  it('drops reading-time lines, ticker lines and a pull quote that repeats the body', () => {
+    const html = `<body><h1>The headline</h1><div class="story-body"><div>November 30, 2026 · 4 min read · #ports</div><p>The port handled more containers than ever in November, and the harbour master said nothing on the quay was for sale to the highest bidder.</p><ul><li><a href="/q/PRT">PRT</a> 41.22 -8.7%</li><li><a href="/q/HBR">HBR</a> 77.10 -1.2%</li></ul><blockquote><p>Nothing on the quay was for sale to the highest bidder.</p></blockquote>${para(3, 'containers')}</div></body>`;
+    const text = mainText(html).paragraphs.join('\n');
+    expect(text).toMatch(/^The port handled/);
+    expect(text).not.toMatch(/min read|41\.22/);
+    expect(text.match(/Nothing on the quay/g)).toHaveLength(1);
+  });
 });
