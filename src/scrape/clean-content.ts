@@ -18,6 +18,7 @@ import {
   TRAILERS,
 } from './content-hints.ts';
 import { BLOCK_TAGS, contains, isElement } from './html-text.ts';
+import { isCard } from './page-exclusions.ts';
 import { classWeight } from './score-candidates.ts';
 import { isProse, type PageText, readPageText, statsOf, type TextBlock } from './text-blocks.ts';
 
@@ -183,6 +184,24 @@ function headerBlock(
 }
 
 /**
+ * A story card set into the body ("Watch next" with a linked title and one teaser, between
+ * two parts of the text): a card whose siblings are not cards of its kind. Cards of one kind
+ * side by side are a list of items (a listicle, a shopping list) and stay.
+ */
+function loneCard(page: PageText, el: Element, contentProse: number): boolean {
+  if (!CONDITIONAL.has(el.name) || el.name === 'ul' || el.name === 'ol' || el.name === 'table') return false;
+  if (!isCard(page, el)) return false;
+  const st = statsOf(page, el);
+  if (st.prose > contentProse * 0.2) return false;
+  const sig = `${el.name}.${el.attribs?.class ?? ''}`;
+  const parent = el.parent;
+  for (const c of parent?.children ?? [])
+    if (c !== el && isElement(c) && `${c.name}.${c.attribs?.class ?? ''}` === sig && isCard(page, c))
+      return false;
+  return true;
+}
+
+/**
  * A cell or div that opens with an image and holds only a short line under it: a figure
  * written without <figure> (old table layouts, site builders), its line a caption.
  */
@@ -295,7 +314,8 @@ export function contentBlocks(
             !phraseOfSentence(page, el)) ||
             (conditional &&
               ((CONDITIONAL.has(el.name) && looksLikeBoilerplate(page, el, byName === 'all')) ||
-                imageWithCaption(page, el)))));
+                imageWithCaption(page, el) ||
+                loneCard(page, el, contentProse)))));
       if (junk) {
         if (!BLOCK_TAGS.has(el.name)) inlineJunk.add(el);
         continue;

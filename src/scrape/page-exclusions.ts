@@ -124,7 +124,7 @@ const NOT_CARD = new Set([
  * A story card: a linked title and at most one short teaser (an image maybe). Its non-teaser
  * text is mostly link; an article paragraph with a link in it is one block and is no card.
  */
-function isCard(raw: PageText, el: Element): boolean {
+export function isCard(raw: PageText, el: Element): boolean {
   if (NOT_CARD.has(el.name)) return false;
   const st = statsOf(raw, el);
   if (st.linkUnits < 15 || st.prose < 40 || st.prose > 300 || st.paragraphs > 2 || st.units > 500)
@@ -153,7 +153,7 @@ function replyHolders(raw: PageText): Set<Element> {
   return out;
 }
 
-function cardLists(raw: PageText, body: Element, taken: ReadonlySet<Element>): Exclusion[] {
+function cardLists(raw: PageText, body: Element): Exclusion[] {
   const replies = replyHolders(raw);
   const out = new Set<Element>();
   for (const parent of raw.elements) {
@@ -191,10 +191,9 @@ function cardLists(raw: PageText, body: Element, taken: ReadonlySet<Element>): E
   const result: Exclusion[] = [];
   for (const el of out) {
     let inside = false;
-    for (let p = el.parent; p && !inside; p = p.parent)
-      inside = out.has(p as Element) || taken.has(p as Element);
+    for (let p = el.parent; p && !inside; p = p.parent) inside = out.has(p as Element);
     const attrs = el.attribs ?? {};
-    if (inside || taken.has(el) || attrs.itemprop === 'articleBody') continue;
+    if (inside || attrs.itemprop === 'articleBody') continue;
     if (BODY_HINT.test(`${attrs.class ?? ''} ${attrs.id ?? ''}`)) continue;
     result.push({ el, strength: 1 });
   }
@@ -246,21 +245,26 @@ export function pageExclusions(body: Element, raw: PageText): Set<Element> {
   const total = statsOf(raw, body).prose;
   const found: Exclusion[] = [];
   collect(body.children ?? [], raw, found);
-  found.push(...cardLists(raw, body, new Set(found.map((x) => x.el))));
-  const taken = new Set(found.map((x) => x.el));
-  const inTaken = (el: Element): boolean => {
-    for (let p: Element | null = el; p; p = p.parent as Element | null) if (taken.has(p)) return true;
-    return false;
-  };
-  for (const x of readerSections(raw, body)) if (!inTaken(x.el)) found.push(x);
+  // Structure found by its shape (card lists, reader sections) is kept apart from the hints:
+  // inside a wrapper that a hint sets aside and the give-back returns (a page written inside
+  // one <form>), it still goes.
+  const shaped = [...cardLists(raw, body), ...readerSections(raw, body)];
   const excluded = new Map<Element, Strength>(found.map((x) => [x.el, x.strength]));
-  let removed = 0;
-  for (const x of found) removed += statsOf(raw, x.el).prose;
+  for (const x of shaped) if (!excluded.has(x.el)) excluded.set(x.el, x.strength);
+  const outermost = (el: Element): boolean => {
+    for (let p = el.parent; p && p.type === 'tag'; p = p.parent) if (excluded.has(p as Element)) return false;
+    return true;
+  };
+  const removedNow = (): number => {
+    let r = 0;
+    for (const e of excluded.keys()) if (outermost(e)) r += statsOf(raw, e).prose;
+    return r;
+  };
 
   // Give back exclusions while they leave too little prose: weak ones when under 30% of the
   // page's prose (and under 600 units), strong ones only when almost nothing is left.
   for (let guard = 0; guard < 50 && total > 0; guard++) {
-    const left = total - removed;
+    const left = total - removedNow();
     const weakOk = left >= total * 0.3 || left >= 600;
     const strongOk = left >= total * 0.1 || left >= 150;
     if (weakOk && strongOk) break;
@@ -292,13 +296,9 @@ export function pageExclusions(body: Element, raw: PageText): Set<Element> {
     );
     for (const [el] of back) {
       excluded.delete(el);
-      removed -= statsOf(raw, el).prose;
       const inner: Exclusion[] = [];
       collect(el.children ?? [], raw, inner);
-      for (const x of inner) {
-        excluded.set(x.el, x.strength);
-        removed += statsOf(raw, x.el).prose;
-      }
+      for (const x of inner) if (!excluded.has(x.el)) excluded.set(x.el, x.strength);
     }
   }
   return new Set(excluded.keys());

@@ -217,4 +217,25 @@ describe('generic extractor stages', () => {
     expect(text).not.toMatch(/min read|41\.22/);
     expect(text.match(/Nothing on the quay/g)).toHaveLength(1);
   });
+
+  it('sets aside a story card set between two parts of the body, keeps a list of linked items', () => {
+    const html = `<body><h1>The headline</h1><div class="story">${para(3, 'part one')}</div><div class="inline-module"><h4>Watch next</h4><a href="/video/7">The lighthouse that moved inland</a><p>Engineers rolled a brick tower two hundred metres back from the cliff edge, on rails, over a week.</p></div><div class="story-continued">${para(3, 'part two')}</div></body>`;
+    const text = mainText(html).paragraphs.join('\n');
+    expect(text).toMatch(/part one/);
+    expect(text).toMatch(/part two/);
+    expect(text).not.toMatch(/Watch next|Engineers rolled/);
+  });
+
+  it('sets aside a card widget above the body on a page written inside one <form>', () => {
+    const cards = ['the ferry timetable', 'the bakery', 'the orchestra', 'the flood gates']
+      .map(
+        (t, i) =>
+          `<li><a href="/s/${i}"><h3>A story about ${t}</h3></a><p>The short teaser of the story about ${t}, written to make a reader click through to the page.</p></li>`,
+      )
+      .join('');
+    const html = `<body><form id="aspnetForm"><div class="page"><h1>The headline</h1><div class="article-text"><div><ul>${cards}</ul></div>${para(5, 'the body')}</div></div></form></body>`;
+    const text = mainText(html).paragraphs.join('\n');
+    expect(text).toMatch(/Paragraph 5 on the body/);
+    expect(text).not.toMatch(/teaser|A story about/);
+  });
 });
