@@ -238,4 +238,12 @@ describe('generic extractor stages', () => {
     expect(text).toMatch(/Paragraph 5 on the body/);
     expect(text).not.toMatch(/teaser|A story about/);
   });
+
+  it('leaves out a dek that stands between the headline and the byline, keeps an intro after it', () => {
+    const html = `<body><div class="col"><h1>The headline</h1><div class="lead">Plots of twenty-five square metres will be drawn by lot from March, with older residents first in line.</div><div class="autor">Marta Sequeira | 03 Dez 2026</div><div class="intro">The council approved the plan on Wednesday after a debate that lasted most of the afternoon and ended in a unanimous vote.</div><div class="corpo">${para(4, 'gardens')}</div></div></body>`;
+    const text = mainText(html).paragraphs.join('\n');
+    expect(text).not.toMatch(/Plots of twenty-five/);
+    expect(text).toMatch(/The council approved the plan/);
+    expect(text).toMatch(/Paragraph 4 on gardens/);
+  });
 });
