@@ -76,8 +76,17 @@ function setOf(rows: Row[], keep: (p: CorpusPage) => boolean): SetScore & { min:
   return { ...scoreSet(counts(kept)), min: Math.min(...kept.map((r) => r.score!.f1), 1) };
 }
 
+// Pages a site extractor reads: in the generic columns, the wider visible set of pages read as
+// if no extractor knew their site.
+const siteRead = new Set(
+  site.filter((r) => r.extractor !== 'generic' && r.extractor !== 'error').map((r) => r.page),
+);
 const SETS: Array<[string, (p: CorpusPage) => boolean]> = [
   ['corpus: outlet pages', (p) => p.folder !== 'benchmark-sample' && p.folder !== 'generic-fixtures'],
+  [
+    '  of which site pages (generic: read as an unknown site)',
+    (p) => siteRead.has(p) && p.folder !== 'generic-fixtures',
+  ],
   ['corpus: benchmark sample', (p) => p.folder === 'benchmark-sample'],
   ...(dev
     ? []
