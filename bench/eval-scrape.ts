@@ -84,7 +84,7 @@ const siteRead = new Set(
 const SETS: Array<[string, (p: CorpusPage) => boolean]> = [
   ['corpus: outlet pages', (p) => p.folder !== 'benchmark-sample' && p.folder !== 'generic-fixtures'],
   [
-    '  of which site pages (generic: read as an unknown site)',
+    'corpus: pages a site extractor reads (generic: as an unknown site)',
     (p) => siteRead.has(p) && p.folder !== 'generic-fixtures',
   ],
   ['corpus: benchmark sample', (p) => p.folder === 'benchmark-sample'],
