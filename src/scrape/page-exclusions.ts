@@ -130,7 +130,45 @@ export function isCard(raw: PageText, el: Element): boolean {
   if (st.linkUnits < 15 || st.prose < 40 || st.prose > 300 || st.paragraphs > 2 || st.units > 500)
     return false;
   const rest = st.units - st.prose;
-  return rest >= 10 && st.linkUnits >= rest * 0.6;
+  if (rest >= 10 && st.linkUnits >= rest * 0.6) return true;
+  return runCard(el, st.units, st.linkUnits);
+}
+
+/** A teaser cut short: "... may soon...", "… weiterlesen". */
+const TRUNCATED = /(?:\.\.\.|…)\s*$/;
+
+/**
+ * A card written as one run: the linked title, then the teaser cut short in the same line
+ * (`<li><a>Title</a><span>CITY: The first words of the story...</span></li>`).
+ */
+function runCard(el: Element, units: number, linkUnits: number): boolean {
+  if (linkUnits > units * 0.7) return false;
+  let first: Element | null = null;
+  for (const c of el.children ?? []) {
+    if (c.type === 'text' && (c as unknown as { data: string }).data.trim()) return false;
+    if (c.type === 'tag') {
+      first = c as Element;
+      break;
+    }
+  }
+  if (!first || first.name !== 'a' || !first.attribs?.href) return false;
+  let last: AnyNode | null = null;
+  for (const c of el.children ?? [])
+    if (c.type === 'tag' || (c.type === 'text' && (c as unknown as { data: string }).data.trim())) last = c;
+  const tail =
+    last && (last.type === 'text' ? (last as unknown as { data: string }).data : textOf(last as Element));
+  return !!tail && TRUNCATED.test(tail);
+}
+
+function textOf(el: Element): string {
+  let out = '';
+  const stack: AnyNode[] = [el];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'text') out = (n as unknown as { data: string }).data + out;
+    else if (n.type === 'tag') for (const c of (n as Element).children ?? []) stack.push(c);
+  }
+  return out;
 }
 
 /**

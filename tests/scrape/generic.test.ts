@@ -246,4 +246,17 @@ describe('generic extractor stages', () => {
     expect(text).toMatch(/The council approved the plan/);
     expect(text).toMatch(/Paragraph 4 on gardens/);
   });
+
+  it('sets aside a list of teasers written as one run each (linked title, cut-short teaser)', () => {
+    const items = ['Harbour fees rise again', 'Night trains return', 'A bridge reopens']
+      .map(
+        (t, i) =>
+          `<li><a href="/n/${i}">${t} after a long winter of talks</a> <span>PORT AVERY: The council met on Monday to talk about it. The story about ${t.toLowerCase()} goes on, cut short before the...</span></li>`,
+      )
+      .join('');
+    const html = `<body><div><h1>The headline</h1><div>${para(4, 'the story')}<div><ul>${items}</ul></div></div></div></body>`;
+    const text = mainText(html).paragraphs.join('\n');
+    expect(text).toMatch(/Paragraph 4 on the story/);
+    expect(text).not.toMatch(/cut short|Night trains/);
+  });
 });
