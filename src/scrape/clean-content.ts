@@ -14,9 +14,11 @@ import {
   JUNK_TOKEN,
   KEEP_EMBED,
   PROMO_HEADINGS,
+  READ_TIME_LINE,
   TRAILERS,
 } from './content-hints.ts';
 import { BLOCK_TAGS, contains, isElement } from './html-text.ts';
+import { isCard } from './page-exclusions.ts';
 import { classWeight } from './score-candidates.ts';
 import { isProse, type PageText, readPageText, statsOf, type TextBlock } from './text-blocks.ts';
 
@@ -39,6 +41,7 @@ const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 /** Class tokens that qualify a block rather than name it. */
 const DATELINE = /dateline|location/i;
 const TABLE_CELLS = new Set(['td', 'th', 'caption']);
+const CODE = new Set(['pre', 'code']);
 const SOURCE_LINE = /^(?:sources?|fuentes?|quellen?|fontes?|bron(?:nen)?|données|data)\s*:/i;
 const MODIFIER_TOKEN = /(?:^|[-_])(?:has|with|without|no|show|hide)[-_]/i;
 /** A subheading named "header-anchor" or "section-header" is a heading, not a page header. */
@@ -77,6 +80,29 @@ function isJunkByName(el: Element): boolean {
     return true;
   }
   return false;
+}
+
+/** Inline junk that is cut out of a sentence whatever it says: a download link, a share button, an ad. */
+const CUT_FROM_SENTENCE =
+  /download|attachment|share|sharing|social|sns|advert|dfp-|gpt-ad|ad-?slot|newsletter|signup|subscribe|promo|read-?more|caption|credit|copyright|video|player|embed|gallery|image|photo|picture/i;
+
+/**
+ * An inline element that is a few words of a sentence, named after what it links to rather
+ * than what it is: a place or topic link (`meta-loc`, `entity-link`, `tag-person`) reads as
+ * part of the paragraph, and cutting it leaves a hole ("reverse its position on and lift").
+ */
+function phraseOfSentence(page: PageText, el: Element): boolean {
+  if (BLOCK_TAGS.has(el.name)) return false;
+  const attrs = el.attribs ?? {};
+  if (CUT_FROM_SENTENCE.test(`${attrs.class ?? ''} ${attrs.id ?? ''}`)) return false;
+  if (/(?:^|[\s_-])(?:ad|ads)(?:$|[\s_-])/i.test(attrs.class ?? '')) return false;
+  const st = statsOf(page, el);
+  if (st.img > 0 || st.embeds > 0 || st.units === 0 || st.units > 80) return false;
+  let p: AnyNode | null = el.parent;
+  while (isElement(p) && !BLOCK_TAGS.has(p.name)) p = p.parent;
+  if (!isElement(p)) return false;
+  const owner = statsOf(page, p);
+  return owner.units >= st.units * 3 && owner.prose >= owner.units * 0.5;
 }
 
 /** True when the only text of a (short) element is a heading: a subheading wrapped in a div. */
@@ -155,6 +181,24 @@ function headerBlock(
     header = p;
   }
   return header;
+}
+
+/**
+ * A story card set into the body ("Watch next" with a linked title and one teaser, between
+ * two parts of the text): a card whose siblings are not cards of its kind. Cards of one kind
+ * side by side are a list of items (a listicle, a shopping list) and stay.
+ */
+function loneCard(page: PageText, el: Element, contentProse: number): boolean {
+  if (!CONDITIONAL.has(el.name) || el.name === 'ul' || el.name === 'ol' || el.name === 'table') return false;
+  if (!isCard(page, el)) return false;
+  const st = statsOf(page, el);
+  if (st.prose > contentProse * 0.2) return false;
+  const sig = `${el.name}.${el.attribs?.class ?? ''}`;
+  const parent = el.parent;
+  for (const c of parent?.children ?? [])
+    if (c !== el && isElement(c) && `${c.name}.${c.attribs?.class ?? ''}` === sig && isCard(page, c))
+      return false;
+  return true;
 }
 
 /**
@@ -264,10 +308,14 @@ export function contentBlocks(
         (!keptEmbed &&
           !holdsMuch &&
           !inlineDateline &&
-          ((byName !== 'none' && (byName === 'all' || st.prose === 0) && isJunkByName(el)) ||
+          ((byName !== 'none' &&
+            (byName === 'all' || st.prose === 0) &&
+            isJunkByName(el) &&
+            !phraseOfSentence(page, el)) ||
             (conditional &&
               ((CONDITIONAL.has(el.name) && looksLikeBoilerplate(page, el, byName === 'all')) ||
-                imageWithCaption(page, el)))));
+                imageWithCaption(page, el) ||
+                loneCard(page, el, contentProse)))));
       if (junk) {
         if (!BLOCK_TAGS.has(el.name)) inlineJunk.add(el);
         continue;
@@ -322,6 +370,29 @@ function isLinkLine(b: TextBlock): boolean {
   return !SENTENCE_END.test(b.text);
 }
 
+/**
+ * A line of figures rather than words: a ticker ("MRWF 41.22 -8.7%"), a score strip. Fewer
+ * letters than digits and signs, no sentence; a table cell is the table's data and stays.
+ */
+function isDataLine(b: TextBlock): boolean {
+  if (TABLE_CELLS.has(b.owner.name) || CODE.has(b.owner.name) || SENTENCE_END.test(b.text)) return false;
+  const chars = b.text.replace(/\s+/g, '');
+  const letters = chars.match(/\p{L}/gu)?.length ?? 0;
+  // Two figures at least: a footnote number alone is the body's.
+  return (b.text.match(/\d+(?:[.,]\d+)?/g)?.length ?? 0) >= 2 && letters < chars.length * 0.4;
+}
+
+/**
+ * A pull quote written without a name: a short block whose words are, verbatim, part of a
+ * longer paragraph of the same content.
+ */
+function repeatsAnother(b: TextBlock, blocks: readonly TextBlock[]): boolean {
+  const core = b.text.replace(/^[\s"'“”‘’«»„]+|[\s"'“”‘’«».,;:!?]+$/g, '');
+  if (core.length < 30) return false;
+  for (const o of blocks) if (o !== b && o.units >= b.units * 2 && o.text.includes(core)) return true;
+  return false;
+}
+
 function isTrailer(text: string): boolean {
   return TRAILERS.some((re) => re.test(text));
 }
@@ -331,10 +402,12 @@ export function filterBlocks(blocks: readonly TextBlock[], headlines: readonly s
   const heads = headlines.map((h) => h.toLowerCase()).filter((h) => h.length > 0);
   const seen = new Set<string>();
   const out: TextBlock[] = [];
+  const facts = factRuns(blocks);
+  const kept = new Set<number>();
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
     const text = b.text;
-    if (!text) continue;
+    if (!text || facts.has(i)) continue;
     const lower = text.toLowerCase();
     if (b.units < 100 && BOILERPLATE_PARAGRAPH.test(text)) continue;
     // A date alone on a line at the top or the bottom (a dateline block); in the middle, as a
@@ -347,6 +420,9 @@ export function filterBlocks(blocks: readonly TextBlock[], headlines: readonly s
     )
       continue;
     if (isTrailer(text)) continue;
+    if (b.units < 80 && READ_TIME_LINE.test(text)) continue;
+    if (b.units < 60 && isDataLine(b)) continue;
+    if (b.units >= 30 && b.units < 250 && repeatsAnother(b, blocks)) continue;
     // "Source: ..." right under a table is the table's credit line.
     const prev = out[out.length - 1];
     if (b.units < 80 && prev && TABLE_CELLS.has(prev.owner.name) && SOURCE_LINE.test(text)) continue;
@@ -372,6 +448,55 @@ export function filterBlocks(blocks: readonly TextBlock[], headlines: readonly s
       seen.add(text);
     }
     out.push(b);
+    kept.add(i);
+  }
+  return dropOrphanLabels(out, blocks, kept);
+}
+
+/** "Prep Time: 10 mins", "Servings: 6": a short label, a colon and a value with a figure. */
+const FACT_LINE = /^[\p{L}][\p{L}' ]{1,24}:\s*[^.!?]{0,20}\d[^.!?]{0,20}$/u;
+
+/**
+ * Runs of three or more fact lines (a recipe's times and servings, a product's specs): the
+ * page's metadata written as lines, not its text. A table's cells are its data and stay.
+ */
+function factRuns(blocks: readonly TextBlock[]): Set<number> {
+  const out = new Set<number>();
+  let start = 0;
+  for (let i = 0; i <= blocks.length; i++) {
+    const b = blocks[i];
+    const fact = !!b && b.units < 35 && !TABLE_CELLS.has(b.owner.name) && FACT_LINE.test(b.text);
+    if (fact) continue;
+    if (i - start >= 3) for (let k = start; k < i; k++) out.add(k);
+    start = i + 1;
   }
   return out;
+}
+
+/**
+ * A label whose lines were all dropped ("Stocks mentioned" over a ticker, "Share" over its
+ * links): a short line that is not a sentence, followed by two or more dropped lines, in a
+ * box that holds nothing else that was kept.
+ */
+function dropOrphanLabels(
+  out: TextBlock[],
+  blocks: readonly TextBlock[],
+  kept: ReadonlySet<number>,
+): TextBlock[] {
+  const at = new Map<TextBlock, number>();
+  blocks.forEach((b, i) => at.set(b, i));
+  return out.filter((b) => {
+    if (b.units >= 40 || SENTENCE_END.test(b.text)) return true;
+    const i = at.get(b)!;
+    const dropped: TextBlock[] = [];
+    for (let k = i + 1; k < blocks.length && !kept.has(k); k++) if (blocks[k]!.text) dropped.push(blocks[k]!);
+    if (dropped.length < 2) return true;
+    // The box of the label and its lines: the nearest ancestor holding the last of them.
+    const last = dropped[dropped.length - 1]!.owner;
+    let box: AnyNode | null = b.owner.parent;
+    while (isElement(box) && !contains(box, last)) box = box.parent;
+    if (!isElement(box)) return true;
+    const held = box;
+    return out.some((o) => o !== b && contains(held, o.owner));
+  });
 }

@@ -27,7 +27,7 @@ export const BODY_HINT =
 
 /** Blocks removed from the chosen content (unless they hold most of its prose). */
 export const CONTENT_JUNK =
-  /download|attachment|caption|legend|credit|copyright|share|sharing|social|sns|related|relation|recommend|newsletter|signup|subscribe|suscripci|boletin|abonnement|assinatura|promo|advert|publicidad|dfp-|gpt-ad|ad-slot|adslot|byline|author|writer|tags|tag-list|topics|entities|breadcrumb|video|player|embed|gallery|slideshow|outbrain|taboola|read-?more|more-on|more-stories|most-read|trending|toolbar|tools|print|comments?$|disclaimer|sidebar|timestamp|dateline|kicker|eyebrow|rubric|image|photo|picture|figure|media|affiliate|disclosure|rating|nutrition|call-to-action|\bcta|bio\b|contributor|metadata|attribution|(?<!sub)header|footer|category|categories/i;
+  /download|attachment|caption|legend|credit|copyright|share|sharing|social|sns|related|relation|recommend|newsletter|signup|subscribe|suscripci|boletin|abonnement|assinatura|promo|advert|publicidad|dfp-|gpt-ad|ad-slot|adslot|byline|author|writer|tags|tag-list|topics|entities|breadcrumb|video|player|embed|gallery|slideshow|outbrain|taboola|read-?more|more-on|more-stories|most-read|trending|toolbar|tools|print|comments?$|disclaimer|sidebar|timestamp|dateline|kicker|eyebrow|rubric|image|photo|picture|figure|media|affiliate|disclosure|rating|nutrition|pull-?quote|call-to-action|\bcta|bio\b|contributor|metadata|attribution|(?<!sub)header|footer|category|categories/i;
 /** Advertising and metadata blocks, matched as whole class tokens (`ad`, `InlineAd`, `entry-meta`). */
 export const JUNK_TOKEN =
   /(?:^|[\s_-])(?:ad|ads|Ad|Ads|meta|Meta|date|Date|img|pic|thumb|rate|rating|ratings)(?:$|[\s_-])|[a-z](?:Ad|Ads)(?:$|[\s_A-Z-])/;
@@ -80,9 +80,16 @@ export const TRAILERS: readonly RegExp[] = [
   /^[（(]?(?:责任编辑|責任編輯|编辑|編輯|校对|校對)\s*[：:].{0,30}$/,
 ];
 
+/**
+ * A metadata line: a reading time with whatever sits beside it ("November 30, 2026 · 4 min
+ * read · #plants"), in several languages.
+ */
+export const READ_TIME_LINE =
+  /\b\d+\s*(?:-\s*)?(?:min(?:ute)?s?|minutos?|minuten?|minuti)\.?\s+(?:read|reading|de lectura|de leitura|lesezeit|leestijd|di lettura)\b|\blesezeit\b|\btemps de lecture\b|읽는 데 \d+분|\d+분 분량/i;
+
 /** Heading-like paragraphs that open a related-links or promo block. */
 export const PROMO_HEADINGS =
-  /^(?:related(?: articles| stories| content| coverage)?|read more|more from .{1,40}|more on this|you may also like|you might also like|recommended(?: for you)?|most read|most popular|trending(?: now)?|top stories|latest news|leia também|veja também|lee también|lire aussi|mehr zum thema|관련기사|많이 본 뉴스|関連記事)$/i;
+  /^(?:related(?: articles| stories| content| coverage)?|read more|more from .{1,40}|more on this|you may also like|you might also like|recommended(?: for you)?|most read|most popular|trending(?: now)?|top stories|latest news|leia também|veja também|lee también|lire aussi|mehr zum thema|관련기사|많이 본 뉴스|関連記事|(?:table of )?contents|in this (?:article|story|post)|on this page|inhaltsverzeichnis|sommaire|índice|목차|目次|目录)$/i;
 
 const MONTH =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';

@@ -32,6 +32,8 @@ const STRONG =
 /** Wrappers of the locked part of a body. */
 const LOCKED = /paywall|premium|subscriber|locked|metered/i;
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
+/** Screen-reader-only text written as an inline style (", opens new tab" inside a link). */
+const CLIPPED_STYLE = /clip\s*:\s*rect\(\s*0|clip-path\s*:\s*inset\(\s*50%/i;
 const HIDDEN_CLASS =
   /(?:^|\s)(?:hidden|hide|sr-only|visually-hidden|screen-reader-text|visuallyhidden|invisible|u-hidden)(?:\s|$)/i;
 /** Content shown only on hover or click: tooltips, popovers, people cards inside a sentence. */
@@ -50,7 +52,7 @@ function exclusionOf(el: Element): Strength | 0 {
   const attrs = el.attribs ?? {};
   if ('hidden' in attrs) return 1;
   if (attrs['aria-hidden'] === 'true' && name !== 'time') return 1;
-  if (attrs.style && HIDDEN_STYLE.test(attrs.style)) return 1;
+  if (attrs.style && (HIDDEN_STYLE.test(attrs.style) || CLIPPED_STYLE.test(attrs.style))) return 1;
   const cls = attrs.class ?? '';
   if (cls && (HIDDEN_CLASS.test(cls) || ON_DEMAND.test(cls))) return 1;
   const role = attrs.role;
@@ -122,13 +124,51 @@ const NOT_CARD = new Set([
  * A story card: a linked title and at most one short teaser (an image maybe). Its non-teaser
  * text is mostly link; an article paragraph with a link in it is one block and is no card.
  */
-function isCard(raw: PageText, el: Element): boolean {
+export function isCard(raw: PageText, el: Element): boolean {
   if (NOT_CARD.has(el.name)) return false;
   const st = statsOf(raw, el);
   if (st.linkUnits < 15 || st.prose < 40 || st.prose > 300 || st.paragraphs > 2 || st.units > 500)
     return false;
   const rest = st.units - st.prose;
-  return rest >= 10 && st.linkUnits >= rest * 0.6;
+  if (rest >= 10 && st.linkUnits >= rest * 0.6) return true;
+  return runCard(el, st.units, st.linkUnits);
+}
+
+/** A teaser cut short: "... may soon...", "… weiterlesen". */
+const TRUNCATED = /(?:\.\.\.|…)\s*$/;
+
+/**
+ * A card written as one run: the linked title, then the teaser cut short in the same line
+ * (`<li><a>Title</a><span>CITY: The first words of the story...</span></li>`).
+ */
+function runCard(el: Element, units: number, linkUnits: number): boolean {
+  if (linkUnits > units * 0.7) return false;
+  let first: Element | null = null;
+  for (const c of el.children ?? []) {
+    if (c.type === 'text' && (c as unknown as { data: string }).data.trim()) return false;
+    if (c.type === 'tag') {
+      first = c as Element;
+      break;
+    }
+  }
+  if (!first || first.name !== 'a' || !first.attribs?.href) return false;
+  let last: AnyNode | null = null;
+  for (const c of el.children ?? [])
+    if (c.type === 'tag' || (c.type === 'text' && (c as unknown as { data: string }).data.trim())) last = c;
+  const tail =
+    last && (last.type === 'text' ? (last as unknown as { data: string }).data : textOf(last as Element));
+  return !!tail && TRUNCATED.test(tail);
+}
+
+function textOf(el: Element): string {
+  let out = '';
+  const stack: AnyNode[] = [el];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'text') out = (n as unknown as { data: string }).data + out;
+    else if (n.type === 'tag') for (const c of (n as Element).children ?? []) stack.push(c);
+  }
+  return out;
 }
 
 /**
@@ -151,7 +191,7 @@ function replyHolders(raw: PageText): Set<Element> {
   return out;
 }
 
-function cardLists(raw: PageText, body: Element, taken: ReadonlySet<Element>): Exclusion[] {
+function cardLists(raw: PageText, body: Element): Exclusion[] {
   const replies = replyHolders(raw);
   const out = new Set<Element>();
   for (const parent of raw.elements) {
@@ -189,14 +229,50 @@ function cardLists(raw: PageText, body: Element, taken: ReadonlySet<Element>): E
   const result: Exclusion[] = [];
   for (const el of out) {
     let inside = false;
-    for (let p = el.parent; p && !inside; p = p.parent)
-      inside = out.has(p as Element) || taken.has(p as Element);
+    for (let p = el.parent; p && !inside; p = p.parent) inside = out.has(p as Element);
     const attrs = el.attribs ?? {};
-    if (inside || taken.has(el) || attrs.itemprop === 'articleBody') continue;
+    if (inside || attrs.itemprop === 'articleBody') continue;
     if (BODY_HINT.test(`${attrs.class ?? ''} ${attrs.id ?? ''}`)) continue;
     result.push({ el, strength: 1 });
   }
   return result;
+}
+
+/**
+ * The heading of a reader section: "3 replies", "Comments", "Reviews (212)", "Leave a reply",
+ * "댓글 12", "Comentários" ... (several languages).
+ */
+const READER_HEADING =
+  /^(?:\d+\s+)?(?:comments?|replies|responses|reviews?|reader comments|leave a (?:reply|comment)|join the discussion|kommentare?|commentaires?|comentarios?|comentários|commenti|reacties|댓글|コメント|评论|評論|التعليقات)(?:\s*[(（]?\d+[)）]?)?\s*:?$/i;
+
+/**
+ * Reader sections that no class names (webmentions, reviews, a comment list in plain divs):
+ * the container that opens with a reader heading. The article's own container never opens
+ * with one, so only a container whose first text is that heading goes.
+ */
+function readerSections(raw: PageText, body: Element): Exclusion[] {
+  const total = statsOf(raw, body).prose;
+  const out: Exclusion[] = [];
+  for (const b of raw.blocks) {
+    if (b.units > 40 || !READER_HEADING.test(b.text)) continue;
+    let head: Element = b.owner;
+    let parent = head.parent;
+    // Climb while the heading is its container's first text (a heading wrapped in a div).
+    while (parent && parent.type === 'tag') {
+      const el = parent as Element;
+      if (el === body || NEVER_BY_CLASS.has(el.name)) break;
+      const first = (el.children ?? []).find((c) => c.type === 'tag' && statsOf(raw, c as Element).units > 0);
+      if (first !== head) break;
+      const st = statsOf(raw, el);
+      if (st.units > statsOf(raw, head).units) {
+        if (st.prose < total * 0.5) out.push({ el, strength: 2 });
+        break;
+      }
+      head = el;
+      parent = el.parent;
+    }
+  }
+  return out;
 }
 
 /**
@@ -207,15 +283,26 @@ export function pageExclusions(body: Element, raw: PageText): Set<Element> {
   const total = statsOf(raw, body).prose;
   const found: Exclusion[] = [];
   collect(body.children ?? [], raw, found);
-  found.push(...cardLists(raw, body, new Set(found.map((x) => x.el))));
+  // Structure found by its shape (card lists, reader sections) is kept apart from the hints:
+  // inside a wrapper that a hint sets aside and the give-back returns (a page written inside
+  // one <form>), it still goes.
+  const shaped = [...cardLists(raw, body), ...readerSections(raw, body)];
   const excluded = new Map<Element, Strength>(found.map((x) => [x.el, x.strength]));
-  let removed = 0;
-  for (const x of found) removed += statsOf(raw, x.el).prose;
+  for (const x of shaped) if (!excluded.has(x.el)) excluded.set(x.el, x.strength);
+  const outermost = (el: Element): boolean => {
+    for (let p = el.parent; p && p.type === 'tag'; p = p.parent) if (excluded.has(p as Element)) return false;
+    return true;
+  };
+  const removedNow = (): number => {
+    let r = 0;
+    for (const e of excluded.keys()) if (outermost(e)) r += statsOf(raw, e).prose;
+    return r;
+  };
 
   // Give back exclusions while they leave too little prose: weak ones when under 30% of the
   // page's prose (and under 600 units), strong ones only when almost nothing is left.
   for (let guard = 0; guard < 50 && total > 0; guard++) {
-    const left = total - removed;
+    const left = total - removedNow();
     const weakOk = left >= total * 0.3 || left >= 600;
     const strongOk = left >= total * 0.1 || left >= 150;
     if (weakOk && strongOk) break;
@@ -247,13 +334,9 @@ export function pageExclusions(body: Element, raw: PageText): Set<Element> {
     );
     for (const [el] of back) {
       excluded.delete(el);
-      removed -= statsOf(raw, el).prose;
       const inner: Exclusion[] = [];
       collect(el.children ?? [], raw, inner);
-      for (const x of inner) {
-        excluded.set(x.el, x.strength);
-        removed += statsOf(raw, x.el).prose;
-      }
+      for (const x of inner) if (!excluded.has(x.el)) excluded.set(x.el, x.strength);
     }
   }
   return new Set(excluded.keys());

@@ -233,6 +233,10 @@ export function weighByPosition(page: PageText, scores: Scores, span: StorySpan 
   for (const [el, s] of scores) if (s > 0 && outsideStory(page, el, span)) scores.set(el, s * 0.5);
 }
 
+/** class/id of a byline or date line (several languages). */
+const BYLINE =
+  /byline|author|autor|auteur|writer|reporter|dateline|timestamp|publish|firma|assinatura|(?:^|[\s_-])(?:date|meta)(?:$|[\s_-])/i;
+
 /** The top candidate plus siblings that look like more of the same article. */
 export function gatherSiblings(
   page: PageText,
@@ -248,12 +252,27 @@ export function gatherSiblings(
   const topProse = statsOf(page, top).prose;
   const out: Element[] = [];
   const topFirst = statsOf(page, top).first;
+  // What stands between the headline and the byline is the header (kicker, dek), not body:
+  // the last short block named as a byline or a date before the top candidate marks its end.
+  let headerEnd = -1;
+  for (const sib of elementChildren(parent)) {
+    if (sib === top) break;
+    const st = page.stats.get(sib);
+    if (
+      st &&
+      st.units > 0 &&
+      st.units < 150 &&
+      BYLINE.test(`${sib.attribs?.class ?? ''} ${sib.attribs?.id ?? ''}`)
+    )
+      headerEnd = st.first;
+  }
   for (const sib of elementChildren(parent)) {
     if (sib === top) {
       out.push(sib);
       continue;
     }
     if (!page.stats.has(sib)) continue; // excluded
+    if (statsOf(page, sib).first < headerEnd) continue;
     // Between the headline and the top candidate: an intro wrapped in its own block ("the
     // six tools our cooks use", before the list of items), when it reads as running text.
     if (span) {

@@ -188,4 +188,75 @@ describe('generic extractor stages', () => {
     expect(text).toMatch(/Toss the pears/);
     expect(text).toMatch(/3 ripe pears/);
   });
+
+  it('keeps a place or topic link named like metadata inside a sentence, cuts a download link', () => {
+    const html = `<body><h1>The headline</h1><div class="story-body"><p>The council will reverse its position on <a class="meta-loc" href="/topics/harbour">the old harbour</a> and lift the ban on night fishing, officials said on Thursday evening.</p><p>The full plan was published on the city website <a class="download-link" href="/plan.pdf">Download PDF (2 MB)</a> for anyone who wants to read it in detail before the vote.</p>${para(3, 'harbour')}</div></body>`;
+    const text = mainText(html).paragraphs.join('\n');
+    expect(text).toMatch(/reverse its position on the old harbour and lift/);
+    expect(text).not.toMatch(/Download PDF/);
+  });
+
+  it('drops screen-reader text hidden by a clip style (", opens new tab")', () => {
+    const html = `<body><h1>The headline</h1><div class="story-body"><p>The <a href="/r.pdf">report<span style="position:absolute;clip:rect(0 0 0 0);clip-path:inset(50%);width:1px;height:1px;overflow:hidden">, opens new tab</span></a> by the port authority found that most of the cranes were older than thirty years.</p>${para(3, 'cranes')}</div></body>`;
+    const text = mainText(html).paragraphs.join('\n');
+    expect(text).toMatch(/The report by the port authority/);
+    expect(text).not.toMatch(/opens new tab/);
+  });
+
+  it('sets aside a reader section that opens with its heading, with no class to name it', () => {
+    const html = `<body><main><h1>The headline</h1>${para(4, 'ferries')}<div><h3>3 replies</h3><div><b>Clara</b><p>I rode that ferry every week for years, and the new timetable is a real improvement for people who work late.</p></div><div><b>tomasz</b><p>Good news, although I would have liked the earlier crossing to run on Sundays as well, when the buses stop early.</p></div></div></main></body>`;
+    const text = mainText(html).paragraphs.join('\n');
+    expect(text).toMatch(/Paragraph 4 on ferries/);
+    expect(text).not.toMatch(/replies|Clara|Sundays/);
+  });
+
+  it('drops reading-time lines, ticker lines and a pull quote that repeats the body', () => {
+    const html = `<body><h1>The headline</h1><div class="story-body"><div>November 30, 2026 · 4 min read · #ports</div><p>The port handled more containers than ever in November, and the harbour master said nothing on the quay was for sale to the highest bidder.</p><ul><li><a href="/q/PRT">PRT</a> 41.22 -8.7%</li><li><a href="/q/HBR">HBR</a> 77.10 -1.2%</li></ul><blockquote><p>Nothing on the quay was for sale to the highest bidder.</p></blockquote>${para(3, 'containers')}</div></body>`;
+    const text = mainText(html).paragraphs.join('\n');
+    expect(text).toMatch(/^The port handled/);
+    expect(text).not.toMatch(/min read|41\.22/);
+    expect(text.match(/Nothing on the quay/g)).toHaveLength(1);
+  });
+
+  it('sets aside a story card set between two parts of the body, keeps a list of linked items', () => {
+    const html = `<body><h1>The headline</h1><div class="story">${para(3, 'part one')}</div><div class="inline-module"><h4>Watch next</h4><a href="/video/7">The lighthouse that moved inland</a><p>Engineers rolled a brick tower two hundred metres back from the cliff edge, on rails, over a week.</p></div><div class="story-continued">${para(3, 'part two')}</div></body>`;
+    const text = mainText(html).paragraphs.join('\n');
+    expect(text).toMatch(/part one/);
+    expect(text).toMatch(/part two/);
+    expect(text).not.toMatch(/Watch next|Engineers rolled/);
+  });
+
+  it('sets aside a card widget above the body on a page written inside one <form>', () => {
+    const cards = ['the ferry timetable', 'the bakery', 'the orchestra', 'the flood gates']
+      .map(
+        (t, i) =>
+          `<li><a href="/s/${i}"><h3>A story about ${t}</h3></a><p>The short teaser of the story about ${t}, written to make a reader click through to the page.</p></li>`,
+      )
+      .join('');
+    const html = `<body><form id="aspnetForm"><div class="page"><h1>The headline</h1><div class="article-text"><div><ul>${cards}</ul></div>${para(5, 'the body')}</div></div></form></body>`;
+    const text = mainText(html).paragraphs.join('\n');
+    expect(text).toMatch(/Paragraph 5 on the body/);
+    expect(text).not.toMatch(/teaser|A story about/);
+  });
+
+  it('leaves out a dek that stands between the headline and the byline, keeps an intro after it', () => {
+    const html = `<body><div class="col"><h1>The headline</h1><div class="lead">Plots of twenty-five square metres will be drawn by lot from March, with older residents first in line.</div><div class="autor">Marta Sequeira | 03 Dez 2026</div><div class="intro">The council approved the plan on Wednesday after a debate that lasted most of the afternoon and ended in a unanimous vote.</div><div class="corpo">${para(4, 'gardens')}</div></div></body>`;
+    const text = mainText(html).paragraphs.join('\n');
+    expect(text).not.toMatch(/Plots of twenty-five/);
+    expect(text).toMatch(/The council approved the plan/);
+    expect(text).toMatch(/Paragraph 4 on gardens/);
+  });
+
+  it('sets aside a list of teasers written as one run each (linked title, cut-short teaser)', () => {
+    const items = ['Harbour fees rise again', 'Night trains return', 'A bridge reopens']
+      .map(
+        (t, i) =>
+          `<li><a href="/n/${i}">${t} after a long winter of talks</a> <span>PORT AVERY: The council met on Monday to talk about it. The story about ${t.toLowerCase()} goes on, cut short before the...</span></li>`,
+      )
+      .join('');
+    const html = `<body><div><h1>The headline</h1><div>${para(4, 'the story')}<div><ul>${items}</ul></div></div></div></body>`;
+    const text = mainText(html).paragraphs.join('\n');
+    expect(text).toMatch(/Paragraph 4 on the story/);
+    expect(text).not.toMatch(/cut short|Night trains/);
+  });
 });
