@@ -39,6 +39,7 @@ import type { Store } from '../store/types.ts';
 import type { ArticleRecord } from '../types.ts';
 import type { ServiceConfig } from './config.ts';
 import type { ServiceMetrics } from './metrics.ts';
+import { listenError } from './port-check.ts';
 import type { RecordBus } from './record-bus.ts';
 import {
   MAX_FILTER_LENGTH,
@@ -380,7 +381,10 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
     await app.register(serverAdapter.registerPlugin(), { prefix: '/admin/queues' });
   }
 
-  const address = await app.listen({ host: config.host, port: config.port });
+  const address = await app.listen({ host: config.host, port: config.port }).catch(async (err: unknown) => {
+    await app.close().catch(() => undefined);
+    throw listenError(config.host, config.port, err);
+  });
   const url = address;
   logger.info({ url, auth: token ? 'token' : 'none (loopback only)' }, 'http api listening');
   return {
