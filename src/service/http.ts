@@ -293,7 +293,7 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
       return reply.code(400).send({ error: 'bad request', message: err.message });
     const status = (err as { statusCode?: number }).statusCode;
     if (status && status < 500) return reply.code(status).send({ error: (err as Error).message });
-    logger.error({ err: { message: (err as Error).message } }, 'http handler failed');
+    logger.error({ err }, 'http handler failed');
     return reply.code(500).send({ error: 'internal error' });
   });
 
