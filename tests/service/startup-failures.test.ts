@@ -34,18 +34,30 @@ function plainLines(p: ServeProcess): string[] {
     .filter((l) => l.trim() !== '' && !l.startsWith('{'));
 }
 
-/** Exit code and the wall time from spawn to exit. */
+/**
+ * Exit code, the wall time from spawn to exit, and from the start of the service (its `starting
+ * service` log line, once the config is read and the modules loaded) to exit: the waits for Redis
+ * and the store run in the latter, which the load of a shared machine does not stretch as it
+ * stretches module loading.
+ */
 async function run(
   config: string,
   env: Record<string, string> = {},
   args: string[] = [],
-): Promise<{ p: ServeProcess; code: number | string; ms: number }> {
+): Promise<{ p: ServeProcess; code: number | string; ms: number; startToExitMs: number }> {
   const started = Date.now();
   const p = startServe(config, env, args);
-  const timer = setTimeout(() => p.child.kill('SIGKILL'), 30_000);
+  const timer = setTimeout(() => p.child.kill('SIGKILL'), 60_000);
   const code = await p.exited;
+  const exitedAt = Date.now();
   clearTimeout(timer);
-  return { p, code, ms: Date.now() - started };
+  const began = p.logs.find((l) => l.msg === 'starting service');
+  return {
+    p,
+    code,
+    ms: exitedAt - started,
+    startToExitMs: began ? exitedAt - Number(began.time) : Number.NaN,
+  };
 }
 
 function expectOneLine(p: ServeProcess, pattern: RegExp): void {
@@ -100,13 +112,13 @@ describe('serve: a start that cannot succeed exits at once, with one line', () =
   it('Redis unreachable past --redis-wait-ms: exit 1 after about that long', async () => {
     const port = await closedPort();
     const dirs = config('redis');
-    const { p, code, ms } = await run(dirs.config, { REDIS_URL: `redis://127.0.0.1:${port}` }, [
+    const { p, code, startToExitMs } = await run(dirs.config, { REDIS_URL: `redis://127.0.0.1:${port}` }, [
       '--redis-wait-ms',
       '1000',
     ]);
     expect(code).toBe(1);
-    expect(ms).toBeLessThan(5_000);
-    expect(ms).toBeGreaterThanOrEqual(1_000);
+    expect(startToExitMs).toBeLessThan(5_000);
+    expect(startToExitMs).toBeGreaterThanOrEqual(1_000);
     expectOneLine(
       p,
       new RegExp(
@@ -120,12 +132,9 @@ describe('serve: a start that cannot succeed exits at once, with one line', () =
   it('Redis unreachable, default deadline: gives up under 5 s after the start began', async () => {
     const port = await closedPort();
     const dirs = config('redis-default');
-    const { p, code } = await run(dirs.config, { REDIS_URL: `redis://127.0.0.1:${port}` });
-    const exitedAt = Date.now();
+    const { p, code, startToExitMs } = await run(dirs.config, { REDIS_URL: `redis://127.0.0.1:${port}` });
     expect(code).toBe(1);
-    const began = p.logs.find((l) => l.msg === 'starting service');
-    expect(began).toBeDefined();
-    expect(exitedAt - Number(began!.time)).toBeLessThan(5_000);
+    expect(startToExitMs).toBeLessThan(5_000);
     expectOneLine(p, /^seizurewatch: Redis is not reachable at .*\(waited 3000 ms;/);
   }, 60_000);
 
@@ -140,13 +149,13 @@ describe('serve: a start that cannot succeed exits at once, with one line', () =
   it('PostgreSQL unreachable past --store-wait-ms: exit 1, the line hides no password', async () => {
     const port = await closedPort();
     const dirs = config('pg');
-    const { p, code, ms } = await run(
+    const { p, code, startToExitMs } = await run(
       dirs.config,
       { DATABASE_URL: `postgres://postgres:sekrit@127.0.0.1:${port}/sw_nowhere` },
       ['--store-wait-ms', '1000'],
     );
     expect(code).toBe(1);
-    expect(ms).toBeLessThan(5_000);
+    expect(startToExitMs).toBeLessThan(5_000);
     expectOneLine(
       p,
       new RegExp(
