@@ -97,7 +97,7 @@ export async function waitForRedis(
       return;
     } catch (thrown) {
       const err = cause ?? (thrown as Error);
-      if (Date.now() + retryMs > deadline) {
+      if (Date.now() >= deadline) {
         throw new StartupError(
           `Redis is not reachable at ${redactRedisUrl(url)}: ${err.message} (waited ${opts.maxWaitMs} ms; service.redisWaitMs, --redis-wait-ms)`,
           { cause: err },
@@ -113,7 +113,10 @@ export async function waitForRedis(
       probe.disconnect();
     }
     if (opts.signal?.aborted) throw new Error('aborted while waiting for Redis');
-    await new Promise((resolve) => setTimeout(resolve, retryMs));
+    // The last try falls on the deadline itself.
+    await new Promise((resolve) =>
+      setTimeout(resolve, Math.min(retryMs, Math.max(deadline - Date.now(), 0))),
+    );
     if (opts.signal?.aborted) throw new Error('aborted while waiting for Redis');
   }
 }

@@ -44,7 +44,7 @@ export async function waitForPostgres(url: string, waitMs: number, label: string
       return;
     } catch (err) {
       if (!isUnreachable(err)) return; // the open itself reports it, as any other store error
-      if (Date.now() + RETRY_MS > deadline) {
+      if (Date.now() >= deadline) {
         throw new StartupError(
           `PostgreSQL is not reachable at ${label}: ${(err as Error).message} (waited ${waitMs} ms; store.waitMs, --store-wait-ms)`,
           { cause: err },
@@ -53,6 +53,9 @@ export async function waitForPostgres(url: string, waitMs: number, label: string
     } finally {
       await client.end().catch(() => undefined);
     }
-    await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+    // The last try falls on the deadline itself.
+    await new Promise((resolve) =>
+      setTimeout(resolve, Math.min(RETRY_MS, Math.max(deadline - Date.now(), 0))),
+    );
   }
 }
