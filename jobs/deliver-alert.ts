@@ -192,9 +192,7 @@ export function createDeliverAlertQueue(options: DeliverAlertQueueOptions): Deli
       : options.connection instanceof Redis
         ? options.connection.duplicate()
         : new Redis(options.connection as RedisOptions);
-  paceRedis?.on('error', (err) =>
-    options.logger.debug({ err: { message: err.message } }, 'pace redis error'),
-  );
+  paceRedis?.on('error', (err) => options.logger.debug({ err }, 'pace redis error'));
   const processor = createDeliverAlertProcessor({
     ...options,
     ...(paceRedis ? { sharedPacer: redisPacer(paceRedis, prefix) } : {}),

@@ -47,6 +47,12 @@ export const ConfigSchema = z
           .string()
           .regex(/^postgres(ql)?:\/\/[^\s]+$/, 'must be a postgres:// or postgresql:// URL')
           .optional(),
+        /**
+         * How long opening a PostgreSQL store waits for the server to accept connections
+         * (refused, unresolvable, starting up) before it fails, in ms; 0 tries once
+         * (`serve --store-wait-ms` overrides). Default 3000. Not used by the SQLite store.
+         */
+        waitMs: z.number().int().nonnegative().default(3_000),
       })
       .strict(),
     fetch: FetchConfigSchema.prefault({}),

@@ -20,6 +20,7 @@ export type ErrorCode =
   | 'EXTRACT_FAILED'
   | 'STORE_FAILED'
   | 'DELIVERY_FAILED'
+  | 'STARTUP_FAILED'
   | 'INPUT_INVALID';
 
 export interface ErrorOptions {
@@ -78,6 +79,15 @@ export class ExtractError extends SeizurewatchError {
 export class DeliveryError extends SeizurewatchError {
   constructor(message: string, options: ErrorOptions = {}) {
     super('DELIVERY_FAILED', message, options);
+  }
+}
+/**
+ * `serve` cannot start: its API port is taken, Redis or the store stayed unreachable past their
+ * deadline. The message is one line a supervisor's log shows as is.
+ */
+export class StartupError extends SeizurewatchError {
+  constructor(message: string, options: ErrorOptions = {}) {
+    super('STARTUP_FAILED', message, options);
   }
 }
 export class InputError extends SeizurewatchError {

@@ -35,8 +35,7 @@ export async function watchStore(
         if (failing) options.logger.info('store readable again');
         failing = false;
       } catch (err) {
-        if (!failing)
-          options.logger.warn({ err: { message: (err as Error).message } }, 'cannot read new records');
+        if (!failing) options.logger.warn({ err }, 'cannot read new records');
         failing = true;
       } finally {
         running = null;

@@ -81,6 +81,12 @@ export const ServiceConfigSchema = z
         'must match [A-Za-z0-9_.-]+, or {[A-Za-z0-9_.-]+} (a hash tag)',
       )
       .default('seizurewatch'),
+    /**
+     * How long `serve` waits at start for Redis to answer before it exits 1 with one line
+     * (`--redis-wait-ms` overrides), in ms; 0 tries once. Default 3000: a supervisor restarts a
+     * process that gave up, and one that waits gives no sign it is stuck.
+     */
+    redisWaitMs: z.number().int().nonnegative().default(3_000),
     /** How often each feed is polled, in ms. Default 900000 (15 minutes). */
     pollEveryMs: z.number().int().min(100).default(900_000),
     concurrency: ConcurrencySchema.prefault({}),

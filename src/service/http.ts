@@ -40,6 +40,7 @@ import type { Store } from '../store/types.ts';
 import type { ArticleRecord } from '../types.ts';
 import type { ServiceConfig } from './config.ts';
 import type { ServiceMetrics } from './metrics.ts';
+import { listenError } from './port-check.ts';
 import type { RecordBus } from './record-bus.ts';
 import {
   MAX_FILTER_LENGTH,
@@ -294,7 +295,7 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
       return reply.code(400).send({ error: 'bad request', message: err.message });
     const status = (err as { statusCode?: number }).statusCode;
     if (status && status < 500) return reply.code(status).send({ error: (err as Error).message });
-    logger.error({ err: { message: (err as Error).message } }, 'http handler failed');
+    logger.error({ err }, 'http handler failed');
     return reply.code(500).send({ error: 'internal error' });
   });
 
@@ -391,7 +392,10 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
     await app.register(serverAdapter.registerPlugin(), { prefix: '/admin/queues' });
   }
 
-  const address = await app.listen({ host: config.host, port: config.port });
+  const address = await app.listen({ host: config.host, port: config.port }).catch(async (err: unknown) => {
+    await app.close().catch(() => undefined);
+    throw listenError(config.host, config.port, err);
+  });
   const url = address;
   logger.info({ url, auth: token ? 'token' : 'none (loopback only)' }, 'http api listening');
   return {

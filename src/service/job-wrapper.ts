@@ -102,28 +102,23 @@ export function wrapProcessor<S extends Stage>(processor: StageProcessor<S>, opt
       // A page put back because its host is busy with another of ours is routine, not a failure.
       const routine = err instanceof SeizurewatchError && err.details.reason === 'host-busy';
       if (!routine) metrics.failures.inc({ stage, reason });
-      const errInfo = {
-        message: (err as Error)?.message,
-        code: err instanceof SeizurewatchError ? err.code : undefined,
-        details: err instanceof SeizurewatchError ? err.details : undefined,
-      };
       if (isRateLimited(err)) {
         const wait = retryAfterMs(err, opts.rateLimitMs);
         metrics.jobs.inc({ stage, outcome: 'rate_limited' });
-        logger[routine ? 'debug' : 'warn']({ err: errInfo, waitMs: wait }, 'rate limited: job delayed');
+        logger[routine ? 'debug' : 'warn']({ err, waitMs: wait }, 'rate limited: job delayed');
         await job.moveToDelayed(Date.now() + wait, token);
         throw new DelayedError();
       }
       if (!isRetryable(err)) {
         metrics.jobs.inc({ stage, outcome: 'failed' });
-        logger.warn({ err: errInfo }, 'job failed: not retryable');
+        logger.warn({ err }, 'job failed: not retryable');
         throw new UnrecoverableError(`${reason}: ${(err as Error).message}`);
       }
       const maxAttempts = job.opts.attempts ?? 1;
       const last = job.attemptsMade + 1 >= maxAttempts;
       metrics.jobs.inc({ stage, outcome: last ? 'failed' : 'retry' });
       logger.warn(
-        { err: errInfo, willRetry: !last },
+        { err, willRetry: !last },
         last ? 'job failed: attempts exhausted' : 'job failed: will retry',
       );
       throw err;

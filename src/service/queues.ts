@@ -33,7 +33,12 @@ export interface FetchPageJob {
 export interface ExtractArticleJob {
   recordId: string;
   item: FeedItem;
-  page: Page;
+  /**
+   * The fetched page. Dropped from the job once its record is queued for storing (a completed
+   * job is kept `keepCompleted.age`, and a page is ~270 KiB on real sites); a job run again
+   * without it (a stall after the drop) fetches the page again.
+   */
+  page?: Page;
 }
 export interface StoreRecordJob {
   record: ArticleRecord;

@@ -5,6 +5,7 @@
  * error in the log and a retry loop, rather than a hang with no word.
  */
 import { Redis, type RedisOptions } from 'ioredis';
+import { StartupError } from '../errors.ts';
 import type { Logger } from '../log.ts';
 
 export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
@@ -51,11 +52,7 @@ export function createRedisConnection(url: string, options: ConnectionOptions): 
   const conn = new Redis(url, redisOptions);
   let down = false;
   conn.on('error', (err: Error) => {
-    if (!down)
-      log.warn(
-        { err: { message: err.message, code: (err as { code?: string }).code } },
-        'redis connection error',
-      );
+    if (!down) log.warn({ err }, 'redis connection error');
     down = true;
   });
   conn.on('ready', () => {
@@ -66,24 +63,26 @@ export function createRedisConnection(url: string, options: ConnectionOptions): 
 }
 
 /**
- * Resolve once Redis answers PING. While it does not, log a clear error and try again every
- * `retryMs` (with `maxWaitMs` set, give up after that long and throw).
+ * Resolve once Redis answers PING. While it does not, log a clear error (the first failure, then
+ * every 10th try) and try again every `retryMs`; with `maxWaitMs` set, throw a `StartupError`
+ * once that long has passed (0: one try), each try's connect timeout cut to the time left.
  */
 export async function waitForRedis(
   url: string,
   logger: Logger,
   opts: { retryMs?: number; maxWaitMs?: number; signal?: AbortSignal } = {},
 ): Promise<void> {
-  const retryMs = opts.retryMs ?? 2_000;
-  const started = Date.now();
+  const retryMs = opts.retryMs ?? (opts.maxWaitMs === undefined ? 2_000 : 250);
+  const deadline = opts.maxWaitMs === undefined ? Number.POSITIVE_INFINITY : Date.now() + opts.maxWaitMs;
   let attempt = 0;
   for (;;) {
     attempt += 1;
+    const left = deadline - Date.now();
     const probe = new Redis(url, {
       lazyConnect: true,
       maxRetriesPerRequest: 0,
       retryStrategy: () => null,
-      connectTimeout: 2_000,
+      connectTimeout: Math.max(Math.min(2_000, left), 200),
       enableOfflineQueue: false,
     });
     // The socket's own error (ECONNREFUSED, ENOTFOUND, auth) says more than "Connection is closed".
@@ -98,26 +97,26 @@ export async function waitForRedis(
       return;
     } catch (thrown) {
       const err = cause ?? (thrown as Error);
-      const waited = Date.now() - started;
-      if (opts.maxWaitMs !== undefined && waited >= opts.maxWaitMs) {
-        throw new Error(`Redis is not reachable at ${redactRedisUrl(url)}: ${(err as Error).message}`, {
-          cause: err,
-        });
+      if (Date.now() >= deadline) {
+        throw new StartupError(
+          `Redis is not reachable at ${redactRedisUrl(url)}: ${err.message} (waited ${opts.maxWaitMs} ms; service.redisWaitMs, --redis-wait-ms)`,
+          { cause: err },
+        );
       }
-      logger.error(
-        {
-          redisUrl: redactRedisUrl(url),
-          attempt,
-          retryInMs: retryMs,
-          err: { message: (err as Error).message },
-        },
-        'redis is not reachable (is it running? set REDIS_URL); retrying',
-      );
+      if (attempt % 10 === 1) {
+        logger.error(
+          { redisUrl: redactRedisUrl(url), attempt, retryInMs: retryMs, err },
+          'redis is not reachable (is it running? set REDIS_URL); retrying',
+        );
+      }
     } finally {
       probe.disconnect();
     }
     if (opts.signal?.aborted) throw new Error('aborted while waiting for Redis');
-    await new Promise((resolve) => setTimeout(resolve, retryMs));
+    // The last try falls on the deadline itself.
+    await new Promise((resolve) =>
+      setTimeout(resolve, Math.min(retryMs, Math.max(deadline - Date.now(), 0))),
+    );
     if (opts.signal?.aborted) throw new Error('aborted while waiting for Redis');
   }
 }

@@ -25,6 +25,7 @@ import { assertHttpAuth, type HttpServer, type Readiness, startHttpServer } from
 import { type StageProcessor, wrapProcessor } from './job-wrapper.ts';
 import { createMetrics, type ServiceMetrics } from './metrics.ts';
 import { noteJobFailure, requeuePending } from './pending.ts';
+import { assertPortFree } from './port-check.ts';
 import {
   feedSchedulerId,
   type JobPayloads,
@@ -45,7 +46,10 @@ export interface ServiceOptions {
   dryRun?: boolean;
   /** Environment (REDIS_URL, the API token). Default process.env. */
   env?: NodeJS.ProcessEnv;
-  /** Give up waiting for Redis at start after this long (default: wait forever). */
+  /**
+   * Give up waiting for Redis at start after this long (default: wait forever; `serve` passes
+   * `service.redisWaitMs` or `--redis-wait-ms`).
+   */
   redisWaitMs?: number;
   /** Abort the start (e.g. a signal arrived while waiting for Redis). */
   signal?: AbortSignal;
@@ -91,7 +95,11 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
   const redisUrl = resolveRedisUrl(svc.redisUrl, env);
   logger.info({ redisUrl: redactRedisUrl(redisUrl), prefix: svc.prefix, role }, 'starting service');
   const token = env[svc.http.tokenEnv] || undefined;
-  if (servesHttp) assertHttpAuth(svc.http, token);
+  if (servesHttp) {
+    assertHttpAuth(svc.http, token);
+    // Before anything slow: a taken port fails the start in well under a second.
+    await assertPortFree(svc.http.host, svc.http.port);
+  }
   await waitForRedis(redisUrl, logger, { maxWaitMs: opts.redisWaitMs, signal: opts.signal });
 
   // The store, the exactly-once NDJSON sink, the fetcher (a fetch job never waits behind
@@ -148,12 +156,8 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
           stalledIntervalMs: svc.stalledIntervalMs,
         })
       : null;
-  deliveries?.queue.on('error', (err) =>
-    logger.debug({ err: { message: err.message } }, 'deliver queue error'),
-  );
-  deliveries?.worker?.on('error', (err) =>
-    logger.debug({ err: { message: err.message } }, 'deliver worker error'),
-  );
+  deliveries?.queue.on('error', (err) => logger.debug({ err }, 'deliver queue error'));
+  deliveries?.worker?.on('error', (err) => logger.debug({ err }, 'deliver worker error'));
   const alerter: Alerter = createAlerter(config.alerts, {
     ...(config.alerts.rules.length > 0 ? { state: store.alerts } : {}),
     logger: logger.child({ stage: 'alerts' }),
@@ -173,7 +177,7 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
       defaultJobOptions: stageJobOptions(stage, svc),
     };
     const q = new Queue(QUEUE_NAMES[stage], qopts);
-    q.on('error', (err) => logger.debug({ queue: q.name, err: { message: err.message } }, 'queue error'));
+    q.on('error', (err) => logger.debug({ queue: q.name, err }, 'queue error'));
     queues[stage] = q;
   }
   const allQueues: Queue[] = [...Object.values(queues), ...(deliveries ? [deliveries.queue as Queue] : [])];
@@ -212,7 +216,7 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
       rateLimitMs: svc.retry.rateLimitMs,
     });
     const worker = new Worker(QUEUE_NAMES[stage], processor, wopts);
-    worker.on('error', (err) => logger.debug({ stage, err: { message: err.message } }, 'worker error'));
+    worker.on('error', (err) => logger.debug({ stage, err }, 'worker error'));
     worker.on('failed', (job: Job | undefined, err: Error) => {
       if (job && (err.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1))) {
         // Kept (keepFailed) for inspection; its id keeps the article from being queued again

@@ -39,10 +39,7 @@ export function warmUpExtractor(logger: Logger): number {
   try {
     recordFromPage(item, page);
   } catch (err) {
-    logger.warn(
-      { err: { message: (err as Error).message } },
-      'extractor warm-up failed (jobs will load the tables)',
-    );
+    logger.warn({ err }, 'extractor warm-up failed (jobs will load the tables)');
   }
   const ms = Date.now() - started;
   logger.info({ ms }, 'extractor warmed up');

@@ -12,6 +12,8 @@ export type * from './types.ts';
 export interface StoreSettings {
   dir: string;
   url?: string | undefined;
+  /** PostgreSQL only: wait this long for the server at open (default 0: one try). */
+  waitMs?: number | undefined;
 }
 
 const PG_URL = /^postgres(ql)?:\/\/\S+$/;
@@ -39,7 +41,11 @@ export async function openStore(
 ): Promise<Store> {
   const url = resolveStoreUrl(settings, env);
   if (url) {
-    const { PostgresStore } = await import('./postgres.ts');
+    const [{ PostgresStore, redactDatabaseUrl }, { waitForPostgres }] = await Promise.all([
+      import('./postgres.ts'),
+      import('./pg-wait.ts'),
+    ]);
+    await waitForPostgres(url, settings.waitMs ?? 0, redactDatabaseUrl(url));
     return PostgresStore.open(url);
   }
   return SqliteStore.open(settings.dir);

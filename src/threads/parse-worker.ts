@@ -41,9 +41,15 @@ function serialize(err: unknown): SerializedError {
       retryable: err.retryable,
       // Details are plain data by convention; a clone failure would lose the whole answer.
       details: JSON.parse(JSON.stringify(err.details ?? {})) as Record<string, unknown>,
+      ...(err.stack ? { stack: err.stack } : {}),
     };
   }
-  return { name: (err as Error)?.name ?? 'Error', message: (err as Error)?.message ?? String(err) };
+  const stack = (err as Error)?.stack;
+  return {
+    name: (err as Error)?.name ?? 'Error',
+    message: (err as Error)?.message ?? String(err),
+    ...(stack ? { stack } : {}),
+  };
 }
 
 const port = parentPort;

@@ -73,10 +73,13 @@ const CLASSES: Record<
 function revive(err: SerializedError, fallback: ErrorCode): SeizurewatchError {
   const options = { retryable: err.retryable ?? false, details: err.details ?? {} };
   const Class = CLASSES[err.name];
-  if (Class) return new Class(err.message, options);
-  if (err.name === 'FetchError')
-    return new FetchError((err.code ?? 'FETCH_FAILED') as ErrorCode, err.message, options);
-  return new SeizurewatchError((err.code ?? fallback) as ErrorCode, err.message, options);
+  const revived = Class
+    ? new Class(err.message, options)
+    : err.name === 'FetchError'
+      ? new FetchError((err.code ?? 'FETCH_FAILED') as ErrorCode, err.message, options)
+      : new SeizurewatchError((err.code ?? fallback) as ErrorCode, err.message, options);
+  if (err.stack) revived.stack = err.stack;
+  return revived;
 }
 
 function threadFailure(err: ThreadTaskError, what: 'page' | 'feed', context: Record<string, unknown>) {

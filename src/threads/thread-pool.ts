@@ -51,6 +51,8 @@ export interface SerializedError {
   code?: string;
   retryable?: boolean;
   details?: Record<string, unknown>;
+  /** Where the thread threw it: the revived error carries it, so logs show the real origin. */
+  stack?: string;
 }
 
 interface Task {
