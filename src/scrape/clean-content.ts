@@ -484,7 +484,7 @@ function dropOrphanLabels(
   kept: ReadonlySet<number>,
 ): TextBlock[] {
   const at = new Map<TextBlock, number>();
-  blocks.forEach((b, i) => at.set(b, i));
+  for (const [i, b] of blocks.entries()) at.set(b, i);
   return out.filter((b) => {
     if (b.units >= 40 || SENTENCE_END.test(b.text)) return true;
     const i = at.get(b)!;
