@@ -123,3 +123,32 @@ describe('class 6: a sea names no country', () => {
     expect(r.places.find((p) => p.name === sea)?.country).toBeNull();
   });
 });
+
+describe('class 5: a strength printed after a medicine name is no figure', () => {
+  it.each([
+    ['Customs intercepted 12 cartons of tramadol 225mg valued at 90 million naira at the airport.', []],
+    ['Police seized boxes of oxycodone 80 mg and 3 kg of heroin in the raid.', ['heroin 3 kg']],
+    ['Officers found 250 mg of cocaine in his pocket.', ['cocaine 0 kg']],
+  ])('%s', (text, want) => {
+    expect(sizes(text)).toEqual(want);
+  });
+});
+
+describe('class 6: a place the gazetteer lacks takes the seizing country, not an origin or destination', () => {
+  it.each([
+    [
+      'Kuwaiti customs officers at Shuwaikh Port found 1.8 million amphetamine pills in fruit from Lebanon. The shipment was destined for a firm in Saudi Arabia.',
+      'KW',
+    ],
+    [
+      "Customs officers at the port of Moín found 1,020 kilograms of cocaine in a container bound for Spain, Costa Rica's security ministry said.",
+      'CR',
+    ],
+    [
+      'Omani coast guards at Duqm Fishing Harbour seized 90 kg of crystal meth from a boat that had sailed from Iran.',
+      'OM',
+    ],
+  ])('%s', (text, want) => {
+    expect(record(text).seizures.map((s) => s.country)).toEqual([want]);
+  });
+});

@@ -149,7 +149,9 @@ function markOrigins(ctx: EntityContext, raws: Raw[]): void {
     const chained =
       prev?.origin === true &&
       prev.sentence === r.sentence &&
-      ctx.tables.grammar.chainLink.test(ctx.text.slice(prev.end, r.start));
+      ctx.tables.grammar.chainLink.test(ctx.text.slice(prev.end, r.start)) &&
+      // "bound for Spain, Costa Rica's ministry said": a possessive opens a clause of its own.
+      !/^['’]s\b/u.test(ctx.text.slice(r.end, r.end + 3));
     if (chained || ctx.tables.originCues.some((re) => re.test(before))) r.origin = true;
     prev = r;
   }
