@@ -152,3 +152,48 @@ describe('class 6: a place the gazetteer lacks takes the seizing country, not an
     expect(record(text).seizures.map((s) => s.country)).toEqual([want]);
   });
 });
+
+describe('class 6: the waters of one country are its place', () => {
+  it.each([
+    [
+      'Drugs cross east Africa. In April a warship seized more than a tonne of heroin from a dhow in Kenyan waters.',
+      'KE',
+    ],
+    ['A patrol boat seized 700 kg of hashish from a dinghy in Moroccan territorial waters.', 'MA'],
+  ])('%s', (text, want) => {
+    expect(record(text, null).seizures.map((s) => s.country)).toEqual([want]);
+  });
+});
+
+describe('persons: a role set off by commas before a name that disclosed or announced', () => {
+  it.each([
+    [
+      "The agency's spokesman, Tunde Okafor, disclosed this in a statement.",
+      'Tunde Okafor',
+      "agency's spokesman",
+    ],
+    [
+      "The port's deputy director, Ana Ferreira, announced the find on Monday.",
+      'Ana Ferreira',
+      "port's deputy director",
+    ],
+  ])('%s', (text, name, role) => {
+    expect(record(text).persons).toEqual([{ name, role }]);
+  });
+});
+
+describe('class 7: a later sentence dates a haul with a day or month only', () => {
+  it.each([
+    [
+      'Peruvian police said they had seized 1,150 kilograms of narcotics aboard a fishing boat. The directorate has reported record cocaine seizures this year.',
+      [null],
+    ],
+    [
+      'Customs seized 26 kg of heroin at the airport. The drugs were found on Friday in a suitcase.',
+      ['2025-03-14'],
+    ],
+    ['Police seized 300 kg of cannabis in a warehouse. The haul was discovered in January.', ['2025-01']],
+  ])('%s', (text, want) => {
+    expect(record(text).seizures.map((s) => s.period)).toEqual(want);
+  });
+});

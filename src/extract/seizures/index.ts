@@ -312,7 +312,8 @@ export function extractSeizures(
     // date for the haul told in the last sentence that had one (this one or a few before).
     if (quantities.length === 0 && (cue || termMatch(t, 'operation', text)) && sentenceRefersBack) {
       const p = nearestPeriod(periods, 0, 0, '');
-      if (p?.period) {
+      // Only a day or a month dates one haul: "record seizures this year" speaks of all of them.
+      if (p?.period && p.period.length >= 7) {
         for (const c of told) {
           if (c.periodSource === 'explicit') continue;
           c.seizure.period = p.period;
