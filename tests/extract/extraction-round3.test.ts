@@ -197,3 +197,16 @@ describe('class 7: a later sentence dates a haul with a day or month only', () =
     expect(record(text).seizures.map((s) => s.period)).toEqual(want);
   });
 });
+
+describe('places: a country named in its official style is listed by its common name', () => {
+  it('Kingdom of, Republic of, Islamic Republic of', () => {
+    const r = record(
+      'The port handled half of all traffic in the Kingdom of Morocco and set records for the Republic of Ghana and the Islamic Republic of Iran.',
+    );
+    expect(r.places.map((p) => [p.name, p.country])).toEqual([
+      ['Morocco', 'MA'],
+      ['Ghana', 'GH'],
+      ['Iran', 'IR'],
+    ]);
+  });
+});

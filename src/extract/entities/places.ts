@@ -895,6 +895,13 @@ export function placesOf(mentions: PlaceMention[], leadingArticle: RegExp): Plac
     const same = list.find((x) => placeKey(x.surface) === placeKey(canonical));
     // The text's own spelling wins ("Valparaiso" as written, not "Valparaíso").
     if (same) name = same.surface;
+    // "the Kingdom of Morocco", "the Islamic Republic of Iran": a country's official style
+    // around its common name is the country as people name it.
+    else if (
+      m.kind === 'country' &&
+      list.some((x) => placeKey(x.surface).endsWith(` ${placeKey(canonical)}`))
+    )
+      name = canonical;
     else {
       // A place the text names only by an abbreviation ("in the UK", "U.S.") keeps it as written.
       const full = list.find((x) => !x.abbreviation);
