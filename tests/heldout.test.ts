@@ -31,6 +31,8 @@ const FRESH = path.join(HELDOUT, 'fresh');
 const V2 = path.join(HELDOUT, 'v2');
 const V3 = path.join(HELDOUT, 'v3');
 const V4 = path.join(HELDOUT, 'v4');
+/** Round 3 (issue 9): 16 articles written and labelled before any round-3 change (docs/heldout.md). */
+const V5 = path.join(HELDOUT, 'v5');
 
 /**
  * Floors. Measured 2026-11-27 19:12 over these 20 articles: seizures P/R/F1 1.000, story
@@ -76,7 +78,13 @@ beforeAll(() => {
   const records = labelled.map((a) => extractLabelled(a, fixedNow));
   predicted = new Map(records.map((r) => [r.id, r]));
   report = scoreCorpus(labelled, records);
-  fresh = [...loadLabelledDir(FRESH), ...loadLabelledDir(V2), ...loadLabelledDir(V3), ...loadLabelledDir(V4)];
+  fresh = [
+    ...loadLabelledDir(FRESH),
+    ...loadLabelledDir(V2),
+    ...loadLabelledDir(V3),
+    ...loadLabelledDir(V4),
+    ...loadLabelledDir(V5),
+  ];
   v2 = loadLabelledDir(V2);
   v2Report = scoreCorpus(
     v2,

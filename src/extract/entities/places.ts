@@ -149,7 +149,9 @@ function markOrigins(ctx: EntityContext, raws: Raw[]): void {
     const chained =
       prev?.origin === true &&
       prev.sentence === r.sentence &&
-      ctx.tables.grammar.chainLink.test(ctx.text.slice(prev.end, r.start));
+      ctx.tables.grammar.chainLink.test(ctx.text.slice(prev.end, r.start)) &&
+      // "bound for Spain, Costa Rica's ministry said": a possessive opens a clause of its own.
+      !/^['’]s\b/u.test(ctx.text.slice(r.end, r.end + 3));
     if (chained || ctx.tables.originCues.some((re) => re.test(before))) r.origin = true;
     prev = r;
   }
@@ -893,6 +895,13 @@ export function placesOf(mentions: PlaceMention[], leadingArticle: RegExp): Plac
     const same = list.find((x) => placeKey(x.surface) === placeKey(canonical));
     // The text's own spelling wins ("Valparaiso" as written, not "Valparaíso").
     if (same) name = same.surface;
+    // "the Kingdom of Morocco", "the Islamic Republic of Iran": a country's official style
+    // around its common name is the country as people name it.
+    else if (
+      m.kind === 'country' &&
+      list.some((x) => placeKey(x.surface).endsWith(` ${placeKey(canonical)}`))
+    )
+      name = canonical;
     else {
       // A place the text names only by an abbreviation ("in the UK", "U.S.") keeps it as written.
       const full = list.find((x) => !x.abbreviation);

@@ -312,7 +312,8 @@ export function extractSeizures(
     // date for the haul told in the last sentence that had one (this one or a few before).
     if (quantities.length === 0 && (cue || termMatch(t, 'operation', text)) && sentenceRefersBack) {
       const p = nearestPeriod(periods, 0, 0, '');
-      if (p?.period) {
+      // Only a day or a month dates one haul: "record seizures this year" speaks of all of them.
+      if (p?.period && p.period.length >= 7) {
         for (const c of told) {
           if (c.periodSource === 'explicit') continue;
           c.seizure.period = p.period;
@@ -372,6 +373,10 @@ export function extractSeizures(
           );
       // A list in one clause shares its place: "in X, 940 kilos of A, 35 kilos of B".
       const listPlace = own.at(-1)?.placeSource === 'clause' ? placeOf(own.at(-1)!) : null;
+      if (clausePlace) {
+        const country = localPlaceCountry(clausePlace, mentions, agency);
+        if (country !== undefined) clausePlace.country = country;
+      }
       const place =
         clausePlace ??
         listPlace ??
@@ -699,4 +704,26 @@ function fromToYear(
   if (next && opened(q) && joined(q, next)) return years[0]!;
   if (prev && opened(prev) && joined(prev, q)) return years[1]!;
   return null;
+}
+
+/**
+ * The country of a place the gazetteer does not know ("Kuwaiti customs officers at X Port",
+ * "at the port of X ..., Country's ministry said"): the seizing agency's country of its own
+ * sentence, else the one country the sentence names that is no origin or destination. The
+ * entities stage guesses such a place's country from the nearest mention, which may be where
+ * the drugs came from or were going. Undefined where nothing better is known.
+ */
+function localPlaceCountry(
+  pick: PlacePick,
+  mentions: PlaceMention[],
+  agency: PlacePick | null,
+): string | null | undefined {
+  const m = mentions.find((e) => e.name === pick.location);
+  if (!m?.entity.startsWith('local:')) return undefined;
+  if (agency?.country) return agency.country;
+  if (pick.country) return undefined;
+  const countries = new Set(
+    mentions.filter((e) => e.kind === 'country' && !e.origin && e.country).map((e) => e.country),
+  );
+  return countries.size === 1 ? [...countries][0]! : undefined;
 }

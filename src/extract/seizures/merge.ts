@@ -77,6 +77,13 @@ export function significantDigits(value: number): number {
   return Math.max(1, digits.length);
 }
 
+/** Count units that name the same things (a pill and a tablet are one dose form). */
+const COUNT_KINDS: Record<string, string> = { pills: 'pills', tablets: 'pills' };
+
+function sameCountKind(a: string | null, b: string | null): boolean {
+  return a !== null && b !== null && (COUNT_KINDS[a] ?? a) === (COUNT_KINDS[b] ?? b);
+}
+
 function close(a: number, b: number, tol: number): boolean {
   return Math.abs(a - b) <= tol * Math.max(Math.abs(a), Math.abs(b));
 }
@@ -105,13 +112,23 @@ function sameSeizure(tol: Tolerances, a: Candidate, b: Candidate): boolean {
     const sb = significantDigits(b.quantity.value);
     if (Math.min(sa, sb) <= 2 && Math.max(sa, sb) >= 3 && close(x.kg, y.kg, tol.roundFigure)) return true;
     // "more than a tonne" and "one ton and 150 kilograms": a lower bound and the figure above it.
-    return lowerBound(tol, a, y.kg) || lowerBound(tol, b, x.kg);
+    return lowerBound(tol, a, x.kg, y.kg) || lowerBound(tol, b, y.kg, x.kg);
   }
-  if (x.kg === null && y.kg === null && x.count !== null && y.count !== null && x.countUnit === y.countUnit) {
+  // "95 million meth pills" over "95 million methamphetamine tablets"; "over 10 million pills"
+  // over "10,018,260 pills weighing 1,590 kilos": counts of one kind state one haul, with or
+  // without the mass of one of them.
+  if (
+    (x.kg === null || y.kg === null) &&
+    x.count !== null &&
+    y.count !== null &&
+    sameCountKind(x.countUnit, y.countUnit)
+  ) {
     if (close(x.count, y.count, approx ? tol.rounded : tol.same)) return true;
     const sa = significantDigits(a.quantity.value);
     const sb = significantDigits(b.quantity.value);
-    return Math.min(sa, sb) <= 2 && Math.max(sa, sb) >= 3 && close(x.count, y.count, tol.roundFigure);
+    if (Math.min(sa, sb) <= 2 && Math.max(sa, sb) >= 3 && close(x.count, y.count, tol.roundFigure))
+      return true;
+    return lowerBound(tol, a, x.count, y.count) || lowerBound(tol, b, y.count, x.count);
   }
   return false;
 }
@@ -131,7 +148,9 @@ function distinctHauls(tol: Tolerances, a: Candidate, b: Candidate): boolean {
     if (pa && pb && pa.slice(0, 4) !== pb.slice(0, 4)) return true;
     if (Boolean(a.periodRange) !== Boolean(b.periodRange)) return true;
   }
-  const size = (c: Candidate) => c.seizure.kg ?? c.seizure.count;
+  // Mass against mass; a count against a count where one of them has no mass.
+  const byMass = a.seizure.kg !== null && b.seizure.kg !== null;
+  const size = (c: Candidate) => (byMass ? c.seizure.kg : c.seizure.count);
   const sa = size(a);
   const sb = size(b);
   if (sa === null || sb === null) return false;
@@ -144,14 +163,12 @@ function distinctHauls(tol: Tolerances, a: Candidate, b: Candidate): boolean {
   return excludes(a, sa, sb) || excludes(b, sb, sa);
 }
 
-/** A rounded lower bound ("more than a tonne") covers a precise figure up to 35% above it. */
-function lowerBound(tol: Tolerances, c: Candidate, otherKg: number): boolean {
-  const kg = c.seizure.kg;
+/** A rounded lower bound ("more than a tonne", "over 10 million pills") covers a precise figure (kg or count) up to 35% above it. */
+function lowerBound(tol: Tolerances, c: Candidate, own: number, other: number): boolean {
   return (
     c.quantity.bound === 'lower' &&
-    kg !== null &&
-    otherKg >= kg &&
-    otherKg <= kg * tol.lowerBoundSpan &&
+    other >= own &&
+    other <= own * tol.lowerBoundSpan &&
     significantDigits(c.quantity.value) <= 2
   );
 }
@@ -178,7 +195,7 @@ function absorb(into: Candidate, c: Candidate): void {
     s.amount = t.amount;
     s.kg = t.kg ?? s.kg;
     into.quantity = c.quantity;
-    if (c.quantity.kind === 'count' && s.kg === null) {
+    if ((c.quantity.kind === 'count' && s.kg === null) || (t.kg !== null && t.count !== null)) {
       s.count = t.count;
       s.countUnit = t.countUnit;
     }

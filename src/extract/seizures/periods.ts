@@ -359,7 +359,10 @@ function ownPeriod(
     const costs = figures.map((f) => costOf(p, f, text, figures));
     const mine = costs[index]!;
     if (costs.some((c, i) => i !== index && c < mine)) continue;
-    if (mine < bestCost) {
+    // "from 201 tonnes in 2023 to 294 tonnes in 2024": a date as close before the figure as
+    // after it closes the figure before; the one after is the figure's own.
+    const follows = best !== null && best.start < q.start && p.start >= q.end;
+    if (mine < bestCost || (mine === bestCost && follows)) {
       bestCost = mine;
       best = p;
     }
