@@ -103,4 +103,22 @@ describe('seizure figures in five languages (own sentences)', () => {
     expect(hauls('Der Stadtrat beschloss am Abend einen neuen Radweg am Fluss.', 'de')).toEqual([]);
     expect(hauls('El ayuntamiento aprobó el presupuesto para el nuevo parque.', 'es')).toEqual([]);
   });
+
+  it('numbers written apart: "3 mil 45 kilos", "88 kilos 250 gramos", "(312) ballots", "2,450 tonnes" as a decimal', () => {
+    expect(hauls('Los militares aseguraron 3 mil 45 kilos de cocaína en un rancho.', 'es')).toEqual([
+      'cocaine 3045',
+    ]);
+    expect(hauls('En el maletero se incautaron 88 kilos 250 gramos de marihuana.', 'es')).toEqual([
+      'cannabis 88.25',
+    ]);
+    expect(hauls('Les gendarmes ont saisi trois cent douze (312) sachets d’héroïne.', 'fr')).toEqual([
+      'heroin 312 bags',
+    ]);
+    expect(hauls('La douane a saisi 2,450 tonnes de cocaïne au port.', 'fr')).toEqual(['cocaine 2450']);
+  });
+
+  it('German "im Hafen von X" places the haul at X', () => {
+    const r = read('Zöllner haben im Hafen von Hamburg 640 Kilogramm Kokain beschlagnahmt.', 'de');
+    expect(r.seizures.map((s) => [s.location, s.country])).toEqual([['Hamburg', 'DE']]);
+  });
 });
