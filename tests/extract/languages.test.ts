@@ -121,4 +121,21 @@ describe('seizure figures in five languages (own sentences)', () => {
     const r = read('Zöllner haben im Hafen von Hamburg 640 Kilogramm Kokain beschlagnahmt.', 'de');
     expect(r.seizures.map((s) => [s.location, s.country])).toEqual([['Hamburg', 'DE']]);
   });
+
+  it('French elision: "plus d’une tonne", "kilos d’héroïne" bound to its drug, "de cocaïne et d’héroïne" a mixed list', () => {
+    expect(hauls('Les douaniers ont saisi plus d’une tonne de haschisch sur un voilier.', 'fr')).toEqual([
+      'hashish 1000',
+    ]);
+    expect(hauls('Ils ont saisi 30 kilos de cocaïne et 9 kilos d’héroïne.', 'fr')).toEqual([
+      'cocaine 30',
+      'heroin 9',
+    ]);
+    expect(hauls('La brigade a saisi 40 kilos de cocaïne et d’héroïne.', 'fr')).toEqual(['unspecified 40']);
+  });
+
+  it('German: a list told as the yield of a raid ("Ausbeute", "Razzia") is a seizure', () => {
+    expect(
+      hauls('2,2 Kilo Heroin und 600 Gramm Kokain: So lautet die Ausbeute einer Razzia in Graz.', 'de'),
+    ).toEqual(['heroin 2.2', 'cocaine 0.6']);
+  });
 });

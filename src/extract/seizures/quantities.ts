@@ -85,7 +85,8 @@ const quantityRegex = perTables((t): Compiled => {
   const number = `(?<digits>${DIGITS})|(?<words>${wordNumberPattern(t)})(?![\\p{L}\\d])`;
   const src =
     `(?<![\\p{L}\\d.,'’$€£¥₹-])` +
-    `(?:(?<qual>${t.qualifierAlternation})\\s+)?` +
+    // "plus d’une tonne": an elided qualifier runs into its number.
+    `(?:(?<qual>${t.qualifierAlternation})(?:\\s+|(?<=['’])))?` +
     `(?:(?<frac>${t.fractionAlternation})(?![\\p{L}])|(?:${number})(?<half>\\s+${g('half-suffix')})?` +
     `(?:\\s?(?<mult>${t.multiplierAlternation})(?![\\p{L}])(?:\\s+(?<rest>\\d{1,3})(?![\\d.,]))?)?)` +
     // "cent quarante-cinq (145) plaquettes": the figure in digits closes its bracket.
