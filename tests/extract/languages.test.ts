@@ -138,4 +138,13 @@ describe('seizure figures in five languages (own sentences)', () => {
       hauls('2,2 Kilo Heroin und 600 Gramm Kokain: So lautet die Ausbeute einer Razzia in Graz.', 'de'),
     ).toEqual(['heroin 2.2', 'cocaine 0.6']);
   });
+
+  it('an equivalent in doses is no figure of its own', () => {
+    expect(hauls('A GNR apreendeu 2,5 quilos de haxixe, o equivalente a 5.000 doses.', 'pt')).toEqual([
+      'hashish 2.5',
+    ]);
+    expect(hauls('La police a saisi 3 kilos de cocaïne, l’équivalent de 30 000 doses.', 'fr')).toEqual([
+      'cocaine 3',
+    ]);
+  });
 });
