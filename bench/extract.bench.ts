@@ -5,8 +5,10 @@
  *   npm run bench              human-readable
  *   npm run bench -- --json    one JSON object: extractMsPerArticle, compromiseMsPerArticle, ratio, ...
  *
- * Texts: the labelled dev corpus (../shared/corpus/dev), read at run time, never copied.
- * Options: --rounds N (default 5), --dir DIR.
+ * Texts: the labelled dev corpus (../shared/corpus/dev), read at run time, never copied; then,
+ * per language, the same ratio on the files of each language in ../shared/corpus/dev-multilingual
+ * and dev (`byLanguage`): each language's extraction (its RuleSet) against a bare parse of the
+ * same texts. Options: --rounds N (default 5), --dir DIR, --languages-dir DIR.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -82,6 +84,55 @@ const median = (xs: number[]): number => {
 const extractMsPerArticle = median(extractRuns) / articles.length;
 const compromiseMsPerArticle = median(compromiseRuns) / articles.length;
 const ratio = extractMsPerArticle / compromiseMsPerArticle;
+// Per language: each language's files, its RuleSet (decided per article) against a bare parse.
+const langDirs = [opt('--languages-dir') ?? path.resolve(ROOT, '../shared/corpus/dev-multilingual'), dir];
+const byLang = new Map<string, ScrapedArticle[]>();
+for (const d of langDirs) {
+  let files: string[] = [];
+  try {
+    files = readdirSync(d).filter((f) => f.endsWith('.json'));
+  } catch {
+    continue;
+  }
+  for (const f of files.sort()) {
+    const a = JSON.parse(readFileSync(path.join(d, f), 'utf8')) as {
+      title: string | null;
+      text: string;
+      published: string | null;
+      url?: string | null;
+      language?: string;
+    };
+    const lang = a.language ?? 'en';
+    const list = byLang.get(lang) ?? [];
+    list.push(
+      articleFromText({
+        url: a.url ?? null,
+        title: a.title,
+        text: a.text,
+        published: a.published,
+        language: lang,
+      }),
+    );
+    byLang.set(lang, list);
+  }
+}
+const byLanguage: Record<string, { articles: number; ratio: number }> = {};
+for (const [lang, list] of [...byLang.entries()].sort()) {
+  for (const a of list) extractRecord(a);
+  const ex: number[] = [];
+  const bare: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    let t0 = process.hrtime.bigint();
+    for (const a of list) nlp(a.text);
+    bare.push(Number(process.hrtime.bigint() - t0));
+    t0 = process.hrtime.bigint();
+    for (const a of list) extractRecord(a);
+    ex.push(Number(process.hrtime.bigint() - t0));
+  }
+  sample();
+  byLanguage[lang] = { articles: list.length, ratio: +(median(ex) / median(bare)).toFixed(3) };
+}
+
 const result = {
   articles: articles.length,
   rounds,
@@ -90,6 +141,7 @@ const result = {
   ratio: +ratio.toFixed(3),
   target: 2,
   peakRssMb: +(Math.max(peakRss, process.resourceUsage().maxRSS * 1024) / 1048576).toFixed(1),
+  byLanguage,
 };
 if (json) {
   process.stdout.write(`${JSON.stringify(result)}\n`);
@@ -101,6 +153,10 @@ if (json) {
       `extractRecord        ${result.extractMsPerArticle} ms/article`,
       `ratio                ${result.ratio} (target <= ${result.target})`,
       `peak RSS             ${result.peakRssMb} MB`,
+      'per language (ratio against a bare parse of the same texts):',
+      ...Object.entries(byLanguage).map(
+        ([l, b]) => `  ${l.padEnd(4)} ${String(b.articles).padStart(3)} articles  ratio ${b.ratio}`,
+      ),
       '',
     ].join('\n'),
   );

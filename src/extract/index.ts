@@ -8,10 +8,14 @@ import { ArticleRecordSchema, RECORD_SCHEMA } from '../records/schema.ts';
 import type { ArticleRecord, ArticleText, ScrapedArticle } from '../types.ts';
 import { EXTRACTOR_VERSION } from '../version.ts';
 import { extractEntities } from './entities/index.ts';
+import { decideLanguage } from './language.ts';
+import { LANGUAGES } from './languages/index.ts';
 import { parseText } from './parse.ts';
-import { defaultRuleSet, type RuleSet } from './rules/ruleset.ts';
+import { DEFAULT_LANGUAGE } from './rules/load.ts';
+import { loadRuleSet, type RuleSet } from './rules/ruleset.ts';
 import { extractSeizures } from './seizures/index.ts';
 
+export { decideLanguage, detectLanguage } from './language.ts';
 export { loadRuleSet, type RuleSet } from './rules/ruleset.ts';
 
 export interface ExtractOptions {
@@ -20,8 +24,9 @@ export interface ExtractOptions {
   /** Clock for `extractedAt`, for reproducible output. */
   now?: () => Date;
   /**
-   * The rules of the article's language (`loadRuleSet('en')`: tables of config/rules/en/ and
-   * the parser). Default: English.
+   * The rules to read the article with (`loadRuleSet('de')`: tables of config/rules/de/ and
+   * the parser). Default: the RuleSet of the article's language, as declared and checked by
+   * the detector (src/extract/language.ts); English for a language without one.
    */
   rules?: RuleSet;
 }
@@ -55,7 +60,12 @@ function sourceFromUrl(url: string | null): { id: string; name: string } {
 }
 
 export function extractRecord(article: ScrapedArticle, options: ExtractOptions = {}): ArticleRecord {
-  const rules = options.rules ?? defaultRuleSet();
+  let language = article.language;
+  let rules = options.rules;
+  if (!rules) {
+    language = decideLanguage(article.language, article.title, article.text, Object.keys(LANGUAGES)).language;
+    rules = loadRuleSet(LANGUAGES[language] ? language : DEFAULT_LANGUAGE);
+  }
   const parsed = parseText(
     { title: article.title, text: article.text, published: article.published, url: article.url },
     rules,
@@ -69,7 +79,7 @@ export function extractRecord(article: ScrapedArticle, options: ExtractOptions =
     id,
     url: article.url,
     source: article.source,
-    language: article.language,
+    language,
     title: article.title,
     teaser: article.teaser,
     published: article.published,

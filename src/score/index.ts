@@ -42,6 +42,17 @@ export interface ScoreReport {
   countryAccuracy: { correct: number; total: number; accuracy: number };
   periodAccuracy: { correct: number; total: number; accuracy: number };
   perArticle: ArticleScore[];
+  /** The same figures per language of the labelled files (`language`, 'und' where none), when the corpus has several. */
+  byLanguage?: Record<string, LanguageScore>;
+}
+
+/** The totals of one language's articles. */
+export interface LanguageScore {
+  articles: number;
+  seizures: Prf;
+  seizureStory: Prf & { accuracy: number };
+  persons: Prf;
+  places: Prf;
 }
 
 /** Short label of a seizure for the tables: "cocaine 116000kg" or "mdma 5000 pills". */
@@ -59,6 +70,28 @@ const same = (a: string | null | undefined, b: string | null | undefined): boole
   (a ?? null) === (b ?? null);
 
 export function scoreCorpus(labelled: LabelledArticle[], records: ScoredRecord[]): ScoreReport {
+  const report = scoreArticles(labelled, records);
+  const languages = [...new Set(labelled.map((a) => a.language ?? 'und'))].sort();
+  if (languages.length > 1) {
+    report.byLanguage = {};
+    for (const lang of languages) {
+      const r = scoreArticles(
+        labelled.filter((a) => (a.language ?? 'und') === lang),
+        records,
+      );
+      report.byLanguage[lang] = {
+        articles: r.articles,
+        seizures: r.seizures,
+        seizureStory: r.seizureStory,
+        persons: r.persons,
+        places: r.places,
+      };
+    }
+  }
+  return report;
+}
+
+function scoreArticles(labelled: LabelledArticle[], records: ScoredRecord[]): ScoreReport {
   const byId = new Map(records.map((r) => [r.id, r]));
   const perArticle: ArticleScore[] = [];
   let country = 0;
@@ -158,6 +191,16 @@ export function formatReport(r: ScoreReport): string {
     line('places', r.places),
     `country acc.   ${pct(r.countryAccuracy.accuracy)}  (${r.countryAccuracy.correct}/${r.countryAccuracy.total} matched seizures)`,
     `period acc.    ${pct(r.periodAccuracy.accuracy)}  (${r.periodAccuracy.correct}/${r.periodAccuracy.total} matched seizures)`,
+    ...(r.byLanguage
+      ? [
+          '',
+          'per language (F1):',
+          ...Object.entries(r.byLanguage).map(
+            ([lang, l]) =>
+              `${lang.padEnd(4)} articles ${String(l.articles).padStart(3)}  seizures ${pct(l.seizures.f1)}  story ${pct(l.seizureStory.f1)}  persons ${pct(l.persons.f1)}  places ${pct(l.places.f1)}`,
+          ),
+        ]
+      : []),
     '',
     'per article (seizures tp/fp/fn, story gold/pred; misses -, extras +):',
   ];

@@ -24,6 +24,7 @@ interface PageNode {
 }
 declare const document: {
   querySelector(selector: string): PageNode | null;
+  elementFromPoint(x: number, y: number): PageNode | null;
   querySelectorAll(selector: string): ArrayLike<PageNode> & Iterable<PageNode>;
   documentElement: { scrollWidth: number };
 };
@@ -118,6 +119,33 @@ describe.skipIf(!haveChromium)('dashboard in Chromium', () => {
     return page;
   }
 
+  /**
+   * A viewport point inside the circle `selector` where that circle is the topmost element
+   * (its centre first, then a ring of spots around it); fails when every spot is covered.
+   */
+  async function uncoveredSpot(page: Page, selector: string): Promise<{ x: number; y: number }> {
+    const box = (await page.locator(selector).boundingBox())!;
+    const cx = box.x + box.width / 2;
+    const cy = box.y + box.height / 2;
+    const r = Math.min(box.width, box.height) / 2;
+    const spots = [{ x: cx, y: cy }];
+    for (const f of [0.4, 0.75])
+      for (let a = 0; a < 16; a++)
+        spots.push({
+          x: cx + f * r * Math.cos((a * Math.PI) / 8),
+          y: cy + f * r * Math.sin((a * Math.PI) / 8),
+        });
+    const hit = await page.evaluate(
+      ([sel, list]) => {
+        const el = document.querySelector(sel);
+        return list.findIndex((p) => document.elementFromPoint(p.x, p.y) === el);
+      },
+      [selector, spots] as const,
+    );
+    expect(hit, `some spot of ${selector} is not covered by another mark`).toBeGreaterThanOrEqual(0);
+    return spots[hit]!;
+  }
+
   const recordCount = async (page: Page) =>
     (await page.locator('[data-testid="records-count"]').textContent()) ?? '';
 
@@ -125,12 +153,13 @@ describe.skipIf(!haveChromium)('dashboard in Chromium', () => {
     const page = await openPage();
     const antwerp = page.locator('circle.point[data-place="Antwerp"][data-drug="cocaine"]');
     expect(await antwerp.getAttribute('aria-label')).toContain('116 t of cocaine, Antwerp (BE), 2023');
-    // The mouse goes to the point itself (playwright's own hover() waits forever on SVG shapes here).
-    const box = (await antwerp.boundingBox())!;
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    // The mouse goes to the point itself (playwright's own hover() waits forever on SVG shapes
+    // here), to a spot of it that no other point covers: nearby ports (Rotterdam) overlap it.
+    const spot = await uncoveredSpot(page, 'circle.point[data-place="Antwerp"][data-drug="cocaine"]');
+    await page.mouse.move(spot.x, spot.y);
     await page.locator('.tip').waitFor();
     expect(await page.locator('.tip').textContent()).toContain('116 t of cocaine');
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.click(spot.x, spot.y);
     // Several outlets reported figures here: the list names each; pick DW's.
     await page.locator('.picked button[data-record="c973179eabd3e9de"]').click();
     const mark = page.locator('.article-text mark.evidence.current');

@@ -38,8 +38,15 @@ const now = () => new Date('2025-05-06T09:00:00Z');
 describe('feed item language', () => {
   it("takes the feed's language for a page that says none, the page's own otherwise", () => {
     expect(recordFromPage(item('de-DE'), page(null), { now }).language).toBe('de');
-    expect(recordFromPage(item('de'), page('nl'), { now }).language).toBe('nl');
-    expect(recordFromPage(item(null), page(null), { now }).language).toBe('und');
+    expect(recordFromPage(item('nl'), page('de'), { now }).language).toBe('de');
+  });
+
+  it('checks the declared language with the detector: a reliable reading of a known language wins', () => {
+    // The German page says it is Dutch, or says nothing: the text is read as German.
+    expect(recordFromPage(item('de'), page('nl'), { now }).language).toBe('de');
+    expect(recordFromPage(item(null), page(null), { now }).language).toBe('de');
+    // A declared language the detector cannot contradict with a known one stays.
+    expect(recordFromPage(item(null), page('de-AT'), { now }).language).toBe('de');
   });
 
   it('ships DW feeds in English, German, Spanish, French and Portuguese, each with its language', () => {

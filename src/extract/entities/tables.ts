@@ -48,6 +48,7 @@ export type FacilityRuleT = z.infer<typeof FacilityRule>;
 
 /** The slots of entity-grammar.yaml the code reads. */
 export const ENTITY_SLOTS = [
+  'function-words',
   'name-connectors',
   'name-abbreviations',
   'title-connectors',

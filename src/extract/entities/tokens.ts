@@ -32,8 +32,10 @@ export interface Chunk {
   text: string;
 }
 
+// An elided article or preposition before a name is a word of its own: "d’Anvers", "l’Europe"
+// (French, also Italian and Portuguese "d'Oeste") name Anvers and Europe.
 const TOKEN =
-  /(?:\p{Lu}\.){2,}|\p{Lu}\.(?=\s+\p{Lu})|[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}\p{M}]+)*|\d+(?:[.,]\d+)*/gu;
+  /(?<![\p{L}\p{M}])(?:[dlDL]|[Qq]u)['’](?=\p{Lu})|(?:\p{Lu}\.){2,}|\p{Lu}\.(?=\s+\p{Lu})|[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}\p{M}]+)*|\d+(?:[.,]\d+)*/gu;
 
 const EMPTY: ReadonlySet<string> = new Set();
 

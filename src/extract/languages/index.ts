@@ -5,7 +5,12 @@
  * in LANGUAGES.
  */
 import type { Parser } from '../parser.ts';
+import { german } from './de.ts';
 import { english } from './en.ts';
+import { spanish } from './es.ts';
+import { french } from './fr.ts';
+import { dutch } from './nl.ts';
+import { portuguese } from './pt.ts';
 
 export interface LanguageModule {
   /** ISO 639-1 code; also the name of the folder of tables (config/rules/<language>/). */
@@ -16,4 +21,9 @@ export interface LanguageModule {
 
 export const LANGUAGES: Readonly<Record<string, LanguageModule>> = {
   en: english,
+  de: german,
+  es: spanish,
+  fr: french,
+  nl: dutch,
+  pt: portuguese,
 };

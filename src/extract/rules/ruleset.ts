@@ -56,12 +56,13 @@ export function loadRuleSet(language: string, options: LoadRuleSetOptions = {}):
     ]);
   }
   let gaz: Gazetteer | undefined;
+  const entities = compileEntityTables(dir);
   const set: RuleSet = {
     language,
     dir,
-    parser: module.parser(),
+    parser: withFunctionWords(module.parser(), entities.grammar.slots.words('function-words')),
     seizures: compileSeizureTables(dir),
-    entities: compileEntityTables(dir),
+    entities,
     get gazetteer() {
       gaz ??= createGazetteer(cityIndex, loadPlaceAliases(dir), { language });
       return gaz;
@@ -69,6 +70,20 @@ export function loadRuleSet(language: string, options: LoadRuleSetOptions = {}):
   };
   cache.set(key, set);
   return set;
+}
+
+/**
+ * The parser with the language's function words (entity-grammar.yaml `function-words`) in its
+ * lexicon: a capitalised "En", "Dans", "Im" opening a sentence is a common word, no name, also
+ * where the parser is English compromise that does not know them.
+ */
+function withFunctionWords(parser: Parser, words: string[]): Parser {
+  const extra = new Set(words.map((w) => w.toLowerCase()));
+  if (extra.size === 0) return parser;
+  return {
+    ...parser,
+    lexicon: (word) => parser.lexicon(word) ?? (extra.has(word) ? 'Preposition' : undefined),
+  };
 }
 
 /** The default RuleSet (English). */

@@ -31,6 +31,8 @@ const LONE_DOT = /^(\d{1,3})\.(\d{3})$/;
 /** Parse a digit string as written (see DIGITS); `format` decides a lone dot group ("183.600"). */
 export function parseDigits(raw: string, format: NumberFormat = 'dot-decimal'): number {
   const s = raw.replace(/[\u00a0\u202f]/g, ' ');
+  // "1,889 tonne" in a text that writes dot thousands: a decimal comma.
+  if (format === 'dot-thousands' && /^\d{1,3},\d{3}$/.test(s)) return Number(s.replace(',', '.'));
   if (/^\d{1,2}(?:,\d{2})+,\d{3}/.test(s)) return Number(s.replace(/,/g, ''));
   if (/^\d{1,3}(?:, ?\d{3})+/.test(s)) return Number(s.replace(/, ?/g, ''));
   if (/['’]/.test(s)) return Number(s.replace(/['’]/g, '').replace(',', '.'));

@@ -85,9 +85,12 @@ const quantityRegex = perTables((t): Compiled => {
   const number = `(?<digits>${DIGITS})|(?<words>${wordNumberPattern(t)})(?![\\p{L}\\d])`;
   const src =
     `(?<![\\p{L}\\d.,'’$€£¥₹-])` +
-    `(?:(?<qual>${t.qualifierAlternation})\\s+)?` +
+    // "plus d’une tonne": an elided qualifier runs into its number.
+    `(?:(?<qual>${t.qualifierAlternation})(?:\\s+|(?<=['’])))?` +
     `(?:(?<frac>${t.fractionAlternation})(?![\\p{L}])|(?:${number})(?<half>\\s+${g('half-suffix')})?` +
-    `(?:\\s?(?<mult>${t.multiplierAlternation})(?![\\p{L}]))?)` +
+    `(?:\\s?(?<mult>${t.multiplierAlternation})(?![\\p{L}])(?:\\s+(?<rest>\\d{1,3})(?![\\d.,]))?)?)` +
+    // "cent quarante-cinq (145) plaquettes": the figure in digits closes its bracket.
+    `(?<close>\\))?` +
     `(?<gap>\\s?|-)(?<infix>(?:(?:\\d+-)?[\\p{L}“”"'’][\\p{L}\\-“”"'’]*\\s+){0,3}?)` +
     `(?<unit>${t.unitAlternation})(?![\\p{L}\\d-])`;
   const name = String.raw`\p{Lu}[\p{L}'’-]*(?:\s+(?:\p{Lu}[\p{L}'’-]*|${t.grammar.slots
@@ -109,7 +112,7 @@ const quantityRegex = perTables((t): Compiled => {
     yearBefore: new RegExp(`\\b${g('year-prepositions')}\\s+$`, 'i'),
     restated: new RegExp(`^[^.;()]{0,60},?\\s+${g('restatement-or')}\\s+$`, 'i'),
     conversion: new RegExp(`^\\s*\\(\\s*${g('conversion-bracket-words')}?\\s*$`, 'i'),
-    compoundAnd: new RegExp(`^\\s+${and}\\s+$`, 'i'),
+    compoundAnd: new RegExp(`^\\s+(?:${and}\\s+)?$`, 'i'),
     listLink: new RegExp(`^\\s*(?:,|${andOr}|, ${and})\\s+$`),
     bracketList: new RegExp(
       String.raw`^\)?(?:\s+${g('link-of')}\s+(?:[\p{L}-]+\s+){0,2}[\p{L}-]+)?(?:\s+${g('passive-auxiliaries')}\s+\p{L}+)?\s*,\s*` +
@@ -189,6 +192,12 @@ export function findQuantities(
     if (g.half) value += 0.5;
     const factor = multiplierValue(t, g.mult);
     value = round(value * factor);
+    // "2 mil 687 kilos", "17 mil 6 kilogramos": thousands and the rest, written apart.
+    if (g.rest) {
+      if (factor !== 1000 || !Number.isInteger(value)) return null;
+      value += Number(g.rest);
+    }
+    if (g.close && (text[m.index - 1] !== '(' || !g.digits)) return null;
     const other = g.digits && !g.half ? otherReading(g.digits, format) : null;
     const alt =
       other === null

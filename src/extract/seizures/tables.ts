@@ -375,7 +375,11 @@ export function compileSeizureTables(dir: string): SeizureTables {
   const g = slots.re;
   const grammar: SeizureGrammar = {
     slots,
-    ofBinding: new RegExp(`^\\s*${g('link-of-binding')}\\s+(?:[\\p{L}“”"'’-]+\\s+){0,3}$`, 'iu'),
+    // An elided link ("d’héroïne") needs no space before the drug.
+    ofBinding: new RegExp(
+      `^\\s*${g('link-of-binding')}(?:\\s+|(?<=['’]))(?:[\\p{L}“”"'’-]+\\s+){0,3}$`,
+      'iu',
+    ),
     genericOf: new RegExp(`^\\s*${g('link-of')}\\s+${g('determiners')}?\\s*$`, 'i'),
     definiteRef: new RegExp(
       `\\b${g('definite-articles')}\\s+(?:[\\p{L}-]+\\s+)?${g('haul-references')}\\b`,

@@ -1,0 +1,11 @@
+/**
+ * Spanish: the tables of config/rules/es/ read with compromise's English parse (sentences, offsets,
+ * capitalisation); see "Parsing" in docs/languages.md for why no edition of compromise.
+ */
+import { englishParser } from '../parser.ts';
+import type { LanguageModule } from './index.ts';
+
+export const spanish: LanguageModule = {
+  language: 'es',
+  parser: () => englishParser,
+};

@@ -1,0 +1,11 @@
+/**
+ * French: the tables of config/rules/fr/ read with compromise's English parse (sentences, offsets,
+ * capitalisation); see "Parsing" in docs/languages.md for why no edition of compromise.
+ */
+import { englishParser } from '../parser.ts';
+import type { LanguageModule } from './index.ts';
+
+export const french: LanguageModule = {
+  language: 'fr',
+  parser: () => englishParser,
+};
