@@ -13,7 +13,13 @@ import { startUiServer, type UiServer } from '../../src/dashboard/ui-server.ts';
 import { seedDashboardDemo } from '../../src/demo/dashboard-demo.ts';
 import { silentLogger } from '../../src/log.ts';
 import { PostgresStore } from '../../src/store/postgres.ts';
-import { chromiumAvailable, ensureUiBuilt, launchBrowser, type TestBrowser } from '../helpers/browser.ts';
+import {
+  chromiumAvailable,
+  ensureUiBuilt,
+  launchBrowser,
+  type TestBrowser,
+  uncoveredSpot,
+} from '../helpers/browser.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/postgres.ts';
 import { testRecord, testSeizure } from '../helpers/records.ts';
 
@@ -87,11 +93,13 @@ describe.skipIf(!haveChromium)('dashboard in Chromium over PostgreSQL', () => {
     const page = await openPage();
     const antwerp = page.locator('circle.point[data-place="Antwerp"][data-drug="cocaine"]');
     expect(await antwerp.getAttribute('aria-label')).toContain('116 t of cocaine, Antwerp (BE), 2023');
-    const box = (await antwerp.boundingBox())!;
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    // The mouse goes to a spot of the point that no other point covers (Rotterdam overlaps it).
+    const spot = await uncoveredSpot(page, 'circle.point[data-place="Antwerp"][data-drug="cocaine"]');
+    if (!spot) throw new Error('every spot of the Antwerp point is covered by another mark');
+    await page.mouse.move(spot.x, spot.y);
     await page.locator('.tip').waitFor();
     expect(await page.locator('.tip').textContent()).toContain('116 t of cocaine');
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.click(spot.x, spot.y);
     await page.locator('.picked button[data-record="c973179eabd3e9de"]').click();
     const mark = page.locator('.article-text mark.evidence.current');
     await mark.waitFor();

@@ -15,7 +15,13 @@ import { seedDashboardDemo } from '../../src/demo/dashboard-demo.ts';
 import { silentLogger } from '../../src/log.ts';
 import { openStore } from '../../src/records/store.ts';
 import type { ArticleRecord } from '../../src/types.ts';
-import { chromiumAvailable, ensureUiBuilt, launchBrowser, type TestBrowser } from '../helpers/browser.ts';
+import {
+  chromiumAvailable,
+  ensureUiBuilt,
+  launchBrowser,
+  type TestBrowser,
+  uncoveredSpot,
+} from '../helpers/browser.ts';
 import { testRecord, testSeizure } from '../helpers/records.ts';
 
 // The callbacks of page.evaluate and waitForFunction run in the page: its globals, typed as used.
@@ -24,7 +30,6 @@ interface PageNode {
 }
 declare const document: {
   querySelector(selector: string): PageNode | null;
-  elementFromPoint(x: number, y: number): PageNode | null;
   querySelectorAll(selector: string): ArrayLike<PageNode> & Iterable<PageNode>;
   documentElement: { scrollWidth: number };
 };
@@ -119,33 +124,6 @@ describe.skipIf(!haveChromium)('dashboard in Chromium', () => {
     return page;
   }
 
-  /**
-   * A viewport point inside the circle `selector` where that circle is the topmost element
-   * (its centre first, then a ring of spots around it); fails when every spot is covered.
-   */
-  async function uncoveredSpot(page: Page, selector: string): Promise<{ x: number; y: number }> {
-    const box = (await page.locator(selector).boundingBox())!;
-    const cx = box.x + box.width / 2;
-    const cy = box.y + box.height / 2;
-    const r = Math.min(box.width, box.height) / 2;
-    const spots = [{ x: cx, y: cy }];
-    for (const f of [0.4, 0.75])
-      for (let a = 0; a < 16; a++)
-        spots.push({
-          x: cx + f * r * Math.cos((a * Math.PI) / 8),
-          y: cy + f * r * Math.sin((a * Math.PI) / 8),
-        });
-    const hit = await page.evaluate(
-      ([sel, list]) => {
-        const el = document.querySelector(sel);
-        return list.findIndex((p) => document.elementFromPoint(p.x, p.y) === el);
-      },
-      [selector, spots] as const,
-    );
-    expect(hit, `some spot of ${selector} is not covered by another mark`).toBeGreaterThanOrEqual(0);
-    return spots[hit]!;
-  }
-
   const recordCount = async (page: Page) =>
     (await page.locator('[data-testid="records-count"]').textContent()) ?? '';
 
@@ -156,6 +134,7 @@ describe.skipIf(!haveChromium)('dashboard in Chromium', () => {
     // The mouse goes to the point itself (playwright's own hover() waits forever on SVG shapes
     // here), to a spot of it that no other point covers: nearby ports (Rotterdam) overlap it.
     const spot = await uncoveredSpot(page, 'circle.point[data-place="Antwerp"][data-drug="cocaine"]');
+    if (!spot) throw new Error('every spot of the Antwerp point is covered by another mark');
     await page.mouse.move(spot.x, spot.y);
     await page.locator('.tip').waitFor();
     expect(await page.locator('.tip').textContent()).toContain('116 t of cocaine');
