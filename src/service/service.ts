@@ -234,13 +234,13 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
   // One scheduler per configured feed (upsert: a restart updates it, never adds a second one),
   // and the schedulers of feeds no longer configured are removed.
   const wanted = new Set(config.feeds.map((f) => feedSchedulerId(f.id)));
-  for (const feed of runsSchedulers ? config.feeds : []) {
-    await queues.poll.upsertJobScheduler(
+  const upsertScheduler = (feed: (typeof config.feeds)[number]) =>
+    queues.poll.upsertJobScheduler(
       feedSchedulerId(feed.id),
       { every: svc.pollEveryMs },
       { name: 'poll-feed', data: { feed: { ...feed } } satisfies JobPayloads['poll'] },
     );
-  }
+  for (const feed of runsSchedulers ? config.feeds : []) await upsertScheduler(feed);
   for (const s of runsSchedulers ? await queues.poll.getJobSchedulers() : []) {
     const id = s.key ?? s.id;
     if (id && !wanted.has(id) && id.startsWith('feed-')) {
@@ -262,6 +262,25 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
   for (const [stage, worker] of Object.entries(workers)) {
     worker.run().catch((err) => logger.error({ stage, err }, 'worker stopped'));
   }
+  // Job schedulers live in Redis: when Redis loses its data (no persistence, a failover), the
+  // feeds would not be polled again until a restart. A scheduler found missing is put back; its
+  // next poll re-queues the items still pending in the store. Checked every poll interval, at
+  // most every 15 s.
+  const schedulerCheck = runsSchedulers
+    ? setInterval(
+        () => {
+          void (async () => {
+            for (const feed of config.feeds) {
+              if (await queues.poll.getJobScheduler(feedSchedulerId(feed.id))) continue;
+              await upsertScheduler(feed);
+              logger.warn({ feedId: feed.id }, 'feed scheduler was missing from Redis: restored');
+            }
+          })().catch((err: unknown) => logger.debug({ err }, 'cannot check the feed schedulers'));
+        },
+        Math.max(1_000, Math.min(svc.pollEveryMs, 15_000)),
+      )
+    : null;
+  schedulerCheck?.unref();
   output?.start();
 
   const readiness = async (): Promise<Readiness> => {
@@ -335,6 +354,7 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
   let closing: Promise<void> | null = null;
   const close = () => {
     closing ??= (async () => {
+      if (schedulerCheck) clearInterval(schedulerCheck);
       logger.info({ timeoutMs: svc.shutdownTimeoutMs }, 'stopping: finishing active jobs');
       const graceful = Promise.all(Object.values(workers).map((w) => w.close()));
       if ((await withTimeout(graceful, svc.shutdownTimeoutMs)) === 'timeout') {

@@ -102,3 +102,56 @@ describe('serve when Redis loses its data mid-run, behind a feed that answers 30
     2 * STARTUP_MS + 180_000,
   );
 });
+
+describe('serve when Redis loses its data mid-run, with no restart', () => {
+  let site: EtagSite;
+  let redis: PrivateRedis;
+  let dirs: TestDirs;
+  let serve: ServeProcess | undefined;
+
+  beforeAll(async () => {
+    site = await startEtagSite('wipe-live', N);
+    site.pageDelayMs = 150;
+    redis = await startPrivateRedis();
+    dirs = writeServiceConfig('wipe-live', {
+      prefix: uniquePrefix('wipe-live'),
+      feeds: [{ id: 'wipe-live', url: site.feedUrl }],
+      service: { pollEveryMs: 1_000, concurrency: { fetch: 2 } },
+    });
+  });
+
+  afterAll(async () => {
+    if (serve) await stopServe(serve, 3_000);
+    await redis?.stop();
+    await site?.close();
+    dirs?.cleanup();
+  });
+
+  it(
+    'puts the lost feed scheduler back by itself and stores every article once',
+    async () => {
+      serve = startServe(dirs.config, { REDIS_URL: redis.url });
+      await serve.waitForLog((l) => l.msg === 'service started', STARTUP_MS);
+      await until(() => ids(dirs.ndjson).length >= 5, 60_000, 'the first records');
+      await redis.wipe();
+      expect(ids(dirs.ndjson).length).toBeLessThan(N);
+      await serve.waitForLog((l) => l.msg === 'feed scheduler was missing from Redis: restored', 30_000);
+      await until(() => ids(dirs.ndjson).length >= N, 90_000, `all ${N} records without a restart`);
+      await new Promise((r) => setTimeout(r, 1_500));
+      expect(await stopServe(serve)).toBe(0);
+
+      const written = ids(dirs.ndjson);
+      expect(written).toHaveLength(N);
+      expect(new Set(written)).toEqual(new Set(site.urls.map((u) => recordId(u))));
+      expect(site.feedAnswers.full).toBe(1);
+      const store = openStore(dirs.store);
+      try {
+        expect(store.countRecords()).toBe(N);
+        expect(store.pendingItems()).toEqual([]);
+      } finally {
+        store.close();
+      }
+    },
+    STARTUP_MS + 180_000,
+  );
+});
