@@ -34,49 +34,57 @@ function ids(file: string): string[] {
   }
 }
 
-describe('serve when Redis loses its data mid-run, behind a feed that answers 304', () => {
-  let site: EtagSite;
-  let redis: PrivateRedis;
-  let dirs: TestDirs;
-  let serve: ServeProcess | undefined;
+interface WipeFixture {
+  site: EtagSite;
+  redis: PrivateRedis;
+  dirs: TestDirs;
+  serve?: ServeProcess;
+}
 
+/** A feed of N items behind an ETag, a private redis-server and a service config on it; torn down after the describe. */
+function wipeFixture(name: string): WipeFixture {
+  const f = {} as WipeFixture;
   beforeAll(async () => {
-    site = await startEtagSite('wipe', N);
-    site.pageDelayMs = 150;
-    redis = await startPrivateRedis();
-    dirs = writeServiceConfig('wipe', {
-      prefix: uniquePrefix('wipe'),
-      feeds: [{ id: 'wipe', url: site.feedUrl }],
+    f.site = await startEtagSite(name, N);
+    f.site.pageDelayMs = 150;
+    f.redis = await startPrivateRedis();
+    f.dirs = writeServiceConfig(name, {
+      prefix: uniquePrefix(name),
+      feeds: [{ id: name, url: f.site.feedUrl }],
       service: { pollEveryMs: 1_000, concurrency: { fetch: 2 } },
     });
   });
-
   afterAll(async () => {
-    if (serve) await stopServe(serve, 3_000);
-    await redis?.stop();
-    await site?.close();
-    dirs?.cleanup();
+    if (f.serve) await stopServe(f.serve, 3_000);
+    await f.redis?.stop();
+    await f.site?.close();
+    f.dirs?.cleanup();
   });
+  return f;
+}
+
+describe('serve when Redis loses its data mid-run, behind a feed that answers 304', () => {
+  const f = wipeFixture('wipe');
 
   it(
     'stores every article once after the service re-queues the pending items',
     async () => {
-      const first = startServe(dirs.config, { REDIS_URL: redis.url });
-      serve = first;
+      const first = startServe(f.dirs.config, { REDIS_URL: f.redis.url });
+      f.serve = first;
       await first.waitForLog((l) => l.msg === 'service started', STARTUP_MS);
-      await until(() => ids(dirs.ndjson).length >= 5, 60_000, 'the first records');
-      await redis.wipe();
-      expect(ids(dirs.ndjson).length).toBeLessThan(N);
+      await until(() => ids(f.dirs.ndjson).length >= 5, 60_000, 'the first records');
+      await f.redis.wipe();
+      expect(ids(f.dirs.ndjson).length).toBeLessThan(N);
       // Long enough for the workers to reconnect and the feed to be polled again (every 1 s).
       await new Promise((r) => setTimeout(r, 4_000));
       // Then a restart, as an operator would after losing Redis (it puts the job schedulers back).
       expect(await stopServe(first)).toBe(0);
-      expect(ids(dirs.ndjson).length).toBeLessThan(N);
+      expect(ids(f.dirs.ndjson).length).toBeLessThan(N);
 
-      const second = startServe(dirs.config, { REDIS_URL: redis.url });
-      serve = second;
+      const second = startServe(f.dirs.config, { REDIS_URL: f.redis.url });
+      f.serve = second;
       await second.waitForLog((l) => l.msg === 'service started', STARTUP_MS);
-      await until(() => ids(dirs.ndjson).length >= N, 90_000, `all ${N} records after the re-queue`);
+      await until(() => ids(f.dirs.ndjson).length >= N, 90_000, `all ${N} records after the re-queue`);
       await new Promise((r) => setTimeout(r, 1_500));
       expect(await stopServe(second)).toBe(0);
 
@@ -86,12 +94,12 @@ describe('serve when Redis loses its data mid-run, behind a feed that answers 30
         .reduce((n, l) => n + Number(l.resumed ?? 0), 0);
       expect(requeued).toBeGreaterThan(0);
       // The feed was fetched in full once; every later poll was a 304.
-      expect(site.feedAnswers.full).toBe(1);
-      expect(site.feedAnswers.notModified).toBeGreaterThan(0);
-      const written = ids(dirs.ndjson);
+      expect(f.site.feedAnswers.full).toBe(1);
+      expect(f.site.feedAnswers.notModified).toBeGreaterThan(0);
+      const written = ids(f.dirs.ndjson);
       expect(written).toHaveLength(N);
-      expect(new Set(written)).toEqual(new Set(site.urls.map((u) => recordId(u))));
-      const store = openStore(dirs.store);
+      expect(new Set(written)).toEqual(new Set(f.site.urls.map((u) => recordId(u))));
+      const store = openStore(f.dirs.store);
       try {
         expect(store.countRecords()).toBe(N);
         expect(store.pendingItems()).toEqual([]);
@@ -104,47 +112,26 @@ describe('serve when Redis loses its data mid-run, behind a feed that answers 30
 });
 
 describe('serve when Redis loses its data mid-run, with no restart', () => {
-  let site: EtagSite;
-  let redis: PrivateRedis;
-  let dirs: TestDirs;
-  let serve: ServeProcess | undefined;
-
-  beforeAll(async () => {
-    site = await startEtagSite('wipe-live', N);
-    site.pageDelayMs = 150;
-    redis = await startPrivateRedis();
-    dirs = writeServiceConfig('wipe-live', {
-      prefix: uniquePrefix('wipe-live'),
-      feeds: [{ id: 'wipe-live', url: site.feedUrl }],
-      service: { pollEveryMs: 1_000, concurrency: { fetch: 2 } },
-    });
-  });
-
-  afterAll(async () => {
-    if (serve) await stopServe(serve, 3_000);
-    await redis?.stop();
-    await site?.close();
-    dirs?.cleanup();
-  });
+  const f = wipeFixture('wipe-live');
 
   it(
     'puts the lost feed scheduler back by itself and stores every article once',
     async () => {
-      serve = startServe(dirs.config, { REDIS_URL: redis.url });
-      await serve.waitForLog((l) => l.msg === 'service started', STARTUP_MS);
-      await until(() => ids(dirs.ndjson).length >= 5, 60_000, 'the first records');
-      await redis.wipe();
-      expect(ids(dirs.ndjson).length).toBeLessThan(N);
-      await serve.waitForLog((l) => l.msg === 'feed scheduler was missing from Redis: restored', 30_000);
-      await until(() => ids(dirs.ndjson).length >= N, 90_000, `all ${N} records without a restart`);
+      f.serve = startServe(f.dirs.config, { REDIS_URL: f.redis.url });
+      await f.serve.waitForLog((l) => l.msg === 'service started', STARTUP_MS);
+      await until(() => ids(f.dirs.ndjson).length >= 5, 60_000, 'the first records');
+      await f.redis.wipe();
+      expect(ids(f.dirs.ndjson).length).toBeLessThan(N);
+      await f.serve.waitForLog((l) => l.msg === 'feed scheduler was missing from Redis: restored', 30_000);
+      await until(() => ids(f.dirs.ndjson).length >= N, 90_000, `all ${N} records without a restart`);
       await new Promise((r) => setTimeout(r, 1_500));
-      expect(await stopServe(serve)).toBe(0);
+      expect(await stopServe(f.serve)).toBe(0);
 
-      const written = ids(dirs.ndjson);
+      const written = ids(f.dirs.ndjson);
       expect(written).toHaveLength(N);
-      expect(new Set(written)).toEqual(new Set(site.urls.map((u) => recordId(u))));
-      expect(site.feedAnswers.full).toBe(1);
-      const store = openStore(dirs.store);
+      expect(new Set(written)).toEqual(new Set(f.site.urls.map((u) => recordId(u))));
+      expect(f.site.feedAnswers.full).toBe(1);
+      const store = openStore(f.dirs.store);
       try {
         expect(store.countRecords()).toBe(N);
         expect(store.pendingItems()).toEqual([]);
