@@ -238,6 +238,8 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
   // "Naval Base Captain X": a head before the name names a facility.
   for (const f of ctx.tables.facilities) {
     if (!f.prefix) continue;
+    // The head starts with the run's first word, or the words cannot spell it (a cheap test first).
+    if (!f.head.startsWith(words[0]!)) continue;
     const head = f.head.split(' ');
     if (head.length < words.length && words.slice(0, head.length).join(' ') === f.head)
       return [{ ...base, surface, candidates: [], local: { kind: f.kind }, cue: true }];
@@ -245,8 +247,9 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
   // Facilities named by their head ("Apapa Port", "Eagle Pass Port of Entry").
   for (const f of ctx.tables.facilities) {
     if (f.prefix) continue;
-    const head = f.head.split(' ');
-    if (head.length < words.length && words.slice(-head.length).join(' ') === f.head) {
+    // As above: the head ends with the run's last word, or its words cannot spell it.
+    const head = f.head.endsWith(words[words.length - 1]!) ? f.head.split(' ') : null;
+    if (head && head.length < words.length && words.slice(-head.length).join(' ') === f.head) {
       const inner = run.slice(0, run.length - head.length);
       while (inner.length > 0 && !inner[inner.length - 1]!.name) inner.pop();
       const innerName = spanText(ctx, inner);
