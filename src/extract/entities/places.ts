@@ -824,12 +824,20 @@ function nearestCountry(all: PlaceMention[], m: PlaceMention, ctx: EntityContext
   return best?.country ?? null;
 }
 
+/** The pattern of each coreference rule (rules are the loaded table's objects, read once). */
+const coreferencePatterns = new WeakMap<object, RegExp>();
+
 /** Add "the port city" style mentions, resolved to the nearest earlier fitting place. */
 function withCoreferences(ctx: EntityContext, mentions: PlaceMention[]): PlaceMention[] {
   const extra: PlaceMention[] = [];
   const of = ctx.tables.grammar.slots.re('org-of');
   for (const rule of ctx.tables.coreferences) {
-    const re = new RegExp(`\\b${rule.phrase.replace(/ /g, '\\s+')}\\b(?!\\s+${of}\\b)(?!['’]s\\b)?`, 'gi');
+    // Compiled once per rule (a RegExp built per article is compiled again by V8 each time).
+    let re = coreferencePatterns.get(rule);
+    if (!re) {
+      re = new RegExp(`\\b${rule.phrase.replace(/ /g, '\\s+')}\\b(?!\\s+${of}\\b)(?!['’]s\\b)?`, 'gi');
+      coreferencePatterns.set(rule, re);
+    }
     for (const s of ctx.parsed.sentences) {
       for (const m of s.text.matchAll(re)) {
         const start = s.start + m.index;
