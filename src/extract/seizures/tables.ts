@@ -488,14 +488,8 @@ export function alternationOf(res: readonly RegExp[]): RegExp | null {
   return new RegExp(alternatives.join('|'), [...flags][0]);
 }
 
-const termAlternations = perTables(
-  (t) => new Map([...t.terms].map(([kind, list]) => [kind, alternationOf(list.map((c) => c.re))])),
-);
-
 /** Does any rule of `kind` match `text`? Returns the first matching rule's reason. */
 export function termMatch(t: SeizureTables, kind: TermKind, text: string): string | null {
-  const any = termAlternations(t).get(kind);
-  if (any && !any.test(text)) return null;
   for (const c of t.terms.get(kind) ?? []) {
     c.re.lastIndex = 0;
     const hit = c.re.test(text);
