@@ -249,41 +249,55 @@ function buildGazetteer(aliases: PlaceAlias[], cityIndexOf: () => CityIndex, lan
     buildMs: Math.round(performance.now() - started),
   };
 
+  // Surfaces repeat across sentences and articles (every capitalised run of a German text is
+  // looked up): answers are kept per surface and handed out as fresh copies, as before.
+  const looked = new Map<string, GeoEntity[]>();
+  const LOOKED_MAX = 50_000;
+  const lookupOnce = (surface: string): GeoEntity[] => {
+    const out: GeoEntity[] = [];
+    const seen = new Set<string>();
+    const push = (e: GeoEntity | null): void => {
+      if (e && !seen.has(e.id)) {
+        seen.add(e.id);
+        out.push(e);
+      }
+    };
+    const key = placeKey(surface);
+    for (const a of exactAliases.get(surface) ?? []) push(aliasEntity(a));
+    for (const a of foldedAliases.get(key) ?? []) push(aliasEntity(a));
+    const abbr = countries.byAbbreviation.get(surface);
+    if (abbr) {
+      const e = countryEntity(abbr);
+      if (e) push({ ...e, abbreviation: true });
+    }
+    const code = countries.byName.get(key);
+    if (code) push(countryEntity(code));
+    const local = foreign ? localCountry(key) : undefined;
+    if (local) push({ ...countryEntity(local)!, source: `country-names-${language}` });
+    // Lower-case surfaces only match aliases ("high seas"); GeoNames names are capitalised.
+    if (!/\p{Lu}/u.test(surface)) return out;
+    for (const a of cities.admin1(key)) push(admin1Entity(a.code));
+    for (const row of cities.cities(key)) push(cityEntity(row));
+    // An upper-case surface is an acronym ("TIR"), never an exonym.
+    const acronym = surface === surface.toUpperCase();
+    for (const row of acronym ? [] : cities.alternates(key)) {
+      // English text gets only the exonyms of large places ("Cologne" for Köln, "Seville").
+      const e = cityEntity(row);
+      if (foreign || e.population >= ENGLISH_ALTERNATE_MIN_POPULATION)
+        push({ ...e, source: 'geonames-alternate' });
+    }
+    return out;
+  };
+
   return {
     lookup(surface) {
-      const out: GeoEntity[] = [];
-      const seen = new Set<string>();
-      const push = (e: GeoEntity | null): void => {
-        if (e && !seen.has(e.id)) {
-          seen.add(e.id);
-          out.push(e);
-        }
-      };
-      const key = placeKey(surface);
-      for (const a of exactAliases.get(surface) ?? []) push(aliasEntity(a));
-      for (const a of foldedAliases.get(key) ?? []) push(aliasEntity(a));
-      const abbr = countries.byAbbreviation.get(surface);
-      if (abbr) {
-        const e = countryEntity(abbr);
-        if (e) push({ ...e, abbreviation: true });
+      let hit = looked.get(surface);
+      if (!hit) {
+        if (looked.size >= LOOKED_MAX) looked.clear();
+        hit = lookupOnce(surface);
+        looked.set(surface, hit);
       }
-      const code = countries.byName.get(key);
-      if (code) push(countryEntity(code));
-      const local = foreign ? localCountry(key) : undefined;
-      if (local) push({ ...countryEntity(local)!, source: `country-names-${language}` });
-      // Lower-case surfaces only match aliases ("high seas"); GeoNames names are capitalised.
-      if (!/\p{Lu}/u.test(surface)) return out;
-      for (const a of cities.admin1(key)) push(admin1Entity(a.code));
-      for (const row of cities.cities(key)) push(cityEntity(row));
-      // An upper-case surface is an acronym ("TIR"), never an exonym.
-      const acronym = surface === surface.toUpperCase();
-      for (const row of acronym ? [] : cities.alternates(key)) {
-        // English text gets only the exonyms of large places ("Cologne" for Köln, "Seville").
-        const e = cityEntity(row);
-        if (foreign || e.population >= ENGLISH_ALTERNATE_MIN_POPULATION)
-          push({ ...e, source: 'geonames-alternate' });
-      }
-      return out;
+      return hit.map((e) => ({ ...e }));
     },
     demonym(word) {
       const key = placeKey(word);

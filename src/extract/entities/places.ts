@@ -238,6 +238,8 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
   // "Naval Base Captain X": a head before the name names a facility.
   for (const f of ctx.tables.facilities) {
     if (!f.prefix) continue;
+    // The head starts with the run's first word, or the words cannot spell it (a cheap test first).
+    if (!f.head.startsWith(words[0]!)) continue;
     const head = f.head.split(' ');
     if (head.length < words.length && words.slice(0, head.length).join(' ') === f.head)
       return [{ ...base, surface, candidates: [], local: { kind: f.kind }, cue: true }];
@@ -245,8 +247,9 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
   // Facilities named by their head ("Apapa Port", "Eagle Pass Port of Entry").
   for (const f of ctx.tables.facilities) {
     if (f.prefix) continue;
-    const head = f.head.split(' ');
-    if (head.length < words.length && words.slice(-head.length).join(' ') === f.head) {
+    // As above: the head ends with the run's last word, or its words cannot spell it.
+    const head = f.head.endsWith(words[words.length - 1]!) ? f.head.split(' ') : null;
+    if (head && head.length < words.length && words.slice(-head.length).join(' ') === f.head) {
       const inner = run.slice(0, run.length - head.length);
       while (inner.length > 0 && !inner[inner.length - 1]!.name) inner.pop();
       const innerName = spanText(ctx, inner);
@@ -821,12 +824,20 @@ function nearestCountry(all: PlaceMention[], m: PlaceMention, ctx: EntityContext
   return best?.country ?? null;
 }
 
+/** The pattern of each coreference rule (rules are the loaded table's objects, read once). */
+const coreferencePatterns = new WeakMap<object, RegExp>();
+
 /** Add "the port city" style mentions, resolved to the nearest earlier fitting place. */
 function withCoreferences(ctx: EntityContext, mentions: PlaceMention[]): PlaceMention[] {
   const extra: PlaceMention[] = [];
   const of = ctx.tables.grammar.slots.re('org-of');
   for (const rule of ctx.tables.coreferences) {
-    const re = new RegExp(`\\b${rule.phrase.replace(/ /g, '\\s+')}\\b(?!\\s+${of}\\b)(?!['’]s\\b)?`, 'gi');
+    // Compiled once per rule (a RegExp built per article is compiled again by V8 each time).
+    let re = coreferencePatterns.get(rule);
+    if (!re) {
+      re = new RegExp(`\\b${rule.phrase.replace(/ /g, '\\s+')}\\b(?!\\s+${of}\\b)(?!['’]s\\b)?`, 'gi');
+      coreferencePatterns.set(rule, re);
+    }
     for (const s of ctx.parsed.sentences) {
       for (const m of s.text.matchAll(re)) {
         const start = s.start + m.index;

@@ -1,6 +1,6 @@
 /** Drug mentions in a sentence, canonicalised by config/rules/<lang>/drugs.yaml. */
 import type { Drug } from '../../types.ts';
-import type { SeizureTables } from './tables.ts';
+import { alternationOf, perTables, type SeizureTables } from './tables.ts';
 
 export interface DrugMention {
   start: number;
@@ -10,8 +10,13 @@ export interface DrugMention {
   reason: string;
 }
 
+/** All drug patterns as one alternation: most sentences name no drug (see alternationOf). */
+const anyDrug = perTables((t) => alternationOf(t.drugs.map((c) => c.re)));
+
 /** Every drug mention in `text`; where two overlap the longer (then the earlier rule) wins. */
 export function findDrugMentions(t: SeizureTables, text: string): DrugMention[] {
+  const any = anyDrug(t);
+  if (any && !any.test(text)) return [];
   const all: Array<DrugMention & { order: number }> = [];
   t.drugs.forEach((c, order) => {
     for (const m of text.matchAll(c.re)) {

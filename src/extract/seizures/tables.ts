@@ -474,6 +474,20 @@ export function perTables<T>(build: (t: SeizureTables) => T): (t: SeizureTables)
   };
 }
 
+/**
+ * Patterns as one alternation, to test once whether any of them matches: it matches exactly where
+ * one of them does, and most sentences match none, so one pass saves a pass per pattern. Null
+ * when a pattern refers back to a group (an alternation would renumber them) or flags differ.
+ */
+export function alternationOf(res: readonly RegExp[]): RegExp | null {
+  if (res.length === 0 || res.some((re) => /\\[1-9]|\\k</.test(re.source))) return null;
+  const flags = new Set(res.map((re) => re.flags.replace('g', '')));
+  if (flags.size !== 1) return null;
+  // Group names would repeat across patterns: unnamed groups match the same.
+  const alternatives = res.map((re) => `(?:${re.source.replace(/(?<!\\)\(\?<([A-Za-z_$][\w$]*)>/g, '(?:')})`);
+  return new RegExp(alternatives.join('|'), [...flags][0]);
+}
+
 /** Does any rule of `kind` match `text`? Returns the first matching rule's reason. */
 export function termMatch(t: SeizureTables, kind: TermKind, text: string): string | null {
   for (const c of t.terms.get(kind) ?? []) {
