@@ -360,10 +360,10 @@ describe('the period of a haul', () => {
   it('skips the year a change is measured against', () => {
     expect(
       periods(
-        'In 2024, officers seized 4,589 kg of cocaine at the border, an increase of 156% from 2023.',
-        '2025-04-16',
+        'During 2022, border agents intercepted 7,310 kg of heroin at the crossings, a rise of 88% over 2021.',
+        '2023-05-10',
       ),
-    ).toEqual(['2024']);
+    ).toEqual(['2022']);
   });
 
   it('never gives a figure the publication date when the text states none', () => {
@@ -372,10 +372,10 @@ describe('the period of a haul', () => {
 });
 
 describe('sentences end after a unit abbreviation', () => {
-  it('splits "... 39.97 kg. Moreover ..." into two sentences', () => {
+  it('splits "... 12.5 kg. Furthermore ..." into two sentences', () => {
     const text =
-      'In 2024, customs made 60 cocaine seizures in the region for a total of 39.97 kg. Moreover, in 2023, across the country, officers seized 4,589 kg of cocaine.';
-    expect(seizures(text).map((s) => `${s.size} ${s.period}`)).toEqual(['39.97 kg 2024', '4589 kg 2023']);
+      'In 2021, inspectors made 14 heroin seizures at the airport for a total of 12.5 kg. Furthermore, in 2020, nationwide, agents seized 2,230 kg of heroin.';
+    expect(seizures(text).map((s) => `${s.size} ${s.period}`)).toEqual(['12.5 kg 2021', '2230 kg 2020']);
   });
 });
 
