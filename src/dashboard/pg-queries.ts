@@ -30,7 +30,6 @@ import type {
   DashboardFilter,
   DeliveryPage,
   DeliveryStatusView,
-  DeliveryView,
   Facets,
   FacetValue,
   FigureView,
@@ -45,7 +44,18 @@ import type {
   TimelineBucketSize,
   TimelineData,
 } from './types.ts';
-import { type FigureIndexRow, flag, iso, seizureOfRow, storyView } from './views.ts';
+import {
+  type DeliveryIndexRow,
+  deliveryView,
+  type FigureIndexRow,
+  flag,
+  iso,
+  queryError,
+  seizureOfRow,
+  storyView,
+  where,
+  without,
+} from './views.ts';
 
 /** Bump when what is indexed changes: every record is indexed again. */
 const INDEX_VERSION = 1;
@@ -75,13 +85,6 @@ class Params {
     this.args.push(v);
     return `$${this.args.length}`;
   }
-}
-
-function queryError(what: string, cause: unknown): SeizurewatchError {
-  return new SeizurewatchError('STORE_FAILED', `dashboard: ${what}: ${(cause as Error)?.message ?? cause}`, {
-    cause,
-    retryable: true,
-  });
 }
 
 /** Case and accents folded, as the SQLite index's tokenizer (unicode61, remove_diacritics 2) does. */
@@ -147,16 +150,6 @@ function figureConditions(f: DashboardFilter, a: string, p: Params): string[] {
   if (f.kind !== undefined) out.push(f.kind === 'total' ? `${a}.aggregate` : `NOT ${a}.aggregate`);
   if (f.place !== undefined) out.push(`lower(${a}.location) = lower(${p.add(f.place)})`);
   return out;
-}
-
-function without(f: DashboardFilter, key: keyof DashboardFilter): DashboardFilter {
-  const copy = { ...f };
-  delete copy[key];
-  return copy;
-}
-
-function where(conds: string[]): string {
-  return conds.length > 0 ? `WHERE ${conds.join(' AND ')}` : '';
 }
 
 /** Conditions selecting matching records in dash_records `r`. */
@@ -759,21 +752,7 @@ export class PgDashboardQueries implements DashboardQueries {
       const total = count!.n;
       const limit = p.add(options.limit);
       const offset = p.add(options.offset);
-      const rows = await this.rows<{
-        id: string;
-        story_key: string;
-        channel: string;
-        rule: string;
-        record_id: string;
-        status: DeliveryStatusView;
-        created_at: string;
-        next_attempt_at: string;
-        attempts: number;
-        last_status: number | null;
-        last_error: string | null;
-        delivered_at: string | null;
-        headline: string | null;
-      }>(
+      const rows = await this.rows<DeliveryIndexRow>(
         `SELECT d.*, coalesce(r.title, m.summary::json ->> 'title') AS headline
          FROM deliveries d
          LEFT JOIN dash_records r ON r.id = d.record_id
@@ -781,21 +760,7 @@ export class PgDashboardQueries implements DashboardQueries {
          ${where(conds)} ORDER BY d.created_at DESC, d.id DESC LIMIT ${limit} OFFSET ${offset}`,
         p.args,
       );
-      const deliveries: DeliveryView[] = rows.map((d) => ({
-        id: d.id,
-        channel: d.channel,
-        rule: d.rule,
-        status: d.status,
-        attempts: d.attempts,
-        lastStatus: d.last_status,
-        lastError: d.last_error,
-        createdAt: iso(num(d.created_at))!,
-        deliveredAt: iso(numOrNull(d.delivered_at)),
-        nextAttemptAt: d.status === 'pending' ? iso(num(d.next_attempt_at)) : null,
-        storyKey: d.story_key,
-        recordId: d.record_id,
-        headline: d.headline,
-      }));
+      const deliveries = rows.map(deliveryView);
       const next = options.offset + rows.length < total ? options.offset + rows.length : null;
       return {
         deliveries,

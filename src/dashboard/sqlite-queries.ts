@@ -25,7 +25,6 @@ import type {
   DashboardFilter,
   DeliveryPage,
   DeliveryStatusView,
-  DeliveryView,
   Facets,
   FacetValue,
   FigureView,
@@ -40,7 +39,17 @@ import type {
   TimelineBucketSize,
   TimelineData,
 } from './types.ts';
-import { type FigureIndexRow, iso, seizureOfRow, storyView } from './views.ts';
+import {
+  type DeliveryIndexRow,
+  deliveryView,
+  type FigureIndexRow,
+  iso,
+  queryError,
+  seizureOfRow,
+  storyView,
+  where,
+  without,
+} from './views.ts';
 
 export const DASHBOARD_DB_FILE = 'dashboard.sqlite';
 /** Bump when what is indexed changes: the index is rebuilt from the store. */
@@ -116,13 +125,6 @@ interface RecRow {
   seizure_story: number;
 }
 
-function queryError(what: string, cause: unknown): SeizurewatchError {
-  return new SeizurewatchError('STORE_FAILED', `dashboard: ${what}: ${(cause as Error)?.message ?? cause}`, {
-    cause,
-    retryable: true,
-  });
-}
-
 /** SQL conditions for the record filters, on a table with the record columns (recs or figs). */
 function recordConditions(
   f: DashboardFilter,
@@ -178,16 +180,6 @@ function figureConditions(f: DashboardFilter, a: string, p: Params): string[] {
     p.place = f.place;
   }
   return out;
-}
-
-function without(f: DashboardFilter, key: keyof DashboardFilter): DashboardFilter {
-  const copy = { ...f };
-  delete copy[key];
-  return copy;
-}
-
-function where(conds: string[]): string {
-  return conds.length > 0 ? `WHERE ${conds.join(' AND ')}` : '';
 }
 
 /** Conditions selecting matching records in recs `r`. */
@@ -746,36 +738,8 @@ export class SqliteDashboardQueries implements DashboardQueries {
            LEFT JOIN alerts.members m ON m.record_id = d.record_id
            ${where(conds)} ORDER BY d.created_at DESC, d.rowid DESC LIMIT @limit OFFSET @offset`,
         )
-        .all(p) as Array<{
-        id: string;
-        story_key: string;
-        channel: string;
-        rule: string;
-        record_id: string;
-        status: DeliveryStatusView;
-        created_at: number;
-        next_attempt_at: number;
-        attempts: number;
-        last_status: number | null;
-        last_error: string | null;
-        delivered_at: number | null;
-        headline: string | null;
-      }>;
-      const deliveries: DeliveryView[] = rows.map((d) => ({
-        id: d.id,
-        channel: d.channel,
-        rule: d.rule,
-        status: d.status,
-        attempts: d.attempts,
-        lastStatus: d.last_status,
-        lastError: d.last_error,
-        createdAt: iso(d.created_at)!,
-        deliveredAt: iso(d.delivered_at),
-        nextAttemptAt: d.status === 'pending' ? iso(d.next_attempt_at) : null,
-        storyKey: d.story_key,
-        recordId: d.record_id,
-        headline: d.headline,
-      }));
+        .all(p) as DeliveryIndexRow[];
+      const deliveries = rows.map(deliveryView);
       const next = options.offset + rows.length < total ? options.offset + rows.length : null;
       return {
         deliveries,

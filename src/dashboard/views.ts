@@ -4,10 +4,66 @@
  */
 import { figureSummary, type RecordSummary } from '../alerts/alert.ts';
 import { storyInfoOfMembers } from '../alerts/stories.ts';
+import { SeizurewatchError } from '../errors.ts';
 import { isoToMs } from '../records/store.ts';
 import type { Seizure } from '../types.ts';
 import type { StoredSeizure } from './queries.ts';
-import type { StoryView } from './types.ts';
+import type { DashboardFilter, DeliveryStatusView, DeliveryView, StoryView } from './types.ts';
+
+/** A query that failed, as every implementation reports it. */
+export function queryError(what: string, cause: unknown): SeizurewatchError {
+  return new SeizurewatchError('STORE_FAILED', `dashboard: ${what}: ${(cause as Error)?.message ?? cause}`, {
+    cause,
+    retryable: true,
+  });
+}
+
+/** The filter without one of its keys (a facet counts over the other filters). */
+export function without(f: DashboardFilter, key: keyof DashboardFilter): DashboardFilter {
+  const copy = { ...f };
+  delete copy[key];
+  return copy;
+}
+
+/** A WHERE clause of the conditions, or nothing. */
+export function where(conds: string[]): string {
+  return conds.length > 0 ? `WHERE ${conds.join(' AND ')}` : '';
+}
+
+/** An alert delivery with its headline (SQLite: times as numbers; PostgreSQL: BIGINT as text). */
+export interface DeliveryIndexRow {
+  id: string;
+  story_key: string;
+  channel: string;
+  rule: string;
+  record_id: string;
+  status: DeliveryStatusView;
+  created_at: number | string;
+  next_attempt_at: number | string;
+  attempts: number;
+  last_status: number | null;
+  last_error: string | null;
+  delivered_at: number | string | null;
+  headline: string | null;
+}
+
+export function deliveryView(d: DeliveryIndexRow): DeliveryView {
+  return {
+    id: d.id,
+    channel: d.channel,
+    rule: d.rule,
+    status: d.status,
+    attempts: d.attempts,
+    lastStatus: d.last_status,
+    lastError: d.last_error,
+    createdAt: iso(Number(d.created_at))!,
+    deliveredAt: iso(d.delivered_at === null ? null : Number(d.delivered_at)),
+    nextAttemptAt: d.status === 'pending' ? iso(Number(d.next_attempt_at)) : null,
+    storyKey: d.story_key,
+    recordId: d.record_id,
+    headline: d.headline,
+  };
+}
 
 /** A figure as the dashboard's index keeps it (SQLite: 0/1 for the flags; PostgreSQL: booleans). */
 export interface FigureIndexRow {
