@@ -13,6 +13,7 @@ import { type CityIndex, cityIndex, Feature } from './cities.ts';
 import { countryIndex } from './countries.ts';
 import { countryWords } from './language-names.ts';
 import { placeKey } from './normalize.ts';
+import { areaDesignators, regionAliases } from './regions.ts';
 
 export interface GeoEntity {
   /** Identity for merging mentions: `country:BE`, `admin1:US.TX`, `city:123`, `alias:<reason>`. */
@@ -99,6 +100,8 @@ export function gazetteer(language = 'en'): Gazetteer {
     } catch {
       aliases = loadPlaceAliases();
     }
+    // Regions under their local names and the language's exonyms (config/geo/regions.yaml).
+    aliases = [...aliases, ...regionAliases(language)];
     g = createGazetteer(cityIndex, aliases, { language });
     cached.set(language, g);
   }
@@ -148,15 +151,17 @@ function buildGazetteer(aliases: PlaceAlias[], cityIndexOf: () => CityIndex, lan
   const admin1Entity = (code: string): GeoEntity | null => {
     const a = cities.admin1ByCode(code);
     if (!a) return null;
+    // A second-level area lies in its first-level region (`CC.A1.A2` -> `CC.A1`).
+    const second = a.level === 2;
     return {
-      id: `admin1:${code}`,
+      id: second ? `admin2:${code}` : `admin1:${code}`,
       name: a.name,
       kind: 'region',
       country: a.country,
       ...(a.lat !== undefined && a.lon !== undefined ? { lat: a.lat, lon: a.lon } : {}),
       population: a.population,
       capital: false,
-      admin1: code,
+      admin1: second ? code.split('.').slice(0, 2).join('.') : code,
       listed: true,
       adjectival: false,
       abbreviation: false,
@@ -206,6 +211,7 @@ function buildGazetteer(aliases: PlaceAlias[], cityIndexOf: () => CityIndex, lan
     if (a.of) {
       const [type, code] = a.of.split(':') as [string, string];
       const base = type === 'country' ? countryEntity(code) : admin1Entity(code);
+      if (base && type === 'admin2' && !base.id.startsWith('admin2:')) return null;
       if (!base) return null;
       return { ...base, ...flags, name: a.name };
     }
@@ -242,6 +248,25 @@ function buildGazetteer(aliases: PlaceAlias[], cityIndexOf: () => CityIndex, lan
     localChecked.set(key, code);
     return code;
   };
+  /**
+   * Other languages than English also know the second-level areas (ADMIN2_COUNTRIES) and every
+   * region under its bare name ("El Loa" for "Provincia de El Loa", "Maule" for "Maule Region").
+   */
+  const areas = new Map<string, string[]>();
+  if (foreign) {
+    const designators = areaDesignators();
+    const add = (name: string, code: string) => {
+      const key = placeKey(name);
+      const list = areas.get(key);
+      if (!list) areas.set(key, [code]);
+      else if (!list.includes(code)) list.push(code);
+    };
+    for (const row of cities.regionRows()) {
+      if (row.level === 2) add(row.name, row.code);
+      const bare = designators.strip(row.name);
+      if (bare) add(bare, row.code);
+    }
+  }
   const capitals = new Map<string, GeoEntity | null>();
   const stats: GazetteerStats = {
     ...cities.stats,
@@ -277,6 +302,7 @@ function buildGazetteer(aliases: PlaceAlias[], cityIndexOf: () => CityIndex, lan
     // Lower-case surfaces only match aliases ("high seas"); GeoNames names are capitalised.
     if (!/\p{Lu}/u.test(surface)) return out;
     for (const a of cities.admin1(key)) push(admin1Entity(a.code));
+    for (const code of areas.get(key) ?? []) push(admin1Entity(code));
     for (const row of cities.cities(key)) push(cityEntity(row));
     // An upper-case surface is an acronym ("TIR"), never an exonym.
     const acronym = surface === surface.toUpperCase();
