@@ -100,8 +100,6 @@ export function gazetteer(language = 'en'): Gazetteer {
     } catch {
       aliases = loadPlaceAliases();
     }
-    // Regions under their local names and the language's exonyms (config/geo/regions.yaml).
-    aliases = [...aliases, ...regionAliases(language)];
     g = createGazetteer(cityIndex, aliases, { language });
     cached.set(language, g);
   }
@@ -121,8 +119,14 @@ export function createGazetteer(
   return buildGazetteer(aliases, cities, options.language ?? 'en');
 }
 
-function buildGazetteer(aliases: PlaceAlias[], cityIndexOf: () => CityIndex, language: string): Gazetteer {
+function buildGazetteer(
+  tableAliases: PlaceAlias[],
+  cityIndexOf: () => CityIndex,
+  language: string,
+): Gazetteer {
   const started = performance.now();
+  // Regions under their local names and the language's exonyms (config/geo/regions.yaml).
+  const aliases = [...tableAliases, ...regionAliases(language)];
   const countries = countryIndex();
   const words = countryWords(language);
   const foreign = language !== 'en';
@@ -302,7 +306,14 @@ function buildGazetteer(aliases: PlaceAlias[], cityIndexOf: () => CityIndex, lan
     // Lower-case surfaces only match aliases ("high seas"); GeoNames names are capitalised.
     if (!/\p{Lu}/u.test(surface)) return out;
     for (const a of cities.admin1(key)) push(admin1Entity(a.code));
-    for (const code of areas.get(key) ?? []) push(admin1Entity(code));
+    // An area named after its seat ("Graz Stadt", "Politischer Bezirk Kufstein") is the town.
+    const areaCodes = areas.get(key) ?? [];
+    if (areaCodes.length > 0) {
+      const towns = new Set(
+        [...cities.cities(key), ...cities.alternates(key)].map((row) => cities.city(row).country),
+      );
+      for (const code of areaCodes) if (!towns.has(code.slice(0, 2))) push(admin1Entity(code));
+    }
     for (const row of cities.cities(key)) push(cityEntity(row));
     // An upper-case surface is an acronym ("TIR"), never an exonym.
     const acronym = surface === surface.toUpperCase();

@@ -12,6 +12,7 @@
 import type { Person } from '../../types.ts';
 import { claim, type EntityContext, isClaimed, spanText } from './context.ts';
 import { lastOrgHead } from './organizations.ts';
+import { hyphenJoined } from './places.ts';
 import { isCommonWord, type Token } from './tokens.ts';
 
 interface Found {
@@ -54,11 +55,15 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
     const end = ranks[ranks.length - 1]!.end;
     return ctx.text.slice(ranks[0]!.start, ctx.text[end] === '.' ? end + 1 : end);
   };
-  /** A run that names a country, region or known place is no person. */
+  /**
+   * A run that names a country, region or known place is no person; nor are towns joined by
+   * hyphens ("Hal-Vilvorde", "Wien-Floridsdorf").
+   */
   const isPlaceName = (tokens: Token[]) =>
     ctx.gaz
       .lookup(spanText(ctx, tokens))
-      .some((e) => e.kind !== 'city' || e.population >= t.populations['medium-city-population']);
+      .some((e) => e.kind !== 'city' || e.population >= t.populations['medium-city-population']) ||
+    hyphenJoined(ctx, spanText(ctx, tokens)) !== null;
   /** Drop a leading nationality or country ("US", "Belgian") and honorifics from a role. */
   const cleanRole = (tokens: Token[]): string | null => {
     let i = 0;

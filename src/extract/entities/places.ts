@@ -241,8 +241,30 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
     // The head starts with the run's first word, or the words cannot spell it (a cheap test first).
     if (!f.head.startsWith(words[0]!)) continue;
     const head = f.head.split(' ');
-    if (head.length < words.length && words.slice(0, head.length).join(' ') === f.head)
+    if (head.length < words.length && words.slice(0, head.length).join(' ') === f.head) {
+      // A town so named ("Puerto de la Cruz", "Porto de Mós") is the town.
+      if (f.kind === 'port' && ctx.gaz.lookup(surface).length > 0) break;
+      // "Porto de Santos", "Puerto de Algeciras": the port of a known place is that place.
+      let at = head.length;
+      if (f.kind === 'port' && gr.orgOf.has(words[at] ?? '')) at++;
+      const inner = run.slice(at);
+      const innerName = inner.length > 0 && at > head.length ? spanText(ctx, inner) : '';
+      const known = innerName
+        ? ctx.gaz.lookup(innerName).filter((e) => e.kind !== 'country' || inner.length > 1)
+        : [];
+      if (known.length > 0)
+        return [
+          {
+            ...base,
+            start: inner[0]!.start,
+            surface: innerName,
+            candidates: known,
+            cue: true,
+            kindAs: f.kind,
+          },
+        ];
       return [{ ...base, surface, candidates: [], local: { kind: f.kind }, cue: true }];
+    }
   }
   // Facilities named by their head ("Apapa Port", "Eagle Pass Port of Entry").
   for (const f of ctx.tables.facilities) {
@@ -258,6 +280,10 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
       // "Antwerp Docks": a part of a known place, which is the mention (as a port).
       if (f.names === 'place' && known.length > 0)
         return [{ ...base, end: innerEnd, surface: innerName, candidates: known, cue: true, kindAs: f.kind }];
+      // "Hamburger Hafen": the port of the place the adjective names, named as the place.
+      const adjective = f.names === 'place' && inner.length === 1 ? placeOfAdjective(ctx, innerName, f.adjectives) : null;
+      if (adjective)
+        return [{ ...base, end: innerEnd, surface: adjective.name, candidates: adjective.cands, cue: true, kindAs: f.kind }];
       // A capitalised facility name is a name of its own ("Apapa Port"); the known place in it
       // ("Le Havre Port") is listed too when it stands on its own (a small town needs more).
       const out: Raw[] = [{ ...base, surface, candidates: [], local: { kind: f.kind }, cue: true }];
@@ -275,6 +301,10 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
       const known = ctx.gaz.lookup(surface).filter((e) => e.kind === 'city' || e.kind === 'region');
       if (f.names === 'place' && known.length > 0)
         return [{ ...base, surface, candidates: known, cue: true }];
+      // "de Rotterdamse haven": the port of Rotterdam.
+      const adjective =
+        f.names === 'place' && run.length === 1 ? placeOfAdjective(ctx, surface, f.adjectives) : null;
+      if (adjective) return [{ ...base, surface: adjective.name, candidates: adjective.cands, cue: true, kindAs: f.kind }];
       const out: Raw[] = [
         {
           ...base,
@@ -306,8 +336,14 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
       });
     return out;
   }
-  // "Port of Santos": the city; an unknown name is a port of its own.
-  if (gr.portWord.has(words[0]!) && gr.orgOf.has(words[1] ?? '') && run.length > 2) {
+  // "Port of Santos", "Porto de Itajaí", "Puerto de Algeciras": the city; an unknown name is a
+  // port of its own. A town so named ("Puerto de la Cruz", "Porto de Mós") is the town.
+  if (
+    gr.portWord.has(words[0]!) &&
+    gr.orgOf.has(words[1] ?? '') &&
+    run.length > 2 &&
+    ctx.gaz.lookup(surface).length === 0
+  ) {
     const inner = run.slice(2);
     const name = spanText(ctx, inner);
     const cands = ctx.gaz.lookup(name);
@@ -388,6 +424,10 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
   // "in Town, Province, on Monday": a name the gazetteer lacks after a town, kept for now.
   if (tail && !run.some((t) => ctx.gaz.demonym(t.text) !== null) && !isGeneric(ctx, surface))
     return [{ ...base, surface, candidates: [], cue: false, tail: true }];
+  // "Wien-Floridsdorf", "Halle-Vilvoorde", "Bruxelles-Zaventem": towns joined by hyphens into
+  // the name of a district, an arrondissement or an airport, one place of their one country.
+  const joined = hyphenJoined(ctx, surface);
+  if (joined) return [{ ...base, surface, candidates: [], local: { kind: 'city' }, cue: true, within: joined }];
   // Parts of a longer run: "India-Pakistan", "Kanchanaburi police" handled as single words.
   if (run.length < 2) return null;
   const out: Raw[] = [];
@@ -439,6 +479,45 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
   )
     return [{ ...only, surface, end: last.end }];
   return out;
+}
+
+/**
+ * The known town or region a place adjective names ("Hamburger" -> Hamburg, "Bremer" -> Bremen,
+ * "Rotterdamse" -> Rotterdam), by the endings of a facility row, else null.
+ */
+function placeOfAdjective(
+  ctx: EntityContext,
+  word: string,
+  endings: string[],
+): { name: string; cands: GeoEntity[] } | null {
+  for (const ending of endings) {
+    if (!word.endsWith(ending) || word.length < ending.length + 3) continue;
+    const stem = word.slice(0, -ending.length);
+    for (const name of [`${stem}en`, `${stem}e`, stem]) {
+      const cands = ctx.gaz.lookup(name).filter((e) => e.kind === 'city' || e.kind === 'region');
+      if (cands.length > 0) return { name: cands.find((e) => placeKey(e.name) === placeKey(name))?.name ?? name, cands };
+    }
+  }
+  return null;
+}
+
+/**
+ * The country of a hyphenated name none of whose parts is a country and every part of which
+ * is a town or region of that one country ("Wien-Floridsdorf": AT), else null.
+ */
+export function hyphenJoined(ctx: EntityContext, surface: string): GeoEntity | null {
+  if (/\s/.test(surface) || !/^\p{Lu}[\p{L}.]+(?:-\p{Lu}[\p{L}.]+)+$/u.test(surface)) return null;
+  let common: Set<string> | null = null;
+  for (const part of surface.split('-')) {
+    const found = ctx.gaz.lookup(part);
+    if (found.length === 0 || found.some((e) => e.kind === 'country')) return null;
+    const here = new Set(found.filter((e) => e.kind === 'city' || e.kind === 'region').map((e) => e.country ?? ''));
+    common = common ? new Set([...common].filter((c) => here.has(c))) : here;
+    if (common.size === 0) return null;
+  }
+  if (!common || common.size !== 1) return null;
+  const [code] = [...common];
+  return code ? ctx.gaz.country(code) : null;
 }
 
 /** A run ending in a capitalised administrative noun whose other words are a known place or directions. */
@@ -496,6 +575,7 @@ function markListBefore(ctx: EntityContext, r: Raw, raws: Raw[], push: (r: Raw) 
 
 /** Choose one entity per mention, by context, population and cues. */
 function resolve(ctx: EntityContext, raws: Raw[]): PlaceMention[] {
+  if (process.env.LPDBG) for (const r of raws) console.error("RAW", r.surface, r.cue, r.origin, r.candidates.map((e) => e.id).join(","));
   const pop = ctx.tables.populations;
   const MEDIUM_CITY_POPULATION = pop['medium-city-population'];
   const HOMONYM_ABROAD_POPULATION = pop['homonym-abroad-population'];

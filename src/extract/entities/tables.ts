@@ -35,6 +35,12 @@ const FacilityRule = z.object({
   names: z.enum(['facility', 'place']).default('facility'),
   /** The head comes before the name ("Naval Base Captain X"). */
   prefix: z.boolean().default(false),
+  /**
+   * Endings of the place adjective the head may follow ("er": "Hamburger Hafen" is the port
+   * of Hamburg; "se": "Rotterdamse haven"): with `names: place`, the word before the head
+   * less the ending (or with "en" or "e" for it: "Bremer" -> Bremen) is the known place.
+   */
+  adjectives: z.array(z.string().min(1)).default([]),
 });
 const OriginRule = z.object({ reason: z.string().min(1), pattern: z.string().min(1) });
 const AgencyRule = z.object({
