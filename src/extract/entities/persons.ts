@@ -39,9 +39,14 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
   const isHead = (tok: Token, prev?: Token) =>
     t.titleHeads.has(lower(tok)) || (prev !== undefined && t.titleHeads.has(`${lower(prev)} ${lower(tok)}`));
   const isTitleWord = (tok: Token) => isHead(tok) || t.titleModifiers.has(lower(tok)) || isHonorific(tok);
+  // "Département du Var", "Kanton Bern": an administrative noun is no part of a person's
+  // name (English keeps "Parish", "State" as surnames).
+  const adminWord = (tok: Token) =>
+    ctx.gaz.language !== 'en' && (gr.adminUnitNouns.has(lower(tok)) || gr.adminPlural.has(lower(tok)));
   const nameWord = (tok: Token) =>
     tok.name &&
     !isTitleWord(tok) &&
+    !adminWord(tok) &&
     !t.orgHeads.has(tok.text) &&
     !t.notPersonTokens.has(tok.text) &&
     !(tok.allCaps && tok.text.length > 1 && !tok.text.includes('.')) &&

@@ -135,6 +135,7 @@ export function findPlaceMentions(ctx: EntityContext): PlaceMention[] {
   }
 
   raws.sort((a, b) => a.start - b.start);
+  markRegionsAfterPlural(ctx, raws);
   markOrigins(ctx, raws);
   markBorders(ctx, raws);
   const mentions = resolve(ctx, raws);
@@ -281,9 +282,19 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
       if (f.names === 'place' && known.length > 0)
         return [{ ...base, end: innerEnd, surface: innerName, candidates: known, cue: true, kindAs: f.kind }];
       // "Hamburger Hafen": the port of the place the adjective names, named as the place.
-      const adjective = f.names === 'place' && inner.length === 1 ? placeOfAdjective(ctx, innerName, f.adjectives) : null;
+      const adjective =
+        f.names === 'place' && inner.length === 1 ? placeOfAdjective(ctx, innerName, f.adjectives) : null;
       if (adjective)
-        return [{ ...base, end: innerEnd, surface: adjective.name, candidates: adjective.cands, cue: true, kindAs: f.kind }];
+        return [
+          {
+            ...base,
+            end: innerEnd,
+            surface: adjective.name,
+            candidates: adjective.cands,
+            cue: true,
+            kindAs: f.kind,
+          },
+        ];
       // A capitalised facility name is a name of its own ("Apapa Port"); the known place in it
       // ("Le Havre Port") is listed too when it stands on its own (a small town needs more).
       const out: Raw[] = [{ ...base, surface, candidates: [], local: { kind: f.kind }, cue: true }];
@@ -304,7 +315,8 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
       // "de Rotterdamse haven": the port of Rotterdam.
       const adjective =
         f.names === 'place' && run.length === 1 ? placeOfAdjective(ctx, surface, f.adjectives) : null;
-      if (adjective) return [{ ...base, surface: adjective.name, candidates: adjective.cands, cue: true, kindAs: f.kind }];
+      if (adjective)
+        return [{ ...base, surface: adjective.name, candidates: adjective.cands, cue: true, kindAs: f.kind }];
       const out: Raw[] = [
         {
           ...base,
@@ -359,13 +371,35 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
       },
     ];
   }
+  // "Kanton Basel-Stadt", "Región de Antofagasta": a capitalised administrative noun before a
+  // known place is part of the region's name as written; the region is the place (a town of
+  // that name elsewhere in the text stays the town). English keeps its own rules for these.
+  const headed = ctx.gaz.language !== 'en' ? headedRegion(ctx, run, surface) : null;
+  if (headed) return [headed];
   // "Thai police": a demonym alone is an adjective, whatever the gazetteer says.
+  // A language's country name that is also its demonym ("en Suisse", French) is the country
+  // after a locative.
   if (
     run.length === 1 &&
     ctx.gaz.demonym(surface) !== null &&
-    !ctx.gaz.lookup(surface).some((e) => e.kind === 'country' && e.name === surface)
+    !ctx.gaz
+      .lookup(surface)
+      .some((e) => e.kind === 'country' && (e.name === surface || gr.locative.test(before)))
   )
     return null;
+  // "République dominicaine", "Amérique latine", "Caribisch gebied": a name whose last words
+  // are lower case, known to the gazetteer as a whole (a country, region or alias).
+  const lowerTail = /^[ \t]+(\p{Ll}[\p{L}’'-]+)(?:[ \t]+(\p{Ll}[\p{L}’'-]+))?/u.exec(after);
+  if (lowerTail && !last.possessive) {
+    for (const words of lowerTail[2] ? [2, 1] : [1]) {
+      const tail = lowerTail.slice(1, 1 + words).join(' ');
+      const wider = `${surface} ${tail}`;
+      const found = ctx.gaz.lookup(wider).filter((e) => e.kind !== 'city');
+      if (found.length === 0) continue;
+      const end = last.end + lowerTail[0]!.indexOf(lowerTail[words]!) + lowerTail[words]!.length;
+      return [{ ...base, end, surface: ctx.text.slice(first.start, end), candidates: found, cue: true }];
+    }
+  }
   const cands = ctx.tables.notPlaces.has(surface)
     ? ctx.gaz.lookup(surface).filter((e) => e.id.startsWith('alias:'))
     : ctx.gaz.lookup(surface);
@@ -427,7 +461,8 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
   // "Wien-Floridsdorf", "Halle-Vilvoorde", "Bruxelles-Zaventem": towns joined by hyphens into
   // the name of a district, an arrondissement or an airport, one place of their one country.
   const joined = hyphenJoined(ctx, surface);
-  if (joined) return [{ ...base, surface, candidates: [], local: { kind: 'city' }, cue: true, within: joined }];
+  if (joined)
+    return [{ ...base, surface, candidates: [], local: { kind: 'city' }, cue: true, within: joined }];
   // Parts of a longer run: "India-Pakistan", "Kanchanaburi police" handled as single words.
   if (run.length < 2) return null;
   const out: Raw[] = [];
@@ -452,6 +487,21 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
         cue: false,
       });
     }
+  }
+  // "Grenze zu den Niederlanden": in a language that capitalises its nouns (or names a place
+  // after a capitalised noun and a linking word), the known place after the last linking word
+  // is the mention. English keeps "of"/"and" names whole or not at all.
+  if (ctx.gaz.language !== 'en') {
+    const link = run.findLastIndex((t) => !t.name);
+    // Not across a connector of compound names ("Águas Lindas de Goiás" is a town).
+    const linking = run.filter((t, i) => i <= link && !t.name);
+    const tailStart =
+      link >= 0 && !linking.some((t) => gr.orgOf.has(t.text.toLowerCase())) ? run[link + 1] : undefined;
+    const tailPart = tailStart
+      ? out.find((o) => o.start === tailStart.start && o.end === last.end)
+      : undefined;
+    if (tailPart && ctx.gaz.lookup(spanText(ctx, run.slice(0, link))).length === 0)
+      return [{ ...tailPart, cue: true }];
   }
   // "Islands", "Coast" alone beside a named place are its generic nouns, no place of their own.
   if (out.length > 1) {
@@ -481,6 +531,60 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
   return out;
 }
 
+/** "Kanton Bern", "Provincia de El Loa", "Région Occitanie": the region, named as written. */
+function headedRegion(ctx: EntityContext, run: Token[], surface: string): Raw | null {
+  const gr = ctx.tables.grammar;
+  const head = run[0]!;
+  const lower = head.text.toLowerCase();
+  // "Kantonen Bern" (German capitalises the plural noun too): the place after it, as written.
+  const plural = gr.adminPlural.has(lower);
+  if (run.length < 2 || !/^\p{Lu}/u.test(head.text) || !(plural || gr.adminUnitNouns.has(lower))) return null;
+  if (ctx.gaz.lookup(surface).length > 0) return null;
+  let at = 1;
+  while (at < run.length - 1 && !run[at]!.name && gr.orgOf.has(run[at]!.text.toLowerCase())) at++;
+  const inner = run.slice(at);
+  if (inner.length === 0 || !inner[0]!.name) return null;
+  const found = ctx.gaz.lookup(spanText(ctx, inner));
+  const regions = found.filter((e) => e.kind === 'region');
+  if (regions.length === 0) return null;
+  return {
+    sentence: head.sentence,
+    start: plural ? inner[0]!.start : head.start,
+    end: run[run.length - 1]!.end,
+    surface: plural ? spanText(ctx, inner) : surface,
+    candidates: regions,
+    cue: true,
+  };
+}
+
+/**
+ * "In den Kantonen Bern, Graubünden und Thurgau", "en las provincias de Salta y Jujuy": the
+ * places listed after a plural administrative noun are regions where the gazetteer has one.
+ */
+function markRegionsAfterPlural(ctx: EntityContext, raws: Raw[]): void {
+  const gr = ctx.tables.grammar;
+  const plural = [...gr.adminPlural].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  if (!plural) return;
+  const of = gr.slots.re('org-of');
+  const before = new RegExp(`(?:^|[^\\p{L}])(?:${plural})\\s+(?:${of}\\s+)?$`, 'iu');
+  for (let i = 0; i < raws.length; i++) {
+    const r = raws[i]!;
+    if (!before.test(ctx.text.slice(Math.max(0, r.start - 40), r.start))) continue;
+    for (let j = i; j < raws.length; j++) {
+      const x = raws[j]!;
+      if (j > i) {
+        const prev = raws[j - 1]!;
+        if (prev.sentence !== x.sentence || !gr.listLink.test(ctx.text.slice(prev.end, x.start))) break;
+      }
+      const regions = x.candidates.filter((e) => e.kind === 'region');
+      if (regions.length > 0) {
+        x.candidates = regions;
+        x.cue = true;
+      }
+    }
+  }
+}
+
 /**
  * The known town or region a place adjective names ("Hamburger" -> Hamburg, "Bremer" -> Bremen,
  * "Rotterdamse" -> Rotterdam), by the endings of a facility row, else null.
@@ -495,7 +599,8 @@ function placeOfAdjective(
     const stem = word.slice(0, -ending.length);
     for (const name of [`${stem}en`, `${stem}e`, stem]) {
       const cands = ctx.gaz.lookup(name).filter((e) => e.kind === 'city' || e.kind === 'region');
-      if (cands.length > 0) return { name: cands.find((e) => placeKey(e.name) === placeKey(name))?.name ?? name, cands };
+      if (cands.length > 0)
+        return { name: cands.find((e) => placeKey(e.name) === placeKey(name))?.name ?? name, cands };
     }
   }
   return null;
@@ -511,7 +616,9 @@ export function hyphenJoined(ctx: EntityContext, surface: string): GeoEntity | n
   for (const part of surface.split('-')) {
     const found = ctx.gaz.lookup(part);
     if (found.length === 0 || found.some((e) => e.kind === 'country')) return null;
-    const here = new Set(found.filter((e) => e.kind === 'city' || e.kind === 'region').map((e) => e.country ?? ''));
+    const here = new Set(
+      found.filter((e) => e.kind === 'city' || e.kind === 'region').map((e) => e.country ?? ''),
+    );
     common = common ? new Set([...common].filter((c) => here.has(c))) : here;
     if (common.size === 0) return null;
   }
@@ -575,7 +682,9 @@ function markListBefore(ctx: EntityContext, r: Raw, raws: Raw[], push: (r: Raw) 
 
 /** Choose one entity per mention, by context, population and cues. */
 function resolve(ctx: EntityContext, raws: Raw[]): PlaceMention[] {
-  if (process.env.LPDBG) for (const r of raws) console.error("RAW", r.surface, r.cue, r.origin, r.candidates.map((e) => e.id).join(","));
+  if (process.env.LPDBG)
+    for (const r of raws)
+      console.error('RAW', r.surface, r.cue, r.origin, r.candidates.map((e) => e.id).join(','));
   const pop = ctx.tables.populations;
   const MEDIUM_CITY_POPULATION = pop['medium-city-population'];
   const HOMONYM_ABROAD_POPULATION = pop['homonym-abroad-population'];
