@@ -612,19 +612,16 @@ function placeOfAdjective(
  */
 export function hyphenJoined(ctx: EntityContext, surface: string): GeoEntity | null {
   if (/\s/.test(surface) || !/^\p{Lu}[\p{L}.]+(?:-\p{Lu}[\p{L}.]+)+$/u.test(surface)) return null;
-  let common: Set<string> | null = null;
+  let common: string[] | null = null;
   for (const part of surface.split('-')) {
     const found = ctx.gaz.lookup(part);
     if (found.length === 0 || found.some((e) => e.kind === 'country')) return null;
-    const here = new Set(
-      found.filter((e) => e.kind === 'city' || e.kind === 'region').map((e) => e.country ?? ''),
-    );
-    common = common ? new Set([...common].filter((c) => here.has(c))) : here;
-    if (common.size === 0) return null;
+    const here = new Set<string>();
+    for (const e of found) if ((e.kind === 'city' || e.kind === 'region') && e.country) here.add(e.country);
+    common = (common ?? [...here]).filter((c) => here.has(c));
+    if (common.length === 0) return null;
   }
-  if (!common || common.size !== 1) return null;
-  const [code] = [...common];
-  return code ? ctx.gaz.country(code) : null;
+  return common?.length === 1 ? ctx.gaz.country(common[0]!) : null;
 }
 
 /** A run ending in a capitalised administrative noun whose other words are a known place or directions. */
