@@ -267,7 +267,7 @@ function buildGazetteer(
     };
     for (const row of cities.regionRows()) {
       if (row.level === 2) add(row.name, row.code);
-      const bare = designators.strip(row.name);
+      const bare = designators.strip(row.name, row.country);
       if (bare) add(bare, row.code);
     }
   }

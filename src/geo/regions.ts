@@ -56,6 +56,7 @@ const DesignatorRule = z.object({
   reason: z.string().min(1),
   prefixes: z.array(z.string().min(1)).default([]),
   suffixes: z.array(z.string().min(1)).default([]),
+  countries: z.array(z.string().regex(/^[A-Z]{2}$/)).default([]),
   skip: z.array(z.string().min(1)).default([]),
 });
 
@@ -98,8 +99,11 @@ export function regionAliases(language: string, dir = GEO_NAMES_DIR): PlaceAlias
 }
 
 export interface Designators {
-  /** The bare name of a GeoNames area name, or null when it has no designator (or is skipped). */
-  strip(name: string): string | null;
+  /**
+   * The bare name of a GeoNames area name of `country`, or null when it has no designator, is
+   * skipped, or the country is not one the table strips.
+   */
+  strip(name: string, country: string): string | null;
 }
 
 const designatorCache = new Map<string, Designators>();
@@ -118,10 +122,12 @@ export function areaDesignators(dir = GEO_NAMES_DIR): Designators {
   const prefixes = rules.flatMap((r) => r.prefixes);
   const suffixes = rules.flatMap((r) => r.suffixes);
   const skip = new Set(rules.flatMap((r) => r.skip));
+  const countries = new Set(rules.flatMap((r) => r.countries));
   const pre = prefixes.length ? new RegExp(`^(?:${by(prefixes)})\\s+(?=\\S)`, 'u') : null;
   const suf = suffixes.length ? new RegExp(`(?<=\\S)\\s+(?:${by(suffixes)})$`, 'u') : null;
   const d: Designators = {
-    strip(name) {
+    strip(name, country) {
+      if (!countries.has(country)) return null;
       let bare = name;
       if (pre) bare = bare.replace(pre, '');
       if (suf) bare = bare.replace(suf, '');

@@ -146,6 +146,7 @@ export function findOrganizations(ctx: EntityContext): OrgFinding[] {
       if (ctx.tables.orgNot.has(name)) continue;
       if (span.length === 1 && span[0]!.allCaps && acronyms.has(name)) continue;
       out.push({ name, tokens: span });
+      ctx.orgSpans.push(span);
       // "Jamaica Customs", "Nigeria Customs Service": the country it names is the story's evidence.
       for (let k = Math.min(4, span.length - 1); k >= 1; k--) {
         const country = ctx.gaz.lookup(spanText(ctx, span.slice(0, k))).find((e) => e.kind === 'country');

@@ -339,6 +339,18 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
       }
       if (!isPerson) continue;
       if (isPlaceName(nameTokens) && role === null) continue;
+      // "Comando | Territorial de Setúbal", "Fiscalía | Federal de Posadas": words right after an
+      // organisation head go on its name (languages that put the head first).
+      const beforeName = ctx.tokens[nameTokens[0]!.sentence]?.[nameTokens[0]!.index - 1];
+      if (
+        ctx.gaz.language !== 'en' &&
+        role === null &&
+        beforeName !== undefined &&
+        isClaimed(ctx, beforeName) &&
+        t.orgHeads.has(beforeName.text) &&
+        /^\s+$/.test(nameTokens[0]!.gapBefore)
+      )
+        continue;
       // "Sri Lankan", "South African": a demonym of two words is no name.
       if (ctx.gaz.demonym(spanText(ctx, nameTokens)) !== null) continue;
       // "Al", "Com": one or two letters are no name.

@@ -127,6 +127,12 @@ export function findPlaceMentions(ctx: EntityContext): PlaceMention[] {
     }
   }
 
+  if (ctx.gaz.language !== 'en')
+    for (const span of ctx.orgSpans) {
+      const r = placeInOrganization(ctx, span);
+      if (r) push(r);
+    }
+
   // Lists before a plural administrative noun ("Morgan, Madison and Lauderdale counties").
   for (const r of raws) {
     const after = ctx.text.slice(r.end, r.end + 40);
@@ -476,6 +482,7 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
       if (len === 1 && isCommonWord(part[0]!.text, EMPTY_TAGS, ctx.parser)) continue;
       // Only countries, regions and aliases: a city word inside a longer run is too often part of
       // a person's or a firm's name ("Pilar Bernabe").
+      if (ctx.tables.notPlaces.has(name)) continue;
       const pc = ctx.gaz.lookup(name).filter((e) => e.kind !== 'city');
       if (pc.length === 0 || pc.every((e) => e.datelineOnly || e.adjectival)) continue;
       out.push({
@@ -493,13 +500,36 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
   // is the mention. English keeps "of"/"and" names whole or not at all.
   if (ctx.gaz.language !== 'en') {
     const link = run.findLastIndex((t) => !t.name);
-    // Not across a connector of compound names ("Águas Lindas de Goiás" is a town).
+    // Not across a connector of compound names ("Águas Lindas de Goiás" is a town), unless the
+    // run goes on an organisation's name ("Comando | Territorial de Faro": the command of Faro).
     const linking = run.filter((t, i) => i <= link && !t.name);
+    const prevTok = sentence[first.index - 1];
+    const orgBefore =
+      prevTok !== undefined &&
+      isClaimed(ctx, prevTok) &&
+      ctx.tables.orgHeads.has(prevTok.text) &&
+      /^\s+$/.test(first.gapBefore);
     const tailStart =
-      link >= 0 && !linking.some((t) => gr.orgOf.has(t.text.toLowerCase())) ? run[link + 1] : undefined;
-    const tailPart = tailStart
-      ? out.find((o) => o.start === tailStart.start && o.end === last.end)
-      : undefined;
+      link >= 0 && (orgBefore || !linking.some((t) => gr.orgOf.has(t.text.toLowerCase())))
+        ? run[link + 1]
+        : undefined;
+    let tailPart = tailStart ? out.find((o) => o.start === tailStart.start && o.end === last.end) : undefined;
+    if (!tailPart && tailStart && orgBefore) {
+      // "Fiscalía Federal de Posadas": a town of some size too.
+      const name = spanText(ctx, run.slice(link + 1));
+      const towns = ctx.gaz
+        .lookup(name)
+        .filter((e) => e.kind !== 'city' || e.population >= ctx.tables.populations['small-town-population']);
+      if (towns.length > 0)
+        tailPart = {
+          sentence: sentenceIndex,
+          start: tailStart.start,
+          end: last.end,
+          surface: name,
+          candidates: towns,
+          cue: true,
+        };
+    }
     if (tailPart && ctx.gaz.lookup(spanText(ctx, run.slice(0, link))).length === 0)
       return [{ ...tailPart, cue: true }];
   }
@@ -529,6 +559,45 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
   )
     return [{ ...only, surface, end: last.end }];
   return out;
+}
+
+/**
+ * The place an organisation is named after, at the end of its name: "Comando Territorial de
+ * Faro", "Zollfahndungsamt Hamburg", "Korps Politie Curaçao", "Fiscalía Federal de Posadas".
+ * The words after the last linking word or organisation head must be a known place (a town
+ * of some size, a region or a country); a place the text names thus is a place of the story.
+ */
+function placeInOrganization(ctx: EntityContext, span: Token[]): Raw | null {
+  const gr = ctx.tables.grammar;
+  let from = -1;
+  for (let i = span.length - 2; i >= 0; i--) {
+    const t = span[i]!;
+    if ((!t.name && gr.orgOf.has(t.text.toLowerCase())) || ctx.tables.orgHeads.has(t.text)) {
+      from = i + 1;
+      break;
+    }
+  }
+  if (from <= 0 || from >= span.length) return null;
+  const inner = span.slice(from);
+  if (!inner[0]!.name || inner.some((t) => ctx.tables.orgHeads.has(t.text))) return null;
+  const surface = spanText(ctx, inner);
+  // A country an institution is named after ("Armada de México") is no place of the story.
+  if (ctx.tables.notPlaces.has(surface)) return null;
+  const found = ctx.gaz
+    .lookup(surface)
+    .filter(
+      (e) =>
+        e.kind !== 'city' || e.population >= ctx.tables.populations['small-town-population'] || e.capital,
+    );
+  if (found.length === 0 || found.some((e) => e.kind === 'country')) return null;
+  return {
+    sentence: inner[0]!.sentence,
+    start: inner[0]!.start,
+    end: inner[inner.length - 1]!.end,
+    surface,
+    candidates: found,
+    cue: true,
+  };
 }
 
 /** "Kanton Bern", "Provincia de El Loa", "Région Occitanie": the region, named as written. */
