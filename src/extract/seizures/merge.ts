@@ -104,7 +104,11 @@ function sameSeizure(tol: Tolerances, a: Candidate, b: Candidate): boolean {
   }
   if (distinctHauls(tol, a, b)) return false;
   // Headlines round their figures ("2 tonnes" over "2,150 kilograms").
-  const approx = a.quantity.approx || b.quantity.approx || a.isTitle || b.isTitle;
+  // A qualified figure with four significant digits ("aproximadamente 8 mil 986 kilos") is no
+  // rounding of another: only a figure of up to three takes the rounded tolerance.
+  const rounded = (c: Candidate) =>
+    (c.quantity.approx || c.isTitle) && significantDigits(c.quantity.value) <= 3;
+  const approx = rounded(a) || rounded(b);
   if (x.kg !== null && y.kg !== null) {
     if (close(x.kg, y.kg, approx ? tol.rounded : tol.same)) return true;
     // "1.5 tonnes" in the lead and "1,480 kilograms" later: a round figure and a precise one.
