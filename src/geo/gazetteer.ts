@@ -45,6 +45,12 @@ export interface GeoEntity {
 export interface Gazetteer {
   /** Every entity the surface may name, aliases and countries first. */
   lookup(surface: string): GeoEntity[];
+  /**
+   * The regions a surface may name, those named like a town of their country included ("Luzern"
+   * is the city in `lookup`, the canton here): for a text that says it means a region
+   * ("Kanton Luzern", "in den Kantonen Luzern und Zug").
+   */
+  regions(surface: string): GeoEntity[];
   /** Country code for a demonym ("Belgian" -> BE), else null. */
   demonym(word: string): string | null;
   country(code: string): GeoEntity | null;
@@ -126,11 +132,36 @@ function buildGazetteer(
 ): Gazetteer {
   const started = performance.now();
   // Regions under their local names and the language's exonyms (config/geo/regions.yaml).
-  const aliases = [...tableAliases, ...regionAliases(language)];
   const countries = countryIndex();
   const words = countryWords(language);
   const foreign = language !== 'en';
   const cities = cityIndexOf();
+  /** Rows of the towns a key names, by name or alternate name. */
+  const townCountries = (key: string): Set<string> =>
+    new Set([...cities.cities(key), ...cities.alternates(key)].map((row) => cities.city(row).country));
+  // A region row named like a town of its country ("Luzern", "Zug") is no alias (an alias would
+  // outrank the town): it is kept for `regions()`, which a text naming a region asks.
+  const townNamed = new Map<string, string[]>();
+  const regionNames: PlaceAlias[] = [];
+  for (const a of regionAliases(language)) {
+    const code = a.of?.split(':')[1];
+    if (!code) {
+      regionNames.push(a);
+      continue;
+    }
+    const country = code.slice(0, 2);
+    const own: string[] = [];
+    for (const surface of a.aliases) {
+      const key = placeKey(surface);
+      if (townCountries(key).has(country)) {
+        const list = townNamed.get(key);
+        if (!list) townNamed.set(key, [code]);
+        else if (!list.includes(code)) list.push(code);
+      } else own.push(surface);
+    }
+    if (own.length > 0) regionNames.push({ ...a, aliases: own });
+  }
+  const aliases = [...tableAliases, ...regionNames];
 
   const countryEntity = (code: string): GeoEntity | null => {
     const c = countries.byCode.get(code);
@@ -309,9 +340,7 @@ function buildGazetteer(
     // An area named after its seat ("Graz Stadt", "Politischer Bezirk Kufstein") is the town.
     const areaCodes = areas.get(key) ?? [];
     if (areaCodes.length > 0) {
-      const towns = new Set(
-        [...cities.cities(key), ...cities.alternates(key)].map((row) => cities.city(row).country),
-      );
+      const towns = townCountries(key);
       for (const code of areaCodes) if (!towns.has(code.slice(0, 2))) push(admin1Entity(code));
     }
     for (const row of cities.cities(key)) push(cityEntity(row));
@@ -335,6 +364,17 @@ function buildGazetteer(
         looked.set(surface, hit);
       }
       return hit.map((e) => ({ ...e }));
+    },
+    regions(surface) {
+      const key = placeKey(surface);
+      const out = new Map<string, GeoEntity>();
+      for (const e of this.lookup(surface)) if (e.kind === 'region') out.set(e.id, e);
+      if (/\p{Lu}/u.test(surface))
+        for (const code of [...(areas.get(key) ?? []), ...(townNamed.get(key) ?? [])]) {
+          const e = admin1Entity(code);
+          if (e && !out.has(e.id)) out.set(e.id, e);
+        }
+      return [...out.values()];
     },
     demonym(word) {
       const key = placeKey(word);

@@ -42,7 +42,8 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
   // "Département du Var", "Kanton Bern": an administrative noun is no part of a person's
   // name (English keeps "Parish", "State" as surnames).
   const adminWord = (tok: Token) =>
-    ctx.gaz.language !== 'en' && (gr.adminUnitNouns.has(lower(tok)) || gr.adminPlural.has(lower(tok)));
+    ctx.gaz.language !== 'en' &&
+    (gr.adminUnitNouns.has(lower(tok)) || gr.adminPlural.has(lower(tok)) || gr.portWord.has(tok.text));
   const nameWord = (tok: Token) =>
     tok.name &&
     !isTitleWord(tok) &&

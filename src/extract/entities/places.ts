@@ -613,8 +613,7 @@ function headedRegion(ctx: EntityContext, run: Token[], surface: string): Raw | 
   while (at < run.length - 1 && !run[at]!.name && gr.orgOf.has(run[at]!.text.toLowerCase())) at++;
   const inner = run.slice(at);
   if (inner.length === 0 || !inner[0]!.name) return null;
-  const found = ctx.gaz.lookup(spanText(ctx, inner));
-  const regions = found.filter((e) => e.kind === 'region');
+  const regions = ctx.gaz.regions(spanText(ctx, inner));
   if (regions.length === 0) return null;
   return {
     sentence: head.sentence,
@@ -645,7 +644,7 @@ function markRegionsAfterPlural(ctx: EntityContext, raws: Raw[]): void {
         const prev = raws[j - 1]!;
         if (prev.sentence !== x.sentence || !gr.listLink.test(ctx.text.slice(prev.end, x.start))) break;
       }
-      const regions = x.candidates.filter((e) => e.kind === 'region');
+      const regions = ctx.gaz.regions(x.surface);
       if (regions.length > 0) {
         x.candidates = regions;
         x.cue = true;
@@ -663,16 +662,22 @@ function placeOfAdjective(
   word: string,
   endings: string[],
 ): { name: string; cands: GeoEntity[] } | null {
+  let best: { name: string; cands: GeoEntity[]; population: number } | null = null;
   for (const ending of endings) {
     if (!word.endsWith(ending) || word.length < ending.length + 3) continue;
     const stem = word.slice(0, -ending.length);
+    // "Antwerpse" -> Antwerpen before Antwerp; "Kieler" -> Kiel, not a small "Kiele" elsewhere.
     for (const name of [`${stem}en`, `${stem}e`, stem]) {
       const cands = ctx.gaz.lookup(name).filter((e) => e.kind === 'city' || e.kind === 'region');
-      if (cands.length > 0)
-        return { name: cands.find((e) => placeKey(e.name) === placeKey(name))?.name ?? name, cands };
+      if (cands.length === 0) continue;
+      const population = Math.max(...cands.map((e) => e.population));
+      if (!best || population > best.population) {
+        const written = cands.find((e) => placeKey(e.name) === placeKey(name))?.name ?? name;
+        best = { name: written, cands, population };
+      }
     }
   }
-  return null;
+  return best ? { name: best.name, cands: best.cands } : null;
 }
 
 /**
