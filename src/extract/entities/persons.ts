@@ -133,13 +133,18 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
         while (all.length > 1 && CONNECTORS.has(all[all.length - 1]!.text)) all = all.slice(0, -1);
       }
       // The name: the trailing run of name words, at most four, from a first name if tagged.
+      // Other languages count the name words only ("Juan Carlos de la Vega" is four).
+      const foreign = ctx.gaz.language !== 'en';
       let ts = all.length;
+      let words = 0;
       while (
         ts > 0 &&
-        all.length - ts < 4 &&
+        (foreign ? words < 4 : all.length - ts < 4) &&
         (nameWord(all[ts - 1]!) || (ts < all.length && CONNECTORS.has(all[ts - 1]!.text)))
-      )
+      ) {
+        if (nameWord(all[ts - 1]!)) words++;
         ts--;
+      }
       while (ts < all.length && CONNECTORS.has(all[ts]!.text)) ts++;
       const firstName = all.findIndex((tok, i) => i >= ts && tok.tags.has('FirstName'));
       const roleHasHead = (end: number) => all.slice(0, end).some((tok, k) => isHead(tok, all[k - 1]));
@@ -254,6 +259,31 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
           const k = lowerCaseRoleStart(idx);
           role = spanText(ctx, sentenceTokens.slice(k, idx));
           isPerson = true;
+        } else if (
+          ctx.gaz.language !== 'en' &&
+          prev?.name &&
+          /^,\s+$/.test(all[0]!.gapBefore) &&
+          gr.speechAfterRole.test(after)
+        ) {
+          // "El portavoz de la Guardia Civil, Juan Pérez, ...", "De woordvoerder van het OM, Jan
+          // van der Berg, ...": a role whose complement names an organisation, then the name.
+          let h = idx - 1;
+          while (h > 0 && idx - h < 8 && !(isHead(sentenceTokens[h]!) && !sentenceTokens[h]!.name)) h--;
+          const head = sentenceTokens[h];
+          const link = sentenceTokens[h + 1];
+          if (
+            head &&
+            h < idx - 1 &&
+            isHead(head) &&
+            !head.name &&
+            link &&
+            gr.roleComplementLinks.has(link.text.toLowerCase()) &&
+            !/[,.;:]/.test(ctx.text.slice(head.end, prev.end))
+          ) {
+            const k = lowerCaseRoleStart(h + 1);
+            role = spanText(ctx, sentenceTokens.slice(k, idx));
+            isPerson = true;
+          }
         }
       }
       // An apposition with a title after the name.
@@ -340,6 +370,12 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
       }
       if (!isPerson) continue;
       if (isPlaceName(nameTokens) && role === null) continue;
+      // "conocida como la Reina de la Coca", "vulgo Baixinho": a nickname, no other person.
+      if (
+        ctx.gaz.language !== 'en' &&
+        gr.nicknameBefore.test(ctx.text.slice(Math.max(0, all[0]!.start - 40), all[0]!.start))
+      )
+        continue;
       // "Comando | Territorial de Setúbal", "Fiscalía | Federal de Posadas": words right after an
       // organisation head go on its name (languages that put the head first).
       const beforeName = ctx.tokens[nameTokens[0]!.sentence]?.[nameTokens[0]!.index - 1];

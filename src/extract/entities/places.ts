@@ -753,9 +753,6 @@ function markListBefore(ctx: EntityContext, r: Raw, raws: Raw[], push: (r: Raw) 
 
 /** Choose one entity per mention, by context, population and cues. */
 function resolve(ctx: EntityContext, raws: Raw[]): PlaceMention[] {
-  if (process.env.LPDBG)
-    for (const r of raws)
-      console.error('RAW', r.surface, r.cue, r.origin, r.candidates.map((e) => e.id).join(','));
   const pop = ctx.tables.populations;
   const MEDIUM_CITY_POPULATION = pop['medium-city-population'];
   const HOMONYM_ABROAD_POPULATION = pop['homonym-abroad-population'];
