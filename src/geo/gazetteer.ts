@@ -59,6 +59,12 @@ export interface Gazetteer {
   stats(): GazetteerStats;
   /** The language it reads (ISO 639-1). */
   language: string;
+  /**
+   * Countries where that language is official (world-countries), which win a tie between
+   * homonyms in its texts ("Cádiz" in Spanish news is in Spain). Empty for English, whose
+   * homonyms are resolved as before.
+   */
+  home: ReadonlySet<string>;
 }
 
 export interface GazetteerStats {
@@ -396,5 +402,6 @@ function buildGazetteer(
     },
     stats: () => stats,
     language,
+    home: foreign ? countries.speaking(language) : new Set(),
   };
 }

@@ -222,3 +222,55 @@ describe('Persons in de, es, fr, nl and pt: roles, particles, nicknames, agencie
       expect(read(text, language).persons).toEqual([...persons].sort());
     });
 });
+
+describe('Seizure country in de, es, fr, nl and pt: where it was seized, not origin or destination (own sentences)', () => {
+  const cases: Array<[string, string, string[]]> = [
+    [
+      'es',
+      'La Guardia Civil incautó 800 kilos de cocaína en el puerto de Valencia en un contenedor procedente de Ecuador.',
+      ['ES'],
+    ],
+    [
+      'es',
+      'Los agentes decomisaron 1.200 kilos de hachís en Cádiz; la droga salió de Marruecos con destino a Francia.',
+      ['ES'],
+    ],
+    [
+      'es',
+      'Los agentes de Algeciras revisaron un camión con matrícula de Francia. Hallaron 500 kilos de hachís.',
+      ['ES'],
+    ],
+    [
+      'fr',
+      'La gendarmerie a saisi 2 tonnes de résine de cannabis à Perpignan, à destination des Pays-Bas.',
+      ['FR'],
+    ],
+    [
+      'fr',
+      'Les douaniers ont saisi 300 kilos de cocaïne au Havre dans un conteneur en provenance du Brésil.',
+      ['FR'],
+    ],
+    [
+      'pt',
+      'A PJ apreendeu 500 quilos de cocaína em Setúbal, num veleiro vindo do Brasil com destino à Espanha.',
+      ['PT'],
+    ],
+    [
+      'de',
+      'Der Zoll stellte in Hamburg 400 Kilogramm Kokain aus Ecuador sicher, die nach Polen gehen sollten.',
+      ['DE'],
+    ],
+    [
+      'nl',
+      'De douane nam in Rotterdam 900 kilo cocaïne in beslag, afkomstig uit Colombia en bestemd voor Italië.',
+      ['NL'],
+    ],
+  ];
+  for (const [language, text, countries] of cases)
+    it(`${language}: ${text.slice(0, 60)}`, () => {
+      const r = extractRecord(
+        articleFromText({ url: null, title: null, text, published: '2025-03-12', language }),
+      );
+      expect(r.seizures.map((x) => x.country)).toEqual(countries);
+    });
+});

@@ -855,6 +855,8 @@ function resolve(ctx: EntityContext, raws: Raw[]): PlaceMention[] {
     if (e.country && countries.has(e.country)) s += 2 + Math.min(4, countries.get(e.country)!);
     if (e.admin1 && regions.has(e.admin1)) s += 4;
     if (e.capital) s += 1;
+    // A homonym in a country of the text's language ("Cádiz" in Spanish news).
+    if (e.country && ctx.gaz.home.has(e.country)) s += 1;
     if (r.within && inside(e, r.within)) s += 10;
     return s;
   };
@@ -946,7 +948,9 @@ function resolve(ctx: EntityContext, raws: Raw[]): PlaceMention[] {
         !best.id.startsWith('alias:') &&
         best.population < HOMONYM_ABROAD_POPULATION &&
         !r.candidates.some((e) => e.country === mainCountry) &&
-        r.candidates.every((e) => !e.country || !about.has(e.country))
+        r.candidates.every((e) => !e.country || !about.has(e.country)) &&
+        // A town in a country of the text's language is that town ("Bayonne" in French news).
+        !r.candidates.some((e) => e.country && ctx.gaz.home.has(e.country))
       ) {
         best = undefined;
         r.local = { kind: 'other' };

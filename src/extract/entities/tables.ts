@@ -253,7 +253,11 @@ function grammarOf(slots: Slots): EntityGrammar {
       `\\b(?:in|at|off|near|from|to|into)\\s+(?:${g('name-article')}\\s+)?$`,
       'i',
     ),
-    locative: new RegExp(`\\b${g('locatives')}\\s+(?:${g('name-article')}\\s+)?$`, 'i'),
+    // No `\\b`: it is ASCII-only and misses "à" ("saisi à Hendaye").
+    locative: new RegExp(
+      `(?<![\\p{L}\\d])${g('locatives')}(?:\\s+|(?<=['’]))(?:${g('name-article')}\\s+)?$`,
+      'iu',
+    ),
     adminNoun: new RegExp(`^\\s+(${slots.words('admin-nouns').join('|')})\\b`),
     adminPlural: set('admin-nouns-plural'),
     adminSettlement: set('admin-nouns-settlement'),
