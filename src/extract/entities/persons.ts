@@ -376,7 +376,7 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
         gr.nicknameBefore.test(ctx.text.slice(Math.max(0, all[0]!.start - 40), all[0]!.start))
       )
         continue;
-      // "Comando | Territorial de Setúbal", "Fiscalía | Federal de Posadas": words right after an
+      // "Comando | Territorial de Setúbal", "Fiscalía | Federal de Rosario": words right after an
       // organisation head go on its name (languages that put the head first).
       const beforeName = ctx.tokens[nameTokens[0]!.sentence]?.[nameTokens[0]!.index - 1];
       if (

@@ -251,7 +251,7 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
     if (head.length < words.length && words.slice(0, head.length).join(' ') === f.head) {
       // A town so named ("Puerto de la Cruz", "Porto de Mós") is the town.
       if (f.kind === 'port' && ctx.gaz.lookup(surface).length > 0) break;
-      // "Porto de Santos", "Puerto de Algeciras": the port of a known place is that place.
+      // "Porto de Santos", "Puerto de Cartagena": the port of a known place is that place.
       let at = head.length;
       if (f.kind === 'port' && gr.orgOf.has(words[at] ?? '')) at++;
       const inner = run.slice(at);
@@ -287,7 +287,7 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
       // "Antwerp Docks": a part of a known place, which is the mention (as a port).
       if (f.names === 'place' && known.length > 0)
         return [{ ...base, end: innerEnd, surface: innerName, candidates: known, cue: true, kindAs: f.kind }];
-      // "Hamburger Hafen": the port of the place the adjective names, named as the place.
+      // "Bremer Hafen": the port of the place the adjective names, named as the place.
       const adjective =
         f.names === 'place' && inner.length === 1 ? placeOfAdjective(ctx, innerName, f.adjectives) : null;
       if (adjective)
@@ -318,7 +318,7 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
       const known = ctx.gaz.lookup(surface).filter((e) => e.kind === 'city' || e.kind === 'region');
       if (f.names === 'place' && known.length > 0)
         return [{ ...base, surface, candidates: known, cue: true }];
-      // "de Rotterdamse haven": the port of Rotterdam.
+      // "de Gentse haven": the port of Gent.
       const adjective =
         f.names === 'place' && run.length === 1 ? placeOfAdjective(ctx, surface, f.adjectives) : null;
       if (adjective)
@@ -354,7 +354,7 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
       });
     return out;
   }
-  // "Port of Santos", "Porto de Itajaí", "Puerto de Algeciras": the city; an unknown name is a
+  // "Port of Santos", "Porto de Itajaí", "Puerto de Cartagena": the city; an unknown name is a
   // port of its own. A town so named ("Puerto de la Cruz", "Porto de Mós") is the town.
   if (
     gr.portWord.has(words[0]!) &&
@@ -377,7 +377,7 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
       },
     ];
   }
-  // "Kanton Basel-Stadt", "Región de Antofagasta": a capitalised administrative noun before a
+  // "Kanton Schwyz", "Región de Tarapacá": a capitalised administrative noun before a
   // known place is part of the region's name as written; the region is the place (a town of
   // that name elsewhere in the text stays the town). English keeps its own rules for these.
   const headed = ctx.gaz.language !== 'en' ? headedRegion(ctx, run, surface) : null;
@@ -501,7 +501,7 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
   if (ctx.gaz.language !== 'en') {
     const link = run.findLastIndex((t) => !t.name);
     // Not across a connector of compound names ("Águas Lindas de Goiás" is a town), unless the
-    // run goes on an organisation's name ("Comando | Territorial de Faro": the command of Faro).
+    // run goes on an organisation's name ("Comando | Territorial de Viseu": the command of Viseu).
     const linking = run.filter((t, i) => i <= link && !t.name);
     const prevTok = sentence[first.index - 1];
     const orgBefore =
@@ -515,7 +515,7 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
         : undefined;
     let tailPart = tailStart ? out.find((o) => o.start === tailStart.start && o.end === last.end) : undefined;
     if (!tailPart && tailStart && orgBefore) {
-      // "Fiscalía Federal de Posadas": a town of some size too.
+      // "Fiscalía Federal de Rosario": a town of some size too.
       const name = spanText(ctx, run.slice(link + 1));
       const towns = ctx.gaz
         .lookup(name)
@@ -563,7 +563,7 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
 
 /**
  * The place an organisation is named after, at the end of its name: "Comando Territorial de
- * Faro", "Zollfahndungsamt Hamburg", "Korps Politie Curaçao", "Fiscalía Federal de Posadas".
+ * Viseu", "Zollfahndungsamt Essen", "Korps Politie Aruba", "Fiscalía Federal de Rosario".
  * The words after the last linking word or organisation head must be a known place (a town
  * of some size, a region or a country); a place the text names thus is a place of the story.
  */
@@ -654,8 +654,8 @@ function markRegionsAfterPlural(ctx: EntityContext, raws: Raw[]): void {
 }
 
 /**
- * The known town or region a place adjective names ("Hamburger" -> Hamburg, "Bremer" -> Bremen,
- * "Rotterdamse" -> Rotterdam), by the endings of a facility row, else null.
+ * The known town or region a place adjective names ("Kieler" -> Kiel, "Bremer" -> Bremen,
+ * "Gentse" -> Gent), by the endings of a facility row, else null.
  */
 function placeOfAdjective(
   ctx: EntityContext,

@@ -36,8 +36,8 @@ const FacilityRule = z.object({
   /** The head comes before the name ("Naval Base Captain X"). */
   prefix: z.boolean().default(false),
   /**
-   * Endings of the place adjective the head may follow ("er": "Hamburger Hafen" is the port
-   * of Hamburg; "se": "Rotterdamse haven"): with `names: place`, the word before the head
+   * Endings of the place adjective the head may follow ("er": "Kieler Hafen" is the port of
+   * Kiel; "se": "Gentse haven"): with `names: place`, the word before the head
    * less the ending (or with "en" or "e" for it: "Bremer" -> Bremen) is the known place.
    */
   adjectives: z.array(z.string().min(1)).default([]),
@@ -253,7 +253,7 @@ function grammarOf(slots: Slots): EntityGrammar {
       `\\b(?:in|at|off|near|from|to|into)\\s+(?:${g('name-article')}\\s+)?$`,
       'i',
     ),
-    // No `\\b`: it is ASCII-only and misses "à" ("saisi à Hendaye").
+    // No `\\b`: it is ASCII-only and misses "à" ("saisi à Bayonne").
     locative: new RegExp(
       `(?<![\\p{L}\\d])${g('locatives')}(?:\\s+|(?<=['’]))(?:${g('name-article')}\\s+)?$`,
       'iu',
