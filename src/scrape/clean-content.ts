@@ -13,12 +13,14 @@ import {
   DATE_LINE,
   JUNK_TOKEN,
   KEEP_EMBED,
+  PHOTO_CREDIT_LINE,
   PROMO_HEADINGS,
   READ_TIME_LINE,
+  RELATIVE_TIME_LINE,
   TRAILERS,
 } from './content-hints.ts';
 import { BLOCK_TAGS, contains, isElement } from './html-text.ts';
-import { isCard } from './page-exclusions.ts';
+import { isCard, isEntryHeader } from './page-exclusions.ts';
 import { classWeight } from './score-candidates.ts';
 import { isProse, type PageText, readPageText, statsOf, type TextBlock } from './text-blocks.ts';
 
@@ -302,10 +304,13 @@ export function contentBlocks(
       // A dateline written inline ("<span class=dateline>PORT AVERY —</span> The city ...")
       // opens the story's first sentence.
       const inlineDateline = !BLOCK_TAGS.has(el.name) && DATELINE.test(el.attribs?.class ?? '');
+      // An entry's own header in a stream of entries (a live blog): its title is body text.
+      const entryHeader = el.name === 'header' || HEADER_WORD.test(el.attribs?.class ?? '');
       const junk =
         el.name === 'h1' ||
         el === header ||
         (!keptEmbed &&
+          !(entryHeader && isEntryHeader(page, el)) &&
           !holdsMuch &&
           !inlineDateline &&
           ((byName !== 'none' &&
@@ -397,6 +402,15 @@ function isTrailer(text: string): boolean {
   return TRAILERS.some((re) => re.test(text));
 }
 
+/** A page title's parts: "Headline - Publisher - Section", "Headline｜Site", "Headline_Site". */
+const TITLE_SEPARATOR = /\s+[|–—-]\s+|\s*[｜|_]\s*|:\s+/;
+
+/** `line` is most of the headline `head`, or one of the parts of a page title. */
+function partOfHeadline(head: string, line: string): boolean {
+  if (line.length * 2 >= head.length) return true;
+  return head.split(TITLE_SEPARATOR).some((part) => part.trim() === line);
+}
+
 /** Paragraph-level filters: link-only lines, furniture lines, trailers, repeats of the headline. */
 export function filterBlocks(blocks: readonly TextBlock[], headlines: readonly string[]): TextBlock[] {
   const heads = headlines.map((h) => h.toLowerCase()).filter((h) => h.length > 0);
@@ -421,6 +435,8 @@ export function filterBlocks(blocks: readonly TextBlock[], headlines: readonly s
       continue;
     if (isTrailer(text)) continue;
     if (b.units < 80 && READ_TIME_LINE.test(text)) continue;
+    if (b.units < 40 && RELATIVE_TIME_LINE.test(text)) continue;
+    if (b.units < 150 && PHOTO_CREDIT_LINE.test(text)) continue;
     if (b.units < 60 && isDataLine(b)) continue;
     if (b.units >= 30 && b.units < 250 && repeatsAnother(b, blocks)) continue;
     // "Source: ..." right under a table is the table's credit line.
@@ -437,7 +453,10 @@ export function filterBlocks(blocks: readonly TextBlock[], headlines: readonly s
     if (
       out.length < 3 &&
       b.units < 300 &&
-      heads.some((h) => h === lower || (h.includes(lower) && b.units >= 15))
+      // Part of the headline, as the headline is part of the page title: most of it, not a
+      // subheading that shares a phrase ("Polls close in the north" under "...: polls close
+      // in the north, queues in the capital").
+      heads.some((h) => h === lower || (h.includes(lower) && b.units >= 15 && partOfHeadline(h, lower)))
     ) {
       for (let k = out.length - 1; k >= 0; k--) if (!isProse(out[k]!)) out.splice(k, 1);
       continue;
@@ -456,6 +475,17 @@ export function filterBlocks(blocks: readonly TextBlock[], headlines: readonly s
 /** "Prep Time: 10 mins", "Servings: 6": a short label, a colon and a value with a figure. */
 const FACT_LINE = /^[\p{L}][\p{L}' ]{1,24}:\s*[^.!?]{0,20}\d[^.!?]{0,20}$/u;
 
+/** "Prep Time 10 mins" with its label in an element of its own (no colon): label, figure, value. */
+const LABELLED_FACT = /^[\p{L}][\p{L}' ]{1,24}\s+[^.!?]{0,20}\d[^.!?]{0,20}$/u;
+const LABEL_CLASS = /label|caption-?name|details-?name|meta-?name|(?:^|[-_])key(?:$|[-_])/i;
+
+/** The block's owner holds a child named as a label (`wprm-recipe-details-label`). */
+function hasLabelChild(el: Element): boolean {
+  for (const c of el.children ?? [])
+    if (isElement(c) && LABEL_CLASS.test(c.attribs?.class ?? '')) return true;
+  return false;
+}
+
 /**
  * Runs of three or more fact lines (a recipe's times and servings, a product's specs): the
  * page's metadata written as lines, not its text. A table's cells are its data and stay.
@@ -465,7 +495,11 @@ function factRuns(blocks: readonly TextBlock[]): Set<number> {
   let start = 0;
   for (let i = 0; i <= blocks.length; i++) {
     const b = blocks[i];
-    const fact = !!b && b.units < 35 && !TABLE_CELLS.has(b.owner.name) && FACT_LINE.test(b.text);
+    const fact =
+      !!b &&
+      b.units < 35 &&
+      !TABLE_CELLS.has(b.owner.name) &&
+      (FACT_LINE.test(b.text) || (LABELLED_FACT.test(b.text) && hasLabelChild(b.owner)));
     if (fact) continue;
     if (i - start >= 3) for (let k = start; k < i; k++) out.add(k);
     start = i + 1;

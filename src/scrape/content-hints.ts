@@ -72,8 +72,14 @@ export const TRAILERS: readonly RegExp[] = [
   /^(?:Copyright|©) .{0,120}(?:all rights reserved|alle rechte vorbehalten|todos los derechos|tous droits)/i,
   /무단\s?전재.{0,20}재배포\s?금지/,
   /無断転載を禁じます/,
+  // Chinese reprint disclaimers: "声明：本网转载内容版权归原作者所有…", "未经许可，不得转载".
+  /^(?:免责)?(?:声明|聲明)\s*[：:]/,
+  /版权归.{0,12}所有.{0,40}(?:侵权|转载)|未经.{0,8}(?:许可|授权|同意).{0,4}不得转载/,
+  // A wire press release's closing source line: "SOURCE Fjordline Aquatech ASA".
+  /^SOURCE [\p{Lu}\d][^.!?]{1,80}$/u,
   // Paywall prompts and comment prompts.
   /^この記事は有料記事です/,
+  /会員(?:登録)?(?:になると|すると|の方は|限定).{0,40}(?:読み放題|お読みいただけます|読むことができます|閲覧できます)/,
   /^(?:this (?:article|story|content) is (?:only )?(?:for|available to) (?:subscribers|members)|subscribe to (?:continue|keep) reading|you have \d+ free (?:articles?|stories) (?:left|remaining))/i,
   /^(?:log ?in|sign ?in|register) (?:or register )?to (?:post|leave|add|read) (?:a )?comments?\.?$/i,
   // Editor lines closing Chinese articles: "（责任编辑：周敏）".
@@ -86,6 +92,20 @@ export const TRAILERS: readonly RegExp[] = [
  */
 export const READ_TIME_LINE =
   /\b\d+\s*(?:-\s*)?(?:min(?:ute)?s?|minutos?|minuten?|minuti)\.?\s+(?:read|reading|de lectura|de leitura|lesezeit|leestijd|di lettura)\b|\blesezeit\b|\btemps de lecture\b|읽는 데 \d+분|\d+분 분량/i;
+
+/**
+ * A relative time alone on a line, maybe after a clock time: "2h ago", "18:31 3 hours ago",
+ * "vor 5 Minuten", "há 2 horas" (a live blog's entry stamp, a card's age).
+ */
+export const RELATIVE_TIME_LINE =
+  /^(?:\d{1,2}[:.]\d{2}\s*)?(?:\d+\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\s+ago|just now|vor \d+ (?:sekunden|minuten|stunden|tagen)|há \d+ (?:minutos?|horas?|dias?)|hace \d+ (?:minutos?|horas?|días?)|il y a \d+ (?:minutes?|heures?|jours?)|\d+\s*(?:분|시간|일) 전|\d+\s*(?:分|時間|日)前)$/i;
+
+/**
+ * A photo credit ending a caption line, in Chinese: "隧道内部。记者 陈明 摄", "（新华社记者 王某 摄）".
+ * Checked on short lines only.
+ */
+export const PHOTO_CREDIT_LINE =
+  /(?:记者|記者|通讯员|通訊員|摄影|攝影)\s*\S{1,12}(?:\s+\S{1,6})?\s*[摄攝][)）]?\s*$|^[(（][^()（）]{0,30}[摄攝][)）]$/u;
 
 /** Heading-like paragraphs that open a related-links or promo block. */
 export const PROMO_HEADINGS =

@@ -63,8 +63,61 @@ function exclusionOf(el: Element): Strength | 0 {
   if (ci.length < 2) return 0;
   if (BODY_HINT.test(ci)) return 0;
   if (STRONG.test(ci) && !/article|body|story/i.test(ci)) return 3;
-  if (UNLIKELY.test(ci) && !MAYBE.test(ci)) return 1;
+  // A heading named "recipe-header" or "section-header" is a heading, not a page header.
+  if (
+    UNLIKELY.test(ci) &&
+    !MAYBE.test(ci) &&
+    !(SUBHEADINGS.has(name) && !UNLIKELY.test(ci.replace(/header/gi, '')))
+  )
+    return 1;
   return 0;
+}
+
+const SUBHEADINGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
+
+/** True when `el` holds an element of `tags` (an iterative walk). */
+function holds(el: Element, tags: ReadonlySet<string>): boolean {
+  const stack: AnyNode[] = [...(el.children ?? [])];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type !== 'tag') continue;
+    if (tags.has((n as Element).name)) return true;
+    stack.push(...((n as Element).children ?? []));
+  }
+  return false;
+}
+
+const H1 = new Set(['h1']);
+
+/**
+ * The header of one entry in a stream of entries (a live blog's update, a timeline's item):
+ * a `<header>` (or a block named header) holding a subheading and no `<h1>`, inside an element
+ * that has siblings of its own tag and class and text of its own besides the header. Its
+ * subheading is the entry's title, body text; the page's own header holds the `<h1>`.
+ */
+export function isEntryHeader(raw: PageText, el: Element): boolean {
+  const st = statsOf(raw, el);
+  if (st.units === 0 || st.units > 300 || st.prose > 0) return false;
+  if (holds(el, H1) || !holds(el, SUBHEADINGS)) return false;
+  let entry: Element | null = null;
+  for (let p = el.parent; p && p.type === 'tag'; p = p.parent) {
+    const pe = p as Element;
+    if (statsOf(raw, pe).prose > 0) {
+      entry = pe;
+      break;
+    }
+  }
+  if (!entry || (NEVER_BY_CLASS.has(entry.name) && entry.name !== 'article')) return false;
+  const sig = `${entry.name}.${entry.attribs?.class ?? ''}`;
+  let same = 0;
+  for (const c of entry.parent?.children ?? [])
+    if (
+      c !== entry &&
+      c.type === 'tag' &&
+      `${(c as Element).name}.${(c as Element).attribs?.class ?? ''}` === sig
+    )
+      same++;
+  return same >= 1;
 }
 
 function collect(roots: readonly AnyNode[], raw: PageText, out: Exclusion[]): void {
@@ -74,7 +127,8 @@ function collect(roots: readonly AnyNode[], raw: PageText, out: Exclusion[]): vo
     const node = stack.pop()!;
     if (node.type !== 'tag') continue;
     const el = node as Element;
-    const strength = exclusionOf(el);
+    let strength = exclusionOf(el);
+    if (strength === 1 && el.name === 'header' && isEntryHeader(raw, el)) strength = 0;
     // An embedded post (a tweet) in a "social-embed" wrapper: the benchmark keeps its text.
     const st = statsOf(raw, el);
     // A paywall or subscriber wrapper holding paragraphs is the rest of the body, locked (the

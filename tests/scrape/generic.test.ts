@@ -260,3 +260,59 @@ describe('generic extractor stages', () => {
     expect(text).not.toMatch(/cut short|Night trains/);
   });
 });
+
+describe('generic extractor, round 4 causes', () => {
+  it("keeps a live blog's entry titles written in each entry's <header>, drops the time stamps", () => {
+    const entries = ['Polls close in the north', 'Queues in the capital', 'What is at stake']
+      .map(
+        (t, i) =>
+          `<article class="entry"><header class="entry__header"><time>1${i}:05</time><span class="ago">${i + 1}h ago</span><h2>${t}</h2></header><div class="entry__body"><p>Update ${i}: the counting went on through the evening, and officials, tired but patient, read out each figure twice.</p></div></article>`,
+      )
+      .join('');
+    const html = `<body><header class="site"><a href="/">Site</a><nav><a href="/a">News</a></nav></header><main><h1>Election day live: polls close in the north, queues in the capital</h1><div class="feed">${entries}</div></main></body>`;
+    const r = extractMainText(loadHtml(html), {
+      headlines: ['Election day live: polls close in the north, queues in the capital'],
+    });
+    const text = r.paragraphs.join('\n');
+    expect(text).toMatch(/Polls close in the north/);
+    expect(text).toMatch(/What is at stake/);
+    expect(text).toMatch(/Update 2/);
+    expect(text).not.toMatch(/ago|10:05/);
+  });
+
+  it("keeps a recipe card's headings named like headers, drops its time facts written as label spans", () => {
+    const facts = ['Prep Time', 'Cook Time', 'Servings']
+      .map(
+        (l, i) =>
+          `<div class="times__item"><span class="details-label">${l}</span> <span>${i + 2}0 mins</span></div>`,
+      )
+      .join('');
+    const html = `<body><h1>The headline</h1><div class="entry-content">${para(3, 'soup')}<div class="recipe-card">${facts}<h3 class="recipe-header">Ingredients</h3><ul><li>1 cup lentils</li><li>2 carrots, diced</li></ul><h3 class="recipe-header">Instructions</h3><ol><li>Warm the oil in a large pot and soften the onion for ten minutes.</li></ol></div></div></body>`;
+    const text = mainText(html).paragraphs.join('\n');
+    expect(text).toMatch(/Ingredients/);
+    expect(text).toMatch(/Instructions/);
+    expect(text).toMatch(/2 carrots/);
+    expect(text).not.toMatch(/Prep Time|Servings/);
+  });
+
+  it('drops the headline repeated as part of a page title ("Site - Kind: Headline"), keeps a subheading that is a phrase of the headline', () => {
+    const html = `<body><div class="text"><h2>Zollhund findet Bargeld in einem Reisebus</h2><p>The intro of the story, a sentence long enough to count, with a comma or two, and a full stop.</p><h2>Polls close in the north</h2>${para(3, 'money')}</div></body>`;
+    const r = extractMainText(loadHtml(html), {
+      headlines: [
+        'Polizeidirektion Nordhafen - Pressemitteilung: Zollhund findet Bargeld in einem Reisebus',
+        'Election day live: polls close in the north, queues in the capital',
+      ],
+    });
+    const text = r.paragraphs.join('\n');
+    expect(text).not.toMatch(/Zollhund/);
+    expect(text).toMatch(/Polls close in the north/);
+  });
+
+  it('drops Chinese photo credits and reprint disclaimers, Japanese member pitches and a release SOURCE line', () => {
+    const html = `<body><h1>The headline</h1><div class="content"><p>隧道江底段内部。记者 陈明 摄</p><p>该隧道全长约4.2公里，其中江底段长1.8公里，为双向六车道设计，设计时速60公里，总投资约96亿元。</p><p>市交通运输局相关负责人介绍，通车初期隧道将实行免费通行，货车禁止驶入，隧道内设有应急车道。</p><p>声明：本网转载内容版权归原作者所有，如有侵权请联系删除。</p><p>みなと新聞デジタルの会員になると、すべての記事が読み放題になります。</p>${para(2, 'the tunnel')}<p>SOURCE Fjordline Aquatech ASA</p></div></body>`;
+    const text = mainText(html).paragraphs.join('\n');
+    expect(text).toMatch(/该隧道全长约/);
+    expect(text).toMatch(/Paragraph 2 on the tunnel/);
+    expect(text).not.toMatch(/摄|声明|読み放題|SOURCE/);
+  });
+});
