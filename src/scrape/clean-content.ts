@@ -9,11 +9,14 @@ import type { AnyNode, Element } from 'domhandler';
 import {
   BODY_HINT,
   BOILERPLATE_PARAGRAPH,
+  CALL_TO_ACTION,
   CONTENT_JUNK,
   DATE_LINE,
   JUNK_TOKEN,
   KEEP_EMBED,
+  METADATA_LABEL,
   PHOTO_CREDIT_LINE,
+  PHOTO_CREDIT_LINE_EN,
   PROMO_HEADINGS,
   READ_TIME_LINE,
   RELATIVE_TIME_LINE,
@@ -210,7 +213,9 @@ function loneCard(page: PageText, el: Element, contentProse: number): boolean {
 function imageWithCaption(page: PageText, el: Element): boolean {
   if (el.name !== 'td' && el.name !== 'div') return false;
   const st = statsOf(page, el);
-  if (st.img !== 1 || st.p > 0 || st.units === 0 || st.units >= 150 || st.paragraphs > 1) return false;
+  if (st.img !== 1 || st.p > 1 || st.units === 0 || st.units >= 150 || st.paragraphs > 1) return false;
+  // Its line may be a <p> (DW's `picBox`): then a caption, not a sentence of the story.
+  if (st.p === 1 && (st.units >= 120 || SENTENCE_END.test(flatText(el)))) return false;
   for (const c of el.children ?? []) {
     if (c.type === 'text') {
       if ((c as unknown as { data: string }).data.trim()) return false;
@@ -228,10 +233,97 @@ function imageWithCaption(page: PageText, el: Element): boolean {
   return false;
 }
 
+/** The text of a small subtree (an iterative walk). */
+function flatText(el: Element): string {
+  let out = '';
+  const stack: AnyNode[] = [el];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'text') out += (n as unknown as { data: string }).data;
+    else if (isElement(n))
+      for (let i = (n.children ?? []).length - 1; i >= 0; i--) stack.push(n.children[i]!);
+  }
+  return out.replace(/\s+/g, ' ').trim();
+}
+
+function elementChildren(el: Element): Element[] {
+  return (el.children ?? []).filter((c): c is Element => isElement(c));
+}
+
+/** The first element of an item, when no text comes before it: its label (`<strong>Date</strong>`). */
+function leadingLabel(item: Element): Element | null {
+  for (const c of item.children ?? []) {
+    if (c.type === 'text') {
+      if ((c as unknown as { data: string }).data.trim()) return null;
+      continue;
+    }
+    if (isElement(c)) return c;
+  }
+  return null;
+}
+
+const LABEL_TAGS = new Set(['strong', 'b', 'dt', 'span', 'em', 'label', 'h4', 'h5', 'h6']);
+
+/**
+ * A page's metadata written as a list (`<li><strong>Author</strong> ...</li>`,
+ * `<li><strong>Keywords</strong> ...</li>`, "Permalink ..."): half its items or more open with a
+ * metadata label, two at least. Not a list of facts of the story (their labels are its own).
+ */
+function metadataList(page: PageText, el: Element): boolean {
+  if (el.name !== 'ul' && el.name !== 'ol' && el.name !== 'dl') return false;
+  if (statsOf(page, el).prose >= 200) return false;
+  const items = elementChildren(el).filter((c) => c.name === 'li' || c.name === 'dt');
+  if (items.length < 2) return false;
+  let labelled = 0;
+  for (const item of items) {
+    const label = item.name === 'dt' ? item : leadingLabel(item);
+    if (label && LABEL_TAGS.has(label.name) && METADATA_LABEL.test(flatText(label))) labelled++;
+  }
+  return labelled >= 2 && labelled * 2 >= items.length;
+}
+
+/**
+ * A list of promotions set into the body (AP's "What to know" box: "Today's news: Follow live
+ * updates ...", "Ground Game: Sign up for ... newsletter"): three or more items, each with a
+ * link, most of them calls to action.
+ */
+function promoList(page: PageText, el: Element): boolean {
+  if (el.name !== 'ul' && el.name !== 'ol') return false;
+  const items = elementChildren(el).filter((c) => c.name === 'li');
+  if (items.length < 3) return false;
+  let linked = 0;
+  let calls = 0;
+  for (const item of items) {
+    if (statsOf(page, item).links > 0) linked++;
+    if (CALL_TO_ACTION.test(flatText(item))) calls++;
+  }
+  return linked === items.length && calls * 2 > items.length;
+}
+
+/**
+ * A box that is such a list under a short heading ("What to know about the election"): the
+ * heading goes with it.
+ */
+function boxOfList(page: PageText, el: Element): boolean {
+  if (el.name !== 'div' && el.name !== 'section' && el.name !== 'aside') return false;
+  let list: Element | null = null;
+  for (const c of elementChildren(el)) {
+    const st = statsOf(page, c);
+    if (st.units === 0) continue;
+    if ((c.name === 'ul' || c.name === 'ol' || c.name === 'dl') && !list) {
+      list = c;
+      continue;
+    }
+    if (st.units >= 60 || st.prose > 0) return false;
+  }
+  return !!list && (metadataList(page, list) || promoList(page, list));
+}
+
 /** Readability's conditional clean, on the subtree statistics. */
 function looksLikeBoilerplate(page: PageText, el: Element, trustNames: boolean): boolean {
   const st = statsOf(page, el);
   if (st.keptEmbedUnits >= st.units * 0.5 && st.units > 0) return false;
+  if (metadataList(page, el) || promoList(page, el) || boxOfList(page, el)) return true;
   const weight = classWeight(el);
   // A box named like furniture ("callout-card") whose text is prose without a link or an
   // image is a note of the article, not a teaser or a promo.
@@ -437,6 +529,7 @@ export function filterBlocks(blocks: readonly TextBlock[], headlines: readonly s
     if (b.units < 80 && READ_TIME_LINE.test(text)) continue;
     if (b.units < 40 && RELATIVE_TIME_LINE.test(text)) continue;
     if (b.units < 150 && PHOTO_CREDIT_LINE.test(text)) continue;
+    if (b.units < 250 && PHOTO_CREDIT_LINE_EN.test(text)) continue;
     if (b.units < 60 && isDataLine(b)) continue;
     if (b.units >= 30 && b.units < 250 && repeatsAnother(b, blocks)) continue;
     // "Source: ..." right under a table is the table's credit line.

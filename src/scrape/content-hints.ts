@@ -65,6 +65,8 @@ export const TRAILERS: readonly RegExp[] = [
   /^Sign up for .{0,60}newsletter/i,
   /^(?:[A-Z][\w.'-]+ )+writers? .{0,200} contributed (?:to )?this report\.?$/,
   /^(?:[A-Z][\w.'-]+ ){1,4}contributed reporting\b.{0,80}$/,
+  // "Peoples reported from New York and Thomson-DeVeaux from Washington. ... contributed to this report."
+  /^(?:[A-Z][\w.'-]+ ){1,3}(?:and (?:[A-Z][\w.'-]+ ){1,3})?reported from .{0,400}contributed(?: to this report| reporting)?\.?$/,
   /^Our Standards:/i,
   /^\(?Reporting by .{0,300}(?:Editing by|Writing by) .{0,200}$/i,
   /^Follow \w+(?: \w+)? on (?:Instagram|Facebook|Twitter|X|YouTube)\b.{0,120}$/i,
@@ -104,12 +106,29 @@ export const RELATIVE_TIME_LINE =
  * A photo credit ending a caption line, in Chinese: "隧道内部。记者 陈明 摄", "（新华社记者 王某 摄）".
  * Checked on short lines only.
  */
+/** A caption closed by an agency photo credit: "... February 11, 2023. REUTERS/Issam Abdallah". */
+export const PHOTO_CREDIT_LINE_EN =
+  /[.)]\s+(?:REUTERS|AP Photo|AFP|EPA(?:-EFE)?|ANP|dpa|Getty Images|Bloomberg)\s?\/\s?[\p{L}][\p{L}.' -]{1,40}(?:\/File(?: Photo)?)?\.?$/u;
 export const PHOTO_CREDIT_LINE =
   /(?:记者|記者|通讯员|通訊員|摄影|攝影)\s*\S{1,12}(?:\s+\S{1,6})?\s*[摄攝][)）]?\s*$|^[(（][^()（）]{0,30}[摄攝][)）]$/u;
 
+/**
+ * Labels of a page's metadata list (`<li><strong>Date</strong> 10.06.2013</li>`,
+ * `<li><b>Keywords</b> ...</li>`, "Permalink ..."), in several languages.
+ */
+export const METADATA_LABEL =
+  /^(?:date|datum|fecha|data|published|updated|author|authors|auteur|autor|autora|autores|editor|edition|édition|keywords?|mots-clés|schlagworte|palabras clave|palavras-chave|tags?|topics?|subjects?|related subjects|themen|thèmes|temas|category|categories|section|source|print|imprimer|drucken|imprimir|permalink|permalien|permalink\/url|feedback|share|teilen|partager|compartir|compartilhar|send|e-mail|email)\s*:?$/i;
+
+/**
+ * A line that asks the reader to do something else (a promo box's items: "Follow live updates
+ * from ...", "Sign up for our newsletter", "Tell us why ..."), in several languages.
+ */
+export const CALL_TO_ACTION =
+  /\b(?:sign up|subscribe|follow (?:live|us|our|the latest|along)|tell us|learn more|click here|download (?:the|our)|newsletter|listen (?:to|now)|watch (?:live|now|the)|read (?:more|the latest)|send us|inscreva-se|assine|suscr[ií]bete|abonnez-vous|abonnieren|melden sie sich)\b/i;
+
 /** Heading-like paragraphs that open a related-links or promo block. */
 export const PROMO_HEADINGS =
-  /^(?:related(?: articles| stories| content| coverage)?|read more|more from .{1,40}|more on this|you may also like|you might also like|recommended(?: for you)?|most read|most popular|trending(?: now)?|top stories|latest news|leia também|veja também|lee también|lire aussi|mehr zum thema|관련기사|많이 본 뉴스|関連記事|(?:table of )?contents|in this (?:article|story|post)|on this page|inhaltsverzeichnis|sommaire|índice|목차|目次|目录)$/i;
+  /^(?:related(?: articles| stories| content| coverage| subjects| topics)?|(?:audios? (?:and|et|und|y|e) )?v[ií]d[eé]os? (?:on|sur|zum|sobre|about) (?:the |le |el |o )?(?:topic|sujet|thema|tema)|more on (?:the|this) topic|plus sur (?:le|ce) sujet|mehr zum thema|read more|more from .{1,40}|more on this|you may also like|you might also like|recommended(?: for you)?|most read|most popular|trending(?: now)?|top stories|latest news|leia também|veja também|lee también|lire aussi|mehr zum thema|관련기사|많이 본 뉴스|関連記事|(?:table of )?contents|in this (?:article|story|post)|on this page|inhaltsverzeichnis|sommaire|índice|목차|目次|目录)$/i;
 
 const MONTH =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';

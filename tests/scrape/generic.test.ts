@@ -315,4 +315,30 @@ describe('generic extractor, round 4 causes', () => {
     expect(text).toMatch(/Paragraph 2 on the tunnel/);
     expect(text).not.toMatch(/摄|声明|読み放題|SOURCE/);
   });
+
+  it("drops a box of promotions set into the body with its heading (AP's 'What to know'), keeps a list of facts", () => {
+    const box = `<div class="Infobox"><p><b>What to know about the vote</b></p><ul><li><b>Today:</b> <a href="/live">Follow live updates</a> from the count.</li><li><b>Your view:</b> Are you voting early? <a href="/form">Tell us why</a> you chose to.</li><li><b>Weekly:</b> <a href="/nl">Sign up for our politics newsletter</a> every Monday.</li></ul></div>`;
+    const facts = `<ul><li>The bridge carries 3,200 vehicles a day.</li><li>It was built in 1958 by the county.</li><li>The detour adds nine miles.</li></ul>`;
+    const html = `<body><h1>The headline</h1><div class="story">${para(2, 'the vote')}${box}${para(2, 'the count')}${facts}</div></body>`;
+    const text = mainText(html).paragraphs.join('\n');
+    expect(text).not.toMatch(/What to know|Follow live|Tell us why|newsletter/);
+    expect(text).toMatch(/Paragraph 2 on the count/);
+    expect(text).toMatch(/The detour adds nine miles/);
+  });
+
+  it('drops a metadata list (Date, Author, Related Subjects, Permalink), a videos-on-the-topic heading and an image box with a <p> caption', () => {
+    const meta = `<ul class="smallList"><li><strong>Date</strong> 10.06.2013</li><li><strong>Author</strong> Ana Lind</li><li><strong>Related Subjects</strong> <a href="/t/1">Wine</a>, <a href="/t/2">Rivers</a></li><li><strong>Permalink</strong> https://p.example/p/18x</li></ul>`;
+    const pic = `<div class="picBox"><a href="#"><img src="/i.jpg" alt=""></a><p>Vineyards above the river in early June, 2013</p></div>`;
+    const html = `<body><h1>The headline</h1><div class="col3">${para(2, 'wine')}${pic}${para(2, 'the slopes')}<h4>Audios and videos on the topic</h4><div class="group">${meta}</div></div></body>`;
+    const text = mainText(html).paragraphs.join('\n');
+    expect(text).toMatch(/Paragraph 2 on the slopes/);
+    expect(text).not.toMatch(/Related Subjects|Permalink|Ana Lind|videos on the topic|Vineyards above/);
+  });
+
+  it('drops a caption closed by an agency credit and a "reported from ... contributed" trailer', () => {
+    const html = `<body><h1>The headline</h1><div class="story">${para(3, 'the port')}<p>A crane unloads containers at the harbour, June 3, 2026. REUTERS/Lena Maris</p>${para(1, 'the dock')}<p>Okafor reported from Lagos and Brandt from Hamburg. Associated Press writer Tom Vey in Rotterdam contributed to this report.</p></div></body>`;
+    const text = mainText(html).paragraphs.join('\n');
+    expect(text).toMatch(/Paragraph 1 on the dock/);
+    expect(text).not.toMatch(/REUTERS\/Lena|reported from Lagos/);
+  });
 });
