@@ -112,8 +112,12 @@ const SETS: Array<[string, (p: CorpusPage) => boolean]> = [
     (p) => p.folder === 'generic-fixtures' && p.set === 'check3',
   ],
   [
-    '  ours, round 4 (written before reading src/scrape)',
+    '  ours, round 4, tuned on (written before reading src/scrape)',
     (p) => p.folder === 'generic-fixtures' && p.set === 'round4',
+  ],
+  [
+    '  ours, round 4, check set (written after reading src/scrape, scored once before changes)',
+    (p) => p.folder === 'generic-fixtures' && p.set === 'check4',
   ],
 ];
 
