@@ -425,7 +425,12 @@ export function contentBlocks(
       if (isElement(c)) stack.push(c);
     }
   }
-  const blocks = page.blocks.filter((b) => keep.has(b.owner));
+  const blocks = leftLabels(
+    page,
+    roots,
+    page.blocks.filter((b) => keep.has(b.owner)),
+    keep,
+  );
   if (!inlineJunk.size) return blocks;
   const owners = new Set<Element>();
   for (const j of inlineJunk) {
@@ -450,6 +455,38 @@ export function contentBlocks(
   return out;
 }
 
+/**
+ * The label of a box whose lines were all set aside ("Stocks in this story" over a quote
+ * strip, "What to know" over promo links): a short line that is not a sentence, in a box below
+ * the roots where two or more other lines were set aside and none kept.
+ */
+function leftLabels(
+  page: PageText,
+  roots: readonly Element[],
+  blocks: TextBlock[],
+  keep: ReadonlySet<Element>,
+): TextBlock[] {
+  const drop = new Set<TextBlock>();
+  for (const b of blocks) {
+    if (b.units >= 40 || SENTENCE_END.test(b.text)) continue;
+    for (let box = b.owner.parent; isElement(box) && !roots.includes(box); box = box.parent) {
+      const st = statsOf(page, box);
+      if (st.units <= b.units) continue;
+      let dropped = 0;
+      let kept = 0;
+      for (const o of page.blocks) {
+        if (o === b || !o.text || !contains(box, o.owner)) continue;
+        // A quote or score line is dropped later, by the paragraph filters.
+        if (keep.has(o.owner) && !(o.units < 60 && isDataLine(o))) kept++;
+        else dropped++;
+      }
+      if (kept === 0 && dropped >= 2) drop.add(b);
+      break;
+    }
+  }
+  return drop.size ? blocks.filter((b) => !drop.has(b)) : blocks;
+}
+
 /** Ends like a sentence: `.`, `!`, `?` (or their CJK forms), maybe inside closing quotes. */
 const SENTENCE_END = /[.!?。！？…][\s"'”’»)\]]*$/u;
 const LETTER = /\p{L}/u;
@@ -467,6 +504,8 @@ function isLinkLine(b: TextBlock): boolean {
   return !SENTENCE_END.test(b.text);
 }
 
+const SIGNED_CHANGE = /[+\-−–]\s?\d+(?:[.,]\d+)?\s?%\)?\s*$/;
+
 /**
  * A line of figures rather than words: a ticker ("MRWF 41.22 -8.7%"), a score strip. Fewer
  * letters than digits and signs, no sentence; a table cell is the table's data and stays.
@@ -476,7 +515,10 @@ function isDataLine(b: TextBlock): boolean {
   const chars = b.text.replace(/\s+/g, '');
   const letters = chars.match(/\p{L}/gu)?.length ?? 0;
   // Two figures at least: a footnote number alone is the body's.
-  return (b.text.match(/\d+(?:[.,]\d+)?/g)?.length ?? 0) >= 2 && letters < chars.length * 0.4;
+  const figures = b.text.match(/\d+(?:[.,]\d+)?/g)?.length ?? 0;
+  if (figures >= 2 && letters < chars.length * 0.4) return true;
+  // A quote line: a symbol and a name run into a price and a signed change ("HRLWHarlow Motors Inc.52.18+3.02%").
+  return figures >= 2 && b.units < 60 && SIGNED_CHANGE.test(b.text);
 }
 
 /**

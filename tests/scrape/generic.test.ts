@@ -341,4 +341,12 @@ describe('generic extractor, round 4 causes', () => {
     expect(text).toMatch(/Paragraph 1 on the dock/);
     expect(text).not.toMatch(/REUTERS\/Lena|reported from Lagos/);
   });
+
+  it('drops quote lines of a stocks box, a keywords line, a subscription pitch and a licence line', () => {
+    const stocks = `<div class="a9"><div class="a9h">Stocks in this story</div><div class="a9i"><a href="/q/KLM">KLM</a><span>Kelm Foods Inc.</span><span>41.07</span><span>-2.15%</span></div><div class="a9i"><a href="/q/ORV">ORV</a><span>Orvale Group</span><span>9.88</span><span>+0.61%</span></div></div>`;
+    const html = `<body><h1>The headline</h1><div class="story">${para(2, 'the shares')}${stocks}${para(2, 'the deal')}<div class="recipe-keywords"><span class="label">Keywords:</span> soup, lentils</div><p>Assine o Jornal e tenha acesso ilimitado a reportagens e colunas. Cancele quando quiser.</p><p>Text licensed CC BY-SA unless noted otherwise on the page.</p></div></body>`;
+    const text = mainText(html).paragraphs.join('\n');
+    expect(text).toMatch(/Paragraph 2 on the deal/);
+    expect(text).not.toMatch(/Stocks in this story|Kelm Foods|Keywords|Assine|licensed/);
+  });
 });
