@@ -197,7 +197,7 @@ function loneCard(page: PageText, el: Element, contentProse: number): boolean {
   if (!CONDITIONAL.has(el.name) || el.name === 'ul' || el.name === 'ol' || el.name === 'table') return false;
   if (!isCard(page, el)) return false;
   const st = statsOf(page, el);
-  if (st.prose > contentProse * 0.2) return false;
+  if (st.prose > Math.max(contentProse * 0.2, 200)) return false;
   const sig = `${el.name}.${el.attribs?.class ?? ''}`;
   const parent = el.parent;
   for (const c of parent?.children ?? [])

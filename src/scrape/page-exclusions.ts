@@ -136,7 +136,7 @@ function collect(roots: readonly AnyNode[], raw: PageText, out: Exclusion[]): vo
     const locked =
       strength === 1 &&
       st.prose >= 200 &&
-      st.p >= 2 &&
+      (st.p >= 2 || st.paragraphs >= 2) &&
       LOCKED.test(`${el.attribs?.class ?? ''} ${el.attribs?.id ?? ''}`);
     if (strength && !locked && !(st.keptEmbedUnits > 0 && st.keptEmbedUnits >= st.units * 0.5)) {
       out.push({ el, strength });

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { scorePage, scoreSet } from '../../bench/article-metric.ts';
+import { perturb } from '../../bench/perturb-pages.ts';
 import { loadFixturePages } from '../../bench/scrape-corpus.ts';
 import { scrapePage } from '../../src/scrape/index.ts';
 import { loadHtml } from '../../src/scrape/load.ts';
@@ -348,5 +349,42 @@ describe('generic extractor, round 4 causes', () => {
     const text = mainText(html).paragraphs.join('\n');
     expect(text).toMatch(/Paragraph 2 on the deal/);
     expect(text).not.toMatch(/Stocks in this story|Kelm Foods|Keywords|Assine|licensed/);
+  });
+
+  it('keeps the rest of a body in a paywall wrapper when its paragraphs are divs', () => {
+    const divs = (n: number, t: string) =>
+      Array.from(
+        { length: n },
+        (_, i) =>
+          `<div>Part ${i + 1} of ${t}: the company said, after a long quarter of weak orders, that it expects demand to recover by spring.</div>`,
+      ).join('');
+    const html = `<body><h1>The headline</h1><div class="article-body-container"><div class="article-body">${divs(2, 'the lead')}</div><div class="paywall"><div class="body-container">${divs(3, 'the rest')}</div></div></div></body>`;
+    const text = mainText(html).paragraphs.join('\n');
+    expect(text).toMatch(/Part 3 of the rest/);
+  });
+
+  it('takes the JSON-LD body when the HTML holds a truncated body under a card widget that shares only its common words', () => {
+    const ld = Array.from(
+      { length: 6 },
+      (_, i) =>
+        `Sentence group ${i} of the locked story: the union and the department agreed on pay, class sizes and planning days after months of talks.`,
+    ).join('\n\n');
+    const cards = ['ferry', 'bakery', 'orchestra', 'flood gates', 'trees']
+      .map(
+        (t, i) =>
+          `<li><a href="/s/${i}"><h3>The ${t} story</h3></a><p>The ${t} story of the week: the town and the council agreed on a plan after months of talks and a vote in the hall.</p></li>`,
+      )
+      .join('');
+    const html = `<body><h1>The headline</h1><div class="story-body"><div><ul>${cards}</ul></div><p>${ld.split('\n\n')[0]}</p><p>${ld.split('\n\n')[1]!.slice(0, 50)}</p></div></body>`;
+    const r = mainText(html, ld);
+    expect(r.source).toBe('json-ld');
+    expect(r.paragraphs.join('\n')).toMatch(/Sentence group 5/);
+  });
+
+  it("keeps to the headline's <article> when the page wrapper also holds longer teasers, and drops a lone card in a short brief (round-4 brief, split)", () => {
+    const page = fixtures.find((p) => p.name.endsWith('2026-12-r4-short-brief-long-teasers'))!;
+    const a = scrapePage(perturb(page.html, 'split'), page.url, { genericOnly: true });
+    expect(scorePage(a.text, page.body ?? '').f1).toBeGreaterThanOrEqual(0.95);
+    expect(a.text).not.toMatch(/Harbour car park|Watch next/);
   });
 });
