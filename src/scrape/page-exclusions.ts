@@ -10,7 +10,7 @@
  */
 import type { AnyNode, Element } from 'domhandler';
 import { BODY_HINT, MAYBE, UNLIKELY, UNLIKELY_ROLES } from './content-hints.ts';
-import { type PageText, statsOf } from './text-blocks.ts';
+import { isProse, type PageText, statsOf, type TextBlock } from './text-blocks.ts';
 
 /** Tags that are furniture by themselves. */
 const FURNITURE_TAGS = new Set([
@@ -340,12 +340,45 @@ export function pageExclusions(body: Element, raw: PageText): Set<Element> {
   // Structure found by its shape (card lists, reader sections) is kept apart from the hints:
   // inside a wrapper that a hint sets aside and the give-back returns (a page written inside
   // one <form>), it still goes.
-  const shaped = [...cardLists(raw, body), ...readerSections(raw, body)];
+  const cards = cardLists(raw, body);
+  const shaped = [...cards, ...readerSections(raw, body)];
   const excluded = new Map<Element, Strength>(found.map((x) => [x.el, x.strength]));
   for (const x of shaped) if (!excluded.has(x.el)) excluded.set(x.el, x.strength);
   const outermost = (el: Element): boolean => {
     for (let p = el.parent; p && p.type === 'tag'; p = p.parent) if (excluded.has(p as Element)) return false;
     return true;
+  };
+  const shapedSet = new Set(shaped.map((x) => x.el));
+  const cardSet = new Set(cards.map((x) => x.el));
+  // Prose blocks outside every exclusion: two or more of them are a story of its own (a short
+  // brief), which a list of cards or a reader thread found by its shape must not outweigh.
+  // Cards that follow that prose in its own container are the story's items (a shopping list
+  // after its intro) and may still be given back.
+  let leftBlocks: TextBlock[] = [];
+  const storyLeft = (): boolean => {
+    leftBlocks = [];
+    let units = 0;
+    for (const b of raw.blocks) {
+      if (!isProse(b)) continue;
+      let out = false;
+      for (let p: AnyNode | null = b.owner; p && p.type === 'tag' && !out; p = p.parent)
+        out = excluded.has(p as Element);
+      if (out) continue;
+      leftBlocks.push(b);
+      units += b.units;
+    }
+    return leftBlocks.length >= 2 && units >= 200;
+  };
+  const heldBack = (e: Element): boolean => {
+    if (!shapedSet.has(e)) return false;
+    if (!cardSet.has(e)) return true;
+    const at = statsOf(raw, e).first;
+    const parent = e.parent;
+    return !leftBlocks.some((b) => {
+      if (statsOf(raw, b.owner).first >= at) return false;
+      for (let p: AnyNode | null = b.owner.parent; p; p = p.parent) if (p === parent) return true;
+      return false;
+    });
   };
   const removedNow = (): number => {
     let r = 0;
@@ -365,7 +398,7 @@ export function pageExclusions(body: Element, raw: PageText): Set<Element> {
       let el: Element | null = null;
       let prose = 0;
       for (const [e, s] of excluded) {
-        if (!allowed(s)) continue;
+        if (!allowed(s) || (keepShaped && heldBack(e))) continue;
         const p = statsOf(raw, e).prose;
         if (p > prose) {
           el = e;
@@ -375,6 +408,7 @@ export function pageExclusions(body: Element, raw: PageText): Set<Element> {
       return [el, prose];
     };
     const maxStrength: Strength = strongOk ? 2 : 3;
+    const keepShaped = storyLeft();
     let [best, bestProse] = bestOf((s) => s === 1);
     if (bestProse < total * 0.2) [best, bestProse] = bestOf((s) => s <= 2 && s <= maxStrength);
     if (bestProse < total * 0.2) [best, bestProse] = bestOf((s) => s <= maxStrength);

@@ -387,4 +387,12 @@ describe('generic extractor, round 4 causes', () => {
     expect(scorePage(a.text, page.body ?? '').f1).toBeGreaterThanOrEqual(0.95);
     expect(a.text).not.toMatch(/Harbour car park|Watch next/);
   });
+
+  it('keeps a card widget above a two-paragraph brief set aside, as a reader thread below it (not given back for a short story)', () => {
+    for (const name of ['2026-07-r2-short-brief-prose-rail', '2026-12-r2-conversation-outweighs-story']) {
+      const page = fixtures.find((p) => p.name.endsWith(name))!;
+      const a = scrapePage(perturb(page.html, 'widget-above'), page.url, { genericOnly: true });
+      expect(scorePage(a.text, page.body ?? '').f1, name).toBeGreaterThanOrEqual(0.95);
+    }
+  });
 });
