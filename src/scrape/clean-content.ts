@@ -12,6 +12,7 @@ import {
   CALL_TO_ACTION,
   CONTENT_JUNK,
   DATE_LINE,
+  INLINE_PROMO_LABEL,
   JUNK_TOKEN,
   KEEP_EMBED,
   METADATA_LABEL,
@@ -334,7 +335,8 @@ function looksLikeBoilerplate(page: PageText, el: Element, trustNames: boolean):
   const ld = st.units ? st.linkUnits / st.units : 0;
   if (st.img > 1 && st.p / st.img < 0.5 && st.prose === 0) return true;
   if (!isList && st.li - 100 > st.p) return true;
-  if (st.inputs > Math.floor(st.p / 3) && st.inputs > 0) return true;
+  // Paragraphs written as divs count as paragraphs: a chapter holding a newsletter form is no form box.
+  if (st.inputs > Math.floor((st.p > 0 ? st.p : st.paragraphs) / 3) && st.inputs > 0) return true;
   // Short blocks go when they carry links or images (Readability 0.5): a bold line without
   // either is a subheading written in a div.
   if (!isList && st.units < 25 && (st.img === 0 || st.img > 2))
@@ -545,6 +547,12 @@ function partOfHeadline(head: string, line: string): boolean {
   return head.split(TITLE_SEPARATOR).some((part) => part.trim() === line);
 }
 
+/** Opens with a promo label as a label, not as a word ("Related: ...", never "Relatedly"). */
+function inlinePromo(text: string): boolean {
+  const m = INLINE_PROMO_LABEL.exec(text);
+  return !!m && !/^\p{Ll}/u.test(text.slice(m[0].length));
+}
+
 /** Paragraph-level filters: link-only lines, furniture lines, trailers, repeats of the headline. */
 export function filterBlocks(blocks: readonly TextBlock[], headlines: readonly string[]): TextBlock[] {
   const heads = headlines.map((h) => h.toLowerCase()).filter((h) => h.length > 0);
@@ -558,6 +566,7 @@ export function filterBlocks(blocks: readonly TextBlock[], headlines: readonly s
     if (!text || facts.has(i)) continue;
     const lower = text.toLowerCase();
     if (b.units < 100 && BOILERPLATE_PARAGRAPH.test(text)) continue;
+    if (b.units < 400 && b.linkUnits > 0 && inlinePromo(text)) continue;
     // A date alone on a line at the top or the bottom (a dateline block); in the middle, as a
     // heading, it is a timeline's subheading.
     if (

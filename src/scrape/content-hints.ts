@@ -130,6 +130,13 @@ export const METADATA_LABEL =
 export const CALL_TO_ACTION =
   /\b(?:sign up|subscribe|follow (?:live|us|our|the latest|along)|tell us|learn more|click here|download (?:the|our)|newsletter|listen (?:to|now)|watch (?:live|now|the)|read (?:more|the latest)|send us|inscreva-se|assine|suscr[ií]bete|abonnez-vous|abonnieren|melden sie sich)\b/i;
 
+/**
+ * A promo label opening a line that links elsewhere ("Te puede interesar<a>Another story</a>
+ * its teaser", "Leia também: ..."): an inline card written as one run.
+ */
+export const INLINE_PROMO_LABEL =
+  /^(?:(?:también )?te puede interesar|te recomendamos|leia (?:também|mais)|veja (?:também|mais)|lee también|lire aussi|à lire aussi|read (?:more|also|next)|related|see also|mehr zum thema|lesen sie auch|auch interessant|관련기사|関連記事|相关阅读|اقرأ أيضاً?)\s*:?/i;
+
 /** Heading-like paragraphs that open a related-links or promo block. */
 export const PROMO_HEADINGS =
   /^(?:related(?: articles| stories| content| coverage| subjects| topics)?|(?:audios? (?:and|et|und|y|e) )?v[ií]d[eé]os? (?:on|sur|zum|sobre|about) (?:the |le |el |o )?(?:topic|sujet|thema|tema)|more on (?:the|this) topic|plus sur (?:le|ce) sujet|mehr zum thema|read more|more from .{1,40}|more on this|you may also like|you might also like|recommended(?: for you)?|most read|most popular|trending(?: now)?|top stories|latest news|leia também|veja também|lee también|lire aussi|mehr zum thema|관련기사|많이 본 뉴스|関連記事|(?:table of )?contents|in this (?:article|story|post)|on this page|inhaltsverzeichnis|sommaire|índice|목차|目次|目录)$/i;

@@ -395,4 +395,20 @@ describe('generic extractor, round 4 causes', () => {
       expect(scorePage(a.text, page.body ?? '').f1, name).toBeGreaterThanOrEqual(0.95);
     }
   });
+
+  it('keeps a chapter that holds a newsletter form when its paragraphs are divs, drops an inline card written as one run after its label', () => {
+    const divs = (n: number, t: string) =>
+      Array.from(
+        { length: n },
+        (_, i) =>
+          `<div>Line ${i + 1} of ${t}: the weather station on the cliff, older than the lighthouse, still sends its readings every hour.</div>`,
+      ).join('');
+    const form = `<aside class="box"><h3>The weekly</h3><div>Our best long reads, every Sunday morning.</div><form><input type="email"><button>Sign me up</button></form></aside>`;
+    const card = `<div><span>Te puede interesar</span><a href="/r"><span>Las temperaturas rompen récords en el valle</span></a><span>El observatorio registró 44 días por encima de los 35 grados, la cifra más alta desde que existen registros.</span></div>`;
+    const html = `<body><h1>The headline</h1><div class="longform-body"><section>${divs(2, 'the first chapter')}</section><section><h2>The keepers</h2>${divs(3, 'the second chapter')}${form}</section>${card}<section>${divs(2, 'the third chapter')}</section></div></body>`;
+    const text = mainText(html).paragraphs.join('\n');
+    expect(text).toMatch(/Line 3 of the second chapter/);
+    expect(text).toMatch(/Line 2 of the third chapter/);
+    expect(text).not.toMatch(/Te puede interesar|observatorio/);
+  });
 });
