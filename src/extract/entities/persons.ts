@@ -312,11 +312,13 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
               isCommonWord(tok.text, EMPTY_TAGS, ctx.parser) &&
               !['FirstName', 'LastName', 'MaleName', 'FemaleName'].some((x) => tok.tags.has(x)),
           );
-          // "off San Andres", "in Santa Cruz": a run after a locative is a place the gazetteer lacks.
+          // "off San Andres", "in Santa Cruz", "south of San Carlos": a run after a locative is a place the gazetteer lacks.
           const afterLocative =
             !speech &&
             !saidBefore &&
-            gr.locativeBeforeName.test(ctx.text.slice(Math.max(0, all[0]!.start - 12), all[0]!.start));
+            (gr.locativeBeforeName.test(ctx.text.slice(Math.max(0, all[0]!.start - 12), all[0]!.start)) ||
+              // "south of San Carlos": a bearing before a name makes it a place.
+              gr.bearing.test(ctx.text.slice(Math.max(0, all[0]!.start - 20), all[0]!.start)));
           if (
             (speech || saidBefore || tagged) &&
             !commonOnly &&

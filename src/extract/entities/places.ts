@@ -659,9 +659,19 @@ function resolve(ctx: EntityContext, raws: Raw[]): PlaceMention[] {
       )
         continue;
       if (best.kind === 'city' && !accepted(ctx, best, r, countries, regions)) {
-        best = undefined;
-        if (!r.local && !tailOf(r)) continue;
+        // "south of San Carlos" in a Panamanian story: a larger foreign homonym the article never
+        // points to gives way to a reading the context accepts, before the name is dropped.
+        best = [...r.candidates]
+          .sort((a, b) => score(b, r) - score(a, r))
+          .find(
+            (e) =>
+              e.kind === 'city' &&
+              e.country !== null &&
+              countries.has(e.country) &&
+              accepted(ctx, e, r, countries, regions),
+          );
       }
+      if (!best && !r.local && !tailOf(r)) continue;
       // "the X-Y border in Punjab": the side the rest of the article points to, else no country.
       if (best && r.borderOf) {
         const [a, b] = r.borderOf;

@@ -69,13 +69,56 @@ export function placeInClause(
     const next = after[i + 1];
     if (m.country === null && next && rel(next) - (m.end - sentenceStart) <= 25) continue;
     if (re.locativeBefore.test(text.slice(qEnd, rel(m)))) {
-      return { location: m.name, country: m.country, source: 'clause' };
+      return mostSpecific(text, sentenceStart, chainFrom(text, sentenceStart, after, i, 1));
     }
   }
   const before = eligible.filter((m) => rel(m) < qStart && rel(m) >= prevEnd);
-  const last = before.at(-1);
-  if (last) return { location: last.name, country: last.country, source: 'clause' };
+  if (before.length > 0)
+    return mostSpecific(text, sentenceStart, chainFrom(text, sentenceStart, before, before.length - 1, -1));
   return null;
+}
+
+/** Between two mentions of one place chain: "Hamilton, Ontario", "Lagos, in Portugal", "Mexico's Sinaloa". */
+const CHAIN_LINK = /^(?:\s*,\s*(?:in\s+)?|\s+in\s+|['’]s\s+)$/u;
+const POSSESSIVE = /^['’]s\s+$/u;
+
+/**
+ * The mentions linked to `list[i]` as one place written from the specific to the general or
+ * the other way round ("in Santa Cruz, Bolivia", "in Mexico's Sinaloa state"), in text order,
+ * walking forward (`dir` 1) or back (-1) from it.
+ */
+function chainFrom(
+  text: string,
+  sentenceStart: number,
+  list: PlaceMention[],
+  i: number,
+  dir: 1 | -1,
+): PlaceMention[] {
+  const chain = [list[i]!];
+  for (let k = i + dir; k >= 0 && k < list.length; k += dir) {
+    const [a, b] = dir === 1 ? [chain.at(-1)!, list[k]!] : [list[k]!, chain[0]!];
+    if (!CHAIN_LINK.test(text.slice(a.end - sentenceStart, b.start - sentenceStart))) break;
+    if (a.country && b.country && a.country !== b.country) break;
+    if (dir === 1) chain.push(b);
+    else chain.unshift(a);
+  }
+  return chain;
+}
+
+/**
+ * The most specific place of a chain: the first that is not a possessor ("Mexico's" before
+ * "Sinaloa"), with the country of a country named in the chain, else of its own.
+ */
+function mostSpecific(text: string, sentenceStart: number, chain: PlaceMention[]): PlacePick {
+  let k = 0;
+  while (
+    k + 1 < chain.length &&
+    POSSESSIVE.test(text.slice(chain[k]!.end - sentenceStart, chain[k + 1]!.start - sentenceStart))
+  )
+    k++;
+  const pick = chain[k]!;
+  const country = chain.find((m) => m.kind === 'country' && m.country)?.country ?? pick.country;
+  return { location: pick.name, country, source: 'clause' };
 }
 
 interface PlaceRegexes {
