@@ -235,6 +235,12 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
   // "compressed ganja" (Ganja is also a city), "known as "El Rubio"": a drug or a nickname.
   if (ctx.isDrugName(surface) || gr.nicknameBefore.test(before)) return null;
 
+  // "Heathrow Airport", "Jomo Kenyatta International Airport": a facility the alias table names
+  // is that entry, with its country, not a facility around a homonym town.
+  const tabled = ctx.gaz
+    .lookup(surface)
+    .filter((e) => e.source !== 'geonames' && e.source !== 'world-countries' && e.kind === 'other');
+  if (tabled.length > 0 && run.length > 1) return [{ ...base, surface, candidates: tabled, cue: true }];
   // "Naval Base Captain X": a head before the name names a facility.
   for (const f of ctx.tables.facilities) {
     if (!f.prefix) continue;
@@ -655,6 +661,8 @@ function resolve(ctx: EntityContext, raws: Raw[]): PlaceMention[] {
         !r.within &&
         best.kind !== 'country' &&
         !best.id.startsWith('alias:') &&
+        // a name the alias table gives on purpose ("Canary Islands") is no common phrase
+        (best.source === 'geonames' || best.source === 'world-countries') &&
         !(best.country && countries.has(best.country))
       )
         continue;

@@ -62,13 +62,20 @@ export function placeInClause(
   const re = placeRegexes(t);
   const tail = text.slice(qEnd, nextStart);
   const cut = re.clauseCut.exec(tail);
-  const clauseEnd = cut ? qEnd + cut.index : nextStart;
-  const after = eligible.filter((m) => rel(m) >= qEnd && rel(m) < clauseEnd);
+  // "N kg, which had come from Mexico, was seized in Brisbane": the relative clause is skipped.
+  const relative = cut ? re.relativeClause.exec(tail.slice(cut.index)) : null;
+  const skipFrom = relative && cut ? qEnd + cut.index : -1;
+  const skipTo = relative && cut ? qEnd + cut.index + relative[0].length : -1;
+  const rest = relative ? re.clauseCut.exec(tail.slice(skipTo - qEnd)) : null;
+  const clauseEnd = relative ? (rest ? skipTo + rest.index : nextStart) : cut ? qEnd + cut.index : nextStart;
+  const after = eligible.filter(
+    (m) => rel(m) >= qEnd && rel(m) < clauseEnd && !(rel(m) >= skipFrom && rel(m) < skipTo),
+  );
   for (const [i, m] of after.entries()) {
     // "the Atlantic port of X": a region right before a named place is not the place.
     const next = after[i + 1];
     if (m.country === null && next && rel(next) - (m.end - sentenceStart) <= 25) continue;
-    if (re.locativeBefore.test(text.slice(qEnd, rel(m)))) {
+    if (re.locativeBefore.test(text.slice(Math.max(qEnd, skipTo), rel(m)))) {
       return mostSpecific(text, sentenceStart, chainFrom(text, sentenceStart, after, i, 1));
     }
   }
@@ -128,6 +135,8 @@ interface PlaceRegexes {
   clauseCut: RegExp;
   /** "in (the) (up to three words)" between a figure and a place. */
   locativeBefore: RegExp;
+  /** ", which had come from X, was": a relative clause before the figure's own verb. */
+  relativeClause: RegExp;
   /** Between two countries named side by side ("X and the Y"). */
   sideBySide: RegExp;
 }
@@ -141,6 +150,7 @@ const placeRegexes = perTables((t): PlaceRegexes => {
     ),
     clauseCut: new RegExp(`[;:]|,\\s+${g('clause-breaks')}\\b|,\\s+${g('clause-break-gerund')}\\b`, 'u'),
     locativeBefore: new RegExp(`\\b${g('seizure-locatives')}\\s+${the}(?:[\\p{L}-]+\\s+){0,3}$`, 'iu'),
+    relativeClause: new RegExp(g('relative-clause-skipped'), 'iu'),
     sideBySide: new RegExp(
       `^\\s*(?:${t.grammar.slots.words('list-and-or').join('|')}|,|, ${g('list-and')})\\s+${the}$`,
       'i',
