@@ -63,6 +63,14 @@ function resolve(
       if (month < 0 || !pub) return null;
       return String(month > pub.getUTCMonth() ? pub.getUTCFullYear() - 1 : pub.getUTCFullYear());
     }
+    case 'part-of-year': {
+      // "in the third quarter": the year in which that part last began by publication.
+      if (!pub) return null;
+      const size = (g.unit ?? '').toLowerCase() === 'half' ? 6 : 3;
+      const n = ['first', 'second', 'third', 'fourth'].indexOf((g.part ?? '').toLowerCase());
+      if (n < 0 || (size === 6 && n > 1)) return null;
+      return String(n * size > pub.getUTCMonth() ? pub.getUTCFullYear() - 1 : pub.getUTCFullYear());
+    }
     case 'date':
     case 'month': {
       const month = monthIndex(t, g.month);

@@ -62,6 +62,7 @@ const PeriodRule = z.object({
     'month',
     'year',
     'year-of-month',
+    'part-of-year',
     'weekday',
     'relative-year',
     'relative-month',
