@@ -348,6 +348,13 @@ export function extractSeizures(
       }
       const explicit = period !== null;
       let seizurePeriod = period ? period.period : ctx.period;
+      // "Police said on Thursday they had seized N": the day it was told, when it frames the
+      // figure and nothing else dates the haul (a later sentence or a merge with a dated
+      // statement still wins). A trailing ", officials said on Thursday" dates the telling only.
+      const toldOn = !seizurePeriod
+        ? periods.find((p) => p.fallback && p.period && p.end <= q.numStart)
+        : undefined;
+      if (toldOn) seizurePeriod = toldOn.period;
       // "rose from 42 to 57 tonnes between 2023 and 2024": the two years of the span, in order.
       const pairYear = period?.range ? fromToYear(t, text, quantities, i, period) : null;
       if (pairYear) {
@@ -393,7 +400,13 @@ export function extractSeizures(
         ...(q.count ? ['count-with-mass'] : []),
         cue ?? (unit.isHeading ? 'seizure-headline' : 'seizure-continuation'),
         drugReason,
-        period ? period.reason : seizurePeriod ? 'period-carried' : 'period-none',
+        period
+          ? period.reason
+          : toldOn
+            ? 'period-reporting-day'
+            : seizurePeriod
+              ? 'period-carried'
+              : 'period-none',
         place ? placeReason(place, clausePlace, listPlace, agency) : 'place-none',
         ...(aggregateReason ? [aggregateReason] : []),
       ];

@@ -20,6 +20,8 @@ export interface PeriodMention {
   range: boolean;
   /** The date tells when something was said, or is a baseline of comparison: not when it happened. */
   reporting: boolean;
+  /** A reporting date that dates an undated haul of its sentence (`fallback` in periods.yaml). */
+  fallback?: boolean;
   reason: string;
 }
 
@@ -240,6 +242,7 @@ export function findPeriods(
           c.rule.resolve === 'range' ||
           (SPANS.has(c.rule.resolve) && resolveSpan(t, c.rule, m.groups ?? {}, pub).range),
         reporting: c.rule.skip !== undefined,
+        ...(c.rule.fallback ? { fallback: true } : {}),
         reason: c.rule.reason,
         ...(c.rule.resolve === 'anchor-days' ? { counted: { rule: c.rule, groups: m.groups ?? {} } } : {}),
       });

@@ -80,6 +80,11 @@ const PeriodRule = z.object({
   /** For `span`, when the pattern has no `unit` group. */
   unit: z.enum(['hour', 'day', 'week', 'month', 'year']).optional(),
   skip: z.enum(['reporting', 'baseline']).optional(),
+  /**
+   * A reporting date that dates a haul its sentence tells with no date of its own ("police said
+   * on Thursday they had seized N"): the haul's period when nothing else dates it.
+   */
+  fallback: z.boolean().optional(),
 });
 
 const NumberFormatSchema = z.enum(['dot-decimal', 'dot-thousands']);

@@ -3,7 +3,8 @@
  * short articles of our own, written before any change of this round, in date and place
  * forms the corpus and the held-out sets do not use. Each probe states only what a careful
  * reader takes out of it (LABELING.md); a field left out is not checked, an array of values
- * means the labelling rules allow either reading.
+ * means the labelling rules allow either reading (a haul dated only by the day it was told,
+ * "police told reporters on Friday", is null or that day: the held-out labels take the day).
  *
  * `runProbe` returns the failed checks of one probe; tests/extract/battery-context.test.ts
  * runs them all, and `npx tsx tests/extract/battery/report.ts` prints the failure rate per
@@ -429,14 +430,14 @@ export const probes: Probe[] = [
     cls: 'period',
     published: '2025-03-14',
     text: 'Police seized 250 grams of heroin in a raid in Nairobi, police commander Adamson Bungei told reporters on Friday.',
-    seizures: [{ drug: 'heroin', kg: 0.25, period: null }],
+    seizures: [{ drug: 'heroin', kg: 0.25, period: [null, '2025-03-14'] }],
   },
   {
     id: 'P54',
     cls: 'period',
     published: '2025-03-14',
     text: "Fiji police have seized 4.1 tonnes of methamphetamine, the largest haul in the country's history, officers told a news conference in Suva on Thursday.",
-    seizures: [{ drug: 'methamphetamine', kg: 4100, period: null }],
+    seizures: [{ drug: 'methamphetamine', kg: 4100, period: [null, '2025-03-13'] }],
   },
   {
     id: 'P55',
