@@ -50,6 +50,8 @@ interface Unit {
 interface Context {
   drug: Drug | null;
   period: string | null;
+  /** The country the story was at when `period` was set: a date is not carried abroad. */
+  periodCountry: string | null;
   place: PlacePick | null;
   /** The previous sentence spoke of a seizure (a cue word or an accepted figure). */
   seizureTalk: boolean;
@@ -237,7 +239,7 @@ export function extractSeizures(
   }
   for (const list of mentionsOf.values()) list.sort((a, b) => a.start - b.start);
 
-  const ctx: Context = { drug: null, period: null, place: null, seizureTalk: false };
+  const ctx: Context = { drug: null, period: null, periodCountry: null, place: null, seizureTalk: false };
   // Last resort for a figure with no place at all: the country of the first seizing agency the
   // article names ("the Jordanian army"), with `carried` rank so any named place wins in merges.
   const agencies = rules.entities.agencyCountries;
@@ -384,6 +386,17 @@ export function extractSeizures(
         const country = localPlaceCountry(clausePlace, mentions, agency);
         if (country !== undefined) clausePlace.country = country;
       }
+      // "... beaten only by 55 million pills seized in Laos": a date carried from a haul in
+      // another country is not this figure's.
+      if (
+        !explicit &&
+        !toldOn &&
+        seizurePeriod === ctx.period &&
+        clausePlace?.country &&
+        ctx.periodCountry &&
+        clausePlace.country !== ctx.periodCountry
+      )
+        seizurePeriod = null;
       const place =
         clausePlace ??
         listPlace ??
@@ -518,6 +531,7 @@ export function extractSeizures(
       } else if (eligible.length > 0) {
         ctx.place = contextPlace(t, text, unit.start, eligible);
       }
+      if (main || last) ctx.periodCountry = main?.seizure.country ?? ctx.place?.country ?? null;
       ctx.seizureTalk = cue !== null || accepted.length > 0;
       if (accepted.length > 0) lastHaul = { index: unit.index, candidates: accepted };
       const day = [...usable].reverse().find((p) => p.period && DAY.test(p.period));
