@@ -188,6 +188,7 @@ export const SEIZURE_SLOTS = [
   'seizure-locatives',
   'clause-breaks',
   'clause-break-gerund',
+  'relative-clause-skipped',
   'place-chain-links',
   'trend-nouns-after',
   'trend-baseline-links',
