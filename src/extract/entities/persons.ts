@@ -459,8 +459,18 @@ function mergePersons(ctx: EntityContext, found: Found[]): Person[] {
   for (const f of found) if (f.tokens.length < 2) add(f);
   // Claim later surname-only mentions so they are not read as places ("Douglas told ...").
   const surnames = new Set(people.flatMap((p) => [p.words[p.words.length - 1]!, p.words.slice(1).join(' ')]));
+  // "in Santos" after "Carlos dos Santos": a known place after a locative stays a place.
+  const locative = ctx.tables.grammar.locativeBeforeName;
   for (const chunks of ctx.chunks)
-    for (const c of chunks)
-      if (surnames.has(c.text) || people.some((p) => p.name === c.text)) claim(ctx, c.tokens);
+    for (const c of chunks) {
+      if (!surnames.has(c.text) && !people.some((p) => p.name === c.text)) continue;
+      if (
+        surnames.has(c.text) &&
+        locative.test(ctx.text.slice(Math.max(0, c.start - 12), c.start)) &&
+        ctx.gaz.lookup(c.text).length > 0
+      )
+        continue;
+      claim(ctx, c.tokens);
+    }
   return people.map(({ name, role }) => ({ name, role }));
 }
