@@ -13,6 +13,9 @@ const OPEN: Record<string, string> = {
   // "Two days after seizing N on November 18, police found another M": the count runs from a
   // date named after the phrase.
   P75: 'period',
+  // An airport named after no town of its country, with no agency or country in the text: no
+  // country (was the Florida hamlet's US; the alias table may not name held-out places).
+  C17: 'country',
   // The location is the gazetteer's name ("Santa Cruz de la Sierra"), not the text's.
   C08: 'location',
   // A region inside a role ("Ontario Premier Doug Ford") is claimed by the role.

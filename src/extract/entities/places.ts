@@ -235,7 +235,7 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
   // "compressed ganja" (Ganja is also a city), "known as "El Rubio"": a drug or a nickname.
   if (ctx.isDrugName(surface) || gr.nicknameBefore.test(before)) return null;
 
-  // "Heathrow Airport", "Jomo Kenyatta International Airport": a facility the alias table names
+  // "Schiphol Airport", "Jomo Kenyatta International Airport": a facility the alias table names
   // is that entry, with its country, not a facility around a homonym town.
   const tabled = ctx.gaz
     .lookup(surface)
@@ -528,8 +528,15 @@ function resolve(ctx: EntityContext, raws: Raw[]): PlaceMention[] {
   };
   for (const r of raws) {
     current = r;
-    // Origins, destinations and the two sides of a border say nothing of where the story is.
+    // Origins, destinations and the two sides of a border say nothing of where the story is;
+    // nor does a small town that only a facility's name holds (a London airport named after a
+    // hamlet that GeoNames knows only in Florida).
     if (r.origin || r.borderPart) continue;
+    if (
+      r.nested &&
+      r.candidates.every((e) => e.kind === 'city' && e.population < pop['small-town-population'])
+    )
+      continue;
     const named = r.candidates.filter((e) => e.kind !== 'city');
     if (named.length === 1 && named[0]!.kind === 'country' && !isGenericName(r.surface))
       aboutBump(named[0]!.country);

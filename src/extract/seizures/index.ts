@@ -386,12 +386,14 @@ export function extractSeizures(
         const country = localPlaceCountry(clausePlace, mentions, agency);
         if (country !== undefined) clausePlace.country = country;
       }
-      // "... beaten only by 55 million pills seized in Laos": a date carried from a haul in
-      // another country is not this figure's.
+      // "... beaten only by 55 million pills seized in Laos": the day of a haul in another
+      // country is not this figure's (a year of country totals still runs down a list).
       if (
         !explicit &&
         !toldOn &&
         seizurePeriod === ctx.period &&
+        seizurePeriod !== null &&
+        seizurePeriod.length === 10 &&
         clausePlace?.country &&
         ctx.periodCountry &&
         clausePlace.country !== ctx.periodCountry
