@@ -402,8 +402,7 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
         continue;
       const linked = [chunks[i - 1], chunks[i + 1]].some(
         (o) =>
-          o !== undefined &&
-          o.tokens.some((tok) => foundAt.has(tok.start)) &&
+          o?.tokens.some((tok) => foundAt.has(tok.start)) &&
           gr.personAnd.test(
             o.end <= c.start ? ctx.text.slice(o.end, c.start) : ctx.text.slice(c.end, o.start),
           ),

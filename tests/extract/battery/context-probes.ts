@@ -1059,7 +1059,7 @@ export function runProbe(probe: Probe, record: ArticleRecord = recordOf(probe)):
       continue;
     }
     used.add(i);
-    const got = record.seizures[i];
+    const got = record.seizures[i]!;
     for (const field of ['period', 'country', 'location'] as const) {
       const w = want[field];
       if (w !== undefined && !accepts(w, got[field])) {
