@@ -4,6 +4,7 @@
  * ("Costa Rican police"), else the place the story was last at. Origins and destinations
  * ("from Brazil", "bound for Antwerp") are not where a seizure happened.
  */
+import { cityIndex } from '../../geo/cities.ts';
 import { countryIndex } from '../../geo/countries.ts';
 import { placeKey } from '../../geo/normalize.ts';
 import type { PlaceMention } from '../entities/index.ts';
@@ -124,7 +125,11 @@ function mostSpecific(text: string, sentenceStart: number, chain: PlaceMention[]
   )
     k++;
   const pick = chain[k]!;
-  const country = chain.find((m) => m.kind === 'country' && m.country)?.country ?? pick.country;
+  const country =
+    chain.find((m) => m.kind === 'country' && m.country)?.country ??
+    pick.country ??
+    chain.find((m) => m.country)?.country ??
+    null;
   return { location: pick.name, country, source: 'clause' };
 }
 
@@ -173,6 +178,16 @@ const agencyIndex = perTables((t): AgencyIndex => {
       if (d.length > 3) byDemonym.set(d.toLowerCase(), { name: country.name, cca2: country.code });
     }
   }
+  // A country's name used as an adjective ("Fiji police", "Kenya Navy"), unless a region of
+  // another country bears it ("Georgia police" in a US story).
+  const cities = cityIndex();
+  for (const c of index.byCode.values())
+    if (
+      c.name.length > 3 &&
+      !byDemonym.has(c.name.toLowerCase()) &&
+      !cities.admin1(placeKey(c.name)).some((r) => r.country !== c.code)
+    )
+      byDemonym.set(c.name.toLowerCase(), { name: c.name, cca2: c.code });
   // Adjectives the country data lacks ("Saudi customs": the package says "Saudi Arabian").
   for (const [adj, code] of t.countryAdjectives) {
     const c = index.byCode.get(code);
