@@ -65,3 +65,20 @@ describe('gazetteer: a city and its population are joined across a grid line', (
     expect(r.seizures.map((s) => [s.country, s.period])).toEqual([['CO', '2025-03-10']]);
   });
 });
+
+describe('place: comparison areas, country names as adjectives, chains (own sentences)', () => {
+  const one = (text: string) =>
+    recordOf({ id: 'x', cls: 'place', published: '2025-06-13', text }).seizures.map((s) => s.country);
+  it.each([
+    ['Samoan police seized 900 kg of cocaine, the biggest haul ever recorded in the Pacific.', 'WS'],
+    [
+      'Tonga police have burned 1.2 tonnes of cocaine seized in May in one of the largest busts in Oceania.',
+      'TO',
+    ],
+    ['Kenya police seized 300 kg of heroin from a dhow, officers said.', 'KE'],
+    ['Agents seized 12 kilos of shabu, the Philippine National Police said.', 'PH'],
+    ['Officers seized 80 kg of cannabis in Tagum City, Davao del Norte on Friday.', 'PH'],
+  ])('%s', (text, country) => {
+    expect(one(text)).toEqual([country]);
+  });
+});
