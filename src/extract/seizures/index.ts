@@ -50,6 +50,8 @@ interface Unit {
 interface Context {
   drug: Drug | null;
   period: string | null;
+  /** The country the story was at when `period` was set: a date is not carried abroad. */
+  periodCountry: string | null;
   place: PlacePick | null;
   /** The previous sentence spoke of a seizure (a cue word or an accepted figure). */
   seizureTalk: boolean;
@@ -238,7 +240,7 @@ export function extractSeizures(
   }
   for (const list of mentionsOf.values()) list.sort((a, b) => a.start - b.start);
 
-  const ctx: Context = { drug: null, period: null, place: null, seizureTalk: false };
+  const ctx: Context = { drug: null, period: null, periodCountry: null, place: null, seizureTalk: false };
   // Last resort for a figure with no place at all: the country of the first seizing agency the
   // article names ("the Jordanian army"), with `carried` rank so any named place wins in merges.
   const agencies = rules.entities.agencyCountries;
@@ -355,6 +357,13 @@ export function extractSeizures(
       }
       const explicit = period !== null;
       let seizurePeriod = period ? period.period : ctx.period;
+      // "Police said on Thursday they had seized N": the day it was told, when it frames the
+      // figure and nothing else dates the haul (a later sentence or a merge with a dated
+      // statement still wins). A trailing ", officials said on Thursday" dates the telling only.
+      const toldOn = !seizurePeriod
+        ? periods.find((p) => p.fallback && p.period && p.end <= q.numStart)
+        : undefined;
+      if (toldOn) seizurePeriod = toldOn.period;
       // "rose from 42 to 57 tonnes between 2023 and 2024": the two years of the span, in order.
       const pairYear = period?.range ? fromToYear(t, text, quantities, i, period) : null;
       if (pairYear) {
@@ -384,6 +393,19 @@ export function extractSeizures(
         const country = localPlaceCountry(clausePlace, mentions, agency);
         if (country !== undefined) clausePlace.country = country;
       }
+      // "... beaten only by 55 million pills seized in Laos": the day of a haul in another
+      // country is not this figure's (a year of country totals still runs down a list).
+      if (
+        !explicit &&
+        !toldOn &&
+        seizurePeriod === ctx.period &&
+        seizurePeriod !== null &&
+        seizurePeriod.length === 10 &&
+        clausePlace?.country &&
+        ctx.periodCountry &&
+        clausePlace.country !== ctx.periodCountry
+      )
+        seizurePeriod = null;
       const place =
         clausePlace ??
         listPlace ??
@@ -400,7 +422,13 @@ export function extractSeizures(
         ...(q.count ? ['count-with-mass'] : []),
         cue ?? (unit.isHeading ? 'seizure-headline' : 'seizure-continuation'),
         drugReason,
-        period ? period.reason : seizurePeriod ? 'period-carried' : 'period-none',
+        period
+          ? period.reason
+          : toldOn
+            ? 'period-reporting-day'
+            : seizurePeriod
+              ? 'period-carried'
+              : 'period-none',
         place ? placeReason(place, clausePlace, listPlace, agency) : 'place-none',
         ...(aggregateReason ? [aggregateReason] : []),
       ];
@@ -512,6 +540,7 @@ export function extractSeizures(
       } else if (eligible.length > 0) {
         ctx.place = contextPlace(t, text, unit.start, eligible);
       }
+      if (main || last) ctx.periodCountry = main?.seizure.country ?? ctx.place?.country ?? null;
       ctx.seizureTalk = cue !== null || accepted.length > 0;
       if (accepted.length > 0) lastHaul = { index: unit.index, candidates: accepted };
       const day = [...usable].reverse().find((p) => p.period && DAY.test(p.period));

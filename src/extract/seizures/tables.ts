@@ -62,6 +62,7 @@ const PeriodRule = z.object({
     'month',
     'year',
     'year-of-month',
+    'part-of-year',
     'weekday',
     'relative-year',
     'relative-month',
@@ -79,6 +80,11 @@ const PeriodRule = z.object({
   /** For `span`, when the pattern has no `unit` group. */
   unit: z.enum(['hour', 'day', 'week', 'month', 'year']).optional(),
   skip: z.enum(['reporting', 'baseline']).optional(),
+  /**
+   * A reporting date that dates a haul its sentence tells with no date of its own ("police said
+   * on Thursday they had seized N"): the haul's period when nothing else dates it.
+   */
+  fallback: z.boolean().optional(),
 });
 
 const NumberFormatSchema = z.enum(['dot-decimal', 'dot-thousands']);
@@ -182,6 +188,7 @@ export const SEIZURE_SLOTS = [
   'seizure-locatives',
   'clause-breaks',
   'clause-break-gerund',
+  'relative-clause-skipped',
   'place-chain-links',
   'trend-nouns-after',
   'trend-baseline-links',
