@@ -27,7 +27,7 @@ import {
   placeInClause,
 } from './places.ts';
 import { findQuantities, type Quantity } from './quantities.ts';
-import { type SeizureTables, termMatch, termMatches } from './tables.ts';
+import { type SeizureTables, sentenceTermMatch, termMatch, termMatches } from './tables.ts';
 import { findTrend } from './trends.ts';
 
 export interface SeizureFindings {
@@ -123,6 +123,9 @@ function drugFor(
         ? 'drug-generic-unspecified'
         : 'drug-generic-refers-back';
   const infix = drugs.find((d) => d.start >= q.infixStart && d.end <= q.end);
+  // "30,000 ecstasy and methamphetamine pills": the count holds several kinds.
+  if (infix && mixedList(t, text, infix, drugs, all))
+    return { drug: 'unspecified', bound: true, reason: 'drug-mixed-list' };
   if (infix) {
     const drug = resolve(infix);
     return { drug, bound: true, reason: why(infix, drug) };
@@ -180,6 +183,9 @@ function aggregateOf(
     if (total) return total;
   }
   if (explicit && period?.length === 10) return null;
+  // "In the first quarter, customs seized ...": a part of a year speaks of every figure told in it.
+  const whole = sentenceTermMatch(t, 'aggregate', sentence);
+  if (whole) return whole;
   if (termMatch(t, 'haul', clause)) return null;
   const total = termMatch(t, 'aggregate', clause);
   if (total) return total;
@@ -189,7 +195,10 @@ function aggregateOf(
 /** The words around a figure that speak of it: its clause before, and after it up to a comma. */
 function clauseAround(before: string, after: string): string {
   const cut = after.search(/[,;:]/);
-  return `${before} ${cut < 0 ? after : after.slice(0, cut)}`;
+  if (cut < 0) return `${before} ${after}`;
+  // ", the state's biggest monthly total": an apposition that describes the figure is its clause too.
+  const apposition = /^,\s*(?:the|a|an)\s[^,;:]*/i.exec(after.slice(cut));
+  return `${before} ${after.slice(0, cut)}${apposition ? ` ${apposition[0].slice(1)}` : ''}`;
 }
 
 /** What the entity rules found that the seizure rules weigh. */
@@ -455,10 +464,13 @@ export function extractSeizures(
       candidate.weak = !cue && unit.isHeading;
       // "Spain with 118 tonnes and the Netherlands with 59 tonnes": a list shares its kind.
       const listPrev = own.at(-1);
+      const listGap = listPrev ? text.slice(listPrev.quantity.end, q.start) : '';
       if (
         listPrev?.seizure.aggregate &&
-        /^[^;:.]{0,60}$/.test(text.slice(listPrev.quantity.end, q.start)) &&
-        t.grammar.listLink.test(text.slice(listPrev.quantity.end, q.start))
+        /^[^;:.]{0,60}$/.test(listGap) &&
+        t.grammar.listLink.test(listGap) &&
+        // "3,400 kg since January, including 220 kg on Saturday": a part is told on its own terms.
+        !t.grammar.partOfBefore.test(listGap)
       ) {
         candidate.seizure.aggregate = true;
       }
@@ -505,7 +517,9 @@ export function extractSeizures(
       } else if (eligible.length > 0) {
         ctx.place = contextPlace(t, text, unit.start, eligible);
       }
-      ctx.seizureTalk = cue !== null || accepted.length > 0;
+      // "The navy boarded the dhow. Officers counted 1,260 packets of heroin": a
+      // police action on a vessel, vehicle or place opens the seizure talk too.
+      ctx.seizureTalk = cue !== null || accepted.length > 0 || termMatch(t, 'operation', text) !== null;
       if (accepted.length > 0) lastHaul = { index: unit.index, candidates: accepted };
       const day = [...usable].reverse().find((p) => p.period && DAY.test(p.period));
       if (day?.period) lastDay = day.period;
@@ -665,14 +679,18 @@ function joinInSentence(t: SeizureTables, text: string, own: Candidate[], earlie
   return out.filter((c) => {
     if (c.quantity.kind !== 'count' || c.isTitle) return true;
     const last = earlier.at(-1);
+    // "6 tonnes of narcotics. The consignment consisted of 36 million Captagon tablets": the
+    // count names the kind of an unspecified mass.
     if (
       last &&
       last.seizure.count === null &&
       last.seizure.kg !== null &&
-      last.seizure.drug === c.seizure.drug
+      (last.seizure.drug === c.seizure.drug || last.seizure.drug === 'unspecified')
     ) {
       last.seizure.count = c.seizure.count;
       last.seizure.countUnit = c.seizure.countUnit;
+      if (last.seizure.drug === 'unspecified') last.seizure.drug = c.seizure.drug;
+      last.reasons.push('count-joined-across-sentences');
     }
     return false;
   });

@@ -64,6 +64,14 @@ interface Compiled {
   conversion: RegExp;
   /** "one ton and 150 kilograms". */
   compoundAnd: RegExp;
+  /** "3 pounds, 4 ounces": a comma between a unit and its sub-unit. */
+  compoundComma: RegExp;
+  /** "a ton and a half": the half after the unit. */
+  halfAfter: RegExp;
+  /** A multiplier right after a bare number ("1.4 million found"). */
+  multAfter: RegExp;
+  /** What may follow a bare part ("including 1.4 million found in ..."): a word, a comma, the end. */
+  partFollows: RegExp;
   /** "25 and 89 grammes": between a bare number and the next figure. */
   listLink: RegExp;
   bracketList: RegExp;
@@ -91,7 +99,8 @@ const quantityRegex = perTables((t): Compiled => {
     `(?:\\s?(?<mult>${t.multiplierAlternation})(?![\\p{L}])(?:\\s+(?<rest>\\d{1,3})(?![\\d.,]))?)?)` +
     // "cent quarante-cinq (145) plaquettes": the figure in digits closes its bracket.
     `(?<close>\\))?` +
-    `(?<gap>\\s?|-)(?<infix>(?:(?:\\d+-)?[\\p{L}“”"'’][\\p{L}\\-“”"'’]*\\s+){0,3}?)` +
+    // Up to three words before a count unit, one of them maybe a strength ("tramadol 225mg tablets").
+    `(?<gap>\\s?|-)(?<infix>(?:(?:(?:\\d+-)?[\\p{L}“”"'’][\\p{L}\\-“”"'’]*|\\d+(?:\\.\\d+)?\\s?mg)\\s+){0,3}?)` +
     `(?<unit>${t.unitAlternation})(?![\\p{L}\\d-])`;
   const name = String.raw`\p{Lu}[\p{L}'’-]*(?:\s+(?:\p{Lu}[\p{L}'’-]*|${t.grammar.slots
     .words('list-name-connectors')
@@ -113,6 +122,10 @@ const quantityRegex = perTables((t): Compiled => {
     restated: new RegExp(`^[^.;()]{0,60},?\\s+${g('restatement-or')}\\s+$`, 'i'),
     conversion: new RegExp(`^\\s*\\(\\s*${g('conversion-bracket-words')}?\\s*$`, 'i'),
     compoundAnd: new RegExp(`^\\s+(?:${and}\\s+)?$`, 'i'),
+    compoundComma: /^\s*,\s+$/,
+    halfAfter: new RegExp(`^\\s+${g('half-suffix')}(?![\\p{L}])`, 'iu'),
+    partFollows: /^\s*(?:[\p{L}]|[,.;]|$)/u,
+    multAfter: new RegExp(`^\\s?(?:${t.multiplierAlternation})(?![\\p{L}])`, 'iu'),
     listLink: new RegExp(`^\\s*(?:,|${andOr}|, ${and})\\s+$`),
     bracketList: new RegExp(
       String.raw`^\)?(?:\s+${g('link-of')}\s+(?:[\p{L}-]+\s+){0,2}[\p{L}-]+)?(?:\s+${g('passive-auxiliaries')}\s+\p{L}+)?\s*,\s*` +
@@ -190,6 +203,10 @@ export function findQuantities(
     else value = parseWordNumber(t, g.words ?? '');
     if (value === null || !Number.isFinite(value)) return null;
     if (g.half) value += 0.5;
+    // "a ton and a half", "two kilos and a half": the half after the unit.
+    const halfAfter =
+      !g.half && !g.mult && rule.kind === 'mass' ? c.halfAfter.exec(text.slice(m.index + m[0].length)) : null;
+    if (halfAfter) value += 0.5;
     const factor = multiplierValue(t, g.mult);
     value = round(value * factor);
     // "2 mil 687 kilos", "17 mil 6 kilogramos": thousands and the rest, written apart.
@@ -212,7 +229,7 @@ export function findQuantities(
     return {
       start: m.index,
       numStart,
-      end: m.index + m[0].length,
+      end: m.index + m[0].length + (halfAfter ? halfAfter[0].length : 0),
       value,
       unit: rule.unit,
       kind: rule.kind,
@@ -317,7 +334,11 @@ function joinCompounds(c: Compiled, text: string, qs: Quantity[]): Quantity[] {
       q.kg !== null &&
       q.value > 0 &&
       q.kg / q.value < 0.99 * (prev.kg / prev.value) &&
-      c.compoundAnd.test(text.slice(prev.end, q.start))
+      (c.compoundAnd.test(text.slice(prev.end, q.start)) ||
+        // "3 pounds, 4 ounces": a comma only before less than one of the larger unit.
+        (c.compoundComma.test(text.slice(prev.end, q.start)) &&
+          Number.isInteger(prev.value) &&
+          q.kg < prev.kg / prev.value))
     ) {
       const factor = q.kg / q.value;
       prev.value = round(prev.kg / factor + q.value);
@@ -373,7 +394,10 @@ function joinPackaging(t: SeizureTables, text: string, qs: Quantity[]): Quantity
         prev.end = q.end;
         continue;
       }
-      if (q.kind === 'count' && packedIn && !prev.count) {
+      // "210 kilograms of cannabis in 70 sacks of potatoes": the sacks are cover cargo, no count
+      // of the haul (the object frames of negative-frames.yaml name what is no drug).
+      const cover = q.kind === 'count' && packedIn && coverObject(t, text.slice(q.end));
+      if (q.kind === 'count' && packedIn && !prev.count && !cover) {
         // The figure packed in counted items: a mass takes their count; a count keeps its own.
         if (prev.kind === 'mass') prev.count = { value: q.value, unit: q.unit };
         prev.end = q.end;
@@ -383,6 +407,11 @@ function joinPackaging(t: SeizureTables, text: string, qs: Quantity[]): Quantity
     out.push(q);
   }
   return out;
+}
+
+/** The words after a count name goods that are no drug ("sacks of potatoes", "boxes of tiles"). */
+function coverObject(t: SeizureTables, after: string): boolean {
+  return t.frames.some((f) => f.rule.window === 'object' && f.re.test(after));
 }
 
 /** ", or about " between a figure and its restatement. */
@@ -419,6 +448,40 @@ function addListNumbers(
     const prev = [...qs].reverse().find((q) => q.end <= start);
     const grouped = /[,'’.]\d{3}/.test(raw);
     let donor: Quantity | undefined;
+    // "over 1.5 million tablets, including 1.4 million found in a van": a part of the figure
+    // before it, in its unit (the words after it are a seizure verb or a preposition).
+    const mult = c.multAfter.exec(after);
+    const afterPart = after.slice(mult ? mult[0].length : 0);
+    if (
+      prev &&
+      t.grammar.partOfBefore.test(text.slice(prev.end, start)) &&
+      !/\d/.test(text.slice(prev.end, start)) &&
+      c.partFollows.test(afterPart) &&
+      (!/^\s*\p{L}/u.test(afterPart) ||
+        termMatch(t, 'cue', afterPart.split(/[\s,.;]+/).filter(Boolean)[0] ?? '') !== null ||
+        /^\s*(?:in|at|on|from|aboard|inside|near)\b/i.test(afterPart))
+    ) {
+      const value = round(parseDigits(raw, format) * multiplierValue(t, mult?.[0].trim()));
+      const factor = prev.kg !== null && prev.value > 0 ? prev.kg / prev.value : null;
+      // A part is smaller than its whole ("2.4 tonnes, including 900 found": 900 of another unit).
+      if (value >= prev.value) continue;
+      extra.push({
+        start,
+        numStart: start,
+        end: end + (mult ? mult[0].length : 0),
+        value,
+        unit: prev.unit,
+        kind: prev.kind,
+        kg: factor === null ? null : round(value * factor),
+        approx: false,
+        bound: null,
+        infix: '',
+        infixStart: end,
+        reason: 'unit-inferred-from-whole',
+        inferred: true,
+      });
+      continue;
+    }
     if (next && c.listLink.test(text.slice(end, next.numStart))) {
       donor = next; // "25 and 89 grammes"
     } else if (

@@ -46,6 +46,8 @@ const TermRule = z.object({
     'operation',
   ]),
   pattern: z.string(),
+  /** `sentence`: the rule speaks of every figure of its sentence ("In the first quarter, ..."), not only of its clause. */
+  scope: z.enum(['clause', 'sentence']).optional(),
 });
 const FrameRule = z.object({
   reason: z.string(),
@@ -163,6 +165,7 @@ export const SEIZURE_SLOTS = [
   'weight-links',
   'weight-qualifiers',
   'respectively',
+  'part-of',
   'list-and-or',
   'list-and',
   'list-continuation',
@@ -248,6 +251,8 @@ export interface SeizureGrammar {
   /** "of crystal meth " (a drug of two words) between a mass and "hidden inside N packs". */
   ofTwoWords: RegExp;
   respectively: RegExp;
+  /** ", including " right before a figure: a part of the figure before it. */
+  partOfBefore: RegExp;
   /** Between two figures of a list ("and", "followed by", a comma). */
   listLink: RegExp;
   /** Between two figures of one list with no place or verb between ("of cocaine and"). */
@@ -413,6 +418,13 @@ export function compileSeizureTables(dir: string): SeizureTables {
     ofWord: new RegExp(`\\b${g('link-of')} \\w+\\s*`, 'i'),
     ofTwoWords: new RegExp(`\\b${g('link-of')} [\\p{L}-]+\\s+[\\p{L}-]+\\s+`, 'iu'),
     respectively: new RegExp(`\\b${g('respectively')}\\b`, 'i'),
+    partOfBefore: new RegExp(
+      `(?:^|[\\s,;:(])${g('part-of')}[\\s,:]+(?:${slots
+        .words('weight-qualifiers')
+        .map((w) => `${escapeRegex(w)} `)
+        .join('|')})?$`,
+      'i',
+    ),
     listLink: new RegExp(`\\b${g('list-continuation')}\\b|,`),
     figureListLink: new RegExp(
       `^(?:\\s+${g('link-of-binding')}\\s+(?:[\\p{L}-]+\\s+){0,2}?[\\p{L}-]+)?\\s*(?:,|,?\\s+${g('list-and')})\\s*$`,
@@ -494,6 +506,18 @@ export function termMatch(t: SeizureTables, kind: TermKind, text: string): strin
     c.re.lastIndex = 0;
     const hit = c.re.test(text);
     // A global regex keeps lastIndex after test(); matchAll() would start from there.
+    c.re.lastIndex = 0;
+    if (hit) return c.rule.reason;
+  }
+  return null;
+}
+
+/** Reason of the first rule of `kind` with `scope: sentence` that matches `text`, else null. */
+export function sentenceTermMatch(t: SeizureTables, kind: TermKind, text: string): string | null {
+  for (const c of t.terms.get(kind) ?? []) {
+    if (c.rule.scope !== 'sentence') continue;
+    c.re.lastIndex = 0;
+    const hit = c.re.test(text);
     c.re.lastIndex = 0;
     if (hit) return c.rule.reason;
   }

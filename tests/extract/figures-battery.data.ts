@@ -1,0 +1,1010 @@
+/**
+ * Probe battery of seizure figures (issue 9, classes 1-5, 8 and 9). Every probe is our own
+ * short article, written for this battery in regions, drugs, outlet styles and word orders the
+ * dev corpus has little of, and labelled per ../shared/corpus/LABELING.md before the extractor
+ * was run on it. `want` lists every seizure the probe holds as `drug size[ + count][ agg|haul]`:
+ * size is `N kg` (mass, 3 decimals) or `N unit` (count only; tablets are written as pills); a
+ * trailing `agg` or `haul` also checks the aggregate flag, otherwise it is not checked.
+ * Probes in `known` still fail: they are kept so that a fix shows (vitest `it.fails`).
+ */
+import { articleFromText, extractRecord } from '../../src/extract/index.ts';
+import type { ArticleRecord } from '../../src/types.ts';
+
+export interface Probe {
+  id: string;
+  cls: 1 | 2 | 3 | 4 | 5 | 8 | 9;
+  region: string;
+  title?: string;
+  text: string;
+  want: string[];
+  published?: string;
+}
+
+export const PROBES: Probe[] = [
+  // 1. Drug kind: a generic word names no kind; a list of kinds under one figure is mixed.
+  {
+    id: '1-01',
+    cls: 1,
+    region: 'Gulf',
+    text: 'Captagon smuggling from Syria has surged in recent years. Saudi customs at the Al-Haditha crossing seized some 40 tons of drugs hidden in a lorry of pomegranates, the customs authority said on Sunday.',
+    want: ['unspecified 40000 kg'],
+  },
+  {
+    id: '1-02',
+    cls: 1,
+    region: 'South Asia',
+    text: 'The Coast Guard recovered 12 kilograms of narcotics from a trawler off Teknaf on Sunday. The force has seized millions of yaba tablets along the Naf river this year.',
+    want: ['unspecified 12 kg'],
+  },
+  {
+    id: '1-03',
+    cls: 1,
+    region: 'Caribbean',
+    text: 'The Dominican navy intercepted a go-fast boat south of Barahona carrying 1.4 tonnes of cocaine, heroin and marijuana, the National Drug Control Directorate said.',
+    want: ['unspecified 1400 kg'],
+  },
+  {
+    id: '1-04',
+    cls: 1,
+    region: 'Gulf',
+    text: 'Iraqi border guards confiscated 6 tonnes of narcotics near al-Qaim on Tuesday. Officials said the consignment consisted of about 36 million Captagon tablets hidden in a refrigerated truck.',
+    want: ['captagon 6000 kg + 36000000 pills'],
+  },
+  {
+    id: '1-05',
+    cls: 1,
+    region: 'US border',
+    text: 'Fentanyl pills keep flowing through Arizona, officials say. In one stop last week, Border Patrol agents near Lukeville recovered 31 pounds of drugs from a tractor-trailer.',
+    want: ['unspecified 14.061 kg'],
+  },
+  {
+    id: '1-06',
+    cls: 1,
+    region: 'Mexico',
+    text: 'Mexican marines dismantled a methamphetamine laboratory in the hills near Cosala, Sinaloa. They seized 650 kilos of the drug and arrested three cooks.',
+    want: ['methamphetamine 650 kg'],
+  },
+  {
+    id: '1-07',
+    cls: 1,
+    region: 'West Africa',
+    text: 'NDLEA operatives at the Lagos airport intercepted 26 kilogrammes of cocaine and heroin concealed in the luggage of a passenger arriving from Sao Paulo.',
+    want: ['unspecified 26 kg'],
+  },
+  {
+    id: '1-08',
+    cls: 1,
+    region: 'East Africa',
+    text: 'Police in Isiolo impounded a lorry carrying 400 kilos of miraa on Friday night and arrested the driver.',
+    want: ['khat 400 kg'],
+  },
+  {
+    id: '1-09',
+    cls: 1,
+    region: 'UK',
+    text: 'The force has stepped up its campaign against cocaine dealing in the capital. Officers seized 3kg of Class A drugs and £40,000 in cash during raids across south London on Wednesday.',
+    want: ['unspecified 3 kg'],
+  },
+  {
+    id: '1-10',
+    cls: 1,
+    region: 'Australia',
+    text: 'Two men were charged after 80 kilograms of ice was found in a shipping container at Port Botany. Officers also found 5 kilograms of other illicit substances in a nearby warehouse in Padstow.',
+    want: ['methamphetamine 80 kg', 'unspecified 5 kg'],
+  },
+  {
+    id: '1-11',
+    cls: 1,
+    region: 'EU port',
+    text: 'Customs officers in Rotterdam found 1,200 kilos of ketamine in a container of fertiliser shipped from India, the prosecution service said.',
+    want: ['ketamine 1200 kg'],
+  },
+  {
+    id: '1-12',
+    cls: 1,
+    region: 'Balkans',
+    text: 'Serbian police seized over 500 kilograms of various narcotics, including skunk and heroin, in a warehouse near Novi Pazar.',
+    want: ['unspecified 500 kg'],
+  },
+  {
+    id: '1-13',
+    cls: 1,
+    region: 'South-East Asia',
+    text: 'Thai soldiers seized 2.5 million yaba pills on the Myanmar border in Chiang Rai. Separately, a patrol found 90 kilograms of drugs dumped in the forest.',
+    want: ['methamphetamine 2500000 pills', 'unspecified 90 kg'],
+  },
+  {
+    id: '1-14',
+    cls: 1,
+    region: 'Andes',
+    text: 'Bolivian anti-drug police found 540 kilograms of cocaine base in a light aircraft at a farm airstrip in Beni.',
+    want: ['cocaine 540 kg'],
+  },
+  {
+    id: '1-15',
+    cls: 1,
+    region: 'South Asia',
+    text: 'The Anti-Narcotics Cell raided a factory in Palghar and recovered 122 kg of mephedrone, also known as MD, worth Rs 240 crore.',
+    want: ['nps 122 kg'],
+  },
+
+  // 2. Packaging and cover cargo: the count of the haul joins its mass; cover is no figure.
+  {
+    id: '2-01',
+    cls: 2,
+    region: 'Caribbean',
+    text: 'Coast guards intercepted a boat off Vieques with 38 bales holding 1,130 kilos of cocaine, federal prosecutors in Puerto Rico said.',
+    want: ['cocaine 1130 kg + 38 packages'],
+  },
+  {
+    id: '2-02',
+    cls: 2,
+    region: 'Andes',
+    text: 'Police in Guayaquil found 3,150 blocks of cocaine packed in 120 duffel bags inside a banana warehouse.',
+    want: ['cocaine 3150 bricks'],
+  },
+  {
+    id: '2-03',
+    cls: 2,
+    region: 'EU port',
+    text: 'Customs officers in Mersin found 610 kilograms of heroin hidden among 40 tons of marble tiles.',
+    want: ['heroin 610 kg'],
+  },
+  {
+    id: '2-04',
+    cls: 2,
+    region: 'West Africa',
+    text: 'Soldiers stopped a truck carrying 120 sacks of maize in which 450 kilogrammes of cannabis were concealed, the army said in Kano.',
+    want: ['cannabis 450 kg'],
+  },
+  {
+    id: '2-05',
+    cls: 2,
+    region: 'EU',
+    text: 'The Guardia Civil seized 4 tonnes of hashish in 120 bundles on a beach near Barbate.',
+    want: ['hashish 4000 kg + 120 packages'],
+  },
+  {
+    id: '2-06',
+    cls: 2,
+    region: 'UK',
+    text: 'Border Force officers seized 740 kilograms of cocaine on a yacht off Cornwall. The drugs were wrapped in 600 packets.',
+    want: ['cocaine 740 kg + 600 packages'],
+  },
+  {
+    id: '2-07',
+    cls: 2,
+    region: 'Mexico',
+    text: 'The 2,100 bricks of cocaine weighed a total of 2.3 tonnes, the navy said after the seizure off Oaxaca.',
+    want: ['cocaine 2300 kg + 2100 bricks'],
+  },
+  {
+    id: '2-08',
+    cls: 2,
+    region: 'Andes',
+    text: 'Peruvian customs found 92 kilos of cocaine in 1,400 boxes of mangoes bound for Rotterdam.',
+    want: ['cocaine 92 kg'],
+  },
+  {
+    id: '2-09',
+    cls: 2,
+    region: 'South Asia',
+    text: 'DRI officers found 48 packets containing 24 kg of heroin in a consignment of talc stones at the port.',
+    want: ['heroin 24 kg + 48 packages'],
+  },
+  {
+    id: '2-10',
+    cls: 2,
+    region: 'Australia',
+    text: 'Police searched three containers in Fremantle and found 1.1 tonnes of MDMA packed into 1,100 bricks.',
+    want: ['mdma 1100 kg + 1100 bricks'],
+  },
+  {
+    id: '2-11',
+    cls: 2,
+    region: 'Central America',
+    text: 'Guatemalan police stopped a truck hauling 22 tons of bananas and found 350 packages of cocaine in a hidden compartment.',
+    want: ['cocaine 350 packages'],
+  },
+  {
+    id: '2-12',
+    cls: 2,
+    region: 'South-East Asia',
+    text: 'Malaysian police seized 1.5 million yaba pills packed in 30 cardboard boxes in Kelantan.',
+    want: ['methamphetamine 1500000 pills'],
+  },
+  {
+    id: '2-13',
+    cls: 2,
+    region: 'EU port',
+    text: 'Belgian customs found 8 tonnes of cocaine among 25 tonnes of frozen fish in two reefer containers at Antwerp.',
+    want: ['cocaine 8000 kg'],
+  },
+  {
+    id: '2-14',
+    cls: 2,
+    region: 'Balkans',
+    text: 'Albanian police found 210 kilograms of cannabis in 70 sacks of potatoes on a truck at the Kakavija crossing.',
+    want: ['cannabis 210 kg'],
+  },
+
+  // 3. Restatements and conversions: one entry, the precise or metric figure.
+  {
+    id: '3-01',
+    cls: 3,
+    region: 'Andes',
+    title: 'Over 2 tons of cocaine seized at Colombian port',
+    text: 'Police at Cartagena seized 2,045 kilograms of cocaine hidden in a container of coal on Monday.',
+    want: ['cocaine 2045 kg'],
+  },
+  {
+    id: '3-02',
+    cls: 3,
+    region: 'US',
+    text: 'The Coast Guard cutter offloaded about 2 metric tons (2.2 tons) of cocaine at Port Everglades on Thursday.',
+    want: ['cocaine 2000 kg'],
+  },
+  {
+    id: '3-03',
+    cls: 3,
+    region: 'Mexico',
+    text: 'Soldiers seized 1.6 tonnes (3,527 pounds) of methamphetamine in Sonora.',
+    want: ['methamphetamine 1600 kg'],
+  },
+  {
+    id: '3-04',
+    cls: 3,
+    region: 'US border',
+    text: 'Border Patrol agents seized 1,250 pounds (567 kilograms) of marijuana near Falfurrias.',
+    want: ['cannabis 567 kg'],
+  },
+  {
+    id: '3-05',
+    cls: 3,
+    region: 'Australia',
+    text: 'Police in Sydney have seized almost a tonne of cocaine. The 960 kilograms were found in a shipping container on Tuesday.',
+    want: ['cocaine 960 kg'],
+  },
+  {
+    id: '3-06',
+    cls: 3,
+    region: 'South Asia',
+    title: 'NCB seizes 3 lakh tramadol tablets',
+    text: 'The Narcotics Control Bureau seized 3,04,500 tramadol tablets from a godown in Amritsar.',
+    want: ['tramadol 304500 pills'],
+  },
+  {
+    id: '3-07',
+    cls: 3,
+    region: 'Andes',
+    title: 'Ecuador police seize nearly 9 tonnes of cocaine',
+    text: 'The 8,748 kilos of cocaine were found in a banana shipment in Guayaquil, the interior minister said.',
+    want: ['cocaine 8748 kg'],
+  },
+  {
+    id: '3-08',
+    cls: 3,
+    region: 'West Africa',
+    text: 'Customs officials seized 1.2 tonnes of tramadol, or 4.5 million tablets, at Onne port.',
+    want: ['tramadol 1200 kg + 4500000 pills'],
+  },
+  {
+    id: '3-09',
+    cls: 3,
+    region: 'East Africa',
+    title: 'Half a tonne of heroin found on dhow',
+    text: 'Officers found 520 kilogrammes of heroin on a dhow off Lamu, the Directorate of Criminal Investigations said.',
+    want: ['heroin 520 kg'],
+  },
+  {
+    id: '3-10',
+    cls: 3,
+    region: 'Balkans',
+    text: 'Greek coastguards seized 1.5 million captagon pills weighing around 200 kilos at Piraeus.',
+    want: ['captagon 200 kg + 1500000 pills'],
+  },
+  {
+    id: '3-11',
+    cls: 3,
+    region: 'South-East Asia',
+    title: 'Police seize 1 million meth pills in Laos',
+    text: 'Police in Bokeo seized 1,023,000 methamphetamine pills on Saturday.',
+    want: ['methamphetamine 1023000 pills'],
+  },
+  {
+    id: '3-12',
+    cls: 3,
+    region: 'Caribbean',
+    text: 'The Royal Navy seized three tonnes (6,600lb) of cocaine from a speedboat in the Caribbean.',
+    want: ['cocaine 3000 kg'],
+  },
+  {
+    id: '3-13',
+    cls: 3,
+    region: 'EU port',
+    text: 'Customs at Antwerp seized more than 5 tonnes of cocaine last week. The haul, 5,370 kilograms in all, was hidden in a shipment of scrap metal.',
+    want: ['cocaine 5370 kg'],
+  },
+  {
+    id: '3-14',
+    cls: 3,
+    region: 'UK',
+    title: 'Gardai seize cannabis worth 2.1 million',
+    text: 'Gardai seized cannabis worth an estimated 2.1 million euro, about 105kg, in Cork on Saturday.',
+    want: ['cannabis 105 kg'],
+  },
+
+  // 4. Number forms.
+  {
+    id: '4-01',
+    cls: 4,
+    region: 'Central America',
+    text: 'Honduran police seized 347.500 kilograms of cocaine from a light aircraft in Gracias a Dios.',
+    want: ['cocaine 347.5 kg'],
+  },
+  {
+    id: '4-02',
+    cls: 4,
+    region: 'US border',
+    text: 'Officers found 1, 751 pounds of methamphetamine in a tractor-trailer at the Pharr bridge.',
+    want: ['methamphetamine 794.24 kg'],
+  },
+  {
+    id: '4-03',
+    cls: 4,
+    region: 'Andes',
+    text: 'Cocaine seizures at the port of Santos increased from 27 tonnes in 2023 to 33 tonnes in 2024, the federal police said.',
+    want: ['cocaine 27000 kg', 'cocaine 33000 kg'],
+  },
+  {
+    id: '4-04',
+    cls: 4,
+    region: 'South-East Asia',
+    text: 'Thai police seized three million yaba pills from a pickup truck in Nakhon Phanom.',
+    want: ['methamphetamine 3000000 pills'],
+  },
+  {
+    id: '4-05',
+    cls: 4,
+    region: 'Andes',
+    text: 'Colombian police seized half a tonne of marijuana in Cauca on Friday.',
+    want: ['cannabis 500 kg'],
+  },
+  {
+    id: '4-06',
+    cls: 4,
+    region: 'UK',
+    text: 'Police destroyed dozens of cannabis plants in a raid in Kent and seized 2 kg of dried cannabis.',
+    want: ['cannabis 2 kg'],
+  },
+  {
+    id: '4-07',
+    cls: 4,
+    region: 'South-East Asia',
+    text: 'Police uprooted 15,000 marijuana seedlings in the mountains of Benguet.',
+    want: ['cannabis 15000 plants'],
+  },
+  {
+    id: '4-08',
+    cls: 4,
+    region: 'UK',
+    text: 'Revenue officers found a quarter of a tonne of herbal cannabis in a trailer at Rosslare Europort.',
+    want: ['cannabis 250 kg'],
+  },
+  {
+    id: '4-09',
+    cls: 4,
+    region: 'UK',
+    text: 'Border Force seized 1.3m ecstasy tablets hidden in a lorry at Dover.',
+    want: ['mdma 1300000 pills'],
+  },
+  {
+    id: '4-10',
+    cls: 4,
+    region: 'Australia',
+    text: 'The Australian Border Force found 1.2t of cocaine in a bulk carrier at Port Kembla.',
+    want: ['cocaine 1200 kg'],
+  },
+  {
+    id: '4-11',
+    cls: 4,
+    region: 'Caribbean',
+    text: 'The Jamaica Defence Force seized a ton and a half of cocaine from a boat off Portland.',
+    want: ['cocaine 1500 kg'],
+  },
+  {
+    id: '4-12',
+    cls: 4,
+    region: 'East Africa',
+    text: 'Tanzanian police seized forty-two kilograms of heroin at a house in Dar es Salaam.',
+    want: ['heroin 42 kg'],
+  },
+  {
+    id: '4-13',
+    cls: 4,
+    region: 'South Asia',
+    text: 'Assam police seized 6.5 lakh yaba tablets in Karimganj on Sunday.',
+    want: ['methamphetamine 650000 pills'],
+  },
+  {
+    id: '4-14',
+    cls: 4,
+    region: 'South Asia',
+    text: 'Police in Ludhiana recovered heroin weighing 640 grams from a scooter.',
+    want: ['heroin 0.64 kg'],
+  },
+  {
+    id: '4-15',
+    cls: 4,
+    region: 'Gulf',
+    text: 'Kuwaiti customs seized twelve million captagon pills in a shipment of car parts.',
+    want: ['captagon 12000000 pills'],
+  },
+
+  // 5. Quantities never seized: production, flows, captions, strengths, precursors, values.
+  {
+    id: '5-01',
+    cls: 5,
+    region: 'South Asia',
+    text: 'Opium production fell to 1,300 tonnes last year, the UN said. Separately, police seized 240 kilograms of opium in Helmand.',
+    want: ['opium 240 kg'],
+  },
+  {
+    id: '5-02',
+    cls: 5,
+    region: 'West Africa',
+    text: 'An estimated 200 tonnes of cocaine pass through West Africa each year. Police in Bissau seized 2.6 tonnes at the airport on Friday.',
+    want: ['cocaine 2600 kg'],
+  },
+  {
+    id: '5-03',
+    cls: 5,
+    region: 'Andes',
+    text: 'Peruvian police seized 300 kilograms of cocaine in Callao on Wednesday.\n\nFile photo: Police display 1.5 tonnes of cocaine seized in 2019. (Credit: PNP)',
+    want: ['cocaine 300 kg'],
+  },
+  {
+    id: '5-04',
+    cls: 5,
+    region: 'West Africa',
+    text: 'Customs at Tema port found 2 million tramadol 225mg tablets in a container.',
+    want: ['tramadol 2000000 pills'],
+  },
+  {
+    id: '5-05',
+    cls: 5,
+    region: 'Mexico',
+    text: 'Authorities seized 1,500 kilograms of pseudoephedrine at the port of Lazaro Cardenas.',
+    want: ['precursors 1500 kg'],
+  },
+  {
+    id: '5-06',
+    cls: 5,
+    region: 'South Asia',
+    text: 'Police busted a lab in Gujarat and recovered 80 kg of ephedrine along with 20 kg of methamphetamine.',
+    want: ['precursors 80 kg', 'methamphetamine 20 kg'],
+  },
+  {
+    id: '5-07',
+    cls: 5,
+    region: 'Caribbean',
+    text: 'Police in Trinidad seized 420 kilograms of cocaine with a street value of TT$50 million.',
+    want: ['cocaine 420 kg'],
+  },
+  {
+    id: '5-08',
+    cls: 5,
+    region: 'EU port',
+    text: 'A kilogram of cocaine sells for about 35,000 euros in Antwerp. Customs seized 12 tonnes of it there in March.',
+    want: ['cocaine 12000 kg'],
+  },
+  {
+    id: '5-09',
+    cls: 5,
+    region: 'Australia',
+    text: 'Australians consumed 11 tonnes of methamphetamine last year, the wastewater report found, while police seized 3.4 tonnes of the drug.',
+    want: ['methamphetamine 3400 kg'],
+  },
+  {
+    id: '5-10',
+    cls: 5,
+    region: 'Mexico',
+    text: 'The laboratory was capable of producing 500 kilograms of methamphetamine a week. Soldiers seized 60 kilograms of the drug there.',
+    want: ['methamphetamine 60 kg'],
+  },
+  {
+    id: '5-11',
+    cls: 5,
+    region: 'UK',
+    text: 'The gang is believed to have smuggled 8 tonnes of cocaine into Britain over three years. Officers seized 230 kg when they raided a farm in Essex.',
+    want: ['cocaine 230 kg'],
+  },
+  {
+    id: '5-12',
+    cls: 5,
+    region: 'South-East Asia',
+    text: 'In Indonesia, possession of more than 5 grams of methamphetamine can carry the death penalty. Police in Medan seized 40 kilograms of crystal meth on Saturday.',
+    want: ['methamphetamine 40 kg'],
+  },
+  {
+    id: '5-13',
+    cls: 5,
+    region: 'Andes',
+    text: 'The semi-submersible, able to carry up to 6 tonnes, had 1.8 tonnes of cocaine on board when the Colombian navy intercepted it.',
+    want: ['cocaine 1800 kg'],
+  },
+  {
+    id: '5-14',
+    cls: 5,
+    region: 'EU',
+    text: 'Dutch police found 3,000 litres of BMK, a precursor for amphetamine, in a barn near Tilburg.',
+    want: ['precursors 3000 liters'],
+  },
+  {
+    id: '5-15',
+    cls: 5,
+    region: 'US',
+    text: 'Each pill held about 2 milligrams of fentanyl. Agents in Phoenix seized 40,000 of the pills in a motel room.',
+    want: ['fentanyl 40000 pills'],
+  },
+
+  // 8. Hauls close in value that are not one seizure.
+  {
+    id: '8-01',
+    cls: 8,
+    region: 'EU port',
+    text: 'Across the operation, police seized more than 2 tonnes of cocaine. The biggest single haul, 1.8 tonnes, was found in a container at Le Havre.',
+    want: ['cocaine 2000 kg', 'cocaine 1800 kg'],
+  },
+  {
+    id: '8-02',
+    cls: 8,
+    region: 'East Africa',
+    text: 'Kenyan authorities have seized 4.2 tonnes of heroin since 2020, including 4 tonnes last year.',
+    want: ['heroin 4200 kg', 'heroin 4000 kg'],
+  },
+  {
+    id: '8-03',
+    cls: 8,
+    region: 'EU',
+    text: 'Spain seized 118 tonnes of cocaine in 2024 and 112 tonnes in 2023, the interior ministry said.',
+    want: ['cocaine 118000 kg', 'cocaine 112000 kg'],
+  },
+  {
+    id: '8-04',
+    cls: 8,
+    region: 'EU port',
+    text: 'Customs seized 1.2 tonnes of cocaine in Antwerp on Monday and another 1.25 tonnes in Rotterdam on Wednesday.',
+    want: ['cocaine 1200 kg', 'cocaine 1250 kg'],
+  },
+  {
+    id: '8-05',
+    cls: 8,
+    region: 'South-East Asia',
+    title: 'Police seize 500 kg of meth in Myanmar',
+    text: 'Police in Shan State seized 500 kilograms of methamphetamine on Monday. On Thursday, a second raid in the same township found another 480 kilograms.',
+    want: ['methamphetamine 500 kg', 'methamphetamine 480 kg'],
+  },
+  {
+    id: '8-06',
+    cls: 8,
+    region: 'UK',
+    text: 'Border Force seized 340 kg of cocaine at Southampton and 310 kg at Felixstowe, a total of 650 kg.',
+    want: ['cocaine 340 kg', 'cocaine 310 kg', 'cocaine 650 kg'],
+  },
+  {
+    id: '8-07',
+    cls: 8,
+    region: 'West Africa',
+    text: "Ghana's Narcotics Control Commission seized 3.1 tonnes of cannabis in 2024. In October alone, officers found 2.9 tonnes in a single warehouse in Kumasi.",
+    want: ['cannabis 3100 kg', 'cannabis 2900 kg'],
+  },
+  {
+    id: '8-08',
+    cls: 8,
+    region: 'UK',
+    text: 'Over the course of the investigation, police recovered over 1.5 million ecstasy tablets, including 1.4 million found in a van in Kent.',
+    want: ['mdma 1500000 pills', 'mdma 1400000 pills'],
+  },
+  {
+    id: '8-09',
+    cls: 8,
+    region: 'EU',
+    text: 'On Monday officers found 50 kilograms of cocaine in a truck at Algeciras. On Friday they found another 50 kilograms in a car at Tarifa.',
+    want: ['cocaine 50 kg', 'cocaine 50 kg'],
+  },
+  {
+    id: '8-10',
+    cls: 8,
+    region: 'Andes',
+    text: 'Ecuador seized 221 tonnes of drugs in 2023, 200 tonnes of them in the port of Guayaquil, the police said.',
+    want: ['unspecified 221000 kg', 'unspecified 200000 kg'],
+  },
+  {
+    id: '8-11',
+    cls: 8,
+    region: 'East Asia',
+    text: 'Customs in Hong Kong seized 1.9 tonnes of ketamine last year, compared with 2 tonnes a year earlier.',
+    want: ['ketamine 1900 kg', 'ketamine 2000 kg'],
+  },
+  {
+    id: '8-12',
+    cls: 8,
+    region: 'Gulf',
+    text: 'Dubai police seized 1.1 tonnes of captagon at Jebel Ali port on Sunday, weeks after customs found 1 tonne of the pills at the same port in January.',
+    want: ['captagon 1100 kg', 'captagon 1000 kg'],
+  },
+  {
+    id: '8-13',
+    cls: 8,
+    region: 'US border',
+    text: 'Officers seized 9,800 pounds of fentanyl at the southwest border in the first half of the year, against 10,000 pounds in the same period last year.',
+    want: ['fentanyl 4445.205 kg', 'fentanyl 4535.924 kg'],
+  },
+
+  // 9. Totals beside the hauls they hold.
+  {
+    id: '9-01',
+    cls: 9,
+    region: 'Gulf',
+    text: 'Throughout the six-month operation, Jordanian authorities seized more than 4 million captagon pills. The largest single seizure, 1.2 million pills, was made at the Jaber crossing.',
+    want: ['captagon 4000000 pills agg', 'captagon 1200000 pills haul'],
+  },
+  {
+    id: '9-02',
+    cls: 9,
+    region: 'Caribbean',
+    text: 'In the past two years, the navy has intercepted around 38,000 kilos of cocaine in the Caribbean, the admiral said. On Monday it seized 1,240 kilos from a go-fast off Aruba.',
+    want: ['cocaine 38000 kg agg', 'cocaine 1240 kg haul'],
+  },
+  {
+    id: '9-03',
+    cls: 9,
+    region: 'East Africa',
+    text: "Kenya's Anti-Narcotics Unit seized 2.4 tonnes of heroin in 2024, up from 1.1 tonnes in 2023.",
+    want: ['heroin 2400 kg agg', 'heroin 1100 kg agg'],
+  },
+  {
+    id: '9-04',
+    cls: 9,
+    region: 'UK',
+    text: 'So far this year, Border Force officers have seized 9 tonnes of cocaine at UK ports.',
+    want: ['cocaine 9000 kg agg'],
+  },
+  {
+    id: '9-05',
+    cls: 9,
+    region: 'South Asia',
+    text: 'Since January, the NCB has seized 3,400 kg of heroin across Punjab, including 220 kg on Saturday in Amritsar.',
+    want: ['heroin 3400 kg agg', 'heroin 220 kg haul'],
+  },
+  {
+    id: '9-06',
+    cls: 9,
+    region: 'Balkans',
+    text: 'In all, the raids on six farms near Elbasan yielded 14 tonnes of cannabis and 300 kg of hashish, police said.',
+    want: ['cannabis 14000 kg', 'hashish 300 kg'],
+  },
+  {
+    id: '9-07',
+    cls: 9,
+    region: 'Australia',
+    text: "Queensland police seized 310 kilograms of methamphetamine in March, the state's biggest monthly total.",
+    want: ['methamphetamine 310 kg agg'],
+  },
+  {
+    id: '9-08',
+    cls: 9,
+    region: 'EU',
+    text: 'The Guardia Civil has seized 45 tonnes of hashish in Cadiz province this year. The latest haul, 3.2 tonnes, was found in a van in La Linea on Thursday.',
+    want: ['hashish 45000 kg agg', 'hashish 3200 kg haul'],
+  },
+  {
+    id: '9-09',
+    cls: 9,
+    region: 'West Africa',
+    text: 'The NDLEA said it seized 2,300 tonnes of drugs in 2024, among them 1,800 tonnes of cannabis and 12 tonnes of tramadol.',
+    want: ['unspecified 2300000 kg agg', 'cannabis 1800000 kg agg', 'tramadol 12000 kg agg'],
+  },
+  {
+    id: '9-10',
+    cls: 9,
+    region: 'South Asia',
+    text: 'Over the past decade, Sri Lankan authorities have seized more than 6 tonnes of heroin.',
+    want: ['heroin 6000 kg agg'],
+  },
+  {
+    id: '9-11',
+    cls: 9,
+    region: 'South-East Asia',
+    text: 'The two-week crackdown netted a total of 75 kilos of ketamine in Sabah, including 30 kilos from a single house in Tawau.',
+    want: ['ketamine 75 kg', 'ketamine 30 kg haul'],
+  },
+  {
+    id: '9-12',
+    cls: 9,
+    region: 'Balkans',
+    text: 'Between 2019 and 2023, Albanian police seized 180 tonnes of cannabis.',
+    want: ['cannabis 180000 kg agg'],
+  },
+  {
+    id: '9-13',
+    cls: 9,
+    region: 'Gulf',
+    text: 'In the first quarter, customs at Jebel Ali seized 25 million captagon pills.',
+    want: ['captagon 25000000 pills agg'],
+  },
+  // Wave 2: longer articles in wire, press-release and local-paper styles (written before any fix).
+  {
+    id: '1-16',
+    cls: 1,
+    region: 'Gulf',
+    title: 'Saudi Arabia foils smuggling of 12 million amphetamine pills',
+    text: 'RIYADH, March 10 (Reuters) - Saudi authorities foiled an attempt to smuggle 12 million amphetamine pills hidden in a shipment of oranges at Jeddah Islamic Port, the state news agency reported. Captagon, an amphetamine-type stimulant, is produced mainly in Syria.',
+    want: ['amphetamine 12000000 pills'],
+  },
+  {
+    id: '1-17',
+    cls: 1,
+    region: 'US border',
+    text: "CBP officers at the Port of Nogales seized 4,500 pounds of narcotics, including fentanyl powder, methamphetamine and cocaine, in the fiscal year's largest single bust.",
+    want: ['unspecified 2041.166 kg'],
+  },
+  {
+    id: '1-18',
+    cls: 1,
+    region: 'Australia',
+    text: 'Police in Melbourne seized 1.3 tonnes of drugs on Tuesday: 900 kilograms of methamphetamine and 400 kilograms of cocaine.',
+    want: ['unspecified 1300 kg', 'methamphetamine 900 kg', 'cocaine 400 kg'],
+  },
+  {
+    id: '1-19',
+    cls: 1,
+    region: 'East Africa',
+    text: 'Kenyan police seized 150 kg of bhang and 20 kg of heroin in Mombasa. The drugs were destined for Tanzania.',
+    want: ['cannabis 150 kg', 'heroin 20 kg'],
+  },
+  {
+    id: '1-20',
+    cls: 1,
+    region: 'South Asia',
+    text: 'Customs at Chennai airport seized 6 kg of ketamine from a passenger bound for Kuala Lumpur; the contraband was hidden in food packets.',
+    want: ['ketamine 6 kg'],
+  },
+  {
+    id: '1-21',
+    cls: 1,
+    region: 'Mexico',
+    text: 'Tijuana is a hub for fentanyl trafficking. Police there seized 350 kilos of synthetic drugs in a warehouse, the state prosecutor said.',
+    want: ['unspecified 350 kg'],
+  },
+  {
+    id: '1-22',
+    cls: 1,
+    region: 'South-East Asia',
+    text: 'Police in Ho Chi Minh City seized 30,000 ecstasy and methamphetamine pills from a courier on Friday.',
+    want: ['unspecified 30000 pills'],
+  },
+  {
+    id: '2-15',
+    cls: 2,
+    region: 'East Africa',
+    text: 'Officers intercepted a vehicle loaded with 35 bundles of khat weighing 700 kg near Hargeisa.',
+    want: ['khat 700 kg + 35 packages'],
+  },
+  {
+    id: '2-16',
+    cls: 2,
+    region: 'West Africa',
+    text: 'Police found 80 kilograms of cocaine inside 12 car tyres at the port of Cotonou.',
+    want: ['cocaine 80 kg'],
+  },
+  {
+    id: '2-17',
+    cls: 2,
+    region: 'EU',
+    text: 'Military police at Schiphol arrested two passengers who carried 46 kilos of cocaine in four suitcases.',
+    want: ['cocaine 46 kg'],
+  },
+  {
+    id: '2-18',
+    cls: 2,
+    region: 'South Asia',
+    text: 'The navy boarded the dhow off Gujarat. Officers counted 1,260 packets of heroin, weighing 1.2 tonnes in all, in its hold.',
+    want: ['heroin 1200 kg + 1260 packages'],
+  },
+  {
+    id: '2-19',
+    cls: 2,
+    region: 'West Africa',
+    text: 'Customs officers in Lome seized 200 cartons containing 400,000 tramadol pills.',
+    want: ['tramadol 400000 pills'],
+  },
+  {
+    id: '2-20',
+    cls: 2,
+    region: 'US border',
+    text: 'Agents at the Laredo crossing seized a tractor-trailer on Sunday. The marijuana, 5,000 pounds in 230 bundles, was hidden under a load of watermelons.',
+    want: ['cannabis 2267.962 kg + 230 packages'],
+  },
+  {
+    id: '3-15',
+    cls: 3,
+    region: 'Andes',
+    title: 'Colombia: 1.5 tons of cocaine seized in Buenaventura',
+    text: 'Colombian police seized more than a ton and a half of cocaine in the port of Buenaventura. In total, officers found 1,532 kilograms in a container of sugar.',
+    want: ['cocaine 1532 kg'],
+  },
+  {
+    id: '3-16',
+    cls: 3,
+    region: 'Central America',
+    text: 'Honduran authorities presented the 6.2-ton haul on Friday. The 6,240 kilograms of cocaine were found in a truck in Olancho.',
+    want: ['cocaine 6240 kg'],
+  },
+  {
+    id: '3-17',
+    cls: 3,
+    region: 'US',
+    title: 'Coast Guard offloads a tonne of cocaine in Miami',
+    text: 'The crew of the cutter offloaded 2,300 pounds of cocaine in Miami on Tuesday.',
+    want: ['cocaine 1043.262 kg'],
+  },
+  {
+    id: '3-18',
+    cls: 3,
+    region: 'Gulf',
+    title: 'Two million captagon pills seized in Lebanon',
+    text: 'The Lebanese army seized 2,050,000 captagon pills at the port of Beirut.',
+    want: ['captagon 2050000 pills'],
+  },
+  {
+    id: '3-19',
+    cls: 3,
+    region: 'Pacific',
+    text: 'Police in Auckland seized 250 kilograms (about 550 pounds) of methamphetamine.',
+    want: ['methamphetamine 250 kg'],
+  },
+  {
+    id: '4-16',
+    cls: 4,
+    region: 'West Africa',
+    text: 'Police seized more than 1,000kgs of cannabis in a forest in Ogun State.',
+    want: ['cannabis 1000 kg'],
+  },
+  {
+    id: '4-17',
+    cls: 4,
+    region: 'US',
+    text: 'Deputies found 3 pounds, 4 ounces of methamphetamine in the car during the traffic stop.',
+    want: ['methamphetamine 1.474 kg'],
+  },
+  {
+    id: '4-18',
+    cls: 4,
+    region: 'EU',
+    text: 'Portuguese police seized one and a half tonnes of hashish from a speedboat in the Algarve.',
+    want: ['hashish 1500 kg'],
+  },
+  {
+    id: '4-19',
+    cls: 4,
+    region: 'South Asia',
+    text: 'Police seized 1.4kg of heroin worth Rs 7 crore in Amritsar.',
+    want: ['heroin 1.4 kg'],
+  },
+  {
+    id: '4-20',
+    cls: 4,
+    region: 'Southern Africa',
+    text: 'Police seized 1 200 kg of dagga near Musina on Monday.',
+    want: ['cannabis 1200 kg'],
+  },
+  {
+    id: '5-16',
+    cls: 5,
+    region: 'EU',
+    text: 'Police seized 30 kilograms of cocaine in Marseille. Officers said it would have been cut into 120 kilograms for street sale.',
+    want: ['cocaine 30 kg'],
+  },
+  {
+    id: '5-17',
+    cls: 5,
+    region: 'Andes',
+    text: 'The government aims to seize 50 tonnes of cocaine this year; so far the police have seized 12 tonnes.',
+    want: ['cocaine 12000 kg'],
+  },
+  {
+    id: '5-18',
+    cls: 5,
+    region: 'Canada',
+    text: 'Police in Vancouver seized 8,000 fentanyl pills, each pressed to look like 30 mg oxycodone tablets.',
+    want: ['fentanyl 8000 pills'],
+  },
+  {
+    id: '5-19',
+    cls: 5,
+    region: 'EU',
+    text: 'Dutch police seized 2 tonnes of chemicals used to make ecstasy, including PMK, at a farm.',
+    want: ['precursors 2000 kg'],
+  },
+  {
+    id: '5-20',
+    cls: 5,
+    region: 'Caribbean',
+    text: 'The shipment, worth $3 million, contained 110 kilos of cocaine, police said after intercepting it at Kingston port.',
+    want: ['cocaine 110 kg'],
+  },
+  {
+    id: '8-14',
+    cls: 8,
+    region: 'EU port',
+    text: 'French customs seized 2 tonnes of cocaine at Le Havre in May and another 2 tonnes at Dunkirk in June.',
+    want: ['cocaine 2000 kg', 'cocaine 2000 kg'],
+  },
+  {
+    id: '8-15',
+    cls: 8,
+    region: 'Balkans',
+    text: 'In total, the operation seized 1.1 tonnes of heroin. Most of it, 1 tonne, was found in a truck in Izmir.',
+    want: ['heroin 1100 kg', 'heroin 1000 kg'],
+  },
+  {
+    id: '8-16',
+    cls: 8,
+    region: 'Balkans',
+    text: 'Between 2020 and 2024 police seized 52 tonnes of cannabis; in 2024 alone they seized 50 tonnes.',
+    want: ['cannabis 52000 kg', 'cannabis 50000 kg'],
+  },
+  {
+    id: '9-14',
+    cls: 9,
+    region: 'EU',
+    text: 'During the investigation, police seized a total of 760 kilos of cocaine in several raids, the largest being 400 kilos in Marseille.',
+    want: ['cocaine 760 kg', 'cocaine 400 kg haul'],
+  },
+  {
+    id: '9-15',
+    cls: 9,
+    region: 'South-East Asia',
+    text: 'Nationwide, police seized 3.6 tonnes of methamphetamine in the first nine months of the year.',
+    want: ['methamphetamine 3600 kg agg'],
+  },
+];
+
+type Seizure = ArticleRecord['seizures'][number];
+
+const unitName = (u: string | null) => (u === 'tablets' ? 'pills' : u);
+
+/** `drug size[ + count]` of one extracted seizure, in the notation of `want`. */
+export function describeSeizure(s: Seizure): string {
+  const size = s.kg !== null ? `${+s.kg.toFixed(3)} kg` : `${s.count} ${unitName(s.countUnit)}`;
+  const count = s.kg !== null && s.count !== null ? ` + ${s.count} ${unitName(s.countUnit)}` : '';
+  return `${s.drug} ${size}${count}`;
+}
+
+/** Runs one probe; returns what it got (with flags) and whether it matches `want` one-to-one. */
+export function runProbe(probe: Probe): { ok: boolean; got: string[] } {
+  const record = extractRecord(
+    articleFromText({
+      url: null,
+      title: probe.title ?? null,
+      text: probe.text,
+      published: probe.published ?? '2025-03-14',
+    }),
+  );
+  const got = record.seizures.map((s) => ({ base: describeSeizure(s), aggregate: s.aggregate }));
+  const left = [...got];
+  let ok = got.length === probe.want.length;
+  for (const w of probe.want) {
+    const m = /^(.*?)(?: (agg|haul))?$/.exec(w);
+    const base = m?.[1] ?? w;
+    const flag = m?.[2];
+    const i = left.findIndex(
+      (g) => g.base === base && (flag === undefined || g.aggregate === (flag === 'agg')),
+    );
+    if (i < 0) ok = false;
+    else left.splice(i, 1);
+  }
+  return { ok, got: got.map((g) => `${g.base} ${g.aggregate ? 'agg' : 'haul'}`) };
+}
