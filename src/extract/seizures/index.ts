@@ -177,8 +177,9 @@ function aggregateOf(
   clause: string,
   period: string | null,
   explicit: boolean,
+  part = false,
 ): string | null {
-  if (t.grammar.rangeYear.test(sentence)) {
+  if (!part && t.grammar.rangeYear.test(sentence)) {
     const total = termMatch(t, 'aggregate', sentence);
     if (total) return total;
   }
@@ -392,10 +393,19 @@ export function extractSeizures(
         agency ??
         (ctx.place?.source === 'none' ? null : ctx.place) ??
         storyAgency;
+      // "since 2021 ..., among them 3.1 tonnes found at a single house", "; the largest, 400 kg":
+      // a part of a total with a haul word of its own is that haul, whatever span the sentence names.
+      const partGap =
+        prev && t.grammar.partOfBefore.test(text.slice(prev.end, q.start))
+          ? text.slice(prev.end, q.start)
+          : null;
+      const partHaul =
+        partGap !== null && termMatch(t, 'haul', `${partGap} ${clauseAround(before, after)}`) !== null;
       // A span of time ("in the past two years") is a total too.
-      const aggregateReason =
-        aggregateOf(t, text, clauseAround(before, after), seizurePeriod, explicit) ??
-        (period?.range ? 'aggregate-span-of-time' : null);
+      const aggregateReason = partHaul
+        ? null
+        : (aggregateOf(t, text, clauseAround(before, after), seizurePeriod, explicit, partGap !== null) ??
+          (period?.range ? 'aggregate-span-of-time' : null));
       const reasons = [
         q.reason,
         ...(q.inferred ? ['unit-inferred-from-list'] : []),

@@ -92,10 +92,12 @@ const quantityRegex = perTables((t): Compiled => {
   // A number word ends at a word boundary: "a" is never the start of "authorities".
   const number = `(?<digits>${DIGITS})|(?<words>${wordNumberPattern(t)})(?![\\p{L}\\d])`;
   const src =
-    `(?<![\\p{L}\\d.,'’$€£¥₹-])` +
+    // "1/2 pound": the 2 after a slash is no number of its own.
+    `(?<![\\p{L}\\d.,'’$€£¥₹/-])` +
     // "plus d’une tonne": an elided qualifier runs into its number.
     `(?:(?<qual>${t.qualifierAlternation})(?:\\s+|(?<=['’])))?` +
-    `(?:(?<frac>${t.fractionAlternation})(?![\\p{L}])|(?:${number})(?<half>\\s+${g('half-suffix')})?` +
+    // "half a ton", "half a million pills", "1/2 pound"; "two and a half", "two-and-a-half".
+    `(?:(?<frac>${t.fractionAlternation})(?![\\p{L}])(?:\\s+(?<fmult>${t.multiplierAlternation})(?![\\p{L}]))?|(?:${number})(?<half>[\\s-]+${g('half-suffix')})?` +
     `(?:\\s?(?<mult>${t.multiplierAlternation})(?![\\p{L}])(?:\\s+(?<rest>\\d{1,3})(?![\\d.,]))?)?)` +
     // "cent quarante-cinq (145) plaquettes": the figure in digits closes its bracket.
     `(?<close>\\))?` +
@@ -120,7 +122,11 @@ const quantityRegex = perTables((t): Compiled => {
     article: new RegExp(`^${g('indefinite-articles')}$`, 'i'),
     yearBefore: new RegExp(`\\b${g('year-prepositions')}\\s+$`, 'i'),
     restated: new RegExp(`^[^.;()]{0,60},?\\s+${g('restatement-or')}\\s+$`, 'i'),
-    conversion: new RegExp(`^\\s*\\(\\s*${g('conversion-bracket-words')}?\\s*$`, 'i'),
+    // "1.5 tonnes of cocaine (about 3,300 pounds)": the drug may stand before the bracket.
+    conversion: new RegExp(
+      `^(?:\\s+${g('link-of')}\\s+(?:[\\p{L}-]+\\s+){0,2}[\\p{L}-]+)?\\s*\\(\\s*${g('conversion-bracket-words')}?\\s*$`,
+      'iu',
+    ),
     compoundAnd: new RegExp(`^\\s+(?:${and}\\s+)?$`, 'i'),
     compoundComma: /^\s*,\s+$/,
     halfAfter: new RegExp(`^\\s+${g('half-suffix')}(?![\\p{L}])`, 'iu'),
@@ -207,7 +213,7 @@ export function findQuantities(
     const halfAfter =
       !g.half && !g.mult && rule.kind === 'mass' ? c.halfAfter.exec(text.slice(m.index + m[0].length)) : null;
     if (halfAfter) value += 0.5;
-    const factor = multiplierValue(t, g.mult);
+    const factor = multiplierValue(t, g.mult ?? g.fmult);
     value = round(value * factor);
     // "2 mil 687 kilos", "17 mil 6 kilogramos": thousands and the rest, written apart.
     if (g.rest) {
