@@ -1241,6 +1241,28 @@ export const PROBES: Probe[] = [
     text: 'In the three years to 2024 Border Force seized 42 tonnes of cocaine at UK ports, including 5.7 tonnes in a single shipment at Southampton.',
     want: ['cocaine 42000 kg agg', 'cocaine 5700 kg haul'],
   },
+  // Added with the fixes: a smuggled figure found later, and per-unit averages (dev misses in our words).
+  {
+    id: '5-27',
+    cls: 5,
+    region: 'UK',
+    text: 'A lorry driver was jailed at the crown court for smuggling 31 kilograms of cocaine into the country. Officers found the drugs in a load of frozen chips at Holyhead in May 2024.',
+    want: ['cocaine 31 kg'],
+  },
+  {
+    id: '5-28',
+    cls: 5,
+    region: 'EU',
+    text: 'The ring smuggled 2 tonnes of heroin a year into Europe. Police found the drugs in a flat in Lyon.',
+    want: [],
+  },
+  {
+    id: '5-29',
+    cls: 5,
+    region: 'Pacific',
+    text: 'Customs officers x-rayed the container and found 40 tyres packed with cocaine. Each tyre hid an average of about six kilograms of the drug.',
+    want: [],
+  },
 ];
 
 type Seizure = ArticleRecord['seizures'][number];

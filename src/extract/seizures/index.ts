@@ -333,6 +333,32 @@ export function extractSeizures(
       }
     }
 
+    // "jailed for smuggling 28 kilograms of heroin. Border Force officers found the drugs at
+    // Dover in August 2023": a figure a `found-later` frame rejected is the haul found.
+    if (quantities.length === 0 && cue && sentenceRefersBack && told.length === 0 && !unit.isTitle) {
+      const revived = revivable(t, rejected, unit.index, segment, REFER_BACK);
+      if (revived) {
+        rejected.splice(rejected.indexOf(revived), 1);
+        revived.rejectedBy = null;
+        revived.reasons.push('seizure-found-later');
+        const p = nearestPeriod(periods, 0, 0, '');
+        if (p?.period && !p.reporting) {
+          revived.seizure.period = p.period;
+          revived.periodSource = 'explicit';
+          revived.reasons.push('period-from-later-sentence');
+        }
+        const place = eligible[0];
+        if (place) {
+          revived.seizure.location = place.name;
+          revived.seizure.country = place.country;
+          revived.placeSource = 'clause';
+          revived.reasons.push('place-from-event-sentence');
+        }
+        candidates.push(revived);
+        lastHaul = { index: unit.index, candidates: [revived] };
+      }
+    }
+
     quantities.forEach((q, i) => {
       const prev = quantities[i - 1];
       const next = quantities[i + 1];
@@ -567,6 +593,28 @@ export function extractSeizures(
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The last figure rejected by a `found-later` frame (negative-frames.yaml) in one of the
+ * `window` sentences before sentence `index`, of the same segment, with a drug; else null.
+ */
+function revivable(
+  t: SeizureTables,
+  rejected: Candidate[],
+  index: number,
+  segment: number,
+  window: number,
+): Candidate | null {
+  const later = new Set(t.frames.filter((f) => f.rule['found-later']).map((f) => f.rule.reason));
+  for (let i = rejected.length - 1; i >= 0; i--) {
+    const r = rejected[i]!;
+    if (r.isTitle || r.unitIndex >= index || index - r.unitIndex > window || r.segment !== segment) continue;
+    if (!r.rejectedBy || !later.has(r.rejectedBy) || !r.seizure.drug) continue;
+    if (r.seizure.aggregate || r.periodRange || termMatch(t, 'not-found-later', r.seizure.evidence)) return null;
+    return r;
+  }
+  return null;
+}
 
 /**
  * The sentence speaks of a haul already told: "the drugs", "the vessel", "the meth" (any drug

@@ -44,6 +44,7 @@ const TermRule = z.object({
     'agency',
     'separate',
     'operation',
+    'not-found-later',
   ]),
   pattern: z.string(),
   /** `sentence`: the rule speaks of every figure of its sentence ("In the first quarter, ..."), not only of its clause. */
@@ -55,6 +56,11 @@ const FrameRule = z.object({
   pattern: z.string(),
   /** Only figures in these units ("225mg" before "tablets" is a dose strength). */
   units: z.array(AmountUnitSchema).optional(),
+  /**
+   * The figure is a seizure after all when a later sentence tells that authorities found or
+   * seized "the drugs" ("jailed for smuggling 28 kg of heroin. Officers found the drugs at X").
+   */
+  'found-later': z.boolean().optional(),
 });
 const PeriodRule = z.object({
   reason: z.string(),
