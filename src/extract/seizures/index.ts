@@ -610,7 +610,8 @@ function revivable(
     const r = rejected[i]!;
     if (r.isTitle || r.unitIndex >= index || index - r.unitIndex > window || r.segment !== segment) continue;
     if (!r.rejectedBy || !later.has(r.rejectedBy) || !r.seizure.drug) continue;
-    if (r.seizure.aggregate || r.periodRange || termMatch(t, 'not-found-later', r.seizure.evidence)) return null;
+    if (r.seizure.aggregate || r.periodRange || termMatch(t, 'not-found-later', r.seizure.evidence))
+      return null;
     return r;
   }
   return null;
