@@ -1263,6 +1263,85 @@ export const PROBES: Probe[] = [
     text: 'Customs officers x-rayed the container and found 40 tyres packed with cocaine. Each tyre hid an average of about six kilograms of the drug.',
     want: [],
   },
+  // Added with the fixes for the dev misses (our own words): a drug right after a mass unit, a
+  // frame over a list, the packing of a haul told, the figure of a seizure told without one.
+  {
+    id: '1-29',
+    cls: 1,
+    region: 'West Africa',
+    text: 'Police in Kaduna arrested two men with 45 kg cannabis and 3 kg cocaine.',
+    want: ['cannabis 45 kg', 'cocaine 3 kg'],
+  },
+  {
+    id: '1-30',
+    cls: 1,
+    region: 'South Asia',
+    text: 'The rangers seized 12 kg crystal meth and 4 kg heroin near Quetta.',
+    want: ['methamphetamine 12 kg', 'heroin 4 kg'],
+  },
+  {
+    id: '1-31',
+    cls: 1,
+    region: 'East Africa',
+    text: 'When officers arrested the courier at the bus station in Mwanza, he carried 2.4 kilograms of heroin in his shoes.',
+    want: ['heroin 2.4 kg'],
+  },
+  {
+    id: '2-27',
+    cls: 2,
+    region: 'South Asia',
+    text: 'Border guards seized 95,000 yaba tablets on the riverbank on Friday. The officers found the tablets packed in 19 bags under a bush.',
+    want: ['methamphetamine 95000 pills'],
+  },
+  {
+    id: '2-28',
+    cls: 2,
+    region: 'Gulf',
+    text: 'Customs seized 36 kilograms of heroin at Muscat airport. Officers recovered the heroin wrapped in 18 parcels inside a suitcase.',
+    want: ['heroin 36 kg + 18 packages'],
+  },
+  {
+    id: '3-25',
+    cls: 3,
+    region: 'West Africa',
+    text: "Ghana's narcotics commission said it had intercepted a consignment of cocaine at Tema port. The agency said the shipment contained 60 slabs with a combined weight of 66 kilograms.",
+    want: ['cocaine 66 kg + 60 bricks'],
+  },
+  {
+    id: '3-26',
+    cls: 3,
+    region: 'Andes',
+    text: 'Officers in Lima seized a shipment of marijuana on a bus. Police said the load weighed 140 kilos.',
+    want: ['cannabis 140 kg'],
+  },
+  {
+    id: '5-30',
+    cls: 5,
+    region: 'Caribbean',
+    text: 'The skipper confessed to carrying 300 kg of cocaine and 40 kg of heroin before dumping them overboard.',
+    want: [],
+  },
+  {
+    id: '5-31',
+    cls: 5,
+    region: 'EU',
+    text: 'Prosecutors say the pair had smuggled 2 tonnes of cannabis, 80 kg of hashish and 5 kg of heroin into the country.',
+    want: [],
+  },
+  {
+    id: '5-32',
+    cls: 5,
+    region: 'Central Asia',
+    text: 'Agents seized heroin at a border crossing on Monday. The drug sells for about 30,000 dollars per kilogram in the city.',
+    want: [],
+  },
+  {
+    id: '5-33',
+    cls: 5,
+    region: 'South Asia',
+    text: 'The coast guard stopped a dhow whose captain admitted to carrying 150 kg heroin and 30 kg hashish before throwing them into the sea.',
+    want: [],
+  },
 ];
 
 type Seizure = ArticleRecord['seizures'][number];

@@ -134,7 +134,9 @@ function drugFor(
   if (
     next &&
     (t.grammar.ofBinding.test(text.slice(q.end, next.start)) ||
-      t.grammar.genericOf.test(text.slice(q.end, next.start)))
+      t.grammar.genericOf.test(text.slice(q.end, next.start)) ||
+      // "60 kg hashish", "200 kg high-grade heroin": a drug right after a mass unit.
+      (q.kind === 'mass' && /^\s+(?:\p{L}+-\p{L}+\s+)?$/u.test(text.slice(q.end, next.start))))
   ) {
     if (next.drug !== 'generic' && mixedList(t, text, next, drugs, all))
       return { drug: 'unspecified', bound: true, reason: 'drug-mixed-list' };
@@ -265,6 +267,9 @@ export function extractSeizures(
   let lastHaul: { index: number; candidates: Candidate[] } | null = null;
   // The last day (YYYY-MM-DD) a body sentence named: "a day earlier" counts from it.
   let lastDay: string | null = null;
+  // The last body sentence that told of seizing a drug without a figure ("intercepted 10 cartons
+  // of tramadol"): a later sentence that refers back may give its figure with no seizure word.
+  let lastEvent: number | null = null;
   const eligibleBySentence = new Map<number, PlaceMention[]>();
 
   for (const unit of units) {
@@ -334,7 +339,7 @@ export function extractSeizures(
     }
 
     // "jailed for smuggling 28 kilograms of heroin. Border Force officers found the drugs at
-    // Dover in August 2023": a figure a `found-later` frame rejected is the haul found.
+    // the port in August 2023": a figure a `found-later` frame rejected is the haul found.
     if (quantities.length === 0 && cue && sentenceRefersBack && told.length === 0 && !unit.isTitle) {
       const revived = revivable(t, rejected, unit.index, segment, REFER_BACK);
       if (revived) {
@@ -359,6 +364,7 @@ export function extractSeizures(
       }
     }
 
+    let listFrame: { end: number; reason: string } | null = null;
     quantities.forEach((q, i) => {
       const prev = quantities[i - 1];
       const next = quantities[i + 1];
@@ -373,7 +379,16 @@ export function extractSeizures(
         next ? next.start : Math.min(text.length, q.end + t.thresholds['after-window-chars']),
       );
       const { drug, bound, reason: drugReason } = drugFor(t, text, q, drugs, quantities, ctx.drug);
-      const frame = negativeFrame(t, before, after, bound, text.slice(0, q.numStart), q.unit);
+      // "admitted to carrying 200 kg of heroin and 60 kg of hashish": a frame before the first
+      // figure of a list holds for the figures joined to it.
+      const frame =
+        negativeFrame(t, before, after, bound, text.slice(0, q.numStart), q.unit) ??
+        (listFrame && prev && listFrame.end === prev.end && coordinated(t, text.slice(prev.end, q.start))
+          ? listFrame.reason
+          : null);
+      // Only a frame of the verb before the list carries ("admitted to carrying"); a strength or an
+      // object frame speaks of its own figure.
+      listFrame = frame && t.listFrames.has(frame) ? { end: q.end, reason: frame } : null;
       let period = periodOfFigure(t, periods, quantities, i, text);
       // "rose to X, from Y a year earlier": the earlier year belongs to Y only.
       if (
@@ -473,6 +488,23 @@ export function extractSeizures(
       // A count of packages with no drug named ("counted 211 packages") may be the count of a
       // mass told next ("The packages contained 156.8kg of ..."): kept only if it joins one.
       const pending = drug === null && !frame && q.kind === 'count' && cue !== null && !unit.isTitle;
+      // "the border guards recovered the Yaba tablets kept in eight packets": the packing of
+      // the haul told, its count if it has none, never a haul of its own.
+      if (
+        q.kind === 'count' &&
+        PACKING_UNITS.has(q.unit) &&
+        !bound &&
+        t.grammar.packingOfTold.test(text.slice(Math.max(0, q.numStart - 80), q.numStart))
+      ) {
+        const last = told.at(-1);
+        if (last && last.seizure.count === null && last.seizure.kg !== null) {
+          last.seizure.count = q.value;
+          last.seizure.countUnit = q.unit as Seizure['countUnit'];
+          last.reasons.push('count-joined-across-sentences');
+        }
+        rejected.push({ ...candidate, rejectedBy: 'packing-of-told-haul' });
+        return;
+      }
       if (pending) candidate.pending = true;
       else if (frame || drug === null) {
         rejected.push(candidate);
@@ -494,8 +526,14 @@ export function extractSeizures(
           last.reasons.push('count-joined-across-sentences');
           return;
         }
-        rejected.push({ ...candidate, rejectedBy: 'no-seizure-cue' });
-        return;
+        // "intercepted 10 cartons of tramadol ... He said the consignment contained 500,000
+        // tablets with a total weight of 407kg": the figure of a seizure told without one.
+        const event = lastEvent !== null && unit.index - lastEvent <= REFER_BACK && told.length === 0;
+        if (!(event && sentenceRefersBack)) {
+          rejected.push({ ...candidate, rejectedBy: 'no-seizure-cue' });
+          return;
+        }
+        candidate.reasons.push('seizure-event-restated');
       }
       candidate.weak = !cue && unit.isHeading;
       // "Spain with 118 tonnes and the Netherlands with 59 tonnes": a list shares its kind.
@@ -530,6 +568,8 @@ export function extractSeizures(
       });
       if (trend) trends.push(trend);
       if (quantities.length === 0 && unit.index < 3 && seizesDrug(t, text, drugs)) eventWithoutFigure = true;
+      if (accepted.length > 0) lastEvent = null;
+      else if (cue && drugs.some((d) => d.drug !== 'generic')) lastEvent = unit.index;
     } else if (seizesDrug(t, text, drugs)) {
       eventWithoutFigure = true;
     }
@@ -593,6 +633,14 @@ export function extractSeizures(
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Count units that pack a haul (units.yaml): packets, bricks, bags; not pills, plants or doses. */
+const PACKING_UNITS = new Set<string>(['packages', 'bricks', 'bags']);
+
+/** Between two figures of one list: a drug, a comma or "and", no seizure word or clause break. */
+function coordinated(t: SeizureTables, gap: string): boolean {
+  return /^[^.;:()]{0,50}?(?:,|\s(?:and|or))\s*$/i.test(gap) && termMatch(t, 'cue', gap) === null;
+}
 
 /**
  * The last figure rejected by a `found-later` frame (negative-frames.yaml) in one of the

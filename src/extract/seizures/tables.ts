@@ -252,6 +252,8 @@ export interface SeizureGrammar {
   massThenCount: RegExp;
   /** Between a count and the mass of one haul ("weighing about"). */
   countThenMass: RegExp;
+  /** "the Yaba tablets kept in " before a count: the packing of a haul already told. */
+  packingOfTold: RegExp;
   /** "of <word> " between a mass and "in N packets". */
   ofWord: RegExp;
   /** "of crystal meth " (a drug of two words) between a mass and "hidden inside N packs". */
@@ -289,6 +291,8 @@ export interface SeizureTables {
   drugs: Compiled<DrugRuleT>[];
   terms: Map<TermKind, Compiled<z.infer<typeof TermRule>>[]>;
   frames: Compiled<z.infer<typeof FrameRule>>[];
+  /** Reasons of the frames that hold for a whole list after them (window `before`, any unit). */
+  listFrames: Set<string>;
   periods: Compiled<PeriodRuleT>[];
   /** Month names (lower case, no dot) -> 0-based month. */
   months: Map<string, number>;
@@ -414,6 +418,10 @@ export function compileSeizureTables(dir: string): SeizureTables {
       `^[\\s,]*(?:${g('passive-perfect')}\\s+)?(?:(?:${g('packing-verbs')}|\\p{L}+ed)\\s+)?${g('packing-links')}\\s+$`,
       'iu',
     ),
+    packingOfTold: new RegExp(
+      `\\b${g('definite-articles')}\\s+(?:[\\p{L}-]+\\s+){0,2}(?:${g('packing-verbs')}|\\p{L}+ed)\\s+${g('packing-links')}\\s+$`,
+      'iu',
+    ),
     countThenMass: new RegExp(
       `${g('weight-links')}\\s+(?:${slots
         .words('weight-qualifiers')
@@ -466,6 +474,7 @@ export function compileSeizureTables(dir: string): SeizureTables {
     })),
     terms: termMap,
     frames: frames.map((f) => ({ rule: f, re: new RegExp(f.pattern, 'iu') })),
+    listFrames: new Set(frames.filter((f) => f.window === 'before' && !f.units).map((f) => f.reason)),
     periods: periods.map((p) => ({ rule: p, re: new RegExp(p.pattern, 'giu') })),
     months,
     weekdays,
