@@ -389,6 +389,7 @@ export function extractSeizures(
       // Only a frame of the verb before the list carries ("admitted to carrying"); a strength or an
       // object frame speaks of its own figure.
       listFrame = frame && t.listFrames.has(frame) ? { end: q.end, reason: frame } : null;
+      const rejectedBy = frame ?? (q.cover && !bound ? 'cover-cargo' : null);
       let period = periodOfFigure(t, periods, quantities, i, text);
       // "rose to X, from Y a year earlier": the earlier year belongs to Y only.
       if (
@@ -466,7 +467,7 @@ export function extractSeizures(
         periodSource: explicit ? 'explicit' : seizurePeriod ? 'carried' : 'none',
         periodRange: period?.range ?? false,
         placeSource: place?.source ?? 'none',
-        rejectedBy: frame,
+        rejectedBy,
         segment,
         refersBack: sentenceRefersBack,
         additional,
@@ -487,7 +488,7 @@ export function extractSeizures(
       };
       // A count of packages with no drug named ("counted 211 packages") may be the count of a
       // mass told next ("The packages contained 156.8kg of ..."): kept only if it joins one.
-      const pending = drug === null && !frame && q.kind === 'count' && cue !== null && !unit.isTitle;
+      const pending = drug === null && !rejectedBy && q.kind === 'count' && cue !== null && !unit.isTitle;
       // "the border guards recovered the Yaba tablets kept in eight packets": the packing of
       // the haul told, its count if it has none, never a haul of its own.
       if (
@@ -506,7 +507,7 @@ export function extractSeizures(
         return;
       }
       if (pending) candidate.pending = true;
-      else if (frame || drug === null) {
+      else if (rejectedBy || drug === null) {
         rejected.push(candidate);
         return;
       }

@@ -16,6 +16,7 @@ import {
   parseWordNumber,
   wordNumberPattern,
 } from './numbers.ts';
+import { findDrugMentions } from './drugs.ts';
 import { perTables, type SeizureTables, termMatch, type UnitRuleT } from './tables.ts';
 
 export interface Quantity {
@@ -45,6 +46,8 @@ export interface Quantity {
    * "two tons in 2,000 packets"), else null.
    */
   count?: { value: number; unit: AmountUnit } | null;
+  /** Goods that hid the haul ("hidden in a shipment of 20 tonnes of soybeans"): no figure. */
+  cover?: boolean;
   /** The other reading of an ambiguous "183.600" (value in `unit`, and kg), else undefined. */
   alt?: { value: number; kg: number | null };
 }
@@ -70,6 +73,8 @@ interface Compiled {
   halfAfter: RegExp;
   /** A multiplier right after a bare number ("1.4 million found"). */
   multAfter: RegExp;
+  /** "of" and the words after a figure, up to a clause break (group 1). */
+  ofAfter: RegExp;
   /** What may follow a bare part ("including 1.4 million found in ..."): a word, a comma, the end. */
   partFollows: RegExp;
   /** "25 and 89 grammes": between a bare number and the next figure. */
@@ -131,6 +136,7 @@ const quantityRegex = perTables((t): Compiled => {
     compoundComma: /^\s*,\s+$/,
     halfAfter: new RegExp(`^\\s+${g('half-suffix')}(?![\\p{L}])`, 'iu'),
     partFollows: /^\s*(?:[\p{L}]|[,.;]|$)/u,
+    ofAfter: new RegExp(`^\\s+${g('link-of')}\\s+([^,.;:()]{1,40})`, 'iu'),
     multAfter: new RegExp(`^\\s?(?:${t.multiplierAlternation})(?![\\p{L}])`, 'iu'),
     listLink: new RegExp(`^\\s*(?:,|${andOr}|, ${and})\\s+$`),
     bracketList: new RegExp(
@@ -379,7 +385,11 @@ function joinPackaging(t: SeizureTables, text: string, qs: Quantity[]): Quantity
       const sameClause =
         between.length < 60 ||
         (between.length <= t.thresholds['count-weight-chars'] && !/[\d.;:!?]/.test(between));
-      const holds = sameClause && t.grammar.countThenMass.test(between);
+      // "8,400 bricks of cocaine hidden in a shipment of 20 tonnes of soybeans": a mass of goods
+      // is the cover, not the weight of the bricks.
+      const linked = sameClause && t.grammar.countThenMass.test(between);
+      if (linked && q.kind === 'mass' && coverObject(t, text.slice(q.end))) q.cover = true;
+      const holds = linked && !q.cover;
       const packedIn =
         t.grammar.massThenCount.test(between.replace(t.grammar.ofWord, '')) ||
         t.grammar.massThenCount.test(between.replace(t.grammar.ofTwoWords, ''));
@@ -415,9 +425,14 @@ function joinPackaging(t: SeizureTables, text: string, qs: Quantity[]): Quantity
   return out;
 }
 
-/** The words after a count name goods that are no drug ("sacks of potatoes", "boxes of tiles"). */
+/**
+ * The words after a figure name goods that are no drug ("sacks of potatoes", "20 tonnes of
+ * soybeans"): an object frame of negative-frames.yaml, or "of" and words with no drug name.
+ */
 function coverObject(t: SeizureTables, after: string): boolean {
-  return t.frames.some((f) => f.rule.window === 'object' && f.re.test(after));
+  if (t.frames.some((f) => f.rule.window === 'object' && f.re.test(after))) return true;
+  const of = quantityRegex(t).ofAfter.exec(after);
+  return of !== null && findDrugMentions(t, of[1]!).length === 0;
 }
 
 /** ", or about " between a figure and its restatement. */
