@@ -6,6 +6,7 @@
  * "Place A with 5.5 kilos, Place B (4.1)"), only in a sentence that tells of a seizure.
  */
 import type { AmountUnit } from '../../types.ts';
+import { findDrugMentions } from './drugs.ts';
 import {
   DIGITS,
   fractionValue,
@@ -16,7 +17,6 @@ import {
   parseWordNumber,
   wordNumberPattern,
 } from './numbers.ts';
-import { findDrugMentions } from './drugs.ts';
 import { perTables, type SeizureTables, termMatch, type UnitRuleT } from './tables.ts';
 
 export interface Quantity {
