@@ -65,12 +65,12 @@ interface Compiled {
   restated: RegExp;
   /** "419 metric tons (462 tons)": the text between a figure and its bracketed conversion. */
   conversion: RegExp;
+  /** "3,2 toneladas de droga —3.225 kilos": the text between a figure and its dash aside. */
+  dashAside: RegExp;
   /** "one ton and 150 kilograms". */
   compoundAnd: RegExp;
   /** "3 pounds, 4 ounces": a comma between a unit and its sub-unit. */
   compoundComma: RegExp;
-  /** "a ton and a half": the half after the unit. */
-  halfAfter: RegExp;
   /** A multiplier right after a bare number ("1.4 million found"). */
   multAfter: RegExp;
   /** "of" and the words after a figure, up to a clause break (group 1). */
@@ -108,7 +108,9 @@ const quantityRegex = perTables((t): Compiled => {
     `(?<close>\\))?` +
     // Up to three words before a count unit, one of them maybe a strength ("tramadol 225mg tablets").
     `(?<gap>\\s?|-)(?<infix>(?:(?:(?:\\d+-)?[\\p{L}“”"'’][\\p{L}\\-“”"'’]*|\\d+(?:\\.\\d+)?\\s?mg)\\s+){0,3}?)` +
-    `(?<unit>${t.unitAlternation})(?![\\p{L}\\d-])`;
+    `(?<unit>${t.unitAlternation})(?![\\p{L}\\d-])` +
+    // "dos toneladas y media", "a ton and a half": the half told after the unit.
+    `(?<halfAfter>\\s+${g('half-suffix')}(?![\\p{L}]))?`;
   const name = String.raw`\p{Lu}[\p{L}'’-]*(?:\s+(?:\p{Lu}[\p{L}'’-]*|${t.grammar.slots
     .words('list-name-connectors')
     .join('|')}))*`;
@@ -132,9 +134,12 @@ const quantityRegex = perTables((t): Compiled => {
       `^(?:\\s+${g('link-of')}\\s+(?:[\\p{L}-]+\\s+){0,2}[\\p{L}-]+)?\\s*\\(\\s*${g('conversion-bracket-words')}?\\s*$`,
       'iu',
     ),
+    dashAside: new RegExp(
+      String.raw`^(?:\s+${g('link-of')}\s+[\p{L}-]+)?\s*[—–]\s*(?:${g('conversion-bracket-words')}\s*)?$`,
+      'iu',
+    ),
     compoundAnd: new RegExp(`^\\s+(?:${and}\\s+)?$`, 'i'),
     compoundComma: /^\s*,\s+$/,
-    halfAfter: new RegExp(`^\\s+${g('half-suffix')}(?![\\p{L}])`, 'iu'),
     partFollows: /^\s*(?:[\p{L}]|[,.;]|$)/u,
     ofAfter: new RegExp(`^\\s+${g('link-of')}\\s+([^,.;:()]{1,40})`, 'iu'),
     multAfter: new RegExp(`^\\s?(?:${t.multiplierAlternation})(?![\\p{L}])`, 'iu'),
@@ -215,10 +220,8 @@ export function findQuantities(
     else value = parseWordNumber(t, g.words ?? '');
     if (value === null || !Number.isFinite(value)) return null;
     if (g.half) value += 0.5;
-    // "a ton and a half", "two kilos and a half": the half after the unit.
-    const halfAfter =
-      !g.half && !g.mult && rule.kind === 'mass' ? c.halfAfter.exec(text.slice(m.index + m[0].length)) : null;
-    if (halfAfter) value += 0.5;
+    // Only a whole mass takes a half after its unit ("a ton and a half").
+    if (g.halfAfter && rule.kind === 'mass' && !g.half && !g.frac && Number.isInteger(value)) value += 0.5;
     const factor = multiplierValue(t, g.mult ?? g.fmult);
     value = round(value * factor);
     // "2 mil 687 kilos", "17 mil 6 kilogramos": thousands and the rest, written apart.
@@ -241,7 +244,7 @@ export function findQuantities(
     return {
       start: m.index,
       numStart,
-      end: m.index + m[0].length + (halfAfter ? halfAfter[0].length : 0),
+      end: m.index + m[0].length,
       value,
       unit: rule.unit,
       kind: rule.kind,
@@ -325,6 +328,20 @@ function joinConversions(c: Compiled, text: string, qs: Quantity[]): Quantity[] 
       if (c.conversion.test(between) && /^\s*\)/.test(after)) {
         if (q.unit === 'kg' && prev.unit !== 'kg') prev.kg = q.kg;
         prev.end = q.end + after.indexOf(')') + 1;
+        continue;
+      }
+      // "3,2 toneladas de droga —3.225 kilos de hachís—": a rounded figure and the exact one
+      // in a dash aside are one figure; the exact one wins.
+      if (c.dashAside.test(between) && near(prev.kg) && prev.kg !== q.kg) {
+        prev.value = q.value;
+        prev.unit = q.unit;
+        prev.kg = q.kg;
+        prev.approx = q.approx;
+        prev.bound = q.bound;
+        prev.end = q.end;
+        prev.infix = q.infix;
+        prev.infixStart = q.infixStart;
+        delete prev.alt;
         continue;
       }
     }
