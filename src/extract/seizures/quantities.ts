@@ -430,6 +430,7 @@ function joinPackaging(t: SeizureTables, text: string, qs: Quantity[]): Quantity
       // "210 kilograms of cannabis in 70 sacks of potatoes": the sacks are cover cargo, no count
       // of the haul (the object frames of negative-frames.yaml name what is no drug).
       const cover = q.kind === 'count' && packedIn && coverObject(t, text.slice(q.end));
+      if (cover) q.cover = true;
       if (q.kind === 'count' && packedIn && !prev.count && !cover) {
         // The figure packed in counted items: a mass takes their count; a count keeps its own.
         if (prev.kind === 'mass') prev.count = { value: q.value, unit: q.unit };
