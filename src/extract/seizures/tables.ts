@@ -500,9 +500,15 @@ const TERM_MEMO_SIZE = 2000;
  */
 export function termMatch(t: SeizureTables, kind: TermKind, text: string): string | null {
   let kinds = termMemo.get(t);
-  if (!kinds) termMemo.set(t, (kinds = new Map()));
+  if (!kinds) {
+    kinds = new Map();
+    termMemo.set(t, kinds);
+  }
   let memo = kinds.get(kind);
-  if (!memo) kinds.set(kind, (memo = new Map()));
+  if (!memo) {
+    memo = new Map();
+    kinds.set(kind, memo);
+  }
   const known = memo.get(text);
   if (known !== undefined) return known;
   let found: string | null = null;
