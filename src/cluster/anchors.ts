@@ -63,6 +63,11 @@ export interface AnchorOptions {
   language: string;
   lexicon: ClusterLexicon;
   terms: ClusterTerms;
+  /**
+   * Spans of `title\n\ntext` that recall an older event (features.ts storyTime): their numbers,
+   * years, figures and dates are not this story's, so they give no anchor (places and persons do).
+   */
+  background?: ReadonlyArray<{ start: number; end: number }>;
 }
 
 /** The anchors of an article, most telling first, at most MAX_ANCHORS. */
@@ -123,8 +128,16 @@ export function storyAnchors(title: string | null, text: string, options: Anchor
     }
   }
 
-  // Numbers and years.
+  // Numbers, years, figures and dates: read where the text tells this story, not an older one.
+  let own = body;
+  for (const b of options.background ?? []) {
+    own = own.slice(0, b.start) + ' '.repeat(Math.max(0, b.end - b.start)) + own.slice(b.end);
+  }
+  const inBackground = (at: number): boolean =>
+    (options.background ?? []).some((b) => at >= b.start && at < b.end);
+
   for (const t of toks) {
+    if (inBackground(t.start)) continue;
     if (!/^\d/.test(t.text)) continue;
     const v = numberValue(t.text);
     if (v === null) continue;
@@ -134,11 +147,11 @@ export function storyAnchors(title: string | null, text: string, options: Anchor
 
   // Drugs, figures and dates, from the lexicon of every language.
   for (const d of lexicon.drugsIn(body)) add(`drug:${d}`);
-  for (const f of lexicon.figuresIn(body)) {
+  for (const f of lexicon.figuresIn(own)) {
     if (f.kg !== null) add(`figure:${f.kg}`, 2);
     else if (f.count !== null) add(`count:${f.count}`, 2);
   }
-  for (const d of lexicon.datesIn(body)) add(`date:${d}`, 2);
+  for (const d of lexicon.datesIn(own)) add(`date:${d}`, 2);
 
   return [...out.entries()]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))

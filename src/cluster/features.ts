@@ -5,7 +5,7 @@
  */
 import type { ArticleRecord } from '../types.ts';
 import { storyAnchors } from './anchors.ts';
-import { type ClusterLexicon, loadClusterLexicon } from './lexicon.ts';
+import { type ClusterLexicon, loadClusterLexicon, type YearDate } from './lexicon.ts';
 import { findQuantities, type Quantity } from './quantities.ts';
 import { type ClusterTerms, loadClusterTerms } from './terms.ts';
 import { contentTerms, shingleSketch, type WeightedTerms } from './text.ts';
@@ -17,9 +17,16 @@ export interface StoryFeatures {
   url: string | null;
   title: string | null;
   language: string;
-  /** When the article was published (or first seen, when it gives no date), epoch ms; null if unknown. */
+  /**
+   * When the story happened, epoch ms: the publication date, else a date the article's lead
+   * gives (storyTime); null if neither (an undated article is not split by the time window).
+   */
   time: number | null;
-  /** The haul figures the story reports (no period totals). */
+  /** How uncertain `time` is, in ms each way (a month named without a day: about half a month). */
+  timeSlack?: number;
+  /** Where `time` came from. Absent in features stored before it existed. */
+  timeFrom?: 'published' | 'text';
+  /** The haul figures the story reports (no period totals, no older hauls it recalls). */
   figures: Quantity[];
   /** Countries the seizures happened in (extractor's), for telling two ports apart. */
   countries: string[];
@@ -33,19 +40,169 @@ export interface StoryFeatures {
 }
 
 export interface FeatureOptions {
-  /** Use this time when the record has no `published` (the service passes the time first seen). */
-  fallbackTime?: number | null;
   terms?: ClusterTerms;
   lexicon?: ClusterLexicon;
+}
+
+const DAY = 86_400_000;
+/** A dated mention this long before the story's time is another event (a haul months or years ago). */
+export const BACKGROUND_DAYS = 45;
+/** How long after a haul's date its reports appear: a date read from the text starts the range. */
+export const REPORT_LAG_DAYS = 14;
+/** Sentences of the text (after the title) that count as its lead: the story's own facts. */
+const LEAD_SENTENCES = 3;
+const LEAD_PARAGRAPHS = 2;
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+/**
+ * Sentence spans of a text. A dot after a one- or two-digit number is an ordinal ("am 12.
+ * Februar"), not a sentence end.
+ */
+export function sentenceSpans(text: string): Span[] {
+  const out: Span[] = [];
+  let start = 0;
+  const re = /\n+|[.!?…]["”»)]?\s+(?=[\p{Lu}"“«¿¡(])/gu;
+  for (const m of text.matchAll(re)) {
+    const at = m.index ?? 0;
+    if (m[0][0] === '.' && /(?:^|[^\d.,])\d{1,2}$/.test(text.slice(Math.max(0, at - 4), at))) continue;
+    const end = at + (m[0][0] === '\n' ? 0 : m[0].replace(/\s+$/, '').length);
+    if (text.slice(start, end).trim()) out.push({ start, end });
+    start = at + m[0].length;
+  }
+  if (text.slice(start).trim()) out.push({ start, end: text.length });
+  return out;
+}
+
+/** The article as one string (title, blank line, text): what anchors and dates are read from. */
+export function storyBody(title: string | null, text: string): string {
+  return `${title ?? ''}\n\n${text}`;
+}
+
+interface Dated {
+  /** Range of the dated mention, epoch ms. */
+  lo: number;
+  hi: number;
+}
+
+function rangeOf(d: YearDate): Dated {
+  if (d.month === null) return { lo: Date.UTC(d.year, 0, 1), hi: Date.UTC(d.year + 1, 0, 1) - 1 };
+  if (d.day === null) return { lo: Date.UTC(d.year, d.month - 1, 1), hi: Date.UTC(d.year, d.month, 1) - 1 };
+  const t = Date.UTC(d.year, d.month - 1, d.day);
+  return { lo: t, hi: t + DAY - 1 };
+}
+
+function periodRange(period: string | null): Dated | null {
+  const m = period ? /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(period) : null;
+  if (!m) return null;
+  return rangeOf({
+    year: Number(m[1]),
+    month: m[2] ? Number(m[2]) : null,
+    day: m[3] ? Number(m[3]) : null,
+    start: 0,
+    end: 0,
+  });
+}
+
+export interface StoryTime {
+  time: number | null;
+  slack: number;
+  from: 'published' | 'text' | null;
+  /** Spans of `body` that recall another, older event (their figures and dates are not this story's). */
+  background: Span[];
+}
+
+/**
+ * When the story happened and which sentences recall something else:
+ * - the publication date; else the date of the lead's figures (the extractor's period of a
+ *   seizure stated in the lead), else the first date with month and year the lead writes;
+ * - a sentence is background when it dates what it says more than BACKGROUND_DAYS before the
+ *   story's time, or, the story's time unknown, when it sits after the lead and names a year ("the
+ *   record, 16 tonnes in February 2021"): an undated story's own haul is told without a year.
+ */
+export function storyTime(
+  record: Pick<ArticleRecord, 'title' | 'text' | 'published' | 'seizures'>,
+  lexicon: ClusterLexicon,
+): StoryTime {
+  const body = storyBody(record.title, record.text);
+  const textStart = body.length - record.text.length;
+  const spans = sentenceSpans(body);
+  const paragraphBreaks = [...record.text.matchAll(/\n+/g)].map((m) => textStart + (m.index ?? 0));
+  const leadEnd = Math.min(
+    paragraphBreaks[LEAD_PARAGRAPHS - 1] ?? body.length,
+    spans.filter((s) => s.start >= textStart)[LEAD_SENTENCES - 1]?.end ?? body.length,
+  );
+  const inLead = (s: Span): boolean => s.start < leadEnd;
+  const figures = lexicon.figuresIn(body);
+  const dates = lexicon
+    .yearDatesIn(body)
+    // A bare year that is a figure ("2000 kilos") is no date.
+    .filter((d) => d.month !== null || !figures.some((f) => d.start >= f.start && d.start < f.end));
+  let time: number | null = null;
+  let slack = 0;
+  let from: StoryTime['from'] = null;
+  const published = record.published ? Date.parse(record.published) : Number.NaN;
+  if (Number.isFinite(published)) {
+    time = published;
+    from = 'published';
+  } else {
+    // The story is reported from the date its lead gives to some days after.
+    const own = (r: Dated): void => {
+      const hi = r.hi + REPORT_LAG_DAYS * DAY;
+      time = Math.round((r.lo + hi) / 2);
+      slack = Math.round((hi - r.lo) / 2);
+      from = 'text';
+    };
+    const leadSeizure = record.seizures.find((s) => {
+      if (s.aggregate || !s.period || s.period.length < 7) return false;
+      const at = body.indexOf(s.evidence);
+      return at >= 0 && at < leadEnd;
+    });
+    const lead = dates.filter((d) => d.month !== null && d.start < leadEnd);
+    const full = lead.find((d) => d.day !== null);
+    if (leadSeizure) own(periodRange(leadSeizure.period)!);
+    else if (full) own(rangeOf(full));
+    else if (lead[0]) own(rangeOf(lead[0]));
+  }
+  const background: Span[] = [];
+  for (const s of spans) {
+    const here = dates.filter((d) => d.start >= s.start && d.start < s.end);
+    if (here.length === 0) continue;
+    const t = time as number | null;
+    const older =
+      t === null
+        ? !inLead(s)
+        : here.every((d) => rangeOf(d).hi < t - slack - BACKGROUND_DAYS * DAY);
+    if (older) background.push(s);
+  }
+  return { time, slack, from, background };
+}
+
+/** The span of `body` a seizure's evidence sentence sits in, or null. */
+function evidenceIn(body: string, evidence: string): Span | null {
+  const at = evidence ? body.indexOf(evidence) : -1;
+  return at < 0 ? null : { start: at, end: at + evidence.length };
 }
 
 export function storyFeatures(record: ArticleRecord, options: FeatureOptions = {}): StoryFeatures {
   const terms = options.terms ?? loadClusterTerms();
   const lexicon = options.lexicon ?? loadClusterLexicon();
-  const published = record.published ? Date.parse(record.published) : Number.NaN;
-  const time = Number.isFinite(published) ? published : (options.fallbackTime ?? null);
-  let figures: Quantity[] = record.seizures
-    .filter((s) => !s.aggregate && (s.kg !== null || s.count !== null))
+  const when = storyTime(record, lexicon);
+  const body = storyBody(record.title, record.text);
+  const inBackground = (span: Span | null): boolean =>
+    span !== null && when.background.some((b) => span.start < b.end && b.start < span.end);
+  const older = (period: string | null): boolean => {
+    const r = periodRange(period);
+    return r !== null && when.time !== null && r.hi < when.time - when.slack - BACKGROUND_DAYS * DAY;
+  };
+  const own = record.seizures.filter(
+    (s) => !s.aggregate && !older(s.period) && !inBackground(evidenceIn(body, s.evidence)),
+  );
+  let figures: Quantity[] = own
+    .filter((s) => s.kg !== null || s.count !== null)
     .map((s) => ({
       drug: s.drug,
       kg: s.kg,
@@ -57,9 +214,7 @@ export function storyFeatures(record: ArticleRecord, options: FeatureOptions = {
   if (figures.length === 0) {
     figures = findQuantities(record.title, record.text, lexicon).filter((q) => q.lead && !q.aggregate);
   }
-  const countries = [
-    ...new Set(record.seizures.filter((s) => !s.aggregate && s.country).map((s) => s.country!)),
-  ].sort();
+  const countries = [...new Set(own.filter((s) => s.country).map((s) => s.country!))].sort();
   return {
     id: record.id,
     sourceId: record.source.id,
@@ -67,15 +222,22 @@ export function storyFeatures(record: ArticleRecord, options: FeatureOptions = {
     url: record.url,
     title: record.title,
     language: record.language,
-    time,
+    // The time first seen is no date of the story: an undated article is not split by the window
+    // (the service keeps it apart from old stories by pruning members seen long ago).
+    time: when.time,
+    ...(when.time !== null && when.from ? { timeSlack: when.slack, timeFrom: when.from } : {}),
     figures: dedupeFigures(figures),
     countries,
-    anchors: storyAnchors(record.title, record.text, { language: record.language, lexicon, terms }),
+    anchors: storyAnchors(record.title, record.text, {
+      language: record.language,
+      lexicon,
+      terms,
+      background: when.background,
+    }),
     terms: contentTerms(record.title, record.text, terms),
-    sketch: shingleSketch(`${record.title ?? ''}\n${record.text}`),
+    sketch: shingleSketch(body),
   };
 }
-
 function dedupeFigures(figures: Quantity[]): Quantity[] {
   const seen = new Set<string>();
   return figures.filter((f) => {

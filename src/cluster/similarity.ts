@@ -108,11 +108,43 @@ export interface Comparison {
 
 const DAY = 86_400_000;
 
-export function sameFigure(a: Quantity, b: Quantity, tolerance: number): boolean {
-  if (a.drug && b.drug && a.drug !== b.drug) return false;
-  if (a.country && b.country && a.country !== b.country) return false;
+/** A drug that names none: agrees with any. */
+const known = (drug: Quantity['drug']): boolean => !!drug && drug !== 'unspecified';
+
+/** The most a rounded figure may stand for beyond the tolerance: "7 t" is 7.3 t told roughly. */
+const MAX_ROUNDING = 0.075;
+
+/**
+ * Half the last unit a mass is written to, in tonnes from a tonne up, else in kg ("7 t" -> 500 kg,
+ * "7.2 t" -> 50 kg, "16 t" -> 500 kg, "850 kg" -> 5 kg): a report that rounds may differ by that.
+ */
+export function roundingSlack(kg: number): number {
+  const unit = kg >= 1000 ? 1000 : 1;
+  let step = unit;
+  while (step >= unit / 1000 && Math.abs(kg / step - Math.round(kg / step)) > 1e-9) step /= 10;
+  while (Math.abs(kg / (step * 10) - Math.round(kg / (step * 10))) < 1e-9 && step * 10 <= kg) step *= 10;
+  return Math.min(step / 2, MAX_ROUNDING * kg);
+}
+
+/**
+ * Two figures of one haul: the same drug where both name one, the same country where both
+ * name one (unless `mentioned` shows the other report names that country too: extraction
+ * places a figure less surely than a text names a country), and masses equal within the
+ * tolerance or the rounding of the rounder one (7 t and 7.2 t agree; 7 t and 8 t do not).
+ */
+export function sameFigure(
+  a: Quantity,
+  b: Quantity,
+  tolerance: number,
+  mentioned?: { a: ReadonlySet<string>; b: ReadonlySet<string> },
+): boolean {
+  if (known(a.drug) && known(b.drug) && a.drug !== b.drug) return false;
+  if (a.country && b.country && a.country !== b.country) {
+    if (!mentioned || !(mentioned.b.has(a.country) || mentioned.a.has(b.country))) return false;
+  }
   if (a.kg !== null && b.kg !== null) {
-    return Math.abs(a.kg - b.kg) <= tolerance * Math.max(a.kg, b.kg);
+    const slack = Math.max(tolerance * Math.max(a.kg, b.kg), roundingSlack(a.kg), roundingSlack(b.kg));
+    return Math.abs(a.kg - b.kg) <= slack;
   }
   if (a.count !== null && b.count !== null) {
     return Math.abs(a.count - b.count) <= 0.01 * Math.max(a.count, b.count);
@@ -120,10 +152,49 @@ export function sameFigure(a: Quantity, b: Quantity, tolerance: number): boolean
   return false;
 }
 
+/** Supranational codes a figure or a place may carry: no country to tell two hauls apart by. */
+const NO_COUNTRY = new Set(['EU', 'XX', 'ZZ']);
+
+/**
+ * Every country an article names: its seizures' countries, its country anchors and the
+ * countries of its place anchors ("place:BE:antwerp").
+ */
+export function mentionedCountries(f: StoryFeatures): Set<string> {
+  const out = new Set(f.countries.filter((c) => !NO_COUNTRY.has(c)));
+  for (const a of f.anchors ?? []) {
+    const m = /^(?:country|place):([A-Z]{2})\b/.exec(a);
+    if (m && !NO_COUNTRY.has(m[1]!)) out.add(m[1]!);
+  }
+  return out;
+}
+
+/**
+ * Different countries: each names seizure countries, and neither names any of the other's
+ * anywhere (a copy that places the haul "in Europe" or at the port of origin still names the
+ * port's country; two hauls in two countries rarely name each other's).
+ */
+export function countriesClash(a: StoryFeatures, b: StoryFeatures): boolean {
+  const ca = a.countries.filter((c) => !NO_COUNTRY.has(c));
+  const cb = b.countries.filter((c) => !NO_COUNTRY.has(c));
+  if (ca.length === 0 || cb.length === 0) return false;
+  if (ca.some((c) => cb.includes(c))) return false;
+  const ma = mentionedCountries(a);
+  const mb = mentionedCountries(b);
+  return !ca.some((c) => mb.has(c)) && !cb.some((c) => ma.has(c));
+}
+
 export function figureRelation(a: StoryFeatures, b: StoryFeatures, tolerance: number): FigureRelation {
   if (a.figures.length === 0 || b.figures.length === 0) return 'none';
-  for (const fa of a.figures) for (const fb of b.figures) if (sameFigure(fa, fb, tolerance)) return 'match';
+  const mentioned = { a: mentionedCountries(a), b: mentionedCountries(b) };
+  for (const fa of a.figures)
+    for (const fb of b.figures) if (sameFigure(fa, fb, tolerance, mentioned)) return 'match';
   return 'conflict';
+}
+
+/** Too far apart in time: both dated, further apart than the window and their dates' slack. */
+export function apartInTime(a: StoryFeatures, b: StoryFeatures, windowDays: number): boolean {
+  if (a.time === null || b.time === null) return false;
+  return Math.abs(a.time - b.time) > windowDays * DAY + (a.timeSlack ?? 0) + (b.timeSlack ?? 0);
 }
 
 export function compareStories(
@@ -134,7 +205,7 @@ export function compareStories(
   options: SimilarityOptions,
 ): Comparison {
   const base = { cosine: 0, jaccard: 0, figures: 'none' as FigureRelation };
-  if (a.time !== null && b.time !== null && Math.abs(a.time - b.time) > options.windowDays * DAY) {
+  if (apartInTime(a, b, options.windowDays)) {
     return { ...base, same: false, score: 0, reason: 'too far apart in time' };
   }
   const sk = sketchSimilarity(a.sketch, b.sketch);
@@ -147,9 +218,7 @@ export function compareStories(
   ) {
     return { ...out, same: true, score: 1 + sk.jaccard, reason: 'near-identical text' };
   }
-  const countriesClash =
-    a.countries.length > 0 && b.countries.length > 0 && !a.countries.some((c) => b.countries.includes(c));
-  if (countriesClash) return { ...out, same: false, score: cos, reason: 'different countries' };
+  if (countriesClash(a, b)) return { ...out, same: false, score: cos, reason: 'different countries' };
   if (a.language && b.language && a.language !== b.language) {
     // A translation shares few words: what the two reports name decides.
     const anchors = anchorSimilarity(a.anchors, b.anchors, freq);
