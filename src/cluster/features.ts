@@ -233,6 +233,8 @@ export function storyFeatures(record: ArticleRecord, options: FeatureOptions = {
       lexicon,
       terms,
       background: when.background,
+      organizations: record.organizations,
+      persons: record.persons.map((p) => p.name),
     }),
     terms: contentTerms(record.title, record.text, terms),
     sketch: shingleSketch(body),

@@ -58,17 +58,29 @@ const ANCHOR_PRIOR_DOCS = 40;
 /** Weight of an anchor: its kind's, times its IDF (document frequencies count anchors as `@anchor`). */
 function anchorWeight(anchor: string, freq: DocFrequencies): number {
   const kind = anchor.slice(0, anchor.indexOf(':'));
+  const small = kind === 'num' && !telling(anchor) ? SMALL_NUMBER_WEIGHT : 1;
   const idf = Math.log((freq.docs + ANCHOR_PRIOR_DOCS + 1) / ((freq.df.get(`@${anchor}`) ?? 0) + 1));
-  return (ANCHOR_KIND_WEIGHT[kind] ?? 1) * idf;
+  return (ANCHOR_KIND_WEIGHT[kind] ?? 1) * small * idf;
 }
 
 /** Anchor kinds that belong to one event rather than to a place or a trade. */
 const EVENT_ANCHOR = /^(?:person|figure|count|date|num):/;
 
+/**
+ * A whole number under 100 (a day, an age, "3 containers") is in every other story: a decimal
+ * or a larger number tells more. Small numbers weigh less and are no anchor of the event.
+ */
+function telling(anchor: string): boolean {
+  if (!anchor.startsWith('num:')) return true;
+  const v = Number(anchor.slice(4));
+  return !Number.isInteger(v) || v >= 100;
+}
+const SMALL_NUMBER_WEIGHT = 0.5;
+
 export function sharesEventAnchor(a: string[] | undefined, b: string[] | undefined): boolean {
   if (!a?.length || !b?.length) return false;
   const inB = new Set(b);
-  return a.some((x) => EVENT_ANCHOR.test(x) && inB.has(x));
+  return a.some((x) => EVENT_ANCHOR.test(x) && telling(x) && inB.has(x));
 }
 
 /**
@@ -94,7 +106,22 @@ export function anchorSimilarity(
   return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
 }
 
-export type FigureRelation = 'match' | 'conflict' | 'none';
+/**
+ * `near`: no figure agrees, but one is within NEAR_FIGURE of another ("more than two million
+ * pills" and "2.3 million pills"): no conflict, no match.
+ */
+export type FigureRelation = 'match' | 'near' | 'conflict' | 'none';
+
+/** Relative difference under which two figures that do not agree are still no conflict. */
+const NEAR_FIGURE = 0.2;
+
+function nearFigure(a: Quantity, b: Quantity): boolean {
+  if (known(a.drug) && known(b.drug) && a.drug !== b.drug) return false;
+  const x = a.kg ?? a.count;
+  const y = b.kg ?? b.count;
+  if (x === null || y === null || (a.kg === null) !== (b.kg === null)) return false;
+  return Math.abs(x - y) <= NEAR_FIGURE * Math.max(x, y);
+}
 
 export interface Comparison {
   same: boolean;
@@ -186,9 +213,14 @@ export function countriesClash(a: StoryFeatures, b: StoryFeatures): boolean {
 export function figureRelation(a: StoryFeatures, b: StoryFeatures, tolerance: number): FigureRelation {
   if (a.figures.length === 0 || b.figures.length === 0) return 'none';
   const mentioned = { a: mentionedCountries(a), b: mentionedCountries(b) };
-  for (const fa of a.figures)
-    for (const fb of b.figures) if (sameFigure(fa, fb, tolerance, mentioned)) return 'match';
-  return 'conflict';
+  let near = false;
+  for (const fa of a.figures) {
+    for (const fb of b.figures) {
+      if (sameFigure(fa, fb, tolerance, mentioned)) return 'match';
+      near ||= nearFigure(fa, fb);
+    }
+  }
+  return near ? 'near' : 'conflict';
 }
 
 /** Too far apart in time: both dated, further apart than the window and their dates' slack. */
@@ -219,8 +251,14 @@ export function compareStories(
     return { ...out, same: true, score: 1 + sk.jaccard, reason: 'near-identical text' };
   }
   if (countriesClash(a, b)) return { ...out, same: false, score: cos, reason: 'different countries' };
-  if (a.language && b.language && a.language !== b.language) {
-    // A translation shares few words: what the two reports name decides.
+  // Wording decides only between two reports in one language whose function words are known
+  // (cluster.yaml stopwords); between others (a translation, a language without a list) what
+  // the two reports name decides.
+  const oneLanguage =
+    !a.language ||
+    !b.language ||
+    (a.language === b.language && (!terms.textLanguages || terms.textLanguages.has(a.language)));
+  if (!oneLanguage) {
     const anchors = anchorSimilarity(a.anchors, b.anchors, freq);
     const need = figures === 'conflict' ? THRESHOLDS.crossLanguageConflict : THRESHOLDS.crossLanguage;
     // A port and a drug are shared by every story about that port: a translation also shares
