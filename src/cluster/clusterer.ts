@@ -111,14 +111,15 @@ export class StoryClusterer {
   }
 
   /** A member as compared: dated by its story when it has no date of its own. */
-  private static dated(
-    member: ClusterMember,
-    times: Map<string, { lo: number; hi: number }>,
-  ): StoryFeatures {
+  private static dated(member: ClusterMember, times: Map<string, { lo: number; hi: number }>): StoryFeatures {
     const f = member.features;
     const span = f.time === null ? times.get(member.storyKey) : undefined;
     if (!span) return f;
-    return { ...f, time: Math.round((span.lo + span.hi) / 2), timeSlack: Math.round((span.hi - span.lo) / 2) };
+    return {
+      ...f,
+      time: Math.round((span.lo + span.hi) / 2),
+      timeSlack: Math.round((span.hi - span.lo) / 2),
+    };
   }
 
   /** Compare with every earlier article; join the best match's story or start a new one. */

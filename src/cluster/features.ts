@@ -26,6 +26,11 @@ export interface StoryFeatures {
   timeSlack?: number;
   /** Where `time` came from. Absent in features stored before it existed. */
   timeFrom?: 'published' | 'text';
+  /**
+   * Older hauls the article recalls, dated to a month or a day (storyTime): epoch ms ranges. A
+   * story dated within one (plus the report lag) is the recalled one, not this article's.
+   */
+  recalls?: Array<{ lo: number; hi: number }>;
   /** The haul figures the story reports (no period totals, no older hauls it recalls). */
   figures: Quantity[];
   /** Countries the seizures happened in (extractor's), for telling two ports apart. */
@@ -113,6 +118,11 @@ export interface StoryTime {
   from: 'published' | 'text' | null;
   /** Spans of `body` that recall another, older event (their figures and dates are not this story's). */
   background: Span[];
+  /**
+   * Date ranges (epoch ms) of older hauls the article recalls: background sentences that date a
+   * figure to a month or a day. The article is not about them.
+   */
+  recalls: Array<{ lo: number; hi: number }>;
 }
 
 /**
@@ -168,17 +178,20 @@ export function storyTime(
     else if (lead[0]) own(rangeOf(lead[0]));
   }
   const background: Span[] = [];
+  const recalls: StoryTime['recalls'] = [];
   for (const s of spans) {
     const here = dates.filter((d) => d.start >= s.start && d.start < s.end);
     if (here.length === 0) continue;
     const t = time as number | null;
     const older =
-      t === null
-        ? !inLead(s)
-        : here.every((d) => rangeOf(d).hi < t - slack - BACKGROUND_DAYS * DAY);
-    if (older) background.push(s);
+      t === null ? !inLead(s) : here.every((d) => rangeOf(d).hi < t - slack - BACKGROUND_DAYS * DAY);
+    if (!older) continue;
+    background.push(s);
+    if (figures.some((f) => f.start >= s.start && f.start < s.end)) {
+      for (const d of here) if (d.month !== null) recalls.push(rangeOf(d));
+    }
   }
-  return { time, slack, from, background };
+  return { time, slack, from, background, recalls };
 }
 
 /** The span of `body` a seizure's evidence sentence sits in, or null. */
@@ -226,6 +239,7 @@ export function storyFeatures(record: ArticleRecord, options: FeatureOptions = {
     // (the service keeps it apart from old stories by pruning members seen long ago).
     time: when.time,
     ...(when.time !== null && when.from ? { timeSlack: when.slack, timeFrom: when.from } : {}),
+    ...(when.recalls.length > 0 ? { recalls: when.recalls } : {}),
     figures: dedupeFigures(figures),
     countries,
     anchors: storyAnchors(record.title, record.text, {

@@ -8,11 +8,12 @@
  * than extraction: which drugs a text names, its figures (number, unit, nearest drug) and the
  * dates it gives (day and month). A folder missing a table contributes nothing for it.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parse } from 'yaml';
 import { z } from 'zod';
 import { languageFolders, loadRuleTable, RULES_DIR } from '../extract/rules/load.ts';
-import type { Drug } from '../records/schema.ts';
+import { DRUGS, type Drug } from '../records/schema.ts';
 
 const DrugRule = z.looseObject({ reason: z.string(), drug: z.string(), pattern: z.string() });
 const UnitRule = z.looseObject({
@@ -94,6 +95,43 @@ export function loadClusterLexicon(roots: string[] = [RULES_DIR]): ClusterLexico
 }
 const cache = new Map<string, ClusterLexicon>();
 
+const ExtraLanguage = z
+  .object({
+    drugs: z.array(z.object({ drug: z.enum(DRUGS), pattern: z.string() }).strict()).default([]),
+    units: z
+      .array(
+        z
+          .object({
+            pattern: z.string(),
+            kind: z.enum(['mass', 'count']),
+            kg: z.number().positive().optional(),
+          })
+          .strict(),
+      )
+      .default([]),
+    multipliers: z
+      .array(z.object({ pattern: z.string(), value: z.number().positive() }).strict())
+      .default([]),
+    /** January to December; "|" between the forms of one month. */
+    months: z
+      .array(z.string())
+      .refine((m) => m.length === 0 || m.length === 12, 'twelve months, January first')
+      .default([]),
+  })
+  .strict();
+
+/**
+ * The `lexicon` section of `<root>/cluster.yaml`: drugs, units, multipliers and months of
+ * languages without an extraction folder (an Italian copy of a wire story), in the shapes of the
+ * extraction tables. A language that gets a folder is read from the folder instead.
+ */
+function clusterLexiconTables(root: string): Record<string, z.infer<typeof ExtraLanguage>> {
+  const file = path.join(root, 'cluster.yaml');
+  if (!existsSync(file)) return {};
+  const raw = parse(readFileSync(file, 'utf8')) as { lexicon?: unknown } | null;
+  return z.record(z.string(), ExtraLanguage).parse(raw?.lexicon ?? {});
+}
+
 function tableOf<T extends z.ZodType>(dir: string, name: string, schema: T): z.infer<T>[] {
   if (!existsSync(path.join(dir, `${name}.yaml`))) return [];
   return loadRuleTable(name, schema, dir);
@@ -125,6 +163,20 @@ function buildLexicon(roots: string[]): ClusterLexicon {
       for (const r of tableOf(dir, 'calendar', CalendarRule)) {
         if (r.month !== undefined) for (const w of r.words) months.set(w.toLowerCase(), r.month);
       }
+    }
+    // Languages the extractor has no folder for: the few words clustering needs, from cluster.yaml.
+    const folders = new Set(languageFolders(root));
+    for (const [lang, t] of Object.entries(clusterLexiconTables(root))) {
+      if (folders.has(lang)) continue;
+      languages.push(lang);
+      for (const r of t.drugs)
+        drugs.push({ drug: r.drug, re: new RegExp(`${L}(?:${r.pattern})${R}`, 'giu') });
+      for (const r of t.units)
+        units.push({ source: r.pattern, kind: r.kind, kg: r.kind === 'mass' ? (r.kg ?? 1) : 1 });
+      for (const r of t.multipliers) multipliers.push({ source: r.pattern, value: r.value });
+      t.months.forEach((w, i) => {
+        for (const form of w.split('|')) months.set(form.toLowerCase(), i + 1);
+      });
     }
   }
   const wordPatterns = [...words.keys()];
@@ -251,7 +303,8 @@ function buildLexicon(roots: string[]): ClusterLexicon {
         const g = m.slice(1);
         // The groups of the alternatives that have month words come first (see yearDateRe).
         const withMonths = monthWords.length > 0;
-        const month = (w: string | undefined): number | null => (w ? (months.get(w.toLowerCase()) ?? null) : null);
+        const month = (w: string | undefined): number | null =>
+          w ? (months.get(w.toLowerCase()) ?? null) : null;
         let year: number;
         let mo: number | null = null;
         let day: number | null = null;

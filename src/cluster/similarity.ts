@@ -9,7 +9,7 @@
  *    more so when both name figures that do not match (two hauls at one port).
  */
 
-import type { StoryFeatures } from './features.ts';
+import { REPORT_LAG_DAYS, type StoryFeatures } from './features.ts';
 import type { Quantity } from './quantities.ts';
 import type { ClusterTerms } from './terms.ts';
 import { cosine, type DocFrequencies, sketchSimilarity } from './text.ts';
@@ -223,8 +223,20 @@ export function figureRelation(a: StoryFeatures, b: StoryFeatures, tolerance: nu
   return near ? 'near' : 'conflict';
 }
 
-/** Too far apart in time: both dated, further apart than the window and their dates' slack. */
+/** `b` is dated within a haul `a` recalls as an older one (features.ts storyTime `recalls`). */
+function recalledBy(a: StoryFeatures, b: StoryFeatures): boolean {
+  if (!a.recalls?.length || b.time === null) return false;
+  const lo = b.time - (b.timeSlack ?? 0);
+  const hi = b.time + (b.timeSlack ?? 0);
+  return a.recalls.some((r) => lo <= r.hi + REPORT_LAG_DAYS * DAY && hi >= r.lo);
+}
+
+/**
+ * Too far apart in time: both dated, further apart than the window and their dates' slack; or
+ * one is dated within an older haul the other recalls ("the record, 16 tonnes in February 2021").
+ */
 export function apartInTime(a: StoryFeatures, b: StoryFeatures, windowDays: number): boolean {
+  if (recalledBy(a, b) || recalledBy(b, a)) return true;
   if (a.time === null || b.time === null) return false;
   return Math.abs(a.time - b.time) > windowDays * DAY + (a.timeSlack ?? 0) + (b.timeSlack ?? 0);
 }

@@ -13,6 +13,8 @@ const TablesSchema = z
   .object({
     stopwords: z.record(z.string(), z.array(z.string())),
     domainWords: z.array(z.string()),
+    /** Read by lexicon.ts. */
+    lexicon: z.record(z.string(), z.unknown()).optional(),
   })
   .strict();
 
