@@ -5,8 +5,8 @@
  */
 import type { ArticleRecord } from '../types.ts';
 import { storyAnchors } from './anchors.ts';
-import { type ClusterLexicon, loadClusterLexicon, type YearDate } from './lexicon.ts';
-import { findQuantities, type Quantity } from './quantities.ts';
+import { type ClusterLexicon, type LexiconFigure, loadClusterLexicon, type YearDate } from './lexicon.ts';
+import { findQuantities, type Quantity, roundingSlack } from './quantities.ts';
 import { type ClusterTerms, loadClusterTerms } from './terms.ts';
 import { contentTerms, shingleSketch, type WeightedTerms } from './text.ts';
 
@@ -127,14 +127,17 @@ export interface StoryTime {
 
 /**
  * When the story happened and which sentences recall something else:
- * - the publication date; else the date of the lead's figures (the extractor's period of a
- *   seizure stated in the lead), else the first date with month and year the lead writes;
- * - a sentence is background when it dates what it says more than BACKGROUND_DAYS before the
- *   story's time, or, the story's time unknown, when it sits after the lead and names a year ("the
- *   record, 16 tonnes in February 2021"): an undated story's own haul is told without a year.
+ * - the publication date; else the first date (day, else month, with its year) of a sentence
+ *   that tells this story: the headline (title and first sentence), a sentence stating the
+ *   headline's figure ("the 8.5 tonnes were found on 11 March 2025"), or a lead sentence
+ *   stating no other figure;
+ * - background: an undated article's dated sentences that state another figure ("the record
+ *   remains the 16 tonnes of February 2021") or sit after the lead, and a dated story's sentences
+ *   dating what they say more than BACKGROUND_DAYS before it. Background sentences that give
+ *   a figure and a month are `recalls`: an older haul the article is not about.
  */
 export function storyTime(
-  record: Pick<ArticleRecord, 'title' | 'text' | 'published' | 'seizures'>,
+  record: Pick<ArticleRecord, 'title' | 'text' | 'published'>,
   lexicon: ClusterLexicon,
 ): StoryTime {
   const body = storyBody(record.title, record.text);
@@ -146,51 +149,76 @@ export function storyTime(
     spans.filter((s) => s.start >= textStart)[LEAD_SENTENCES - 1]?.end ?? body.length,
   );
   const inLead = (s: Span): boolean => s.start < leadEnd;
+  // The headline: the title and the first sentence of the text.
+  const headEnd = spans.find((s) => s.start >= textStart)?.end ?? body.length;
   const figures = lexicon.figuresIn(body);
   const dates = lexicon
     .yearDatesIn(body)
     // A bare year that is a figure ("2000 kilos") is no date.
     .filter((d) => d.month !== null || !figures.some((f) => d.start >= f.start && d.start < f.end));
+  const figuresOf = (s: Span) => figures.filter((f) => f.start >= s.start && f.start < s.end);
+  const headline = figures.filter((f) => f.start < headEnd);
+  const ownFigures = headline.length > 0 ? headline : figures.filter((f) => f.start < leadEnd);
+  const agrees = (f: LexiconFigure): boolean =>
+    ownFigures.some((g) => {
+      if (f.drug && g.drug && f.drug !== g.drug) return false;
+      if (f.kg !== null && g.kg !== null) {
+        const slack = Math.max(0.05 * Math.max(f.kg, g.kg), roundingSlack(f.kg), roundingSlack(g.kg));
+        return Math.abs(f.kg - g.kg) <= slack;
+      }
+      return (
+        f.count !== null &&
+        g.count !== null &&
+        Math.abs(f.count - g.count) <= 0.01 * Math.max(f.count, g.count)
+      );
+    });
   let time: number | null = null;
   let slack = 0;
   let from: StoryTime['from'] = null;
+  const background: Span[] = [];
+  const recalls: StoryTime['recalls'] = [];
+  const recall = (s: Span, here: YearDate[]): void => {
+    if (!background.includes(s)) background.push(s);
+    if (figuresOf(s).length > 0) for (const d of here) if (d.month !== null) recalls.push(rangeOf(d));
+  };
   const published = record.published ? Date.parse(record.published) : Number.NaN;
   if (Number.isFinite(published)) {
     time = published;
     from = 'published';
   } else {
-    // The story is reported from the date its lead gives to some days after.
-    const own = (r: Dated): void => {
+    // No publication date: a dated sentence tells this story when it is the headline, states
+    // the headline's figure, or (stating no other figure) sits in the lead; a dated sentence
+    // with other figures, or after the lead, recalls something else.
+    const candidates: YearDate[] = [];
+    for (const s of spans) {
+      const here = dates.filter((d) => d.start >= s.start && d.start < s.end);
+      if (here.length === 0) continue;
+      const own = figuresOf(s);
+      const tells =
+        s.start < headEnd || (own.length > 0 && ownFigures.length > 0 ? own.some(agrees) : inLead(s));
+      if (tells) candidates.push(...here.filter((d) => d.month !== null));
+      else recall(s, here);
+    }
+    // The story is reported from the date it gives to some days after.
+    const date = candidates.find((d) => d.day !== null) ?? candidates[0];
+    if (date) {
+      const r = rangeOf(date);
       const hi = r.hi + REPORT_LAG_DAYS * DAY;
       time = Math.round((r.lo + hi) / 2);
       slack = Math.round((hi - r.lo) / 2);
       from = 'text';
-    };
-    const leadSeizure = record.seizures.find((s) => {
-      if (s.aggregate || !s.period || s.period.length < 7) return false;
-      const at = body.indexOf(s.evidence);
-      return at >= 0 && at < leadEnd;
-    });
-    const lead = dates.filter((d) => d.month !== null && d.start < leadEnd);
-    const full = lead.find((d) => d.day !== null);
-    if (leadSeizure) own(periodRange(leadSeizure.period)!);
-    else if (full) own(rangeOf(full));
-    else if (lead[0]) own(rangeOf(lead[0]));
-  }
-  const background: Span[] = [];
-  const recalls: StoryTime['recalls'] = [];
-  for (const s of spans) {
-    const here = dates.filter((d) => d.start >= s.start && d.start < s.end);
-    if (here.length === 0) continue;
-    const t = time as number | null;
-    const older =
-      t === null ? !inLead(s) : here.every((d) => rangeOf(d).hi < t - slack - BACKGROUND_DAYS * DAY);
-    if (!older) continue;
-    background.push(s);
-    if (figures.some((f) => f.start >= s.start && f.start < s.end)) {
-      for (const d of here) if (d.month !== null) recalls.push(rangeOf(d));
     }
   }
+  // A dated story: sentences dating what they say well before it recall an older event.
+  const t = time as number | null;
+  if (t !== null) {
+    for (const s of spans) {
+      const here = dates.filter((d) => d.start >= s.start && d.start < s.end);
+      if (here.length > 0 && here.every((d) => rangeOf(d).hi < t - slack - BACKGROUND_DAYS * DAY))
+        recall(s, here);
+    }
+  }
+  background.sort((a, b) => a.start - b.start);
   return { time, slack, from, background, recalls };
 }
 

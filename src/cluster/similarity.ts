@@ -10,7 +10,9 @@
  */
 
 import { REPORT_LAG_DAYS, type StoryFeatures } from './features.ts';
-import type { Quantity } from './quantities.ts';
+import { type Quantity, roundingSlack } from './quantities.ts';
+
+export { roundingSlack };
 import type { ClusterTerms } from './terms.ts';
 import { cosine, type DocFrequencies, sketchSimilarity } from './text.ts';
 
@@ -137,21 +139,6 @@ const DAY = 86_400_000;
 
 /** A drug that names none: agrees with any. */
 const known = (drug: Quantity['drug']): boolean => !!drug && drug !== 'unspecified';
-
-/** The most a rounded figure may stand for beyond the tolerance: "7 t" is 7.3 t told roughly. */
-const MAX_ROUNDING = 0.075;
-
-/**
- * Half the last unit a mass is written to, in tonnes from a tonne up, else in kg ("7 t" -> 500 kg,
- * "7.2 t" -> 50 kg, "16 t" -> 500 kg, "850 kg" -> 5 kg): a report that rounds may differ by that.
- */
-export function roundingSlack(kg: number): number {
-  const unit = kg >= 1000 ? 1000 : 1;
-  let step = unit;
-  while (step >= unit / 1000 && Math.abs(kg / step - Math.round(kg / step)) > 1e-9) step /= 10;
-  while (Math.abs(kg / (step * 10) - Math.round(kg / (step * 10))) < 1e-9 && step * 10 <= kg) step *= 10;
-  return Math.min(step / 2, MAX_ROUNDING * kg);
-}
 
 /**
  * Two figures of one haul: the same drug where both name one, the same country where both
