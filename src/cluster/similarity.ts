@@ -11,10 +11,10 @@
 
 import { REPORT_LAG_DAYS, type StoryFeatures } from './features.ts';
 import { type Quantity, roundingSlack } from './quantities.ts';
-
-export { roundingSlack };
 import type { ClusterTerms } from './terms.ts';
 import { cosine, type DocFrequencies, sketchSimilarity } from './text.ts';
+
+export { roundingSlack };
 
 export interface SimilarityOptions {
   /** Days apart beyond which two dated articles are different stories (default 7). */
