@@ -30,7 +30,7 @@ export interface StoryFeatures {
    * Older hauls the article recalls, dated to a month or a day (storyTime): epoch ms ranges. A
    * story dated within one (plus the report lag) is the recalled one, not this article's.
    */
-  recalls?: Array<{ lo: number; hi: number }>;
+  recalls?: Recall[];
   /** The haul figures the story reports (no period totals, no older hauls it recalls). */
   figures: Quantity[];
   /** Countries the seizures happened in (extractor's), for telling two ports apart. */
@@ -122,7 +122,14 @@ export interface StoryTime {
    * Date ranges (epoch ms) of older hauls the article recalls: background sentences that date a
    * figure to a month or a day. The article is not about them.
    */
-  recalls: Array<{ lo: number; hi: number }>;
+  recalls: Recall[];
+}
+
+/** An older haul an article recalls: when (epoch ms range) and the figures it gives for it. */
+export interface Recall {
+  lo: number;
+  hi: number;
+  figures?: Array<{ drug: LexiconFigure['drug']; kg: number | null; count: number | null }>;
 }
 
 /**
@@ -179,7 +186,9 @@ export function storyTime(
   const recalls: StoryTime['recalls'] = [];
   const recall = (s: Span, here: YearDate[]): void => {
     if (!background.includes(s)) background.push(s);
-    if (figuresOf(s).length > 0) for (const d of here) if (d.month !== null) recalls.push(rangeOf(d));
+    const figs = figuresOf(s).map((f) => ({ drug: f.drug, kg: f.kg, count: f.count }));
+    if (figs.length > 0)
+      for (const d of here) if (d.month !== null) recalls.push({ ...rangeOf(d), figures: figs });
   };
   const published = record.published ? Date.parse(record.published) : Number.NaN;
   if (Number.isFinite(published)) {

@@ -219,11 +219,38 @@ function recalledBy(a: StoryFeatures, b: StoryFeatures): boolean {
 }
 
 /**
- * Too far apart in time: both dated, further apart than the window and their dates' slack; or
- * one is dated within an older haul the other recalls ("the record, 16 tonnes in February 2021").
+ * `b`, undated, gives the figure of a haul `a` recalls as an older one: `b` reports that haul
+ * (an undated copy of a March haul beside a November trial report that recalls "the 8.5 tonnes
+ * seized in March"), not `a`'s story.
  */
-export function apartInTime(a: StoryFeatures, b: StoryFeatures, windowDays: number): boolean {
+function reportsRecalledHaul(a: StoryFeatures, b: StoryFeatures, tolerance: number): boolean {
+  if (!a.recalls?.length || b.time !== null || b.figures.length === 0) return false;
+  return a.recalls.some((r) =>
+    (r.figures ?? []).some((f) =>
+      b.figures.some((g) =>
+        sameFigure(
+          { ...f, country: null, aggregate: false, lead: false },
+          { ...g, country: null },
+          tolerance,
+        ),
+      ),
+    ),
+  );
+}
+
+/**
+ * Too far apart in time: both dated, further apart than the window and their dates' slack; or
+ * one is dated within an older haul the other recalls ("the record, 16 tonnes in February 2021"),
+ * or, undated, gives that haul's figure.
+ */
+export function apartInTime(
+  a: StoryFeatures,
+  b: StoryFeatures,
+  windowDays: number,
+  tolerance = 0.05,
+): boolean {
   if (recalledBy(a, b) || recalledBy(b, a)) return true;
+  if (reportsRecalledHaul(a, b, tolerance) || reportsRecalledHaul(b, a, tolerance)) return true;
   if (a.time === null || b.time === null) return false;
   return Math.abs(a.time - b.time) > windowDays * DAY + (a.timeSlack ?? 0) + (b.timeSlack ?? 0);
 }
@@ -236,7 +263,7 @@ export function compareStories(
   options: SimilarityOptions,
 ): Comparison {
   const base = { cosine: 0, jaccard: 0, figures: 'none' as FigureRelation };
-  if (apartInTime(a, b, options.windowDays)) {
+  if (apartInTime(a, b, options.windowDays, options.figureTolerance)) {
     return { ...base, same: false, score: 0, reason: 'too far apart in time' };
   }
   const sk = sketchSimilarity(a.sketch, b.sketch);
