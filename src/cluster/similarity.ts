@@ -79,6 +79,13 @@ function telling(anchor: string): boolean {
 }
 const SMALL_NUMBER_WEIGHT = 0.5;
 
+/** Both name places (cities, ports) and none is the same. */
+export function placesClash(a: string[] | undefined, b: string[] | undefined): boolean {
+  const pa = (a ?? []).filter((x) => x.startsWith('place:'));
+  const pb = new Set((b ?? []).filter((x) => x.startsWith('place:')));
+  return pa.length > 0 && pb.size > 0 && !pa.some((x) => pb.has(x));
+}
+
 export function sharesEventAnchor(a: string[] | undefined, b: string[] | undefined): boolean {
   if (!a?.length || !b?.length) return false;
   const inB = new Set(b);
@@ -286,7 +293,12 @@ export function compareStories(
     (a.language === b.language && (!terms.textLanguages || terms.textLanguages.has(a.language)));
   if (!oneLanguage) {
     const anchors = anchorSimilarity(a.anchors, b.anchors, freq);
-    const need = figures === 'conflict' ? THRESHOLDS.crossLanguageConflict : THRESHOLDS.crossLanguage;
+    // Figures that conflict, or places that do (both name cities, none the same: Marseille and
+    // Barcelona the same night), ask for more.
+    const need =
+      figures === 'conflict' || placesClash(a.anchors, b.anchors)
+        ? THRESHOLDS.crossLanguageConflict
+        : THRESHOLDS.crossLanguage;
     // A port and a drug are shared by every story about that port: a translation also shares
     // something of the event itself (a figure, a number, a person, a date).
     if (anchors >= need && sharesEventAnchor(a.anchors, b.anchors)) {

@@ -7,7 +7,8 @@
  * ../shared at run time), the service's StoryTracker on the same files, and the decisions that
  * make it work (dates read from the lead, recalled older hauls, rounded figures, countries).
  * tests/fixtures/cluster/multilingual-held-out is a second set (two events in six languages,
- * two decoys) written after the first was tuned.
+ * two decoys) written after the first was tuned; multilingual-held-out-2 a third (Gioia Tauro
+ * and Marseille, five languages each; Gioia Tauro months later, Barcelona the same night).
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -112,6 +113,20 @@ describe('a second set, written after the first was tuned', { timeout: 180_000 }
     expect(keys.get('azo2-en')).toBe(keys.get('azo2-pt'));
     // the same day and drug in another country
     expect(keys.get('gda-de')).not.toBe(keys.get('wai-de'));
+  });
+});
+
+describe('a third set, written after the second', { timeout: 180_000 }, () => {
+  it('keeps the same drug the same night at a city in another country apart, whose figure is within 10 %', () => {
+    const articles = readCorpusDir(path.join(ROOT, 'tests/fixtures/cluster/multilingual-held-out-2'));
+    const keys = new Map(clusterCorpus(articles).map((l) => [l.id, l.cluster]));
+    const s = bcubed(keys, goldOf(articles));
+    expect(s.items).toBe(14);
+    expect(s.f1).toBeGreaterThanOrEqual(0.9);
+    expect(keys.get('bcn-es')).not.toBe(keys.get('mrs-fr'));
+    expect(keys.get('gio2-en')).not.toBe(keys.get('gio-it'));
+    for (const id of ['gio-en', 'gio-es', 'gio-pt', 'gio-de'])
+      expect(keys.get(id), id).toBe(keys.get('gio-it'));
   });
 });
 
