@@ -522,16 +522,43 @@ export function alternationOf(res: readonly RegExp[]): RegExp | null {
   return new RegExp(alternatives.join('|'), [...flags][0]);
 }
 
-/** Does any rule of `kind` match `text`? Returns the first matching rule's reason. */
+/** The answers of termMatch per table set and kind, for the sentences of the last articles. */
+const termMemo = new WeakMap<SeizureTables, Map<TermKind, Map<string, string | null>>>();
+/** Sentences remembered per kind before the memo starts over (a few articles' worth). */
+const TERM_MEMO_SIZE = 2000;
+
+/**
+ * Does any rule of `kind` match `text`? Returns the first matching rule's reason. The same
+ * sentence is asked about the same kind several times per article (cues: about twice), so the
+ * answer is kept (a pure function of the tables and the text).
+ */
 export function termMatch(t: SeizureTables, kind: TermKind, text: string): string | null {
+  let kinds = termMemo.get(t);
+  if (!kinds) {
+    kinds = new Map();
+    termMemo.set(t, kinds);
+  }
+  let memo = kinds.get(kind);
+  if (!memo) {
+    memo = new Map();
+    kinds.set(kind, memo);
+  }
+  const known = memo.get(text);
+  if (known !== undefined) return known;
+  let found: string | null = null;
   for (const c of t.terms.get(kind) ?? []) {
     c.re.lastIndex = 0;
     const hit = c.re.test(text);
     // A global regex keeps lastIndex after test(); matchAll() would start from there.
     c.re.lastIndex = 0;
-    if (hit) return c.rule.reason;
+    if (hit) {
+      found = c.rule.reason;
+      break;
+    }
   }
-  return null;
+  if (memo.size >= TERM_MEMO_SIZE) memo.clear();
+  memo.set(text, found);
+  return found;
 }
 
 /** Reason of the first rule of `kind` with `scope: sentence` that matches `text`, else null. */
