@@ -33,6 +33,12 @@ const V3 = path.join(HELDOUT, 'v3');
 const V4 = path.join(HELDOUT, 'v4');
 /** Round 3 (issue 9): 16 articles written and labelled before any round-3 change (docs/heldout.md). */
 const V5 = path.join(HELDOUT, 'v5');
+/**
+ * Session of 2026-12-03: 16 English articles (12 seizure stories, 4 hard negatives) written blind
+ * by a writer who had not read the extraction rules, code or failure lists (docs/heldout.md).
+ * Only aggregate figures and miss counts per kind are published; do not open it while tuning.
+ */
+const V6 = path.join(HELDOUT, 'v6');
 
 /**
  * Floors. Measured 2026-11-27 19:12 over these 20 articles: seizures P/R/F1 1.000, story
@@ -71,6 +77,7 @@ let freshReport: ScoreReport;
 let predicted: Map<string, { seizures: unknown[]; seizureStory: boolean }>;
 let v2: LabelledArticle[];
 let v2Report: ScoreReport;
+let v6Report: ScoreReport;
 
 beforeAll(() => {
   labelled = loadLabelledDir(HELDOUT);
@@ -84,11 +91,17 @@ beforeAll(() => {
     ...loadLabelledDir(V3),
     ...loadLabelledDir(V4),
     ...loadLabelledDir(V5),
+    ...loadLabelledDir(V6),
   ];
   v2 = loadLabelledDir(V2);
   v2Report = scoreCorpus(
     v2,
     v2.map((a) => extractLabelled(a, fixedNow)),
+  );
+  const v6 = loadLabelledDir(V6);
+  v6Report = scoreCorpus(
+    v6,
+    v6.map((a) => extractLabelled(a, fixedNow)),
   );
   const freshOnly = loadLabelledDir(FRESH);
   freshReport = scoreCorpus(
@@ -190,6 +203,20 @@ const NAMES_ALREADY_IN_RULES = new Set([
   // In the rules and code before the v4 set was written (issue 9 round 2): a cartel, a comment.
   'Sinaloa',
   'Le Havre',
+  // In the rules and code before the v6 set was written (2026-12-03), for general reasons: country
+  // abbreviations, a constituent country, US states, a capital used for its government, a gulf and
+  // New Zealand's largest city. The v6 writer did not read the rules; these came up in this check.
+  'U.S.',
+  'UK',
+  'Wales',
+  'Texas',
+  'California',
+  'Gulf of California',
+  'Washington',
+  'Auckland',
+  // Landed on main the same day, by a helper who never saw v6 (en-context): the table of ~30
+  // airports whose name is no town of their country (place-aliases.yaml), Lagos's among them.
+  'Murtala Muhammed International Airport',
 ]);
 
 describe('the fresh held-out set (unpublished sentences) stays above its floors', () => {
@@ -213,6 +240,24 @@ describe('the v2 held-out set (issue 9) stays above its floors', () => {
     expect(v2Report.periodAccuracy.accuracy).toBeGreaterThanOrEqual(0.85);
     expect(v2Report.persons.f1).toBeGreaterThanOrEqual(0.9);
     expect(v2Report.places.f1).toBeGreaterThanOrEqual(0.85);
+  });
+});
+
+describe('the v6 held-out set (blind, 2026-12-03) stays above its floors', () => {
+  // Measured 2026-12-03 10:40 with main at 4d8797e, before any change of that session (the
+  // "before" of docs/heldout.md): seizures P/R/F1 0.917 / 0.936 / 0.926, story accuracy 0.938
+  // (15/16), persons F1 0.764, places F1 0.885, country acc. 0.841, period acc. 0.795. Floors sit
+  // about 0.05 under, so a regression in generalisation fails while the dev score stays high.
+  it('seizures, story, persons, places, country and period', () => {
+    expect(v6Report.articles).toBe(16);
+    expect(v6Report.seizures.precision).toBeGreaterThanOrEqual(0.86);
+    expect(v6Report.seizures.recall).toBeGreaterThanOrEqual(0.88);
+    expect(v6Report.seizures.f1).toBeGreaterThanOrEqual(0.87);
+    expect(v6Report.seizureStory.accuracy).toBeGreaterThanOrEqual(0.88);
+    expect(v6Report.persons.f1).toBeGreaterThanOrEqual(0.71);
+    expect(v6Report.places.f1).toBeGreaterThanOrEqual(0.83);
+    expect(v6Report.countryAccuracy.accuracy).toBeGreaterThanOrEqual(0.79);
+    expect(v6Report.periodAccuracy.accuracy).toBeGreaterThanOrEqual(0.74);
   });
 });
 

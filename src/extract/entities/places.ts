@@ -257,7 +257,7 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
     if (head.length < words.length && words.slice(0, head.length).join(' ') === f.head) {
       // A town so named ("Puerto de la Cruz", "Porto de Mós") is the town.
       if (f.kind === 'port' && ctx.gaz.lookup(surface).length > 0) break;
-      // "Porto de Santos", "Puerto de Cartagena": the port of a known place is that place.
+      // "Porto de Santos", "Puerto de Arica": the port of a known place is that place.
       let at = head.length;
       if (f.kind === 'port' && gr.orgOf.has(words[at] ?? '')) at++;
       const inner = run.slice(at);
@@ -360,7 +360,7 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
       });
     return out;
   }
-  // "Port of Santos", "Porto de Itajaí", "Puerto de Cartagena": the city; an unknown name is a
+  // "Port of Santos", "Porto de Itajaí", "Puerto de Arica": the city; an unknown name is a
   // port of its own. A town so named ("Puerto de la Cruz", "Porto de Mós") is the town.
   if (
     gr.portWord.has(words[0]!) &&

@@ -86,7 +86,7 @@ export function placeInClause(
   return null;
 }
 
-/** Between two mentions of one place chain: "Hamilton, Ontario", "Faro, in Portugal", "Mexico's Sinaloa". */
+/** Between two mentions of one place chain: "Kelowna, British Columbia", "Faro, in Portugal", "Mexico's Sinaloa". */
 const CHAIN_LINK = /^(?:\s*,\s*(?:in\s+)?|\s+in\s+|['’]s\s+)$/u;
 const POSSESSIVE = /^['’]s\s+$/u;
 
