@@ -36,7 +36,7 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
     t.honorifics.has(`${lower(tok)}.`) ||
     articles.some((a) => t.honorifics.has(`${a} ${lower(tok)}`));
   const isHead = (tok: Token, prev?: Token) =>
-    t.titleHeads.has(lower(tok)) || (prev !== undefined && t.titleHeads.has(`${lower(prev)} ${lower(tok)}`));
+    t.isHeadWord(tok.text) || (prev !== undefined && t.titleHeads.has(`${lower(prev)} ${lower(tok)}`));
   const isTitleWord = (tok: Token) => isHead(tok) || t.titleModifiers.has(lower(tok)) || isHonorific(tok);
   const nameWord = (tok: Token) =>
     tok.name &&
@@ -84,6 +84,43 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
     return spanText(ctx, rest);
   };
 
+  const appositionArticles = new Set(gr.slots.words('apposition-articles'));
+  /**
+   * A role whose head comes before an organisation or place complement that runs up to the
+   * name: "the NDLEA Director of Media and Advocacy, X", "le procureur de la République de Lille,
+   * X", "o delegado da PF X". Returns the token index where the role starts, or -1. `idx` is the
+   * name's first token; only spaces part the role's words.
+   */
+  const roleBeforeComplement = (st: Token[], idx: number): number => {
+    for (let k = idx - 1, steps = 0; k > 0 && steps < 9; k--, steps++) {
+      const tok = st[k]!;
+      if (k < idx - 1 && !/^\s+$/.test(st[k + 1]!.gapBefore)) return -1;
+      const link = gr.roleComplementLinks.has(tok.text);
+      if (link && k < idx - 1 && isHead(st[k - 1]!, st[k - 2]) && /^\s+$/.test(tok.gapBefore)) {
+        let start = k - 1;
+        while (
+          start > 0 &&
+          k - start < 4 &&
+          /^\s+$/.test(st[start]!.gapBefore) &&
+          (isTitleWord(st[start - 1]!) || (st[start - 1]!.name && st[start - 1]!.allCaps))
+        )
+          start--;
+        return start;
+      }
+      if (
+        !(
+          tok.name ||
+          link ||
+          CONNECTORS.has(tok.text) ||
+          gr.orgJoiners.has(tok.text) ||
+          appositionArticles.has(tok.text)
+        )
+      )
+        return -1;
+    }
+    return -1;
+  };
+
   // "Ismael "El Mayo" Zambada": a nickname in quotes inside a name.
   for (let s = 0; s < ctx.tokens.length; s++) {
     if (ctx.creditSentences.has(s)) continue;
@@ -121,14 +158,30 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
         all = all.slice(0, cut);
         while (all.length > 1 && CONNECTORS.has(all[all.length - 1]!.text)) all = all.slice(0, -1);
       }
-      // The name: the trailing run of name words, at most four, from a first name if tagged.
+      // The name: the trailing run of name words, at most four besides the particles ("Abdullah
+      // bin Hamad al-Mansouri"), from a first name if tagged. A head with the word before it
+      // ("Agent in Charge") and words of streets and institutions ("Minister for Home Affairs")
+      // end it; a particle written capitalised joins between two name words ("Olivier Le Goff").
+      const prevOf = (tok: Token) => sentenceTokens[tok.index - 1];
+      const inName = (k: number) =>
+        k >= 0 &&
+        nameWord(all[k]!) &&
+        !isHead(all[k]!, prevOf(all[k]!)) &&
+        !gr.notNameWords.has(lower(all[k]!));
       let ts = all.length;
-      while (
-        ts > 0 &&
-        all.length - ts < 4 &&
-        (nameWord(all[ts - 1]!) || (ts < all.length && CONNECTORS.has(all[ts - 1]!.text)))
-      )
-        ts--;
+      let nameWords = 0;
+      while (ts > 0) {
+        const tok = all[ts - 1]!;
+        if (nameWords < 4 && inName(ts - 1)) {
+          nameWords++;
+          ts--;
+        } else if (
+          ts < all.length &&
+          (CONNECTORS.has(tok.text) || (CONNECTORS.has(lower(tok)) && nameWords < 4 && inName(ts - 2)))
+        )
+          ts--;
+        else break;
+      }
       while (ts < all.length && CONNECTORS.has(all[ts]!.text)) ts++;
       const firstName = all.findIndex((tok, i) => i >= ts && tok.tags.has('FirstName'));
       const roleHasHead = (end: number) => all.slice(0, end).some((tok, k) => isHead(tok, all[k - 1]));
@@ -165,7 +218,7 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
           role = rankRole(roleTokens);
         } else if (
           before &&
-          (isHead(before, all[ts - 2]) || t.titleModifiers.has(lower(before))) &&
+          (isHead(before, prevOf(before)) || t.titleModifiers.has(lower(before))) &&
           orgHead < ts - 1
         ) {
           role = cleanRole(roleTokens);
@@ -178,6 +231,18 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
           role = cleanRole(roleTokens);
           isPerson = true;
           role = cleanRole(roleTokens);
+          isPerson = true;
+        }
+      }
+      if (!isPerson && roleTokens.length > 0 && /^\s+$/.test(nameTokens[0]!.gapBefore)) {
+        // "o delegado da PF Ricardo Albuquerque": an acronym or organisation between a role's
+        // head and its complement link and the name.
+        const start = roleBeforeComplement(sentenceTokens, nameTokens[0]!.index);
+        if (
+          start >= 0 &&
+          roleTokens.every((tok) => tok.allCaps || isClaimed(ctx, tok) || t.orgKnown.has(tok.text))
+        ) {
+          role = spanText(ctx, sentenceTokens.slice(start, nameTokens[0]!.index));
           isPerson = true;
         }
       }
@@ -243,20 +308,33 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
           const k = lowerCaseRoleStart(idx);
           role = spanText(ctx, sentenceTokens.slice(k, idx));
           isPerson = true;
+        } else if (prev?.name && /^,\s+$/.test(all[0]!.gapBefore) && gr.speechAfterRole.test(after)) {
+          // "The NDLEA Director of Media and Advocacy, Femi X, disclosed": a role with its complement.
+          const k = roleBeforeComplement(sentenceTokens, idx);
+          if (k >= 0) {
+            role = ctx.text.slice(sentenceTokens[k]!.start, prev.end);
+            isPerson = true;
+          }
         }
       }
       // An apposition with a title after the name.
       // Dots of abbreviations ("U.S. Attorney") do not end an apposition.
       const app = gr.apposition.exec(after.replace(/(?<=\b\p{Lu})\.(?=\p{Lu}\.|\s+\p{Lu})/gu, '\u2024'));
+      /** Role words of an apposition, claimed once the person is taken. */
+      let roleClaim: Token[] = [];
       if (app && !last.possessive) {
         const words = app[1]!.trim().split(/\s+/);
         const headAt = words.findIndex(
           (w, i) =>
-            t.titleHeads.has(w.toLowerCase()) ||
+            t.isHeadWord(w) ||
             (i > 0 && t.titleHeads.has(`${words[i - 1]!.toLowerCase()} ${w.toLowerCase()}`)),
         );
+        // "Main Street, police spokesman Themba Nkosi said": a name right after the head is the
+        // person of that role, and the run before the comma none.
+        const nameAfterHead =
+          headAt >= 0 && /^\p{Lu}/u.test(words[headAt + 1] ?? '') && !/^\p{Lu}/u.test(words[headAt]!);
         const relation = words.length === 1 && t.relations.has(words[0]!.toLowerCase());
-        if (words.length <= 16 && headAt >= 0 && headAt < 6 && !/^\d/.test(words[0]!)) {
+        if (words.length <= 16 && headAt >= 0 && headAt < 6 && !/^\d/.test(words[0]!) && !nameAfterHead) {
           if (nameTokens.length >= 2 || isPerson || nameTokens[0]!.tags.has('Person')) {
             const phrase = app[1]!.replace(/\u2024/g, '.');
             const roleStart = last.end + (last.possessive ? 2 : 0) + after.indexOf(phrase);
@@ -267,13 +345,10 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
             // "Belgium's former interior minister": the country stays a place of the article;
             // so does the place after "in" ("the provincial spokesperson in Gauteng").
             const inAt = roleToks.findIndex((tok) => gr.rolePlaceLink.has(tok.text));
-            claim(
-              ctx,
-              roleToks.filter(
-                (tok, k) =>
-                  !(tok.possessive && ctx.gaz.lookup(tok.text).some((e) => e.kind === 'country')) &&
-                  !(inAt >= 0 && k > inAt && tok.name),
-              ),
+            roleClaim = roleToks.filter(
+              (tok, k) =>
+                !(tok.possessive && ctx.gaz.lookup(tok.text).some((e) => e.kind === 'country')) &&
+                !(inAt >= 0 && k > inAt && tok.name),
             );
             isPerson = true;
           }
@@ -337,8 +412,15 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
         !nameTokens.some((tok) => tok.text.endsWith('.'))
       )
         continue;
-      // "tobacco branded Amber Leaf": a brand.
+      // "tobacco branded Amber Leaf": a brand; so is a name before a product ("Louis Vuitton bags").
       if (gr.brandBefore.test(ctx.text.slice(Math.max(0, all[0]!.start - 14), all[0]!.start))) continue;
+      if (role === null && !last.possessive && gr.brandAfter.test(after)) continue;
+      // "known as la Reina de la Coca": a nickname, no person of its own.
+      if (
+        role === null &&
+        gr.nicknameBefore.test(ctx.text.slice(Math.max(0, all[0]!.start - 30), all[0]!.start))
+      )
+        continue;
       // "Naval Base Captain X": a facility named after a person.
       if (
         roleTokens.length > 0 &&
@@ -354,10 +436,30 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
         continue;
       // "Jan 31", "May 2024": a month, not a name.
       if (nameTokens.length === 1 && /^\s*\d/.test(after)) continue;
-      const name = spanText(ctx, nameTokens);
       if (t.notPersonTokens.has(nameTokens[0]!.text)) continue;
+      // "Innenminister Tobias von Arnim": a particle the chunks do not join continues the name
+      // into the capitalised words after it, unless they are a known place or an organisation.
+      const particle = last.possessive ? null : gr.personParticle.exec(after);
+      if (particle) {
+        const from = last.end + particle[0].length;
+        const rest: Token[] = [];
+        for (const tok of sentenceTokens.slice(last.index + 1)) {
+          if (tok.start < from) continue;
+          if (!nameWord(tok) || isClaimed(ctx, tok) || rest.length >= 2) break;
+          if (rest.length > 0 && !/^\s+$/.test(tok.gapBefore)) break;
+          rest.push(tok);
+          if (tok.possessive) break;
+        }
+        if (rest.length > 0 && !isPlaceName(rest) && !t.orgHeads.has(rest[0]!.text)) {
+          const between = sentenceTokens.filter((tok) => tok.start > last.start && tok.start < from);
+          nameTokens.push(...between, ...rest);
+          claim(ctx, [...between, ...rest]);
+        }
+      }
+      const name = spanText(ctx, nameTokens);
       found.push({ name, role, tokens: nameTokens });
       claim(ctx, role !== null || roleTokens.every(isHonorific) ? all : nameTokens);
+      claim(ctx, roleClaim);
     }
   }
   return mergePersons(ctx, found);

@@ -12,7 +12,15 @@ import { escapeRegex, loadSettings, loadSlots, type Slots } from '../rules/slots
 const WordsRule = <T extends readonly [string, ...string[]]>(types: T) =>
   z.object({ reason: z.string().min(1), type: z.enum(types), words: z.array(z.string().min(1)).min(1) });
 
-const TitleRule = WordsRule(['head', 'modifier', 'honorific', 'relation', 'rank', 'rank-word'] as const);
+const TitleRule = WordsRule([
+  'head',
+  'head-suffix',
+  'modifier',
+  'honorific',
+  'relation',
+  'rank',
+  'rank-word',
+] as const);
 const OrgRule = WordsRule(['head', 'known', 'not', 'legal', 'cue'] as const);
 const StopRule = z.union([
   WordsRule(['token', 'speech'] as const),
@@ -59,14 +67,17 @@ export const ENTITY_SLOTS = [
   'apposition-articles',
   'apposition-speech',
   'age-words',
+  'age-units',
   'identify-verbs',
   'identify-as',
   'naming-verbs',
   'speech-before',
   'speech-after-role',
   'role-place-link',
+  'person-particles',
   'not-name-words',
   'brand-words',
+  'brand-after-words',
   'currency-words',
   'nickname-cues',
   'locatives',
@@ -121,8 +132,12 @@ export interface EntityGrammar {
   leadingArticlePrefix: RegExp;
   /** ", the interior minister, said": group 1 the apposition. */
   apposition: RegExp;
-  /** ", 41," / ", aged 41,". */
+  /** ", 41," / ", aged 41," / ", de 41 años," / " (41)". */
   age: RegExp;
+  /** Right after a name: " von ", " zu " and a capitalised word that continues the name. */
+  personParticle: RegExp;
+  /** Right after a name: a product noun that makes it a brand ("Louis Vuitton bags"). */
+  brandAfter: RegExp;
   identifyVerbs: RegExp;
   identifyAs: Set<string>;
   namingVerbs: RegExp;
@@ -185,6 +200,11 @@ export interface EntityGrammar {
 export interface EntityTables {
   /** Lower-case title heads, single and multi-word ("minister", "prime minister"). */
   titleHeads: Set<string>;
+  /**
+   * A head word: one of `titleHeads`, or a compound that ends in a `head-suffix` of the language
+   * after at least three letters ("Kriminaldirektor", "Innensenator", "politiewoordvoerder").
+   */
+  isHeadWord(word: string): boolean;
   titleModifiers: Set<string>;
   /** Words dropped before a name; rank abbreviations are in it too (they end no sentence). */
   honorifics: Set<string>;
@@ -234,7 +254,12 @@ function grammarOf(slots: Slots): EntityGrammar {
         .join('|')})?([^,.;:"“”()]+?)(?=\\s*[,.;:)]|\\s+${g('apposition-speech')}\\b|\\s*$)`,
       'u',
     ),
-    age: new RegExp(`^,\\s*(?:${g('age-words')}\\s+)?\\d{1,3}\\s*[,)]`),
+    age: new RegExp(
+      `^(?:,\\s*(?:${g('age-words')}\\s+)?\\d{1,3}(?:\\s+${g('age-units')})?\\s*[,)]|\\s+\\(\\d{1,3}\\))`,
+      'u',
+    ),
+    personParticle: new RegExp(`^\\s+(${g('person-particles')})\\s+(?=\\p{Lu})`, 'u'),
+    brandAfter: new RegExp(`^\\s+${g('brand-after-words')}\\b`, 'u'),
     identifyVerbs: new RegExp(g('identify-verbs'), 'i'),
     identifyAs: new Set(slots.words('identify-as').map((w) => w.toLowerCase())),
     namingVerbs: new RegExp(`^${g('naming-verbs')}$`, 'i'),
@@ -307,8 +332,16 @@ export function compileEntityTables(dir: string): EntityTables {
         .flatMap((r) => (r as unknown as { words: string[] }).words)
         .map((w) => (lower ? w.toLowerCase() : w)),
     );
+  const titleHeads = words(titles, 'head', true);
+  const suffixes = [...words(titles, 'head-suffix', true)];
+  const suffixRe =
+    suffixes.length > 0 ? new RegExp(`^\\p{L}{3,}(?:${suffixes.map(escapeRegex).join('|')})$`, 'u') : null;
   return {
-    titleHeads: words(titles, 'head', true),
+    titleHeads,
+    isHeadWord: (word) => {
+      const w = word.toLowerCase();
+      return titleHeads.has(w) || (suffixRe !== null && !w.includes(' ') && suffixRe.test(w));
+    },
     titleModifiers: words(titles, 'modifier', true),
     honorifics: new Set([
       ...words(titles, 'honorific', true),
