@@ -158,6 +158,20 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
         all = all.slice(0, cut);
         while (all.length > 1 && CONNECTORS.has(all[all.length - 1]!.text)) all = all.slice(0, -1);
       }
+      // "Supt Rajesh Pillay of the Durban (unit)", "minister Annelies Verhulst van Justitie": a
+      // name ends at a connector after which come only institution words, or "of the" and a place
+      // ("Filipe dos Santos" keeps its place-like surname).
+      for (let c = 1; c < all.length - 1; c++) {
+        if (!CONNECTORS.has(all[c]!.text) || !nameWord(all[c - 1]!) || isHead(all[c - 1]!)) continue;
+        const rest = all.slice(c + 1).filter((tok) => !CONNECTORS.has(tok.text));
+        if (rest.length === 0) continue;
+        const noName = rest.every((tok) => !nameWord(tok) || isClaimed(ctx, tok));
+        const ofThe = gr.orgOf.has(all[c]!.text) && appositionArticles.has(all[c + 1]!.text);
+        if (noName || (ofThe && isPlaceName(rest))) {
+          all = all.slice(0, c);
+          break;
+        }
+      }
       // The name: the trailing run of name words, at most four besides the particles ("Abdullah
       // bin Hamad al-Mansouri"), from a first name if tagged. A head with the word before it
       // ("Agent in Charge") and words of streets and institutions ("Minister for Home Affairs")
@@ -331,8 +345,19 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
         );
         // "Main Street, police spokesman Themba Nkosi said": a name right after the head is the
         // person of that role, and the run before the comma none.
+        // "..., said Major General Bassam X": also after capitalised heads and modifiers.
+        let headEnd = headAt;
+        while (
+          headEnd >= 0 &&
+          headEnd + 1 < words.length &&
+          (t.isHeadWord(words[headEnd + 1]!) || t.titleModifiers.has(words[headEnd + 1]!.toLowerCase()))
+        )
+          headEnd++;
         const nameAfterHead =
-          headAt >= 0 && /^\p{Lu}/u.test(words[headAt + 1] ?? '') && !/^\p{Lu}/u.test(words[headAt]!);
+          (headAt >= 0 &&
+            /^\p{Lu}/u.test(words[headEnd + 1] ?? '') &&
+            !t.honorifics.has(words[headEnd + 1]!.toLowerCase())) ||
+          gr.speechBefore.test(words[0] ?? '');
         const relation = words.length === 1 && t.relations.has(words[0]!.toLowerCase());
         if (words.length <= 16 && headAt >= 0 && headAt < 6 && !/^\d/.test(words[0]!) && !nameAfterHead) {
           if (nameTokens.length >= 2 || isPerson || nameTokens[0]!.tags.has('Person')) {
@@ -378,7 +403,11 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
           const tagged =
             nameTokens[0]!.tags.has('FirstName') ||
             nameTokens.every(
-              (tok) => tok.tags.has('Person') || tok.tags.has('LastName') || tok.tags.has('FirstName'),
+              (tok) =>
+                tok.tags.has('Person') ||
+                tok.tags.has('LastName') ||
+                tok.tags.has('FirstName') ||
+                CONNECTORS.has(tok.text),
             );
           const nameText = spanText(ctx, nameTokens);
           // "Public Health said", "Enforcement Team": common words are no name however tagged.
@@ -403,7 +432,13 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
         }
       }
       if (!isPerson) continue;
-      if (isPlaceName(nameTokens) && role === null) continue;
+      if (isPlaceName(nameTokens) && (role === null || roleClaim.length > 0)) continue;
+      // "the cutter James", "a company called Golden Harvest": the name of a thing.
+      if (
+        role === null &&
+        gr.thingBefore.test(ctx.text.slice(Math.max(0, all[0]!.start - 40), all[0]!.start))
+      )
+        continue;
       // "Sri Lankan", "South African": a demonym of two words is no name.
       if (ctx.gaz.demonym(spanText(ctx, nameTokens)) !== null) continue;
       // "Al", "Com": one or two letters are no name.

@@ -75,6 +75,8 @@ export const ENTITY_SLOTS = [
   'speech-after-role',
   'role-place-link',
   'person-particles',
+  'thing-nouns',
+  'person-locatives',
   'not-name-words',
   'brand-words',
   'brand-after-words',
@@ -150,6 +152,8 @@ export interface EntityGrammar {
   brandBefore: RegExp;
   /** Right before a name: a locative preposition ("off San Andres"). */
   locativeBeforeName: RegExp;
+  /** Right before a name: a vessel, company or group noun ("the cutter James", "a firm called X"). */
+  thingBefore: RegExp;
   /** A locative preposition (and "the") right before a name. */
   locative: RegExp;
   /** An administrative noun right after a name; group 1 the noun. */
@@ -269,8 +273,12 @@ function grammarOf(slots: Slots): EntityGrammar {
     notNameWords: new Set(slots.words('not-name-words').map((w) => w.toLowerCase())),
     brandBefore: new RegExp(`\\b${g('brand-words')}\\s+(?:as\\s+)?$`, 'i'),
     locativeBeforeName: new RegExp(
-      `\\b(?:in|at|off|near|from|to|into)\\s+(?:${g('name-article')}\\s+)?$`,
-      'i',
+      `(?<![\\p{L}\\p{N}])${g('person-locatives')}\\s+(?:${g('name-article')}\\s+)?$`,
+      'iu',
+    ),
+    thingBefore: new RegExp(
+      `(?<![\\p{L}\\p{N}])${g('thing-nouns')}(?:,?\\s+${g('naming-verbs')})?\\s+(?:(?:${g('name-article')}|${g('apposition-articles')})\\s+)?["“„‘'«]?\\s*$`,
+      'iu',
     ),
     locative: new RegExp(`\\b${g('locatives')}\\s+(?:${g('name-article')}\\s+)?$`, 'i'),
     adminNoun: new RegExp(`^\\s+(${slots.words('admin-nouns').join('|')})\\b`),
