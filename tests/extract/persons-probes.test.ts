@@ -5,7 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { articleFromText, extractRecord } from '../../src/extract/index.ts';
-import { PERSON_PROBES, PERSON_PROBES_FRESH, type PersonProbe } from './persons-probes.ts';
+import {
+  PERSON_PROBES,
+  PERSON_PROBES_FRESH,
+  PERSON_PROBES_THIRD,
+  type PersonProbe,
+} from './persons-probes.ts';
 
 const norm = (s: string) =>
   s
@@ -31,11 +36,11 @@ describe('persons probe battery', () => {
     const count = (l: string) => PERSON_PROBES.filter((p) => p.language === l).length;
     expect(count('en')).toBeGreaterThanOrEqual(40);
     for (const l of ['de', 'es', 'fr', 'nl', 'pt']) expect(count(l)).toBeGreaterThanOrEqual(12);
-    const ids = [...PERSON_PROBES, ...PERSON_PROBES_FRESH].map((p) => p.id);
+    const ids = [...PERSON_PROBES, ...PERSON_PROBES_FRESH, ...PERSON_PROBES_THIRD].map((p) => p.id);
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  for (const p of [...PERSON_PROBES, ...PERSON_PROBES_FRESH]) {
+  for (const p of [...PERSON_PROBES, ...PERSON_PROBES_FRESH, ...PERSON_PROBES_THIRD]) {
     const run = KNOWN_MISSES.has(p.id) ? it.fails : it;
     run(`${p.id}: ${p.persons.length === 0 ? 'no person' : p.persons.join(', ')}`, () => {
       expect(personsOf(p)).toEqual(p.persons.map(norm).sort());

@@ -1346,3 +1346,316 @@ export const PERSON_PROBES_FRESH: PersonProbe[] = [
     persons: [],
   },
 ];
+
+/**
+ * A third battery, longer paragraphs crowded with agencies, places and brands, written after the
+ * second one passed and scored once before any change made for it.
+ */
+export const PERSON_PROBES_THIRD: PersonProbe[] = [
+  // --- en ---------------------------------------------------------------------------------
+  {
+    id: 't-en-hsi-press',
+    language: 'en',
+    text: 'Homeland Security Investigations Special Agent Tamara Brooks said the tunnel ran from Tijuana to a warehouse in Otay Mesa. U.S. Customs and Border Protection officers found 1,300 pounds of methamphetamine inside. Brooks said two drivers were detained.',
+    persons: ['Tamara Brooks'],
+  },
+  {
+    id: 't-en-nigeria-ndlea',
+    language: 'en',
+    text: 'The National Drug Law Enforcement Agency (NDLEA) arrested a passenger at Murtala Muhammed International Airport, Lagos. The agency spokesman, Olumide Adebayo, said the suspect, Chukwuemeka Obi, 42, had swallowed 90 wraps of cocaine.',
+    persons: ['Olumide Adebayo', 'Chukwuemeka Obi'],
+  },
+  {
+    id: 't-en-uk-court',
+    language: 'en',
+    text: 'At Liverpool Crown Court, Judge Andrew Menary KC jailed Connor Higgins, 31, of Bootle, for 11 years. The National Crime Agency said Higgins used EncroChat under the handle "ShinyRider".',
+    persons: ['Andrew Menary', 'Connor Higgins'],
+  },
+  {
+    id: 't-en-australia-afp',
+    language: 'en',
+    text: 'AFP Commander Krissy Barrett said the cocaine was hidden in steel coils shipped from Panama. Australian Border Force Superintendent Linda Chen said X-ray images showed the packages.',
+    persons: ['Krissy Barrett', 'Linda Chen'],
+  },
+  {
+    id: 't-en-philippines',
+    language: 'en',
+    text: 'PDEA Director General Isagani Nerez said agents seized 560 kilos of shabu in a warehouse in Mexico, Pampanga. The Philippine Coast Guard and the Bureau of Customs joined the raid.',
+    persons: ['Isagani Nerez'],
+  },
+  {
+    id: 't-en-india-ncb',
+    language: 'en',
+    text: 'Narcotics Control Bureau Deputy Director General Gyaneshwar Singh said the 3,000 kg of heroin arrived at Mundra Port from Bandar Abbas. Adani Ports said it had no role.',
+    persons: ['Gyaneshwar Singh'],
+  },
+  {
+    id: 't-en-caribbean-ship',
+    language: 'en',
+    text: 'The Dutch navy ship Zr.Ms. Groningen intercepted a go-fast boat south of Curacao. Commander Pieter Jansen said the crew threw bales overboard.',
+    persons: ['Pieter Jansen'],
+  },
+  {
+    id: 't-en-ecuador-police',
+    language: 'en',
+    text: "Ecuador's National Police said Adolfo Macias, alias 'Fito', leader of Los Choneros, escaped from the prison in Guayaquil. Interior Minister Monica Palencia confirmed the escape.",
+    persons: ['Adolfo Macias', 'Monica Palencia'],
+  },
+  {
+    id: 't-en-brands-products',
+    language: 'en',
+    text: 'The pills were pressed with the logos of Mercedes, Rolex and Louis Vuitton. Chemists at Forensic Science SA tested them at the laboratory in Adelaide.',
+    persons: [],
+  },
+  {
+    id: 't-en-mexico-fgr',
+    language: 'en',
+    text: "Mexico's Attorney General's Office (FGR) said Sedena soldiers found the laboratory in Cosala, Sinaloa. Security Secretary Omar Reyes Trujillo said the site could make 3 tonnes of methamphetamine a month.",
+    persons: ['Omar Reyes Trujillo'],
+  },
+  {
+    id: 't-en-canada-rcmp',
+    language: 'en',
+    text: 'RCMP Superintendent Jillian Wilson said the lab near Falkland, British Columbia, was the largest ever found in Canada. Officers from the Federal Serious and Organized Crime unit led the raid.',
+    persons: ['Jillian Wilson'],
+  },
+  {
+    id: 't-en-dateline-quotes',
+    language: 'en',
+    text: 'KINGSTON, Jamaica (CMC) — Police Commissioner Kevin Blake said "we will not relent" after 500 pounds of compressed ganja were found in St Elizabeth.',
+    persons: ['Kevin Blake'],
+  },
+  {
+    id: 't-en-spain-guardia',
+    language: 'en',
+    text: "Spain's Guardia Civil and the Policia Nacional dismantled the network in Algeciras and La Linea. Prosecutor Ana Villagomez said the gang used speedboats from Morocco.",
+    persons: ['Ana Villagomez'],
+  },
+  {
+    id: 't-en-europol-op',
+    language: 'en',
+    text: 'Europol said Operation Desert Light targeted a "super cartel" controlling a third of Europe\'s cocaine trade. Its executive director, Catherine Voss, said 49 people were arrested.',
+    persons: ['Catherine Voss'],
+  },
+  {
+    id: 't-en-sentence-start-surname-said',
+    language: 'en',
+    text: 'Officers arrested Milos Petrovic at the Port of Koper. Petrovic, who holds Serbian and Montenegrin passports, told investigators the bananas were not his.',
+    persons: ['Milos Petrovic'],
+  },
+  {
+    id: 't-en-byline-end',
+    language: 'en',
+    text: 'Customs officers at Hamad Port found 2.4 million captagon pills in a cargo of tiles.\n\nReporting by Lina Haddad; Editing by Mark Potter',
+    persons: [],
+  },
+  {
+    id: 't-en-shipping-company',
+    language: 'en',
+    text: 'Maersk said the container had been loaded in Guayaquil. Hapag-Lloyd and MSC Mediterranean Shipping Company declined to comment.',
+    persons: [],
+  },
+  {
+    id: 't-en-lower-role-charged',
+    language: 'en',
+    text: 'Former police officer Grant Maddox was charged with supplying cocaine to a gang in Glasgow, Police Scotland said.',
+    persons: ['Grant Maddox'],
+  },
+  {
+    id: 't-en-mr-ms-pair',
+    language: 'en',
+    text: 'Ms Okonkwo and Mr Delaney were arrested after 20 kilograms of ketamine were found in their van in Dover.',
+    persons: ['Okonkwo', 'Delaney'],
+  },
+  {
+    id: 't-en-navy-lt',
+    language: 'en',
+    text: 'Lt. Cmdr. Sarah Kim, the commanding officer of the USCGC Stone, said the crew offloaded 18,000 pounds of cocaine in Port Everglades.',
+    persons: ['Sarah Kim'],
+  },
+  // --- de ---------------------------------------------------------------------------------
+  {
+    id: 't-de-lka',
+    language: 'de',
+    text: 'Das Landeskriminalamt Niedersachsen und die Staatsanwaltschaft Verden durchsuchten 14 Wohnungen. LKA-Präsident Friedo de Vries sprach von einem wichtigen Schlag.',
+    persons: ['Friedo de Vries'],
+  },
+  {
+    id: 't-de-prozess',
+    language: 'de',
+    text: 'Vor dem Landgericht Frankfurt muss sich seit Montag der 52-jährige Kroate Ante Horvat verantworten. Sein Verteidiger Michael Rosenthal kündigte eine Erklärung an.',
+    persons: ['Ante Horvat', 'Michael Rosenthal'],
+  },
+  {
+    id: 't-de-zoll-schiff',
+    language: 'de',
+    text: 'Zollbeamte fanden im Hamburger Hafen auf dem Containerschiff „MSC Anna“ 400 Kilogramm Kokain. Die Ladung kam aus Ecuador, teilte das Zollfahndungsamt mit.',
+    persons: [],
+  },
+  {
+    id: 't-de-schweiz',
+    language: 'de',
+    text: 'Die Kantonspolizei Zürich stellte am Flughafen Kloten zwei Kilogramm Heroin sicher. Mediensprecher Marc Besson bestätigte die Festnahme einer 35-jährigen Frau.',
+    persons: ['Marc Besson'],
+  },
+  {
+    id: 't-de-oesterreich',
+    language: 'de',
+    text: 'Innenminister Gerhard Karner lobte die Arbeit des Bundeskriminalamts in Wien. Laut BK-Direktor Andreas Holzer stammt das Crystal Meth aus Tschechien.',
+    persons: ['Gerhard Karner', 'Andreas Holzer'],
+  },
+  {
+    id: 't-de-marke',
+    language: 'de',
+    text: 'Die Ecstasy-Tabletten trugen das Logo von Tesla und Red Bull und wurden in einem Audi A6 gefunden.',
+    persons: [],
+  },
+  // --- es ---------------------------------------------------------------------------------
+  {
+    id: 't-es-policia-nacional',
+    language: 'es',
+    text: 'La Policía Nacional detuvo en Sevilla a Francisco Tejón, conocido como el Castaña. El jefe de la Udyco, el inspector jefe Rafael Lozano, explicó que el grupo usaba el río Guadalquivir.',
+    persons: ['Francisco Tejón', 'Rafael Lozano'],
+  },
+  {
+    id: 't-es-mexico',
+    language: 'es',
+    text: 'La Secretaría de Marina informó del aseguramiento de 2 toneladas de cocaína frente a Oaxaca. El almirante Raymundo Morales Ángeles dijo que la embarcación venía de Colombia.',
+    persons: ['Raymundo Morales Ángeles'],
+  },
+  {
+    id: 't-es-colombia',
+    language: 'es',
+    text: 'El director de la Policía Nacional de Colombia, general William Rincón, aseguró que el Clan del Golfo perdió 8 toneladas en Urabá.',
+    persons: ['William Rincón'],
+  },
+  {
+    id: 't-es-juicio',
+    language: 'es',
+    text: 'La Audiencia Provincial de Cádiz condenó a Abdellah El Haddad y a su hermano Karim a doce años de prisión por introducir hachís en Sanlúcar.',
+    persons: ['Abdellah El Haddad'],
+  },
+  {
+    id: 't-es-barco-nombre',
+    language: 'es',
+    text: 'El pesquero Nuevo Virgen del Rocío fue escoltado hasta el puerto de Vigo por el Servicio de Vigilancia Aduanera.',
+    persons: [],
+  },
+  {
+    id: 't-es-fiscal-coma',
+    language: 'es',
+    text: 'La fiscal antidroga de Málaga, Carmen Ortiz Navarro, pidió 15 años para el cabecilla.',
+    persons: ['Carmen Ortiz Navarro'],
+  },
+  // --- fr ---------------------------------------------------------------------------------
+  {
+    id: 't-fr-ofast-chef',
+    language: 'fr',
+    text: "La cheffe de l'Office anti-stupéfiants, Stéphanie Cherbonnier, a annoncé la saisie de 10 tonnes de cocaïne à Dunkerque.",
+    persons: ['Stéphanie Cherbonnier'],
+  },
+  {
+    id: 't-fr-proces',
+    language: 'fr',
+    text: 'Devant le tribunal correctionnel de Marseille, Mohamed Djellali, 29 ans, a reconnu avoir transporté la résine. Son avocate, Me Claire Martin, a demandé la clémence.',
+    persons: ['Mohamed Djellali', 'Claire Martin'],
+  },
+  {
+    id: 't-fr-belgique',
+    language: 'fr',
+    text: "Le ministre belge de la Justice, Paul Van Tigchelt, s'est rendu au port d'Anvers. La douane belge y a saisi 116 tonnes de cocaïne l'an dernier.",
+    persons: ['Paul Van Tigchelt'],
+  },
+  {
+    id: 't-fr-gendarmerie-guyane',
+    language: 'fr',
+    text: 'Les gendarmes de Guyane ont intercepté une pirogue sur le Maroni. Le colonel Jean-Christophe Sintive a précisé que 300 kilos de cocaïne étaient à bord.',
+    persons: ['Jean-Christophe Sintive'],
+  },
+  {
+    id: 't-fr-bateau-nom',
+    language: 'fr',
+    text: 'Le voilier Sea Breeze a été dérouté vers Brest par la Marine nationale. À bord, les marins ont trouvé 2 tonnes de cocaïne.',
+    persons: [],
+  },
+  {
+    id: 't-fr-selon-le-parquet',
+    language: 'fr',
+    text: 'Selon le parquet de Bobigny, les trois suspects ont été mis en examen. Le réseau opérait depuis Saint-Denis et Aubervilliers.',
+    persons: [],
+  },
+  // --- nl ---------------------------------------------------------------------------------
+  {
+    id: 't-nl-rotterdam',
+    language: 'nl',
+    text: 'In de haven van Rotterdam vond de Douane 8000 kilo cocaïne tussen bananen uit Ecuador. Burgemeester Ahmed Marcouch noemde het een triest record.',
+    persons: ['Ahmed Marcouch'],
+  },
+  {
+    id: 't-nl-proces',
+    language: 'nl',
+    text: 'De rechtbank in Amsterdam veroordeelde Ridouan Bakkali tot levenslang. Zijn advocaat Thomas van der Wal gaat in hoger beroep.',
+    persons: ['Ridouan Bakkali', 'Thomas van der Wal'],
+  },
+  {
+    id: 't-nl-belgie',
+    language: 'nl',
+    text: 'Volgens federaal procureur Ann Fransen heeft de bende banden met de Mocro Maffia. De Antwerpse politie doorzocht twaalf panden in Borgerhout.',
+    persons: ['Ann Fransen'],
+  },
+  {
+    id: 't-nl-schip',
+    language: 'nl',
+    text: 'Het containerschip Maersk Kensington werd in Vlissingen doorzocht door de Zeehavenpolitie.',
+    persons: [],
+  },
+  {
+    id: 't-nl-woordvoerder-komma',
+    language: 'nl',
+    text: 'Een woordvoerder van de Koninklijke Marechaussee, Robert van Kapel, zei dat de koerier uit Suriname kwam.',
+    persons: ['Robert van Kapel'],
+  },
+  {
+    id: 't-nl-leeftijd',
+    language: 'nl',
+    text: 'De 31-jarige Jordy M. uit Breda en Kevin de Boer (27) uit Tilburg zitten vast.',
+    persons: ['Jordy M.', 'Kevin de Boer'],
+  },
+  // --- pt ---------------------------------------------------------------------------------
+  {
+    id: 't-pt-pf-santos',
+    language: 'pt',
+    text: 'A Polícia Federal apreendeu 1,2 tonelada de cocaína no Porto de Santos. Segundo o delegado Rodrigo Sanfurgo, a droga estava num carregamento de café.',
+    persons: ['Rodrigo Sanfurgo'],
+  },
+  {
+    id: 't-pt-pj-lisboa',
+    language: 'pt',
+    text: 'O diretor nacional da Polícia Judiciária, Luís Neves, afirmou em Lisboa que a rede usava veleiros para trazer a cocaína do Brasil.',
+    persons: ['Luís Neves'],
+  },
+  {
+    id: 't-pt-preso',
+    language: 'pt',
+    text: 'Foi preso em São Paulo o empresário Ricardo Mendes Barbosa, apontado como operador financeiro do PCC.',
+    persons: ['Ricardo Mendes Barbosa'],
+  },
+  {
+    id: 't-pt-prf',
+    language: 'pt',
+    text: 'A Polícia Rodoviária Federal encontrou 800 quilos de maconha num caminhão na BR-277, em Foz do Iguaçu.',
+    persons: [],
+  },
+  {
+    id: 't-pt-juiza',
+    language: 'pt',
+    text: 'A juíza Ana Paula Vasconcelos decretou a prisão preventiva dos três arguidos.',
+    persons: ['Ana Paula Vasconcelos'],
+  },
+  {
+    id: 't-pt-navio-nome',
+    language: 'pt',
+    text: 'O veleiro Mar Azul foi abordado pela Marinha ao largo da Madeira, com 3 toneladas de cocaína a bordo.',
+    persons: [],
+  },
+];

@@ -38,13 +38,14 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
   const isHead = (tok: Token, prev?: Token) =>
     t.isHeadWord(tok.text) || (prev !== undefined && t.titleHeads.has(`${lower(prev)} ${lower(tok)}`));
   const isTitleWord = (tok: Token) => isHead(tok) || t.titleModifiers.has(lower(tok)) || isHonorific(tok);
-  const nameWord = (tok: Token) =>
+  /** A name word, demonyms aside. */
+  const nameWordOrDemonym = (tok: Token) =>
     tok.name &&
     !isTitleWord(tok) &&
     !t.orgHeads.has(tok.text) &&
     !t.notPersonTokens.has(tok.text) &&
-    !(tok.allCaps && tok.text.length > 1 && !tok.text.includes('.')) &&
-    ctx.gaz.demonym(tok.text) === null;
+    !(tok.allCaps && tok.text.length > 1 && !tok.text.includes('.'));
+  const nameWord = (tok: Token) => nameWordOrDemonym(tok) && ctx.gaz.demonym(tok.text) === null;
   /** A rank, written with its dot ("Sgt.") or without ("Snr Supt", "ASP"). */
   const isRank = (tok: Token) => t.ranks.has(`${lower(tok)}.`) || t.ranks.has(lower(tok));
   /** "Lt. Col.", "Sgt.": abbreviated ranks before a name are its role, with their dots. */
@@ -158,6 +159,8 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
         all = all.slice(0, cut);
         while (all.length > 1 && CONNECTORS.has(all[all.length - 1]!.text)) all = all.slice(0, -1);
       }
+      // "Judge Andrew Menary KC": letters after the name are no part of it.
+      while (all.length > 1 && t.postNominals.has(all[all.length - 1]!.text)) all = all.slice(0, -1);
       // "Supt Rajesh Pillay of the Durban (unit)", "minister Annelies Verhulst van Justitie": a
       // name ends at a connector after which come only institution words, or "of the" and a place
       // ("Filipe dos Santos" keeps its place-like surname).
@@ -177,9 +180,10 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
       // ("Agent in Charge") and words of streets and institutions ("Minister for Home Affairs")
       // end it; a particle written capitalised joins between two name words ("Olivier Le Goff").
       const prevOf = (tok: Token) => sentenceTokens[tok.index - 1];
+      // "Ann Fransen", "Tom English": a demonym after a first name is a surname.
       const inName = (k: number) =>
         k >= 0 &&
-        nameWord(all[k]!) &&
+        (nameWord(all[k]!) || (k > 0 && all[k - 1]!.tags.has('FirstName') && nameWordOrDemonym(all[k]!))) &&
         !isHead(all[k]!, prevOf(all[k]!)) &&
         !gr.notNameWords.has(lower(all[k]!));
       let ts = all.length;
@@ -191,7 +195,10 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
           ts--;
         } else if (
           ts < all.length &&
-          (CONNECTORS.has(tok.text) || (CONNECTORS.has(lower(tok)) && nameWords < 4 && inName(ts - 2)))
+          (CONNECTORS.has(tok.text) ||
+            ((CONNECTORS.has(lower(tok)) || gr.capitalisedParticles.has(tok.text)) &&
+              nameWords < 4 &&
+              inName(ts - 2)))
         )
           ts--;
         else break;
@@ -200,7 +207,8 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
       const firstName = all.findIndex((tok, i) => i >= ts && tok.tags.has('FirstName'));
       const roleHasHead = (end: number) => all.slice(0, end).some((tok, k) => isHead(tok, all[k - 1]));
       // A tagged first name after a title starts the name ("... Operations Marty C. Raybon").
-      if (firstName > ts && roleHasHead(firstName)) ts = firstName;
+      // Not a last word the parser takes for a first name ("Commander Krissy Barrett").
+      if (firstName > ts && firstName < all.length - 1 && roleHasHead(firstName)) ts = firstName;
       /** The role ends with a head and its "of" / "for" complement. */
       const hasComplement = (role: Token[]): boolean => {
         const at = role.findIndex(
@@ -232,7 +240,7 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
           role = rankRole(roleTokens);
         } else if (
           before &&
-          (isHead(before, prevOf(before)) || t.titleModifiers.has(lower(before))) &&
+          (isHead(before, prevOf(before)) || (t.titleModifiers.has(lower(before)) && roleHasHead(ts))) &&
           orgHead < ts - 1
         ) {
           role = cleanRole(roleTokens);
@@ -249,12 +257,14 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
         }
       }
       if (!isPerson && roleTokens.length > 0 && /^\s+$/.test(nameTokens[0]!.gapBefore)) {
-        // "o delegado da PF Ricardo Albuquerque": an acronym or organisation between a role's
-        // head and its complement link and the name.
+        // "o delegado da PF Ricardo Albuquerque", "el juez de la Audiencia Nacional Pedro X": an
+        // acronym or organisation between a role's head and its complement link and the name.
         const start = roleBeforeComplement(sentenceTokens, nameTokens[0]!.index);
         if (
           start >= 0 &&
-          roleTokens.every((tok) => tok.allCaps || isClaimed(ctx, tok) || t.orgKnown.has(tok.text))
+          ((nameTokens.length >= 2 &&
+            (nameTokens[0]!.tags.has('FirstName') || nameTokens[0]!.tags.has('Person'))) ||
+            roleTokens.every((tok) => tok.allCaps || isClaimed(ctx, tok) || t.orgKnown.has(tok.text)))
         ) {
           role = spanText(ctx, sentenceTokens.slice(start, nameTokens[0]!.index));
           isPerson = true;
@@ -397,7 +407,20 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
         )
           isPerson = true;
         else if (prevTok && gr.namingVerbs.test(prevTok.text) && /^\s+$/.test(gapBefore)) isPerson = true;
-        else if (nameTokens.length >= 2 && nameTokens.length <= 4) {
+        else if (
+          nameTokens.length >= 2 &&
+          nameTokens.some((tok, k) => k > 0 && /^\s+$/.test(tok.gapBefore)) &&
+          gr.objectCueBefore.test(ctx.text.slice(Math.max(0, all[0]!.start - 40), all[0]!.start)) &&
+          !isPlaceName(nameTokens) &&
+          !orgNames.includes(spanText(ctx, nameTokens))
+        ) {
+          // "jailed Connor Higgins", "condenó a Abdellah El Haddad", "der 52-jährige Kroate Ante Horvat":
+          // a leading word the parser does not take for a name is the noun before it.
+          isPerson = true;
+          const [first, second] = nameTokens;
+          const named = (tok: Token) => tok.tags.has('FirstName') || tok.tags.has('Person');
+          if (nameTokens.length >= 3 && !named(first!) && named(second!)) nameTokens.shift();
+        } else if (nameTokens.length >= 2 && nameTokens.length <= 4) {
           const speech = new RegExp(`^,?\\s+(?:${ctx.tables.speechVerbs.join('|')})\\b`, 'i').test(after);
           const saidBefore = prevTok !== undefined && gr.speechBefore.test(prevTok.text);
           const tagged =
@@ -492,6 +515,8 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
         }
       }
       const name = spanText(ctx, nameTokens);
+      // "Crystal Meth", "Purple Haze": a drug's name.
+      if (ctx.isDrugName(name)) continue;
       found.push({ name, role, tokens: nameTokens });
       claim(ctx, role !== null || roleTokens.every(isHonorific) ? all : nameTokens);
       claim(ctx, roleClaim);

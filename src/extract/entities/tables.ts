@@ -15,6 +15,7 @@ const WordsRule = <T extends readonly [string, ...string[]]>(types: T) =>
 const TitleRule = WordsRule([
   'head',
   'head-suffix',
+  'post-nominal',
   'modifier',
   'honorific',
   'relation',
@@ -77,6 +78,9 @@ export const ENTITY_SLOTS = [
   'person-particles',
   'thing-nouns',
   'person-locatives',
+  'person-object-cues',
+  'age-before',
+  'capitalised-particles',
   'not-name-words',
   'brand-words',
   'brand-after-words',
@@ -154,6 +158,10 @@ export interface EntityGrammar {
   locativeBeforeName: RegExp;
   /** Right before a name: a vessel, company or group noun ("the cutter James", "a firm called X"). */
   thingBefore: RegExp;
+  /** Right before a name: a verb of arrest or sentence ("jailed X", "condenó a X"), or an age ("52-jährige"). */
+  objectCueBefore: RegExp;
+  /** Capitalised particles inside a name ("El", "Le"), as written. */
+  capitalisedParticles: Set<string>;
   /** A locative preposition (and "the") right before a name. */
   locative: RegExp;
   /** An administrative noun right after a name; group 1 the noun. */
@@ -215,6 +223,8 @@ export interface EntityTables {
   /** Abbreviated ranks that are a role ("Lt. Col.", "Sgt."), lower-case with their dot. */
   ranks: Set<string>;
   relations: Set<string>;
+  /** Letters after a name ("KC", "Jr."), as written. */
+  postNominals: Set<string>;
   orgHeads: Set<string>;
   /** Legal forms of companies ("GmbH", "S.A."): heads that need a name before them. */
   orgLegal: Set<string>;
@@ -276,6 +286,11 @@ function grammarOf(slots: Slots): EntityGrammar {
       `(?<![\\p{L}\\p{N}])${g('person-locatives')}\\s+(?:${g('name-article')}\\s+)?$`,
       'iu',
     ),
+    objectCueBefore: new RegExp(
+      `(?<![\\p{L}\\p{N}])(?:${g('person-object-cues')}|${g('age-before')}(?:\\s+\\p{Lu}\\p{Ll}+)?)\\s+$`,
+      'iu',
+    ),
+    capitalisedParticles: set('capitalised-particles'),
     thingBefore: new RegExp(
       `(?<![\\p{L}\\p{N}])${g('thing-nouns')}(?:,?\\s+${g('naming-verbs')})?\\s+(?:(?:${g('name-article')}|${g('apposition-articles')})\\s+)?["“„‘'«]?\\s*$`,
       'iu',
@@ -358,6 +373,7 @@ export function compileEntityTables(dir: string): EntityTables {
     ]),
     ranks: new Set([...words(titles, 'rank', true), ...words(titles, 'rank-word', true)]),
     relations: words(titles, 'relation', true),
+    postNominals: words(titles, 'post-nominal', false),
     orgHeads: new Set([...words(orgs, 'head', false), ...words(orgs, 'legal', false)]),
     orgLegal: words(orgs, 'legal', false),
     orgCues: words(orgs, 'cue', true),
