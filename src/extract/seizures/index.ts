@@ -71,7 +71,8 @@ function canonical(
   const definite =
     t.grammar.referringStart.test(text.slice(d.start, d.end)) ||
     t.grammar.referringBefore.test(text.slice(Math.max(0, d.start - 40), d.start));
-  return definite ? (contextDrug ?? 'unspecified') : 'unspecified';
+  // "the drug" never means the precursor chemicals named before it.
+  return definite && contextDrug !== 'precursors' ? (contextDrug ?? 'unspecified') : 'unspecified';
 }
 
 /**
@@ -264,7 +265,13 @@ export function extractSeizures(
     const caption = !unit.isTitle && rules.entities.credits.some((re) => re.test(text));
     const quantities = caption ? [] : findQuantities(t, text, format);
     const drugs = findDrugMentions(t, text);
-    const periods = findPeriods(t, text, parsed.published, unit.isTitle ? null : lastDay);
+    // "deux tonnes et cinquante-sept (2057) kilogrammes": a figure's digits are no year.
+    const periods: PeriodMention[] = findPeriods(
+      t,
+      text,
+      parsed.published,
+      unit.isTitle ? null : lastDay,
+    ).filter((p) => !quantities.some((q) => p.start >= q.numStart && p.end <= q.end));
     // "11.54am 06 September 2019 | News", "26 January 2024, 7:38am": a line of its own that
     // dates the article, not a seizure.
     if (unit.isHeading && !unit.isTitle && pubDay)

@@ -104,9 +104,20 @@ function sameSeizure(tol: Tolerances, a: Candidate, b: Candidate): boolean {
   }
   if (distinctHauls(tol, a, b)) return false;
   // Headlines round their figures ("2 tonnes" over "2,150 kilograms").
-  const approx = a.quantity.approx || b.quantity.approx || a.isTitle || b.isTitle;
+  // A qualified figure is rounded only to its last significant digit: "almost two tonnes" is
+  // within 12% of the exact one, "aproximadamente 5 mil 480 kilos" within three tens of it.
+  const roundedTol = (c: Candidate): number => {
+    if (!c.quantity.approx && !c.isTitle) return tol.same;
+    const v = Math.abs(c.quantity.value);
+    const sig = significantDigits(v);
+    if (sig <= 2 || v === 0) return tol.rounded;
+    const place = 10 ** (Math.floor(Math.log10(v)) - sig + 1);
+    return Math.max(tol.same, Math.min(tol.rounded, (3 * place) / v));
+  };
+  const kgTol = Math.max(roundedTol(a), roundedTol(b));
+  const approx = kgTol > tol.same;
   if (x.kg !== null && y.kg !== null) {
-    if (close(x.kg, y.kg, approx ? tol.rounded : tol.same)) return true;
+    if (close(x.kg, y.kg, kgTol)) return true;
     // "1.5 tonnes" in the lead and "1,480 kilograms" later: a round figure and a precise one.
     const sa = significantDigits(a.quantity.value);
     const sb = significantDigits(b.quantity.value);

@@ -80,11 +80,19 @@ export function detectNumberFormat(t: SeizureTables, text: string, url: string |
 /** Value of a number word ("two", "a", "a dozen", "twenty-five", "two hundred"); null if none. */
 export function parseWordNumber(t: SeizureTables, raw: string): number | null {
   const s = raw.trim().toLowerCase().replace(/\s+/g, ' ');
-  if (t.scale && s.endsWith(` ${t.scale.word}`)) {
-    const base = parseWordNumber(t, s.slice(0, -t.scale.word.length - 1));
-    return base === null ? null : base * t.scale.value;
+  if (t.scale) {
+    // "two hundred", "huit cent quatre-vingt-neuf", "cent quarante-cinq": units of the scale word
+    // (one where none is written) and the rest after it.
+    const m = new RegExp(`^(?:(.+) )?(?:${t.scale.word})(?: (.+))?$`).exec(s);
+    if (m && (m[1] !== undefined || m[2] !== undefined)) {
+      const base = m[1] === undefined ? 1 : parseWordNumber(t, m[1]);
+      const rest = m[2] === undefined ? 0 : parseWordNumber(t, m[2]);
+      if (base === null || rest === null || base >= 10 || rest >= t.scale.value) return null;
+      return base * t.scale.value + rest;
+    }
   }
-  const compound = /^(\w+)-(\w+)$/.exec(s);
+  // "twenty-five", "quarante-cinq", "quatre-vingt-neuf" (a hyphenated ten and its unit).
+  const compound = /^(.+)-(\p{L}+)$/u.exec(s);
   if (compound && t.tens.has(compound[1]!)) {
     const ones = parseWordNumber(t, compound[2]!);
     return ones === null ? null : t.tens.get(compound[1]!)! + ones;
@@ -113,5 +121,5 @@ export function fractionValue(t: SeizureTables, raw: string): number | null {
 export function wordNumberPattern(t: SeizureTables): string {
   const tens = [...t.tens.keys()].join('|');
   const base = `(?:(?:${tens})(?:-(?:${t.wordAlternation}))?|${t.wordAlternation})`;
-  return t.scale ? `${base}(?: ${t.scale.word})?` : base;
+  return t.scale ? `(?:(?:${base} )?(?:${t.scale.word})(?: ${base})?|${base})` : base;
 }

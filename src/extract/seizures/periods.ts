@@ -36,6 +36,8 @@ export function publicationDay(published: string | null): Date | null {
 }
 
 function monthIndex(t: SeizureTables, name: string | undefined): number {
+  // "21/12", "21.12.2021": a month in digits.
+  if (name && /^\d{1,2}$/.test(name)) return Number(name) >= 1 && Number(name) <= 12 ? Number(name) - 1 : -1;
   return name ? (t.months.get(name.toLowerCase().replace(/\.$/, '')) ?? -1) : -1;
 }
 
@@ -49,6 +51,8 @@ function resolve(
   rule: PeriodRuleT,
   g: Record<string, string | undefined>,
   pub: Date | null,
+  /** `pub` is the last day the text named, not publication: a later day is no earlier year. */
+  fromAnchor = false,
 ): string | null {
   const addDays = (d: Date, n: number): Date => new Date(d.getTime() + n * 86_400_000);
   switch (rule.resolve) {
@@ -74,8 +78,9 @@ function resolve(
         year = pub.getUTCFullYear();
         // A month (or day) later in the year than publication is last year's.
         const later =
-          month > pub.getUTCMonth() ||
-          (month === pub.getUTCMonth() && day !== null && day > pub.getUTCDate() + 1);
+          !fromAnchor &&
+          (month > pub.getUTCMonth() ||
+            (month === pub.getUTCMonth() && day !== null && day > pub.getUTCDate() + 1));
         if (later) year -= 1;
       }
       if (year === null) return null;
@@ -219,6 +224,10 @@ export function findPeriods(
   // Most sentences name no date: one test of the words every date rule needs saves the rest.
   if (!periodTrigger(t).test(text)) return [];
   const pub = publicationDay(published);
+  // An undated article: a day or month named without its year takes the year of the last day
+  // the text named ("Le vendredi 15 avril 2022 ... le 21 avril ... mi-mars dernier").
+  const ref = pub ?? publicationDay(anchor);
+  const dated = (r: PeriodRuleT) => r.resolve === 'date' || r.resolve === 'month';
   const all: Array<
     PeriodMention & { counted?: { rule: PeriodRuleT; groups: Record<string, string | undefined> } }
   > = [];
@@ -227,7 +236,7 @@ export function findPeriods(
       all.push({
         start: m.index,
         end: m.index + m[0].length,
-        period: resolve(t, c.rule, m.groups ?? {}, pub),
+        period: resolve(t, c.rule, m.groups ?? {}, dated(c.rule) ? ref : pub, dated(c.rule) && !pub),
         range:
           c.rule.resolve === 'range' ||
           (SPANS.has(c.rule.resolve) && resolveSpan(t, c.rule, m.groups ?? {}, pub).range),

@@ -62,6 +62,8 @@ interface Compiled {
   restated: RegExp;
   /** "419 metric tons (462 tons)": the text between a figure and its bracketed conversion. */
   conversion: RegExp;
+  /** "3,2 toneladas de droga —3.225 kilos": the text between a figure and its dash aside. */
+  dashAside: RegExp;
   /** "one ton and 150 kilograms". */
   compoundAnd: RegExp;
   /** "25 and 89 grammes": between a bare number and the next figure. */
@@ -92,7 +94,9 @@ const quantityRegex = perTables((t): Compiled => {
     // "cent quarante-cinq (145) plaquettes": the figure in digits closes its bracket.
     `(?<close>\\))?` +
     `(?<gap>\\s?|-)(?<infix>(?:(?:\\d+-)?[\\p{L}“”"'’][\\p{L}\\-“”"'’]*\\s+){0,3}?)` +
-    `(?<unit>${t.unitAlternation})(?![\\p{L}\\d-])`;
+    `(?<unit>${t.unitAlternation})(?![\\p{L}\\d-])` +
+    // "dos toneladas y media", "deux tonnes et demie": the half told after the unit.
+    `(?<halfAfter>\\s+${g('half-suffix')}(?![\\p{L}]))?`;
   const name = String.raw`\p{Lu}[\p{L}'’-]*(?:\s+(?:\p{Lu}[\p{L}'’-]*|${t.grammar.slots
     .words('list-name-connectors')
     .join('|')}))*`;
@@ -112,6 +116,10 @@ const quantityRegex = perTables((t): Compiled => {
     yearBefore: new RegExp(`\\b${g('year-prepositions')}\\s+$`, 'i'),
     restated: new RegExp(`^[^.;()]{0,60},?\\s+${g('restatement-or')}\\s+$`, 'i'),
     conversion: new RegExp(`^\\s*\\(\\s*${g('conversion-bracket-words')}?\\s*$`, 'i'),
+    dashAside: new RegExp(
+      String.raw`^(?:\s+${g('link-of')}\s+[\p{L}-]+)?\s*[—–]\s*(?:${g('conversion-bracket-words')}\s*)?$`,
+      'iu',
+    ),
     compoundAnd: new RegExp(`^\\s+(?:${and}\\s+)?$`, 'i'),
     listLink: new RegExp(`^\\s*(?:,|${andOr}|, ${and})\\s+$`),
     bracketList: new RegExp(
@@ -190,6 +198,8 @@ export function findQuantities(
     else value = parseWordNumber(t, g.words ?? '');
     if (value === null || !Number.isFinite(value)) return null;
     if (g.half) value += 0.5;
+    // Only a whole mass takes a half after its unit.
+    if (g.halfAfter && rule.kind === 'mass' && !g.half && !g.frac && Number.isInteger(value)) value += 0.5;
     const factor = multiplierValue(t, g.mult);
     value = round(value * factor);
     // "2 mil 687 kilos", "17 mil 6 kilogramos": thousands and the rest, written apart.
@@ -296,6 +306,20 @@ function joinConversions(c: Compiled, text: string, qs: Quantity[]): Quantity[] 
       if (c.conversion.test(between) && /^\s*\)/.test(after)) {
         if (q.unit === 'kg' && prev.unit !== 'kg') prev.kg = q.kg;
         prev.end = q.end + after.indexOf(')') + 1;
+        continue;
+      }
+      // "3,2 toneladas de droga —3.225 kilos de hachís—": a rounded figure and the exact one
+      // in a dash aside are one figure; the exact one wins.
+      if (c.dashAside.test(between) && near(prev.kg) && prev.kg !== q.kg) {
+        prev.value = q.value;
+        prev.unit = q.unit;
+        prev.kg = q.kg;
+        prev.approx = q.approx;
+        prev.bound = q.bound;
+        prev.end = q.end;
+        prev.infix = q.infix;
+        prev.infixStart = q.infixStart;
+        delete prev.alt;
         continue;
       }
     }
