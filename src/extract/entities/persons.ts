@@ -161,7 +161,7 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
       }
       // "Judge Andrew Menary KC": letters after the name are no part of it.
       while (all.length > 1 && t.postNominals.has(all[all.length - 1]!.text)) all = all.slice(0, -1);
-      // "Supt Rajesh Pillay of the Durban (unit)", "minister Annelies Verhulst van Justitie": a
+      // "Supt Rajesh Pillay of the Metro (unit)", "minister Annelies Verhulst van Justitie": a
       // name ends at a connector after which come only institution words, or "of the" and a place
       // ("Filipe dos Santos" keeps its place-like surname).
       for (let c = 1; c < all.length - 1; c++) {
