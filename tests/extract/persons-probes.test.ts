@@ -8,6 +8,7 @@ import { articleFromText, extractRecord } from '../../src/extract/index.ts';
 import {
   PERSON_PROBES,
   PERSON_PROBES_FRESH,
+  PERSON_PROBES_FOURTH,
   PERSON_PROBES_THIRD,
   type PersonProbe,
 } from './persons-probes.ts';
@@ -28,19 +29,35 @@ function personsOf(p: PersonProbe): string[] {
   return record.persons.map((x) => norm(x.name)).sort();
 }
 
-/** Probes of the fresh battery the rules still miss (see docs/extraction.md, known limits). */
-const KNOWN_MISSES = new Set<string>([]);
+/**
+ * Probes the rules still miss (docs/extraction-entities.md, known limits): they are expected to
+ * fail, so a fix shows up as a test to move out of this list.
+ */
+const KNOWN_MISSES = new Set<string>([
+  // "X and his brother, Y": the relation names Y; nothing but the coordination marks X.
+  'q-en-his-brother',
+]);
 
 describe('persons probe battery', () => {
   it('has at least 40 English probes and 12 per other language', () => {
     const count = (l: string) => PERSON_PROBES.filter((p) => p.language === l).length;
     expect(count('en')).toBeGreaterThanOrEqual(40);
     for (const l of ['de', 'es', 'fr', 'nl', 'pt']) expect(count(l)).toBeGreaterThanOrEqual(12);
-    const ids = [...PERSON_PROBES, ...PERSON_PROBES_FRESH, ...PERSON_PROBES_THIRD].map((p) => p.id);
+    const ids = [
+      ...PERSON_PROBES,
+      ...PERSON_PROBES_FRESH,
+      ...PERSON_PROBES_THIRD,
+      ...PERSON_PROBES_FOURTH,
+    ].map((p) => p.id);
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  for (const p of [...PERSON_PROBES, ...PERSON_PROBES_FRESH, ...PERSON_PROBES_THIRD]) {
+  for (const p of [
+    ...PERSON_PROBES,
+    ...PERSON_PROBES_FRESH,
+    ...PERSON_PROBES_THIRD,
+    ...PERSON_PROBES_FOURTH,
+  ]) {
     const run = KNOWN_MISSES.has(p.id) ? it.fails : it;
     run(`${p.id}: ${p.persons.length === 0 ? 'no person' : p.persons.join(', ')}`, () => {
       expect(personsOf(p)).toEqual(p.persons.map(norm).sort());

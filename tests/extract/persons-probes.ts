@@ -1659,3 +1659,274 @@ export const PERSON_PROBES_THIRD: PersonProbe[] = [
     persons: [],
   },
 ];
+
+/**
+ * A fourth battery of crowded paragraphs (storms, laws, clubs, foundations, lists of
+ * defendants), written after the third one passed and scored once before any change for it.
+ */
+export const PERSON_PROBES_FOURTH: PersonProbe[] = [
+  // --- en ---------------------------------------------------------------------------------
+  {
+    id: 'q-en-hurricane',
+    language: 'en',
+    text: 'After Hurricane Maria, bales of cocaine washed up on beaches in Puerto Rico, the Coast Guard said.',
+    persons: [],
+  },
+  {
+    id: 'q-en-act',
+    language: 'en',
+    text: 'The men were charged under the Misuse of Drugs Act and the Proceeds of Crime Act at Leeds Magistrates Court.',
+    persons: [],
+  },
+  {
+    id: 'q-en-football-club',
+    language: 'en',
+    text: 'A former Manchester United youth player, Jamal Okoro, 24, was among those arrested in the cocaine raids in Salford.',
+    persons: ['Jamal Okoro'],
+  },
+  {
+    id: 'q-en-list-defendants',
+    language: 'en',
+    text: 'Liam Doherty, Aidan Kearney and Ronan Fitzgerald were each jailed for nine years at Belfast Crown Court.',
+    persons: ['Liam Doherty', 'Aidan Kearney', 'Ronan Fitzgerald'],
+  },
+  {
+    id: 'q-en-foundation',
+    language: 'en',
+    text: 'The Global Initiative Against Transnational Organized Crime and the Pompidou Group published the report in Geneva.',
+    persons: [],
+  },
+  {
+    id: 'q-en-pronoun-start',
+    language: 'en',
+    text: 'He said the shipment was the biggest ever, according to Inspector-General Usman Baba of the Nigeria Police Force.',
+    persons: ['Usman Baba'],
+  },
+  {
+    id: 'q-en-quote-then-name',
+    language: 'en',
+    text: '"Nobody is above the law," Kenyan Interior Cabinet Secretary Kipchumba Kosgei told reporters in Mombasa.',
+    persons: ['Kipchumba Kosgei'],
+  },
+  {
+    id: 'q-en-hospital-saint',
+    language: 'en',
+    text: "The courier was taken to St Mary's Hospital after a pellet burst, and later to Paddington Green police station.",
+    persons: [],
+  },
+  {
+    id: 'q-en-gang-nickname',
+    language: 'en',
+    text: 'Police said the Kinahan cartel, led by Daniel Kinahan, used Dubai as a base.',
+    persons: ['Daniel Kinahan'],
+  },
+  {
+    id: 'q-en-christmas-eve',
+    language: 'en',
+    text: 'On Christmas Eve, officers at Felixstowe found 1.2 tonnes of cocaine in a container of frozen fish.',
+    persons: [],
+  },
+  {
+    id: 'q-en-magistrate-surname',
+    language: 'en',
+    text: 'Magistrate Phindile Dlamini postponed the case. Dlamini said the accused, Sipho Ndlovu, would stay in custody.',
+    persons: ['Phindile Dlamini', 'Sipho Ndlovu'],
+  },
+  {
+    id: 'q-en-apple-iphone',
+    language: 'en',
+    text: 'Officers seized Apple iPhones, a Range Rover and 3 kg of heroin from the house in Birmingham.',
+    persons: [],
+  },
+  {
+    id: 'q-en-his-brother',
+    language: 'en',
+    text: 'Rashid Karimov and his brother, Timur, were detained at the border crossing with Kazakhstan.',
+    persons: ['Rashid Karimov', 'Timur'],
+  },
+  {
+    id: 'q-en-mr-justice',
+    language: 'en',
+    text: 'Mr Justice Hilliard told the Old Bailey that the gang had flooded the streets with crack cocaine.',
+    persons: ['Hilliard'],
+  },
+  {
+    id: 'q-en-lowercase-title-of',
+    language: 'en',
+    text: 'The head of the Thai Office of the Narcotics Control Board, Phanuwat Srisuk, said the pills came from Shan State.',
+    persons: ['Phanuwat Srisuk'],
+  },
+  {
+    id: 'q-en-storm-name',
+    language: 'en',
+    text: 'Storm Ciaran delayed the search of the cargo ship in Le Havre, the French customs service said.',
+    persons: [],
+  },
+  {
+    id: 'q-en-minister-said-name-end',
+    language: 'en',
+    text: 'The seizure was "a blow to the cartels", said Colombian Defence Minister Ivan Velasquez.',
+    persons: ['Ivan Velasquez'],
+  },
+  {
+    id: 'q-en-suspect-named-as',
+    language: 'en',
+    text: 'The suspect was named as 45-year-old Gary Whitlock from Essex.',
+    persons: ['Gary Whitlock'],
+  },
+  // --- de ---------------------------------------------------------------------------------
+  {
+    id: 'q-de-sturm',
+    language: 'de',
+    text: 'Wegen des Sturms Zeynep wurde die Kontrolle im Hafen Bremerhaven verschoben.',
+    persons: [],
+  },
+  {
+    id: 'q-de-aufzaehlung',
+    language: 'de',
+    text: 'Angeklagt sind Mehmet Yilmaz, Dariusz Nowak und Stefan Huber.',
+    persons: ['Mehmet Yilmaz', 'Dariusz Nowak', 'Stefan Huber'],
+  },
+  {
+    id: 'q-de-gesetz',
+    language: 'de',
+    text: 'Nach dem Betäubungsmittelgesetz drohen den Männern bis zu 15 Jahre Haft, sagte Oberstaatsanwältin Anke Wiese.',
+    persons: ['Anke Wiese'],
+  },
+  {
+    id: 'q-de-verein',
+    language: 'de',
+    text: 'Der Verein Eintracht Frankfurt distanzierte sich von dem festgenommenen Fan.',
+    persons: [],
+  },
+  {
+    id: 'q-de-zitat-name',
+    language: 'de',
+    text: '„Die Täter sind hochprofessionell“, sagt Kriminalhauptkommissar Jens Bauer vom LKA Hamburg.',
+    persons: ['Jens Bauer'],
+  },
+  // --- es ---------------------------------------------------------------------------------
+  {
+    id: 'q-es-huracan',
+    language: 'es',
+    text: 'Tras el huracán Otis, la Marina aseguró fardos de cocaína en las playas de Acapulco.',
+    persons: [],
+  },
+  {
+    id: 'q-es-lista',
+    language: 'es',
+    text: 'Fueron detenidos Juan Manuel Ortega, Luis Fernando Cárdenas y Pablo Sáenz en Cartagena.',
+    persons: ['Juan Manuel Ortega', 'Luis Fernando Cárdenas', 'Pablo Sáenz'],
+  },
+  {
+    id: 'q-es-ley',
+    language: 'es',
+    text: 'La Ley Orgánica de Protección de la Seguridad Ciudadana permite estas inspecciones, recordó el subdelegado del Gobierno, Javier Sanz.',
+    persons: ['Javier Sanz'],
+  },
+  {
+    id: 'q-es-club',
+    language: 'es',
+    text: 'Un exjugador del Real Madrid fue detenido en Marbella con 5 kilos de cocaína.',
+    persons: [],
+  },
+  {
+    id: 'q-es-narco-alias',
+    language: 'es',
+    text: 'Nemesio Oseguera, alias el Mencho, sigue prófugo según la DEA.',
+    persons: ['Nemesio Oseguera'],
+  },
+  // --- fr ---------------------------------------------------------------------------------
+  {
+    id: 'q-fr-tempete',
+    language: 'fr',
+    text: 'La tempête Ciaran a retardé la fouille du porte-conteneurs au Havre.',
+    persons: [],
+  },
+  {
+    id: 'q-fr-liste',
+    language: 'fr',
+    text: 'Karim Benali, Sofiane Haddad et Nicolas Ferrand ont été condamnés à Lille.',
+    persons: ['Karim Benali', 'Sofiane Haddad', 'Nicolas Ferrand'],
+  },
+  {
+    id: 'q-fr-club',
+    language: 'fr',
+    text: "Un ancien joueur de l'Olympique de Marseille a été interpellé à Aubagne avec 3 kilos de cocaïne.",
+    persons: [],
+  },
+  {
+    id: 'q-fr-ministre-nom-fin',
+    language: 'fr',
+    text: 'Le trafic a explosé, a reconnu la ministre de la Justice, Claire Duvivier.',
+    persons: ['Claire Duvivier'],
+  },
+  {
+    id: 'q-fr-loi',
+    language: 'fr',
+    text: 'La loi Narcotrafic a été votée par le Sénat et l’Assemblée nationale.',
+    persons: [],
+  },
+  // --- nl ---------------------------------------------------------------------------------
+  {
+    id: 'q-nl-storm',
+    language: 'nl',
+    text: 'Door storm Eunice werd de controle in de Waalhaven uitgesteld.',
+    persons: [],
+  },
+  {
+    id: 'q-nl-lijst',
+    language: 'nl',
+    text: 'Gedagvaard zijn Youssef Amrani, Dennis Kuipers en Mark Visser.',
+    persons: ['Youssef Amrani', 'Dennis Kuipers', 'Mark Visser'],
+  },
+  {
+    id: 'q-nl-club',
+    language: 'nl',
+    text: 'Een oud-speler van Feyenoord werd in Spijkenisse aangehouden met 20 kilo cocaïne.',
+    persons: [],
+  },
+  {
+    id: 'q-nl-zei-titel-naam',
+    language: 'nl',
+    text: '"Het is een enorme vangst", zei havenbaas Jacques Vandermeiren.',
+    persons: ['Jacques Vandermeiren'],
+  },
+  {
+    id: 'q-nl-wet',
+    language: 'nl',
+    text: 'Volgens de Opiumwet is bezit van harddrugs strafbaar, benadrukte het OM in Breda.',
+    persons: [],
+  },
+  // --- pt ---------------------------------------------------------------------------------
+  {
+    id: 'q-pt-lista',
+    language: 'pt',
+    text: 'Foram presos João Pedro Alves, Carlos Eduardo Lima e Bruno Tavares em Fortaleza.',
+    persons: ['João Pedro Alves', 'Carlos Eduardo Lima', 'Bruno Tavares'],
+  },
+  {
+    id: 'q-pt-clube',
+    language: 'pt',
+    text: 'Um ex-jogador do Flamengo foi preso no Rio de Janeiro com 10 quilos de cocaína.',
+    persons: [],
+  },
+  {
+    id: 'q-pt-lei',
+    language: 'pt',
+    text: 'A Lei de Drogas prevê penas de até 15 anos, lembrou o promotor Marcelo Antunes.',
+    persons: ['Marcelo Antunes'],
+  },
+  {
+    id: 'q-pt-tempestade',
+    language: 'pt',
+    text: 'A tempestade Daniel atrasou a fiscalização no porto de Leixões.',
+    persons: [],
+  },
+  {
+    id: 'q-pt-afirmou-nome-fim',
+    language: 'pt',
+    text: 'A rota africana cresceu, afirmou o diretor-geral da Polícia Federal, Andrei Rodrigues.',
+    persons: ['Andrei Rodrigues'],
+  },
+];

@@ -12,7 +12,7 @@
 import type { Person } from '../../types.ts';
 import { claim, type EntityContext, isClaimed, spanText } from './context.ts';
 import { lastOrgHead } from './organizations.ts';
-import { isCommonWord, type Token } from './tokens.ts';
+import { type Chunk, isCommonWord, type Token } from './tokens.ts';
 
 interface Found {
   name: string;
@@ -421,7 +421,10 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
           const named = (tok: Token) => tok.tags.has('FirstName') || tok.tags.has('Person');
           if (nameTokens.length >= 3 && !named(first!) && named(second!)) nameTokens.shift();
         } else if (nameTokens.length >= 2 && nameTokens.length <= 4) {
-          const speech = new RegExp(`^,?\\s+(?:${ctx.tables.speechVerbs.join('|')})\\b`, 'i').test(after);
+          // ", alias el Mencho": a nickname after the name is as good as a speech verb.
+          const speech =
+            new RegExp(`^,?\\s+(?:${ctx.tables.speechVerbs.join('|')})\\b`, 'i').test(after) ||
+            gr.nicknameAfter.test(after);
           const saidBefore = prevTok !== undefined && gr.speechBefore.test(prevTok.text);
           const tagged =
             nameTokens[0]!.tags.has('FirstName') ||
@@ -456,6 +459,16 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
       }
       if (!isPerson) continue;
       if (isPlaceName(nameTokens) && (role === null || roleClaim.length > 0)) continue;
+      // "told the Old Bailey", "15 Jahre Haft": after an article or a number, no person.
+      const tokBefore = sentenceTokens[all[0]!.index - 1];
+      if (
+        role === null &&
+        roleTokens.length === 0 &&
+        tokBefore &&
+        /^\s+$/.test(all[0]!.gapBefore) &&
+        (gr.leadingArticle.test(tokBefore.text) || /^\d/.test(tokBefore.text))
+      )
+        continue;
       // "the cutter James", "a company called Golden Harvest": the name of a thing.
       if (
         role === null &&
@@ -521,6 +534,41 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
       claim(ctx, role !== null || roleTokens.every(isHonorific) ? all : nameTokens);
       claim(ctx, roleClaim);
     }
+  }
+  // "Karim Benali, Sofiane Haddad et Nicolas Ferrand ont été condamnés": runs of two to four
+  // name words listed with a person (", ", "and") are persons too.
+  for (let s = 0; s < ctx.chunks.length; s++) {
+    if (ctx.creditSentences.has(s)) continue;
+    const chunks = ctx.chunks[s]!;
+    const isFound = (c: Chunk) => found.some((f) => f.tokens.some((tok) => c.tokens.includes(tok)));
+    const listed = (c: Chunk) =>
+      c.tokens.length >= 2 &&
+      c.tokens.length <= 6 &&
+      c.tokens.every(
+        (tok) =>
+          (nameWord(tok) || CONNECTORS.has(tok.text)) &&
+          !isClaimed(ctx, tok) &&
+          !gr.notNameWords.has(lower(tok)) &&
+          !t.facilities.some((f) => f.head === tok.text),
+      ) &&
+      c.tokens.filter((tok) => nameWord(tok)).length >= 2 &&
+      !isPlaceName(c.tokens) &&
+      !orgNames.includes(c.text) &&
+      !ctx.isDrugName(c.text);
+    for (let pass = 0; pass < 2; pass++)
+      for (let i = 0; i < chunks.length; i++) {
+        if (!isFound(chunks[i]!)) continue;
+        for (const j of [i - 1, i + 1]) {
+          const c = chunks[j];
+          if (!c || isFound(c) || !listed(c)) continue;
+          const [a, b] = j < i ? [c, chunks[i]!] : [chunks[i]!, c];
+          const link = ctx.text.slice(a.end, b.start);
+          // Before a person only with "and" ("X and Y"): a bare comma there sets off its role.
+          if (!gr.nameListLink.test(link) || (j < i && /^,\s*$/.test(link))) continue;
+          found.push({ name: c.text, role: null, tokens: c.tokens });
+          claim(ctx, c.tokens);
+        }
+      }
   }
   return mergePersons(ctx, found);
 }

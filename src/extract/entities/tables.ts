@@ -207,6 +207,10 @@ export interface EntityGrammar {
   currencyAfter: RegExp;
   /** Right before a name: "known as", "alias" and an opening quote (a nickname). */
   nicknameBefore: RegExp;
+  /** Right after a name: ", alias", ", known as" (the run before is a person with a nickname). */
+  nicknameAfter: RegExp;
+  /** Between two items of a list of names (", ", " and ", ", y "). */
+  nameListLink: RegExp;
 }
 
 export interface EntityTables {
@@ -339,6 +343,8 @@ function grammarOf(slots: Slots): EntityGrammar {
     pairLink: new RegExp(`^\\s*[-–]\\s*$|^\\s+${g('place-list-and')}\\s+$`),
     ofAfter: new RegExp(`^\\s+${g('org-of')}\\b`),
     nicknameBefore: new RegExp(`\\b${g('nickname-cues')}\\s*["“‘']?(?:\\p{Lu}\\p{L}*\\s+)?$`, 'iu'),
+    nicknameAfter: new RegExp(`^,?\\s+${g('nickname-cues')}(?![\\p{L}])`, 'iu'),
+    nameListLink: new RegExp(`^(?:,\\s*|,?\\s+${g('place-list-and-or')}\\s+)$`, 'u'),
     currencyAfter: new RegExp(`^(?:\\$|\\s*${g('currency-words')}\\b)`, 'i'),
   };
 }
