@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { articleFromText, extractRecord } from '../../src/extract/index.ts';
 import {
   PERSON_PROBES,
-  PERSON_PROBES_FRESH,
   PERSON_PROBES_FOURTH,
+  PERSON_PROBES_FRESH,
   PERSON_PROBES_THIRD,
   type PersonProbe,
 } from './persons-probes.ts';
