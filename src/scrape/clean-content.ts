@@ -9,16 +9,22 @@ import type { AnyNode, Element } from 'domhandler';
 import {
   BODY_HINT,
   BOILERPLATE_PARAGRAPH,
+  CALL_TO_ACTION,
   CONTENT_JUNK,
   DATE_LINE,
+  INLINE_PROMO_LABEL,
   JUNK_TOKEN,
   KEEP_EMBED,
+  METADATA_LABEL,
+  PHOTO_CREDIT_LINE,
+  PHOTO_CREDIT_LINE_EN,
   PROMO_HEADINGS,
   READ_TIME_LINE,
+  RELATIVE_TIME_LINE,
   TRAILERS,
 } from './content-hints.ts';
 import { BLOCK_TAGS, contains, isElement } from './html-text.ts';
-import { isCard } from './page-exclusions.ts';
+import { isCard, isEntryHeader } from './page-exclusions.ts';
 import { classWeight } from './score-candidates.ts';
 import { isProse, type PageText, readPageText, statsOf, type TextBlock } from './text-blocks.ts';
 
@@ -192,7 +198,7 @@ function loneCard(page: PageText, el: Element, contentProse: number): boolean {
   if (!CONDITIONAL.has(el.name) || el.name === 'ul' || el.name === 'ol' || el.name === 'table') return false;
   if (!isCard(page, el)) return false;
   const st = statsOf(page, el);
-  if (st.prose > contentProse * 0.2) return false;
+  if (st.prose > Math.max(contentProse * 0.2, 200)) return false;
   const sig = `${el.name}.${el.attribs?.class ?? ''}`;
   const parent = el.parent;
   for (const c of parent?.children ?? [])
@@ -208,7 +214,9 @@ function loneCard(page: PageText, el: Element, contentProse: number): boolean {
 function imageWithCaption(page: PageText, el: Element): boolean {
   if (el.name !== 'td' && el.name !== 'div') return false;
   const st = statsOf(page, el);
-  if (st.img !== 1 || st.p > 0 || st.units === 0 || st.units >= 150 || st.paragraphs > 1) return false;
+  if (st.img !== 1 || st.p > 1 || st.units === 0 || st.units >= 150 || st.paragraphs > 1) return false;
+  // Its line may be a <p> (DW's `picBox`): then a caption, not a sentence of the story.
+  if (st.p === 1 && (st.units >= 120 || SENTENCE_END.test(flatText(el)))) return false;
   for (const c of el.children ?? []) {
     if (c.type === 'text') {
       if ((c as unknown as { data: string }).data.trim()) return false;
@@ -226,10 +234,97 @@ function imageWithCaption(page: PageText, el: Element): boolean {
   return false;
 }
 
+/** The text of a small subtree (an iterative walk). */
+function flatText(el: Element): string {
+  let out = '';
+  const stack: AnyNode[] = [el];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'text') out += (n as unknown as { data: string }).data;
+    else if (isElement(n))
+      for (let i = (n.children ?? []).length - 1; i >= 0; i--) stack.push(n.children[i]!);
+  }
+  return out.replace(/\s+/g, ' ').trim();
+}
+
+function elementChildren(el: Element): Element[] {
+  return (el.children ?? []).filter((c): c is Element => isElement(c));
+}
+
+/** The first element of an item, when no text comes before it: its label (`<strong>Date</strong>`). */
+function leadingLabel(item: Element): Element | null {
+  for (const c of item.children ?? []) {
+    if (c.type === 'text') {
+      if ((c as unknown as { data: string }).data.trim()) return null;
+      continue;
+    }
+    if (isElement(c)) return c;
+  }
+  return null;
+}
+
+const LABEL_TAGS = new Set(['strong', 'b', 'dt', 'span', 'em', 'label', 'h4', 'h5', 'h6']);
+
+/**
+ * A page's metadata written as a list (`<li><strong>Author</strong> ...</li>`,
+ * `<li><strong>Keywords</strong> ...</li>`, "Permalink ..."): half its items or more open with a
+ * metadata label, two at least. Not a list of facts of the story (their labels are its own).
+ */
+function metadataList(page: PageText, el: Element): boolean {
+  if (el.name !== 'ul' && el.name !== 'ol' && el.name !== 'dl') return false;
+  if (statsOf(page, el).prose >= 200) return false;
+  const items = elementChildren(el).filter((c) => c.name === 'li' || c.name === 'dt');
+  if (items.length < 2) return false;
+  let labelled = 0;
+  for (const item of items) {
+    const label = item.name === 'dt' ? item : leadingLabel(item);
+    if (label && LABEL_TAGS.has(label.name) && METADATA_LABEL.test(flatText(label))) labelled++;
+  }
+  return labelled >= 2 && labelled * 2 >= items.length;
+}
+
+/**
+ * A list of promotions set into the body (AP's "What to know" box: "Today's news: Follow live
+ * updates ...", "Ground Game: Sign up for ... newsletter"): three or more items, each with a
+ * link, most of them calls to action.
+ */
+function promoList(page: PageText, el: Element): boolean {
+  if (el.name !== 'ul' && el.name !== 'ol') return false;
+  const items = elementChildren(el).filter((c) => c.name === 'li');
+  if (items.length < 3) return false;
+  let linked = 0;
+  let calls = 0;
+  for (const item of items) {
+    if (statsOf(page, item).links > 0) linked++;
+    if (CALL_TO_ACTION.test(flatText(item))) calls++;
+  }
+  return linked === items.length && calls * 2 > items.length;
+}
+
+/**
+ * A box that is such a list under a short heading ("What to know about the election"): the
+ * heading goes with it.
+ */
+function boxOfList(page: PageText, el: Element): boolean {
+  if (el.name !== 'div' && el.name !== 'section' && el.name !== 'aside') return false;
+  let list: Element | null = null;
+  for (const c of elementChildren(el)) {
+    const st = statsOf(page, c);
+    if (st.units === 0) continue;
+    if ((c.name === 'ul' || c.name === 'ol' || c.name === 'dl') && !list) {
+      list = c;
+      continue;
+    }
+    if (st.units >= 60 || st.prose > 0) return false;
+  }
+  return !!list && (metadataList(page, list) || promoList(page, list));
+}
+
 /** Readability's conditional clean, on the subtree statistics. */
 function looksLikeBoilerplate(page: PageText, el: Element, trustNames: boolean): boolean {
   const st = statsOf(page, el);
   if (st.keptEmbedUnits >= st.units * 0.5 && st.units > 0) return false;
+  if (metadataList(page, el) || promoList(page, el) || boxOfList(page, el)) return true;
   const weight = classWeight(el);
   // A box named like furniture ("callout-card") whose text is prose without a link or an
   // image is a note of the article, not a teaser or a promo.
@@ -240,7 +335,8 @@ function looksLikeBoilerplate(page: PageText, el: Element, trustNames: boolean):
   const ld = st.units ? st.linkUnits / st.units : 0;
   if (st.img > 1 && st.p / st.img < 0.5 && st.prose === 0) return true;
   if (!isList && st.li - 100 > st.p) return true;
-  if (st.inputs > Math.floor(st.p / 3) && st.inputs > 0) return true;
+  // Paragraphs written as divs count as paragraphs: a chapter holding a newsletter form is no form box.
+  if (st.inputs > Math.floor((st.p > 0 ? st.p : st.paragraphs) / 3) && st.inputs > 0) return true;
   // Short blocks go when they carry links or images (Readability 0.5): a bold line without
   // either is a subheading written in a div.
   if (!isList && st.units < 25 && (st.img === 0 || st.img > 2))
@@ -302,10 +398,13 @@ export function contentBlocks(
       // A dateline written inline ("<span class=dateline>PORT AVERY —</span> The city ...")
       // opens the story's first sentence.
       const inlineDateline = !BLOCK_TAGS.has(el.name) && DATELINE.test(el.attribs?.class ?? '');
+      // An entry's own header in a stream of entries (a live blog): its title is body text.
+      const entryHeader = el.name === 'header' || HEADER_WORD.test(el.attribs?.class ?? '');
       const junk =
         el.name === 'h1' ||
         el === header ||
         (!keptEmbed &&
+          !(entryHeader && isEntryHeader(page, el)) &&
           !holdsMuch &&
           !inlineDateline &&
           ((byName !== 'none' &&
@@ -328,7 +427,12 @@ export function contentBlocks(
       if (isElement(c)) stack.push(c);
     }
   }
-  const blocks = page.blocks.filter((b) => keep.has(b.owner));
+  const blocks = leftLabels(
+    page,
+    roots,
+    page.blocks.filter((b) => keep.has(b.owner)),
+    keep,
+  );
   if (!inlineJunk.size) return blocks;
   const owners = new Set<Element>();
   for (const j of inlineJunk) {
@@ -353,6 +457,38 @@ export function contentBlocks(
   return out;
 }
 
+/**
+ * The label of a box whose lines were all set aside ("Stocks in this story" over a quote
+ * strip, "What to know" over promo links): a short line that is not a sentence, in a box below
+ * the roots where two or more other lines were set aside and none kept.
+ */
+function leftLabels(
+  page: PageText,
+  roots: readonly Element[],
+  blocks: TextBlock[],
+  keep: ReadonlySet<Element>,
+): TextBlock[] {
+  const drop = new Set<TextBlock>();
+  for (const b of blocks) {
+    if (b.units >= 40 || SENTENCE_END.test(b.text)) continue;
+    for (let box = b.owner.parent; isElement(box) && !roots.includes(box); box = box.parent) {
+      const st = statsOf(page, box);
+      if (st.units <= b.units) continue;
+      let dropped = 0;
+      let kept = 0;
+      for (const o of page.blocks) {
+        if (o === b || !o.text || !contains(box, o.owner)) continue;
+        // A quote or score line is dropped later, by the paragraph filters.
+        if (keep.has(o.owner) && !(o.units < 60 && isDataLine(o))) kept++;
+        else dropped++;
+      }
+      if (kept === 0 && dropped >= 2) drop.add(b);
+      break;
+    }
+  }
+  return drop.size ? blocks.filter((b) => !drop.has(b)) : blocks;
+}
+
 /** Ends like a sentence: `.`, `!`, `?` (or their CJK forms), maybe inside closing quotes. */
 const SENTENCE_END = /[.!?。！？…][\s"'”’»)\]]*$/u;
 const LETTER = /\p{L}/u;
@@ -370,6 +506,8 @@ function isLinkLine(b: TextBlock): boolean {
   return !SENTENCE_END.test(b.text);
 }
 
+const SIGNED_CHANGE = /[+\-−–]\s?\d+(?:[.,]\d+)?\s?%\)?\s*$/;
+
 /**
  * A line of figures rather than words: a ticker ("MRWF 41.22 -8.7%"), a score strip. Fewer
  * letters than digits and signs, no sentence; a table cell is the table's data and stays.
@@ -379,7 +517,10 @@ function isDataLine(b: TextBlock): boolean {
   const chars = b.text.replace(/\s+/g, '');
   const letters = chars.match(/\p{L}/gu)?.length ?? 0;
   // Two figures at least: a footnote number alone is the body's.
-  return (b.text.match(/\d+(?:[.,]\d+)?/g)?.length ?? 0) >= 2 && letters < chars.length * 0.4;
+  const figures = b.text.match(/\d+(?:[.,]\d+)?/g)?.length ?? 0;
+  if (figures >= 2 && letters < chars.length * 0.4) return true;
+  // A quote line: a symbol and a name run into a price and a signed change ("HRLWHarlow Motors Inc.52.18+3.02%").
+  return figures >= 2 && b.units < 60 && SIGNED_CHANGE.test(b.text);
 }
 
 /**
@@ -397,6 +538,21 @@ function isTrailer(text: string): boolean {
   return TRAILERS.some((re) => re.test(text));
 }
 
+/** A page title's parts: "Headline - Publisher - Section", "Headline｜Site", "Headline_Site". */
+const TITLE_SEPARATOR = /\s+[|–—-]\s+|\s*[｜|_]\s*|:\s+/;
+
+/** `line` is most of the headline `head`, or one of the parts of a page title. */
+function partOfHeadline(head: string, line: string): boolean {
+  if (line.length * 2 >= head.length) return true;
+  return head.split(TITLE_SEPARATOR).some((part) => part.trim() === line);
+}
+
+/** Opens with a promo label as a label, not as a word ("Related: ...", never "Relatedly"). */
+function inlinePromo(text: string): boolean {
+  const m = INLINE_PROMO_LABEL.exec(text);
+  return !!m && !/^\p{Ll}/u.test(text.slice(m[0].length));
+}
+
 /** Paragraph-level filters: link-only lines, furniture lines, trailers, repeats of the headline. */
 export function filterBlocks(blocks: readonly TextBlock[], headlines: readonly string[]): TextBlock[] {
   const heads = headlines.map((h) => h.toLowerCase()).filter((h) => h.length > 0);
@@ -410,6 +566,7 @@ export function filterBlocks(blocks: readonly TextBlock[], headlines: readonly s
     if (!text || facts.has(i)) continue;
     const lower = text.toLowerCase();
     if (b.units < 100 && BOILERPLATE_PARAGRAPH.test(text)) continue;
+    if (b.units < 400 && b.linkUnits > 0 && inlinePromo(text)) continue;
     // A date alone on a line at the top or the bottom (a dateline block); in the middle, as a
     // heading, it is a timeline's subheading.
     if (
@@ -421,6 +578,9 @@ export function filterBlocks(blocks: readonly TextBlock[], headlines: readonly s
       continue;
     if (isTrailer(text)) continue;
     if (b.units < 80 && READ_TIME_LINE.test(text)) continue;
+    if (b.units < 40 && RELATIVE_TIME_LINE.test(text)) continue;
+    if (b.units < 150 && PHOTO_CREDIT_LINE.test(text)) continue;
+    if (b.units < 250 && PHOTO_CREDIT_LINE_EN.test(text)) continue;
     if (b.units < 60 && isDataLine(b)) continue;
     if (b.units >= 30 && b.units < 250 && repeatsAnother(b, blocks)) continue;
     // "Source: ..." right under a table is the table's credit line.
@@ -437,7 +597,10 @@ export function filterBlocks(blocks: readonly TextBlock[], headlines: readonly s
     if (
       out.length < 3 &&
       b.units < 300 &&
-      heads.some((h) => h === lower || (h.includes(lower) && b.units >= 15))
+      // Part of the headline, as the headline is part of the page title: most of it, not a
+      // subheading that shares a phrase ("Polls close in the north" under "...: polls close
+      // in the north, queues in the capital").
+      heads.some((h) => h === lower || (h.includes(lower) && b.units >= 15 && partOfHeadline(h, lower)))
     ) {
       for (let k = out.length - 1; k >= 0; k--) if (!isProse(out[k]!)) out.splice(k, 1);
       continue;
@@ -456,6 +619,17 @@ export function filterBlocks(blocks: readonly TextBlock[], headlines: readonly s
 /** "Prep Time: 10 mins", "Servings: 6": a short label, a colon and a value with a figure. */
 const FACT_LINE = /^[\p{L}][\p{L}' ]{1,24}:\s*[^.!?]{0,20}\d[^.!?]{0,20}$/u;
 
+/** "Prep Time 10 mins" with its label in an element of its own (no colon): label, figure, value. */
+const LABELLED_FACT = /^[\p{L}][\p{L}' ]{1,24}\s+[^.!?]{0,20}\d[^.!?]{0,20}$/u;
+const LABEL_CLASS = /label|caption-?name|details-?name|meta-?name|(?:^|[-_])key(?:$|[-_])/i;
+
+/** The block's owner holds a child named as a label (`wprm-recipe-details-label`). */
+function hasLabelChild(el: Element): boolean {
+  for (const c of el.children ?? [])
+    if (isElement(c) && LABEL_CLASS.test(c.attribs?.class ?? '')) return true;
+  return false;
+}
+
 /**
  * Runs of three or more fact lines (a recipe's times and servings, a product's specs): the
  * page's metadata written as lines, not its text. A table's cells are its data and stay.
@@ -465,7 +639,11 @@ function factRuns(blocks: readonly TextBlock[]): Set<number> {
   let start = 0;
   for (let i = 0; i <= blocks.length; i++) {
     const b = blocks[i];
-    const fact = !!b && b.units < 35 && !TABLE_CELLS.has(b.owner.name) && FACT_LINE.test(b.text);
+    const fact =
+      !!b &&
+      b.units < 35 &&
+      !TABLE_CELLS.has(b.owner.name) &&
+      (FACT_LINE.test(b.text) || (LABELLED_FACT.test(b.text) && hasLabelChild(b.owner)));
     if (fact) continue;
     if (i - start >= 3) for (let k = start; k < i; k++) out.add(k);
     start = i + 1;

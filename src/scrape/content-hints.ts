@@ -27,7 +27,7 @@ export const BODY_HINT =
 
 /** Blocks removed from the chosen content (unless they hold most of its prose). */
 export const CONTENT_JUNK =
-  /download|attachment|caption|legend|credit|copyright|share|sharing|social|sns|related|relation|recommend|newsletter|signup|subscribe|suscripci|boletin|abonnement|assinatura|promo|advert|publicidad|dfp-|gpt-ad|ad-slot|adslot|byline|author|writer|tags|tag-list|topics|entities|breadcrumb|video|player|embed|gallery|slideshow|outbrain|taboola|read-?more|more-on|more-stories|most-read|trending|toolbar|tools|print|comments?$|disclaimer|sidebar|timestamp|dateline|kicker|eyebrow|rubric|image|photo|picture|figure|media|affiliate|disclosure|rating|nutrition|pull-?quote|call-to-action|\bcta|bio\b|contributor|metadata|attribution|(?<!sub)header|footer|category|categories/i;
+  /download|attachment|caption|legend|credit|copyright|share|sharing|social|sns|related|relation|recommend|newsletter|signup|subscribe|suscripci|boletin|abonnement|assinatura|promo|advert|publicidad|dfp-|gpt-ad|ad-slot|adslot|byline|author|writer|tags|tag-list|topics|keywords|entities|breadcrumb|video|player|embed|gallery|slideshow|outbrain|taboola|read-?more|more-on|more-stories|most-read|trending|toolbar|tools|print|comments?$|disclaimer|sidebar|timestamp|dateline|kicker|eyebrow|rubric|image|photo|picture|figure|media|affiliate|disclosure|rating|nutrition|pull-?quote|call-to-action|\bcta|bio\b|contributor|metadata|attribution|(?<!sub)header|footer|category|categories/i;
 /** Advertising and metadata blocks, matched as whole class tokens (`ad`, `InlineAd`, `entry-meta`). */
 export const JUNK_TOKEN =
   /(?:^|[\s_-])(?:ad|ads|Ad|Ads|meta|Meta|date|Date|img|pic|thumb|rate|rating|ratings)(?:$|[\s_-])|[a-z](?:Ad|Ads)(?:$|[\s_A-Z-])/;
@@ -65,6 +65,8 @@ export const TRAILERS: readonly RegExp[] = [
   /^Sign up for .{0,60}newsletter/i,
   /^(?:[A-Z][\w.'-]+ )+writers? .{0,200} contributed (?:to )?this report\.?$/,
   /^(?:[A-Z][\w.'-]+ ){1,4}contributed reporting\b.{0,80}$/,
+  // "Peoples reported from New York and Thomson-DeVeaux from Washington. ... contributed to this report."
+  /^(?:[A-Z][\w.'-]+ ){1,3}(?:and (?:[A-Z][\w.'-]+ ){1,3})?reported from .{0,400}contributed(?: to this report| reporting)?\.?$/,
   /^Our Standards:/i,
   /^\(?Reporting by .{0,300}(?:Editing by|Writing by) .{0,200}$/i,
   /^Follow \w+(?: \w+)? on (?:Instagram|Facebook|Twitter|X|YouTube)\b.{0,120}$/i,
@@ -72,10 +74,20 @@ export const TRAILERS: readonly RegExp[] = [
   /^(?:Copyright|©) .{0,120}(?:all rights reserved|alle rechte vorbehalten|todos los derechos|tous droits)/i,
   /무단\s?전재.{0,20}재배포\s?금지/,
   /無断転載を禁じます/,
+  // Chinese reprint disclaimers: "声明：本网转载内容版权归原作者所有…", "未经许可，不得转载".
+  /^(?:免责)?(?:声明|聲明)\s*[：:]/,
+  /版权归.{0,12}所有.{0,40}(?:侵权|转载)|未经.{0,8}(?:许可|授权|同意).{0,4}不得转载/,
+  // A wire press release's closing source line: "SOURCE Fjordline Aquatech ASA".
+  /^SOURCE [\p{Lu}\d][^.!?]{1,80}$/u,
   // Paywall prompts and comment prompts.
   /^この記事は有料記事です/,
+  /会員(?:登録)?(?:になると|すると|の方は|限定).{0,40}(?:読み放題|お読みいただけます|読むことができます|閲覧できます)/,
   /^(?:this (?:article|story|content) is (?:only )?(?:for|available to) (?:subscribers|members)|subscribe to (?:continue|keep) reading|you have \d+ free (?:articles?|stories) (?:left|remaining))/i,
   /^(?:log ?in|sign ?in|register) (?:or register )?to (?:post|leave|add|read) (?:a )?comments?\.?$/i,
+  // Subscription pitches: "Assine o Jornal e tenha acesso ilimitado ...", "Subscribe for unlimited access".
+  /^(?:assine|subscribe|suscr[ií]bete|abonnez-vous|abonnieren sie|abonneer|become a (?:subscriber|member)|join)\b.{0,120}\b(?:acesso ilimitado|acceso ilimitado|unlimited (?:digital )?access|accès illimité|unbegrenzte[nr]? zugang|onbeperkt toegang)/i,
+  // A site's licence line: "Text licensed CC BY-SA unless noted".
+  /^.{0,80}\blicen[cs]ed (?:under )?(?:a )?(?:CC[ -]BY|Creative Commons)\b.{0,60}$/i,
   // Editor lines closing Chinese articles: "（责任编辑：周敏）".
   /^[（(]?(?:责任编辑|責任編輯|编辑|編輯|校对|校對)\s*[：:].{0,30}$/,
 ];
@@ -87,9 +99,47 @@ export const TRAILERS: readonly RegExp[] = [
 export const READ_TIME_LINE =
   /\b\d+\s*(?:-\s*)?(?:min(?:ute)?s?|minutos?|minuten?|minuti)\.?\s+(?:read|reading|de lectura|de leitura|lesezeit|leestijd|di lettura)\b|\blesezeit\b|\btemps de lecture\b|읽는 데 \d+분|\d+분 분량/i;
 
+/**
+ * A relative time alone on a line, maybe after a clock time: "2h ago", "18:31 3 hours ago",
+ * "vor 5 Minuten", "há 2 horas" (a live blog's entry stamp, a card's age).
+ */
+export const RELATIVE_TIME_LINE =
+  /^(?:\d{1,2}[:.]\d{2}\s*)?(?:\d+\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\s+ago|just now|vor \d+ (?:sekunden|minuten|stunden|tagen)|há \d+ (?:minutos?|horas?|dias?)|hace \d+ (?:minutos?|horas?|días?)|il y a \d+ (?:minutes?|heures?|jours?)|\d+\s*(?:분|시간|일) 전|\d+\s*(?:分|時間|日)前)$/i;
+
+/**
+ * A photo credit ending a caption line, in Chinese: "隧道内部。记者 陈明 摄", "（新华社记者 王某 摄）".
+ * Checked on short lines only.
+ */
+/** A caption closed by an agency photo credit: "... February 11, 2023. REUTERS/Issam Abdallah". */
+export const PHOTO_CREDIT_LINE_EN =
+  /[.)]\s+(?:REUTERS|AP Photo|AFP|EPA(?:-EFE)?|ANP|dpa|Getty Images|Bloomberg)\s?\/\s?[\p{L}][\p{L}.' -]{1,40}(?:\/File(?: Photo)?)?\.?$/u;
+export const PHOTO_CREDIT_LINE =
+  /(?:记者|記者|通讯员|通訊員|摄影|攝影)\s*\S{1,12}(?:\s+\S{1,6})?\s*[摄攝][)）]?\s*$|^[(（][^()（）]{0,30}[摄攝][)）]$/u;
+
+/**
+ * Labels of a page's metadata list (`<li><strong>Date</strong> 10.06.2013</li>`,
+ * `<li><b>Keywords</b> ...</li>`, "Permalink ..."), in several languages.
+ */
+export const METADATA_LABEL =
+  /^(?:date|datum|fecha|data|published|updated|author|authors|auteur|autor|autora|autores|editor|edition|édition|keywords?|mots-clés|schlagworte|palabras clave|palavras-chave|tags?|topics?|subjects?|related subjects|themen|thèmes|temas|category|categories|section|source|print|imprimer|drucken|imprimir|permalink|permalien|permalink\/url|feedback|share|teilen|partager|compartir|compartilhar|send|e-mail|email)\s*:?$/i;
+
+/**
+ * A line that asks the reader to do something else (a promo box's items: "Follow live updates
+ * from ...", "Sign up for our newsletter", "Tell us why ..."), in several languages.
+ */
+export const CALL_TO_ACTION =
+  /\b(?:sign up|subscribe|follow (?:live|us|our|the latest|along)|tell us|learn more|click here|download (?:the|our)|newsletter|listen (?:to|now)|watch (?:live|now|the)|read (?:more|the latest)|send us|inscreva-se|assine|suscr[ií]bete|abonnez-vous|abonnieren|melden sie sich)\b/i;
+
+/**
+ * A promo label opening a line that links elsewhere ("Te puede interesar<a>Another story</a>
+ * its teaser", "Leia também: ..."): an inline card written as one run.
+ */
+export const INLINE_PROMO_LABEL =
+  /^(?:(?:también )?te puede interesar|te recomendamos|leia (?:também|mais)|veja (?:também|mais)|lee también|lire aussi|à lire aussi|read (?:more|also|next)|related|see also|mehr zum thema|lesen sie auch|auch interessant|관련기사|関連記事|相关阅读|اقرأ أيضاً?)\s*:?/i;
+
 /** Heading-like paragraphs that open a related-links or promo block. */
 export const PROMO_HEADINGS =
-  /^(?:related(?: articles| stories| content| coverage)?|read more|more from .{1,40}|more on this|you may also like|you might also like|recommended(?: for you)?|most read|most popular|trending(?: now)?|top stories|latest news|leia também|veja também|lee también|lire aussi|mehr zum thema|관련기사|많이 본 뉴스|関連記事|(?:table of )?contents|in this (?:article|story|post)|on this page|inhaltsverzeichnis|sommaire|índice|목차|目次|目录)$/i;
+  /^(?:related(?: articles| stories| content| coverage| subjects| topics)?|(?:audios? (?:and|et|und|y|e) )?v[ií]d[eé]os? (?:on|sur|zum|sobre|about) (?:the |le |el |o )?(?:topic|sujet|thema|tema)|more on (?:the|this) topic|plus sur (?:le|ce) sujet|mehr zum thema|read more|more from .{1,40}|more on this|you may also like|you might also like|recommended(?: for you)?|most read|most popular|trending(?: now)?|top stories|latest news|leia também|veja também|lee también|lire aussi|mehr zum thema|관련기사|많이 본 뉴스|関連記事|(?:table of )?contents|in this (?:article|story|post)|on this page|inhaltsverzeichnis|sommaire|índice|목차|目次|目录)$/i;
 
 const MONTH =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';

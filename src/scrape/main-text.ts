@@ -166,6 +166,12 @@ function afterHeadline(
   return proseOf(before) <= proseOf(blocks) * 0.3 ? blocks.slice(cut) : blocks;
 }
 
+/** The `<article>` around the story's headline (the `<h1>` that opens the story span). */
+function storyArticle(span: StorySpan | null): Element | null {
+  for (let p = span?.h1.parent; isElement(p); p = p.parent) if (p.name === 'article') return p;
+  return null;
+}
+
 /** The element the page names as its body, holding the most prose (the innermost of equals). */
 function hintedRoot(page: PageText, live: readonly Element[]): Element | null {
   const hinted: Element[] = [];
@@ -231,6 +237,28 @@ function overlap(
   return { r, p, f: r + p ? (2 * r * p) / (r + p) : 0 };
 }
 
+/** Share of the word pairs of `truth` (counted as a multiset) that `text` has too. */
+function pairRecall(text: string, truth: string): number {
+  const pairs = (t: string): Map<string, number> => {
+    const words = t.match(WORD) ?? [];
+    const m = new Map<string, number>();
+    for (let i = 1; i < words.length; i++) {
+      const k = `${words[i - 1]} ${words[i]}`;
+      m.set(k, (m.get(k) ?? 0) + 1);
+    }
+    return m;
+  };
+  const want = pairs(truth);
+  const got = pairs(text);
+  let total = 0;
+  let common = 0;
+  for (const [k, n] of want) {
+    total += n;
+    common += Math.min(n, got.get(k) ?? 0);
+  }
+  return total ? common / total : 1;
+}
+
 function textOf(c: Candidate): string {
   return c.blocks.map((b) => b.text).join('\n');
 }
@@ -257,6 +285,8 @@ export function extractMainText($: CheerioAPI, hints: MainTextHints = {}): MainT
   const headlines = (hints.headlines ?? []).filter((h): h is string => !!h).map((h) => normalizeSpace(h));
 
   const raw = readPageText([body]);
+  // The headline as the page shows it, before the exclusions (an <h1> in an article's <header>).
+  const shownSpan = storySpan(raw, headlines);
   const page = withoutExcluded(raw, pageExclusions(body, raw));
   const live = page.elements;
   const pageProse = statsOf(page, body).prose;
@@ -282,6 +312,22 @@ export function extractMainText($: CheerioAPI, hints: MainTextHints = {}): MainT
 
   let chosen: Candidate | null = scored;
   if (hinted && (!chosen || hinted.prose > chosen.prose * 1.3 + 50)) chosen = hinted;
+  // The story's own <article> (the one holding the headline), inside a chosen content that
+  // reaches past it (a page wrapper with a grid of long teasers, a rail): the article, when it
+  // holds half of that content's text.
+  const own = storyArticle(span ?? shownSpan);
+  if (
+    own &&
+    chosen &&
+    chosen !== hinted &&
+    chosen.roots.some((r) => r !== own && contains(r, own)) &&
+    !chosen.roots.includes(own)
+  ) {
+    const article = hinted?.roots.includes(own)
+      ? hinted
+      : candidate(page, 'hinted', withTwins(page, live, [own]), headlines, span);
+    if (article.prose >= 150 && article.prose >= chosen.prose * 0.5) chosen = article;
+  }
 
   // A fragment of the page's prose (a listicle whose items are each their own container, an
   // intro scored above its body): the smallest element holding most of the page's prose.
@@ -329,7 +375,9 @@ export function extractMainText($: CheerioAPI, hints: MainTextHints = {}): MainT
           bestR = o.r;
         }
       }
-      if (best && bestR >= 0.5) chosen = best;
+      // "Carries" is judged on word pairs: a card widget beside a truncated body shares the
+      // JSON-LD's common words, not its phrases.
+      if (best && bestR >= 0.5 && pairRecall(textOf(best), ld.join('\n')) >= 0.5) chosen = best;
       else return { paragraphs: ld, source: 'json-ld' };
     }
   }

@@ -10,7 +10,7 @@
  */
 import type { AnyNode, Element } from 'domhandler';
 import { BODY_HINT, MAYBE, UNLIKELY, UNLIKELY_ROLES } from './content-hints.ts';
-import { type PageText, statsOf } from './text-blocks.ts';
+import { isProse, type PageText, statsOf, type TextBlock } from './text-blocks.ts';
 
 /** Tags that are furniture by themselves. */
 const FURNITURE_TAGS = new Set([
@@ -63,8 +63,61 @@ function exclusionOf(el: Element): Strength | 0 {
   if (ci.length < 2) return 0;
   if (BODY_HINT.test(ci)) return 0;
   if (STRONG.test(ci) && !/article|body|story/i.test(ci)) return 3;
-  if (UNLIKELY.test(ci) && !MAYBE.test(ci)) return 1;
+  // A heading named "recipe-header" or "section-header" is a heading, not a page header.
+  if (
+    UNLIKELY.test(ci) &&
+    !MAYBE.test(ci) &&
+    !(SUBHEADINGS.has(name) && !UNLIKELY.test(ci.replace(/header/gi, '')))
+  )
+    return 1;
   return 0;
+}
+
+const SUBHEADINGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
+
+/** True when `el` holds an element of `tags` (an iterative walk). */
+function holds(el: Element, tags: ReadonlySet<string>): boolean {
+  const stack: AnyNode[] = [...(el.children ?? [])];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type !== 'tag') continue;
+    if (tags.has((n as Element).name)) return true;
+    stack.push(...((n as Element).children ?? []));
+  }
+  return false;
+}
+
+const H1 = new Set(['h1']);
+
+/**
+ * The header of one entry in a stream of entries (a live blog's update, a timeline's item):
+ * a `<header>` (or a block named header) holding a subheading and no `<h1>`, inside an element
+ * that has siblings of its own tag and class and text of its own besides the header. Its
+ * subheading is the entry's title, body text; the page's own header holds the `<h1>`.
+ */
+export function isEntryHeader(raw: PageText, el: Element): boolean {
+  const st = statsOf(raw, el);
+  if (st.units === 0 || st.units > 300 || st.prose > 0) return false;
+  if (holds(el, H1) || !holds(el, SUBHEADINGS)) return false;
+  let entry: Element | null = null;
+  for (let p = el.parent; p && p.type === 'tag'; p = p.parent) {
+    const pe = p as Element;
+    if (statsOf(raw, pe).prose > 0) {
+      entry = pe;
+      break;
+    }
+  }
+  if (!entry || (NEVER_BY_CLASS.has(entry.name) && entry.name !== 'article')) return false;
+  const sig = `${entry.name}.${entry.attribs?.class ?? ''}`;
+  let same = 0;
+  for (const c of entry.parent?.children ?? [])
+    if (
+      c !== entry &&
+      c.type === 'tag' &&
+      `${(c as Element).name}.${(c as Element).attribs?.class ?? ''}` === sig
+    )
+      same++;
+  return same >= 1;
 }
 
 function collect(roots: readonly AnyNode[], raw: PageText, out: Exclusion[]): void {
@@ -74,7 +127,8 @@ function collect(roots: readonly AnyNode[], raw: PageText, out: Exclusion[]): vo
     const node = stack.pop()!;
     if (node.type !== 'tag') continue;
     const el = node as Element;
-    const strength = exclusionOf(el);
+    let strength = exclusionOf(el);
+    if (strength === 1 && el.name === 'header' && isEntryHeader(raw, el)) strength = 0;
     // An embedded post (a tweet) in a "social-embed" wrapper: the benchmark keeps its text.
     const st = statsOf(raw, el);
     // A paywall or subscriber wrapper holding paragraphs is the rest of the body, locked (the
@@ -82,7 +136,7 @@ function collect(roots: readonly AnyNode[], raw: PageText, out: Exclusion[]): vo
     const locked =
       strength === 1 &&
       st.prose >= 200 &&
-      st.p >= 2 &&
+      (st.p >= 2 || st.paragraphs >= 2) &&
       LOCKED.test(`${el.attribs?.class ?? ''} ${el.attribs?.id ?? ''}`);
     if (strength && !locked && !(st.keptEmbedUnits > 0 && st.keptEmbedUnits >= st.units * 0.5)) {
       out.push({ el, strength });
@@ -286,12 +340,45 @@ export function pageExclusions(body: Element, raw: PageText): Set<Element> {
   // Structure found by its shape (card lists, reader sections) is kept apart from the hints:
   // inside a wrapper that a hint sets aside and the give-back returns (a page written inside
   // one <form>), it still goes.
-  const shaped = [...cardLists(raw, body), ...readerSections(raw, body)];
+  const cards = cardLists(raw, body);
+  const shaped = [...cards, ...readerSections(raw, body)];
   const excluded = new Map<Element, Strength>(found.map((x) => [x.el, x.strength]));
   for (const x of shaped) if (!excluded.has(x.el)) excluded.set(x.el, x.strength);
   const outermost = (el: Element): boolean => {
     for (let p = el.parent; p && p.type === 'tag'; p = p.parent) if (excluded.has(p as Element)) return false;
     return true;
+  };
+  const shapedSet = new Set(shaped.map((x) => x.el));
+  const cardSet = new Set(cards.map((x) => x.el));
+  // Prose blocks outside every exclusion: two or more of them are a story of its own (a short
+  // brief), which a list of cards or a reader thread found by its shape must not outweigh.
+  // Cards that follow that prose in its own container are the story's items (a shopping list
+  // after its intro) and may still be given back.
+  let leftBlocks: TextBlock[] = [];
+  const storyLeft = (): boolean => {
+    leftBlocks = [];
+    let units = 0;
+    for (const b of raw.blocks) {
+      if (!isProse(b)) continue;
+      let out = false;
+      for (let p: AnyNode | null = b.owner; p && p.type === 'tag' && !out; p = p.parent)
+        out = excluded.has(p as Element);
+      if (out) continue;
+      leftBlocks.push(b);
+      units += b.units;
+    }
+    return leftBlocks.length >= 2 && units >= 200;
+  };
+  const heldBack = (e: Element): boolean => {
+    if (!shapedSet.has(e)) return false;
+    if (!cardSet.has(e)) return true;
+    const at = statsOf(raw, e).first;
+    const parent = e.parent;
+    return !leftBlocks.some((b) => {
+      if (statsOf(raw, b.owner).first >= at) return false;
+      for (let p: AnyNode | null = b.owner.parent; p; p = p.parent) if (p === parent) return true;
+      return false;
+    });
   };
   const removedNow = (): number => {
     let r = 0;
@@ -311,7 +398,7 @@ export function pageExclusions(body: Element, raw: PageText): Set<Element> {
       let el: Element | null = null;
       let prose = 0;
       for (const [e, s] of excluded) {
-        if (!allowed(s)) continue;
+        if (!allowed(s) || (keepShaped && heldBack(e))) continue;
         const p = statsOf(raw, e).prose;
         if (p > prose) {
           el = e;
@@ -321,6 +408,7 @@ export function pageExclusions(body: Element, raw: PageText): Set<Element> {
       return [el, prose];
     };
     const maxStrength: Strength = strongOk ? 2 : 3;
+    const keepShaped = storyLeft();
     let [best, bestProse] = bestOf((s) => s === 1);
     if (bestProse < total * 0.2) [best, bestProse] = bestOf((s) => s <= 2 && s <= maxStrength);
     if (bestProse < total * 0.2) [best, bestProse] = bestOf((s) => s <= maxStrength);

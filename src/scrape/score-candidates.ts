@@ -199,6 +199,8 @@ export function topCandidate(scores: Scores): Element | null {
 export interface StorySpan {
   start: number;
   end: number;
+  /** The story's headline element. */
+  h1: Element;
 }
 
 export function storySpan(page: PageText, headlines: readonly string[]): StorySpan | null {
@@ -217,6 +219,7 @@ export function storySpan(page: PageText, headlines: readonly string[]): StorySp
   return {
     start: statsOf(page, h1s[i]!).first,
     end: next ? statsOf(page, next).first - 1 : Number.POSITIVE_INFINITY,
+    h1: h1s[i]!,
   };
 }
 

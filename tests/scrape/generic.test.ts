@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { scorePage, scoreSet } from '../../bench/article-metric.ts';
+import { perturb } from '../../bench/perturb-pages.ts';
 import { loadFixturePages } from '../../bench/scrape-corpus.ts';
 import { scrapePage } from '../../src/scrape/index.ts';
 import { loadHtml } from '../../src/scrape/load.ts';
@@ -258,5 +259,156 @@ describe('generic extractor stages', () => {
     const text = mainText(html).paragraphs.join('\n');
     expect(text).toMatch(/Paragraph 4 on the story/);
     expect(text).not.toMatch(/cut short|Night trains/);
+  });
+});
+
+describe('generic extractor, round 4 causes', () => {
+  it("keeps a live blog's entry titles written in each entry's <header>, drops the time stamps", () => {
+    const entries = ['Polls close in the north', 'Queues in the capital', 'What is at stake']
+      .map(
+        (t, i) =>
+          `<article class="entry"><header class="entry__header"><time>1${i}:05</time><span class="ago">${i + 1}h ago</span><h2>${t}</h2></header><div class="entry__body"><p>Update ${i}: the counting went on through the evening, and officials, tired but patient, read out each figure twice.</p></div></article>`,
+      )
+      .join('');
+    const html = `<body><header class="site"><a href="/">Site</a><nav><a href="/a">News</a></nav></header><main><h1>Election day live: polls close in the north, queues in the capital</h1><div class="feed">${entries}</div></main></body>`;
+    const r = extractMainText(loadHtml(html), {
+      headlines: ['Election day live: polls close in the north, queues in the capital'],
+    });
+    const text = r.paragraphs.join('\n');
+    expect(text).toMatch(/Polls close in the north/);
+    expect(text).toMatch(/What is at stake/);
+    expect(text).toMatch(/Update 2/);
+    expect(text).not.toMatch(/ago|10:05/);
+  });
+
+  it("keeps a recipe card's headings named like headers, drops its time facts written as label spans", () => {
+    const facts = ['Prep Time', 'Cook Time', 'Servings']
+      .map(
+        (l, i) =>
+          `<div class="times__item"><span class="details-label">${l}</span> <span>${i + 2}0 mins</span></div>`,
+      )
+      .join('');
+    const html = `<body><h1>The headline</h1><div class="entry-content">${para(3, 'soup')}<div class="recipe-card">${facts}<h3 class="recipe-header">Ingredients</h3><ul><li>1 cup lentils</li><li>2 carrots, diced</li></ul><h3 class="recipe-header">Instructions</h3><ol><li>Warm the oil in a large pot and soften the onion for ten minutes.</li></ol></div></div></body>`;
+    const text = mainText(html).paragraphs.join('\n');
+    expect(text).toMatch(/Ingredients/);
+    expect(text).toMatch(/Instructions/);
+    expect(text).toMatch(/2 carrots/);
+    expect(text).not.toMatch(/Prep Time|Servings/);
+  });
+
+  it('drops the headline repeated as part of a page title ("Site - Kind: Headline"), keeps a subheading that is a phrase of the headline', () => {
+    const html = `<body><div class="text"><h2>Zollhund findet Bargeld in einem Reisebus</h2><p>The intro of the story, a sentence long enough to count, with a comma or two, and a full stop.</p><h2>Polls close in the north</h2>${para(3, 'money')}</div></body>`;
+    const r = extractMainText(loadHtml(html), {
+      headlines: [
+        'Polizeidirektion Nordhafen - Pressemitteilung: Zollhund findet Bargeld in einem Reisebus',
+        'Election day live: polls close in the north, queues in the capital',
+      ],
+    });
+    const text = r.paragraphs.join('\n');
+    expect(text).not.toMatch(/Zollhund/);
+    expect(text).toMatch(/Polls close in the north/);
+  });
+
+  it('drops Chinese photo credits and reprint disclaimers, Japanese member pitches and a release SOURCE line', () => {
+    const html = `<body><h1>The headline</h1><div class="content"><p>隧道江底段内部。记者 陈明 摄</p><p>该隧道全长约4.2公里，其中江底段长1.8公里，为双向六车道设计，设计时速60公里，总投资约96亿元。</p><p>市交通运输局相关负责人介绍，通车初期隧道将实行免费通行，货车禁止驶入，隧道内设有应急车道。</p><p>声明：本网转载内容版权归原作者所有，如有侵权请联系删除。</p><p>みなと新聞デジタルの会員になると、すべての記事が読み放題になります。</p>${para(2, 'the tunnel')}<p>SOURCE Fjordline Aquatech ASA</p></div></body>`;
+    const text = mainText(html).paragraphs.join('\n');
+    expect(text).toMatch(/该隧道全长约/);
+    expect(text).toMatch(/Paragraph 2 on the tunnel/);
+    expect(text).not.toMatch(/摄|声明|読み放題|SOURCE/);
+  });
+
+  it("drops a box of promotions set into the body with its heading (AP's 'What to know'), keeps a list of facts", () => {
+    const box = `<div class="Infobox"><p><b>What to know about the vote</b></p><ul><li><b>Today:</b> <a href="/live">Follow live updates</a> from the count.</li><li><b>Your view:</b> Are you voting early? <a href="/form">Tell us why</a> you chose to.</li><li><b>Weekly:</b> <a href="/nl">Sign up for our politics newsletter</a> every Monday.</li></ul></div>`;
+    const facts = `<ul><li>The bridge carries 3,200 vehicles a day.</li><li>It was built in 1958 by the county.</li><li>The detour adds nine miles.</li></ul>`;
+    const html = `<body><h1>The headline</h1><div class="story">${para(2, 'the vote')}${box}${para(2, 'the count')}${facts}</div></body>`;
+    const text = mainText(html).paragraphs.join('\n');
+    expect(text).not.toMatch(/What to know|Follow live|Tell us why|newsletter/);
+    expect(text).toMatch(/Paragraph 2 on the count/);
+    expect(text).toMatch(/The detour adds nine miles/);
+  });
+
+  it('drops a metadata list (Date, Author, Related Subjects, Permalink), a videos-on-the-topic heading and an image box with a <p> caption', () => {
+    const meta = `<ul class="smallList"><li><strong>Date</strong> 10.06.2013</li><li><strong>Author</strong> Ana Lind</li><li><strong>Related Subjects</strong> <a href="/t/1">Wine</a>, <a href="/t/2">Rivers</a></li><li><strong>Permalink</strong> https://p.example/p/18x</li></ul>`;
+    const pic = `<div class="picBox"><a href="#"><img src="/i.jpg" alt=""></a><p>Vineyards above the river in early June, 2013</p></div>`;
+    const html = `<body><h1>The headline</h1><div class="col3">${para(2, 'wine')}${pic}${para(2, 'the slopes')}<h4>Audios and videos on the topic</h4><div class="group">${meta}</div></div></body>`;
+    const text = mainText(html).paragraphs.join('\n');
+    expect(text).toMatch(/Paragraph 2 on the slopes/);
+    expect(text).not.toMatch(/Related Subjects|Permalink|Ana Lind|videos on the topic|Vineyards above/);
+  });
+
+  it('drops a caption closed by an agency credit and a "reported from ... contributed" trailer', () => {
+    const html = `<body><h1>The headline</h1><div class="story">${para(3, 'the port')}<p>A crane unloads containers at the harbour, June 3, 2026. REUTERS/Lena Maris</p>${para(1, 'the dock')}<p>Okafor reported from Lagos and Brandt from Hamburg. Associated Press writer Tom Vey in Rotterdam contributed to this report.</p></div></body>`;
+    const text = mainText(html).paragraphs.join('\n');
+    expect(text).toMatch(/Paragraph 1 on the dock/);
+    expect(text).not.toMatch(/REUTERS\/Lena|reported from Lagos/);
+  });
+
+  it('drops quote lines of a stocks box, a keywords line, a subscription pitch and a licence line', () => {
+    const stocks = `<div class="a9"><div class="a9h">Stocks in this story</div><div class="a9i"><a href="/q/KLM">KLM</a><span>Kelm Foods Inc.</span><span>41.07</span><span>-2.15%</span></div><div class="a9i"><a href="/q/ORV">ORV</a><span>Orvale Group</span><span>9.88</span><span>+0.61%</span></div></div>`;
+    const html = `<body><h1>The headline</h1><div class="story">${para(2, 'the shares')}${stocks}${para(2, 'the deal')}<div class="recipe-keywords"><span class="label">Keywords:</span> soup, lentils</div><p>Assine o Jornal e tenha acesso ilimitado a reportagens e colunas. Cancele quando quiser.</p><p>Text licensed CC BY-SA unless noted otherwise on the page.</p></div></body>`;
+    const text = mainText(html).paragraphs.join('\n');
+    expect(text).toMatch(/Paragraph 2 on the deal/);
+    expect(text).not.toMatch(/Stocks in this story|Kelm Foods|Keywords|Assine|licensed/);
+  });
+
+  it('keeps the rest of a body in a paywall wrapper when its paragraphs are divs', () => {
+    const divs = (n: number, t: string) =>
+      Array.from(
+        { length: n },
+        (_, i) =>
+          `<div>Part ${i + 1} of ${t}: the company said, after a long quarter of weak orders, that it expects demand to recover by spring.</div>`,
+      ).join('');
+    const html = `<body><h1>The headline</h1><div class="article-body-container"><div class="article-body">${divs(2, 'the lead')}</div><div class="paywall"><div class="body-container">${divs(3, 'the rest')}</div></div></div></body>`;
+    const text = mainText(html).paragraphs.join('\n');
+    expect(text).toMatch(/Part 3 of the rest/);
+  });
+
+  it('takes the JSON-LD body when the HTML holds a truncated body under a card widget that shares only its common words', () => {
+    const ld = Array.from(
+      { length: 6 },
+      (_, i) =>
+        `Sentence group ${i} of the locked story: the union and the department agreed on pay, class sizes and planning days after months of talks.`,
+    ).join('\n\n');
+    const cards = ['ferry', 'bakery', 'orchestra', 'flood gates', 'trees']
+      .map(
+        (t, i) =>
+          `<li><a href="/s/${i}"><h3>The ${t} story</h3></a><p>The ${t} story of the week: the town and the council agreed on a plan after months of talks and a vote in the hall.</p></li>`,
+      )
+      .join('');
+    const html = `<body><h1>The headline</h1><div class="story-body"><div><ul>${cards}</ul></div><p>${ld.split('\n\n')[0]}</p><p>${ld.split('\n\n')[1]!.slice(0, 50)}</p></div></body>`;
+    const r = mainText(html, ld);
+    expect(r.source).toBe('json-ld');
+    expect(r.paragraphs.join('\n')).toMatch(/Sentence group 5/);
+  });
+
+  it("keeps to the headline's <article> when the page wrapper also holds longer teasers, and drops a lone card in a short brief (round-4 brief, split)", () => {
+    const page = fixtures.find((p) => p.name.endsWith('2026-12-r4-short-brief-long-teasers'))!;
+    const a = scrapePage(perturb(page.html, 'split'), page.url, { genericOnly: true });
+    expect(scorePage(a.text, page.body ?? '').f1).toBeGreaterThanOrEqual(0.95);
+    expect(a.text).not.toMatch(/Harbour car park|Watch next/);
+  });
+
+  it('keeps a card widget above a two-paragraph brief set aside, as a reader thread below it (not given back for a short story)', () => {
+    for (const name of ['2026-07-r2-short-brief-prose-rail', '2026-12-r2-conversation-outweighs-story']) {
+      const page = fixtures.find((p) => p.name.endsWith(name))!;
+      const a = scrapePage(perturb(page.html, 'widget-above'), page.url, { genericOnly: true });
+      expect(scorePage(a.text, page.body ?? '').f1, name).toBeGreaterThanOrEqual(0.95);
+    }
+  });
+
+  it('keeps a chapter that holds a newsletter form when its paragraphs are divs, drops an inline card written as one run after its label', () => {
+    const divs = (n: number, t: string) =>
+      Array.from(
+        { length: n },
+        (_, i) =>
+          `<div>Line ${i + 1} of ${t}: the weather station on the cliff, older than the lighthouse, still sends its readings every hour.</div>`,
+      ).join('');
+    const form = `<aside class="box"><h3>The weekly</h3><div>Our best long reads, every Sunday morning.</div><form><input type="email"><button>Sign me up</button></form></aside>`;
+    const card = `<div><span>Te puede interesar</span><a href="/r"><span>Las temperaturas rompen récords en el valle</span></a><span>El observatorio registró 44 días por encima de los 35 grados, la cifra más alta desde que existen registros.</span></div>`;
+    const html = `<body><h1>The headline</h1><div class="longform-body"><section>${divs(2, 'the first chapter')}</section><section><h2>The keepers</h2>${divs(3, 'the second chapter')}${form}</section>${card}<section>${divs(2, 'the third chapter')}</section></div></body>`;
+    const text = mainText(html).paragraphs.join('\n');
+    expect(text).toMatch(/Line 3 of the second chapter/);
+    expect(text).toMatch(/Line 2 of the third chapter/);
+    expect(text).not.toMatch(/Te puede interesar|observatorio/);
   });
 });

@@ -44,7 +44,15 @@ export function buildContext(parsed: ParsedText, rules: RuleSet): EntityContext 
   const gaz = rules.gazetteer;
   const chunks = tokens.map((t) =>
     joinCountryNames(
-      chunksOf(t, parsed.text, connectors, titleConnectors, isTitle, isAbbreviation),
+      chunksOf(
+        t,
+        parsed.text,
+        connectors,
+        titleConnectors,
+        isTitle,
+        isAbbreviation,
+        (w) => /^\p{Ll}{1,5}$/u.test(w) && !tables.grammar.hyphenCompoundWords.has(w),
+      ),
       t,
       parsed.text,
       gaz,

@@ -147,10 +147,14 @@ export function findOrganizations(ctx: EntityContext): OrgFinding[] {
       if (span.length === 1 && span[0]!.allCaps && acronyms.has(name)) continue;
       out.push({ name, tokens: span });
       // "Jamaica Customs", "Nigeria Customs Service": the country it names is the story's evidence.
+      // "Ontario Provincial Police", "Queensland Police": a region of one country says as much.
       for (let k = Math.min(4, span.length - 1); k >= 1; k--) {
-        const country = ctx.gaz.lookup(spanText(ctx, span.slice(0, k))).find((e) => e.kind === 'country');
-        if (country?.country) {
-          ctx.orgCountries.push(country.country);
+        const readings = ctx.gaz.lookup(spanText(ctx, span.slice(0, k)));
+        const country = readings.find((e) => e.kind === 'country')?.country;
+        const regions = new Set(readings.filter((e) => e.kind === 'region').map((e) => e.country));
+        const region = regions.size === 1 ? [...regions][0] : null;
+        if (country ?? region) {
+          ctx.orgCountries.push((country ?? region)!);
           break;
         }
       }

@@ -38,14 +38,24 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
   const isHead = (tok: Token, prev?: Token) =>
     t.isHeadWord(tok.text) || (prev !== undefined && t.titleHeads.has(`${lower(prev)} ${lower(tok)}`));
   const isTitleWord = (tok: Token) => isHead(tok) || t.titleModifiers.has(lower(tok)) || isHonorific(tok);
+  /** "Ka-ming" in "Wong Ka-ming": a short lower-case part hyphened to the name word before it. */
+  const hyphenPart = (tok: Token) =>
+    !tok.name &&
+    tok.gapBefore === '-' &&
+    /^\p{Ll}{1,5}$/u.test(tok.text) &&
+    !gr.hyphenCompoundWords.has(tok.text) &&
+    // "X-ray": not after a single letter.
+    /^\p{Lu}\p{Ll}+$/u.test(ctx.tokens[tok.sentence]?.[tok.index - 1]?.text ?? '');
   /** A name word, demonyms aside. */
-  const nameWordOrDemonym = (tok: Token) =>
-    tok.name &&
-    !isTitleWord(tok) &&
-    !t.orgHeads.has(tok.text) &&
-    !t.notPersonTokens.has(tok.text) &&
-    !(tok.allCaps && tok.text.length > 1 && !tok.text.includes('.'));
-  const nameWord = (tok: Token) => nameWordOrDemonym(tok) && ctx.gaz.demonym(tok.text) === null;
+  const nameWordOrDemonym = (tok: Token): boolean =>
+    hyphenPart(tok) ||
+    (tok.name &&
+      !isTitleWord(tok) &&
+      !t.orgHeads.has(tok.text) &&
+      !t.notPersonTokens.has(tok.text) &&
+      !(tok.allCaps && tok.text.length > 1 && !tok.text.includes('.')));
+  const nameWord = (tok: Token): boolean =>
+    hyphenPart(tok) || (nameWordOrDemonym(tok) && ctx.gaz.demonym(tok.text) === null);
   /** A rank, written with its dot ("Sgt.") or without ("Snr Supt", "ASP"). */
   const isRank = (tok: Token) => t.ranks.has(`${lower(tok)}.`) || t.ranks.has(lower(tok));
   /** "Lt. Col.", "Sgt.": abbreviated ranks before a name are its role, with their dots. */
@@ -207,8 +217,15 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
       const firstName = all.findIndex((tok, i) => i >= ts && tok.tags.has('FirstName'));
       const roleHasHead = (end: number) => all.slice(0, end).some((tok, k) => isHead(tok, all[k - 1]));
       // A tagged first name after a title starts the name ("... Operations Marty C. Raybon").
-      // Not a last word the parser takes for a first name ("Commander Krissy Barrett").
-      if (firstName > ts && firstName < all.length - 1 && roleHasHead(firstName)) ts = firstName;
+      // Not a last word the parser takes for a first name ("Commander Krissy Barrett"), nor over
+      // a word the parser reads as a family name ("Colonel Tran Van Minh": family name first).
+      if (
+        firstName > ts &&
+        firstName < all.length - 1 &&
+        roleHasHead(firstName) &&
+        !all.slice(ts, firstName).some((tok) => tok.tags.has('LastName'))
+      )
+        ts = firstName;
       /** The role ends with a head and its "of" / "for" complement. */
       const hasComplement = (role: Token[]): boolean => {
         const at = role.findIndex(
@@ -430,6 +447,7 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
             nameTokens[0]!.tags.has('FirstName') ||
             nameTokens.every(
               (tok) =>
+                hyphenPart(tok) ||
                 tok.tags.has('Person') ||
                 tok.tags.has('LastName') ||
                 tok.tags.has('FirstName') ||
@@ -442,11 +460,13 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
               isCommonWord(tok.text, EMPTY_TAGS, ctx.parser) &&
               !['FirstName', 'LastName', 'MaleName', 'FemaleName'].some((x) => tok.tags.has(x)),
           );
-          // "off San Andres", "in Santa Cruz": a run after a locative is a place the gazetteer lacks.
+          // "off San Andres", "in Santa Cruz", "south of San Carlos": a run after a locative is a place the gazetteer lacks.
           const afterLocative =
             !speech &&
             !saidBefore &&
-            gr.locativeBeforeName.test(ctx.text.slice(Math.max(0, all[0]!.start - 12), all[0]!.start));
+            (gr.locativeBeforeName.test(ctx.text.slice(Math.max(0, all[0]!.start - 12), all[0]!.start)) ||
+              // "south of San Carlos": a bearing before a name makes it a place.
+              gr.bearing.test(ctx.text.slice(Math.max(0, all[0]!.start - 20), all[0]!.start)));
           if (
             (speech || saidBefore || tagged) &&
             !commonOnly &&
@@ -535,6 +555,35 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
       claim(ctx, roleClaim);
     }
   }
+  // "Thabo Nkosi and Pieter van der Merwe", "Kim Min-jun and Lee Seo-yeon": a name of two to
+  // four words joined by "and" to a person found is a person too.
+  const foundAt = new Set(found.flatMap((f) => f.tokens.map((tok) => tok.start)));
+  for (let s = 0; s < ctx.chunks.length; s++) {
+    if (ctx.creditSentences.has(s)) continue;
+    const chunks = ctx.chunks[s]!;
+    for (let i = 0; i < chunks.length; i++) {
+      const c = chunks[i]!;
+      if (c.tokens.some((tok) => isClaimed(ctx, tok))) continue;
+      const words = c.tokens.filter((tok) => !CONNECTORS.has(tok.text));
+      if (
+        words.length < 2 ||
+        words.length > 4 ||
+        !c.tokens.every((tok) => nameWord(tok) || CONNECTORS.has(tok.text))
+      )
+        continue;
+      const linked = [chunks[i - 1], chunks[i + 1]].some(
+        (o) =>
+          o?.tokens.some((tok) => foundAt.has(tok.start)) &&
+          gr.personAnd.test(
+            o.end <= c.start ? ctx.text.slice(o.end, c.start) : ctx.text.slice(c.end, o.start),
+          ),
+      );
+      if (!linked || isPlaceName(c.tokens) || orgNames.some((o) => o === c.text)) continue;
+      if (ctx.gaz.lookup(c.text).length > 0) continue;
+      found.push({ name: c.text, role: null, tokens: c.tokens });
+      claim(ctx, c.tokens);
+    }
+  }
   // "Karim Benali, Sofiane Haddad et Nicolas Ferrand ont été condamnés": runs of two to four
   // name words listed with a person (", ", "and") are persons too.
   for (let s = 0; s < ctx.chunks.length; s++) {
@@ -615,8 +664,18 @@ function mergePersons(ctx: EntityContext, found: Found[]): Person[] {
   for (const f of found) if (f.tokens.length < 2) add(f);
   // Claim later surname-only mentions so they are not read as places ("Douglas told ...").
   const surnames = new Set(people.flatMap((p) => [p.words[p.words.length - 1]!, p.words.slice(1).join(' ')]));
+  // "in Santos" after "Carlos dos Santos": a known place after a locative stays a place.
+  const locative = ctx.tables.grammar.locativeBeforeName;
   for (const chunks of ctx.chunks)
-    for (const c of chunks)
-      if (surnames.has(c.text) || people.some((p) => p.name === c.text)) claim(ctx, c.tokens);
+    for (const c of chunks) {
+      if (!surnames.has(c.text) && !people.some((p) => p.name === c.text)) continue;
+      if (
+        surnames.has(c.text) &&
+        locative.test(ctx.text.slice(Math.max(0, c.start - 12), c.start)) &&
+        ctx.gaz.lookup(c.text).length > 0
+      )
+        continue;
+      claim(ctx, c.tokens);
+    }
   return people.map(({ name, role }) => ({ name, role }));
 }

@@ -235,6 +235,12 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
   // "compressed ganja" (Ganja is also a city), "known as "El Rubio"": a drug or a nickname.
   if (ctx.isDrugName(surface) || gr.nicknameBefore.test(before)) return null;
 
+  // "Schiphol Airport", "Jomo Kenyatta International Airport": a facility the alias table names
+  // is that entry, with its country, not a facility around a homonym town.
+  const tabled = ctx.gaz
+    .lookup(surface)
+    .filter((e) => e.source !== 'geonames' && e.source !== 'world-countries' && e.kind === 'other');
+  if (tabled.length > 0 && run.length > 1) return [{ ...base, surface, candidates: tabled, cue: true }];
   // "Naval Base Captain X": a head before the name names a facility.
   for (const f of ctx.tables.facilities) {
     if (!f.prefix) continue;
@@ -522,8 +528,15 @@ function resolve(ctx: EntityContext, raws: Raw[]): PlaceMention[] {
   };
   for (const r of raws) {
     current = r;
-    // Origins, destinations and the two sides of a border say nothing of where the story is.
+    // Origins, destinations and the two sides of a border say nothing of where the story is;
+    // nor does a small town that only a facility's name holds (a London airport named after a
+    // hamlet that GeoNames knows only in Florida).
     if (r.origin || r.borderPart) continue;
+    if (
+      r.nested &&
+      r.candidates.every((e) => e.kind === 'city' && e.population < pop['small-town-population'])
+    )
+      continue;
     const named = r.candidates.filter((e) => e.kind !== 'city');
     if (named.length === 1 && named[0]!.kind === 'country' && !isGenericName(r.surface))
       aboutBump(named[0]!.country);
@@ -655,13 +668,25 @@ function resolve(ctx: EntityContext, raws: Raw[]): PlaceMention[] {
         !r.within &&
         best.kind !== 'country' &&
         !best.id.startsWith('alias:') &&
+        // a name the alias table gives on purpose ("Canary Islands") is no common phrase
+        (best.source === 'geonames' || best.source === 'world-countries') &&
         !(best.country && countries.has(best.country))
       )
         continue;
       if (best.kind === 'city' && !accepted(ctx, best, r, countries, regions)) {
-        best = undefined;
-        if (!r.local && !tailOf(r)) continue;
+        // "south of San Carlos" in a Panamanian story: a larger foreign homonym the article never
+        // points to gives way to a reading the context accepts, before the name is dropped.
+        best = [...r.candidates]
+          .sort((a, b) => score(b, r) - score(a, r))
+          .find(
+            (e) =>
+              e.kind === 'city' &&
+              e.country !== null &&
+              countries.has(e.country) &&
+              accepted(ctx, e, r, countries, regions),
+          );
       }
+      if (!best && !r.local && !tailOf(r)) continue;
       // "the X-Y border in Punjab": the side the rest of the article points to, else no country.
       if (best && r.borderOf) {
         const [a, b] = r.borderOf;

@@ -91,6 +91,7 @@ export const ENTITY_SLOTS = [
   'admin-nouns-plural',
   'admin-nouns-settlement',
   'bearings',
+  'hyphen-compound-words',
   'coordinated-directions',
   'coordinated-continents',
   'generic-place-nouns',
@@ -126,6 +127,10 @@ export interface EntityGrammar {
   connectors: Set<string>;
   /** Abbreviated first names that keep their dot inside a name ("Md. Kamal Hossain"), lower-case. */
   nameAbbreviations: Set<string>;
+  /** After "X-", these make an adjective ("Sinaloa-based"), not a name part ("Wong Ka-ming"). */
+  hyphenCompoundWords: Set<string>;
+  /** Between two persons named together ("X and Y"). */
+  personAnd: RegExp;
   /** Join a title to its complement ("Minister for X"), as written. */
   titleConnectors: Set<string>;
   /** A head's complement in a role ("Director of X"), as written. */
@@ -259,6 +264,8 @@ function grammarOf(slots: Slots): EntityGrammar {
     slots,
     connectors: set('name-connectors'),
     nameAbbreviations: new Set(slots.words('name-abbreviations').map((w) => w.toLowerCase())),
+    hyphenCompoundWords: set('hyphen-compound-words'),
+    personAnd: new RegExp(`^\\s+${g('place-list-and')}\\s+$`, 'i'),
     titleConnectors: set('title-connectors'),
     roleComplementLinks: set('role-complement-links'),
     orgJoiners: set('org-joiners'),

@@ -172,6 +172,8 @@ export function chunksOf(
   titleConnectors: ReadonlySet<string> = EMPTY,
   isTitle: (word: string) => boolean = () => false,
   isAbbreviation: (word: string) => boolean = () => false,
+  /** A short lower-case word after a hyphen that belongs to the name before it ("Ka-ming"). */
+  isHyphenNamePart: (word: string) => boolean = () => false,
 ): Chunk[] {
   const chunks: Chunk[] = [];
   let i = 0;
@@ -188,6 +190,12 @@ export function chunksOf(
       const abbreviated = /^\.\s$/.test(t.gapBefore) && isAbbreviation(run[run.length - 1]!.text);
       if (!joins(t.gapBefore) && !abbreviated) break;
       if (t.name) {
+        run.push(t);
+        j++;
+        continue;
+      }
+      // "Wong Ka-ming", "Kim Min-jun": a short lower-case part hyphened to a name word.
+      if (t.gapBefore === '-' && run[run.length - 1]!.name && isHyphenNamePart(t.text)) {
         run.push(t);
         j++;
         continue;

@@ -27,7 +27,7 @@ import {
   placeInClause,
 } from './places.ts';
 import { findQuantities, type Quantity } from './quantities.ts';
-import { type SeizureTables, termMatch, termMatches } from './tables.ts';
+import { type SeizureTables, sentenceTermMatch, termMatch, termMatches } from './tables.ts';
 import { findTrend } from './trends.ts';
 
 export interface SeizureFindings {
@@ -50,6 +50,8 @@ interface Unit {
 interface Context {
   drug: Drug | null;
   period: string | null;
+  /** The country the story was at when `period` was set: a date is not carried abroad. */
+  periodCountry: string | null;
   place: PlacePick | null;
   /** The previous sentence spoke of a seizure (a cue word or an accepted figure). */
   seizureTalk: boolean;
@@ -124,6 +126,9 @@ function drugFor(
         ? 'drug-generic-unspecified'
         : 'drug-generic-refers-back';
   const infix = drugs.find((d) => d.start >= q.infixStart && d.end <= q.end);
+  // "30,000 ecstasy and methamphetamine pills": the count holds several kinds.
+  if (infix && mixedList(t, text, infix, drugs, all))
+    return { drug: 'unspecified', bound: true, reason: 'drug-mixed-list' };
   if (infix) {
     const drug = resolve(infix);
     return { drug, bound: true, reason: why(infix, drug) };
@@ -132,7 +137,9 @@ function drugFor(
   if (
     next &&
     (t.grammar.ofBinding.test(text.slice(q.end, next.start)) ||
-      t.grammar.genericOf.test(text.slice(q.end, next.start)))
+      t.grammar.genericOf.test(text.slice(q.end, next.start)) ||
+      // "60 kg hashish", "200 kg high-grade heroin": a drug right after a mass unit.
+      (q.kind === 'mass' && /^\s+(?:\p{L}+-\p{L}+\s+)?$/u.test(text.slice(q.end, next.start))))
   ) {
     if (next.drug !== 'generic' && mixedList(t, text, next, drugs, all))
       return { drug: 'unspecified', bound: true, reason: 'drug-mixed-list' };
@@ -175,12 +182,16 @@ function aggregateOf(
   clause: string,
   period: string | null,
   explicit: boolean,
+  part = false,
 ): string | null {
-  if (t.grammar.rangeYear.test(sentence)) {
+  if (!part && t.grammar.rangeYear.test(sentence)) {
     const total = termMatch(t, 'aggregate', sentence);
     if (total) return total;
   }
   if (explicit && period?.length === 10) return null;
+  // "In the first quarter, customs seized ...": a part of a year speaks of every figure told in it.
+  const whole = sentenceTermMatch(t, 'aggregate', sentence);
+  if (whole) return whole;
   if (termMatch(t, 'haul', clause)) return null;
   const total = termMatch(t, 'aggregate', clause);
   if (total) return total;
@@ -190,7 +201,10 @@ function aggregateOf(
 /** The words around a figure that speak of it: its clause before, and after it up to a comma. */
 function clauseAround(before: string, after: string): string {
   const cut = after.search(/[,;:]/);
-  return `${before} ${cut < 0 ? after : after.slice(0, cut)}`;
+  if (cut < 0) return `${before} ${after}`;
+  // ", the state's biggest monthly total": an apposition that describes the figure is its clause too.
+  const apposition = /^,\s*(?:the|a|an)\s[^,;:]*/i.exec(after.slice(cut));
+  return `${before} ${after.slice(0, cut)}${apposition ? ` ${apposition[0].slice(1)}` : ''}`;
 }
 
 /** What the entity rules found that the seizure rules weigh. */
@@ -238,7 +252,7 @@ export function extractSeizures(
   }
   for (const list of mentionsOf.values()) list.sort((a, b) => a.start - b.start);
 
-  const ctx: Context = { drug: null, period: null, place: null, seizureTalk: false };
+  const ctx: Context = { drug: null, period: null, periodCountry: null, place: null, seizureTalk: false };
   // Last resort for a figure with no place at all: the country of the first seizing agency the
   // article names ("the Jordanian army"), with `carried` rank so any named place wins in merges.
   const agencies = rules.entities.agencyCountries;
@@ -256,6 +270,9 @@ export function extractSeizures(
   let lastHaul: { index: number; candidates: Candidate[] } | null = null;
   // The last day (YYYY-MM-DD) a body sentence named: "a day earlier" counts from it.
   let lastDay: string | null = null;
+  // The last body sentence that told of seizing a drug without a figure ("intercepted 10 cartons
+  // of tramadol"): a later sentence that refers back may give its figure with no seizure word.
+  let lastEvent: number | null = null;
   const eligibleBySentence = new Map<number, PlaceMention[]>();
 
   for (const unit of units) {
@@ -330,6 +347,33 @@ export function extractSeizures(
       }
     }
 
+    // "jailed for smuggling 28 kilograms of heroin. Border Force officers found the drugs at
+    // the port in August 2023": a figure a `found-later` frame rejected is the haul found.
+    if (quantities.length === 0 && cue && sentenceRefersBack && told.length === 0 && !unit.isTitle) {
+      const revived = revivable(t, rejected, unit.index, segment, REFER_BACK);
+      if (revived) {
+        rejected.splice(rejected.indexOf(revived), 1);
+        revived.rejectedBy = null;
+        revived.reasons.push('seizure-found-later');
+        const p = nearestPeriod(periods, 0, 0, '');
+        if (p?.period && !p.reporting) {
+          revived.seizure.period = p.period;
+          revived.periodSource = 'explicit';
+          revived.reasons.push('period-from-later-sentence');
+        }
+        const place = eligible[0];
+        if (place) {
+          revived.seizure.location = place.name;
+          revived.seizure.country = place.country;
+          revived.placeSource = 'clause';
+          revived.reasons.push('place-from-event-sentence');
+        }
+        candidates.push(revived);
+        lastHaul = { index: unit.index, candidates: [revived] };
+      }
+    }
+
+    let listFrame: { end: number; reason: string } | null = null;
     quantities.forEach((q, i) => {
       const prev = quantities[i - 1];
       const next = quantities[i + 1];
@@ -344,7 +388,17 @@ export function extractSeizures(
         next ? next.start : Math.min(text.length, q.end + t.thresholds['after-window-chars']),
       );
       const { drug, bound, reason: drugReason } = drugFor(t, text, q, drugs, quantities, ctx.drug);
-      const frame = negativeFrame(t, before, after, bound, text.slice(0, q.numStart), q.unit);
+      // "admitted to carrying 200 kg of heroin and 60 kg of hashish": a frame before the first
+      // figure of a list holds for the figures joined to it.
+      const frame =
+        negativeFrame(t, before, after, bound, text.slice(0, q.numStart), q.unit) ??
+        (listFrame && prev && listFrame.end === prev.end && coordinated(t, text.slice(prev.end, q.start))
+          ? listFrame.reason
+          : null);
+      // Only a frame of the verb before the list carries ("admitted to carrying"); a strength or an
+      // object frame speaks of its own figure.
+      listFrame = frame && t.listFrames.has(frame) ? { end: q.end, reason: frame } : null;
+      const rejectedBy = frame ?? (q.cover && !bound ? 'cover-cargo' : null);
       let period = periodOfFigure(t, periods, quantities, i, text);
       // "rose to X, from Y a year earlier": the earlier year belongs to Y only.
       if (
@@ -355,6 +409,13 @@ export function extractSeizures(
       }
       const explicit = period !== null;
       let seizurePeriod = period ? period.period : ctx.period;
+      // "Police said on Thursday they had seized N": the day it was told, when it frames the
+      // figure and nothing else dates the haul (a later sentence or a merge with a dated
+      // statement still wins). A trailing ", officials said on Thursday" dates the telling only.
+      const toldOn = !seizurePeriod
+        ? periods.find((p) => p.fallback && p.period && p.end <= q.numStart)
+        : undefined;
+      if (toldOn) seizurePeriod = toldOn.period;
       // "rose from 42 to 57 tonnes between 2023 and 2024": the two years of the span, in order.
       const pairYear = period?.range ? fromToYear(t, text, quantities, i, period) : null;
       if (pairYear) {
@@ -384,23 +445,51 @@ export function extractSeizures(
         const country = localPlaceCountry(clausePlace, mentions, agency);
         if (country !== undefined) clausePlace.country = country;
       }
+      // "... beaten only by 55 million pills seized in Laos": the day of a haul in another
+      // country is not this figure's (a year of country totals still runs down a list).
+      if (
+        !explicit &&
+        !toldOn &&
+        seizurePeriod === ctx.period &&
+        seizurePeriod !== null &&
+        seizurePeriod.length === 10 &&
+        clausePlace?.country &&
+        ctx.periodCountry &&
+        clausePlace.country !== ctx.periodCountry
+      )
+        seizurePeriod = null;
       const place =
         clausePlace ??
         listPlace ??
         agency ??
         (ctx.place?.source === 'none' ? null : ctx.place) ??
         storyAgency;
+      // "since 2021 ..., among them 3.1 tonnes found at a single house", "; the largest, 400 kg":
+      // a part of a total with a haul word of its own is that haul, whatever span the sentence names.
+      const partGap =
+        prev && t.grammar.partOfBefore.test(text.slice(prev.end, q.start))
+          ? text.slice(prev.end, q.start)
+          : null;
+      const partHaul =
+        partGap !== null && termMatch(t, 'haul', `${partGap} ${clauseAround(before, after)}`) !== null;
       // A span of time ("in the past two years") is a total too.
-      const aggregateReason =
-        aggregateOf(t, text, clauseAround(before, after), seizurePeriod, explicit) ??
-        (period?.range ? 'aggregate-span-of-time' : null);
+      const aggregateReason = partHaul
+        ? null
+        : (aggregateOf(t, text, clauseAround(before, after), seizurePeriod, explicit, partGap !== null) ??
+          (period?.range ? 'aggregate-span-of-time' : null));
       const reasons = [
         q.reason,
         ...(q.inferred ? ['unit-inferred-from-list'] : []),
         ...(q.count ? ['count-with-mass'] : []),
         cue ?? (unit.isHeading ? 'seizure-headline' : 'seizure-continuation'),
         drugReason,
-        period ? period.reason : seizurePeriod ? 'period-carried' : 'period-none',
+        period
+          ? period.reason
+          : toldOn
+            ? 'period-reporting-day'
+            : seizurePeriod
+              ? 'period-carried'
+              : 'period-none',
         place ? placeReason(place, clausePlace, listPlace, agency) : 'place-none',
         ...(aggregateReason ? [aggregateReason] : []),
       ];
@@ -413,7 +502,7 @@ export function extractSeizures(
         periodSource: explicit ? 'explicit' : seizurePeriod ? 'carried' : 'none',
         periodRange: period?.range ?? false,
         placeSource: place?.source ?? 'none',
-        rejectedBy: frame,
+        rejectedBy,
         segment,
         refersBack: sentenceRefersBack,
         additional,
@@ -434,9 +523,26 @@ export function extractSeizures(
       };
       // A count of packages with no drug named ("counted 211 packages") may be the count of a
       // mass told next ("The packages contained 156.8kg of ..."): kept only if it joins one.
-      const pending = drug === null && !frame && q.kind === 'count' && cue !== null && !unit.isTitle;
+      const pending = drug === null && !rejectedBy && q.kind === 'count' && cue !== null && !unit.isTitle;
+      // "the border guards recovered the Yaba tablets kept in eight packets": the packing of
+      // the haul told, its count if it has none, never a haul of its own.
+      if (
+        q.kind === 'count' &&
+        PACKING_UNITS.has(q.unit) &&
+        !bound &&
+        t.grammar.packingOfTold.test(text.slice(Math.max(0, q.numStart - 80), q.numStart))
+      ) {
+        const last = told.at(-1);
+        if (last && last.seizure.count === null && last.seizure.kg !== null) {
+          last.seizure.count = q.value;
+          last.seizure.countUnit = q.unit as Seizure['countUnit'];
+          last.reasons.push('count-joined-across-sentences');
+        }
+        rejected.push({ ...candidate, rejectedBy: 'packing-of-told-haul' });
+        return;
+      }
       if (pending) candidate.pending = true;
-      else if (frame || drug === null) {
+      else if (rejectedBy || drug === null) {
         rejected.push(candidate);
         return;
       }
@@ -456,16 +562,25 @@ export function extractSeizures(
           last.reasons.push('count-joined-across-sentences');
           return;
         }
-        rejected.push({ ...candidate, rejectedBy: 'no-seizure-cue' });
-        return;
+        // "intercepted 10 cartons of tramadol ... He said the consignment contained 500,000
+        // tablets with a total weight of 407kg": the figure of a seizure told without one.
+        const event = lastEvent !== null && unit.index - lastEvent <= REFER_BACK && told.length === 0;
+        if (!(event && sentenceRefersBack)) {
+          rejected.push({ ...candidate, rejectedBy: 'no-seizure-cue' });
+          return;
+        }
+        candidate.reasons.push('seizure-event-restated');
       }
       candidate.weak = !cue && unit.isHeading;
       // "Spain with 118 tonnes and the Netherlands with 59 tonnes": a list shares its kind.
       const listPrev = own.at(-1);
+      const listGap = listPrev ? text.slice(listPrev.quantity.end, q.start) : '';
       if (
         listPrev?.seizure.aggregate &&
-        /^[^;:.]{0,60}$/.test(text.slice(listPrev.quantity.end, q.start)) &&
-        t.grammar.listLink.test(text.slice(listPrev.quantity.end, q.start))
+        /^[^;:.]{0,60}$/.test(listGap) &&
+        t.grammar.listLink.test(listGap) &&
+        // "3,400 kg since January, including 220 kg on Saturday": a part is told on its own terms.
+        !t.grammar.partOfBefore.test(listGap)
       ) {
         candidate.seizure.aggregate = true;
       }
@@ -489,6 +604,8 @@ export function extractSeizures(
       });
       if (trend) trends.push(trend);
       if (quantities.length === 0 && unit.index < 3 && seizesDrug(t, text, drugs)) eventWithoutFigure = true;
+      if (accepted.length > 0) lastEvent = null;
+      else if (cue && drugs.some((d) => d.drug !== 'generic')) lastEvent = unit.index;
     } else if (seizesDrug(t, text, drugs)) {
       eventWithoutFigure = true;
     }
@@ -512,7 +629,10 @@ export function extractSeizures(
       } else if (eligible.length > 0) {
         ctx.place = contextPlace(t, text, unit.start, eligible);
       }
-      ctx.seizureTalk = cue !== null || accepted.length > 0;
+      if (main || last) ctx.periodCountry = main?.seizure.country ?? ctx.place?.country ?? null;
+      // "The navy boarded the dhow. Officers counted 1,260 packets of heroin": a
+      // police action on a vessel, vehicle or place opens the seizure talk too.
+      ctx.seizureTalk = cue !== null || accepted.length > 0 || termMatch(t, 'operation', text) !== null;
       if (accepted.length > 0) lastHaul = { index: unit.index, candidates: accepted };
       const day = [...usable].reverse().find((p) => p.period && DAY.test(p.period));
       if (day?.period) lastDay = day.period;
@@ -550,6 +670,37 @@ export function extractSeizures(
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Count units that pack a haul (units.yaml): packets, bricks, bags; not pills, plants or doses. */
+const PACKING_UNITS = new Set<string>(['packages', 'bricks', 'bags']);
+
+/** Between two figures of one list: a drug, a comma or "and", no seizure word or clause break. */
+function coordinated(t: SeizureTables, gap: string): boolean {
+  return /^[^.;:()]{0,50}?(?:,|\s(?:and|or))\s*$/i.test(gap) && termMatch(t, 'cue', gap) === null;
+}
+
+/**
+ * The last figure rejected by a `found-later` frame (negative-frames.yaml) in one of the
+ * `window` sentences before sentence `index`, of the same segment, with a drug; else null.
+ */
+function revivable(
+  t: SeizureTables,
+  rejected: Candidate[],
+  index: number,
+  segment: number,
+  window: number,
+): Candidate | null {
+  const later = new Set(t.frames.filter((f) => f.rule['found-later']).map((f) => f.rule.reason));
+  for (let i = rejected.length - 1; i >= 0; i--) {
+    const r = rejected[i]!;
+    if (r.isTitle || r.unitIndex >= index || index - r.unitIndex > window || r.segment !== segment) continue;
+    if (!r.rejectedBy || !later.has(r.rejectedBy) || !r.seizure.drug) continue;
+    if (r.seizure.aggregate || r.periodRange || termMatch(t, 'not-found-later', r.seizure.evidence))
+      return null;
+    return r;
+  }
+  return null;
+}
 
 /**
  * The sentence speaks of a haul already told: "the drugs", "the vessel", "the meth" (any drug
@@ -672,14 +823,18 @@ function joinInSentence(t: SeizureTables, text: string, own: Candidate[], earlie
   return out.filter((c) => {
     if (c.quantity.kind !== 'count' || c.isTitle) return true;
     const last = earlier.at(-1);
+    // "6 tonnes of narcotics. The consignment consisted of 36 million Captagon tablets": the
+    // count names the kind of an unspecified mass.
     if (
       last &&
       last.seizure.count === null &&
       last.seizure.kg !== null &&
-      last.seizure.drug === c.seizure.drug
+      (last.seizure.drug === c.seizure.drug || last.seizure.drug === 'unspecified')
     ) {
       last.seizure.count = c.seizure.count;
       last.seizure.countUnit = c.seizure.countUnit;
+      if (last.seizure.drug === 'unspecified') last.seizure.drug = c.seizure.drug;
+      last.reasons.push('count-joined-across-sentences');
     }
     return false;
   });

@@ -157,6 +157,8 @@ function distinctHauls(tol: Tolerances, a: Candidate, b: Candidate): boolean {
     const pb = b.seizure.period;
     // Different years only: two days of one year are often one haul dated twice (a dateline).
     if (pa && pb && pa.slice(0, 4) !== pb.slice(0, 4)) return true;
+    // "On Friday they found another 50 kilograms": one more haul, on a date of its own.
+    if (pa && pb && pa !== pb && (a.additional || b.additional)) return true;
     if (Boolean(a.periodRange) !== Boolean(b.periodRange)) return true;
   }
   // Mass against mass; a count against a count where one of them has no mass.

@@ -20,6 +20,8 @@ export interface PeriodMention {
   range: boolean;
   /** The date tells when something was said, or is a baseline of comparison: not when it happened. */
   reporting: boolean;
+  /** A reporting date that dates an undated haul of its sentence (`fallback` in periods.yaml). */
+  fallback?: boolean;
   reason: string;
 }
 
@@ -66,6 +68,14 @@ function resolve(
       const month = monthIndex(t, g.month);
       if (month < 0 || !pub) return null;
       return String(month > pub.getUTCMonth() ? pub.getUTCFullYear() - 1 : pub.getUTCFullYear());
+    }
+    case 'part-of-year': {
+      // "in the third quarter": the year in which that part last began by publication.
+      if (!pub) return null;
+      const size = (g.unit ?? '').toLowerCase() === 'half' ? 6 : 3;
+      const n = ['first', 'second', 'third', 'fourth'].indexOf((g.part ?? '').toLowerCase());
+      if (n < 0 || (size === 6 && n > 1)) return null;
+      return String(n * size > pub.getUTCMonth() ? pub.getUTCFullYear() - 1 : pub.getUTCFullYear());
     }
     case 'date':
     case 'month': {
@@ -241,6 +251,7 @@ export function findPeriods(
           c.rule.resolve === 'range' ||
           (SPANS.has(c.rule.resolve) && resolveSpan(t, c.rule, m.groups ?? {}, pub).range),
         reporting: c.rule.skip !== undefined,
+        ...(c.rule.fallback ? { fallback: true } : {}),
         reason: c.rule.reason,
         ...(c.rule.resolve === 'anchor-days' ? { counted: { rule: c.rule, groups: m.groups ?? {} } } : {}),
       });

@@ -4,6 +4,7 @@
  * ("Costa Rican police"), else the place the story was last at. Origins and destinations
  * ("from Brazil", "bound for Antwerp") are not where a seizure happened.
  */
+import { cityIndex } from '../../geo/cities.ts';
 import { countryIndex } from '../../geo/countries.ts';
 import { placeKey } from '../../geo/normalize.ts';
 import type { PlaceMention } from '../entities/index.ts';
@@ -62,20 +63,74 @@ export function placeInClause(
   const re = placeRegexes(t);
   const tail = text.slice(qEnd, nextStart);
   const cut = re.clauseCut.exec(tail);
-  const clauseEnd = cut ? qEnd + cut.index : nextStart;
-  const after = eligible.filter((m) => rel(m) >= qEnd && rel(m) < clauseEnd);
+  // "N kg, which had come from Mexico, was seized in Brisbane": the relative clause is skipped.
+  const relative = cut ? re.relativeClause.exec(tail.slice(cut.index)) : null;
+  const skipFrom = relative && cut ? qEnd + cut.index : -1;
+  const skipTo = relative && cut ? qEnd + cut.index + relative[0].length : -1;
+  const rest = relative ? re.clauseCut.exec(tail.slice(skipTo - qEnd)) : null;
+  const clauseEnd = relative ? (rest ? skipTo + rest.index : nextStart) : cut ? qEnd + cut.index : nextStart;
+  const after = eligible.filter(
+    (m) => rel(m) >= qEnd && rel(m) < clauseEnd && !(rel(m) >= skipFrom && rel(m) < skipTo),
+  );
   for (const [i, m] of after.entries()) {
     // "the Atlantic port of X": a region right before a named place is not the place.
     const next = after[i + 1];
     if (m.country === null && next && rel(next) - (m.end - sentenceStart) <= 25) continue;
-    if (re.locativeBefore.test(text.slice(qEnd, rel(m)))) {
-      return { location: m.name, country: m.country, source: 'clause' };
+    if (re.locativeBefore.test(text.slice(Math.max(qEnd, skipTo), rel(m)))) {
+      return mostSpecific(text, sentenceStart, chainFrom(text, sentenceStart, after, i, 1));
     }
   }
   const before = eligible.filter((m) => rel(m) < qStart && rel(m) >= prevEnd);
-  const last = before.at(-1);
-  if (last) return { location: last.name, country: last.country, source: 'clause' };
+  if (before.length > 0)
+    return mostSpecific(text, sentenceStart, chainFrom(text, sentenceStart, before, before.length - 1, -1));
   return null;
+}
+
+/** Between two mentions of one place chain: "Hamilton, Ontario", "Faro, in Portugal", "Mexico's Sinaloa". */
+const CHAIN_LINK = /^(?:\s*,\s*(?:in\s+)?|\s+in\s+|['’]s\s+)$/u;
+const POSSESSIVE = /^['’]s\s+$/u;
+
+/**
+ * The mentions linked to `list[i]` as one place written from the specific to the general or
+ * the other way round ("in Santa Cruz, Bolivia", "in Mexico's Sinaloa state"), in text order,
+ * walking forward (`dir` 1) or back (-1) from it.
+ */
+function chainFrom(
+  text: string,
+  sentenceStart: number,
+  list: PlaceMention[],
+  i: number,
+  dir: 1 | -1,
+): PlaceMention[] {
+  const chain = [list[i]!];
+  for (let k = i + dir; k >= 0 && k < list.length; k += dir) {
+    const [a, b] = dir === 1 ? [chain.at(-1)!, list[k]!] : [list[k]!, chain[0]!];
+    if (!CHAIN_LINK.test(text.slice(a.end - sentenceStart, b.start - sentenceStart))) break;
+    if (a.country && b.country && a.country !== b.country) break;
+    if (dir === 1) chain.push(b);
+    else chain.unshift(a);
+  }
+  return chain;
+}
+
+/**
+ * The most specific place of a chain: the first that is not a possessor ("Mexico's" before
+ * "Sinaloa"), with the country of a country named in the chain, else of its own.
+ */
+function mostSpecific(text: string, sentenceStart: number, chain: PlaceMention[]): PlacePick {
+  let k = 0;
+  while (
+    k + 1 < chain.length &&
+    POSSESSIVE.test(text.slice(chain[k]!.end - sentenceStart, chain[k + 1]!.start - sentenceStart))
+  )
+    k++;
+  const pick = chain[k]!;
+  const country =
+    chain.find((m) => m.kind === 'country' && m.country)?.country ??
+    pick.country ??
+    chain.find((m) => m.country)?.country ??
+    null;
+  return { location: pick.name, country, source: 'clause' };
 }
 
 interface PlaceRegexes {
@@ -85,6 +140,8 @@ interface PlaceRegexes {
   clauseCut: RegExp;
   /** "in (the) (up to three words)" between a figure and a place. */
   locativeBefore: RegExp;
+  /** ", which had come from X, was": a relative clause before the figure's own verb. */
+  relativeClause: RegExp;
   /** Between two countries named side by side ("X and the Y"). */
   sideBySide: RegExp;
 }
@@ -98,6 +155,7 @@ const placeRegexes = perTables((t): PlaceRegexes => {
     ),
     clauseCut: new RegExp(`[;:]|,\\s+${g('clause-breaks')}\\b|,\\s+${g('clause-break-gerund')}\\b`, 'u'),
     locativeBefore: new RegExp(`\\b${g('seizure-locatives')}\\s+${the}(?:[\\p{L}-]+\\s+){0,3}$`, 'iu'),
+    relativeClause: new RegExp(g('relative-clause-skipped'), 'iu'),
     sideBySide: new RegExp(
       `^\\s*(?:${t.grammar.slots.words('list-and-or').join('|')}|,|, ${g('list-and')})\\s+${the}$`,
       'i',
@@ -120,6 +178,16 @@ const agencyIndex = perTables((t): AgencyIndex => {
       if (d.length > 3) byDemonym.set(d.toLowerCase(), { name: country.name, cca2: country.code });
     }
   }
+  // A country's name used as an adjective ("Fiji police", "Kenya Navy"), unless a region of
+  // another country bears it ("Georgia police" in a US story).
+  const cities = cityIndex();
+  for (const c of index.byCode.values())
+    if (
+      c.name.length > 3 &&
+      !byDemonym.has(c.name.toLowerCase()) &&
+      !cities.admin1(placeKey(c.name)).some((r) => r.country !== c.code)
+    )
+      byDemonym.set(c.name.toLowerCase(), { name: c.name, cca2: c.code });
   // Adjectives the country data lacks ("Saudi customs": the package says "Saudi Arabian").
   for (const [adj, code] of t.countryAdjectives) {
     const c = index.byCode.get(code);

@@ -6,6 +6,7 @@
  * "Place A with 5.5 kilos, Place B (4.1)"), only in a sentence that tells of a seizure.
  */
 import type { AmountUnit } from '../../types.ts';
+import { findDrugMentions } from './drugs.ts';
 import {
   DIGITS,
   fractionValue,
@@ -45,6 +46,8 @@ export interface Quantity {
    * "two tons in 2,000 packets"), else null.
    */
   count?: { value: number; unit: AmountUnit } | null;
+  /** Goods that hid the haul ("hidden in a shipment of 20 tonnes of soybeans"): no figure. */
+  cover?: boolean;
   /** The other reading of an ambiguous "183.600" (value in `unit`, and kg), else undefined. */
   alt?: { value: number; kg: number | null };
 }
@@ -66,6 +69,14 @@ interface Compiled {
   dashAside: RegExp;
   /** "one ton and 150 kilograms". */
   compoundAnd: RegExp;
+  /** "3 pounds, 4 ounces": a comma between a unit and its sub-unit. */
+  compoundComma: RegExp;
+  /** A multiplier right after a bare number ("1.4 million found"). */
+  multAfter: RegExp;
+  /** "of" and the words after a figure, up to a clause break (group 1). */
+  ofAfter: RegExp;
+  /** What may follow a bare part ("including 1.4 million found in ..."): a word, a comma, the end. */
+  partFollows: RegExp;
   /** "25 and 89 grammes": between a bare number and the next figure. */
   listLink: RegExp;
   bracketList: RegExp;
@@ -86,16 +97,19 @@ const quantityRegex = perTables((t): Compiled => {
   // A number word ends at a word boundary: "a" is never the start of "authorities".
   const number = `(?<digits>${DIGITS})|(?<words>${wordNumberPattern(t)})(?![\\p{L}\\d])`;
   const src =
-    `(?<![\\p{L}\\d.,'’$€£¥₹-])` +
+    // "1/2 pound": the 2 after a slash is no number of its own.
+    `(?<![\\p{L}\\d.,'’$€£¥₹/-])` +
     // "plus d’une tonne": an elided qualifier runs into its number.
     `(?:(?<qual>${t.qualifierAlternation})(?:\\s+|(?<=['’])))?` +
-    `(?:(?<frac>${t.fractionAlternation})(?![\\p{L}])|(?:${number})(?<half>\\s+${g('half-suffix')})?` +
+    // "half a ton", "half a million pills", "1/2 pound"; "two and a half", "two-and-a-half".
+    `(?:(?<frac>${t.fractionAlternation})(?![\\p{L}])(?:\\s+(?<fmult>${t.multiplierAlternation})(?![\\p{L}]))?|(?:${number})(?<half>[\\s-]+${g('half-suffix')})?` +
     `(?:\\s?(?<mult>${t.multiplierAlternation})(?![\\p{L}])(?:\\s+(?<rest>\\d{1,3})(?![\\d.,]))?)?)` +
     // "cent quarante-cinq (145) plaquettes": the figure in digits closes its bracket.
     `(?<close>\\))?` +
-    `(?<gap>\\s?|-)(?<infix>(?:(?:\\d+-)?[\\p{L}“”"'’][\\p{L}\\-“”"'’]*\\s+){0,3}?)` +
+    // Up to three words before a count unit, one of them maybe a strength ("tramadol 225mg tablets").
+    `(?<gap>\\s?|-)(?<infix>(?:(?:(?:\\d+-)?[\\p{L}“”"'’][\\p{L}\\-“”"'’]*|\\d+(?:\\.\\d+)?\\s?mg)\\s+){0,3}?)` +
     `(?<unit>${t.unitAlternation})(?![\\p{L}\\d-])` +
-    // "dos toneladas y media", "deux tonnes et demie": the half told after the unit.
+    // "dos toneladas y media", "a ton and a half": the half told after the unit.
     `(?<halfAfter>\\s+${g('half-suffix')}(?![\\p{L}]))?`;
   const name = String.raw`\p{Lu}[\p{L}'’-]*(?:\s+(?:\p{Lu}[\p{L}'’-]*|${t.grammar.slots
     .words('list-name-connectors')
@@ -115,12 +129,20 @@ const quantityRegex = perTables((t): Compiled => {
     article: new RegExp(`^${g('indefinite-articles')}$`, 'i'),
     yearBefore: new RegExp(`\\b${g('year-prepositions')}\\s+$`, 'i'),
     restated: new RegExp(`^[^.;()]{0,60},?\\s+${g('restatement-or')}\\s+$`, 'i'),
-    conversion: new RegExp(`^\\s*\\(\\s*${g('conversion-bracket-words')}?\\s*$`, 'i'),
+    // "1.5 tonnes of cocaine (about 3,300 pounds)": the drug may stand before the bracket.
+    conversion: new RegExp(
+      `^(?:\\s+${g('link-of')}\\s+(?:[\\p{L}-]+\\s+){0,2}[\\p{L}-]+)?\\s*\\(\\s*${g('conversion-bracket-words')}?\\s*$`,
+      'iu',
+    ),
     dashAside: new RegExp(
       String.raw`^(?:\s+${g('link-of')}\s+[\p{L}-]+)?\s*[—–]\s*(?:${g('conversion-bracket-words')}\s*)?$`,
       'iu',
     ),
     compoundAnd: new RegExp(`^\\s+(?:${and}\\s+)?$`, 'i'),
+    compoundComma: /^\s*,\s+$/,
+    partFollows: /^\s*(?:[\p{L}]|[,.;]|$)/u,
+    ofAfter: new RegExp(`^\\s+${g('link-of')}\\s+([^,.;:()]{1,40})`, 'iu'),
+    multAfter: new RegExp(`^\\s?(?:${t.multiplierAlternation})(?![\\p{L}])`, 'iu'),
     listLink: new RegExp(`^\\s*(?:,|${andOr}|, ${and})\\s+$`),
     bracketList: new RegExp(
       String.raw`^\)?(?:\s+${g('link-of')}\s+(?:[\p{L}-]+\s+){0,2}[\p{L}-]+)?(?:\s+${g('passive-auxiliaries')}\s+\p{L}+)?\s*,\s*` +
@@ -198,9 +220,9 @@ export function findQuantities(
     else value = parseWordNumber(t, g.words ?? '');
     if (value === null || !Number.isFinite(value)) return null;
     if (g.half) value += 0.5;
-    // Only a whole mass takes a half after its unit.
+    // Only a whole mass takes a half after its unit ("a ton and a half").
     if (g.halfAfter && rule.kind === 'mass' && !g.half && !g.frac && Number.isInteger(value)) value += 0.5;
-    const factor = multiplierValue(t, g.mult);
+    const factor = multiplierValue(t, g.mult ?? g.fmult);
     value = round(value * factor);
     // "2 mil 687 kilos", "17 mil 6 kilogramos": thousands and the rest, written apart.
     if (g.rest) {
@@ -341,7 +363,11 @@ function joinCompounds(c: Compiled, text: string, qs: Quantity[]): Quantity[] {
       q.kg !== null &&
       q.value > 0 &&
       q.kg / q.value < 0.99 * (prev.kg / prev.value) &&
-      c.compoundAnd.test(text.slice(prev.end, q.start))
+      (c.compoundAnd.test(text.slice(prev.end, q.start)) ||
+        // "3 pounds, 4 ounces": a comma only before less than one of the larger unit.
+        (c.compoundComma.test(text.slice(prev.end, q.start)) &&
+          Number.isInteger(prev.value) &&
+          q.kg < prev.kg / prev.value))
     ) {
       const factor = q.kg / q.value;
       prev.value = round(prev.kg / factor + q.value);
@@ -376,7 +402,11 @@ function joinPackaging(t: SeizureTables, text: string, qs: Quantity[]): Quantity
       const sameClause =
         between.length < 60 ||
         (between.length <= t.thresholds['count-weight-chars'] && !/[\d.;:!?]/.test(between));
-      const holds = sameClause && t.grammar.countThenMass.test(between);
+      // "8,400 bricks of cocaine hidden in a shipment of 20 tonnes of soybeans": a mass of goods
+      // is the cover, not the weight of the bricks.
+      const linked = sameClause && t.grammar.countThenMass.test(between);
+      if (linked && q.kind === 'mass' && coverObject(t, text.slice(q.end))) q.cover = true;
+      const holds = linked && !q.cover;
       const packedIn =
         t.grammar.massThenCount.test(between.replace(t.grammar.ofWord, '')) ||
         t.grammar.massThenCount.test(between.replace(t.grammar.ofTwoWords, ''));
@@ -397,7 +427,11 @@ function joinPackaging(t: SeizureTables, text: string, qs: Quantity[]): Quantity
         prev.end = q.end;
         continue;
       }
-      if (q.kind === 'count' && packedIn && !prev.count) {
+      // "210 kilograms of cannabis in 70 sacks of potatoes": the sacks are cover cargo, no count
+      // of the haul (the object frames of negative-frames.yaml name what is no drug).
+      const cover = q.kind === 'count' && packedIn && coverObject(t, text.slice(q.end));
+      if (cover) q.cover = true;
+      if (q.kind === 'count' && packedIn && !prev.count && !cover) {
         // The figure packed in counted items: a mass takes their count; a count keeps its own.
         if (prev.kind === 'mass') prev.count = { value: q.value, unit: q.unit };
         prev.end = q.end;
@@ -407,6 +441,16 @@ function joinPackaging(t: SeizureTables, text: string, qs: Quantity[]): Quantity
     out.push(q);
   }
   return out;
+}
+
+/**
+ * The words after a figure name goods that are no drug ("sacks of potatoes", "20 tonnes of
+ * soybeans"): an object frame of negative-frames.yaml, or "of" and words with no drug name.
+ */
+function coverObject(t: SeizureTables, after: string): boolean {
+  if (t.frames.some((f) => f.rule.window === 'object' && f.re.test(after))) return true;
+  const of = quantityRegex(t).ofAfter.exec(after);
+  return of !== null && findDrugMentions(t, of[1]!).length === 0;
 }
 
 /** ", or about " between a figure and its restatement. */
@@ -443,6 +487,40 @@ function addListNumbers(
     const prev = [...qs].reverse().find((q) => q.end <= start);
     const grouped = /[,'’.]\d{3}/.test(raw);
     let donor: Quantity | undefined;
+    // "over 1.5 million tablets, including 1.4 million found in a van": a part of the figure
+    // before it, in its unit (the words after it are a seizure verb or a preposition).
+    const mult = c.multAfter.exec(after);
+    const afterPart = after.slice(mult ? mult[0].length : 0);
+    if (
+      prev &&
+      t.grammar.partOfBefore.test(text.slice(prev.end, start)) &&
+      !/\d/.test(text.slice(prev.end, start)) &&
+      c.partFollows.test(afterPart) &&
+      (!/^\s*\p{L}/u.test(afterPart) ||
+        termMatch(t, 'cue', afterPart.split(/[\s,.;]+/).filter(Boolean)[0] ?? '') !== null ||
+        /^\s*(?:in|at|on|from|aboard|inside|near)\b/i.test(afterPart))
+    ) {
+      const value = round(parseDigits(raw, format) * multiplierValue(t, mult?.[0].trim()));
+      const factor = prev.kg !== null && prev.value > 0 ? prev.kg / prev.value : null;
+      // A part is smaller than its whole ("2.4 tonnes, including 900 found": 900 of another unit).
+      if (value >= prev.value) continue;
+      extra.push({
+        start,
+        numStart: start,
+        end: end + (mult ? mult[0].length : 0),
+        value,
+        unit: prev.unit,
+        kind: prev.kind,
+        kg: factor === null ? null : round(value * factor),
+        approx: false,
+        bound: null,
+        infix: '',
+        infixStart: end,
+        reason: 'unit-inferred-from-whole',
+        inferred: true,
+      });
+      continue;
+    }
     if (next && c.listLink.test(text.slice(end, next.numStart))) {
       donor = next; // "25 and 89 grammes"
     } else if (

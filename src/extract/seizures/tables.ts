@@ -44,8 +44,11 @@ const TermRule = z.object({
     'agency',
     'separate',
     'operation',
+    'not-found-later',
   ]),
   pattern: z.string(),
+  /** `sentence`: the rule speaks of every figure of its sentence ("In the first quarter, ..."), not only of its clause. */
+  scope: z.enum(['clause', 'sentence']).optional(),
 });
 const FrameRule = z.object({
   reason: z.string(),
@@ -53,6 +56,11 @@ const FrameRule = z.object({
   pattern: z.string(),
   /** Only figures in these units ("225mg" before "tablets" is a dose strength). */
   units: z.array(AmountUnitSchema).optional(),
+  /**
+   * The figure is a seizure after all when a later sentence tells that authorities found or
+   * seized "the drugs" ("jailed for smuggling 28 kg of heroin. Officers found the drugs at X").
+   */
+  'found-later': z.boolean().optional(),
 });
 const PeriodRule = z.object({
   reason: z.string(),
@@ -62,6 +70,7 @@ const PeriodRule = z.object({
     'month',
     'year',
     'year-of-month',
+    'part-of-year',
     'weekday',
     'relative-year',
     'relative-month',
@@ -79,6 +88,11 @@ const PeriodRule = z.object({
   /** For `span`, when the pattern has no `unit` group. */
   unit: z.enum(['hour', 'day', 'week', 'month', 'year']).optional(),
   skip: z.enum(['reporting', 'baseline']).optional(),
+  /**
+   * A reporting date that dates a haul its sentence tells with no date of its own ("police said
+   * on Thursday they had seized N"): the haul's period when nothing else dates it.
+   */
+  fallback: z.boolean().optional(),
 });
 
 const NumberFormatSchema = z.enum(['dot-decimal', 'dot-thousands']);
@@ -163,6 +177,7 @@ export const SEIZURE_SLOTS = [
   'weight-links',
   'weight-qualifiers',
   'respectively',
+  'part-of',
   'list-and-or',
   'list-and',
   'list-continuation',
@@ -182,6 +197,7 @@ export const SEIZURE_SLOTS = [
   'seizure-locatives',
   'clause-breaks',
   'clause-break-gerund',
+  'relative-clause-skipped',
   'place-chain-links',
   'trend-nouns-after',
   'trend-baseline-links',
@@ -243,11 +259,15 @@ export interface SeizureGrammar {
   massThenCount: RegExp;
   /** Between a count and the mass of one haul ("weighing about"). */
   countThenMass: RegExp;
+  /** "the Yaba tablets kept in " before a count: the packing of a haul already told. */
+  packingOfTold: RegExp;
   /** "of <word> " between a mass and "in N packets". */
   ofWord: RegExp;
   /** "of crystal meth " (a drug of two words) between a mass and "hidden inside N packs". */
   ofTwoWords: RegExp;
   respectively: RegExp;
+  /** ", including " right before a figure: a part of the figure before it. */
+  partOfBefore: RegExp;
   /** Between two figures of a list ("and", "followed by", a comma). */
   listLink: RegExp;
   /** Between two figures of one list with no place or verb between ("of cocaine and"). */
@@ -278,6 +298,8 @@ export interface SeizureTables {
   drugs: Compiled<DrugRuleT>[];
   terms: Map<TermKind, Compiled<z.infer<typeof TermRule>>[]>;
   frames: Compiled<z.infer<typeof FrameRule>>[];
+  /** Reasons of the frames that hold for a whole list after them (window `before`, any unit). */
+  listFrames: Set<string>;
   periods: Compiled<PeriodRuleT>[];
   /** Month names (lower case, no dot) -> 0-based month. */
   months: Map<string, number>;
@@ -403,6 +425,10 @@ export function compileSeizureTables(dir: string): SeizureTables {
       `^[\\s,]*(?:${g('passive-perfect')}\\s+)?(?:(?:${g('packing-verbs')}|\\p{L}+ed)\\s+)?${g('packing-links')}\\s+$`,
       'iu',
     ),
+    packingOfTold: new RegExp(
+      `\\b${g('definite-articles')}\\s+(?:[\\p{L}-]+\\s+){0,2}(?:${g('packing-verbs')}|\\p{L}+ed)\\s+${g('packing-links')}\\s+$`,
+      'iu',
+    ),
     countThenMass: new RegExp(
       `${g('weight-links')}\\s+(?:${slots
         .words('weight-qualifiers')
@@ -413,6 +439,13 @@ export function compileSeizureTables(dir: string): SeizureTables {
     ofWord: new RegExp(`\\b${g('link-of')} \\w+\\s*`, 'i'),
     ofTwoWords: new RegExp(`\\b${g('link-of')} [\\p{L}-]+\\s+[\\p{L}-]+\\s+`, 'iu'),
     respectively: new RegExp(`\\b${g('respectively')}\\b`, 'i'),
+    partOfBefore: new RegExp(
+      `(?:^|[\\s,;:(])${g('part-of')}[\\s,:]+(?:${slots
+        .words('weight-qualifiers')
+        .map((w) => `${escapeRegex(w)} `)
+        .join('|')})?$`,
+      'i',
+    ),
     listLink: new RegExp(`\\b${g('list-continuation')}\\b|,`),
     figureListLink: new RegExp(
       `^(?:\\s+${g('link-of-binding')}\\s+(?:[\\p{L}-]+\\s+){0,2}?[\\p{L}-]+)?\\s*(?:,|,?\\s+${g('list-and')})\\s*$`,
@@ -448,6 +481,7 @@ export function compileSeizureTables(dir: string): SeizureTables {
     })),
     terms: termMap,
     frames: frames.map((f) => ({ rule: f, re: new RegExp(f.pattern, 'iu') })),
+    listFrames: new Set(frames.filter((f) => f.window === 'before' && !f.units).map((f) => f.reason)),
     periods: periods.map((p) => ({ rule: p, re: new RegExp(p.pattern, 'giu') })),
     months,
     weekdays,
@@ -488,12 +522,51 @@ export function alternationOf(res: readonly RegExp[]): RegExp | null {
   return new RegExp(alternatives.join('|'), [...flags][0]);
 }
 
-/** Does any rule of `kind` match `text`? Returns the first matching rule's reason. */
+/** The answers of termMatch per table set and kind, for the sentences of the last articles. */
+const termMemo = new WeakMap<SeizureTables, Map<TermKind, Map<string, string | null>>>();
+/** Sentences remembered per kind before the memo starts over (a few articles' worth). */
+const TERM_MEMO_SIZE = 2000;
+
+/**
+ * Does any rule of `kind` match `text`? Returns the first matching rule's reason. The same
+ * sentence is asked about the same kind several times per article (cues: about twice), so the
+ * answer is kept (a pure function of the tables and the text).
+ */
 export function termMatch(t: SeizureTables, kind: TermKind, text: string): string | null {
+  let kinds = termMemo.get(t);
+  if (!kinds) {
+    kinds = new Map();
+    termMemo.set(t, kinds);
+  }
+  let memo = kinds.get(kind);
+  if (!memo) {
+    memo = new Map();
+    kinds.set(kind, memo);
+  }
+  const known = memo.get(text);
+  if (known !== undefined) return known;
+  let found: string | null = null;
   for (const c of t.terms.get(kind) ?? []) {
     c.re.lastIndex = 0;
     const hit = c.re.test(text);
     // A global regex keeps lastIndex after test(); matchAll() would start from there.
+    c.re.lastIndex = 0;
+    if (hit) {
+      found = c.rule.reason;
+      break;
+    }
+  }
+  if (memo.size >= TERM_MEMO_SIZE) memo.clear();
+  memo.set(text, found);
+  return found;
+}
+
+/** Reason of the first rule of `kind` with `scope: sentence` that matches `text`, else null. */
+export function sentenceTermMatch(t: SeizureTables, kind: TermKind, text: string): string | null {
+  for (const c of t.terms.get(kind) ?? []) {
+    if (c.rule.scope !== 'sentence') continue;
+    c.re.lastIndex = 0;
+    const hit = c.re.test(text);
     c.re.lastIndex = 0;
     if (hit) return c.rule.reason;
   }
