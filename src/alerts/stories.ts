@@ -77,7 +77,7 @@ export class StoryTracker {
     const known = await this.store.storyOf(record.id);
     if (known) return { storyKey: known, isNew: false, matchedWith: null, comparison: null, merged: [] };
     await this.sync(seenAt);
-    const features = storyFeatures(record, { fallbackTime: seenAt });
+    const features = storyFeatures(record);
     const assignment = this.clusterer.assign(features, { seenAt });
     if (assignment.merged.length > 0) await this.store.mergeStories(assignment.merged, assignment.storyKey);
     await this.store.addMember(assignment.storyKey, features, summarizeRecord(record), seenAt);

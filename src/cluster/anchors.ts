@@ -23,6 +23,8 @@ import type { ClusterTerms } from './terms.ts';
 const SINGLE_WORD_CITY_POPULATION = 50_000;
 const CITY_POPULATION = 15_000;
 const MAX_ANCHORS = 60;
+/** A count under this ("3 bags") is too common to be an anchor of one event. */
+const MIN_COUNT_ANCHOR = 10;
 
 const WORD = /[\p{Lu}\p{Ll}\p{Lt}][\p{L}\p{M}'’-]*|\d+(?:[.,\u00a0\u202f ]\d+)*/gu;
 
@@ -63,6 +65,15 @@ export interface AnchorOptions {
   language: string;
   lexicon: ClusterLexicon;
   terms: ClusterTerms;
+  /**
+   * Spans of `title\n\ntext` that recall an older event (features.ts storyTime): their numbers,
+   * years, figures and dates are not this story's, so they give no anchor (places and persons do).
+   */
+  background?: ReadonlyArray<{ start: number; end: number }>;
+  /** The extractor's organizations: a capitalised run inside one is no person ("Guardia Civil"). */
+  organizations?: readonly string[];
+  /** The extractor's persons: anchors too, where the capitalised runs miss them. */
+  persons?: readonly string[];
 }
 
 /** The anchors of an article, most telling first, at most MAX_ANCHORS. */
@@ -101,7 +112,10 @@ export function storyAnchors(title: string | null, text: string, options: Anchor
     }
   }
 
-  // Persons: two or three capitalised words in a row, no place, no stopword, not a sentence opener.
+  // Persons: the extractor's, and two or three capitalised words in a row, no place, no
+  // stopword, not a sentence opener, not inside a name the extractor holds for an organization.
+  const organizations = (options.organizations ?? []).map(placeKey);
+  for (const p of options.persons ?? []) if (/\s/.test(p.trim())) add(`person:${placeKey(p)}`, 2);
   for (let i = 0; i < toks.length - 1; i++) {
     const run: Token[] = [];
     for (let k = i; k < toks.length && run.length < 3; k++) {
@@ -111,7 +125,9 @@ export function storyAnchors(title: string | null, text: string, options: Anchor
       if (run.length > 0 && t.initial) break;
       run.push(t);
     }
-    if (run.length >= 2 && !run[0]!.initial && !run.some((t) => lexicon.isLexical(t.text))) {
+    const key = placeKey(run.map((t) => t.text).join(' '));
+    const organization = organizations.some((o) => ` ${o} `.includes(` ${key} `));
+    if (run.length >= 2 && !run[0]!.initial && !organization && !run.some((t) => lexicon.isLexical(t.text))) {
       const name = (ts: Token[]): string => `person:${placeKey(ts.map((t) => t.text).join(' '))}`;
       add(name(run), 2);
       // "Julio Fernández Frutos" is also "Julio Fernández" in a shorter report.
@@ -123,8 +139,16 @@ export function storyAnchors(title: string | null, text: string, options: Anchor
     }
   }
 
-  // Numbers and years.
+  // Numbers, years, figures and dates: read where the text tells this story, not an older one.
+  let own = body;
+  for (const b of options.background ?? []) {
+    own = own.slice(0, b.start) + ' '.repeat(Math.max(0, b.end - b.start)) + own.slice(b.end);
+  }
+  const inBackground = (at: number): boolean =>
+    (options.background ?? []).some((b) => at >= b.start && at < b.end);
+
   for (const t of toks) {
+    if (inBackground(t.start)) continue;
     if (!/^\d/.test(t.text)) continue;
     const v = numberValue(t.text);
     if (v === null) continue;
@@ -134,11 +158,12 @@ export function storyAnchors(title: string | null, text: string, options: Anchor
 
   // Drugs, figures and dates, from the lexicon of every language.
   for (const d of lexicon.drugsIn(body)) add(`drug:${d}`);
-  for (const f of lexicon.figuresIn(body)) {
-    if (f.kg !== null) add(`figure:${f.kg}`, 2);
-    else if (f.count !== null) add(`count:${f.count}`, 2);
+  for (const f of lexicon.figuresIn(own)) {
+    // "one container", "two bags" and "0 kg" tell no event apart.
+    if (f.kg !== null && f.kg > 0) add(`figure:${f.kg}`, 2);
+    else if (f.count !== null && f.count >= MIN_COUNT_ANCHOR) add(`count:${f.count}`, 2);
   }
-  for (const d of lexicon.datesIn(body)) add(`date:${d}`, 2);
+  for (const d of lexicon.datesIn(own)) add(`date:${d}`, 2);
 
   return [...out.entries()]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))

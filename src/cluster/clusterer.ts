@@ -6,7 +6,7 @@
  */
 import type { ClusterConfig } from '../alerts/config.ts';
 import type { StoryFeatures } from './features.ts';
-import { type Comparison, compareStories } from './similarity.ts';
+import { apartInTime, type Comparison, compareStories } from './similarity.ts';
 import { type ClusterTerms, loadClusterTerms } from './terms.ts';
 import type { DocFrequencies } from './text.ts';
 
@@ -94,6 +94,34 @@ export class StoryClusterer {
     };
   }
 
+  /**
+   * The time span of each story's dated members (time +- slack), for its undated members: an
+   * article that gives no date is as old as the story it joined.
+   */
+  private storyTimes(): Map<string, { lo: number; hi: number }> {
+    const out = new Map<string, { lo: number; hi: number }>();
+    for (const { features: f, storyKey } of this.members) {
+      if (f.time === null) continue;
+      const lo = f.time - (f.timeSlack ?? 0);
+      const hi = f.time + (f.timeSlack ?? 0);
+      const span = out.get(storyKey);
+      out.set(storyKey, span ? { lo: Math.min(span.lo, lo), hi: Math.max(span.hi, hi) } : { lo, hi });
+    }
+    return out;
+  }
+
+  /** A member as compared: dated by its story when it has no date of its own. */
+  private static dated(member: ClusterMember, times: Map<string, { lo: number; hi: number }>): StoryFeatures {
+    const f = member.features;
+    const span = f.time === null ? times.get(member.storyKey) : undefined;
+    if (!span) return f;
+    return {
+      ...f,
+      time: Math.round((span.lo + span.hi) / 2),
+      timeSlack: Math.round((span.hi - span.lo) / 2),
+    };
+  }
+
   /** Compare with every earlier article; join the best match's story or start a new one. */
   assign(features: StoryFeatures, options: { countTerms?: boolean; seenAt?: number } = {}): Assignment {
     const existing = this.members.find((m) => m.features.id === features.id);
@@ -103,14 +131,31 @@ export class StoryClusterer {
     if (options.countTerms !== false) this.countTerms(features);
     let best: { member: ClusterMember; comparison: Comparison } | null = null;
     const linked = new Set<string>();
+    const times = this.storyTimes();
     for (const member of this.members) {
-      const comparison = compareStories(features, member.features, this.freq, this.terms, this.options);
+      const other = StoryClusterer.dated(member, times);
+      const comparison = compareStories(features, other, this.freq, this.terms, this.options);
       if (!comparison.same) continue;
       linked.add(member.storyKey);
       if (!best || comparison.score > best.comparison.score) best = { member, comparison };
     }
     // An article that is the same story as reports in two stories joins them: the earliest
     // story keeps its key (copies seen in another order would have made one story anyway).
+    // Not two stories further apart in time than the window (an undated article that names
+    // both a haul and its trial months later): it joins the best match only.
+    if (best && linked.size > 1) {
+      const at = (key: string): StoryFeatures | null => {
+        const span = times.get(key);
+        if (!span) return null;
+        const mid = Math.round((span.lo + span.hi) / 2);
+        return { ...features, time: mid, timeSlack: Math.round((span.hi - span.lo) / 2) };
+      };
+      const target = at(best.member.storyKey);
+      for (const key of [...linked]) {
+        const other = at(key);
+        if (target && other && apartInTime(target, other, this.options.windowDays)) linked.delete(key);
+      }
+    }
     const merged: string[] = [];
     if (linked.size > 1) {
       const target = [...this.stories].find((k) => linked.has(k))!;

@@ -8,11 +8,12 @@
  * than extraction: which drugs a text names, its figures (number, unit, nearest drug) and the
  * dates it gives (day and month). A folder missing a table contributes nothing for it.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parse } from 'yaml';
 import { z } from 'zod';
 import { languageFolders, loadRuleTable, RULES_DIR } from '../extract/rules/load.ts';
-import type { Drug } from '../records/schema.ts';
+import { DRUGS, type Drug } from '../records/schema.ts';
 
 const DrugRule = z.looseObject({ reason: z.string(), drug: z.string(), pattern: z.string() });
 const UnitRule = z.looseObject({
@@ -52,8 +53,23 @@ export interface ClusterLexicon {
   figuresIn(text: string): LexiconFigure[];
   /** Day-and-month dates as `MM-DD` ("12. Februar", "12 de febrero", "February 12"). */
   datesIn(text: string): string[];
+  /**
+   * Dates that name their year: a day, month and year ("24. Februar 2021", "24 de febrero de
+   * 2021", "Feb. 24, 2021", "24.02.2021", "2021-02-24"), a month and year ("febrero de 2021",
+   * "July 2023") or a year alone ("in 2020"), in text order.
+   */
+  yearDatesIn(text: string): YearDate[];
   /** The word is a drug, unit or month of some language (so no part of a name: "Tonnen Kokain"). */
   isLexical(word: string): boolean;
+}
+
+/** A date the text writes with its year; `month` and `day` null where it names none. */
+export interface YearDate {
+  year: number;
+  month: number | null;
+  day: number | null;
+  start: number;
+  end: number;
 }
 
 const L = String.raw`(?<![\p{L}\p{N}])`;
@@ -78,6 +94,43 @@ export function loadClusterLexicon(roots: string[] = [RULES_DIR]): ClusterLexico
   return lexicon;
 }
 const cache = new Map<string, ClusterLexicon>();
+
+const ExtraLanguage = z
+  .object({
+    drugs: z.array(z.object({ drug: z.enum(DRUGS), pattern: z.string() }).strict()).default([]),
+    units: z
+      .array(
+        z
+          .object({
+            pattern: z.string(),
+            kind: z.enum(['mass', 'count']),
+            kg: z.number().positive().optional(),
+          })
+          .strict(),
+      )
+      .default([]),
+    multipliers: z
+      .array(z.object({ pattern: z.string(), value: z.number().positive() }).strict())
+      .default([]),
+    /** January to December; "|" between the forms of one month. */
+    months: z
+      .array(z.string())
+      .refine((m) => m.length === 0 || m.length === 12, 'twelve months, January first')
+      .default([]),
+  })
+  .strict();
+
+/**
+ * The `lexicon` section of `<root>/cluster.yaml`: drugs, units, multipliers and months of
+ * languages without an extraction folder (an Italian copy of a wire story), in the shapes of the
+ * extraction tables. A language that gets a folder is read from the folder instead.
+ */
+function clusterLexiconTables(root: string): Record<string, z.infer<typeof ExtraLanguage>> {
+  const file = path.join(root, 'cluster.yaml');
+  if (!existsSync(file)) return {};
+  const raw = parse(readFileSync(file, 'utf8')) as { lexicon?: unknown } | null;
+  return z.record(z.string(), ExtraLanguage).parse(raw?.lexicon ?? {});
+}
 
 function tableOf<T extends z.ZodType>(dir: string, name: string, schema: T): z.infer<T>[] {
   if (!existsSync(path.join(dir, `${name}.yaml`))) return [];
@@ -111,6 +164,20 @@ function buildLexicon(roots: string[]): ClusterLexicon {
         if (r.month !== undefined) for (const w of r.words) months.set(w.toLowerCase(), r.month);
       }
     }
+    // Languages the extractor has no folder for: the few words clustering needs, from cluster.yaml.
+    const folders = new Set(languageFolders(root));
+    for (const [lang, t] of Object.entries(clusterLexiconTables(root))) {
+      if (folders.has(lang)) continue;
+      languages.push(lang);
+      for (const r of t.drugs)
+        drugs.push({ drug: r.drug, re: new RegExp(`${L}(?:${r.pattern})${R}`, 'giu') });
+      for (const r of t.units)
+        units.push({ source: r.pattern, kind: r.kind, kg: r.kind === 'mass' ? (r.kg ?? 1) : 1 });
+      for (const r of t.multipliers) multipliers.push({ source: r.pattern, value: r.value });
+      t.months.forEach((w, i) => {
+        for (const form of w.split('|')) months.set(form.toLowerCase(), i + 1);
+      });
+    }
   }
   const wordPatterns = [...words.keys()];
   const wordRes = wordPatterns.map((p) => ({ re: new RegExp(`^(?:${p})$`, 'iu'), value: words.get(p)! }));
@@ -137,6 +204,26 @@ function buildLexicon(roots: string[]): ClusterLexicon {
           'giu',
         )
       : null;
+
+  // Longest forms first within each alternative; groups: (day)(month)(year) | (month)(day)(year)
+  // | (month)(year) | numeric d.m.y | numeric y-m-d | (year).
+  const YEAR = String.raw`((?:19|20)\d\d)`;
+  const yearDateRe = new RegExp(
+    [
+      monthWords.length > 0
+        ? String.raw`(\d{1,2})\.?\s+(?:de\s+)?(${monthAlt})\.?,?\s+(?:de\s+|del\s+)?${YEAR}`
+        : null,
+      monthWords.length > 0 ? String.raw`(${monthAlt})\.?\s+(\d{1,2}),?\s+${YEAR}` : null,
+      monthWords.length > 0 ? String.raw`(${monthAlt})\.?,?\s+(?:de\s+|del\s+)?${YEAR}` : null,
+      String.raw`(\d{1,2})[./](\d{1,2})[./]${YEAR}`,
+      String.raw`${YEAR}-(\d{2})-(\d{2})`,
+      YEAR,
+    ]
+      .filter((x): x is string => x !== null)
+      .map((x) => `${L}(?:${x})${R}`)
+      .join('|'),
+    'giu',
+  );
 
   const lexicalUnit =
     units.length > 0 ? new RegExp(`^(?:${alternation(units.map((u) => u.source))})$`, 'iu') : /^$/;
@@ -209,6 +296,33 @@ function buildLexicon(roots: string[]): ClusterLexicon {
       if (drugs.some((d) => new RegExp(`^(?:${d.re.source.slice(L.length, -R.length)})$`, 'iu').test(word)))
         return true;
       return lexicalUnit.test(word);
+    },
+    yearDatesIn(text) {
+      const out: YearDate[] = [];
+      for (const m of text.matchAll(yearDateRe)) {
+        const g = m.slice(1);
+        // The groups of the alternatives that have month words come first (see yearDateRe).
+        const withMonths = monthWords.length > 0;
+        const month = (w: string | undefined): number | null =>
+          w ? (months.get(w.toLowerCase()) ?? null) : null;
+        let year: number;
+        let mo: number | null = null;
+        let day: number | null = null;
+        if (withMonths && g[2]) [day, mo, year] = [Number(g[0]), month(g[1]), Number(g[2])];
+        else if (withMonths && g[5]) [mo, day, year] = [month(g[3]), Number(g[4]), Number(g[5])];
+        else if (withMonths && g[7]) [mo, year] = [month(g[6]), Number(g[7])];
+        else {
+          const n = g.slice(withMonths ? 8 : 0);
+          if (n[2]) [day, mo, year] = [Number(n[0]), Number(n[1]), Number(n[2])];
+          else if (n[3]) [year, mo, day] = [Number(n[3]), Number(n[4]), Number(n[5])];
+          else year = Number(n[6]);
+        }
+        if (mo !== null && (mo < 1 || mo > 12)) continue;
+        if (day !== null && (day < 1 || day > 31)) continue;
+        const start = m.index ?? 0;
+        out.push({ year, month: mo, day: mo === null ? null : day, start, end: start + m[0].length });
+      }
+      return out;
     },
     datesIn(text) {
       if (!dateRe) return [];

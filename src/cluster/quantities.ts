@@ -19,6 +19,22 @@ export interface Quantity {
   lead: boolean;
 }
 
+/** The most a rounded figure may stand for beyond the tolerance: "7 t" is 7.3 t told roughly. */
+const MAX_ROUNDING = 0.075;
+
+/**
+ * Half the last unit a mass is written to, in tonnes from a tonne up, else in kg ("7 t" -> 500 kg,
+ * "7.2 t" -> 50 kg, "16 t" -> 500 kg, "850 kg" -> 5 kg), at most MAX_ROUNDING of it: a report
+ * that rounds may differ from another by that.
+ */
+export function roundingSlack(kg: number): number {
+  const unit = kg >= 1000 ? 1000 : 1;
+  let step = unit;
+  while (step >= unit / 1000 && Math.abs(kg / step - Math.round(kg / step)) > 1e-9) step /= 10;
+  while (Math.abs(kg / (step * 10) - Math.round(kg / (step * 10))) < 1e-9 && step * 10 <= kg) step *= 10;
+  return Math.min(step / 2, MAX_ROUNDING * kg);
+}
+
 /** A sentence about a period total rather than one haul. */
 const AGGREGATE_CUE =
   /\b(19|20)\d\d\b|\bin total\b|\bso far this year\b|\blast year\b|\bthis year\b|\bannual\b|\bsince january\b|\baltogether\b|\bin all\b/i;

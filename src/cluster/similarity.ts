@@ -9,10 +9,12 @@
  *    more so when both name figures that do not match (two hauls at one port).
  */
 
-import type { StoryFeatures } from './features.ts';
-import type { Quantity } from './quantities.ts';
+import { REPORT_LAG_DAYS, type StoryFeatures } from './features.ts';
+import { type Quantity, roundingSlack } from './quantities.ts';
 import type { ClusterTerms } from './terms.ts';
 import { cosine, type DocFrequencies, sketchSimilarity } from './text.ts';
+
+export { roundingSlack };
 
 export interface SimilarityOptions {
   /** Days apart beyond which two dated articles are different stories (default 7). */
@@ -58,17 +60,36 @@ const ANCHOR_PRIOR_DOCS = 40;
 /** Weight of an anchor: its kind's, times its IDF (document frequencies count anchors as `@anchor`). */
 function anchorWeight(anchor: string, freq: DocFrequencies): number {
   const kind = anchor.slice(0, anchor.indexOf(':'));
+  const small = kind === 'num' && !telling(anchor) ? SMALL_NUMBER_WEIGHT : 1;
   const idf = Math.log((freq.docs + ANCHOR_PRIOR_DOCS + 1) / ((freq.df.get(`@${anchor}`) ?? 0) + 1));
-  return (ANCHOR_KIND_WEIGHT[kind] ?? 1) * idf;
+  return (ANCHOR_KIND_WEIGHT[kind] ?? 1) * small * idf;
 }
 
 /** Anchor kinds that belong to one event rather than to a place or a trade. */
 const EVENT_ANCHOR = /^(?:person|figure|count|date|num):/;
 
+/**
+ * A whole number under 100 (a day, an age, "3 containers") is in every other story: a decimal
+ * or a larger number tells more. Small numbers weigh less and are no anchor of the event.
+ */
+function telling(anchor: string): boolean {
+  if (!anchor.startsWith('num:')) return true;
+  const v = Number(anchor.slice(4));
+  return !Number.isInteger(v) || v >= 100;
+}
+const SMALL_NUMBER_WEIGHT = 0.5;
+
+/** Both name places (cities, ports) and none is the same. */
+export function placesClash(a: string[] | undefined, b: string[] | undefined): boolean {
+  const pa = (a ?? []).filter((x) => x.startsWith('place:'));
+  const pb = new Set((b ?? []).filter((x) => x.startsWith('place:')));
+  return pa.length > 0 && pb.size > 0 && !pa.some((x) => pb.has(x));
+}
+
 export function sharesEventAnchor(a: string[] | undefined, b: string[] | undefined): boolean {
   if (!a?.length || !b?.length) return false;
   const inB = new Set(b);
-  return a.some((x) => EVENT_ANCHOR.test(x) && inB.has(x));
+  return a.some((x) => EVENT_ANCHOR.test(x) && telling(x) && inB.has(x));
 }
 
 /**
@@ -94,7 +115,22 @@ export function anchorSimilarity(
   return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
 }
 
-export type FigureRelation = 'match' | 'conflict' | 'none';
+/**
+ * `near`: no figure agrees, but one is within NEAR_FIGURE of another ("more than two million
+ * pills" and "2.3 million pills"): no conflict, no match.
+ */
+export type FigureRelation = 'match' | 'near' | 'conflict' | 'none';
+
+/** Relative difference under which two figures that do not agree are still no conflict. */
+const NEAR_FIGURE = 0.2;
+
+function nearFigure(a: Quantity, b: Quantity): boolean {
+  if (known(a.drug) && known(b.drug) && a.drug !== b.drug) return false;
+  const x = a.kg ?? a.count;
+  const y = b.kg ?? b.count;
+  if (x === null || y === null || (a.kg === null) !== (b.kg === null)) return false;
+  return Math.abs(x - y) <= NEAR_FIGURE * Math.max(x, y);
+}
 
 export interface Comparison {
   same: boolean;
@@ -108,11 +144,28 @@ export interface Comparison {
 
 const DAY = 86_400_000;
 
-export function sameFigure(a: Quantity, b: Quantity, tolerance: number): boolean {
-  if (a.drug && b.drug && a.drug !== b.drug) return false;
-  if (a.country && b.country && a.country !== b.country) return false;
+/** A drug that names none: agrees with any. */
+const known = (drug: Quantity['drug']): boolean => !!drug && drug !== 'unspecified';
+
+/**
+ * Two figures of one haul: the same drug where both name one, the same country where both
+ * name one (unless `mentioned` shows the other report names that country too: extraction
+ * places a figure less surely than a text names a country), and masses equal within the
+ * tolerance or the rounding of the rounder one (7 t and 7.2 t agree; 7 t and 8 t do not).
+ */
+export function sameFigure(
+  a: Quantity,
+  b: Quantity,
+  tolerance: number,
+  mentioned?: { a: ReadonlySet<string>; b: ReadonlySet<string> },
+): boolean {
+  if (known(a.drug) && known(b.drug) && a.drug !== b.drug) return false;
+  if (a.country && b.country && a.country !== b.country) {
+    if (!mentioned || !(mentioned.b.has(a.country) || mentioned.a.has(b.country))) return false;
+  }
   if (a.kg !== null && b.kg !== null) {
-    return Math.abs(a.kg - b.kg) <= tolerance * Math.max(a.kg, b.kg);
+    const slack = Math.max(tolerance * Math.max(a.kg, b.kg), roundingSlack(a.kg), roundingSlack(b.kg));
+    return Math.abs(a.kg - b.kg) <= slack;
   }
   if (a.count !== null && b.count !== null) {
     return Math.abs(a.count - b.count) <= 0.01 * Math.max(a.count, b.count);
@@ -120,10 +173,93 @@ export function sameFigure(a: Quantity, b: Quantity, tolerance: number): boolean
   return false;
 }
 
+/** Supranational codes a figure or a place may carry: no country to tell two hauls apart by. */
+const NO_COUNTRY = new Set(['EU', 'XX', 'ZZ']);
+
+/**
+ * Every country an article names: its seizures' countries, its country anchors and the
+ * countries of its place anchors ("place:BE:antwerp").
+ */
+export function mentionedCountries(f: StoryFeatures): Set<string> {
+  const out = new Set(f.countries.filter((c) => !NO_COUNTRY.has(c)));
+  for (const a of f.anchors ?? []) {
+    const m = /^(?:country|place):([A-Z]{2})\b/.exec(a);
+    if (m && !NO_COUNTRY.has(m[1]!)) out.add(m[1]!);
+  }
+  return out;
+}
+
+/**
+ * Different countries: each names seizure countries, and neither names any of the other's
+ * anywhere (a copy that places the haul "in Europe" or at the port of origin still names the
+ * port's country; two hauls in two countries rarely name each other's).
+ */
+export function countriesClash(a: StoryFeatures, b: StoryFeatures): boolean {
+  const ca = a.countries.filter((c) => !NO_COUNTRY.has(c));
+  const cb = b.countries.filter((c) => !NO_COUNTRY.has(c));
+  if (ca.length === 0 || cb.length === 0) return false;
+  if (ca.some((c) => cb.includes(c))) return false;
+  const ma = mentionedCountries(a);
+  const mb = mentionedCountries(b);
+  return !ca.some((c) => mb.has(c)) && !cb.some((c) => ma.has(c));
+}
+
 export function figureRelation(a: StoryFeatures, b: StoryFeatures, tolerance: number): FigureRelation {
   if (a.figures.length === 0 || b.figures.length === 0) return 'none';
-  for (const fa of a.figures) for (const fb of b.figures) if (sameFigure(fa, fb, tolerance)) return 'match';
-  return 'conflict';
+  const mentioned = { a: mentionedCountries(a), b: mentionedCountries(b) };
+  let near = false;
+  for (const fa of a.figures) {
+    for (const fb of b.figures) {
+      if (sameFigure(fa, fb, tolerance, mentioned)) return 'match';
+      near ||= nearFigure(fa, fb);
+    }
+  }
+  return near ? 'near' : 'conflict';
+}
+
+/** `b` is dated within a haul `a` recalls as an older one (features.ts storyTime `recalls`). */
+function recalledBy(a: StoryFeatures, b: StoryFeatures): boolean {
+  if (!a.recalls?.length || b.time === null) return false;
+  const lo = b.time - (b.timeSlack ?? 0);
+  const hi = b.time + (b.timeSlack ?? 0);
+  return a.recalls.some((r) => lo <= r.hi + REPORT_LAG_DAYS * DAY && hi >= r.lo);
+}
+
+/**
+ * `b`, undated, gives the figure of a haul `a` recalls as an older one: `b` reports that haul
+ * (an undated copy of a March haul beside a November trial report that recalls "the 8.5 tonnes
+ * seized in March"), not `a`'s story.
+ */
+function reportsRecalledHaul(a: StoryFeatures, b: StoryFeatures, tolerance: number): boolean {
+  if (!a.recalls?.length || b.time !== null || b.figures.length === 0) return false;
+  return a.recalls.some((r) =>
+    (r.figures ?? []).some((f) =>
+      b.figures.some((g) =>
+        sameFigure(
+          { ...f, country: null, aggregate: false, lead: false },
+          { ...g, country: null },
+          tolerance,
+        ),
+      ),
+    ),
+  );
+}
+
+/**
+ * Too far apart in time: both dated, further apart than the window and their dates' slack; or
+ * one is dated within an older haul the other recalls ("the record, 16 tonnes in February 2021"),
+ * or, undated, gives that haul's figure.
+ */
+export function apartInTime(
+  a: StoryFeatures,
+  b: StoryFeatures,
+  windowDays: number,
+  tolerance = 0.05,
+): boolean {
+  if (recalledBy(a, b) || recalledBy(b, a)) return true;
+  if (reportsRecalledHaul(a, b, tolerance) || reportsRecalledHaul(b, a, tolerance)) return true;
+  if (a.time === null || b.time === null) return false;
+  return Math.abs(a.time - b.time) > windowDays * DAY + (a.timeSlack ?? 0) + (b.timeSlack ?? 0);
 }
 
 export function compareStories(
@@ -134,7 +270,7 @@ export function compareStories(
   options: SimilarityOptions,
 ): Comparison {
   const base = { cosine: 0, jaccard: 0, figures: 'none' as FigureRelation };
-  if (a.time !== null && b.time !== null && Math.abs(a.time - b.time) > options.windowDays * DAY) {
+  if (apartInTime(a, b, options.windowDays, options.figureTolerance)) {
     return { ...base, same: false, score: 0, reason: 'too far apart in time' };
   }
   const sk = sketchSimilarity(a.sketch, b.sketch);
@@ -147,13 +283,22 @@ export function compareStories(
   ) {
     return { ...out, same: true, score: 1 + sk.jaccard, reason: 'near-identical text' };
   }
-  const countriesClash =
-    a.countries.length > 0 && b.countries.length > 0 && !a.countries.some((c) => b.countries.includes(c));
-  if (countriesClash) return { ...out, same: false, score: cos, reason: 'different countries' };
-  if (a.language && b.language && a.language !== b.language) {
-    // A translation shares few words: what the two reports name decides.
+  if (countriesClash(a, b)) return { ...out, same: false, score: cos, reason: 'different countries' };
+  // Wording decides only between two reports in one language whose function words are known
+  // (cluster.yaml stopwords); between others (a translation, a language without a list) what
+  // the two reports name decides.
+  const oneLanguage =
+    !a.language ||
+    !b.language ||
+    (a.language === b.language && (!terms.textLanguages || terms.textLanguages.has(a.language)));
+  if (!oneLanguage) {
     const anchors = anchorSimilarity(a.anchors, b.anchors, freq);
-    const need = figures === 'conflict' ? THRESHOLDS.crossLanguageConflict : THRESHOLDS.crossLanguage;
+    // Figures that conflict, or places that do (both name cities, none the same: Marseille and
+    // Barcelona the same night), ask for more.
+    const need =
+      figures === 'conflict' || placesClash(a.anchors, b.anchors)
+        ? THRESHOLDS.crossLanguageConflict
+        : THRESHOLDS.crossLanguage;
     // A port and a drug are shared by every story about that port: a translation also shares
     // something of the event itself (a figure, a number, a person, a date).
     if (anchors >= need && sharesEventAnchor(a.anchors, b.anchors)) {

@@ -13,11 +13,18 @@ const TablesSchema = z
   .object({
     stopwords: z.record(z.string(), z.array(z.string())),
     domainWords: z.array(z.string()),
+    /** Read by lexicon.ts. */
+    lexicon: z.record(z.string(), z.unknown()).optional(),
   })
   .strict();
 
 export interface ClusterTerms {
   stopwords: Set<string>;
+  /**
+   * Languages with a stopword list: only between two articles in one of these does shared
+   * wording say anything (elsewhere function words would make any two reports look alike).
+   */
+  textLanguages?: Set<string>;
   domainWords: Set<string>;
 }
 
@@ -28,6 +35,7 @@ export function loadClusterTerms(file = TABLE_FILE): ClusterTerms {
   const t = TablesSchema.parse(parse(readFileSync(file, 'utf8')));
   const terms: ClusterTerms = {
     stopwords: new Set(Object.values(t.stopwords).flat()),
+    textLanguages: new Set(Object.keys(t.stopwords)),
     domainWords: new Set(t.domainWords),
   };
   if (file === TABLE_FILE) cached = terms;

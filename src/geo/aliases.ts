@@ -15,7 +15,7 @@ export const PlaceAliasSchema = z
       .optional(),
     of: z
       .string()
-      .regex(/^(country:[A-Z]{2}|admin1:[A-Z]{2}\.[A-Z0-9]+)$/)
+      .regex(/^(country:[A-Z]{2}|admin[12]:[A-Z]{2}\.[A-Za-z0-9]+(\.[A-Za-z0-9]+)?)$/)
       .optional(),
     lat: z.number().min(-90).max(90).optional(),
     lon: z.number().min(-180).max(180).optional(),

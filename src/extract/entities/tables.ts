@@ -44,6 +44,12 @@ const FacilityRule = z.object({
   names: z.enum(['facility', 'place']).default('facility'),
   /** The head comes before the name ("Naval Base Captain X"). */
   prefix: z.boolean().default(false),
+  /**
+   * Endings of the place adjective the head may follow ("er": "Kieler Hafen" is the port of
+   * Kiel; "se": "Gentse haven"): with `names: place`, the word before the head
+   * less the ending (or with "en" or "e" for it: "Bremer" -> Bremen) is the known place.
+   */
+  adjectives: z.array(z.string().min(1)).default([]),
 });
 const OriginRule = z.object({ reason: z.string().min(1), pattern: z.string().min(1) });
 const AgencyRule = z.object({
@@ -306,7 +312,11 @@ function grammarOf(slots: Slots): EntityGrammar {
       `(?<![\\p{L}\\p{N}])${g('thing-nouns')}(?:,?\\s+${g('naming-verbs')})?\\s+(?:(?:${g('name-article')}|${g('apposition-articles')})\\s+)?["“„‘'«]?\\s*$`,
       'iu',
     ),
-    locative: new RegExp(`\\b${g('locatives')}\\s+(?:${g('name-article')}\\s+)?$`, 'i'),
+    // No `\\b`: it is ASCII-only and misses "à" ("saisi à Bayonne").
+    locative: new RegExp(
+      `(?<![\\p{L}\\d])${g('locatives')}(?:\\s+|(?<=['’]))(?:${g('name-article')}\\s+)?$`,
+      'iu',
+    ),
     adminNoun: new RegExp(`^\\s+(${slots.words('admin-nouns').join('|')})\\b`),
     adminPlural: set('admin-nouns-plural'),
     adminSettlement: set('admin-nouns-settlement'),

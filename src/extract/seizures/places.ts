@@ -154,7 +154,11 @@ const placeRegexes = perTables((t): PlaceRegexes => {
       'i',
     ),
     clauseCut: new RegExp(`[;:]|,\\s+${g('clause-breaks')}\\b|,\\s+${g('clause-break-gerund')}\\b`, 'u'),
-    locativeBefore: new RegExp(`\\b${g('seizure-locatives')}\\s+${the}(?:[\\p{L}-]+\\s+){0,3}$`, 'iu'),
+    // No `\\b`: it is ASCII-only and misses "à" ("saisis à Perpignan").
+    locativeBefore: new RegExp(
+      `(?<![\\p{L}\\d])${g('seizure-locatives')}\\s+${the}(?:[\\p{L}-]+\\s+){0,3}$`,
+      'iu',
+    ),
     relativeClause: new RegExp(g('relative-clause-skipped'), 'iu'),
     sideBySide: new RegExp(
       `^\\s*(?:${t.grammar.slots.words('list-and-or').join('|')}|,|, ${g('list-and')})\\s+${the}$`,
