@@ -20,8 +20,6 @@ const OPEN: Record<string, string> = {
   C08: 'location',
   // A region inside a role ("Ontario Premier Doug Ford") is claimed by the role.
   N11: 'places',
-  // "Special Agent in Charge X": "Charge" is read as part of the name.
-  N15: 'persons',
 };
 
 describe('probe battery: period, place and country, persons', () => {

@@ -37,7 +37,7 @@ export interface EntityContext {
 export function buildContext(parsed: ParsedText, rules: RuleSet): EntityContext {
   const tables = rules.entities;
   const { connectors, titleConnectors } = tables.grammar;
-  const isTitle = (w: string) => tables.titleHeads.has(w.toLowerCase());
+  const isTitle = (w: string) => tables.isHeadWord(w);
   const tokens = tokenize(parsed, rules.parser, isTitle, titleConnectors, (w) =>
     tables.grammar.nameAbbreviations.has(w.toLowerCase()),
   );

@@ -13,7 +13,7 @@ import type { Person } from '../../types.ts';
 import { claim, type EntityContext, isClaimed, spanText } from './context.ts';
 import { lastOrgHead } from './organizations.ts';
 import { hyphenJoined } from './places.ts';
-import { isCommonWord, type Token } from './tokens.ts';
+import { type Chunk, isCommonWord, type Token } from './tokens.ts';
 
 interface Found {
   name: string;
@@ -37,7 +37,7 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
     t.honorifics.has(`${lower(tok)}.`) ||
     articles.some((a) => t.honorifics.has(`${a} ${lower(tok)}`));
   const isHead = (tok: Token, prev?: Token) =>
-    t.titleHeads.has(lower(tok)) || (prev !== undefined && t.titleHeads.has(`${lower(prev)} ${lower(tok)}`));
+    t.isHeadWord(tok.text) || (prev !== undefined && t.titleHeads.has(`${lower(prev)} ${lower(tok)}`));
   const isTitleWord = (tok: Token) => isHead(tok) || t.titleModifiers.has(lower(tok)) || isHonorific(tok);
   // "Département du Var", "Kanton Bern": an administrative noun is no part of a person's
   // name (English keeps "Parish", "State" as surnames).
@@ -49,16 +49,20 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
     !tok.name &&
     tok.gapBefore === '-' &&
     /^\p{Ll}{1,5}$/u.test(tok.text) &&
-    !gr.hyphenCompoundWords.has(tok.text);
-  const nameWord = (tok: Token): boolean =>
+    !gr.hyphenCompoundWords.has(tok.text) &&
+    // "X-ray": not after a single letter.
+    /^\p{Lu}\p{Ll}+$/u.test(ctx.tokens[tok.sentence]?.[tok.index - 1]?.text ?? '');
+  /** A name word, demonyms aside. */
+  const nameWordOrDemonym = (tok: Token): boolean =>
     hyphenPart(tok) ||
     (tok.name &&
       !isTitleWord(tok) &&
       !adminWord(tok) &&
       !t.orgHeads.has(tok.text) &&
       !t.notPersonTokens.has(tok.text) &&
-      !(tok.allCaps && tok.text.length > 1 && !tok.text.includes('.')) &&
-      ctx.gaz.demonym(tok.text) === null);
+      !(tok.allCaps && tok.text.length > 1 && !tok.text.includes('.')));
+  const nameWord = (tok: Token): boolean =>
+    hyphenPart(tok) || (nameWordOrDemonym(tok) && ctx.gaz.demonym(tok.text) === null);
   /** A rank, written with its dot ("Sgt.") or without ("Snr Supt", "ASP"). */
   const isRank = (tok: Token) => t.ranks.has(`${lower(tok)}.`) || t.ranks.has(lower(tok));
   /** "Lt. Col.", "Sgt.": abbreviated ranks before a name are its role, with their dots. */
@@ -102,6 +106,43 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
     return spanText(ctx, rest);
   };
 
+  const appositionArticles = new Set(gr.slots.words('apposition-articles'));
+  /**
+   * A role whose head comes before an organisation or place complement that runs up to the
+   * name: "the NDLEA Director of Media and Advocacy, X", "le procureur de la République de Lille,
+   * X", "o delegado da PF X". Returns the token index where the role starts, or -1. `idx` is the
+   * name's first token; only spaces part the role's words.
+   */
+  const roleBeforeComplement = (st: Token[], idx: number): number => {
+    for (let k = idx - 1, steps = 0; k > 0 && steps < 9; k--, steps++) {
+      const tok = st[k]!;
+      if (k < idx - 1 && !/^\s+$/.test(st[k + 1]!.gapBefore)) return -1;
+      const link = gr.roleComplementLinks.has(tok.text);
+      if (link && k < idx - 1 && isHead(st[k - 1]!, st[k - 2]) && /^\s+$/.test(tok.gapBefore)) {
+        let start = k - 1;
+        while (
+          start > 0 &&
+          k - start < 4 &&
+          /^\s+$/.test(st[start]!.gapBefore) &&
+          (isTitleWord(st[start - 1]!) || (st[start - 1]!.name && st[start - 1]!.allCaps))
+        )
+          start--;
+        return start;
+      }
+      if (
+        !(
+          tok.name ||
+          link ||
+          CONNECTORS.has(tok.text) ||
+          gr.orgJoiners.has(tok.text) ||
+          appositionArticles.has(tok.text)
+        )
+      )
+        return -1;
+    }
+    return -1;
+  };
+
   // "Ismael "El Mayo" Zambada": a nickname in quotes inside a name.
   for (let s = 0; s < ctx.tokens.length; s++) {
     if (ctx.creditSentences.has(s)) continue;
@@ -139,26 +180,59 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
         all = all.slice(0, cut);
         while (all.length > 1 && CONNECTORS.has(all[all.length - 1]!.text)) all = all.slice(0, -1);
       }
-      // The name: the trailing run of name words, at most four (particles such as "de la",
-      // "van den" not counted: "Juan Carlos de la Cruz"), from a first name if tagged.
+      // "Judge Andrew Menary KC": letters after the name are no part of it.
+      while (all.length > 1 && t.postNominals.has(all[all.length - 1]!.text)) all = all.slice(0, -1);
+      // "Supt Rajesh Pillay of the Metro (unit)", "minister Annelies Verhulst van Justitie": a
+      // name ends at a connector after which come only institution words, or "of the" and a place
+      // ("Filipe dos Santos" keeps its place-like surname).
+      for (let c = 1; c < all.length - 1; c++) {
+        if (!CONNECTORS.has(all[c]!.text) || !nameWord(all[c - 1]!) || isHead(all[c - 1]!)) continue;
+        const rest = all.slice(c + 1).filter((tok) => !CONNECTORS.has(tok.text));
+        if (rest.length === 0) continue;
+        const noName = rest.every((tok) => !nameWord(tok) || isClaimed(ctx, tok));
+        const ofThe = gr.orgOf.has(all[c]!.text) && appositionArticles.has(all[c + 1]!.text);
+        if (noName || (ofThe && isPlaceName(rest))) {
+          all = all.slice(0, c);
+          break;
+        }
+      }
+      // The name: the trailing run of name words, at most four besides the particles ("Abdullah
+      // bin Hamad al-Mansouri"), from a first name if tagged. A head with the word before it
+      // ("Agent in Charge") and words of streets and institutions ("Minister for Home Affairs")
+      // end it; a particle written capitalised joins between two name words ("Olivier Le Goff").
+      const prevOf = (tok: Token) => sentenceTokens[tok.index - 1];
+      // "Ann Fransen", "Tom English": a demonym after a first name is a surname.
+      const inName = (k: number) =>
+        k >= 0 &&
+        (nameWord(all[k]!) || (k > 0 && all[k - 1]!.tags.has('FirstName') && nameWordOrDemonym(all[k]!))) &&
+        !isHead(all[k]!, prevOf(all[k]!)) &&
+        !gr.notNameWords.has(lower(all[k]!));
       let ts = all.length;
-      let words = 0;
-      while (
-        ts > 0 &&
-        words < 4 &&
-        (nameWord(all[ts - 1]!) || (ts < all.length && CONNECTORS.has(all[ts - 1]!.text)))
-      ) {
-        if (!CONNECTORS.has(all[ts - 1]!.text)) words++;
-        ts--;
+      let nameWords = 0;
+      while (ts > 0) {
+        const tok = all[ts - 1]!;
+        if (nameWords < 4 && inName(ts - 1)) {
+          nameWords++;
+          ts--;
+        } else if (
+          ts < all.length &&
+          (CONNECTORS.has(tok.text) ||
+            ((CONNECTORS.has(lower(tok)) || gr.capitalisedParticles.has(tok.text)) &&
+              nameWords < 4 &&
+              inName(ts - 2)))
+        )
+          ts--;
+        else break;
       }
       while (ts < all.length && CONNECTORS.has(all[ts]!.text)) ts++;
       const firstName = all.findIndex((tok, i) => i >= ts && tok.tags.has('FirstName'));
       const roleHasHead = (end: number) => all.slice(0, end).some((tok, k) => isHead(tok, all[k - 1]));
       // A tagged first name after a title starts the name ("... Operations Marty C. Raybon").
-      // Not over a word the parser reads as a family name ("Colonel Tran Van Minh": family name
-      // first).
+      // Not a last word the parser takes for a first name ("Commander Krissy Barrett"), nor over
+      // a word the parser reads as a family name ("Colonel Tran Van Minh": family name first).
       if (
         firstName > ts &&
+        firstName < all.length - 1 &&
         roleHasHead(firstName) &&
         !all.slice(ts, firstName).some((tok) => tok.tags.has('LastName'))
       )
@@ -194,7 +268,7 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
           role = rankRole(roleTokens);
         } else if (
           before &&
-          (isHead(before, all[ts - 2]) || t.titleModifiers.has(lower(before))) &&
+          (isHead(before, prevOf(before)) || (t.titleModifiers.has(lower(before)) && roleHasHead(ts))) &&
           orgHead < ts - 1
         ) {
           role = cleanRole(roleTokens);
@@ -207,6 +281,21 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
           role = cleanRole(roleTokens);
           isPerson = true;
           role = cleanRole(roleTokens);
+          isPerson = true;
+        }
+      }
+      if (!isPerson && roleTokens.length > 0 && /^\s+$/.test(nameTokens[0]!.gapBefore)) {
+        // "o delegado da PF Ricardo Albuquerque", "el juez de la Audiencia Nacional Pedro X": an
+        // acronym or organisation between a role's head and its complement link and the name.
+        const start = roleBeforeComplement(sentenceTokens, nameTokens[0]!.index);
+        if (
+          start >= 0 &&
+          nameTokens.length >= 2 &&
+          ((nameTokens.length >= 2 &&
+            (nameTokens[0]!.tags.has('FirstName') || nameTokens[0]!.tags.has('Person'))) ||
+            roleTokens.every((tok) => tok.allCaps || isClaimed(ctx, tok) || t.orgKnown.has(tok.text)))
+        ) {
+          role = spanText(ctx, sentenceTokens.slice(start, nameTokens[0]!.index));
           isPerson = true;
         }
       }
@@ -272,28 +361,28 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
           const k = lowerCaseRoleStart(idx);
           role = spanText(ctx, sentenceTokens.slice(k, idx));
           isPerson = true;
-        } else if (
-          ctx.gaz.language !== 'en' &&
-          prev?.name &&
-          /^,\s+$/.test(all[0]!.gapBefore) &&
-          gr.speechAfterRole.test(after)
-        ) {
-          // "El portavoz de la Guardia Civil, Juan Pérez, ...", "De woordvoerder van het OM, Jan
-          // van der Berg, ...": a role whose complement names an organisation, then the name.
-          let h = idx - 1;
-          while (h > 0 && idx - h < 8 && !(isHead(sentenceTokens[h]!) && !sentenceTokens[h]!.name)) h--;
-          const head = sentenceTokens[h];
-          const link = sentenceTokens[h + 1];
-          if (
-            head &&
-            h < idx - 1 &&
-            isHead(head) &&
-            !head.name &&
-            link &&
-            gr.roleComplementLinks.has(link.text.toLowerCase()) &&
-            !/[,.;:]/.test(ctx.text.slice(head.end, prev.end))
-          ) {
-            const k = lowerCaseRoleStart(h + 1);
+        } else if (prev?.name && /^,\s+$/.test(all[0]!.gapBefore) && gr.speechAfterRole.test(after)) {
+          // "The NDLEA Director of Media and Advocacy, Femi X, disclosed": a role with its complement.
+          let k = roleBeforeComplement(sentenceTokens, idx);
+          if (k < 0 && ctx.gaz.language !== 'en') {
+            // "El portavoz de la Guardia Civil, Juan Pérez, ...", "De woordvoerder van het OM, Jan
+            // van der Berg, ...": a role whose complement names an organisation, then the name.
+            let h = idx - 1;
+            while (h > 0 && idx - h < 8 && !(isHead(sentenceTokens[h]!) && !sentenceTokens[h]!.name)) h--;
+            const head = sentenceTokens[h];
+            const link = sentenceTokens[h + 1];
+            if (
+              head &&
+              h < idx - 1 &&
+              isHead(head) &&
+              !head.name &&
+              link &&
+              gr.roleComplementLinks.has(link.text.toLowerCase()) &&
+              !/[,.;:]/.test(ctx.text.slice(head.end, prev.end))
+            )
+              k = lowerCaseRoleStart(h + 1);
+          }
+          if (k >= 0) {
             role = spanText(ctx, sentenceTokens.slice(k, idx));
             isPerson = true;
           }
@@ -302,15 +391,32 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
       // An apposition with a title after the name.
       // Dots of abbreviations ("U.S. Attorney") do not end an apposition.
       const app = gr.apposition.exec(after.replace(/(?<=\b\p{Lu})\.(?=\p{Lu}\.|\s+\p{Lu})/gu, '\u2024'));
+      /** Role words of an apposition, claimed once the person is taken. */
+      let roleClaim: Token[] = [];
       if (app && !last.possessive) {
         const words = app[1]!.trim().split(/\s+/);
         const headAt = words.findIndex(
           (w, i) =>
-            t.titleHeads.has(w.toLowerCase()) ||
+            t.isHeadWord(w) ||
             (i > 0 && t.titleHeads.has(`${words[i - 1]!.toLowerCase()} ${w.toLowerCase()}`)),
         );
+        // "Main Street, police spokesman Themba Nkosi said": a name right after the head is the
+        // person of that role, and the run before the comma none.
+        // "..., said Major General Bassam X": also after capitalised heads and modifiers.
+        let headEnd = headAt;
+        while (
+          headEnd >= 0 &&
+          headEnd + 1 < words.length &&
+          (t.isHeadWord(words[headEnd + 1]!) || t.titleModifiers.has(words[headEnd + 1]!.toLowerCase()))
+        )
+          headEnd++;
+        const nameAfterHead =
+          (headAt >= 0 &&
+            /^\p{Lu}/u.test(words[headEnd + 1] ?? '') &&
+            !t.honorifics.has(words[headEnd + 1]!.toLowerCase())) ||
+          gr.speechBefore.test(words[0] ?? '');
         const relation = words.length === 1 && t.relations.has(words[0]!.toLowerCase());
-        if (words.length <= 16 && headAt >= 0 && headAt < 6 && !/^\d/.test(words[0]!)) {
+        if (words.length <= 16 && headAt >= 0 && headAt < 6 && !/^\d/.test(words[0]!) && !nameAfterHead) {
           if (nameTokens.length >= 2 || isPerson || nameTokens[0]!.tags.has('Person')) {
             const phrase = app[1]!.replace(/\u2024/g, '.');
             const roleStart = last.end + (last.possessive ? 2 : 0) + after.indexOf(phrase);
@@ -321,13 +427,10 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
             // "Belgium's former interior minister": the country stays a place of the article;
             // so does the place after "in" ("the provincial spokesperson in Gauteng").
             const inAt = roleToks.findIndex((tok) => gr.rolePlaceLink.has(tok.text));
-            claim(
-              ctx,
-              roleToks.filter(
-                (tok, k) =>
-                  !(tok.possessive && ctx.gaz.lookup(tok.text).some((e) => e.kind === 'country')) &&
-                  !(inAt >= 0 && k > inAt && tok.name),
-              ),
+            roleClaim = roleToks.filter(
+              (tok, k) =>
+                !(tok.possessive && ctx.gaz.lookup(tok.text).some((e) => e.kind === 'country')) &&
+                !(inAt >= 0 && k > inAt && tok.name),
             );
             isPerson = true;
           }
@@ -351,8 +454,24 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
         )
           isPerson = true;
         else if (prevTok && gr.namingVerbs.test(prevTok.text) && /^\s+$/.test(gapBefore)) isPerson = true;
-        else if (nameTokens.length >= 2 && nameTokens.length <= 4) {
-          const speech = new RegExp(`^,?\\s+(?:${ctx.tables.speechVerbs.join('|')})\\b`, 'i').test(after);
+        else if (
+          nameTokens.length >= 2 &&
+          nameTokens.some((tok, k) => k > 0 && /^\s+$/.test(tok.gapBefore)) &&
+          gr.objectCueBefore.test(ctx.text.slice(Math.max(0, all[0]!.start - 40), all[0]!.start)) &&
+          !isPlaceName(nameTokens) &&
+          !orgNames.includes(spanText(ctx, nameTokens))
+        ) {
+          // "jailed Connor Higgins", "condenó a Abdellah El Haddad", "der 52-jährige Kroate Ante Horvat":
+          // a leading word the parser does not take for a name is the noun before it.
+          isPerson = true;
+          const [first, second] = nameTokens;
+          const named = (tok: Token) => tok.tags.has('FirstName') || tok.tags.has('Person');
+          if (nameTokens.length >= 3 && !named(first!) && named(second!)) nameTokens.shift();
+        } else if (nameTokens.length >= 2 && nameTokens.length <= 4) {
+          // ", alias el Mencho": a nickname after the name is as good as a speech verb.
+          const speech =
+            new RegExp(`^,?\\s+(?:${ctx.tables.speechVerbs.join('|')})\\b`, 'i').test(after) ||
+            gr.nicknameAfter.test(after);
           const saidBefore = prevTok !== undefined && gr.speechBefore.test(prevTok.text);
           const tagged =
             nameTokens[0]!.tags.has('FirstName') ||
@@ -361,7 +480,8 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
                 hyphenPart(tok) ||
                 tok.tags.has('Person') ||
                 tok.tags.has('LastName') ||
-                tok.tags.has('FirstName'),
+                tok.tags.has('FirstName') ||
+                CONNECTORS.has(tok.text),
             );
           const nameText = spanText(ctx, nameTokens);
           // "Public Health said", "Enforcement Team": common words are no name however tagged.
@@ -388,7 +508,17 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
         }
       }
       if (!isPerson) continue;
-      if (isPlaceName(nameTokens) && role === null) continue;
+      if (isPlaceName(nameTokens) && (role === null || roleClaim.length > 0)) continue;
+      // "told the Old Bailey", "15 Jahre Haft": after an article or a number, no person.
+      const tokBefore = sentenceTokens[all[0]!.index - 1];
+      if (
+        role === null &&
+        roleTokens.length === 0 &&
+        tokBefore &&
+        /^\s+$/.test(all[0]!.gapBefore) &&
+        (gr.leadingArticle.test(tokBefore.text) || /^\d/.test(tokBefore.text))
+      )
+        continue;
       // "conocida como la Reina de la Coca", "vulgo Baixinho": a nickname, no other person.
       if (
         ctx.gaz.language !== 'en' &&
@@ -407,6 +537,12 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
         /^\s+$/.test(nameTokens[0]!.gapBefore)
       )
         continue;
+      // "the cutter James", "a company called Golden Harvest": the name of a thing.
+      if (
+        role === null &&
+        gr.thingBefore.test(ctx.text.slice(Math.max(0, all[0]!.start - 40), all[0]!.start))
+      )
+        continue;
       // "Sri Lankan", "South African": a demonym of two words is no name.
       if (ctx.gaz.demonym(spanText(ctx, nameTokens)) !== null) continue;
       // "Al", "Com": one or two letters are no name.
@@ -415,8 +551,15 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
         !nameTokens.some((tok) => tok.text.endsWith('.'))
       )
         continue;
-      // "tobacco branded Amber Leaf": a brand.
+      // "tobacco branded Amber Leaf": a brand; so is a name before a product ("Louis Vuitton bags").
       if (gr.brandBefore.test(ctx.text.slice(Math.max(0, all[0]!.start - 14), all[0]!.start))) continue;
+      if (role === null && !last.possessive && gr.brandAfter.test(after)) continue;
+      // "known as la Reina de la Coca": a nickname, no person of its own.
+      if (
+        role === null &&
+        gr.nicknameBefore.test(ctx.text.slice(Math.max(0, all[0]!.start - 30), all[0]!.start))
+      )
+        continue;
       // "Naval Base Captain X": a facility named after a person.
       if (
         roleTokens.length > 0 &&
@@ -432,10 +575,32 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
         continue;
       // "Jan 31", "May 2024": a month, not a name.
       if (nameTokens.length === 1 && /^\s*\d/.test(after)) continue;
-      const name = spanText(ctx, nameTokens);
       if (t.notPersonTokens.has(nameTokens[0]!.text)) continue;
+      // "Innenminister Tobias von Arnim": a particle the chunks do not join continues the name
+      // into the capitalised words after it, unless they are a known place or an organisation.
+      const particle = last.possessive ? null : gr.personParticle.exec(after);
+      if (particle) {
+        const from = last.end + particle[0].length;
+        const rest: Token[] = [];
+        for (const tok of sentenceTokens.slice(last.index + 1)) {
+          if (tok.start < from) continue;
+          if (!nameWord(tok) || isClaimed(ctx, tok) || rest.length >= 2) break;
+          if (rest.length > 0 && !/^\s+$/.test(tok.gapBefore)) break;
+          rest.push(tok);
+          if (tok.possessive) break;
+        }
+        if (rest.length > 0 && !isPlaceName(rest) && !t.orgHeads.has(rest[0]!.text)) {
+          const between = sentenceTokens.filter((tok) => tok.start > last.start && tok.start < from);
+          nameTokens.push(...between, ...rest);
+          claim(ctx, [...between, ...rest]);
+        }
+      }
+      const name = spanText(ctx, nameTokens);
+      // "Crystal Meth", "Purple Haze": a drug's name.
+      if (ctx.isDrugName(name)) continue;
       found.push({ name, role, tokens: nameTokens });
       claim(ctx, role !== null || roleTokens.every(isHonorific) ? all : nameTokens);
+      claim(ctx, roleClaim);
     }
   }
   // "Thabo Nkosi and Pieter van der Merwe", "Kim Min-jun and Lee Seo-yeon": a name of two to
@@ -466,6 +631,41 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
       found.push({ name: c.text, role: null, tokens: c.tokens });
       claim(ctx, c.tokens);
     }
+  }
+  // "Karim Benali, Sofiane Haddad et Nicolas Ferrand ont été condamnés": runs of two to four
+  // name words listed with a person (", ", "and") are persons too.
+  for (let s = 0; s < ctx.chunks.length; s++) {
+    if (ctx.creditSentences.has(s)) continue;
+    const chunks = ctx.chunks[s]!;
+    const isFound = (c: Chunk) => found.some((f) => f.tokens.some((tok) => c.tokens.includes(tok)));
+    const listed = (c: Chunk) =>
+      c.tokens.length >= 2 &&
+      c.tokens.length <= 6 &&
+      c.tokens.every(
+        (tok) =>
+          (nameWord(tok) || CONNECTORS.has(tok.text)) &&
+          !isClaimed(ctx, tok) &&
+          !gr.notNameWords.has(lower(tok)) &&
+          !t.facilities.some((f) => f.head === tok.text),
+      ) &&
+      c.tokens.filter((tok) => nameWord(tok)).length >= 2 &&
+      !isPlaceName(c.tokens) &&
+      !orgNames.includes(c.text) &&
+      !ctx.isDrugName(c.text);
+    for (let pass = 0; pass < 2; pass++)
+      for (let i = 0; i < chunks.length; i++) {
+        if (!isFound(chunks[i]!)) continue;
+        for (const j of [i - 1, i + 1]) {
+          const c = chunks[j];
+          if (!c || isFound(c) || !listed(c)) continue;
+          const [a, b] = j < i ? [c, chunks[i]!] : [chunks[i]!, c];
+          const link = ctx.text.slice(a.end, b.start);
+          // Before a person only with "and" ("X and Y"): a bare comma there sets off its role.
+          if (!gr.nameListLink.test(link) || (j < i && /^,\s*$/.test(link))) continue;
+          found.push({ name: c.text, role: null, tokens: c.tokens });
+          claim(ctx, c.tokens);
+        }
+      }
   }
   return mergePersons(ctx, found);
 }

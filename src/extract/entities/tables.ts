@@ -12,7 +12,16 @@ import { escapeRegex, loadSettings, loadSlots, type Slots } from '../rules/slots
 const WordsRule = <T extends readonly [string, ...string[]]>(types: T) =>
   z.object({ reason: z.string().min(1), type: z.enum(types), words: z.array(z.string().min(1)).min(1) });
 
-const TitleRule = WordsRule(['head', 'modifier', 'honorific', 'relation', 'rank', 'rank-word'] as const);
+const TitleRule = WordsRule([
+  'head',
+  'head-suffix',
+  'post-nominal',
+  'modifier',
+  'honorific',
+  'relation',
+  'rank',
+  'rank-word',
+] as const);
 const OrgRule = WordsRule(['head', 'known', 'not', 'legal', 'cue'] as const);
 const StopRule = z.union([
   WordsRule(['token', 'speech'] as const),
@@ -65,14 +74,22 @@ export const ENTITY_SLOTS = [
   'apposition-articles',
   'apposition-speech',
   'age-words',
+  'age-units',
   'identify-verbs',
   'identify-as',
   'naming-verbs',
   'speech-before',
   'speech-after-role',
   'role-place-link',
+  'person-particles',
+  'thing-nouns',
+  'person-locatives',
+  'person-object-cues',
+  'age-before',
+  'capitalised-particles',
   'not-name-words',
   'brand-words',
+  'brand-after-words',
   'currency-words',
   'nickname-cues',
   'locatives',
@@ -132,8 +149,12 @@ export interface EntityGrammar {
   leadingArticlePrefix: RegExp;
   /** ", the interior minister, said": group 1 the apposition. */
   apposition: RegExp;
-  /** ", 41," / ", aged 41,". */
+  /** ", 41," / ", aged 41," / ", de 41 años," / " (41)". */
   age: RegExp;
+  /** Right after a name: " von ", " zu " and a capitalised word that continues the name. */
+  personParticle: RegExp;
+  /** Right after a name: a product noun that makes it a brand ("Louis Vuitton bags"). */
+  brandAfter: RegExp;
   identifyVerbs: RegExp;
   identifyAs: Set<string>;
   namingVerbs: RegExp;
@@ -146,6 +167,12 @@ export interface EntityGrammar {
   brandBefore: RegExp;
   /** Right before a name: a locative preposition ("off San Andres"). */
   locativeBeforeName: RegExp;
+  /** Right before a name: a vessel, company or group noun ("the cutter James", "a firm called X"). */
+  thingBefore: RegExp;
+  /** Right before a name: a verb of arrest or sentence ("jailed X", "condenó a X"), or an age ("52-jährige"). */
+  objectCueBefore: RegExp;
+  /** Capitalised particles inside a name ("El", "Le"), as written. */
+  capitalisedParticles: Set<string>;
   /** A locative preposition (and "the") right before a name. */
   locative: RegExp;
   /** An administrative noun right after a name; group 1 the noun. */
@@ -191,17 +218,28 @@ export interface EntityGrammar {
   currencyAfter: RegExp;
   /** Right before a name: "known as", "alias" and an opening quote (a nickname). */
   nicknameBefore: RegExp;
+  /** Right after a name: ", alias", ", known as" (the run before is a person with a nickname). */
+  nicknameAfter: RegExp;
+  /** Between two items of a list of names (", ", " and ", ", y "). */
+  nameListLink: RegExp;
 }
 
 export interface EntityTables {
   /** Lower-case title heads, single and multi-word ("minister", "prime minister"). */
   titleHeads: Set<string>;
+  /**
+   * A head word: one of `titleHeads`, or a compound that ends in a `head-suffix` of the language
+   * after at least three letters ("Kriminaldirektor", "Innensenator", "politiewoordvoerder").
+   */
+  isHeadWord(word: string): boolean;
   titleModifiers: Set<string>;
   /** Words dropped before a name; rank abbreviations are in it too (they end no sentence). */
   honorifics: Set<string>;
   /** Abbreviated ranks that are a role ("Lt. Col.", "Sgt."), lower-case with their dot. */
   ranks: Set<string>;
   relations: Set<string>;
+  /** Letters after a name ("KC", "Jr."), as written. */
+  postNominals: Set<string>;
   orgHeads: Set<string>;
   /** Legal forms of companies ("GmbH", "S.A."): heads that need a name before them. */
   orgLegal: Set<string>;
@@ -247,7 +285,12 @@ function grammarOf(slots: Slots): EntityGrammar {
         .join('|')})?([^,.;:"“”()]+?)(?=\\s*[,.;:)]|\\s+${g('apposition-speech')}\\b|\\s*$)`,
       'u',
     ),
-    age: new RegExp(`^,\\s*(?:${g('age-words')}\\s+)?\\d{1,3}\\s*[,)]`),
+    age: new RegExp(
+      `^(?:,\\s*(?:${g('age-words')}\\s+)?\\d{1,3}(?:\\s+${g('age-units')})?\\s*[,)]|\\s+\\(\\d{1,3}\\))`,
+      'u',
+    ),
+    personParticle: new RegExp(`^\\s+(${g('person-particles')})\\s+(?=\\p{Lu})`, 'u'),
+    brandAfter: new RegExp(`^\\s+${g('brand-after-words')}\\b`, 'u'),
     identifyVerbs: new RegExp(g('identify-verbs'), 'i'),
     identifyAs: new Set(slots.words('identify-as').map((w) => w.toLowerCase())),
     namingVerbs: new RegExp(`^${g('naming-verbs')}$`, 'i'),
@@ -257,8 +300,17 @@ function grammarOf(slots: Slots): EntityGrammar {
     notNameWords: new Set(slots.words('not-name-words').map((w) => w.toLowerCase())),
     brandBefore: new RegExp(`\\b${g('brand-words')}\\s+(?:as\\s+)?$`, 'i'),
     locativeBeforeName: new RegExp(
-      `\\b(?:in|at|off|near|from|to|into)\\s+(?:${g('name-article')}\\s+)?$`,
-      'i',
+      `(?<![\\p{L}\\p{N}])${g('person-locatives')}\\s+(?:${g('name-article')}\\s+)?$`,
+      'iu',
+    ),
+    objectCueBefore: new RegExp(
+      `(?<![\\p{L}\\p{N}])(?:${g('person-object-cues')}|${g('age-before')}(?:\\s+\\p{Lu}\\p{Ll}+)?)\\s+$`,
+      'iu',
+    ),
+    capitalisedParticles: set('capitalised-particles'),
+    thingBefore: new RegExp(
+      `(?<![\\p{L}\\p{N}])${g('thing-nouns')}(?:,?\\s+${g('naming-verbs')})?\\s+(?:(?:${g('name-article')}|${g('apposition-articles')})\\s+)?["“„‘'«]?\\s*$`,
+      'iu',
     ),
     // No `\\b`: it is ASCII-only and misses "à" ("saisi à Bayonne").
     locative: new RegExp(
@@ -308,6 +360,8 @@ function grammarOf(slots: Slots): EntityGrammar {
     pairLink: new RegExp(`^\\s*[-–]\\s*$|^\\s+${g('place-list-and')}\\s+$`),
     ofAfter: new RegExp(`^\\s+${g('org-of')}\\b`),
     nicknameBefore: new RegExp(`\\b${g('nickname-cues')}\\s*["“‘']?(?:\\p{Lu}\\p{L}*\\s+)?$`, 'iu'),
+    nicknameAfter: new RegExp(`^,?\\s+${g('nickname-cues')}(?![\\p{L}])`, 'iu'),
+    nameListLink: new RegExp(`^(?:,\\s*|,?\\s+${g('place-list-and-or')}\\s+)$`, 'u'),
     currencyAfter: new RegExp(`^(?:\\$|\\s*${g('currency-words')}\\b)`, 'i'),
   };
 }
@@ -324,8 +378,16 @@ export function compileEntityTables(dir: string): EntityTables {
         .flatMap((r) => (r as unknown as { words: string[] }).words)
         .map((w) => (lower ? w.toLowerCase() : w)),
     );
+  const titleHeads = words(titles, 'head', true);
+  const suffixes = [...words(titles, 'head-suffix', true)];
+  const suffixRe =
+    suffixes.length > 0 ? new RegExp(`^\\p{L}{3,}(?:${suffixes.map(escapeRegex).join('|')})$`, 'u') : null;
   return {
-    titleHeads: words(titles, 'head', true),
+    titleHeads,
+    isHeadWord: (word) => {
+      const w = word.toLowerCase();
+      return titleHeads.has(w) || (suffixRe !== null && !w.includes(' ') && suffixRe.test(w));
+    },
     titleModifiers: words(titles, 'modifier', true),
     honorifics: new Set([
       ...words(titles, 'honorific', true),
@@ -334,6 +396,7 @@ export function compileEntityTables(dir: string): EntityTables {
     ]),
     ranks: new Set([...words(titles, 'rank', true), ...words(titles, 'rank-word', true)]),
     relations: words(titles, 'relation', true),
+    postNominals: words(titles, 'post-nominal', false),
     orgHeads: new Set([...words(orgs, 'head', false), ...words(orgs, 'legal', false)]),
     orgLegal: words(orgs, 'legal', false),
     orgCues: words(orgs, 'cue', true),

@@ -126,10 +126,34 @@ export function tokenize(
       if (title && titleConnectors.has(next.text) && out[i + 2]) next = out[i + 2]!;
       if (!next.name) continue;
       if (!title && parser.functionTags.some((x) => t.tags.has(x)) && !t.tags.has('Imperative')) continue;
+      // "Selon Jean-Baptiste Morel": a function word of the language's own list is no name either.
+      if (!title && isFunctionEntry(parser.lexicon(t.text.toLowerCase()), parser)) continue;
       t.name = true;
+    }
+    // "Lee Min-ho", "Kim Jae-won": after a name and a space, a short lower-case part after a
+    // hyphen is the name's ("Min-ho"), unless the parser knows it as a word ("-led", "-run").
+    for (let i = 2; i < out.length; i++) {
+      const t = out[i]!;
+      const prev = out[i - 1]!;
+      if (
+        t.gapBefore === '-' &&
+        out[i - 2]!.name &&
+        /^[ \u00a0]$/.test(prev.gapBefore) &&
+        prev.name &&
+        !prev.allCaps &&
+        /^\p{Lu}\p{Ll}+$/u.test(prev.text) &&
+        /^\p{Ll}{2,4}$/u.test(t.text) &&
+        parser.lexicon(t.text) === undefined
+      )
+        t.name = true;
     }
     return out;
   });
+}
+
+function isFunctionEntry(entry: string | string[] | undefined, parser: Parser): boolean {
+  const list = entry === undefined ? [] : Array.isArray(entry) ? entry : [entry];
+  return list.some((x) => parser.functionTags.includes(x));
 }
 
 /** Tokens may sit in one name when only spaces or a hyphen part them. */
