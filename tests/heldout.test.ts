@@ -90,6 +90,38 @@ let ml1Clusters: LabelledArticle[];
 let ml1Report: ScoreReport;
 let ml1Predicted: Map<string, { seizures: unknown[]; seizureStory: boolean }>;
 
+/** Lower-cased word tokens (letters and digits) of a text. */
+const words = (t: string) => t.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/** Every 12-word run of the texts in these folders of ../shared/corpus, or null when none is there. */
+function corpusRuns(folders: string[]): Set<string> | null {
+  const runs = new Set<string>();
+  let read = 0;
+  for (const sub of folders) {
+    const dir = path.join(CORPUS, sub);
+    if (!existsSync(dir)) continue;
+    for (const f of readdirSync(dir).filter((n) => n.endsWith('.json'))) {
+      const w = words(JSON.parse(readFileSync(path.join(dir, f), 'utf8')).text as string);
+      for (let i = 0; i + 12 <= w.length; i++) runs.add(w.slice(i, i + 12).join(' '));
+      read++;
+    }
+  }
+  return read === 0 ? null : runs;
+}
+
+/** The 12-word runs of our articles (title and text) found among the corpus runs, as "id: run". */
+function copiedRuns(articles: LabelledArticle[], runs: Set<string>): string[] {
+  const copied: string[] = [];
+  for (const a of articles) {
+    const w = words(`${a.title ?? ''} ${a.text}`);
+    for (let i = 0; i + 12 <= w.length; i++) {
+      const g = w.slice(i, i + 12).join(' ');
+      if (runs.has(g)) copied.push(`${a.id}: ${g}`);
+    }
+  }
+  return copied;
+}
+
 beforeAll(() => {
   labelled = loadLabelledDir(HELDOUT);
   const fixedNow = () => new Date('2026-11-27T00:00:00Z');
@@ -153,23 +185,9 @@ describe('held-out fixtures are well-formed', () => {
   });
 
   it('shares no 12-word run with the dev corpus (our own words, not copied)', () => {
-    const devDir = path.join(CORPUS, 'dev');
-    if (!existsSync(devDir)) return; // the shared corpus sits beside the repo; CI has it too
-    const words = (t: string) => t.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-    const grams = new Set<string>();
-    for (const f of readdirSync(devDir).filter((n) => n.endsWith('.json'))) {
-      const w = words(JSON.parse(readFileSync(path.join(devDir, f), 'utf8')).text as string);
-      for (let i = 0; i + 12 <= w.length; i++) grams.add(w.slice(i, i + 12).join(' '));
-    }
-    const copied: string[] = [];
-    for (const a of [...labelled, ...fresh]) {
-      const w = words(`${a.title ?? ''} ${a.text}`);
-      for (let i = 0; i + 12 <= w.length; i++) {
-        const g = w.slice(i, i + 12).join(' ');
-        if (grams.has(g)) copied.push(`${a.id}: ${g}`);
-      }
-    }
-    expect(copied).toEqual([]);
+    const runs = corpusRuns(['dev']);
+    if (runs === null) return; // the shared corpus sits beside the repo; CI has it too
+    expect(copiedRuns([...labelled, ...fresh], runs)).toEqual([]);
   });
 });
 
@@ -308,28 +326,9 @@ describe('the ml1 multilingual held-out set stays above its floors', () => {
   });
 
   it('shares no 12-word run with the dev, dev-multilingual or dev-clusters texts', () => {
-    const words = (t: string) => t.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-    const grams = new Set<string>();
-    let read = 0;
-    for (const sub of ['dev', 'dev-multilingual', 'dev-clusters']) {
-      const dir = path.join(CORPUS, sub);
-      if (!existsSync(dir)) continue; // the shared corpus sits beside the repo; CI has it too
-      for (const f of readdirSync(dir).filter((n) => n.endsWith('.json'))) {
-        const w = words(JSON.parse(readFileSync(path.join(dir, f), 'utf8')).text as string);
-        for (let i = 0; i + 12 <= w.length; i++) grams.add(w.slice(i, i + 12).join(' '));
-        read++;
-      }
-    }
-    if (read === 0) return;
-    const copied: string[] = [];
-    for (const a of [...ml1, ...ml1Clusters]) {
-      const w = words(`${a.title ?? ''} ${a.text}`);
-      for (let i = 0; i + 12 <= w.length; i++) {
-        const g = w.slice(i, i + 12).join(' ');
-        if (grams.has(g)) copied.push(`${a.id}: ${g}`);
-      }
-    }
-    expect(copied).toEqual([]);
+    const runs = corpusRuns(['dev', 'dev-multilingual', 'dev-clusters']);
+    if (runs === null) return; // the shared corpus sits beside the repo; CI has it too
+    expect(copiedRuns([...ml1, ...ml1Clusters], runs)).toEqual([]);
   });
 
   // Measured 2026-12-03 on main before any ml1-informed change (docs/heldout.md, ml1): seizures F1
