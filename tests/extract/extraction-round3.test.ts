@@ -210,3 +210,28 @@ describe('places: a country named in its official style is listed by its common 
     ]);
   });
 });
+
+describe('class 7: a total "since" a day of the year is a total of that year, never its first day', () => {
+  it.each([
+    [
+      'Interior officials said on Monday that since January 1, police across Peru had seized 21.4 tonnes of cocaine.',
+      '2025',
+    ],
+    [
+      'Since 1 March, customs officers in Kenya have confiscated 3.2 tonnes of heroin, the ministry said.',
+      '2025',
+    ],
+    ['So far since Jan. 15, the coast guard has seized 9 tons of cocaine off Puerto Rico.', '2025'],
+    [
+      'Since March 3, 2024, the navy has seized 40 tonnes of cocaine in the Pacific, the minister said.',
+      '2024',
+    ],
+  ])('%s', (text, want) => {
+    expect(record(text).seizures.map((s) => s.period)).toEqual([want]);
+  });
+
+  it('a haul on a day keeps its day', () => {
+    const text = 'Customs officers at Felixstowe seized 1.2 tonnes of cocaine on March 3, officials said.';
+    expect(record(text).seizures.map((s) => s.period)).toEqual(['2025-03-03']);
+  });
+});
