@@ -23,6 +23,7 @@ import type { Store } from '../store/types.ts';
 import type { ArticleRecord } from '../types.ts';
 import { assertHttpAuth, type HttpServer, type Readiness, startHttpServer } from './http.ts';
 import { type StageProcessor, wrapProcessor } from './job-wrapper.ts';
+import { redisFeedPollLock } from './feed-poll-lock.ts';
 import { createMetrics, type ServiceMetrics } from './metrics.ts';
 import { noteJobFailure, requeuePending } from './pending.ts';
 import { assertPortFree } from './port-check.ts';
@@ -190,6 +191,8 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
       metrics,
       // Pending items of the feed no job carries (Redis lost them, a retry put one back).
       requeue: (feedId) => requeuePending(store, queues, { feedId }),
+      // Held while a poll runs, renewed, and expired after a lock duration if its holder died.
+      lock: redisFeedPollLock(queueConn, svc.prefix, svc.lockDurationMs),
     }),
     fetch: fetchPageProcessor({ pipeline, extractQueue: queues.extract }),
     extract: extractArticleProcessor({ pipeline, storeQueue: queues.store }),

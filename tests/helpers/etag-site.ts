@@ -23,6 +23,10 @@ export interface EtagSite {
   fail(path: string, status: number, times?: number): void;
   /** Delay before answering a page, in ms. */
   pageDelayMs: number;
+  /** Delay before answering the feed (200 or 304), in ms. */
+  feedDelayMs: number;
+  /** The most feed requests open at once. */
+  feedMaxInFlight: number;
   close(): Promise<void>;
 }
 
@@ -30,19 +34,34 @@ export async function startEtagSite(name: string, count: number): Promise<EtagSi
   const hits = new Map<string, number>();
   const failures = new Map<string, { status: number; left: number }>();
   const feedAnswers = { full: 0, notModified: 0 };
-  const site = { hits, feedAnswers, pageDelayMs: 0, urls: [] as string[] } as EtagSite;
+  const site = {
+    hits,
+    feedAnswers,
+    pageDelayMs: 0,
+    feedDelayMs: 0,
+    feedMaxInFlight: 0,
+    urls: [] as string[],
+  } as EtagSite;
+  let feedInFlight = 0;
   let feedBody = '';
   const server = http.createServer((req, res) => {
     const p = (req.url ?? '/').split('?')[0]!;
     hits.set(p, (hits.get(p) ?? 0) + 1);
     if (p === '/feed.xml') {
-      if (req.headers['if-none-match'] === FEED_ETAG) {
-        feedAnswers.notModified++;
-        res.writeHead(304, { etag: FEED_ETAG }).end();
-      } else {
-        feedAnswers.full++;
-        res.writeHead(200, { etag: FEED_ETAG, 'content-type': 'application/rss+xml' }).end(feedBody);
-      }
+      feedInFlight++;
+      site.feedMaxInFlight = Math.max(site.feedMaxInFlight, feedInFlight);
+      const answerFeed = () => {
+        feedInFlight--;
+        if (req.headers['if-none-match'] === FEED_ETAG) {
+          feedAnswers.notModified++;
+          res.writeHead(304, { etag: FEED_ETAG }).end();
+        } else {
+          feedAnswers.full++;
+          res.writeHead(200, { etag: FEED_ETAG, 'content-type': 'application/rss+xml' }).end(feedBody);
+        }
+      };
+      if (site.feedDelayMs > 0) setTimeout(answerFeed, site.feedDelayMs);
+      else answerFeed();
       return;
     }
     const m = /^\/news\/[a-z0-9-]+-(\d+)$/.exec(p);
