@@ -458,11 +458,17 @@ export function extractSeizures(
         clausePlace.country !== ctx.periodCountry
       )
         seizurePeriod = null;
+      // A place carried from a sentence that told of no seizure ("Peru, wedged between Bolivia
+      // and Colombia, ...", "the container came from X") yields to the country of the agency
+      // that tells the story's seizures when the two differ.
+      const carried = ctx.place?.source === 'none' ? null : ctx.place;
       const place =
         clausePlace ??
         listPlace ??
         agency ??
-        (ctx.place?.source === 'none' ? null : ctx.place) ??
+        (carried?.background && storyAgency?.country && carried.country !== storyAgency.country
+          ? storyAgency
+          : carried) ??
         storyAgency;
       // "since 2021 ..., among them 3.1 tonnes found at a single house", "; the largest, 400 kg":
       // a part of a total with a haul word of its own is that haul, whatever span the sentence names.
@@ -490,7 +496,7 @@ export function extractSeizures(
             : seizurePeriod
               ? 'period-carried'
               : 'period-none',
-        place ? placeReason(place, clausePlace, listPlace, agency) : 'place-none',
+        place ? placeReason(place, clausePlace, listPlace, agency, carried) : 'place-none',
         ...(aggregateReason ? [aggregateReason] : []),
       ];
       const candidate: Candidate = {
@@ -749,10 +755,12 @@ function placeReason(
   clause: PlacePick | null,
   list: PlacePick | null,
   agency: PlacePick | null,
+  carried: PlacePick | null,
 ): string {
   if (place === clause) return 'place-in-clause';
   if (place === list) return 'place-of-list';
   if (place === agency) return 'place-seizing-agency';
+  if (carried?.background && place !== carried) return 'place-story-agency';
   return place.source === 'carried' ? 'place-carried' : `place-${place.source}`;
 }
 

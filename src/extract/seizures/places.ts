@@ -16,6 +16,8 @@ export interface PlacePick {
   country: string | null;
   /** `clause` (named with the figure), `agency`, `carried` (from earlier sentences) or `none`. */
   source: 'clause' | 'agency' | 'carried' | 'none';
+  /** Carried from a sentence that told of no seizure (a background place, an origin's country). */
+  background?: boolean;
 }
 
 const NONE: PlacePick = { location: null, country: null, source: 'none' };
@@ -265,7 +267,7 @@ export function contextPlace(
   ) {
     return { location: null, country: null, source: 'none' };
   }
-  return { location: last.name, country: last.country, source: 'carried' };
+  return { location: last.name, country: last.country, source: 'carried', background: true };
 }
 
 export const noPlace = (): PlacePick => ({ ...NONE });
