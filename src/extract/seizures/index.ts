@@ -462,8 +462,12 @@ export function extractSeizures(
       // and Colombia, ...", "the container came from X") yields to the country of the agency
       // that tells the story's seizures when the two differ.
       const carried = ctx.place?.source === 'none' ? null : ctx.place;
+      // "Police in X found 700 kg ..., whereas Moroccan authorities said they had intercepted
+      // 12 tonnes": an agency named between the previous figure and this one seized this one.
+      const clauseAgency = prev && !clausePlace ? agencyCountry(t, text.slice(prev.end, q.numStart)) : null;
       const place =
         clausePlace ??
+        clauseAgency ??
         listPlace ??
         agency ??
         (carried?.background && storyAgency?.country && carried.country !== storyAgency.country
@@ -759,7 +763,7 @@ function placeReason(
 ): string {
   if (place === clause) return 'place-in-clause';
   if (place === list) return 'place-of-list';
-  if (place === agency) return 'place-seizing-agency';
+  if (place === agency || place.source === 'agency') return 'place-seizing-agency';
   if (carried?.background && place !== carried) return 'place-story-agency';
   return place.source === 'carried' ? 'place-carried' : `place-${place.source}`;
 }

@@ -223,7 +223,12 @@ function absorb(into: Candidate, c: Candidate): void {
     s.count = t.count;
     s.countUnit = t.countUnit;
   }
-  if (PLACE_RANK[c.placeSource] > PLACE_RANK[into.placeSource]) {
+  // A sea or a region with no country ("in the Caribbean Sea") yields to a place of the same
+  // rank that has one ("weighed at the naval base in Cartagena").
+  if (
+    PLACE_RANK[c.placeSource] > PLACE_RANK[into.placeSource] ||
+    (c.placeSource === into.placeSource && s.country === null && t.country !== null)
+  ) {
     s.location = t.location;
     s.country = t.country;
     into.placeSource = c.placeSource;

@@ -74,6 +74,13 @@ export function placeInClause(
   const after = eligible.filter(
     (m) => rel(m) >= qEnd && rel(m) < clauseEnd && !(rel(m) >= skipFrom && rel(m) < skipTo),
   );
+  // "48 bales which, weighed at the naval base in X, came to 1,214 kg": one figure written as
+  // a count and its mass holds the place named between them.
+  const inside = eligible.filter((m) => rel(m) > qStart && m.end - sentenceStart < qEnd);
+  for (const [i, m] of inside.entries()) {
+    if (re.locativeBefore.test(text.slice(qStart, rel(m))))
+      return mostSpecific(text, sentenceStart, chainFrom(text, sentenceStart, inside, i, 1));
+  }
   for (const [i, m] of after.entries()) {
     // "the Atlantic port of X": a region right before a named place is not the place.
     const next = after[i + 1];
