@@ -233,7 +233,16 @@ function absorb(into: Candidate, c: Candidate): void {
     s.country = t.country;
     into.placeSource = c.placeSource;
   }
-  if (PERIOD_RANK[c.periodSource] > PERIOD_RANK[into.periodSource]) {
+  // "found nearly two years ago" (2024) and "discovered on November 9, 2024": the finer date
+  // of the same time wins.
+  if (
+    PERIOD_RANK[c.periodSource] > PERIOD_RANK[into.periodSource] ||
+    (c.periodSource === into.periodSource &&
+      s.period !== null &&
+      t.period !== null &&
+      t.period.length > s.period.length &&
+      t.period.startsWith(s.period))
+  ) {
     s.period = t.period;
     into.periodSource = c.periodSource;
   }

@@ -161,6 +161,21 @@ export const round5: Round5Probe[] = [
     placeCountry: { Bremen: 'DE' },
     places: { not: ['Bremen Ports Authority', 'Bremen Ports'] },
   }),
+  // ---- place: a demonym two sovereign countries share -------------------------------------
+  P({
+    id: 'M02',
+    cause: 'shared-demonym',
+    published: '2025-05-20',
+    text: 'Dominican anti-drug agents said they had seized 3 tonnes of drugs so far this year.',
+    seizures: [{ drug: 'unspecified', kg: 3000, country: 'DO' }],
+  }),
+  P({
+    id: 'M03',
+    cause: 'shared-demonym',
+    published: '2025-05-20',
+    text: 'Dominican customs officers found 240 kg of cocaine in a shipment of plantains at the port.',
+    seizures: [{ drug: 'cocaine', kg: 240, country: 'DO' }],
+  }),
   // ---- period ------------------------------------------------------------------------------
   P({
     id: 'R01',
