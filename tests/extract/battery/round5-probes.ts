@@ -161,6 +161,22 @@ export const round5: Round5Probe[] = [
     placeCountry: { Bremen: 'DE' },
     places: { not: ['Bremen Ports Authority', 'Bremen Ports'] },
   }),
+  P({
+    id: 'H04',
+    cause: 'homonym',
+    published: '2025-05-20',
+    title: 'Hamburg box traffic grows',
+    text: 'Terminals in Hamburg moved 2 million containers in spring, helped by trade with Brazil and the United States. Hamburg still trails Rotterdam and Antwerp.',
+    placeCountry: { Hamburg: 'DE' },
+  }),
+  P({
+    id: 'H05',
+    cause: 'homonym',
+    published: '2025-05-20',
+    text: 'Imports from Canada rose, the Port of Vienna Logistics group said. Vienna is a river port.',
+    placeCountry: { Vienna: 'AT' },
+    places: { not: ['Vienna Logistics'] },
+  }),
   // ---- place: a demonym two sovereign countries share -------------------------------------
   P({
     id: 'M02',
