@@ -286,6 +286,8 @@ export function storyFeatures(record: ArticleRecord, options: FeatureOptions = {
       background: when.background,
       organizations: record.organizations,
       persons: record.persons.map((p) => p.name),
+      places: record.places,
+      countries,
     }),
     terms: contentTerms(record.title, record.text, terms),
     sketch: shingleSketch(body),

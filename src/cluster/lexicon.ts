@@ -29,6 +29,12 @@ const NumberRule = z.looseObject({
   pattern: z.string(),
   value: z.number().optional(),
 });
+const RoleRule = z.looseObject({
+  reason: z.string(),
+  type: z.string(),
+  words: z.array(z.string()).optional(),
+});
+const FacilityRule = z.looseObject({ reason: z.string(), head: z.string(), kind: z.string() });
 const CalendarRule = z.looseObject({
   reason: z.string(),
   month: z.number().int().optional(),
@@ -61,6 +67,20 @@ export interface ClusterLexicon {
   yearDatesIn(text: string): YearDate[];
   /** The word is a drug, unit or month of some language (so no part of a name: "Tonnen Kokain"). */
   isLexical(word: string): boolean;
+  /**
+   * The word is a title or role of some language (titles-roles.yaml heads, modifiers,
+   * honorifics, and compounds ending in a head suffix: "Sprecherin", "Polizeichef", "Director"):
+   * it stands before a name and is no part of it.
+   */
+  isRole(word: string): boolean;
+  /** The word names a port (place-facilities.yaml heads of kind `port`: "Hafen", "porto", "haven"). */
+  isPortWord(word: string): boolean;
+  /**
+   * The word (lower case, accents folded, as text.ts makes terms) is a drug, a unit or a port
+   * word of some language: every haul story has one ("kokain", "tonnen", "toneladas", "hafen"),
+   * so it tells one story from another as little as the English domain words of cluster.yaml.
+   */
+  isDomainTerm(term: string): boolean;
 }
 
 /** A date the text writes with its year; `month` and `day` null where it names none. */
@@ -79,6 +99,9 @@ const R = String.raw`(?![\p{L}\p{N}])`;
 function alternation(patterns: string[]): string {
   return patterns.map((p) => `(?:${p})`).join('|');
 }
+
+/** Lower case, accents kept (table words and text words compare alike). */
+const fold = (w: string): string => w.toLowerCase();
 
 function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -143,6 +166,9 @@ function buildLexicon(roots: string[]): ClusterLexicon {
   const words = new Map<string, number>();
   const multipliers: Array<{ source: string; value: number }> = [];
   const months = new Map<string, number>();
+  const roles = new Set<string>();
+  const roleSuffixes = new Set<string>();
+  const portWords = new Set<string>();
   const languages: string[] = [];
   for (const root of roots) {
     for (const lang of languageFolders(root)) {
@@ -159,6 +185,18 @@ function buildLexicon(roots: string[]): ClusterLexicon {
         if (r.value === undefined) continue;
         if (r.kind === 'word') words.set(r.pattern, r.value);
         else if (r.kind === 'multiplier') multipliers.push({ source: r.pattern, value: r.value });
+      }
+      for (const r of tableOf(dir, 'titles-roles', RoleRule)) {
+        const into =
+          r.type === 'head-suffix'
+            ? roleSuffixes
+            : ['head', 'modifier', 'honorific'].includes(r.type)
+              ? roles
+              : null;
+        for (const w of r.words ?? []) if (into && !/\s/.test(w)) into.add(fold(w));
+      }
+      for (const r of tableOf(dir, 'place-facilities', FacilityRule)) {
+        if (r.kind === 'port' && !/\s/.test(r.head)) portWords.add(fold(r.head));
       }
       for (const r of tableOf(dir, 'calendar', CalendarRule)) {
         if (r.month !== undefined) for (const w of r.words) months.set(w.toLowerCase(), r.month);
@@ -225,6 +263,12 @@ function buildLexicon(roots: string[]): ClusterLexicon {
     'giu',
   );
 
+  const unaccent = (x: string): string => x.normalize('NFKD').replace(/\p{M}+/gu, '');
+  const whole = (source: string): RegExp => new RegExp(`^(?:${unaccent(source)})$`, 'iu');
+  const drugFolded = drugs.map((d) => whole(d.re.source.slice(L.length, -R.length)));
+  const unitFolded = units.length > 0 ? whole(alternation(units.map((u) => u.source))) : /^$/;
+  const portFolded = new Set([...portWords].map(unaccent));
+  const domainTerms = new Map<string, boolean>();
   const lexicalUnit =
     units.length > 0 ? new RegExp(`^(?:${alternation(units.map((u) => u.source))})$`, 'iu') : /^$/;
   const parseNumber = (raw: string): number | null => {
@@ -290,6 +334,28 @@ function buildLexicon(roots: string[]): ClusterLexicon {
         });
       }
       return out;
+    },
+    isRole(word) {
+      const w = fold(word);
+      if (roles.has(w)) return true;
+      for (const suffix of roleSuffixes) if (w.length >= suffix.length + 3 && w.endsWith(suffix)) return true;
+      return false;
+    },
+    isPortWord(word) {
+      return portWords.has(fold(word));
+    },
+    isDomainTerm(term) {
+      let hit = domainTerms.get(term);
+      if (hit === undefined) {
+        hit =
+          portFolded.has(term) ||
+          drugFolded.some((re) => re.test(term)) ||
+          unitFolded.test(term) ||
+          // a plural or inflected form text.ts stemmed ("toneladas" -> "tonelada")
+          unitFolded.test(`${term}s`);
+        domainTerms.set(term, hit);
+      }
+      return hit;
     },
     isLexical(word) {
       if (months.has(word.toLowerCase())) return true;

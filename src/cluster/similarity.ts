@@ -47,6 +47,7 @@ const ANCHOR_KIND_WEIGHT: Record<string, number> = {
   country: 0.5,
   drug: 0.5,
   place: 1,
+  region: 0.75,
   num: 1,
   year: 1,
   person: 1.5,
@@ -79,11 +80,16 @@ function telling(anchor: string): boolean {
 }
 const SMALL_NUMBER_WEIGHT = 0.5;
 
-/** Both name places (cities, ports) and none is the same. */
+/**
+ * Both name places (cities, ports) and none is the same, nor the region of one (a copy naming
+ * the port and one naming the provincial capital do not clash).
+ */
 export function placesClash(a: string[] | undefined, b: string[] | undefined): boolean {
   const pa = (a ?? []).filter((x) => x.startsWith('place:'));
   const pb = new Set((b ?? []).filter((x) => x.startsWith('place:')));
-  return pa.length > 0 && pb.size > 0 && !pa.some((x) => pb.has(x));
+  if (pa.length === 0 || pb.size === 0 || pa.some((x) => pb.has(x))) return false;
+  const rb = new Set((b ?? []).filter((x) => x.startsWith('region:')));
+  return !(a ?? []).some((x) => x.startsWith('region:') && rb.has(x));
 }
 
 export function sharesEventAnchor(a: string[] | undefined, b: string[] | undefined): boolean {
@@ -311,12 +317,15 @@ export function compareStories(
     }
     return { ...out, same: false, score: anchors, reason: 'different anchors across languages' };
   }
-  if (figures === 'match' && cos >= THRESHOLDS.withFigureMatch) {
+  // Two reports naming different ports and cities (no region in common) share the wording of
+  // every haul story in their language: they need the content a figure conflict needs.
+  const places = placesClash(a.anchors, b.anchors);
+  if (figures === 'match' && cos >= (places ? THRESHOLDS.figureConflict : THRESHOLDS.withFigureMatch)) {
     return { ...out, same: true, score: cos + 0.5, reason: 'same haul figure' };
   }
   const close = a.time !== null && b.time !== null && Math.abs(a.time - b.time) <= THRESHOLDS.closeDays * DAY;
   const needed =
-    figures === 'conflict'
+    figures === 'conflict' || places
       ? THRESHOLDS.figureConflict
       : close
         ? THRESHOLDS.textOnlyClose
