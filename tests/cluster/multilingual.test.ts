@@ -353,4 +353,46 @@ describe('cross-language decisions', () => {
     expect(compareStories(gdynia, koper, freq, terms, opts).same).toBe(false);
     expect(compareStories(gdynia, again, freq, terms, opts).same).toBe(true);
   });
+
+  it('reads the qualifier before a figure as the range it stands for (knapp, more than, oltre)', () => {
+    const [below] = lexicon.figuresIn('Zöllner fanden knapp vier Tonnen Heroin');
+    const [over] = lexicon.figuresIn("la police a trouvé plus d'une tonne d'héroïne");
+    const [oltre] = lexicon.figuresIn('sequestrati oltre 300 chili di eroina');
+    expect([below?.bound, over?.bound, oltre?.bound]).toEqual(['below', 'over', 'over']);
+    const q = (kg: number, bound?: 'below' | 'over') => ({
+      drug: 'heroin' as const,
+      kg,
+      count: null,
+      country: null,
+      aggregate: false,
+      lead: true,
+      ...(bound ? { bound } : {}),
+    });
+    expect(sameFigure(q(4000, 'below'), q(3640), 0.05)).toBe(true); // 3.64 t is 'knapp vier'
+    expect(sameFigure(q(4000), q(3640), 0.05)).toBe(false);
+    expect(sameFigure(q(1000, 'over'), q(1180), 0.05)).toBe(true);
+    expect(sameFigure(q(1000, 'over'), q(870), 0.05)).toBe(false);
+    // a qualified figure outside the range it names is a conflict, not a near figure
+    const a = {
+      ...features({ id: 'a', language: 'fr', title: null, text: 'x' }),
+      figures: [q(1000, 'over')],
+    };
+    const b = { ...features({ id: 'b', language: 'en', title: null, text: 'y' }), figures: [q(870)] };
+    expect(figureRelation(a, b, 0.05)).toBe('conflict');
+    // reached only through the qualifier: bounded (a match across languages, not within one)
+    expect(figureRelation(a, { ...b, figures: [q(1180)] }, 0.05)).toBe('bounded');
+    expect(figureRelation(a, { ...b, figures: [q(1000)] }, 0.05)).toBe('match');
+  });
+
+  it("gives a figure told as last month's no place among the story's figures", () => {
+    const f = features({
+      id: 'follow-up',
+      language: 'en',
+      published: '2026-06-10T00:00:00Z',
+      title: 'Border guards stop van with 75 kg of heroin',
+      text: 'Border guards stopped a van carrying 75 kg of heroin at the crossing on Tuesday.\n\nLast month the same unit intercepted 310 kg of heroin in a lorry.',
+    });
+    expect(f.anchors).toContain('figure:75');
+    expect(f.anchors).not.toContain('figure:310');
+  });
 });
