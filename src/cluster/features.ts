@@ -279,7 +279,14 @@ export function storyFeatures(record: ArticleRecord, options: FeatureOptions = {
       };
     });
   if (figures.length === 0) {
-    figures = findQuantities(record.title, record.text, lexicon).filter((q) => q.lead && !q.aggregate);
+    // Not the figures the extractor placed in an older haul or a period total ("the 3,100 kilos
+    // seized in November last year", in a trial report): those are no figure of this story.
+    const set = record.seizures.filter((s) => older(s.period) || inBackground(evidenceIn(body, s.evidence)));
+    const same = (x: number | null, y: number | null): boolean =>
+      x !== null && y !== null && Math.abs(x - y) <= 0.01 * Math.max(x, y);
+    figures = findQuantities(record.title, record.text, lexicon).filter(
+      (q) => q.lead && !q.aggregate && !set.some((s) => same(s.kg, q.kg) || same(s.count, q.count)),
+    );
   }
   const countries = [...new Set(own.filter((s) => s.country).map((s) => s.country!))].sort();
   return {

@@ -40,6 +40,8 @@ export const THRESHOLDS = {
   crossLanguage: 0.2,
   /** ... the same, when both have figures and none match. */
   crossLanguageConflict: 0.4,
+  /** ... when a figure agrees and a place, region or person is shared (no places clash). */
+  crossLanguageAgreeing: 0.05,
 } as const;
 
 /** How much each kind of anchor tells one event from another (a country little, a figure much). */
@@ -90,6 +92,13 @@ export function placesClash(a: string[] | undefined, b: string[] | undefined): b
   if (pa.length === 0 || pb.size === 0 || pa.some((x) => pb.has(x))) return false;
   const rb = new Set((b ?? []).filter((x) => x.startsWith('region:')));
   return !(a ?? []).some((x) => x.startsWith('region:') && rb.has(x));
+}
+
+/** Both name one port or city, one region, or one person. */
+export function sharesPlaceOrPerson(a: string[] | undefined, b: string[] | undefined): boolean {
+  if (!a?.length || !b?.length) return false;
+  const inB = new Set(b);
+  return a.some((x) => /^(?:place|region|person):/.test(x) && inB.has(x));
 }
 
 export function sharesEventAnchor(a: string[] | undefined, b: string[] | undefined): boolean {
@@ -342,7 +351,15 @@ export function compareStories(
         : THRESHOLDS.crossLanguage;
     // A port and a drug are shared by every story about that port: a translation also shares
     // something of the event itself (a figure, a number, a person, a date).
-    if (anchors >= need && sharesEventAnchor(a.anchors, b.anchors)) {
+    // The same haul figure (within rounding or a qualifier) and the same port, region or
+    // person is the event itself, however little else two translations share (one copy's
+    // extraction may have missed the rest).
+    const agreeing =
+      (figures === 'match' || figures === 'bounded') &&
+      need === THRESHOLDS.crossLanguage &&
+      sharesPlaceOrPerson(a.anchors, b.anchors) &&
+      anchors >= THRESHOLDS.crossLanguageAgreeing;
+    if (agreeing || (anchors >= need && sharesEventAnchor(a.anchors, b.anchors))) {
       return {
         ...out,
         same: true,

@@ -395,4 +395,33 @@ describe('cross-language decisions', () => {
     expect(f.anchors).toContain('figure:75');
     expect(f.anchors).not.toContain('figure:310');
   });
+
+  it('joins two translations that share only the figure and the port, and not a figure at another port', () => {
+    const terms = loadClusterTerms();
+    const freq = { docs: 0, df: new Map<string, number>() };
+    const opts = { windowDays: 7, figureTolerance: 0.05 };
+    const copy = (id: string, language: string, title: string, text: string) =>
+      features({ id, language, published: '2026-03-11T09:00:00Z', title, text });
+    // one copy is poor: no person, no date, nothing but the port and a rounded figure
+    const rich = copy(
+      'rich',
+      'es',
+      'Hallan 2.380 kilos de cocaína en un buque en Sines',
+      'La Policía Judiciária encontró el martes en el puerto de Sines 2.380 kilos de cocaína en un carguero con bandera de Panamá, informó el inspector Duarte Valadares. Fueron detenidos cuatro marineros.',
+    );
+    const poor = copy(
+      'poor',
+      'de',
+      'Fast 2,4 Tonnen Kokain in Sines',
+      'Im Hafen Sines haben Ermittler fast 2,4 Tonnen Kokain entdeckt.',
+    );
+    const other = copy(
+      'other',
+      'de',
+      'Fast 2,4 Tonnen Kokain in Leixões',
+      'Im Hafen Leixões haben Ermittler fast 2,4 Tonnen Kokain entdeckt.',
+    );
+    expect(compareStories(rich, poor, freq, terms, opts).same).toBe(true);
+    expect(compareStories(rich, other, freq, terms, opts).same).toBe(false);
+  });
 });
