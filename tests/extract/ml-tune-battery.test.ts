@@ -311,3 +311,41 @@ describe('Seizure country: registrations, destinations, seats, provinces, ports 
     expect(seizures(language, published, text)).toEqual(want);
   });
 });
+
+describe('A count of its own drug listed with a mass of another, in a sentence that continues a find', () => {
+  const cases: Case[] = [
+    [
+      'de',
+      '2026-05-14',
+      'In einem Kleinbus in Graz fanden die Polizisten zwei Sporttaschen. Darin: 18 Kilogramm Marihuana sowie rund 2.500 Ecstasy-Tabletten.',
+      ['cannabis 18 AT null', 'mdma 2500 tablets AT null'],
+    ],
+    [
+      'es',
+      '2026-05-14',
+      'Los agentes hallaron dos maletas en una furgoneta en Jaén. En su interior había 30 kilos de hachís y 2.000 pastillas de éxtasis.',
+      ['hashish 30 ES null', 'mdma 2000 tablets ES null'],
+    ],
+    [
+      'pt',
+      '2026-05-14',
+      'A PSP encontrou duas mochilas num carro em Braga. Lá dentro estavam 5 quilos de cocaína e 800 comprimidos de ecstasy.',
+      ['cocaine 5 PT null', 'mdma 800 tablets PT null'],
+    ],
+    [
+      'fr',
+      '2026-05-14',
+      "Les gendarmes ont découvert deux sacs dans une voiture à Lille. À l'intérieur, 8 kilos d'herbe de cannabis et 1 500 comprimés d'ecstasy.",
+      ['cannabis 8 FR null', 'mdma 1500 tablets FR null'],
+    ],
+    [
+      'nl',
+      '2026-05-14',
+      'De politie vond twee koffers in een auto in Breda. Daarin zaten 6 kilo hasj en 900 xtc-pillen.',
+      ['hashish 6 NL null', 'mdma 900 pills NL null'],
+    ],
+  ];
+  it.each(cases)('[%s] %s %s', (language, published, text, want) => {
+    expect(seizures(language, published, text)).toEqual(want);
+  });
+});
