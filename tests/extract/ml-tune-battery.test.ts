@@ -349,3 +349,41 @@ describe('A count of its own drug listed with a mass of another, in a sentence t
     expect(seizures(language, published, text)).toEqual(want);
   });
 });
+
+describe('Seizures told by an infinitive or as a foiled attempt', () => {
+  const cases: Case[] = [
+    [
+      'es',
+      '2026-05-14',
+      'Un registro en una nave de Motril permitió intervenir 45 kilos de hachís y tres kilos de cocaína.',
+      ['hashish 45 ES null', 'cocaine 3 ES null'],
+    ],
+    [
+      'es',
+      '2026-05-14',
+      'La inspección del camión en Irún sirvió para aprehender 120 kilos de marihuana.',
+      ['cannabis 120 ES null'],
+    ],
+    [
+      'fr',
+      '2026-05-14',
+      'Les douaniers de Perpignan ont mis en échec une tentative de trafic portant sur 2 tonnes de résine de cannabis.',
+      ['hashish 2000 FR null'],
+    ],
+    [
+      'fr',
+      '2026-05-14',
+      'La police a déjoué un trafic international de drogue portant sur 600 kilos de cocaïne au Havre.',
+      ['cocaine 600 FR null'],
+    ],
+    [
+      'pt',
+      '2026-05-14',
+      'A fiscalização no porto de Sines permitiu intercetar 700 quilos de cocaína.',
+      ['cocaine 700 PT null'],
+    ],
+  ];
+  it.each(cases)('[%s] %s %s', (language, published, text, want) => {
+    expect(seizures(language, published, text)).toEqual(want);
+  });
+});
