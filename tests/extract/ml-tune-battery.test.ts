@@ -387,3 +387,35 @@ describe('Seizures told by an infinitive or as a foiled attempt', () => {
     expect(seizures(language, published, text)).toEqual(want);
   });
 });
+
+describe('Seizure dates: the day a later sentence names for the find, not the day it was told or filed', () => {
+  const cases: Case[] = [
+    [
+      'es',
+      '2026-05-14',
+      'Según ha informado este jueves la Policía Nacional, los agentes intervinieron 400 kilos de cocaína en Almería. La droga fue hallada el pasado lunes en una nave.',
+      ['cocaine 400 ES 2026-05-11'],
+    ],
+    [
+      'de',
+      '2026-05-14',
+      'Zöllner haben in Bremen 300 Kilogramm Kokain gefunden, wie das Hauptzollamt am Donnerstag mitteilte. Entdeckt wurde die Ware bereits am Dienstag.',
+      ['cocaine 300 DE 2026-05-12'],
+    ],
+    [
+      'de',
+      '2026-05-14',
+      'Fahnder stellten in Dresden 20 Kilogramm Crystal sicher. Gefunden wurde die Sendung am Montag in einem Kleintransporter.',
+      ['methamphetamine 20 DE 2026-05-11'],
+    ],
+    [
+      'pt',
+      '2026-05-14',
+      'Maputo, 14 mai 2026 (Lusa) – A polícia moçambicana apreendeu 200 quilos de heroína num camião. A apreensão foi feita na terça-feira.',
+      ['heroin 200 MZ 2026-05-12'],
+    ],
+  ];
+  it.each(cases)('[%s] %s %s', (language, published, text, want) => {
+    expect(seizures(language, published, text)).toEqual(want);
+  });
+});
