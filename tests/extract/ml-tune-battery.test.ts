@@ -419,3 +419,36 @@ describe('Seizure dates: the day a later sentence names for the find, not the da
     expect(seizures(language, published, text)).toEqual(want);
   });
 });
+
+describe("A baseline year of comparison ('het verschil met 2023') dates nothing", () => {
+  const cases: Case[] = [
+    [
+      'nl',
+      '2026-02-10',
+      'De douane op Schiphol onderschepte in 2025 meer koeriers dan ooit. Het verschil met 2023 is groot. In totaal nam de douane 900 kilo cocaïne in beslag.',
+      ['cocaine 900 NL 2025'],
+    ],
+  ];
+  it.each(cases)('[%s] %s %s', (language, published, text, want) => {
+    expect(seizures(language, published, text)).toEqual(want);
+  });
+});
+
+const placeNames = (language: string, text: string) =>
+  extractRecord(
+    articleFromText({ url: null, title: null, text, published: '2026-05-14', language }),
+  ).places.map((p) => p.name);
+
+describe("A sentence-initial 'only' ('Solo', 'Seul') is no place", () => {
+  const cases: Array<[string, string, string[]]> = [
+    [
+      'es',
+      'Solo en la provincia de Jaén, la policía ha decomisado este año 9 toneladas de hachís.',
+      ['Jaén'],
+    ],
+    ['fr', 'Seul le port de Marseille a échappé à la tendance.', ['Marseille']],
+  ];
+  it.each(cases)('[%s] %s', (language, text, want) => {
+    expect(placeNames(language, text)).toEqual(want);
+  });
+});
