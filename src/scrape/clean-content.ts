@@ -25,7 +25,7 @@ import {
 } from './content-hints.ts';
 import { BLOCK_TAGS, contains, isElement } from './html-text.ts';
 import { isCard, isEntryHeader } from './page-exclusions.ts';
-import { classWeight } from './score-candidates.ts';
+import { BYLINE, classWeight } from './score-candidates.ts';
 import { isProse, type PageText, readPageText, statsOf, type TextBlock } from './text-blocks.ts';
 
 /** Class names of what an article header holds besides its headline. */
@@ -190,6 +190,32 @@ function headerBlock(
 }
 
 /**
+ * An article header written into the content without a wrapper: the `<h1>` a child of a root,
+ * then a dek, then a byline. What stands between the headline and a short block named as a
+ * byline or date (three siblings at most, little prose) is header, the byline too.
+ */
+function unwrappedHeader(page: PageText, roots: readonly Element[]): Element[] {
+  for (const root of roots) {
+    const kids = elementChildren(root);
+    const at = kids.findIndex((k) => k.name === 'h1');
+    if (at < 0) continue;
+    const run: Element[] = [];
+    let prose = 0;
+    for (const k of kids.slice(at + 1, at + 5)) {
+      const st = statsOf(page, k);
+      if (st.units === 0) continue;
+      const ci = `${k.attribs?.class ?? ''} ${k.attribs?.id ?? ''}`;
+      if (st.units < 150 && BYLINE.test(ci)) return prose < 300 ? [...run, k] : [];
+      prose += st.prose;
+      if (st.units >= 300 || prose >= 300) break;
+      run.push(k);
+    }
+    return [];
+  }
+  return [];
+}
+
+/**
  * A story card set into the body ("Watch next" with a linked title and one teaser, between
  * two parts of the text): a card whose siblings are not cards of its kind. Cards of one kind
  * side by side are a list of items (a listicle, a shopping list) and stay.
@@ -328,7 +354,8 @@ function looksLikeBoilerplate(page: PageText, el: Element, trustNames: boolean):
   const weight = classWeight(el);
   // A box named like furniture ("callout-card") whose text is prose without a link or an
   // image is a note of the article, not a teaser or a promo.
-  const plainProse = st.prose > 0 && st.linkUnits === 0 && st.img === 0 && st.embeds === 0 && st.inputs === 0;
+  const plainProse =
+    st.prose > 0 && st.linkUnits === 0 && st.img === 0 && st.embeds === 0 && st.inputs + st.buttons === 0;
   if (weight < 0 && !plainProse && (trustNames ? st.prose < 200 : st.prose === 0)) return true;
   if (st.commas >= 10) return false;
   const isList = el.name === 'ul' || el.name === 'ol';
@@ -336,11 +363,14 @@ function looksLikeBoilerplate(page: PageText, el: Element, trustNames: boolean):
   if (st.img > 1 && st.p / st.img < 0.5 && st.prose === 0) return true;
   if (!isList && st.li - 100 > st.p) return true;
   // Paragraphs written as divs count as paragraphs: a chapter holding a newsletter form is no form box.
-  if (st.inputs > Math.floor((st.p > 0 ? st.p : st.paragraphs) / 3) && st.inputs > 0) return true;
-  // Short blocks go when they carry links or images (Readability 0.5): a bold line without
-  // either is a subheading written in a div.
+  // Buttons count as fields beside a field only: a live blog's entries each have their "Copy
+  // link" button, a story its "Gift this article" one.
+  const fields = st.inputs + (st.inputs > 0 ? st.buttons : 0);
+  if (fields > Math.floor((st.p > 0 ? st.p : st.paragraphs) / 3) && fields > 0) return true;
+  // Short blocks go when they carry links, images or buttons (Readability 0.5; a player's
+  // "Listen 4 min"): a bold line without any is a subheading written in a div.
   if (!isList && st.units < 25 && (st.img === 0 || st.img > 2))
-    return (st.linkUnits > 0 || st.img > 0 || st.units === 0) && !isHeadingOnly(el);
+    return (st.linkUnits > 0 || st.img > 0 || st.buttons > 0 || st.units === 0) && !isHeadingOnly(el);
   // Links inside sentences ("It also <a>co-ordinates plans</a>.") are not a link farm.
   const sentences = st.sentences >= st.links;
   if (!isList && weight < 25 && ld > 0.2 && !sentences) return st.prose < st.units * 0.5 || ld > 0.5;
@@ -377,6 +407,7 @@ export function contentBlocks(
   // holding such a paragraph is body, whatever its wrapper is called ("leafmedia").
   const template = bodyParagraphs(page, roots);
   const header = headerBlock(page, roots, template);
+  const loose = new Set(unwrappedHeader(page, roots));
   const keep = new Set<Element>();
   // Junk inside a kept paragraph (a download link in a <p>): the paragraph is read again without it.
   const inlineJunk = new Set<Element>();
@@ -403,6 +434,7 @@ export function contentBlocks(
       const junk =
         el.name === 'h1' ||
         el === header ||
+        loose.has(el) ||
         (!keptEmbed &&
           !(entryHeader && isEntryHeader(page, el)) &&
           !holdsMuch &&

@@ -127,10 +127,16 @@ function collect(roots: readonly AnyNode[], raw: PageText, out: Exclusion[]): vo
     const node = stack.pop()!;
     if (node.type !== 'tag') continue;
     const el = node as Element;
+    const st = statsOf(raw, el);
+    // A <template> is inert markup for script: the rest of a paywalled body when it holds
+    // paragraphs of prose (shown once the reader subscribes), else a widget's markup.
+    if (el.name === 'template' && !(st.prose >= 200 && st.paragraphs >= 2)) {
+      out.push({ el, strength: 3 });
+      continue;
+    }
     let strength = exclusionOf(el);
     if (strength === 1 && el.name === 'header' && isEntryHeader(raw, el)) strength = 0;
     // An embedded post (a tweet) in a "social-embed" wrapper: the benchmark keeps its text.
-    const st = statsOf(raw, el);
     // A paywall or subscriber wrapper holding paragraphs is the rest of the body, locked (the
     // page's own JSON-LD often says so: isAccessibleForFree false, cssSelector ".paywall").
     const locked =
