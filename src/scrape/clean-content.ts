@@ -215,6 +215,33 @@ function unwrappedHeader(page: PageText, roots: readonly Element[]): Element[] {
   return [];
 }
 
+/** What a caption's parts may be named that is never its text: its credit. */
+const CREDIT_NAME = /credit|copyright|attribution|byline|source/i;
+
+/**
+ * The figures of a photo essay: three or more of one class, each captioned with prose, holding
+ * half of the content's prose or more (page-exclusions.ts gives them back). Their captions are
+ * the story: inside them only a credit goes.
+ */
+function storyFigures(page: PageText, roots: readonly Element[], contentProse: number): Element[] {
+  const groups = new Map<string, Element[]>();
+  for (const el of page.elements) {
+    if (el.name !== 'figure' || statsOf(page, el).prose < 60 || !roots.some((r) => contains(r, el))) continue;
+    const sig = el.attribs?.class ?? '';
+    const g = groups.get(sig);
+    if (g) g.push(el);
+    else groups.set(sig, [el]);
+  }
+  const out: Element[] = [];
+  for (const g of groups.values()) {
+    if (g.length < 3) continue;
+    let prose = 0;
+    for (const el of g) prose += statsOf(page, el).prose;
+    if (prose >= contentProse * 0.5) out.push(...g);
+  }
+  return out;
+}
+
 /**
  * A story card set into the body ("Watch next" with a linked title and one teaser, between
  * two parts of the text): a card whose siblings are not cards of its kind. Cards of one kind
@@ -399,7 +426,7 @@ export function contentBlocks(
   roots: readonly Element[],
   options: CleanOptions = {},
 ): TextBlock[] {
-  const byName = options.byName ?? 'all';
+  let byName = options.byName ?? 'all';
   const conditional = options.conditional ?? true;
   let contentProse = 0;
   for (const r of roots) contentProse += statsOf(page, r).prose;
@@ -408,6 +435,10 @@ export function contentBlocks(
   const template = bodyParagraphs(page, roots);
   const header = headerBlock(page, roots, template);
   const loose = new Set(unwrappedHeader(page, roots));
+  const essay = storyFigures(page, roots, contentProse);
+  // A photo essay names its own text after its pictures (`gallery-intro`): names are trusted
+  // only for blocks without prose.
+  if (essay.length && byName === 'all') byName = 'without-prose';
   const keep = new Set<Element>();
   // Junk inside a kept paragraph (a download link in a <p>): the paragraph is read again without it.
   const inlineJunk = new Set<Element>();
@@ -431,6 +462,19 @@ export function contentBlocks(
       const inlineDateline = !BLOCK_TAGS.has(el.name) && DATELINE.test(el.attribs?.class ?? '');
       // An entry's own header in a stream of entries (a live blog): its title is body text.
       const entryHeader = el.name === 'header' || HEADER_WORD.test(el.attribs?.class ?? '');
+      if (essay.length && essay.some((f) => contains(f, el))) {
+        const attrs = el.attribs ?? {};
+        if (CREDIT_NAME.test(`${attrs.class ?? ''} ${attrs.id ?? ''}`)) {
+          if (!BLOCK_TAGS.has(el.name)) inlineJunk.add(el);
+          continue;
+        }
+        keep.add(el);
+        for (let i = (el.children ?? []).length - 1; i >= 0; i--) {
+          const c = el.children[i];
+          if (isElement(c)) stack.push(c);
+        }
+        continue;
+      }
       const junk =
         el.name === 'h1' ||
         el === header ||
@@ -662,9 +706,30 @@ function hasLabelChild(el: Element): boolean {
   return false;
 }
 
+const CELL_TAGS = new Set(['span', 'b', 'strong', 'em', 'i', 'small', 'time', 'data']);
+
 /**
- * Runs of three or more fact lines (a recipe's times and servings, a product's specs): the
- * page's metadata written as lines, not its text. A table's cells are its data and stay.
+ * A row written as cells: two or more inline elements and no bare text, the first a label
+ * without figures (`<div><span>Possession</span><span>44%</span><span>56%</span></div>`).
+ */
+function cellRow(el: Element): boolean {
+  let cells = 0;
+  for (const c of el.children ?? []) {
+    if (c.type === 'text') {
+      if ((c as unknown as { data: string }).data.trim()) return false;
+      continue;
+    }
+    if (!isElement(c)) continue;
+    if (!CELL_TAGS.has(c.name)) return false;
+    if (cells++ === 0 && /\d/.test(flatText(c))) return false;
+  }
+  return cells >= 2;
+}
+
+/**
+ * Runs of three or more fact lines (a recipe's times and servings, a product's specs, a match's
+ * statistics written as rows of cells): the page's metadata written as lines, not its text. A table's cells
+ * are its data and stay.
  */
 function factRuns(blocks: readonly TextBlock[]): Set<number> {
   const out = new Set<number>();
@@ -675,7 +740,9 @@ function factRuns(blocks: readonly TextBlock[]): Set<number> {
       !!b &&
       b.units < 35 &&
       !TABLE_CELLS.has(b.owner.name) &&
-      (FACT_LINE.test(b.text) || (LABELLED_FACT.test(b.text) && hasLabelChild(b.owner)));
+      (FACT_LINE.test(b.text) ||
+        (LABELLED_FACT.test(b.text) && hasLabelChild(b.owner)) ||
+        (/\d/.test(b.text) && cellRow(b.owner)));
     if (fact) continue;
     if (i - start >= 3) for (let k = start; k < i; k++) out.add(k);
     start = i + 1;

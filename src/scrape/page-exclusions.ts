@@ -10,6 +10,7 @@
  */
 import type { AnyNode, Element } from 'domhandler';
 import { BODY_HINT, MAYBE, UNLIKELY, UNLIKELY_ROLES } from './content-hints.ts';
+import { contains } from './html-text.ts';
 import { isProse, type PageText, statsOf, type TextBlock } from './text-blocks.ts';
 
 /** Tags that are furniture by themselves. */
@@ -243,10 +244,23 @@ const REPLY_LINE =
 /** Elements holding a reader post's "Reply" line (its owner and the owner's ancestors, near). */
 function replyHolders(raw: PageText): Set<Element> {
   const out = new Set<Element>();
-  for (const b of raw.blocks) {
-    if (b.units > 30 || !REPLY_LINE.test(b.text)) continue;
-    let el: AnyNode | null = b.owner;
+  const mark = (from: Element): void => {
+    let el: AnyNode | null = from;
     for (let level = 0; level < 5 && el && el.type === 'tag'; level++, el = el.parent) out.add(el as Element);
+  };
+  for (const b of raw.blocks) if (b.units <= 30 && REPLY_LINE.test(b.text)) mark(b.owner);
+  // A "Reply" written as a button (the text walk does not read buttons).
+  for (const el of raw.elements) {
+    if (statsOf(raw, el).buttons === 0) continue;
+    for (const c of el.children ?? [])
+      if (
+        c.type === 'tag' &&
+        (c as Element).name === 'button' &&
+        REPLY_LINE.test(textOf(c as Element).trim())
+      ) {
+        mark(el);
+        break;
+      }
   }
   return out;
 }
@@ -303,7 +317,7 @@ function cardLists(raw: PageText, body: Element): Exclusion[] {
  * "댓글 12", "Comentários" ... (several languages).
  */
 const READER_HEADING =
-  /^(?:\d+\s+)?(?:comments?|replies|responses|reviews?|reader comments|leave a (?:reply|comment)|join the discussion|kommentare?|commentaires?|comentarios?|comentários|commenti|reacties|댓글|コメント|评论|評論|التعليقات)(?:\s*[(（]?\d+[)）]?)?\s*:?$/i;
+  /^(?:\d+\s+)?(?:comments?|replies|responses|reviews?|reader comments|leave a (?:reply|comment)|join the (?:discussion|conversation|debate)|kommentare?|commentaires?|comentarios?|comentários|commenti|reacties|댓글|コメント|评论|評論|التعليقات)(?:\s*[(（]?\d+[)）]?)?\s*:?$/i;
 
 /**
  * Reader sections that no class names (webmentions, reviews, a comment list in plain divs):
@@ -325,7 +339,8 @@ function readerSections(raw: PageText, body: Element): Exclusion[] {
       if (first !== head) break;
       const st = statsOf(raw, el);
       if (st.units > statsOf(raw, head).units) {
-        if (st.prose < total * 0.5) out.push({ el, strength: 2 });
+        // A thread longer than the story still goes when a story is left outside it.
+        if (st.prose < total * 0.5 || storyOutside(raw, el)) out.push({ el, strength: 2 });
         break;
       }
       head = el;
@@ -333,6 +348,18 @@ function readerSections(raw: PageText, body: Element): Exclusion[] {
     }
   }
   return out;
+}
+
+/** Two prose blocks or more (300 units) outside `el`: a story of its own. */
+function storyOutside(raw: PageText, el: Element): boolean {
+  let blocks = 0;
+  let units = 0;
+  for (const b of raw.blocks) {
+    if (!isProse(b) || contains(el, b.owner)) continue;
+    blocks++;
+    units += b.units;
+  }
+  return blocks >= 2 && units >= 300;
 }
 
 /**
@@ -433,5 +460,40 @@ export function pageExclusions(body: Element, raw: PageText): Set<Element> {
       for (const x of inner) if (!excluded.has(x.el)) excluded.set(x.el, x.strength);
     }
   }
+  giveBackStoryFigures(raw, total - removedNow(), excluded);
   return new Set(excluded.keys());
+}
+
+/**
+ * Figures whose captions are the story (a photo essay: an intro, then photographs each under
+ * a paragraph or two of text): three or more figures of one kind, each captioned with prose,
+ * holding more prose than the page keeps without them. They are given back with their captions.
+ */
+function giveBackStoryFigures(raw: PageText, left: number, excluded: Map<Element, Strength>): void {
+  const groups = new Map<string, Element[]>();
+  for (const el of excluded.keys()) {
+    if (el.name !== 'figure' || statsOf(raw, el).prose < 60) continue;
+    let inside = false;
+    for (let p = el.parent; p && p.type === 'tag' && !inside; p = p.parent)
+      inside = excluded.has(p as Element);
+    if (inside) continue;
+    const sig = `${el.attribs?.class ?? ''}`;
+    const g = groups.get(sig);
+    if (g) g.push(el);
+    else groups.set(sig, [el]);
+  }
+  for (const g of groups.values()) {
+    if (g.length < 3) continue;
+    let prose = 0;
+    for (const el of g) prose += statsOf(raw, el).prose;
+    if (prose <= left) continue;
+    for (const el of g) {
+      excluded.delete(el);
+      const inner: Exclusion[] = [];
+      collect(el.children ?? [], raw, inner);
+      for (const x of inner)
+        if (x.el.name !== 'figcaption' && !excluded.has(x.el)) excluded.set(x.el, x.strength);
+    }
+    left += prose;
+  }
 }
