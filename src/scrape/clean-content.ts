@@ -373,6 +373,37 @@ function boxOfList(page: PageText, el: Element): boolean {
   return !!list && (metadataList(page, list) || promoList(page, list));
 }
 
+/** True when `el` holds a prose block of 60 units or more (asked of boxes with buttons only). */
+function holdsParagraph(page: PageText, el: Element): boolean {
+  const { first, last } = statsOf(page, el);
+  for (const b of page.blocks) {
+    if (b.units < 60 || !isProse(b)) continue;
+    const at = statsOf(page, b.owner).first;
+    if (at >= first && at <= last) return true;
+  }
+  return false;
+}
+
+/** A button label that asks the reader to sign up, subscribe, register, try ... */
+const BUTTON_CALL =
+  /^(?:sign ?up|subscribe|join|register|try|get (?:started|access|it)|start (?:a |your )?(?:free )?trial|continue|cadastr|assine|inscr|abonn|anmelden|registr|suscr)/i;
+
+/** A button under `el` whose label is a call to action (an iterative walk). */
+function callButton(el: Element): boolean {
+  const stack: AnyNode[] = [...(el.children ?? [])];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (!isElement(n)) continue;
+    if (n.name === 'button') {
+      const label = flatText(n);
+      if (BUTTON_CALL.test(label) || CALL_TO_ACTION.test(label)) return true;
+      continue;
+    }
+    stack.push(...(n.children ?? []));
+  }
+  return false;
+}
+
 /** Readability's conditional clean, on the subtree statistics. */
 function looksLikeBoilerplate(page: PageText, el: Element, trustNames: boolean): boolean {
   const st = statsOf(page, el);
@@ -390,9 +421,12 @@ function looksLikeBoilerplate(page: PageText, el: Element, trustNames: boolean):
   if (st.img > 1 && st.p / st.img < 0.5 && st.prose === 0) return true;
   if (!isList && st.li - 100 > st.p) return true;
   // Paragraphs written as divs count as paragraphs: a chapter holding a newsletter form is no form box.
-  // Buttons count as fields beside a field only: a live blog's entries each have their "Copy
-  // link" button, a story its "Gift this article" one.
-  const fields = st.inputs + (st.inputs > 0 ? st.buttons : 0);
+  // Buttons count as fields beside a field, in a box of short lines (a dialog's "Continue
+  // reading here") or when one calls to action ("Sign up" under a pitch); not a paragraph's
+  // tools (a live blog's entries each have their "Copy link" button).
+  const fields =
+    st.inputs +
+    (st.inputs > 0 || (st.buttons > 0 && (!holdsParagraph(page, el) || callButton(el))) ? st.buttons : 0);
   if (fields > Math.floor((st.p > 0 ? st.p : st.paragraphs) / 3) && fields > 0) return true;
   // Short blocks go when they carry links, images or buttons (Readability 0.5; a player's
   // "Listen 4 min"): a bold line without any is a subheading written in a div.
