@@ -190,15 +190,16 @@ function headerBlock(
 }
 
 /**
- * An article header written into the content without a wrapper: the `<h1>` a child of a root,
- * then a dek, then a byline. What stands between the headline and a short block named as a
+ * An article header written without a wrapper of its own: the `<h1>`, then a dek, then a
+ * byline, as siblings of the body's paragraphs. What stands between the headline and a short block named as a
  * byline or date (three siblings at most, little prose) is header, the byline too.
  */
 function unwrappedHeader(page: PageText, roots: readonly Element[]): Element[] {
-  for (const root of roots) {
-    const kids = elementChildren(root);
-    const at = kids.findIndex((k) => k.name === 'h1');
-    if (at < 0) continue;
+  const h1 = page.elements.find((el) => el.name === 'h1' && roots.some((r) => contains(r, el)));
+  const parent = h1?.parent;
+  if (h1 && isElement(parent) && roots.some((r) => contains(r, parent))) {
+    const kids = elementChildren(parent);
+    const at = kids.indexOf(h1);
     const run: Element[] = [];
     let prose = 0;
     for (const k of kids.slice(at + 1, at + 5)) {
@@ -210,7 +211,6 @@ function unwrappedHeader(page: PageText, roots: readonly Element[]): Element[] {
       if (st.units >= 300 || prose >= 300) break;
       run.push(k);
     }
-    return [];
   }
   return [];
 }

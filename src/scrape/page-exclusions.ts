@@ -46,6 +46,8 @@ type Strength = 1 | 2 | 3;
 interface Exclusion {
   el: Element;
   strength: Strength;
+  /** A reader thread found by its shape (posts with a Reply line), never given back for a story. */
+  thread?: boolean;
 }
 
 function exclusionOf(el: Element): Strength | 0 {
@@ -268,11 +270,13 @@ function replyHolders(raw: PageText): Set<Element> {
 function cardLists(raw: PageText, body: Element): Exclusion[] {
   const replies = replyHolders(raw);
   const out = new Set<Element>();
+  const threads = new Set<Element>();
   for (const parent of raw.elements) {
     const kids = parent.children ?? [];
     if (kids.length < 2) continue;
     // Cards first (a cheap test on the statistics), grouped by tag and class only when found.
     let cards: Map<string, Element[]> | null = null;
+    let posts: Set<string> | null = null;
     for (const k of kids) {
       // A story card, or a reader post: its prose with a "Reply" line (a comment thread).
       if (k.type !== 'tag') continue;
@@ -280,6 +284,7 @@ function cardLists(raw: PageText, body: Element): Exclusion[] {
       if (!post && !isCard(raw, k as Element)) continue;
       const el = k as Element;
       const sig = `${el.name}.${el.attribs?.class ?? ''}`;
+      if (post) (posts ??= new Set()).add(sig);
       cards ??= new Map();
       const g = cards.get(sig);
       if (g) g.push(el);
@@ -296,8 +301,15 @@ function cardLists(raw: PageText, body: Element): Exclusion[] {
       let units = 0;
       for (const c of g) units += statsOf(raw, c).units;
       const whole = parent !== body && !NEVER_BY_CLASS.has(parent.name);
-      if (whole && units >= statsOf(raw, parent).units * 0.8) out.add(parent);
-      else for (const c of g) out.add(c);
+      const thread = !!posts?.has(sig);
+      if (whole && units >= statsOf(raw, parent).units * 0.8) {
+        out.add(parent);
+        if (thread) threads.add(parent);
+      } else
+        for (const c of g) {
+          out.add(c);
+          if (thread) threads.add(c);
+        }
     }
   }
   const result: Exclusion[] = [];
@@ -307,7 +319,7 @@ function cardLists(raw: PageText, body: Element): Exclusion[] {
     const attrs = el.attribs ?? {};
     if (inside || attrs.itemprop === 'articleBody') continue;
     if (BODY_HINT.test(`${attrs.class ?? ''} ${attrs.id ?? ''}`)) continue;
-    result.push({ el, strength: 1 });
+    result.push({ el, strength: 1, thread: threads.has(el) });
   }
   return result;
 }
@@ -350,7 +362,7 @@ function readerSections(raw: PageText, body: Element): Exclusion[] {
   return out;
 }
 
-/** Two prose blocks or more (300 units) outside `el`: a story of its own. */
+/** Two prose blocks or more (200 units) outside `el`: a story of its own. */
 function storyOutside(raw: PageText, el: Element): boolean {
   let blocks = 0;
   let units = 0;
@@ -359,7 +371,7 @@ function storyOutside(raw: PageText, el: Element): boolean {
     blocks++;
     units += b.units;
   }
-  return blocks >= 2 && units >= 300;
+  return blocks >= 2 && units >= 200;
 }
 
 /**
@@ -382,7 +394,7 @@ export function pageExclusions(body: Element, raw: PageText): Set<Element> {
     return true;
   };
   const shapedSet = new Set(shaped.map((x) => x.el));
-  const cardSet = new Set(cards.map((x) => x.el));
+  const cardSet = new Set(cards.filter((x) => !x.thread).map((x) => x.el));
   // Prose blocks outside every exclusion: two or more of them are a story of its own (a short
   // brief), which a list of cards or a reader thread found by its shape must not outweigh.
   // Cards that follow that prose in its own container are the story's items (a shopping list
