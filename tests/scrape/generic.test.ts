@@ -495,6 +495,30 @@ describe('generic extractor, round 5 causes', () => {
     expect(mainText(noByline).paragraphs.join('\n')).toMatch(/The lead paragraph/);
   });
 
+  it('reads the store of a paywalled page whose DOM holds a long teaser and cards above its wall', () => {
+    const paras = Array.from(
+      { length: 10 },
+      (_, i) =>
+        `Part ${i + 1} of the harbour story: the ferry company, the port and the council agreed to share the cost of the new pier after a year of talks.`,
+    );
+    const state = {
+      article: { title: 'The harbour pier deal', body: paras.map((p) => `<p>${p}</p>`).join('') },
+    };
+    const cards = ['The tram line opens late', 'The market hall reopens'].map(
+      (t) =>
+        `<div class="rec"><a href="/r">${t}</a><span>Another story of the week, in one line of the town.</span></div>`,
+    );
+    const html = `<body><h1>The harbour pier deal</h1><div class="text">${paras
+      .slice(0, 4)
+      .map((p) => `<p>${p}</p>`)
+      .join(
+        '',
+      )}</div><div class="paywall-box"><p>Subscribers read on.</p></div>${cards.join('')}<script>window.__STATE__ = ${JSON.stringify(state)};</script></body>`;
+    const r = extractMainText(loadHtml(html), { headlines: ['The harbour pier deal'] });
+    expect(r.source).toBe('script-state');
+    expect(r.paragraphs).toHaveLength(10);
+  });
+
   it('drops paywall and feedback prompts, a chart box with its source and a Chinese source line', () => {
     const html = `<body><h1>The headline</h1><div class="post">${lines(2, 'the first part')}<div class="x-chart"><div>Crossings per month</div><img src="/c.png"><div>Source: harbour office</div></div><div class="premium-wall"><p>Get unlimited reading for a small monthly fee, cancel whenever you like.</p></div><p>Already a subscriber? Log in</p>${lines(2, 'the second part')}<p>Was this article helpful?</p><p>（本文来源：海港日报。转载请注明出处。）</p></div></body>`;
     const text = mainText(html).paragraphs.join('\n');
