@@ -217,6 +217,9 @@ function unwrappedHeader(page: PageText, roots: readonly Element[]): Element[] {
 
 /** What a caption's parts may be named that is never its text: its credit. */
 const CREDIT_NAME = /credit|copyright|attribution|byline|source/i;
+/** A credit written in a part of its own, unnamed: "Photograph: Name", "Photo by Name", "© Name". */
+const CREDIT_TEXT =
+  /^(?:(?:photo(?:graph)?s?|pictures?|images?|fotos?|foto(?:grafia|graf[ií]a)?|bild|credit)\s*(?:by\b|:)|©)/i;
 
 /**
  * The figures of a photo essay: three or more of one class, each captioned with prose, holding
@@ -498,7 +501,10 @@ export function contentBlocks(
       const entryHeader = el.name === 'header' || HEADER_WORD.test(el.attribs?.class ?? '');
       if (essay.length && essay.some((f) => contains(f, el))) {
         const attrs = el.attribs ?? {};
-        if (CREDIT_NAME.test(`${attrs.class ?? ''} ${attrs.id ?? ''}`)) {
+        if (
+          CREDIT_NAME.test(`${attrs.class ?? ''} ${attrs.id ?? ''}`) ||
+          (!BLOCK_TAGS.has(el.name) && statsOf(page, el).units < 60 && CREDIT_TEXT.test(flatText(el)))
+        ) {
           if (!BLOCK_TAGS.has(el.name)) inlineJunk.add(el);
           continue;
         }
