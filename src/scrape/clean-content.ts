@@ -19,6 +19,7 @@ import {
   PHOTO_CREDIT_LINE,
   PHOTO_CREDIT_LINE_EN,
   PROMO_HEADINGS,
+  RATING_LINE,
   READ_TIME_LINE,
   RELATIVE_TIME_LINE,
   TRAILERS,
@@ -698,6 +699,8 @@ export function filterBlocks(blocks: readonly TextBlock[], headlines: readonly s
     if (b.units < 150 && PHOTO_CREDIT_LINE.test(text)) continue;
     if (b.units < 250 && PHOTO_CREDIT_LINE_EN.test(text)) continue;
     if (b.units < 60 && isDataLine(b)) continue;
+    if (b.units < 60 && RATING_LINE.test(text)) continue;
+    if (b.units < 200 && !TABLE_CELLS.has(b.owner.name) && factSegments(text)) continue;
     if (b.units >= 30 && b.units < 250 && repeatsAnother(b, blocks)) continue;
     // "Source: ..." right under a table is the table's credit line.
     const prev = out[out.length - 1];
@@ -746,17 +749,27 @@ function hasLabelChild(el: Element): boolean {
   return false;
 }
 
+/** A line of three or more facts: "Calories: 285kcal | Protein: 14g | Fat: 8g". */
+function factSegments(text: string): boolean {
+  const parts = text.split(/\s+[|·•]\s+|\s*[|•]\s*/);
+  return parts.length >= 3 && parts.every((p) => FACT_LINE.test(p.trim()));
+}
+
 const CELL_TAGS = new Set(['span', 'b', 'strong', 'em', 'i', 'small', 'time', 'data']);
 
 /**
- * A row written as cells: two or more inline elements and no bare text, the first a label
- * without figures (`<div><span>Possession</span><span>44%</span><span>56%</span></div>`).
+ * A row written as cells: a label (an inline element without figures) and one or more values,
+ * inline elements or bare text (`<div><span>Possession</span><span>44%</span><span>56%</span>
+ * </div>`, `<div><span>Prep Time</span> 10 mins</div>`).
  */
 function cellRow(el: Element): boolean {
   let cells = 0;
   for (const c of el.children ?? []) {
     if (c.type === 'text') {
-      if ((c as unknown as { data: string }).data.trim()) return false;
+      if (!(c as unknown as { data: string }).data.trim()) continue;
+      // The value written as bare text after its label ("<span>Prep Time</span> 10 mins").
+      if (cells === 0) return false;
+      cells++;
       continue;
     }
     if (!isElement(c)) continue;

@@ -87,6 +87,8 @@ export const TRAILERS: readonly RegExp[] = [
   /^(?:this (?:article|story|content) is (?:only )?(?:for|available to) (?:subscribers|members)|subscribe to (?:continue|keep) reading|you have \d+ free (?:articles?|stories) (?:left|remaining))/i,
   /^(?:log ?in|sign ?in|register) (?:or register )?to (?:post|leave|add|read) (?:a )?comments?\.?$/i,
   /^already (?:a |an )?(?:subscriber|member|registered)\b.{0,60}$/i,
+  // A recipe card's call to share: "Tried this recipe? Tag @site ...", "Made this? Leave a review".
+  /^(?:tried|made|did you make) (?:this|it)(?: recipe)?\?.{0,100}$/i,
   // Feedback widgets: "Was this page helpful? Yes No".
   /^(?:was|is|did you find) this (?:page|article|story|answer|information|guide)(?: \w+)? (?:helpful|useful)\b.{0,30}$/i,
   // Subscription pitches: "Assine o Jornal e tenha acesso ilimitado ...", "Subscribe for unlimited access".
@@ -153,3 +155,7 @@ export const DATE_LINE = new RegExp(
   `^(?:(?:published|updated|posted|last updated)(?: on)?:?\\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?(?:${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}\\.?\\s+${MONTH},?\\s+\\d{4}|\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}|\\d{4}[./-]\\d{1,2}[./-]\\d{1,2})(?:,?\\s*(?:at\\s+)?\\d{1,2}[:.]\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?:\\s+[A-Z]{2,4})?)?$`,
   'i',
 );
+
+/** A rating line: "★★★★★ 4.8 from 96 votes", "4.5 out of 5 (212 reviews)", "Rated 4/5". */
+export const RATING_LINE =
+  /^(?:[★☆✩✪⭐]{3,}|rated\b)|^[★☆\s]*\d(?:[.,]\d+)?\s*(?:out of|\/|von|sur|de)\s*5\b|\b\d(?:[.,]\d+)?\s+(?:from|based on)\s+\d+\s+(?:votes|ratings|reviews)\b/i;

@@ -519,6 +519,17 @@ describe('generic extractor, round 5 causes', () => {
     expect(r.paragraphs).toHaveLength(10);
   });
 
+  it("drops a recipe card's rating line, label-and-value times, a nutrition line and its call to share, with no class names", () => {
+    const times = ['Prep Time', 'Cook Time', 'Total Time']
+      .map((l, i) => `<div><span>${l}</span> ${10 + i} mins</div>`)
+      .join('');
+    const html = `<body><h1>The headline</h1><div>${lines(2, 'the soup')}<div><h2>Lentil soup</h2><div>★★★★★ 4.7 from 51 votes</div>${times}<ul><li>200 g red lentils</li><li>1 onion, chopped</li></ul><ol><li>Soften the onion in the oil for ten minutes, then add the lentils and the stock.</li></ol><div>Calories: 240kcal | Protein: 15g | Fat: 6g</div><div>Made this? Leave a comment below and tell us how it went!</div></div></div></body>`;
+    const text = mainText(html).paragraphs.join('\n');
+    expect(text).toMatch(/200 g red lentils/);
+    expect(text).toMatch(/Soften the onion/);
+    expect(text).not.toMatch(/51 votes|Prep Time|Calories|Made this/);
+  });
+
   it('drops paywall and feedback prompts, a chart box with its source and a Chinese source line', () => {
     const html = `<body><h1>The headline</h1><div class="post">${lines(2, 'the first part')}<div class="x-chart"><div>Crossings per month</div><img src="/c.png"><div>Source: harbour office</div></div><div class="premium-wall"><p>Get unlimited reading for a small monthly fee, cancel whenever you like.</p></div><p>Already a subscriber? Log in</p>${lines(2, 'the second part')}<p>Was this article helpful?</p><p>（本文来源：海港日报。转载请注明出处。）</p></div></body>`;
     const text = mainText(html).paragraphs.join('\n');
