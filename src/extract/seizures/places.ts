@@ -39,7 +39,9 @@ export function eligibleMentions(
     const rel = m.start - sentenceStart;
     const before = text.slice(Math.max(0, rel - 40), rel);
     const chained = lastExcludedEnd >= 0 && chainLink.test(text.slice(lastExcludedEnd, rel));
-    if (termMatch(t, 'not-place', before) || chained) {
+    // "in einem in Polen zugelassenen Lieferwagen": the words after the place say it is none.
+    const after = text.slice(m.end - sentenceStart, m.end - sentenceStart + 40);
+    if (m.origin || termMatch(t, 'not-place', before) || chained || termMatch(t, 'not-place-after', after)) {
       lastExcludedEnd = m.end - sentenceStart;
       continue;
     }
