@@ -371,8 +371,8 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
     let inner = run.slice(2);
     let name = spanText(ctx, inner);
     let cands = ctx.gaz.lookup(name);
-    // "the Port of Hamburg Marketing association": a known place and an organisation's words
-    // after it is the port of that place, not a port called "Hamburg Marketing".
+    // "the Port of X Marketing association": a known place and an organisation's words
+    // after it is the port of that place, not a port called "X Marketing".
     for (let k = inner.length - 1; cands.length === 0 && k >= 1; k--) {
       const head = spanText(ctx, inner.slice(0, k));
       const found = ctx.gaz.lookup(head);
@@ -867,12 +867,12 @@ function resolve(ctx: EntityContext, raws: Raw[]): PlaceMention[] {
     current = r;
     if (r.origin || r.borderPart) continue;
     if (r.within) continue;
-    // "Lagos, in Portugal's Algarve region": the region after the name decides it (below).
+    // "Town, in Country's X region": the region after the name decides it (below).
     const next = raws[i + 1];
     const link = next ? ctx.text.slice(r.end, next.start) : '';
     if (next && (ctx.tables.grammar.withinLink.test(link) || /^\s*,\s*\p{Ll}+\s+$/u.test(link))) continue;
     const [a] = r.candidates.filter((e) => e.kind === 'city').sort((x, y) => y.population - x.population);
-    // "Hamburg", "Bremen": a region named after its own city is no other reading.
+    // A city-state or a region named after its own city is no other reading.
     if (r.candidates.some((e) => e.kind !== 'city' && e.country !== a?.country)) continue;
     const b = r.candidates
       .filter((e) => e.country !== a?.country)

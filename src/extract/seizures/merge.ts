@@ -224,7 +224,7 @@ function absorb(into: Candidate, c: Candidate): void {
     s.countUnit = t.countUnit;
   }
   // A sea or a region with no country ("in the Caribbean Sea") yields to a place of the same
-  // rank that has one ("weighed at the naval base in Cartagena").
+  // rank that has one ("weighed at the naval base in X").
   if (
     PLACE_RANK[c.placeSource] > PLACE_RANK[into.placeSource] ||
     (c.placeSource === into.placeSource && s.country === null && t.country !== null)
