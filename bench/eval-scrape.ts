@@ -119,6 +119,10 @@ const SETS: Array<[string, (p: CorpusPage) => boolean]> = [
     '  ours, round 4, check set (written after reading src/scrape, scored once before changes)',
     (p) => p.folder === 'generic-fixtures' && p.set === 'check4',
   ],
+  [
+    '  ours, round 5 (written before reading src/scrape, scored on main before changes)',
+    (p) => p.folder === 'generic-fixtures' && p.set === 'round5',
+  ],
 ];
 
 const f = (n: number): string => n.toFixed(3);

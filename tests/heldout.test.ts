@@ -358,7 +358,11 @@ describe('the ml1 multilingual held-out set stays above its floors', () => {
   });
 
   // Measured 2026-12-03 with the CLI's default 7-day window: B-cubed precision 0.878, recall 0.800,
-  // F1 0.837 over 14 articles; the 3 decoys each stayed alone.
+  // F1 0.837 over 14 articles; the 3 decoys each stayed alone. 0.882 by the afternoon (the
+  // undated German Gioia Tauro copy joined the Galicia story: two German reports, a figure
+  // within rounding, different ports); 1.000 once one language's reports naming different
+  // ports need more than a shared figure (branch cluster2; the set was open to it by then).
+  // The bar stays below 1: the set is known, the blind ml2-clusters set is the judge.
   it('story clustering of ml1-clusters: B-cubed F1, and the decoys stay apart from both events', async () => {
     const { bcubed } = await import('../src/cluster/bcubed.ts');
     const { clusterCorpus, readCorpusDir } = await import('../src/cluster/corpus.ts');
@@ -367,7 +371,7 @@ describe('the ml1 multilingual held-out set stays above its floors', () => {
     const gold = new Map(articles.filter((a) => a.story).map((a) => [a.id, a.story!]));
     expect(gold.size).toBe(14);
     const predicted = new Map(lines.map((l) => [l.id, l.cluster]));
-    expect(bcubed(predicted, gold).f1).toBeGreaterThanOrEqual(0.78);
+    expect(bcubed(predicted, gold).f1).toBeGreaterThanOrEqual(0.95);
     const eventClusters = new Set(
       [...gold]
         .filter(

@@ -227,6 +227,14 @@ export function storyTime(
         recall(s, here);
     }
   }
+  // A sentence after the headline that places its figures a month or a year back ("last month
+  // officers found 4.6 tonnes at the same port") recalls an older haul, dated or not.
+  for (const s of spans) {
+    if (s.start < headEnd || background.includes(s)) continue;
+    const own = figuresOf(s);
+    if (own.length === 0 || own.some(agrees)) continue;
+    if (lexicon.pastReference(body.slice(s.start, s.end))) recall(s, []);
+  }
   background.sort((a, b) => a.start - b.start);
   return { time, slack, from, background, recalls };
 }
@@ -253,16 +261,32 @@ export function storyFeatures(record: ArticleRecord, options: FeatureOptions = {
   );
   let figures: Quantity[] = own
     .filter((s) => s.kg !== null || s.count !== null)
-    .map((s) => ({
-      drug: s.drug,
-      kg: s.kg,
-      count: s.count,
-      country: s.country,
-      aggregate: false,
-      lead: true,
-    }));
+    .map((s) => {
+      // The qualifier of the figure, read again from its evidence ("knapp drei Tonnen").
+      const bound = lexicon
+        .figuresIn(s.evidence)
+        .find((f) =>
+          s.kg !== null ? f.kg !== null && Math.abs(f.kg - s.kg) <= 0.01 * s.kg : f.count === s.count,
+        )?.bound;
+      return {
+        drug: s.drug,
+        kg: s.kg,
+        count: s.count,
+        country: s.country,
+        aggregate: false,
+        lead: true,
+        ...(bound ? { bound } : {}),
+      };
+    });
   if (figures.length === 0) {
-    figures = findQuantities(record.title, record.text, lexicon).filter((q) => q.lead && !q.aggregate);
+    // Not the figures the extractor placed in an older haul or a period total ("the 3,100 kilos
+    // seized in November last year", in a trial report): those are no figure of this story.
+    const set = record.seizures.filter((s) => older(s.period) || inBackground(evidenceIn(body, s.evidence)));
+    const same = (x: number | null, y: number | null): boolean =>
+      x !== null && y !== null && Math.abs(x - y) <= 0.01 * Math.max(x, y);
+    figures = findQuantities(record.title, record.text, lexicon).filter(
+      (q) => q.lead && !q.aggregate && !set.some((s) => same(s.kg, q.kg) || same(s.count, q.count)),
+    );
   }
   const countries = [...new Set(own.filter((s) => s.country).map((s) => s.country!))].sort();
   return {
@@ -286,6 +310,8 @@ export function storyFeatures(record: ArticleRecord, options: FeatureOptions = {
       background: when.background,
       organizations: record.organizations,
       persons: record.persons.map((p) => p.name),
+      places: record.places,
+      countries,
     }),
     terms: contentTerms(record.title, record.text, terms),
     sketch: shingleSketch(body),
@@ -294,7 +320,7 @@ export function storyFeatures(record: ArticleRecord, options: FeatureOptions = {
 function dedupeFigures(figures: Quantity[]): Quantity[] {
   const seen = new Set<string>();
   return figures.filter((f) => {
-    const key = `${f.drug}|${f.kg}|${f.count}|${f.country}`;
+    const key = `${f.drug}|${f.kg}|${f.count}|${f.country}|${f.bound ?? ''}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

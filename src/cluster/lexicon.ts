@@ -29,16 +29,37 @@ const NumberRule = z.looseObject({
   pattern: z.string(),
   value: z.number().optional(),
 });
+const RoleRule = z.looseObject({
+  reason: z.string(),
+  type: z.string(),
+  words: z.array(z.string()).optional(),
+});
+const FacilityRule = z.looseObject({ reason: z.string(), head: z.string(), kind: z.string() });
+const PeriodRule = z.looseObject({
+  reason: z.string(),
+  resolve: z.string(),
+  pattern: z.string(),
+  offset: z.number().optional(),
+});
 const CalendarRule = z.looseObject({
   reason: z.string(),
   month: z.number().int().optional(),
   words: z.array(z.string()),
 });
 
+/**
+ * How a qualifier bounds a figure (numbers.yaml `kind: qualifier`, by its reason): `below` just
+ * under it ("knapp drei Tonnen", "nearly"), `about` either side ("rund", "environ"), `over` at
+ * least it ("más de", "plus d'une tonne"), `under` at most it ("up to", "bis zu").
+ */
+export type FigureBound = 'below' | 'about' | 'over' | 'under';
+
 export interface LexiconFigure {
   drug: Drug | null;
   kg: number | null;
   count: number | null;
+  /** The qualifier written before the figure, if any. */
+  bound?: FigureBound;
   /** Where in the text the figure starts and ends. */
   start: number;
   end: number;
@@ -61,6 +82,26 @@ export interface ClusterLexicon {
   yearDatesIn(text: string): YearDate[];
   /** The word is a drug, unit or month of some language (so no part of a name: "Tonnen Kokain"). */
   isLexical(word: string): boolean;
+  /**
+   * The word is a title or role of some language (titles-roles.yaml heads, modifiers,
+   * honorifics, and compounds ending in a head suffix: "Sprecherin", "Polizeichef", "Director"):
+   * it stands before a name and is no part of it.
+   */
+  isRole(word: string): boolean;
+  /** The word names a port (place-facilities.yaml heads of kind `port`: "Hafen", "porto", "haven"). */
+  isPortWord(word: string): boolean;
+  /**
+   * The word (lower case, accents folded, as text.ts makes terms) is a drug, a unit or a port
+   * word of some language: every haul story has one ("kokain", "tonnen", "toneladas", "hafen"),
+   * so it tells one story from another as little as the English domain words of cluster.yaml.
+   */
+  isDomainTerm(term: string): boolean;
+  /**
+   * The text refers to a time a month or more before the story ("last month", "im vergangenen
+   * Jahr"): periods.yaml rows of every folder resolved `relative-month` or `relative-year` with
+   * a negative `offset`.
+   */
+  pastReference(text: string): boolean;
 }
 
 /** A date the text writes with its year; `month` and `day` null where it names none. */
@@ -79,6 +120,18 @@ const R = String.raw`(?![\p{L}\p{N}])`;
 function alternation(patterns: string[]): string {
   return patterns.map((p) => `(?:${p})`).join('|');
 }
+
+/** The bound a qualifier row's reason names ("qualifier-de-lower-bound" -> over), or null. */
+function boundOf(reason: string): FigureBound | null {
+  if (/just-below/.test(reason)) return 'below';
+  if (/approximate/.test(reason)) return 'about';
+  if (/lower-bound/.test(reason)) return 'over';
+  if (/upper-bound/.test(reason)) return 'under';
+  return null;
+}
+
+/** Lower case, accents kept (table words and text words compare alike). */
+const fold = (w: string): string => w.toLowerCase();
 
 function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -112,6 +165,10 @@ const ExtraLanguage = z
     multipliers: z
       .array(z.object({ pattern: z.string(), value: z.number().positive() }).strict())
       .default([]),
+    /** Words before a figure that bound it (as numbers.yaml `kind: qualifier`). */
+    qualifiers: z
+      .array(z.object({ pattern: z.string(), bound: z.enum(['below', 'about', 'over', 'under']) }).strict())
+      .default([]),
     /** January to December; "|" between the forms of one month. */
     months: z
       .array(z.string())
@@ -143,6 +200,11 @@ function buildLexicon(roots: string[]): ClusterLexicon {
   const words = new Map<string, number>();
   const multipliers: Array<{ source: string; value: number }> = [];
   const months = new Map<string, number>();
+  const roles = new Set<string>();
+  const roleSuffixes = new Set<string>();
+  const portWords = new Set<string>();
+  const pastPatterns: string[] = [];
+  const qualifiers: Array<{ source: string; bound: FigureBound }> = [];
   const languages: string[] = [];
   for (const root of roots) {
     for (const lang of languageFolders(root)) {
@@ -156,9 +218,30 @@ function buildLexicon(roots: string[]): ClusterLexicon {
         units.push({ source: r.pattern, kind: r.kind, kg: r.kind === 'mass' ? (r.kg ?? 1) : 1 });
       }
       for (const r of tableOf(dir, 'numbers', NumberRule)) {
+        if (r.kind === 'qualifier') {
+          const bound = boundOf(r.reason);
+          if (bound) qualifiers.push({ source: r.pattern, bound });
+          continue;
+        }
         if (r.value === undefined) continue;
         if (r.kind === 'word') words.set(r.pattern, r.value);
         else if (r.kind === 'multiplier') multipliers.push({ source: r.pattern, value: r.value });
+      }
+      for (const r of tableOf(dir, 'titles-roles', RoleRule)) {
+        const into =
+          r.type === 'head-suffix'
+            ? roleSuffixes
+            : ['head', 'modifier', 'honorific'].includes(r.type)
+              ? roles
+              : null;
+        for (const w of r.words ?? []) if (into && !/\s/.test(w)) into.add(fold(w));
+      }
+      for (const r of tableOf(dir, 'place-facilities', FacilityRule)) {
+        if (r.kind === 'port' && !/\s/.test(r.head)) portWords.add(fold(r.head));
+      }
+      for (const r of tableOf(dir, 'periods', PeriodRule)) {
+        if ((r.resolve === 'relative-month' || r.resolve === 'relative-year') && (r.offset ?? 0) < 0)
+          pastPatterns.push(r.pattern);
       }
       for (const r of tableOf(dir, 'calendar', CalendarRule)) {
         if (r.month !== undefined) for (const w of r.words) months.set(w.toLowerCase(), r.month);
@@ -174,6 +257,7 @@ function buildLexicon(roots: string[]): ClusterLexicon {
       for (const r of t.units)
         units.push({ source: r.pattern, kind: r.kind, kg: r.kind === 'mass' ? (r.kg ?? 1) : 1 });
       for (const r of t.multipliers) multipliers.push({ source: r.pattern, value: r.value });
+      for (const r of t.qualifiers) qualifiers.push({ source: r.pattern, bound: r.bound });
       t.months.forEach((w, i) => {
         for (const form of w.split('|')) months.set(form.toLowerCase(), i + 1);
       });
@@ -225,6 +309,23 @@ function buildLexicon(roots: string[]): ClusterLexicon {
     'giu',
   );
 
+  const unaccent = (x: string): string => x.normalize('NFKD').replace(/\p{M}+/gu, '');
+  const whole = (source: string): RegExp => new RegExp(`^(?:${unaccent(source)})$`, 'iu');
+  const drugFolded = drugs.map((d) => whole(d.re.source.slice(L.length, -R.length)));
+  const unitFolded = units.length > 0 ? whole(alternation(units.map((u) => u.source))) : /^$/;
+  const portFolded = new Set([...portWords].map(unaccent));
+  const domainTerms = new Map<string, boolean>();
+  // A qualifier right before the figure, the first listed winning ("bijna" is nl just-below).
+  const qualifierRes = qualifiers.map((q) => ({
+    re: new RegExp(`${L}(?:${q.source})\\s*$`, 'iu'),
+    bound: q.bound,
+  }));
+  const boundBefore = (text: string, at: number): FigureBound | undefined =>
+    qualifierRes.find((q) => q.re.test(text.slice(Math.max(0, at - 40), at)))?.bound;
+  const pastRe =
+    pastPatterns.length > 0
+      ? new RegExp([...new Set(pastPatterns)].map((p) => `(?:${p})`).join('|'), 'iu')
+      : null;
   const lexicalUnit =
     units.length > 0 ? new RegExp(`^(?:${alternation(units.map((u) => u.source))})$`, 'iu') : /^$/;
   const parseNumber = (raw: string): number | null => {
@@ -281,15 +382,42 @@ function buildLexicon(roots: string[]): ClusterLexicon {
             drug = d.drug;
           }
         }
+        const bound = boundBefore(text, start);
         out.push({
           drug,
           kg: u.kind === 'mass' ? Math.round(amount * u.kg * 1000) / 1000 : null,
           count: u.kind === 'count' ? amount : null,
+          ...(bound ? { bound } : {}),
           start,
           end,
         });
       }
       return out;
+    },
+    isRole(word) {
+      const w = fold(word);
+      if (roles.has(w)) return true;
+      for (const suffix of roleSuffixes) if (w.length >= suffix.length + 3 && w.endsWith(suffix)) return true;
+      return false;
+    },
+    isPortWord(word) {
+      return portWords.has(fold(word));
+    },
+    pastReference(text) {
+      return pastRe?.test(text) ?? false;
+    },
+    isDomainTerm(term) {
+      let hit = domainTerms.get(term);
+      if (hit === undefined) {
+        hit =
+          portFolded.has(term) ||
+          drugFolded.some((re) => re.test(term)) ||
+          unitFolded.test(term) ||
+          // a plural or inflected form text.ts stemmed ("toneladas" -> "tonelada")
+          unitFolded.test(`${term}s`);
+        domainTerms.set(term, hit);
+      }
+      return hit;
     },
     isLexical(word) {
       if (months.has(word.toLowerCase())) return true;

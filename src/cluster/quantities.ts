@@ -4,7 +4,7 @@
  * an article no figure: a copy of a story usually repeats its headline figure.
  */
 import type { Drug } from '../records/schema.ts';
-import type { ClusterLexicon } from './lexicon.ts';
+import type { ClusterLexicon, FigureBound } from './lexicon.ts';
 
 export interface Quantity {
   drug: Drug | null;
@@ -17,6 +17,8 @@ export interface Quantity {
   aggregate: boolean;
   /** In the headline or the first paragraphs: the story's own figure, most likely. */
   lead: boolean;
+  /** The qualifier the text writes before it ("more than", "knapp"): where the real figure lies. */
+  bound?: FigureBound;
 }
 
 /** The most a rounded figure may stand for beyond the tolerance: "7 t" is 7.3 t told roughly. */
@@ -53,7 +55,15 @@ export function findQuantities(title: string | null, text: string, lexicon: Clus
     for (const sentence of sentencesOf(chunk)) {
       const aggregate = AGGREGATE_CUE.test(sentence);
       for (const f of lexicon.figuresIn(sentence)) {
-        out.push({ drug: f.drug, kg: f.kg, count: f.count, country: null, aggregate, lead });
+        out.push({
+          drug: f.drug,
+          kg: f.kg,
+          count: f.count,
+          country: null,
+          aggregate,
+          lead,
+          ...(f.bound ? { bound: f.bound } : {}),
+        });
       }
     }
   };

@@ -40,6 +40,8 @@ export const THRESHOLDS = {
   crossLanguage: 0.2,
   /** ... the same, when both have figures and none match. */
   crossLanguageConflict: 0.4,
+  /** ... when a figure agrees and a place, region or person is shared (no places clash). */
+  crossLanguageAgreeing: 0.05,
 } as const;
 
 /** How much each kind of anchor tells one event from another (a country little, a figure much). */
@@ -47,6 +49,7 @@ const ANCHOR_KIND_WEIGHT: Record<string, number> = {
   country: 0.5,
   drug: 0.5,
   place: 1,
+  region: 0.75,
   num: 1,
   year: 1,
   person: 1.5,
@@ -79,11 +82,23 @@ function telling(anchor: string): boolean {
 }
 const SMALL_NUMBER_WEIGHT = 0.5;
 
-/** Both name places (cities, ports) and none is the same. */
+/**
+ * Both name places (cities, ports) and none is the same, nor the region of one (a copy naming
+ * the port and one naming the provincial capital do not clash).
+ */
 export function placesClash(a: string[] | undefined, b: string[] | undefined): boolean {
   const pa = (a ?? []).filter((x) => x.startsWith('place:'));
   const pb = new Set((b ?? []).filter((x) => x.startsWith('place:')));
-  return pa.length > 0 && pb.size > 0 && !pa.some((x) => pb.has(x));
+  if (pa.length === 0 || pb.size === 0 || pa.some((x) => pb.has(x))) return false;
+  const rb = new Set((b ?? []).filter((x) => x.startsWith('region:')));
+  return !(a ?? []).some((x) => x.startsWith('region:') && rb.has(x));
+}
+
+/** Both name one port or city, one region, or one person. */
+export function sharesPlaceOrPerson(a: string[] | undefined, b: string[] | undefined): boolean {
+  if (!a?.length || !b?.length) return false;
+  const inB = new Set(b);
+  return a.some((x) => /^(?:place|region|person):/.test(x) && inB.has(x));
 }
 
 export function sharesEventAnchor(a: string[] | undefined, b: string[] | undefined): boolean {
@@ -116,10 +131,12 @@ export function anchorSimilarity(
 }
 
 /**
- * `near`: no figure agrees, but one is within NEAR_FIGURE of another ("more than two million
- * pills" and "2.3 million pills"): no conflict, no match.
+ * `near`: no figure agrees, but one is within NEAR_FIGURE of another: no conflict, no match.
+ * `bounded`: none agrees as written, but a qualified one ("more than two million pills",
+ * "knapp drei Tonnen") reaches another ("2.3 million pills", 2.7 t): across languages a match,
+ * within one language no more than a near figure (its reports share wording if they are one).
  */
-export type FigureRelation = 'match' | 'near' | 'conflict' | 'none';
+export type FigureRelation = 'match' | 'bounded' | 'near' | 'conflict' | 'none';
 
 /** Relative difference under which two figures that do not agree are still no conflict. */
 const NEAR_FIGURE = 0.2;
@@ -129,6 +146,9 @@ function nearFigure(a: Quantity, b: Quantity): boolean {
   const x = a.kg ?? a.count;
   const y = b.kg ?? b.count;
   if (x === null || y === null || (a.kg === null) !== (b.kg === null)) return false;
+  // A bounded figure says where the real one lies: outside it is a conflict ("more than a
+  // tonne" and 800 kg).
+  if (a.bound || b.bound) return false;
   return Math.abs(x - y) <= NEAR_FIGURE * Math.max(x, y);
 }
 
@@ -164,13 +184,36 @@ export function sameFigure(
     if (!mentioned || !(mentioned.b.has(a.country) || mentioned.a.has(b.country))) return false;
   }
   if (a.kg !== null && b.kg !== null) {
+    if (a.bound || b.bound) return boundsMeet(a, b, a.kg, b.kg, tolerance);
     const slack = Math.max(tolerance * Math.max(a.kg, b.kg), roundingSlack(a.kg), roundingSlack(b.kg));
     return Math.abs(a.kg - b.kg) <= slack;
   }
   if (a.count !== null && b.count !== null) {
+    if (a.bound || b.bound) return boundsMeet(a, b, a.count, b.count, 0.01);
     return Math.abs(a.count - b.count) <= 0.01 * Math.max(a.count, b.count);
   }
   return false;
+}
+
+/**
+ * How far a bounded figure reaches, as a share of it: "more than 3 tonnes" is 3 to about 4,
+ * "knapp drei Tonnen" about 2.5 to 3, "rund 3 Tonnen" 2.7 to 3.3, "up to 3 tonnes" 2 to 3.
+ */
+const BOUND_REACH = { over: [0, 0.35], below: [-0.15, 0], about: [-0.1, 0.1], under: [-0.35, 0] } as const;
+
+/** The ranges two figures stand for overlap (either written with a qualifier, `bound`). */
+function boundsMeet(a: Quantity, b: Quantity, x: number, y: number, tolerance: number): boolean {
+  const range = (q: Quantity, v: number): [number, number] => {
+    if (q.bound) {
+      const [lo, hi] = BOUND_REACH[q.bound];
+      return [v * (1 + lo), v * (1 + hi)];
+    }
+    const slack = Math.max(tolerance * v, q.kg !== null ? roundingSlack(v) : 0);
+    return [v - slack, v + slack];
+  };
+  const [alo, ahi] = range(a, x);
+  const [blo, bhi] = range(b, y);
+  return alo <= bhi && blo <= ahi;
 }
 
 /** Supranational codes a figure or a place may carry: no country to tell two hauls apart by. */
@@ -208,13 +251,20 @@ export function figureRelation(a: StoryFeatures, b: StoryFeatures, tolerance: nu
   if (a.figures.length === 0 || b.figures.length === 0) return 'none';
   const mentioned = { a: mentionedCountries(a), b: mentionedCountries(b) };
   let near = false;
+  let bounded = false;
+  const bare = (q: Quantity): Quantity => {
+    if (!q.bound) return q;
+    const { bound: _, ...rest } = q;
+    return rest;
+  };
   for (const fa of a.figures) {
     for (const fb of b.figures) {
-      if (sameFigure(fa, fb, tolerance, mentioned)) return 'match';
+      if (sameFigure(bare(fa), bare(fb), tolerance, mentioned)) return 'match';
+      bounded ||= sameFigure(fa, fb, tolerance, mentioned);
       near ||= nearFigure(fa, fb);
     }
   }
-  return near ? 'near' : 'conflict';
+  return bounded ? 'bounded' : near ? 'near' : 'conflict';
 }
 
 /** `b` is dated within a haul `a` recalls as an older one (features.ts storyTime `recalls`). */
@@ -301,22 +351,33 @@ export function compareStories(
         : THRESHOLDS.crossLanguage;
     // A port and a drug are shared by every story about that port: a translation also shares
     // something of the event itself (a figure, a number, a person, a date).
-    if (anchors >= need && sharesEventAnchor(a.anchors, b.anchors)) {
+    // The same haul figure (within rounding or a qualifier) and the same port, region or
+    // person is the event itself, however little else two translations share (one copy's
+    // extraction may have missed the rest).
+    const agreeing =
+      (figures === 'match' || figures === 'bounded') &&
+      need === THRESHOLDS.crossLanguage &&
+      sharesPlaceOrPerson(a.anchors, b.anchors) &&
+      anchors >= THRESHOLDS.crossLanguageAgreeing;
+    if (agreeing || (anchors >= need && sharesEventAnchor(a.anchors, b.anchors))) {
       return {
         ...out,
         same: true,
-        score: anchors + (figures === 'match' ? 0.5 : 0),
+        score: anchors + (figures === 'match' || figures === 'bounded' ? 0.5 : 0),
         reason: 'same places, names and figures across languages',
       };
     }
     return { ...out, same: false, score: anchors, reason: 'different anchors across languages' };
   }
-  if (figures === 'match' && cos >= THRESHOLDS.withFigureMatch) {
+  // Two reports naming different ports and cities (no region in common) share the wording of
+  // every haul story in their language: they need the content a figure conflict needs.
+  const places = placesClash(a.anchors, b.anchors);
+  if (figures === 'match' && cos >= (places ? THRESHOLDS.figureConflict : THRESHOLDS.withFigureMatch)) {
     return { ...out, same: true, score: cos + 0.5, reason: 'same haul figure' };
   }
   const close = a.time !== null && b.time !== null && Math.abs(a.time - b.time) <= THRESHOLDS.closeDays * DAY;
   const needed =
-    figures === 'conflict'
+    figures === 'conflict' || places
       ? THRESHOLDS.figureConflict
       : close
         ? THRESHOLDS.textOnlyClose

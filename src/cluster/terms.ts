@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { packagePath } from '../package-root.ts';
+import { loadClusterLexicon } from './lexicon.ts';
 
 const TABLE_FILE = packagePath('config/rules/cluster.yaml');
 
@@ -26,6 +27,11 @@ export interface ClusterTerms {
    */
   textLanguages?: Set<string>;
   domainWords: Set<string>;
+  /**
+   * Drug, unit and port words of every language's extraction tables (lexicon.ts isDomainTerm):
+   * domain words too, so that two German reports do not look alike for "Kokain" and "Tonnen".
+   */
+  isDomainTerm?: (term: string) => boolean;
 }
 
 let cached: ClusterTerms | undefined;
@@ -37,6 +43,7 @@ export function loadClusterTerms(file = TABLE_FILE): ClusterTerms {
     stopwords: new Set(Object.values(t.stopwords).flat()),
     textLanguages: new Set(Object.keys(t.stopwords)),
     domainWords: new Set(t.domainWords),
+    isDomainTerm: (term) => loadClusterLexicon().isDomainTerm(term),
   };
   if (file === TABLE_FILE) cached = terms;
   return terms;

@@ -75,7 +75,7 @@ export interface DocFrequencies {
 const PRIOR_DOCS = 40;
 
 export function idf(term: string, freq: DocFrequencies, terms: ClusterTerms): number {
-  const domainPrior = terms.domainWords.has(term) ? PRIOR_DOCS * 0.8 : 0;
+  const domainPrior = terms.domainWords.has(term) || terms.isDomainTerm?.(term) ? PRIOR_DOCS * 0.8 : 0;
   return Math.log((freq.docs + PRIOR_DOCS + 1) / ((freq.df.get(term) ?? 0) + domainPrior + 1));
 }
 

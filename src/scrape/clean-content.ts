@@ -19,13 +19,14 @@ import {
   PHOTO_CREDIT_LINE,
   PHOTO_CREDIT_LINE_EN,
   PROMO_HEADINGS,
+  RATING_LINE,
   READ_TIME_LINE,
   RELATIVE_TIME_LINE,
   TRAILERS,
 } from './content-hints.ts';
 import { BLOCK_TAGS, contains, isElement } from './html-text.ts';
 import { isCard, isEntryHeader } from './page-exclusions.ts';
-import { classWeight } from './score-candidates.ts';
+import { BYLINE, classWeight } from './score-candidates.ts';
 import { isProse, type PageText, readPageText, statsOf, type TextBlock } from './text-blocks.ts';
 
 /** Class names of what an article header holds besides its headline. */
@@ -190,6 +191,62 @@ function headerBlock(
 }
 
 /**
+ * An article header written without a wrapper of its own: the `<h1>`, then a dek, then a
+ * byline, as siblings of the body's paragraphs. What stands between the headline and a short block named as a
+ * byline or date (three siblings at most, little prose) is header, the byline too.
+ */
+function unwrappedHeader(page: PageText, roots: readonly Element[]): Element[] {
+  const h1 = page.elements.find((el) => el.name === 'h1' && roots.some((r) => contains(r, el)));
+  const parent = h1?.parent;
+  if (h1 && isElement(parent) && roots.some((r) => contains(r, parent))) {
+    const kids = elementChildren(parent);
+    const at = kids.indexOf(h1);
+    const run: Element[] = [];
+    let prose = 0;
+    for (const k of kids.slice(at + 1, at + 5)) {
+      const st = statsOf(page, k);
+      if (st.units === 0) continue;
+      const ci = `${k.attribs?.class ?? ''} ${k.attribs?.id ?? ''}`;
+      if (st.units < 150 && BYLINE.test(ci)) return prose < 300 ? [...run, k] : [];
+      prose += st.prose;
+      if (st.units >= 300 || prose >= 300) break;
+      run.push(k);
+    }
+  }
+  return [];
+}
+
+/** What a caption's parts may be named that is never its text: its credit. */
+const CREDIT_NAME = /credit|copyright|attribution|byline|source/i;
+/** A credit written in a part of its own, unnamed: "Photograph: Name", "Photo by Name", "© Name". */
+const CREDIT_TEXT =
+  /^(?:(?:photo(?:graph)?s?|pictures?|images?|fotos?|foto(?:grafia|graf[ií]a)?|bild|credit)\s*(?:by\b|:)|©)/i;
+
+/**
+ * The figures of a photo essay: three or more of one class, each captioned with prose, holding
+ * half of the content's prose or more (page-exclusions.ts gives them back). Their captions are
+ * the story: inside them only a credit goes.
+ */
+function storyFigures(page: PageText, roots: readonly Element[], contentProse: number): Element[] {
+  const groups = new Map<string, Element[]>();
+  for (const el of page.elements) {
+    if (el.name !== 'figure' || statsOf(page, el).prose < 60 || !roots.some((r) => contains(r, el))) continue;
+    const sig = el.attribs?.class ?? '';
+    const g = groups.get(sig);
+    if (g) g.push(el);
+    else groups.set(sig, [el]);
+  }
+  const out: Element[] = [];
+  for (const g of groups.values()) {
+    if (g.length < 3) continue;
+    let prose = 0;
+    for (const el of g) prose += statsOf(page, el).prose;
+    if (prose >= contentProse * 0.5) out.push(...g);
+  }
+  return out;
+}
+
+/**
  * A story card set into the body ("Watch next" with a linked title and one teaser, between
  * two parts of the text): a card whose siblings are not cards of its kind. Cards of one kind
  * side by side are a list of items (a listicle, a shopping list) and stay.
@@ -320,6 +377,37 @@ function boxOfList(page: PageText, el: Element): boolean {
   return !!list && (metadataList(page, list) || promoList(page, list));
 }
 
+/** True when `el` holds a prose block of 60 units or more (asked of boxes with buttons only). */
+function holdsParagraph(page: PageText, el: Element): boolean {
+  const { first, last } = statsOf(page, el);
+  for (const b of page.blocks) {
+    if (b.units < 60 || !isProse(b)) continue;
+    const at = statsOf(page, b.owner).first;
+    if (at >= first && at <= last) return true;
+  }
+  return false;
+}
+
+/** A button label that asks the reader to sign up, subscribe, register, try ... */
+const BUTTON_CALL =
+  /^(?:sign ?up|subscribe|join|register|try|get (?:started|access|it)|start (?:a |your )?(?:free )?trial|continue|cadastr|assine|inscr|abonn|anmelden|registr|suscr)/i;
+
+/** A button under `el` whose label is a call to action (an iterative walk). */
+function callButton(el: Element): boolean {
+  const stack: AnyNode[] = [...(el.children ?? [])];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (!isElement(n)) continue;
+    if (n.name === 'button') {
+      const label = flatText(n);
+      if (BUTTON_CALL.test(label) || CALL_TO_ACTION.test(label)) return true;
+      continue;
+    }
+    stack.push(...(n.children ?? []));
+  }
+  return false;
+}
+
 /** Readability's conditional clean, on the subtree statistics. */
 function looksLikeBoilerplate(page: PageText, el: Element, trustNames: boolean): boolean {
   const st = statsOf(page, el);
@@ -328,7 +416,8 @@ function looksLikeBoilerplate(page: PageText, el: Element, trustNames: boolean):
   const weight = classWeight(el);
   // A box named like furniture ("callout-card") whose text is prose without a link or an
   // image is a note of the article, not a teaser or a promo.
-  const plainProse = st.prose > 0 && st.linkUnits === 0 && st.img === 0 && st.embeds === 0 && st.inputs === 0;
+  const plainProse =
+    st.prose > 0 && st.linkUnits === 0 && st.img === 0 && st.embeds === 0 && st.inputs + st.buttons === 0;
   if (weight < 0 && !plainProse && (trustNames ? st.prose < 200 : st.prose === 0)) return true;
   if (st.commas >= 10) return false;
   const isList = el.name === 'ul' || el.name === 'ol';
@@ -336,11 +425,17 @@ function looksLikeBoilerplate(page: PageText, el: Element, trustNames: boolean):
   if (st.img > 1 && st.p / st.img < 0.5 && st.prose === 0) return true;
   if (!isList && st.li - 100 > st.p) return true;
   // Paragraphs written as divs count as paragraphs: a chapter holding a newsletter form is no form box.
-  if (st.inputs > Math.floor((st.p > 0 ? st.p : st.paragraphs) / 3) && st.inputs > 0) return true;
-  // Short blocks go when they carry links or images (Readability 0.5): a bold line without
-  // either is a subheading written in a div.
+  // Buttons count as fields beside a field, in a box of short lines (a dialog's "Continue
+  // reading here") or when one calls to action ("Sign up" under a pitch); not a paragraph's
+  // tools (a live blog's entries each have their "Copy link" button).
+  const fields =
+    st.inputs +
+    (st.inputs > 0 || (st.buttons > 0 && (!holdsParagraph(page, el) || callButton(el))) ? st.buttons : 0);
+  if (fields > Math.floor((st.p > 0 ? st.p : st.paragraphs) / 3) && fields > 0) return true;
+  // Short blocks go when they carry links, images or buttons (Readability 0.5; a player's
+  // "Listen 4 min"): a bold line without any is a subheading written in a div.
   if (!isList && st.units < 25 && (st.img === 0 || st.img > 2))
-    return (st.linkUnits > 0 || st.img > 0 || st.units === 0) && !isHeadingOnly(el);
+    return (st.linkUnits > 0 || st.img > 0 || st.buttons > 0 || st.units === 0) && !isHeadingOnly(el);
   // Links inside sentences ("It also <a>co-ordinates plans</a>.") are not a link farm.
   const sentences = st.sentences >= st.links;
   if (!isList && weight < 25 && ld > 0.2 && !sentences) return st.prose < st.units * 0.5 || ld > 0.5;
@@ -369,7 +464,7 @@ export function contentBlocks(
   roots: readonly Element[],
   options: CleanOptions = {},
 ): TextBlock[] {
-  const byName = options.byName ?? 'all';
+  let byName = options.byName ?? 'all';
   const conditional = options.conditional ?? true;
   let contentProse = 0;
   for (const r of roots) contentProse += statsOf(page, r).prose;
@@ -377,6 +472,11 @@ export function contentBlocks(
   // holding such a paragraph is body, whatever its wrapper is called ("leafmedia").
   const template = bodyParagraphs(page, roots);
   const header = headerBlock(page, roots, template);
+  const loose = new Set(unwrappedHeader(page, roots));
+  const essay = storyFigures(page, roots, contentProse);
+  // A photo essay names its own text after its pictures (`gallery-intro`): names are trusted
+  // only for blocks without prose.
+  if (essay.length && byName === 'all') byName = 'without-prose';
   const keep = new Set<Element>();
   // Junk inside a kept paragraph (a download link in a <p>): the paragraph is read again without it.
   const inlineJunk = new Set<Element>();
@@ -400,9 +500,26 @@ export function contentBlocks(
       const inlineDateline = !BLOCK_TAGS.has(el.name) && DATELINE.test(el.attribs?.class ?? '');
       // An entry's own header in a stream of entries (a live blog): its title is body text.
       const entryHeader = el.name === 'header' || HEADER_WORD.test(el.attribs?.class ?? '');
+      if (essay.length && essay.some((f) => contains(f, el))) {
+        const attrs = el.attribs ?? {};
+        if (
+          CREDIT_NAME.test(`${attrs.class ?? ''} ${attrs.id ?? ''}`) ||
+          (!BLOCK_TAGS.has(el.name) && statsOf(page, el).units < 60 && CREDIT_TEXT.test(flatText(el)))
+        ) {
+          if (!BLOCK_TAGS.has(el.name)) inlineJunk.add(el);
+          continue;
+        }
+        keep.add(el);
+        for (let i = (el.children ?? []).length - 1; i >= 0; i--) {
+          const c = el.children[i];
+          if (isElement(c)) stack.push(c);
+        }
+        continue;
+      }
       const junk =
         el.name === 'h1' ||
         el === header ||
+        loose.has(el) ||
         (!keptEmbed &&
           !(entryHeader && isEntryHeader(page, el)) &&
           !holdsMuch &&
@@ -582,6 +699,8 @@ export function filterBlocks(blocks: readonly TextBlock[], headlines: readonly s
     if (b.units < 150 && PHOTO_CREDIT_LINE.test(text)) continue;
     if (b.units < 250 && PHOTO_CREDIT_LINE_EN.test(text)) continue;
     if (b.units < 60 && isDataLine(b)) continue;
+    if (b.units < 60 && RATING_LINE.test(text)) continue;
+    if (b.units < 200 && !TABLE_CELLS.has(b.owner.name) && factSegments(text)) continue;
     if (b.units >= 30 && b.units < 250 && repeatsAnother(b, blocks)) continue;
     // "Source: ..." right under a table is the table's credit line.
     const prev = out[out.length - 1];
@@ -630,9 +749,40 @@ function hasLabelChild(el: Element): boolean {
   return false;
 }
 
+/** A line of three or more facts: "Calories: 285kcal | Protein: 14g | Fat: 8g". */
+function factSegments(text: string): boolean {
+  const parts = text.split(/\s+[|·•]\s+|\s*[|•]\s*/);
+  return parts.length >= 3 && parts.every((p) => FACT_LINE.test(p.trim()));
+}
+
+const CELL_TAGS = new Set(['span', 'b', 'strong', 'em', 'i', 'small', 'time', 'data']);
+
 /**
- * Runs of three or more fact lines (a recipe's times and servings, a product's specs): the
- * page's metadata written as lines, not its text. A table's cells are its data and stay.
+ * A row written as cells: a label (an inline element without figures) and one or more values,
+ * inline elements or bare text (`<div><span>Possession</span><span>44%</span><span>56%</span>
+ * </div>`, `<div><span>Prep Time</span> 10 mins</div>`).
+ */
+function cellRow(el: Element): boolean {
+  let cells = 0;
+  for (const c of el.children ?? []) {
+    if (c.type === 'text') {
+      if (!(c as unknown as { data: string }).data.trim()) continue;
+      // The value written as bare text after its label ("<span>Prep Time</span> 10 mins").
+      if (cells === 0) return false;
+      cells++;
+      continue;
+    }
+    if (!isElement(c)) continue;
+    if (!CELL_TAGS.has(c.name)) return false;
+    if (cells++ === 0 && /\d/.test(flatText(c))) return false;
+  }
+  return cells >= 2;
+}
+
+/**
+ * Runs of three or more fact lines (a recipe's times and servings, a product's specs, a match's
+ * statistics written as rows of cells): the page's metadata written as lines, not its text. A table's cells
+ * are its data and stay.
  */
 function factRuns(blocks: readonly TextBlock[]): Set<number> {
   const out = new Set<number>();
@@ -643,7 +793,9 @@ function factRuns(blocks: readonly TextBlock[]): Set<number> {
       !!b &&
       b.units < 35 &&
       !TABLE_CELLS.has(b.owner.name) &&
-      (FACT_LINE.test(b.text) || (LABELLED_FACT.test(b.text) && hasLabelChild(b.owner)));
+      (FACT_LINE.test(b.text) ||
+        (LABELLED_FACT.test(b.text) && hasLabelChild(b.owner)) ||
+        (/\d/.test(b.text) && cellRow(b.owner)));
     if (fact) continue;
     if (i - start >= 3) for (let k = start; k < i; k++) out.add(k);
     start = i + 1;

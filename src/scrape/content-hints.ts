@@ -6,7 +6,7 @@
 
 /** class/id of blocks that are almost never the article (removed unless they hold most of the page's prose). */
 export const UNLIKELY =
-  /-ad-|ai2html|banner|breadcrumb|combx|comment|conversation|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|subscribe|cookie|consent|share|sharing|outbrain|taboola|recirc|trending|most-?popular|most-?read|read-?more|read-?next|more-stories|more-?from|promo|paywall|signup|navbar|topbar|masthead|you-?may-?like|also-?like|recommend/i;
+  /-ad-|ai2html|banner|breadcrumb|combx|comment|conversation|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|subscribe|cookie|consent|share|sharing|outbrain|taboola|recirc|trending|most-?popular|most-?read|read-?more|read-?next|more-stories|more-?from|promo|paywall|(?:reg|premium|login|meter(?:ed)?|subscriber|subscription)[-_]?wall|signup|navbar|topbar|masthead|you-?may-?like|also-?like|recommend/i;
 /** class/id that rescue an unlikely-looking block. */
 export const MAYBE =
   /and|article|body|column|content|main|shadow|story|text|post|entry|materia|noticia|cuerpo|corpo|texto|artikel|inhalt/i;
@@ -27,7 +27,7 @@ export const BODY_HINT =
 
 /** Blocks removed from the chosen content (unless they hold most of its prose). */
 export const CONTENT_JUNK =
-  /download|attachment|caption|legend|credit|copyright|share|sharing|social|sns|related|relation|recommend|newsletter|signup|subscribe|suscripci|boletin|abonnement|assinatura|promo|advert|publicidad|dfp-|gpt-ad|ad-slot|adslot|byline|author|writer|tags|tag-list|topics|keywords|entities|breadcrumb|video|player|embed|gallery|slideshow|outbrain|taboola|read-?more|more-on|more-stories|most-read|trending|toolbar|tools|print|comments?$|disclaimer|sidebar|timestamp|dateline|kicker|eyebrow|rubric|image|photo|picture|figure|media|affiliate|disclosure|rating|nutrition|pull-?quote|call-to-action|\bcta|bio\b|contributor|metadata|attribution|(?<!sub)header|footer|category|categories/i;
+  /download|attachment|caption|legend|credit|copyright|share|sharing|social|sns|related|relation|recommend|newsletter|signup|subscribe|suscripci|boletin|abonnement|assinatura|promo|advert|publicidad|dfp-|gpt-ad|ad-slot|adslot|byline|author|writer|tags|tag-list|topics|keywords|entities|breadcrumb|video|player|embed|gallery|slideshow|outbrain|taboola|read-?more|more-on|more-stories|most-read|trending|toolbar|tools|print|comments?$|disclaimer|sidebar|timestamp|dateline|kicker|eyebrow|rubric|image|photo|picture|figure|(?:^|[-_])chart|infographic|media|affiliate|disclosure|rating|nutrition|pull-?quote|call-to-action|\bcta|bio\b|contributor|metadata|attribution|(?<!sub)header|footer|category|categories/i;
 /** Advertising and metadata blocks, matched as whole class tokens (`ad`, `InlineAd`, `entry-meta`). */
 export const JUNK_TOKEN =
   /(?:^|[\s_-])(?:ad|ads|Ad|Ads|meta|Meta|date|Date|img|pic|thumb|rate|rating|ratings)(?:$|[\s_-])|[a-z](?:Ad|Ads)(?:$|[\s_A-Z-])/;
@@ -77,6 +77,8 @@ export const TRAILERS: readonly RegExp[] = [
   // Chinese reprint disclaimers: "声明：本网转载内容版权归原作者所有…", "未经许可，不得转载".
   /^(?:免责)?(?:声明|聲明)\s*[：:]/,
   /版权归.{0,12}所有.{0,40}(?:侵权|转载)|未经.{0,8}(?:许可|授权|同意).{0,4}不得转载/,
+  // A portal's source and reprint line: "（本文来源：某报。转载请注明出处。）".
+  /^[（(]?本文来源\s*[：:].{0,40}$|转载请注明(?:出处|来源)/,
   // A wire press release's closing source line: "SOURCE Fjordline Aquatech ASA".
   /^SOURCE [\p{Lu}\d][^.!?]{1,80}$/u,
   // Paywall prompts and comment prompts.
@@ -84,6 +86,11 @@ export const TRAILERS: readonly RegExp[] = [
   /会員(?:登録)?(?:になると|すると|の方は|限定).{0,40}(?:読み放題|お読みいただけます|読むことができます|閲覧できます)/,
   /^(?:this (?:article|story|content) is (?:only )?(?:for|available to) (?:subscribers|members)|subscribe to (?:continue|keep) reading|you have \d+ free (?:articles?|stories) (?:left|remaining))/i,
   /^(?:log ?in|sign ?in|register) (?:or register )?to (?:post|leave|add|read) (?:a )?comments?\.?$/i,
+  /^already (?:a |an )?(?:subscriber|member|registered)\b.{0,60}$/i,
+  // A recipe card's call to share: "Tried this recipe? Tag @site ...", "Made this? Leave a review".
+  /^(?:tried|made|did you make) (?:this|it)(?: recipe)?\?.{0,100}$/i,
+  // Feedback widgets: "Was this page helpful? Yes No".
+  /^(?:was|is|did you find) this (?:page|article|story|answer|information|guide)(?: \w+)? (?:helpful|useful)\b.{0,30}$/i,
   // Subscription pitches: "Assine o Jornal e tenha acesso ilimitado ...", "Subscribe for unlimited access".
   /^(?:assine|subscribe|suscr[ií]bete|abonnez-vous|abonnieren sie|abonneer|become a (?:subscriber|member)|join)\b.{0,120}\b(?:acesso ilimitado|acceso ilimitado|unlimited (?:digital )?access|accès illimité|unbegrenzte[nr]? zugang|onbeperkt toegang)/i,
   // A site's licence line: "Text licensed CC BY-SA unless noted".
@@ -148,3 +155,7 @@ export const DATE_LINE = new RegExp(
   `^(?:(?:published|updated|posted|last updated)(?: on)?:?\\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?(?:${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}\\.?\\s+${MONTH},?\\s+\\d{4}|\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}|\\d{4}[./-]\\d{1,2}[./-]\\d{1,2})(?:,?\\s*(?:at\\s+)?\\d{1,2}[:.]\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?:\\s+[A-Z]{2,4})?)?$`,
   'i',
 );
+
+/** A rating line: "★★★★★ 4.8 from 96 votes", "4.5 out of 5 (212 reviews)", "Rated 4/5". */
+export const RATING_LINE =
+  /^(?:[★☆✩✪⭐]{3,}|rated\b)|^[★☆\s]*\d(?:[.,]\d+)?\s*(?:out of|\/|von|sur|de)\s*5\b|\b\d(?:[.,]\d+)?\s+(?:from|based on)\s+\d+\s+(?:votes|ratings|reviews)\b/i;

@@ -279,6 +279,18 @@ function aboutHeadline(counts: Map<string, number>, headlines: readonly string[]
   return found >= words.size / 3;
 }
 
+/** class/id of a paywall or registration wall. */
+const WALL = /paywall|premium|subscriber|(?:^|[-_\s])wall(?:$|[-_\s])|[a-z]wall(?:$|[-_\s])|regwall|metered/i;
+
+/** The page shows a wall (set aside as furniture): its story may be only a teaser in the DOM. */
+function walled(page: PageText): boolean {
+  for (const el of page.excluded) {
+    const ci = `${el.attribs?.class ?? ''} ${el.attribs?.id ?? ''}`;
+    if (ci.length > 1 && WALL.test(ci)) return true;
+  }
+  return false;
+}
+
 /** Paragraphs of the main text of a page ([] when nothing reads like an article). */
 export function extractMainText($: CheerioAPI, hints: MainTextHints = {}): MainText {
   const body = bodyOf($);
@@ -382,14 +394,14 @@ export function extractMainText($: CheerioAPI, hints: MainTextHints = {}): MainT
     }
   }
 
-  // A page rendered by script: the DOM holds a shell, the story is in the script state.
-  if (!chosen || chosen.prose < 400) {
+  // A page rendered by script: the DOM holds a shell, the story is in the script state. Or a
+  // paywalled page: the DOM holds the teaser above its wall, the store holds the story.
+  if (!chosen || chosen.prose < 400 || (chosen.prose < 2000 && walled(page))) {
     const state = scriptStateBody(body.parent ?? body);
     if (state) {
       const counts = tokenCounts(state.join('\n'));
-      let total = 0;
-      for (const n of counts.values()) total += n;
-      const carried = chosen ? overlap(textOf(chosen), counts, total).r : 0;
+      // Judged on word pairs, as for JSON-LD: cards beside a teaser share the store's common words.
+      const carried = chosen ? pairRecall(textOf(chosen), state.join('\n')) : 0;
       if (carried < 0.5 && aboutHeadline(counts, headlines))
         return { paragraphs: state, source: 'script-state' };
     }

@@ -10,6 +10,7 @@
  */
 import type { AnyNode, Element } from 'domhandler';
 import { BODY_HINT, MAYBE, UNLIKELY, UNLIKELY_ROLES } from './content-hints.ts';
+import { contains } from './html-text.ts';
 import { isProse, type PageText, statsOf, type TextBlock } from './text-blocks.ts';
 
 /** Tags that are furniture by themselves. */
@@ -45,6 +46,8 @@ type Strength = 1 | 2 | 3;
 interface Exclusion {
   el: Element;
   strength: Strength;
+  /** A reader thread found by its shape (posts with a Reply line), never given back for a story. */
+  thread?: boolean;
 }
 
 function exclusionOf(el: Element): Strength | 0 {
@@ -127,10 +130,16 @@ function collect(roots: readonly AnyNode[], raw: PageText, out: Exclusion[]): vo
     const node = stack.pop()!;
     if (node.type !== 'tag') continue;
     const el = node as Element;
+    const st = statsOf(raw, el);
+    // A <template> is inert markup for script: the rest of a paywalled body when it holds
+    // paragraphs of prose (shown once the reader subscribes), else a widget's markup.
+    if (el.name === 'template' && !(st.prose >= 200 && st.paragraphs >= 2)) {
+      out.push({ el, strength: 3 });
+      continue;
+    }
     let strength = exclusionOf(el);
     if (strength === 1 && el.name === 'header' && isEntryHeader(raw, el)) strength = 0;
     // An embedded post (a tweet) in a "social-embed" wrapper: the benchmark keeps its text.
-    const st = statsOf(raw, el);
     // A paywall or subscriber wrapper holding paragraphs is the rest of the body, locked (the
     // page's own JSON-LD often says so: isAccessibleForFree false, cssSelector ".paywall").
     const locked =
@@ -237,10 +246,23 @@ const REPLY_LINE =
 /** Elements holding a reader post's "Reply" line (its owner and the owner's ancestors, near). */
 function replyHolders(raw: PageText): Set<Element> {
   const out = new Set<Element>();
-  for (const b of raw.blocks) {
-    if (b.units > 30 || !REPLY_LINE.test(b.text)) continue;
-    let el: AnyNode | null = b.owner;
+  const mark = (from: Element): void => {
+    let el: AnyNode | null = from;
     for (let level = 0; level < 5 && el && el.type === 'tag'; level++, el = el.parent) out.add(el as Element);
+  };
+  for (const b of raw.blocks) if (b.units <= 30 && REPLY_LINE.test(b.text)) mark(b.owner);
+  // A "Reply" written as a button (the text walk does not read buttons).
+  for (const el of raw.elements) {
+    if (statsOf(raw, el).buttons === 0) continue;
+    for (const c of el.children ?? [])
+      if (
+        c.type === 'tag' &&
+        (c as Element).name === 'button' &&
+        REPLY_LINE.test(textOf(c as Element).trim())
+      ) {
+        mark(el);
+        break;
+      }
   }
   return out;
 }
@@ -248,11 +270,13 @@ function replyHolders(raw: PageText): Set<Element> {
 function cardLists(raw: PageText, body: Element): Exclusion[] {
   const replies = replyHolders(raw);
   const out = new Set<Element>();
+  const threads = new Set<Element>();
   for (const parent of raw.elements) {
     const kids = parent.children ?? [];
     if (kids.length < 2) continue;
     // Cards first (a cheap test on the statistics), grouped by tag and class only when found.
     let cards: Map<string, Element[]> | null = null;
+    let posts: Set<string> | null = null;
     for (const k of kids) {
       // A story card, or a reader post: its prose with a "Reply" line (a comment thread).
       if (k.type !== 'tag') continue;
@@ -260,6 +284,7 @@ function cardLists(raw: PageText, body: Element): Exclusion[] {
       if (!post && !isCard(raw, k as Element)) continue;
       const el = k as Element;
       const sig = `${el.name}.${el.attribs?.class ?? ''}`;
+      if (post) (posts ??= new Set()).add(sig);
       cards ??= new Map();
       const g = cards.get(sig);
       if (g) g.push(el);
@@ -276,8 +301,15 @@ function cardLists(raw: PageText, body: Element): Exclusion[] {
       let units = 0;
       for (const c of g) units += statsOf(raw, c).units;
       const whole = parent !== body && !NEVER_BY_CLASS.has(parent.name);
-      if (whole && units >= statsOf(raw, parent).units * 0.8) out.add(parent);
-      else for (const c of g) out.add(c);
+      const thread = !!posts?.has(sig);
+      if (whole && units >= statsOf(raw, parent).units * 0.8) {
+        out.add(parent);
+        if (thread) threads.add(parent);
+      } else
+        for (const c of g) {
+          out.add(c);
+          if (thread) threads.add(c);
+        }
     }
   }
   const result: Exclusion[] = [];
@@ -287,7 +319,7 @@ function cardLists(raw: PageText, body: Element): Exclusion[] {
     const attrs = el.attribs ?? {};
     if (inside || attrs.itemprop === 'articleBody') continue;
     if (BODY_HINT.test(`${attrs.class ?? ''} ${attrs.id ?? ''}`)) continue;
-    result.push({ el, strength: 1 });
+    result.push({ el, strength: 1, thread: threads.has(el) });
   }
   return result;
 }
@@ -297,7 +329,7 @@ function cardLists(raw: PageText, body: Element): Exclusion[] {
  * "댓글 12", "Comentários" ... (several languages).
  */
 const READER_HEADING =
-  /^(?:\d+\s+)?(?:comments?|replies|responses|reviews?|reader comments|leave a (?:reply|comment)|join the discussion|kommentare?|commentaires?|comentarios?|comentários|commenti|reacties|댓글|コメント|评论|評論|التعليقات)(?:\s*[(（]?\d+[)）]?)?\s*:?$/i;
+  /^(?:\d+\s+)?(?:comments?|replies|responses|reviews?|reader comments|leave a (?:reply|comment)|join the (?:discussion|conversation|debate)|kommentare?|commentaires?|comentarios?|comentários|commenti|reacties|댓글|コメント|评论|評論|التعليقات)(?:\s*[(（]?\d+[)）]?)?\s*:?$/i;
 
 /**
  * Reader sections that no class names (webmentions, reviews, a comment list in plain divs):
@@ -319,7 +351,8 @@ function readerSections(raw: PageText, body: Element): Exclusion[] {
       if (first !== head) break;
       const st = statsOf(raw, el);
       if (st.units > statsOf(raw, head).units) {
-        if (st.prose < total * 0.5) out.push({ el, strength: 2 });
+        // A thread longer than the story still goes when a story is left outside it.
+        if (st.prose < total * 0.5 || storyOutside(raw, el)) out.push({ el, strength: 2 });
         break;
       }
       head = el;
@@ -327,6 +360,18 @@ function readerSections(raw: PageText, body: Element): Exclusion[] {
     }
   }
   return out;
+}
+
+/** Two prose blocks or more (200 units) outside `el`: a story of its own. */
+function storyOutside(raw: PageText, el: Element): boolean {
+  let blocks = 0;
+  let units = 0;
+  for (const b of raw.blocks) {
+    if (!isProse(b) || contains(el, b.owner)) continue;
+    blocks++;
+    units += b.units;
+  }
+  return blocks >= 2 && units >= 200;
 }
 
 /**
@@ -349,7 +394,7 @@ export function pageExclusions(body: Element, raw: PageText): Set<Element> {
     return true;
   };
   const shapedSet = new Set(shaped.map((x) => x.el));
-  const cardSet = new Set(cards.map((x) => x.el));
+  const cardSet = new Set(cards.filter((x) => !x.thread).map((x) => x.el));
   // Prose blocks outside every exclusion: two or more of them are a story of its own (a short
   // brief), which a list of cards or a reader thread found by its shape must not outweigh.
   // Cards that follow that prose in its own container are the story's items (a shopping list
@@ -427,5 +472,40 @@ export function pageExclusions(body: Element, raw: PageText): Set<Element> {
       for (const x of inner) if (!excluded.has(x.el)) excluded.set(x.el, x.strength);
     }
   }
+  giveBackStoryFigures(raw, total - removedNow(), excluded);
   return new Set(excluded.keys());
+}
+
+/**
+ * Figures whose captions are the story (a photo essay: an intro, then photographs each under
+ * a paragraph or two of text): three or more figures of one kind, each captioned with prose,
+ * holding more prose than the page keeps without them. They are given back with their captions.
+ */
+function giveBackStoryFigures(raw: PageText, left: number, excluded: Map<Element, Strength>): void {
+  const groups = new Map<string, Element[]>();
+  for (const el of excluded.keys()) {
+    if (el.name !== 'figure' || statsOf(raw, el).prose < 60) continue;
+    let inside = false;
+    for (let p = el.parent; p && p.type === 'tag' && !inside; p = p.parent)
+      inside = excluded.has(p as Element);
+    if (inside) continue;
+    const sig = `${el.attribs?.class ?? ''}`;
+    const g = groups.get(sig);
+    if (g) g.push(el);
+    else groups.set(sig, [el]);
+  }
+  for (const g of groups.values()) {
+    if (g.length < 3) continue;
+    let prose = 0;
+    for (const el of g) prose += statsOf(raw, el).prose;
+    if (prose <= left) continue;
+    for (const el of g) {
+      excluded.delete(el);
+      const inner: Exclusion[] = [];
+      collect(el.children ?? [], raw, inner);
+      for (const x of inner)
+        if (x.el.name !== 'figcaption' && !excluded.has(x.el)) excluded.set(x.el, x.strength);
+    }
+    left += prose;
+  }
 }

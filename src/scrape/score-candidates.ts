@@ -237,7 +237,7 @@ export function weighByPosition(page: PageText, scores: Scores, span: StorySpan 
 }
 
 /** class/id of a byline or date line (several languages). */
-const BYLINE =
+export const BYLINE =
   /byline|author|autor|auteur|writer|reporter|dateline|timestamp|publish|firma|assinatura|(?:^|[\s_-])(?:date|meta)(?:$|[\s_-])/i;
 
 /** The top candidate plus siblings that look like more of the same article. */

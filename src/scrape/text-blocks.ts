@@ -6,7 +6,8 @@
  * - per-element statistics summed over the subtree: script-aware length, link length, commas,
  *   prose length (blocks that read like sentences), paragraph and image counts.
  * The walk is iterative (no recursion limit) and skips excluded subtrees, so statistics can be
- * recomputed cheaply once boilerplate has been set aside.
+ * recomputed cheaply once boilerplate has been set aside. A `<template>` is read (a paywalled
+ * page may hold the rest of its body in one); page-exclusions.ts sets aside those that are not.
  */
 import type { AnyNode, Element } from 'domhandler';
 import { KEEP_EMBED } from './content-hints.ts';
@@ -29,6 +30,8 @@ export interface ElementStats {
   img: number;
   li: number;
   inputs: number;
+  /** Buttons (a copy-link or vote button is no form field by itself). */
+  buttons: number;
   embeds: number;
   /** Length inside embedded posts the benchmark keeps (tweets). */
   keptEmbedUnits: number;
@@ -90,6 +93,7 @@ function newStats(): ElementStats {
     img: 0,
     li: 0,
     inputs: 0,
+    buttons: 0,
     embeds: 0,
     keptEmbedUnits: 0,
     links: 0,
@@ -109,6 +113,7 @@ function addStats(into: ElementStats, s: ElementStats, sign = 1): void {
   into.img += sign * s.img;
   into.li += sign * s.li;
   into.inputs += sign * s.inputs;
+  into.buttons += sign * s.buttons;
   into.embeds += sign * s.embeds;
   into.keptEmbedUnits += sign * s.keptEmbedUnits;
   into.links += sign * s.links;
@@ -118,7 +123,7 @@ function addStats(into: ElementStats, s: ElementStats, sign = 1): void {
 type Run = Omit<TextBlock, 'index'>;
 
 const EMBEDS = new Set(['iframe', 'embed', 'object', 'video', 'audio']);
-const FIELDS = new Set(['input', 'select', 'textarea', 'button']);
+const FIELDS = new Set(['input', 'select', 'textarea']);
 
 /**
  * Walks the subtrees under `roots`. `excluded` subtrees are skipped entirely (no text, no
@@ -229,11 +234,12 @@ export function readPageText(
       if (parent) addStats(parent, st);
       continue;
     }
-    if (NEVER_TEXT.has(name) || excluded.has(el)) {
+    if ((NEVER_TEXT.has(name) && name !== 'template') || excluded.has(el)) {
       const parent = openStats[openStats.length - 1];
       if (parent) {
         if (EMBEDS.has(name)) parent.embeds++;
         else if (FIELDS.has(name)) parent.inputs++;
+        else if (name === 'button') parent.buttons++;
       }
       continue;
     }
@@ -292,7 +298,7 @@ export function withoutExcluded(page: PageText, excluded: ReadonlySet<Element>):
     const st = stats.get(el);
     if (!st) continue;
     // A form set aside still tells its container that it holds fields (a newsletter box).
-    const fields = st.inputs > 0 || el.name === 'form' ? 1 : 0;
+    const fields = st.inputs + st.buttons > 0 || el.name === 'form' ? 1 : 0;
     for (let p = el.parent; p; p = p.parent) {
       const ps = stats.get(p as Element);
       if (ps) {

@@ -26,13 +26,16 @@ import { type StoryFeatures, storyFeatures, storyTime } from '../../src/cluster/
 import { loadClusterLexicon } from '../../src/cluster/lexicon.ts';
 import {
   apartInTime,
+  compareStories,
   countriesClash,
   figureRelation,
+  placesClash,
   roundingSlack,
   sameFigure,
 } from '../../src/cluster/similarity.ts';
+import { loadClusterTerms } from '../../src/cluster/terms.ts';
 import { SqliteAlertState } from '../../src/store/sqlite.ts';
-import { makeRecord } from '../alerts/helpers.ts';
+import { makeRecord, seizure } from '../alerts/helpers.ts';
 import { CORPUS, ROOT } from '../helpers/paths.ts';
 
 const SET = path.join(ROOT, 'tests/fixtures/cluster/multilingual');
@@ -127,6 +130,32 @@ describe('a third set, written after the second', { timeout: 180_000 }, () => {
     expect(keys.get('gio2-en')).not.toBe(keys.get('gio-it'));
     for (const id of ['gio-en', 'gio-es', 'gio-pt', 'gio-de'])
       expect(keys.get(id), id).toBe(keys.get('gio-it'));
+  });
+});
+
+describe('two sets in the hard shapes (converted, rounded, no figure, no RuleSet, port vs region)', {
+  timeout: 180_000,
+}, () => {
+  it('groups Le Havre in eight copies and keeps the same port a month later and the same figure in Costa Rica apart', () => {
+    const articles = readCorpusDir(path.join(ROOT, 'tests/fixtures/cluster/hard-shapes'));
+    const keys = new Map(clusterCorpus(articles).map((l) => [l.id, l.cluster]));
+    expect(bcubed(keys, goldOf(articles)).f1).toBeGreaterThanOrEqual(0.9);
+    expect(bcubed(keys, goldOf(articles, 'en')).f1).toBe(1);
+    for (const id of ['lh-fr', 'lh-us', 'lh-de', 'lh-es', 'lh-it', 'lh-pl', 'lh-nl'])
+      expect(keys.get(id), id).toBe(keys.get('lh-en'));
+    expect(keys.get('lh2-fr')).not.toBe(keys.get('lh-en'));
+    expect(keys.get('moin-es')).not.toBe(keys.get('lh-en'));
+  });
+
+  it('keeps the same figure the same day at another port apart, even between two German reports', () => {
+    const articles = readCorpusDir(path.join(ROOT, 'tests/fixtures/cluster/hard-shapes-2'));
+    const keys = new Map(clusterCorpus(articles).map((l) => [l.id, l.cluster]));
+    const s = bcubed(keys, goldOf(articles));
+    expect(s.f1).toBeGreaterThanOrEqual(0.9);
+    expect(bcubed(keys, goldOf(articles, 'en')).f1).toBe(1);
+    expect(keys.get('kop-de')).not.toBe(keys.get('gd-de'));
+    expect(keys.get('kop-en')).not.toBe(keys.get('gd-en'));
+    expect(keys.get('gd0-en')).not.toBe(keys.get('gd-en'));
   });
 });
 
@@ -260,5 +289,139 @@ describe('cross-language decisions', () => {
       figures: [],
     };
     expect(countriesClash(a, elsewhere)).toBe(true);
+  });
+
+  it('gives a port, its city and its province one region anchor, so copies naming each do not clash', () => {
+    const port = features({
+      id: 'port',
+      language: 'en',
+      title: 'Dockers held after 640 kg of heroin found at Gioia Tauro',
+      text: 'Police at Gioia Tauro found 640 kg of heroin in a reefer on Monday.',
+    });
+    const province = features({
+      id: 'province',
+      language: 'de',
+      title: '640 Kilo Heroin in Kalabrien gefunden',
+      text: 'In einem Kühlcontainer in Kalabrien lagen am Montag 640 Kilo Heroin.',
+    });
+    const elsewhere = features({
+      id: 'elsewhere',
+      language: 'de',
+      title: '640 Kilo Heroin in Koper gefunden',
+      text: 'Im Hafen von Koper fanden Zöllner am Montag 640 Kilo Heroin.',
+    });
+    expect(port.anchors).toEqual(expect.arrayContaining(['place:IT:gioia tauro', 'region:IT.03']));
+    expect(province.anchors).toContain('region:IT.03');
+    expect(placesClash(port.anchors, ['place:IT:reggio calabria', 'region:IT.03'])).toBe(false);
+    expect(placesClash(port.anchors, elsewhere.anchors)).toBe(true);
+  });
+
+  it('asks two reports in one language that name different ports for more than a shared figure', () => {
+    const terms = loadClusterTerms();
+    const freq = { docs: 0, df: new Map<string, number>() };
+    const opts = { windowDays: 7, figureTolerance: 0.05 };
+    const report = (id: string, title: string, text: string, country: string | null) =>
+      features({
+        id,
+        language: 'de',
+        published: '2026-02-03T08:00:00Z',
+        title,
+        text,
+        seizures: country
+          ? [seizure({ kg: 1400, country, location: null, period: null, evidence: text.split('. ')[0]! })]
+          : [],
+      });
+    // the first report's extractor found no seizure, so no country tells the two apart
+    const gdynia = report(
+      'gdynia',
+      'Zoll stellt 1,4 Tonnen Kokain in Gdynia sicher',
+      'Im Hafen Gdynia hat der Zoll 1,4 Tonnen Kokain in Bananenkisten sichergestellt. Ein Fahrer wurde festgenommen.',
+      null,
+    );
+    const koper = report(
+      'koper',
+      '1,4 Tonnen Kokain in Slowenien entdeckt',
+      'Die slowenische Polizei fand im Hafen Koper 1,4 Tonnen Kokain in einem Container mit Bananen. Der Fahrer eines Lastwagens wurde verhaftet.',
+      'SI',
+    );
+    const again = report(
+      'again',
+      'Kokainfund in Gdynia: 1,4 Tonnen in Bananen',
+      'Zollfahnder fanden in Gdynia 1,4 Tonnen Kokain zwischen Bananen. Ein Lastwagenfahrer sitzt in Haft.',
+      'PL',
+    );
+    expect(compareStories(gdynia, koper, freq, terms, opts).same).toBe(false);
+    expect(compareStories(gdynia, again, freq, terms, opts).same).toBe(true);
+  });
+
+  it('reads the qualifier before a figure as the range it stands for (knapp, more than, oltre)', () => {
+    const [below] = lexicon.figuresIn('Zöllner fanden knapp vier Tonnen Heroin');
+    const [over] = lexicon.figuresIn("la police a trouvé plus d'une tonne d'héroïne");
+    const [oltre] = lexicon.figuresIn('sequestrati oltre 300 chili di eroina');
+    expect([below?.bound, over?.bound, oltre?.bound]).toEqual(['below', 'over', 'over']);
+    const q = (kg: number, bound?: 'below' | 'over') => ({
+      drug: 'heroin' as const,
+      kg,
+      count: null,
+      country: null,
+      aggregate: false,
+      lead: true,
+      ...(bound ? { bound } : {}),
+    });
+    expect(sameFigure(q(4000, 'below'), q(3640), 0.05)).toBe(true); // 3.64 t is 'knapp vier'
+    expect(sameFigure(q(4000), q(3640), 0.05)).toBe(false);
+    expect(sameFigure(q(1000, 'over'), q(1180), 0.05)).toBe(true);
+    expect(sameFigure(q(1000, 'over'), q(870), 0.05)).toBe(false);
+    // a qualified figure outside the range it names is a conflict, not a near figure
+    const a = {
+      ...features({ id: 'a', language: 'fr', title: null, text: 'x' }),
+      figures: [q(1000, 'over')],
+    };
+    const b = { ...features({ id: 'b', language: 'en', title: null, text: 'y' }), figures: [q(870)] };
+    expect(figureRelation(a, b, 0.05)).toBe('conflict');
+    // reached only through the qualifier: bounded (a match across languages, not within one)
+    expect(figureRelation(a, { ...b, figures: [q(1180)] }, 0.05)).toBe('bounded');
+    expect(figureRelation(a, { ...b, figures: [q(1000)] }, 0.05)).toBe('match');
+  });
+
+  it("gives a figure told as last month's no place among the story's figures", () => {
+    const f = features({
+      id: 'follow-up',
+      language: 'en',
+      published: '2026-06-10T00:00:00Z',
+      title: 'Border guards stop van with 75 kg of heroin',
+      text: 'Border guards stopped a van carrying 75 kg of heroin at the crossing on Tuesday.\n\nLast month the same unit intercepted 310 kg of heroin in a lorry.',
+    });
+    expect(f.anchors).toContain('figure:75');
+    expect(f.anchors).not.toContain('figure:310');
+  });
+
+  it('joins two translations that share only the figure and the port, and not a figure at another port', () => {
+    const terms = loadClusterTerms();
+    const freq = { docs: 0, df: new Map<string, number>() };
+    const opts = { windowDays: 7, figureTolerance: 0.05 };
+    const copy = (id: string, language: string, title: string, text: string) =>
+      features({ id, language, published: '2026-03-11T09:00:00Z', title, text });
+    // one copy is poor: no person, no date, nothing but the port and a rounded figure
+    const rich = copy(
+      'rich',
+      'es',
+      'Hallan 2.380 kilos de cocaína en un buque en Sines',
+      'La Policía Judiciária encontró el martes en el puerto de Sines 2.380 kilos de cocaína en un carguero con bandera de Panamá, informó el inspector Duarte Valadares. Fueron detenidos cuatro marineros.',
+    );
+    const poor = copy(
+      'poor',
+      'de',
+      'Fast 2,4 Tonnen Kokain in Sines',
+      'Im Hafen Sines haben Ermittler fast 2,4 Tonnen Kokain entdeckt.',
+    );
+    const other = copy(
+      'other',
+      'de',
+      'Fast 2,4 Tonnen Kokain in Leixões',
+      'Im Hafen Leixões haben Ermittler fast 2,4 Tonnen Kokain entdeckt.',
+    );
+    expect(compareStories(rich, poor, freq, terms, opts).same).toBe(true);
+    expect(compareStories(rich, other, freq, terms, opts).same).toBe(false);
   });
 });

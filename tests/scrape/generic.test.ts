@@ -412,3 +412,130 @@ describe('generic extractor, round 4 causes', () => {
     expect(text).not.toMatch(/Te puede interesar|observatorio/);
   });
 });
+
+describe('generic extractor, round 5 causes', () => {
+  const lines = (n: number, t: string, extra = '') =>
+    Array.from(
+      { length: n },
+      (_, i) =>
+        `<p>Note ${i + 1} on ${t}: the ferry crew, who had waited since dawn for the wind to drop, loaded the last trailer at noon${extra}.</p>`,
+    ).join('');
+
+  it("keeps a live blog's entries that each end with a Copy-link button, drops a pitch box whose button calls to sign up", () => {
+    const entries = Array.from(
+      { length: 5 },
+      (_, i) =>
+        `<div class="upd"><div class="upd-time">1${i}:05</div><div class="upd-text"><p>Update ${i + 1}: the harbour master reopened the northern berth after divers checked the hull of the stranded barge.</p></div><div class="upd-tools"><button>Copy link</button></div></div>`,
+    ).join('');
+    const pitch = `<div class="box-x"><div>Morning Tide</div><p>Everything that moved on the coast overnight, in one short email before your first coffee.</p><button>Sign up</button></div>`;
+    const html = `<body><h1>The headline</h1><div class="stream">${entries.slice(0, 400)}${entries.slice(400)}${pitch}</div></body>`;
+    const text = mainText(html).paragraphs.join('\n');
+    expect(text).toMatch(/Update 1:/);
+    expect(text).toMatch(/Update 5:/);
+    expect(text).not.toMatch(/first coffee/);
+  });
+
+  it('reads the rest of a paywalled body kept in a <template>, not a template of widget markup', () => {
+    const html = `<body><h1>The headline</h1><article>${lines(2, 'the teaser')}<div class="wall"><p>Subscribe to keep reading.</p></div><template id="rest">${lines(4, 'the locked part')}</template><template id="card"><div class="card"><a href="/x">A template card title for another story</a></div></template></article></body>`;
+    const text = mainText(html).paragraphs.join('\n');
+    expect(text).toMatch(/Note 4 on the locked part/);
+    expect(text).not.toMatch(/template card title/);
+  });
+
+  it('keeps the captions of a photo essay, drops their credits; drops short captions of a story', () => {
+    const fig = (i: number) =>
+      `<figure class="shot"><img src="/${i}.jpg"><figcaption><span class="cap">Frame ${i}: the harvest crew stacked the reeds in long rows to dry, as their parents did, while the river rose behind them through the afternoon.</span><span class="cap-credit">Picture by Lena Vos</span></figcaption></figure>`;
+    const essay = `<body><h1>The headline</h1><main><div class="intro">${lines(2, 'the village')}</div>${[1, 2, 3, 4].map(fig).join('')}<div class="outro">${lines(1, 'the winter')}</div></main></body>`;
+    const text = mainText(essay).paragraphs.join('\n');
+    expect(text).toMatch(/Frame 4: the harvest crew/);
+    expect(text).toMatch(/Note 1 on the winter/);
+    expect(text).not.toMatch(/Picture by/);
+    const shortFig = (i: number) =>
+      `<figure class="shot"><img src="/${i}.jpg"><figcaption>Frame ${i}: the quay at dawn, seen from the ferry.</figcaption></figure>`;
+    const story = `<body><h1>The headline</h1><main>${lines(3, 'the story')}${[1, 2, 3].map(shortFig).join('')}${lines(3, 'the end')}</main></body>`;
+    expect(mainText(story).paragraphs.join('\n')).not.toMatch(/Frame 1/);
+  });
+
+  it('sets aside a reader thread longer than the story, opened by "Join the conversation" or marked by Reply buttons', () => {
+    const posts = Array.from(
+      { length: 5 },
+      (_, i) =>
+        `<div class="q1"><div class="q2">reader${i}</div><div class="q3">Reader post ${i + 1}: I have taken that ferry every week for a decade and the new timetable is the first one that matches the buses on the island side, which is all anyone there ever asked for.</div><div class="q4"><button>Reply</button><button>Report</button></div></div>`,
+    ).join('');
+    for (const heading of [
+      '<div class="q0">Join the conversation</div>',
+      '<div class="q0">Have your say</div>',
+    ]) {
+      const html = `<body><h1>The headline</h1><div class="a1">${lines(3, 'the column')}</div><div class="a2">${heading}${posts}</div></body>`;
+      const text = mainText(html).paragraphs.join('\n');
+      expect(text).toMatch(/Note 3 on the column/);
+      expect(text, heading).not.toMatch(/Reader post|conversation/);
+    }
+  });
+
+  it('drops statistics written as rows of cells, keeps a sentence with figures', () => {
+    const rows = ['Possession', 'Shots', 'Corners']
+      .map((l, i) => `<div class="row"><span>${l}</span><span>${40 + i}%</span><span>${60 - i}%</span></div>`)
+      .join('');
+    const html = `<body><h1>The headline</h1><div class="report">${lines(2, 'the match')}<div class="stats">${rows}</div><p>They had 58% of the ball and 12 corners, and still lost 1-0.</p>${lines(2, 'the result')}</div></body>`;
+    const text = mainText(html).paragraphs.join('\n');
+    expect(text).not.toMatch(/Possession|Corners/);
+    expect(text).toMatch(/58% of the ball/);
+  });
+
+  it('drops a dek between a headline and a byline written as siblings of the body, keeps a lead after a headline with no byline', () => {
+    const dek = '<p class="sub">A short line under the headline that sums the story up.</p>';
+    const withByline = `<body><div class="page"><div class="story"><h1>The headline</h1>${dek}<div class="story-byline">By A. Writer, 3 March 2026</div>${lines(4, 'the body')}</div></div></body>`;
+    const a = mainText(withByline).paragraphs.join('\n');
+    expect(a).not.toMatch(/sums the story up|A\. Writer/);
+    expect(a).toMatch(/Note 1 on the body/);
+    const lead =
+      '<p class="sub">The lead paragraph of this story, written in its own class right under the headline, says what happened.</p>';
+    const noByline = `<body><div class="page"><div class="story"><h1>The headline</h1>${lead}${lines(4, 'the body')}</div></div></body>`;
+    expect(mainText(noByline).paragraphs.join('\n')).toMatch(/The lead paragraph/);
+  });
+
+  it('reads the store of a paywalled page whose DOM holds a long teaser and cards above its wall', () => {
+    const paras = Array.from(
+      { length: 10 },
+      (_, i) =>
+        `Part ${i + 1} of the harbour story: the ferry company, the port and the council agreed to share the cost of the new pier after a year of talks.`,
+    );
+    const state = {
+      article: { title: 'The harbour pier deal', body: paras.map((p) => `<p>${p}</p>`).join('') },
+    };
+    const cards = ['The tram line opens late', 'The market hall reopens'].map(
+      (t) =>
+        `<div class="rec"><a href="/r">${t}</a><span>Another story of the week, in one line of the town.</span></div>`,
+    );
+    const html = `<body><h1>The harbour pier deal</h1><div class="text">${paras
+      .slice(0, 4)
+      .map((p) => `<p>${p}</p>`)
+      .join(
+        '',
+      )}</div><div class="paywall-box"><p>Subscribers read on.</p></div>${cards.join('')}<script>window.__STATE__ = ${JSON.stringify(state)};</script></body>`;
+    const r = extractMainText(loadHtml(html), { headlines: ['The harbour pier deal'] });
+    expect(r.source).toBe('script-state');
+    expect(r.paragraphs).toHaveLength(10);
+  });
+
+  it("drops a recipe card's rating line, label-and-value times, a nutrition line and its call to share, with no class names", () => {
+    const times = ['Prep Time', 'Cook Time', 'Total Time']
+      .map((l, i) => `<div><span>${l}</span> ${10 + i} mins</div>`)
+      .join('');
+    const html = `<body><h1>The headline</h1><div>${lines(2, 'the soup')}<div><h2>Lentil soup</h2><div>★★★★★ 4.7 from 51 votes</div>${times}<ul><li>200 g red lentils</li><li>1 onion, chopped</li></ul><ol><li>Soften the onion in the oil for ten minutes, then add the lentils and the stock.</li></ol><div>Calories: 240kcal | Protein: 15g | Fat: 6g</div><div>Made this? Leave a comment below and tell us how it went!</div></div></div></body>`;
+    const text = mainText(html).paragraphs.join('\n');
+    expect(text).toMatch(/200 g red lentils/);
+    expect(text).toMatch(/Soften the onion/);
+    expect(text).not.toMatch(/51 votes|Prep Time|Calories|Made this/);
+  });
+
+  it('drops paywall and feedback prompts, a chart box with its source and a Chinese source line', () => {
+    const html = `<body><h1>The headline</h1><div class="post">${lines(2, 'the first part')}<div class="x-chart"><div>Crossings per month</div><img src="/c.png"><div>Source: harbour office</div></div><div class="premium-wall"><p>Get unlimited reading for a small monthly fee, cancel whenever you like.</p></div><p>Already a subscriber? Log in</p>${lines(2, 'the second part')}<p>Was this article helpful?</p><p>（本文来源：海港日报。转载请注明出处。）</p></div></body>`;
+    const text = mainText(html).paragraphs.join('\n');
+    expect(text).toMatch(/Note 2 on the second part/);
+    expect(text).not.toMatch(
+      /Crossings per month|harbour office|monthly fee|Already a subscriber|helpful|本文来源/,
+    );
+  });
+});

@@ -428,8 +428,24 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
     gr.tailAfter.test(after);
   const nextTok = sentence[last.index + 1];
   // "the province of Los Santos": a region; towns of the same name elsewhere do not count.
-  if (adminOf && !cands.some((e) => e.kind === 'region' || e.kind === 'country'))
-    return [{ ...base, surface, candidates: [], local: { kind: 'region' }, cue: true }];
+  if (adminOf && !cands.some((e) => e.kind === 'region' || e.kind === 'country')) {
+    // "la provincia de Salta", "la province de Namur": a province named after a town of a country
+    // where the text's language is spoken lies in that country (the largest such town's).
+    const town = cands
+      .filter((e) => e.kind === 'city' && e.country && ctx.gaz.home.has(e.country))
+      .sort((a, b) => b.population - a.population)[0];
+    const within = town?.country ? ctx.gaz.country(town.country) : null;
+    return [
+      {
+        ...base,
+        surface,
+        candidates: [],
+        local: { kind: 'region' },
+        cue: true,
+        ...(within ? { within } : {}),
+      },
+    ];
+  }
   if (cands.length > 0) {
     if (
       cands.every((e) => e.adjectival) &&

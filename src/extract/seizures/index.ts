@@ -822,6 +822,14 @@ function joinInSentence(t: SeizureTables, text: string, own: Candidate[], earlie
   if (cue) return out;
   return out.filter((c) => {
     if (c.quantity.kind !== 'count' || c.isTitle) return true;
+    // "Inside: 24 kg of cannabis and 3,000 ecstasy pills": a count of its own drug listed with a
+    // mass of another is a haul of the list, not the packing of the last one.
+    if (
+      c.boundToDrug &&
+      c.seizure.drug !== 'unspecified' &&
+      own.some((o) => o !== c && o.quantity.kind === 'mass' && o.seizure.drug !== c.seizure.drug)
+    )
+      return true;
     const last = earlier.at(-1);
     // "6 tonnes of narcotics. The consignment consisted of 36 million Captagon tablets": the
     // count names the kind of an unspecified mass.

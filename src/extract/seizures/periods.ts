@@ -105,6 +105,14 @@ function resolve(
       const back = (pub.getUTCDay() - want + 7) % 7;
       return ymd(addDays(pub, -back));
     }
+    case 'weekday-of-previous-week': {
+      // "vorige week dinsdag", "el martes de la semana pasada": that day of the week (Monday to
+      // Sunday) before the week of publication.
+      if (!pub) return null;
+      const want = t.weekdays.get((g.weekday ?? '').toLowerCase()) ?? -1;
+      if (want < 0) return null;
+      return ymd(addDays(mondayOf(pub), -7 + ((want + 6) % 7)));
+    }
     case 'relative-year':
       return pub ? String(pub.getUTCFullYear() + (rule.offset ?? 0)) : null;
     case 'relative-month': {

@@ -38,7 +38,9 @@ export function eligibleMentions(
     const rel = m.start - sentenceStart;
     const before = text.slice(Math.max(0, rel - 40), rel);
     const chained = lastExcludedEnd >= 0 && chainLink.test(text.slice(lastExcludedEnd, rel));
-    if (termMatch(t, 'not-place', before) || chained) {
+    // "in einem in Polen zugelassenen Lieferwagen": the words after the place say it is none.
+    const after = text.slice(m.end - sentenceStart, m.end - sentenceStart + 40);
+    if (m.origin || termMatch(t, 'not-place', before) || chained || termMatch(t, 'not-place-after', after)) {
       lastExcludedEnd = m.end - sentenceStart;
       continue;
     }
@@ -73,6 +75,7 @@ export function placeInClause(
   const after = eligible.filter(
     (m) => rel(m) >= qEnd && rel(m) < clauseEnd && !(rel(m) >= skipFrom && rel(m) < skipTo),
   );
+
   for (const [i, m] of after.entries()) {
     // "the Atlantic port of X": a region right before a named place is not the place.
     const next = after[i + 1];

@@ -96,7 +96,8 @@ interface Compiled {
 const quantityRegex = perTables((t): Compiled => {
   const g = t.grammar.slots.re;
   // A number word ends at a word boundary: "a" is never the start of "authorities".
-  const number = `(?<digits>${DIGITS})|(?<words>${wordNumberPattern(t)})(?![\\p{L}\\d])`;
+  // "mil 200 litros" (Mexican style): the word for a thousand and the rest in digits.
+  const number = `(?<digits>${DIGITS})|(?<words>${wordNumberPattern(t)})(?![\\p{L}\\d])(?:\\s+(?<wrest>\\d{1,3})(?![\\d.,]))?`;
   const src =
     // "1/2 pound": the 2 after a slash is no number of its own.
     `(?<![\\p{L}\\d.,'’$€£¥₹/-])` +
@@ -220,6 +221,10 @@ export function findQuantities(
     else if (g.digits) value = plausibleDigits(t, g.digits, rule.kg ?? null, format);
     else value = parseWordNumber(t, g.words ?? '');
     if (value === null || !Number.isFinite(value)) return null;
+    if (g.wrest) {
+      if (value !== 1000) return null;
+      value += Number(g.wrest);
+    }
     if (g.half) value += 0.5;
     // Only a whole mass takes a half after its unit ("a ton and a half").
     if (g.halfAfter && rule.kind === 'mass' && !g.half && !g.frac && Number.isInteger(value)) value += 0.5;
