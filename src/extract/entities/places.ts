@@ -20,6 +20,7 @@
 import type { GeoEntity } from '../../geo/index.ts';
 import { placeKey } from '../../geo/index.ts';
 import type { Place } from '../../types.ts';
+import { matchAll } from '../match-all.ts';
 import { type EntityContext, isClaimed, spanText } from './context.ts';
 import type { PlaceMention } from './index.ts';
 import { isCommonWord, type Token } from './tokens.ts';
@@ -106,7 +107,7 @@ export function findPlaceMentions(ctx: EntityContext): PlaceMention[] {
       }
     }
     // "West and Central Africa": the first region is named by the shared noun.
-    for (const m of s.text.matchAll(ctx.tables.grammar.coordinated)) {
+    for (const m of matchAll(s.text, ctx.tables.grammar.coordinated)) {
       const surface = `${m[1]} ${m[3]}`;
       const cands = ctx.gaz.lookup(surface);
       const start = s.start + m.index;
@@ -1159,7 +1160,7 @@ function withCoreferences(ctx: EntityContext, mentions: PlaceMention[]): PlaceMe
       coreferencePatterns.set(rule, re);
     }
     for (const s of ctx.parsed.sentences) {
-      for (const m of s.text.matchAll(re)) {
+      for (const m of matchAll(s.text, re)) {
         const start = s.start + m.index;
         const end = start + m[0].length;
         // "the city of X" is a name, not a coreference; so is "The City" inside a capitalised run.

@@ -1,5 +1,6 @@
 /** Drug mentions in a sentence, canonicalised by config/rules/<lang>/drugs.yaml. */
 import type { Drug } from '../../types.ts';
+import { matchAll } from '../match-all.ts';
 import { alternationOf, perTables, type SeizureTables } from './tables.ts';
 
 export interface DrugMention {
@@ -19,7 +20,7 @@ export function findDrugMentions(t: SeizureTables, text: string): DrugMention[] 
   if (any && !any.test(text)) return [];
   const all: Array<DrugMention & { order: number }> = [];
   t.drugs.forEach((c, order) => {
-    for (const m of text.matchAll(c.re)) {
+    for (const m of matchAll(text, c.re)) {
       all.push({
         start: m.index,
         end: m.index + m[0].length,

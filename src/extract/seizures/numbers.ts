@@ -2,6 +2,8 @@
  * Reading the number of a quantity: digit groups in the ways articles write them, number words,
  * multipliers and fractions (the words come from config/rules/numbers.yaml).
  */
+
+import { matchAll } from '../match-all.ts';
 import type { SeizureTables } from './tables.ts';
 
 /**
@@ -59,7 +61,7 @@ export function detectNumberFormat(t: SeizureTables, text: string, url: string |
   const votes = new Map<NumberFormat, number>();
   for (const e of t.numberFormats.evidence) {
     e.re.lastIndex = 0;
-    const n = [...text.matchAll(e.re)].length;
+    const n = matchAll(text, e.re).length;
     if (n > 0) votes.set(e.format, (votes.get(e.format) ?? 0) + n);
   }
   const dec = votes.get('dot-decimal') ?? 0;

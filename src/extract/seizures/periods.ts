@@ -8,6 +8,8 @@
  * earlier date in the same sentence, else the `anchor` the caller passes (the last day named in
  * an earlier sentence), else the publication day.
  */
+
+import { matchAll } from '../match-all.ts';
 import { parseWordNumber } from './numbers.ts';
 import { type PeriodRuleT, perTables, type SeizureTables } from './tables.ts';
 
@@ -261,7 +263,7 @@ export function findPeriods(
     PeriodMention & { counted?: { rule: PeriodRuleT; groups: Record<string, string | undefined> } }
   > = [];
   for (const c of t.periods) {
-    for (const m of text.matchAll(c.re)) {
+    for (const m of matchAll(text, c.re)) {
       all.push({
         start: m.index,
         end: m.index + m[0].length,

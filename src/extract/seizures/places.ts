@@ -8,6 +8,7 @@ import { cityIndex } from '../../geo/cities.ts';
 import { countryIndex } from '../../geo/countries.ts';
 import { placeKey } from '../../geo/normalize.ts';
 import type { PlaceMention } from '../entities/index.ts';
+import { matchAll } from '../match-all.ts';
 import { escapeRegex } from '../rules/slots.ts';
 import { perTables, type SeizureTables, termMatch } from './tables.ts';
 
@@ -247,7 +248,7 @@ export function knownAgencyCountry(
     knownAgencyCache.set(agencies, idx);
   }
   idx.re.lastIndex = 0;
-  for (const m of text.matchAll(idx.re)) {
+  for (const m of matchAll(text, idx.re)) {
     const end = m.index + m[0].length;
     if (actingOnly && !termMatch(t, 'cue', text.slice(end, end + 60))) continue;
     const code = idx.byName.get(m[0])!;

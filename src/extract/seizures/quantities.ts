@@ -6,6 +6,7 @@
  * "Place A with 5.5 kilos, Place B (4.1)"), only in a sentence that tells of a seizure.
  */
 import type { AmountUnit } from '../../types.ts';
+import { matchAll } from '../match-all.ts';
 import { findDrugMentions } from './drugs.ts';
 import {
   DIGITS,
@@ -482,7 +483,7 @@ function addListNumbers(
   if (qs.length === 0 || !termMatch(t, 'cue', text)) return qs;
   const extra: Quantity[] = [];
   const inside = (pos: number): boolean => qs.some((q) => pos >= q.start && pos < q.end);
-  for (const m of text.matchAll(BARE)) {
+  for (const m of matchAll(text, BARE)) {
     const raw = m[0];
     const start = m.index;
     const end = start + raw.length;

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { loadPlaceAliases } from '../../geo/aliases.ts';
 import { AmountUnitSchema, DrugSchema } from '../../records/schema.ts';
+import { matchAll } from '../match-all.ts';
 import { loadRuleTable } from '../rules/load.ts';
 import { escapeRegex, loadSettings, loadSlots, type Slots } from '../rules/slots.ts';
 import type { ConfidenceWeights } from './merge.ts';
@@ -586,7 +587,7 @@ export function termMatches(
   const out: Array<{ start: number; end: number; reason: string }> = [];
   for (const c of t.terms.get(kind) ?? []) {
     c.re.lastIndex = 0;
-    for (const m of text.matchAll(c.re))
+    for (const m of matchAll(text, c.re))
       out.push({ start: m.index, end: m.index + m[0].length, reason: c.rule.reason });
   }
   return out.sort((a, b) => a.start - b.start);

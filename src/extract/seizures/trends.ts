@@ -5,6 +5,7 @@
  * before a year period.
  */
 import type { Drug, Trend } from '../../types.ts';
+import { matchAll } from '../match-all.ts';
 import { escapeRegex } from '../rules/slots.ts';
 import { perTables, type SeizureTables, termMatches } from './tables.ts';
 
@@ -46,7 +47,7 @@ export function findTrend(t: SeizureTables, input: TrendInput): Trend | null {
   if (!input.drug || !input.hasCue) return null;
   const { text } = input;
   const re = trendRegexes(t);
-  for (const m of text.matchAll(re.percent)) {
+  for (const m of matchAll(text, re.percent)) {
     const before = text.slice(Math.max(0, m.index - 40), m.index);
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 25);
     const verbWindow = `${before} ${re.nounAfter.test(after) ? after : ''}`;
