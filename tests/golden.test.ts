@@ -94,4 +94,10 @@ describe('golden negative article (port cargo story)', () => {
     expect(record.trends).toEqual([]);
     expect(record.text).not.toMatch(/3 tons of cocaine/);
   });
+
+  it('places Hamburg in Germany and reads no port from the "Port of Hamburg Marketing" association', () => {
+    const record = recordFor('negative-article.html');
+    const hamburg = record.places.filter((p) => p.name.startsWith('Hamburg'));
+    expect(hamburg.map((p) => [p.name, p.country])).toEqual([['Hamburg', 'DE']]);
+  });
 });

@@ -31,6 +31,7 @@ interface RawCountry {
   demonyms?: Record<string, { f?: string; m?: string }>;
   translations?: Record<string, { common?: string; official?: string }>;
   languages?: Record<string, string>;
+  area?: number;
 }
 
 export interface CountryIndex {
@@ -82,10 +83,17 @@ export function countryIndex(): CountryIndex {
   const byDemonym = new Map<string, string>();
   // A name or demonym two countries share ("French": France and the French Southern
   // Territories; "Dutch": the Netherlands and the Caribbean Netherlands) is the sovereign one's.
+  // Of two sovereign countries, the larger ("Dominican": the Dominican Republic, not Dominica).
   const sovereign = new Set(raw.filter((c) => c.independent === true).map((c) => c.cca2));
+  const area = new Map(raw.map((c) => [c.cca2, c.area ?? 0]));
   const claim = (map: Map<string, string>, key: string, code: string): void => {
     const had = map.get(key);
-    if (had === undefined || (!sovereign.has(had) && sovereign.has(code))) map.set(key, code);
+    if (
+      had === undefined ||
+      (!sovereign.has(had) && sovereign.has(code)) ||
+      (sovereign.has(had) === sovereign.has(code) && (area.get(code) ?? 0) > (area.get(had) ?? 0))
+    )
+      map.set(key, code);
   };
   for (const c of raw) {
     const demonyms = [...new Set([c.demonyms?.eng?.m, c.demonyms?.eng?.f].filter((d): d is string => !!d))];

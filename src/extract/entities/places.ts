@@ -369,14 +369,26 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
     run.length > 2 &&
     ctx.gaz.lookup(surface).length === 0
   ) {
-    const inner = run.slice(2);
-    const name = spanText(ctx, inner);
-    const cands = ctx.gaz.lookup(name);
+    let inner = run.slice(2);
+    let name = spanText(ctx, inner);
+    let cands = ctx.gaz.lookup(name);
+    // "the Port of X Marketing association": a known place and an organisation's words
+    // after it is the port of that place, not a port called "X Marketing".
+    for (let k = inner.length - 1; cands.length === 0 && k >= 1; k--) {
+      const head = spanText(ctx, inner.slice(0, k));
+      const found = ctx.gaz.lookup(head);
+      if (found.length > 0) {
+        inner = inner.slice(0, k);
+        name = head;
+        cands = found;
+      }
+    }
+    const end = inner.at(-1)!.end;
     return [
       {
         sentence: sentenceIndex,
         start: inner[0]!.start,
-        end: last.end,
+        end,
         surface: name,
         candidates: cands,
         cue: true,
@@ -852,11 +864,17 @@ function resolve(ctx: EntityContext, raws: Raw[]): PlaceMention[] {
     aboutBump(code);
   }
   // A name whose largest reading dwarfs the others ("London", "Manchester") counts for its country.
-  for (const r of raws) {
+  for (const [i, r] of raws.entries()) {
     current = r;
     if (r.origin || r.borderPart) continue;
-    if (r.within || r.candidates.some((e) => e.kind !== 'city')) continue;
-    const [a] = [...r.candidates].sort((x, y) => y.population - x.population);
+    if (r.within) continue;
+    // "Town, in Country's X region": the region after the name decides it (below).
+    const next = raws[i + 1];
+    const link = next ? ctx.text.slice(r.end, next.start) : '';
+    if (next && (ctx.tables.grammar.withinLink.test(link) || /^\s*,\s*\p{Ll}+\s+$/u.test(link))) continue;
+    const [a] = r.candidates.filter((e) => e.kind === 'city').sort((x, y) => y.population - x.population);
+    // A city-state or a region named after its own city is no other reading.
+    if (r.candidates.some((e) => e.kind !== 'city' && e.country !== a?.country)) continue;
     const b = r.candidates
       .filter((e) => e.country !== a?.country)
       .sort((x, y) => y.population - x.population)[0];

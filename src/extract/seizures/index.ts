@@ -458,11 +458,21 @@ export function extractSeizures(
         clausePlace.country !== ctx.periodCountry
       )
         seizurePeriod = null;
+      // A place carried from a sentence that told of no seizure ("Peru, wedged between Bolivia
+      // and Colombia, ...", "the container came from X") yields to the country of the agency
+      // that tells the story's seizures when the two differ.
+      const carried = ctx.place?.source === 'none' ? null : ctx.place;
+      // "Police in X found 700 kg ..., whereas Moroccan authorities said they had intercepted
+      // 12 tonnes": an agency named between the previous figure and this one seized this one.
+      const clauseAgency = prev && !clausePlace ? agencyCountry(t, text.slice(prev.end, q.numStart)) : null;
       const place =
         clausePlace ??
+        clauseAgency ??
         listPlace ??
         agency ??
-        (ctx.place?.source === 'none' ? null : ctx.place) ??
+        (carried?.background && storyAgency?.country && carried.country !== storyAgency.country
+          ? storyAgency
+          : carried) ??
         storyAgency;
       // "since 2021 ..., among them 3.1 tonnes found at a single house", "; the largest, 400 kg":
       // a part of a total with a haul word of its own is that haul, whatever span the sentence names.
@@ -490,7 +500,7 @@ export function extractSeizures(
             : seizurePeriod
               ? 'period-carried'
               : 'period-none',
-        place ? placeReason(place, clausePlace, listPlace, agency) : 'place-none',
+        place ? placeReason(place, clausePlace, listPlace, agency, carried) : 'place-none',
         ...(aggregateReason ? [aggregateReason] : []),
       ];
       const candidate: Candidate = {
@@ -749,10 +759,12 @@ function placeReason(
   clause: PlacePick | null,
   list: PlacePick | null,
   agency: PlacePick | null,
+  carried: PlacePick | null,
 ): string {
   if (place === clause) return 'place-in-clause';
   if (place === list) return 'place-of-list';
-  if (place === agency) return 'place-seizing-agency';
+  if (place === agency || place.source === 'agency') return 'place-seizing-agency';
+  if (carried?.background && place !== carried) return 'place-story-agency';
   return place.source === 'carried' ? 'place-carried' : `place-${place.source}`;
 }
 

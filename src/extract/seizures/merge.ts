@@ -223,12 +223,26 @@ function absorb(into: Candidate, c: Candidate): void {
     s.count = t.count;
     s.countUnit = t.countUnit;
   }
-  if (PLACE_RANK[c.placeSource] > PLACE_RANK[into.placeSource]) {
+  // A sea or a region with no country ("in the Caribbean Sea") yields to a place of the same
+  // rank that has one ("weighed at the naval base in X").
+  if (
+    PLACE_RANK[c.placeSource] > PLACE_RANK[into.placeSource] ||
+    (c.placeSource === into.placeSource && s.country === null && t.country !== null)
+  ) {
     s.location = t.location;
     s.country = t.country;
     into.placeSource = c.placeSource;
   }
-  if (PERIOD_RANK[c.periodSource] > PERIOD_RANK[into.periodSource]) {
+  // "found nearly two years ago" (2024) and "discovered on November 9, 2024": the finer date
+  // of the same time wins.
+  if (
+    PERIOD_RANK[c.periodSource] > PERIOD_RANK[into.periodSource] ||
+    (c.periodSource === into.periodSource &&
+      s.period !== null &&
+      t.period !== null &&
+      t.period.length > s.period.length &&
+      t.period.startsWith(s.period))
+  ) {
     s.period = t.period;
     into.periodSource = c.periodSource;
   }

@@ -86,6 +86,8 @@ function resolve(
       const day = rule.resolve === 'date' ? Number(g.day) : null;
       if (day !== null && (day < 1 || day > 31)) return null;
       let year = g.year ? Number(g.year) : null;
+      // "in March last year", "in November of this year": the month of the year named.
+      if (year === null && pub && rule.offset !== undefined) year = pub.getUTCFullYear() + rule.offset;
       if (year === null && pub) {
         year = pub.getUTCFullYear();
         // A month (or day) later in the year than publication is last year's.
@@ -127,6 +129,15 @@ function resolve(
     case 'this-week':
     case 'previous-week':
       return resolveSpan(t, rule, g, pub).period;
+    case 'months-ago':
+    case 'years-ago': {
+      // "nearly two years ago": the year (or month) that many before publication.
+      if (!pub) return null;
+      const n = rule.n ?? countOf(t, (g.n ?? '').toLowerCase());
+      if (!Number.isFinite(n)) return null;
+      if (rule.resolve === 'years-ago') return String(pub.getUTCFullYear() - n);
+      return ym(new Date(Date.UTC(pub.getUTCFullYear(), pub.getUTCMonth() - n, 1)));
+    }
     case 'weeks-ago':
     case 'days-ago': {
       if (!pub) return null;

@@ -17,6 +17,8 @@ export interface PlacePick {
   country: string | null;
   /** `clause` (named with the figure), `agency`, `carried` (from earlier sentences) or `none`. */
   source: 'clause' | 'agency' | 'carried' | 'none';
+  /** Carried from a sentence that told of no seizure (a background place, an origin's country). */
+  background?: boolean;
 }
 
 const NONE: PlacePick = { location: null, country: null, source: 'none' };
@@ -75,7 +77,13 @@ export function placeInClause(
   const after = eligible.filter(
     (m) => rel(m) >= qEnd && rel(m) < clauseEnd && !(rel(m) >= skipFrom && rel(m) < skipTo),
   );
-
+  // "48 bales which, weighed at the naval base in X, came to 1,214 kg": one figure written as
+  // a count and its mass holds the place named between them.
+  const inside = eligible.filter((m) => rel(m) > qStart && m.end - sentenceStart < qEnd);
+  for (const [i, m] of inside.entries()) {
+    if (re.locativeBefore.test(text.slice(qStart, rel(m))))
+      return mostSpecific(text, sentenceStart, chainFrom(text, sentenceStart, inside, i, 1));
+  }
   for (const [i, m] of after.entries()) {
     // "the Atlantic port of X": a region right before a named place is not the place.
     const next = after[i + 1];
@@ -269,7 +277,7 @@ export function contextPlace(
   ) {
     return { location: null, country: null, source: 'none' };
   }
-  return { location: last.name, country: last.country, source: 'carried' };
+  return { location: last.name, country: last.country, source: 'carried', background: true };
 }
 
 export const noPlace = (): PlacePick => ({ ...NONE });

@@ -80,6 +80,8 @@ const PeriodRule = z.object({
     'relative-day',
     'weeks-ago',
     'days-ago',
+    'months-ago',
+    'years-ago',
     'anchor-days',
     'span',
     'this-week',

@@ -1,0 +1,41 @@
+/**
+ * The round 5 probe battery of issue 9 (tests/extract/battery/round5-probes.ts): own articles
+ * for the general causes of the held-out v6 misses. `npx tsx tests/extract/battery/round5-report.ts`
+ * prints the failure rate per cause. Probes in OPEN still fail (vitest `it.fails`, so a fix shows).
+ */
+import { describe, expect, it } from 'vitest';
+import { round5, runRound5 } from './battery/round5-probes.ts';
+
+/** Probes left open, with why. */
+const OPEN: Record<string, string> = {
+  // "Male" (the Maldives' capital) is no place mention: a common English word.
+  D03: 'country',
+  // Not fixed this round (figures): a drug after "that field-tested positive for"; a lead figure
+  // over two drugs that restates the sum of their body figures; "smuggling N seized at X";
+  // "out of five pills ... 1 milligram" read as a figure.
+  F01: 'figure',
+  F07: 'exact',
+  F08: 'exact',
+  F10: 'figure',
+  N02: 'exact',
+  // Not fixed this round (persons, places): "X of Tempe" joins the name; Welsh "ap"/"ab";
+  // possessive names ("Cox's Bazar"); "South Island"; the outlet "USA TODAY"; "US $5 million".
+  N03: 'persons',
+  N04: 'persons',
+  N06: 'places',
+  N07: 'places',
+  N08: 'places',
+  M01: 'places',
+};
+
+describe('round 5 probe battery', () => {
+  it('has unique ids', () => {
+    expect(new Set(round5.map((p) => p.id)).size).toBe(round5.length);
+  });
+  for (const probe of round5) {
+    const test = OPEN[probe.id] ? it.fails : it;
+    test(`${probe.id} (${probe.cause}) ${probe.text.slice(0, 60)}`, () => {
+      expect(runRound5(probe)).toEqual([]);
+    });
+  }
+});
