@@ -40,6 +40,13 @@ const V5 = path.join(HELDOUT, 'v5');
  */
 const V6 = path.join(HELDOUT, 'v6');
 /**
+ * Session of 2026-12-03 (afternoon): v7, 16 more English articles (12 seizure stories, 4 hard
+ * negatives) written blind by a writer who had not read the extraction rules, code or failure lists
+ * (docs/heldout.md, v7). Merged after every tuning branch of that session; only aggregate figures
+ * and miss counts per kind are published. Do not open it while tuning.
+ */
+const V7 = path.join(HELDOUT, 'v7');
+/**
  * ml1: 15 articles in de/es/fr/nl/pt (3 each, 3 hard negatives) and ml1-clusters: 14 articles of two
  * events in 7 languages plus 3 decoys, written blind to the multilingual rules (docs/heldout.md, ml1).
  * Only aggregate figures and miss counts are published; do not open them while tuning rules.
@@ -85,6 +92,9 @@ let predicted: Map<string, { seizures: unknown[]; seizureStory: boolean }>;
 let v2: LabelledArticle[];
 let v2Report: ScoreReport;
 let v6Report: ScoreReport;
+let v7: LabelledArticle[];
+let v7Report: ScoreReport;
+let v7Predicted: Map<string, { seizures: unknown[]; seizureStory: boolean }>;
 let ml1: LabelledArticle[];
 let ml1Clusters: LabelledArticle[];
 let ml1Report: ScoreReport;
@@ -135,6 +145,7 @@ beforeAll(() => {
     ...loadLabelledDir(V4),
     ...loadLabelledDir(V5),
     ...loadLabelledDir(V6),
+    ...loadLabelledDir(V7),
   ];
   v2 = loadLabelledDir(V2);
   v2Report = scoreCorpus(
@@ -146,6 +157,12 @@ beforeAll(() => {
     v6,
     v6.map((a) => extractLabelled(a, fixedNow)),
   );
+  v7 = loadLabelledDir(V7);
+  // The date the v7 figures of docs/heldout.md were measured (the CLI runs with the real clock).
+  const v7Now = () => new Date('2026-12-03T00:00:00Z');
+  const v7Records = v7.map((a) => extractLabelled(a, v7Now));
+  v7Predicted = new Map(v7Records.map((r) => [r.id, r]));
+  v7Report = scoreCorpus(v7, v7Records);
   ml1 = loadLabelledDir(ML1);
   ml1Clusters = loadLabelledDir(ML1_CLUSTERS);
   // The date the ml1 figures of docs/heldout.md were measured (the CLI runs with the real clock).
@@ -253,6 +270,17 @@ const NAMES_ALREADY_IN_RULES = new Set([
   // Landed on main the same day, by a helper who never saw v6 (en-context): the table of ~30
   // airports whose name is no town of their country (place-aliases.yaml), Lagos's among them.
   'Murtala Muhammed International Airport',
+  // In the rules and code before the v7 set was written (2026-12-03 afternoon), for general reasons:
+  // Canadian provinces (a complete province table), Canada's two largest cities, a US state, and a
+  // place name shared by many towns (a dev-set Santa Cruz is in Trinidad). The v7 writer did not
+  // read the rules; these came up in this check.
+  'Alberta',
+  'Saskatchewan',
+  'Nova Scotia',
+  'Toronto',
+  'Montreal',
+  'Florida',
+  'Santa Cruz',
 ]);
 
 describe('the fresh held-out set (unpublished sentences) stays above its floors', () => {
@@ -294,6 +322,45 @@ describe('the v6 held-out set (blind, 2026-12-03) stays above its floors', () =>
     expect(v6Report.places.f1).toBeGreaterThanOrEqual(0.83);
     expect(v6Report.countryAccuracy.accuracy).toBeGreaterThanOrEqual(0.79);
     expect(v6Report.periodAccuracy.accuracy).toBeGreaterThanOrEqual(0.74);
+  });
+});
+
+describe('the v7 held-out set (blind, 2026-12-03 afternoon) stays above its floors', () => {
+  /** The hard negatives of v7: a price survey, a policy debate of estimates, a court ruling, a tobacco haul. */
+  const V7_NEGATIVES = ['v7-13', 'v7-14', 'v7-15', 'v7-16'];
+
+  it('has 16 articles, ids matching file names, 12 stories and 4 hard negatives', () => {
+    expect(v7.map((a) => `${a.id}.json`).sort()).toEqual(
+      readdirSync(V7)
+        .filter((f) => f.endsWith('.json'))
+        .sort(),
+    );
+    expect(v7.length).toBe(16);
+    expect(v7.filter((a) => a.seizureStory).length).toBe(12);
+    for (const id of V7_NEGATIVES) expect(v7.find((a) => a.id === id)?.seizureStory, id).toBe(false);
+  });
+
+  // Measured 2026-12-03 14:25 with main at b4f5b00, before any change of that afternoon (the
+  // "before" of docs/heldout.md, v7): seizures P/R/F1 0.839 / 0.855 / 0.847, story accuracy 1.000
+  // (16/16), persons F1 0.943, places F1 0.905, country acc. 0.936, period acc. 0.787. Floors sit
+  // about 0.05 under, so a regression in generalisation fails while the dev score stays high.
+  it('seizures, story, persons, places, country and period', () => {
+    expect(v7Report.articles).toBe(16);
+    expect(v7Report.seizures.precision).toBeGreaterThanOrEqual(0.79);
+    expect(v7Report.seizures.recall).toBeGreaterThanOrEqual(0.8);
+    expect(v7Report.seizures.f1).toBeGreaterThanOrEqual(0.8);
+    expect(v7Report.seizureStory.accuracy).toBeGreaterThanOrEqual(0.93);
+    expect(v7Report.persons.f1).toBeGreaterThanOrEqual(0.89);
+    expect(v7Report.places.f1).toBeGreaterThanOrEqual(0.85);
+    expect(v7Report.countryAccuracy.accuracy).toBeGreaterThanOrEqual(0.88);
+    expect(v7Report.periodAccuracy.accuracy).toBeGreaterThanOrEqual(0.73);
+  });
+
+  it('hard negatives yield no seizure', () => {
+    const leaks = V7_NEGATIVES.map((id) => [id, v7Predicted.get(id)?.seizures.length ?? -1] as const).filter(
+      ([, n]) => n !== 0,
+    );
+    expect(leaks).toEqual([]);
   });
 });
 
