@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { packagePath } from '../package-root.ts';
 
 export interface Asset {
@@ -48,11 +49,13 @@ export class AssetDir {
     const files = new Map<string, Asset>();
     const add = (rel: string) => {
       const file = path.join(this.dir, rel);
-      const body = readFileSync(file);
       const gz = `${file}.gz`;
+      const gzip = existsSync(gz) ? readFileSync(gz) : null;
+      // A large asset is built as its gzip copy only (scripts/build-ui.ts): unzipped once here.
+      const body = existsSync(file) || !gzip ? readFileSync(file) : gunzipSync(gzip);
       files.set(rel.split(path.sep).join('/'), {
         body,
-        gzip: existsSync(gz) ? readFileSync(gz) : null,
+        gzip,
         type: TYPES[path.extname(rel)] ?? 'application/octet-stream',
         etag: `"${createHash('sha1').update(body).digest('base64url').slice(0, 16)}"`,
         immutable: /-[A-Za-z0-9_-]{8,}\.\w+$/.test(rel),
@@ -61,7 +64,11 @@ export class AssetDir {
     add('index.html');
     const assets = path.join(this.dir, 'assets');
     if (existsSync(assets)) {
-      for (const name of readdirSync(assets)) if (!name.endsWith('.gz')) add(path.join('assets', name));
+      const names = new Set(readdirSync(assets));
+      for (const name of names) {
+        if (!name.endsWith('.gz')) add(path.join('assets', name));
+        else if (!names.has(name.slice(0, -3))) add(path.join('assets', name.slice(0, -3)));
+      }
     }
     this.files = files;
     return files;

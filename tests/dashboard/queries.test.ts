@@ -5,10 +5,11 @@
  * filter semantics, aggregates, paging, search, the index kept up to date, strict parameters,
  * exports, sign-in with a token, records stored by another process streamed live.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UI_DIST } from '../../src/dashboard/assets.ts';
 import { openDashboard } from '../../src/dashboard/open.ts';
 import type { DashboardQueries } from '../../src/dashboard/queries.ts';
 import { startUiServer, type UiServer } from '../../src/dashboard/ui-server.ts';
@@ -314,6 +315,22 @@ describe.each(BACKENDS.map((b) => [b().name, b] as const))(
       expect(asset.headers.get('cache-control')).toContain('immutable');
       expect(asset.headers.get('content-encoding')).toBe('gzip');
       expect((await get(open.url, '/assets/..%2Fpackage.json')).status).toBe(404);
+    });
+
+    it('serves the large map built as its gzip copy only, zipped or plain', async () => {
+      const built = readdirSync(path.join(UI_DIST, 'assets'));
+      const gz = built.find((f) => /^countries-50m-.+\.json\.gz$/.test(f));
+      expect(gz, 'the 50m map is built gzip-only').toBeDefined();
+      expect(built).not.toContain(gz!.slice(0, -3));
+      const url = `/assets/${gz!.slice(0, -3)}`;
+      const zipped = await get(open.url, url, { headers: { 'accept-encoding': 'gzip' } });
+      expect(zipped.headers.get('content-encoding')).toBe('gzip');
+      const plain = await get(open.url, url, { headers: { 'accept-encoding': 'identity' } });
+      expect(plain.status).toBe(200);
+      expect(plain.headers.get('content-encoding')).toBeNull();
+      const map = (await plain.json()) as { type: string; objects: Record<string, unknown> };
+      expect(map.type).toBe('Topology');
+      expect(Object.keys(map.objects)).toContain('countries');
     });
 
     it('answers 400 on unknown, repeated or malformed parameters, never echoing long values', async () => {
