@@ -53,6 +53,14 @@ const V7 = path.join(HELDOUT, 'v7');
  */
 const ML1 = path.join(HELDOUT, 'ml1');
 const ML1_CLUSTERS = path.join(HELDOUT, 'ml1-clusters');
+/**
+ * ml2: 20 articles in de/es/fr/nl/pt (4 each, one hard negative per language) and ml2-clusters: 12
+ * articles of two events in 7 languages plus 3 decoys, written blind to the rules and code
+ * (docs/heldout.md, ml2). Only aggregate figures and miss counts are published; do not open them
+ * while tuning rules.
+ */
+const ML2 = path.join(HELDOUT, 'ml2');
+const ML2_CLUSTERS = path.join(HELDOUT, 'ml2-clusters');
 
 /**
  * Floors. Measured 2026-11-27 19:12 over these 20 articles: seizures P/R/F1 1.000, story
@@ -99,6 +107,10 @@ let ml1: LabelledArticle[];
 let ml1Clusters: LabelledArticle[];
 let ml1Report: ScoreReport;
 let ml1Predicted: Map<string, { seizures: unknown[]; seizureStory: boolean }>;
+let ml2: LabelledArticle[];
+let ml2Clusters: LabelledArticle[];
+let ml2Report: ScoreReport;
+let ml2Predicted: Map<string, { seizures: unknown[]; seizureStory: boolean }>;
 
 /** Lower-cased word tokens (letters and digits) of a text. */
 const words = (t: string) => t.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -170,6 +182,12 @@ beforeAll(() => {
   const ml1Records = ml1.map((a) => extractLabelled(a, ml1Now));
   ml1Predicted = new Map(ml1Records.map((r) => [r.id, r]));
   ml1Report = scoreCorpus(ml1, ml1Records);
+  ml2 = loadLabelledDir(ML2);
+  ml2Clusters = loadLabelledDir(ML2_CLUSTERS);
+  // The ml2 figures of docs/heldout.md were measured on 2026-12-03 too (the CLI's real clock).
+  const ml2Records = ml2.map((a) => extractLabelled(a, ml1Now));
+  ml2Predicted = new Map(ml2Records.map((r) => [r.id, r]));
+  ml2Report = scoreCorpus(ml2, ml2Records);
   const freshOnly = loadLabelledDir(FRESH);
   freshReport = scoreCorpus(
     freshOnly,
@@ -186,7 +204,7 @@ describe('held-out fixtures are well-formed', () => {
   });
 
   it('labels follow LABELING.md: evidence is verbatim, units and kg are consistent', () => {
-    for (const a of [...labelled, ...fresh, ...ml1, ...ml1Clusters]) {
+    for (const a of [...labelled, ...fresh, ...ml1, ...ml1Clusters, ...ml2, ...ml2Clusters]) {
       if (a.seizures.length > 0) expect(a.seizureStory, `${a.id}: has seizures, so a story`).toBe(true);
       for (const s of a.seizures) {
         const where = `${a.id} ${s.drug} ${s.amount.value}${s.amount.unit}`;
@@ -449,6 +467,95 @@ describe('the ml1 multilingual held-out set stays above its floors', () => {
     );
     for (const id of ['mlc-12', 'mlc-13', 'mlc-14'])
       expect(eventClusters.has(predicted.get(id)), id).toBe(false);
+  });
+});
+
+describe('the ml2 multilingual held-out set stays above its floors', () => {
+  const LANGUAGES = ['de', 'es', 'fr', 'nl', 'pt'];
+  /**
+   * The hard negatives of ml2: a wastewater study, an estimate report with thresholds, a policy
+   * piece with prices and arrests, a licensed-cannabis piece, a money-laundering raid.
+   */
+  const ML2_NEGATIVES = ['de-p04', 'es-p04', 'fr-p04', 'nl-p04', 'pt-p04'];
+  /**
+   * Negatives that leaked when ml2 was first scored (2026-12-03, docs/heldout.md ml2): es-p04 (three
+   * figures), pt-p04 (one). Remove an id once it no longer leaks.
+   */
+  const ML2_KNOWN_LEAKS = new Set(['es-p04', 'pt-p04']);
+  const EVENTS = ['dakar-trawler-cocaine-2025-11', 'oder-amphetamine-truck-2026-10'];
+  const DECOYS = ['ml2c-04', 'ml2c-07', 'ml2c-10'];
+
+  it('has 4 articles per language, ids matching file names, cluster files with a story label', () => {
+    expect(ml2.map((a) => `${a.id}.json`).sort()).toEqual(
+      readdirSync(ML2)
+        .filter((f) => f.endsWith('.json'))
+        .sort(),
+    );
+    for (const lang of LANGUAGES) expect(ml2.filter((a) => a.language === lang).length, lang).toBe(4);
+    for (const id of ML2_NEGATIVES) expect(ml2.find((a) => a.id === id)?.seizureStory, id).toBe(false);
+    const keys = readdirSync(ML2_CLUSTERS)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => JSON.parse(readFileSync(path.join(ML2_CLUSTERS, f), 'utf8')).cluster as unknown);
+    expect(keys.length).toBe(12);
+    for (const k of keys) expect(typeof k).toBe('string');
+    expect(keys.filter((k) => k === EVENTS[0]).length).toBe(5);
+    expect(keys.filter((k) => k === EVENTS[1]).length).toBe(4);
+    expect(new Set(ml2Clusters.map((a) => a.language))).toEqual(
+      new Set(['en', 'de', 'es', 'fr', 'nl', 'pt', 'ca', 'pl']),
+    );
+  });
+
+  it('shares no 12-word run with the dev, dev-multilingual or dev-clusters texts', () => {
+    const runs = corpusRuns(['dev', 'dev-multilingual', 'dev-clusters']);
+    if (runs === null) return; // the shared corpus sits beside the repo; CI has it too
+    expect(copiedRuns([...ml2, ...ml2Clusters], runs)).toEqual([]);
+  });
+
+  // Measured 2026-12-03 14:30 on main at b4f5b00 plus only these fixtures (docs/heldout.md, ml2):
+  // seizures P/R/F1 0.823 / 0.739 / 0.779, story accuracy 0.900, persons F1 0.625, places F1
+  // 0.841, country 0.882, period 0.804; seizures F1 per language de 0.444, es 0.788, fr 0.960,
+  // nl 0.786, pt 0.815. Floors ~0.05 under.
+  it('seizures, story, persons, places, country and period', () => {
+    expect(ml2Report.articles).toBe(20);
+    expect(ml2Report.seizures.precision).toBeGreaterThanOrEqual(0.77);
+    expect(ml2Report.seizures.recall).toBeGreaterThanOrEqual(0.69);
+    expect(ml2Report.seizures.f1).toBeGreaterThanOrEqual(0.73);
+    expect(ml2Report.seizureStory.accuracy).toBeGreaterThanOrEqual(0.85);
+    expect(ml2Report.persons.f1).toBeGreaterThanOrEqual(0.57);
+    expect(ml2Report.places.f1).toBeGreaterThanOrEqual(0.79);
+    expect(ml2Report.countryAccuracy.accuracy).toBeGreaterThanOrEqual(0.83);
+    expect(ml2Report.periodAccuracy.accuracy).toBeGreaterThanOrEqual(0.75);
+  });
+
+  it('seizure F1 per language', () => {
+    const floors: Record<string, number> = { de: 0.39, es: 0.73, fr: 0.91, nl: 0.73, pt: 0.76 };
+    for (const lang of LANGUAGES) {
+      expect(ml2Report.byLanguage?.[lang]?.seizures.f1 ?? 0, lang).toBeGreaterThanOrEqual(floors[lang] ?? 1);
+    }
+  });
+
+  it('hard negatives yield no seizure (but for the known leaks)', () => {
+    const leaks = ML2_NEGATIVES.map(
+      (id) => [id, ml2Predicted.get(id)?.seizures.length ?? -1] as const,
+    ).filter(([id, n]) => n !== 0 && !ML2_KNOWN_LEAKS.has(id));
+    expect(leaks).toEqual([]);
+  });
+
+  // Measured 2026-12-03 14:30 with the CLI's default 7-day window: B-cubed precision 1.000, recall
+  // 0.767, F1 0.868 over 12 articles; the 3 decoys each stayed alone.
+  it('story clustering of ml2-clusters: B-cubed F1, and the decoys stay apart from both events', async () => {
+    const { bcubed } = await import('../src/cluster/bcubed.ts');
+    const { clusterCorpus, readCorpusDir } = await import('../src/cluster/corpus.ts');
+    const articles = readCorpusDir(ML2_CLUSTERS);
+    const lines = clusterCorpus(articles, { windowDays: 7 });
+    const gold = new Map(articles.filter((a) => a.story).map((a) => [a.id, a.story!]));
+    expect(gold.size).toBe(12);
+    const predicted = new Map(lines.map((l) => [l.id, l.cluster]));
+    expect(bcubed(predicted, gold).f1).toBeGreaterThanOrEqual(0.81);
+    const eventClusters = new Set(
+      [...gold].filter(([, story]) => EVENTS.includes(story)).map(([id]) => predicted.get(id)),
+    );
+    for (const id of DECOYS) expect(eventClusters.has(predicted.get(id)), id).toBe(false);
   });
 });
 
