@@ -214,7 +214,7 @@ function runCard(el: Element, units: number, linkUnits: number): boolean {
       break;
     }
   }
-  if (!first || first.name !== 'a' || !first.attribs?.href) return false;
+  if (first?.name !== 'a' || !first.attribs?.href) return false;
   let last: AnyNode | null = null;
   for (const c of el.children ?? [])
     if (c.type === 'tag' || (c.type === 'text' && (c as unknown as { data: string }).data.trim())) last = c;
@@ -284,7 +284,10 @@ function cardLists(raw: PageText, body: Element): Exclusion[] {
       if (!post && !isCard(raw, k as Element)) continue;
       const el = k as Element;
       const sig = `${el.name}.${el.attribs?.class ?? ''}`;
-      if (post) (posts ??= new Set()).add(sig);
+      if (post) {
+        posts ??= new Set();
+        posts.add(sig);
+      }
       cards ??= new Map();
       const g = cards.get(sig);
       if (g) g.push(el);
