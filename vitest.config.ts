@@ -29,7 +29,8 @@ export const SLOW_FIRST = [
 ];
 // A renamed or removed file would drop out of the list unseen.
 for (const p of SLOW_FIRST)
-  if (!existsSync(new URL(p, import.meta.url))) throw new Error(`vitest.config.ts: SLOW_FIRST lists ${p}, not found`);
+  if (!existsSync(new URL(p, import.meta.url)))
+    throw new Error(`vitest.config.ts: SLOW_FIRST lists ${p}, not found`);
 
 class SlowFirstSequencer extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
