@@ -10,6 +10,7 @@
  * same person. Titles and roles come from titles-roles.yaml.
  */
 import type { Person } from '../../types.ts';
+import { escapeRegex } from '../rules/slots.ts';
 import { claim, type EntityContext, isClaimed, spanText } from './context.ts';
 import { lastOrgHead } from './organizations.ts';
 import { hyphenJoined } from './places.ts';
@@ -36,8 +37,19 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
     t.honorifics.has(lower(tok)) ||
     t.honorifics.has(`${lower(tok)}.`) ||
     articles.some((a) => t.honorifics.has(`${a} ${lower(tok)}`));
-  const isHead = (tok: Token, prev?: Token) =>
-    t.isHeadWord(tok.text) || (prev !== undefined && t.titleHeads.has(`${lower(prev)} ${lower(tok)}`));
+  const isHead = (tok: Token, prev?: Token): boolean => {
+    if (t.isHeadWord(tok.text) || (prev !== undefined && t.titleHeads.has(`${lower(prev)} ${lower(tok)}`)))
+      return true;
+    // "porta-voz", "diretor-geral", "vice-amiral": the tokens split at the hyphen; the compound is a
+    // head, and so is a modifier hyphened to a head.
+    const before = prev ?? ctx.tokens[tok.sentence]?.[tok.index - 1];
+    return (
+      tok.gapBefore === '-' &&
+      before !== undefined &&
+      (t.isHeadWord(`${lower(before)}-${lower(tok)}`) ||
+        (t.isHeadWord(before.text) && t.titleModifiers.has(lower(tok))))
+    );
+  };
   const isTitleWord = (tok: Token) => isHead(tok) || t.titleModifiers.has(lower(tok)) || isHonorific(tok);
   // "Département du Var", "Kanton Bern": an administrative noun is no part of a person's
   // name (English keeps "Parish", "State" as surnames).
@@ -107,6 +119,24 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
   };
 
   const appositionArticles = new Set(gr.slots.words('apposition-articles'));
+  const functionWords = new Set([...gr.slots.words('function-words'), ...appositionArticles].map((w) => w.toLowerCase()));
+  /**
+   * "na província de Cabo Delgado", "l'aéroport Félix-Éboué", "el puerto de Arinaga": a run right
+   * after an administrative noun or a facility head written before its name (with or without a
+   * connector) names a place, not a person. Languages other than English.
+   */
+  const placeNounBefore =
+    ctx.gaz.language === 'en'
+      ? null
+      : new RegExp(
+          `(?:^|[\\s'’])(?:${[
+            ...gr.adminUnitNouns,
+            ...t.facilities.filter((f) => f.prefix).map((f) => f.head.toLowerCase()),
+          ]
+            .map(escapeRegex)
+            .join('|')})\\s+(?:(?:${[...CONNECTORS].join('|')})\\s+)?(?:(?:${[...appositionArticles].join('|')})\\s+)?$`,
+          'iu',
+        );
   /**
    * A role whose head comes before an organisation or place complement that runs up to the
    * name: "the NDLEA Director of Media and Advocacy, X", "le procureur de la République de Lille,
@@ -191,7 +221,17 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
         if (rest.length === 0) continue;
         const noName = rest.every((tok) => !nameWord(tok) || isClaimed(ctx, tok));
         const ofThe = gr.orgOf.has(all[c]!.text) && appositionArticles.has(all[c + 1]!.text);
-        if (noName || (ofThe && isPlaceName(rest))) {
+        // "Burgemeester Anouk van Gils van Tilburg": after a name that has its particle already, a
+        // second one before a known place is the role's complement ("mayor of Tilburg").
+        const secondParticle =
+          c >= 3 &&
+          all.slice(1, c - 1).some((tok) => CONNECTORS.has(tok.text)) &&
+          all.slice(0, c).filter((tok) => nameWord(tok)).length >= 2 &&
+          rest.length === 1 &&
+          isPlaceName(rest);
+        // "criminoloog Lies Vermeersch van de Universiteit Gent": "of the" and an institution.
+        const ofTheBody = ofThe && t.orgHeads.has(rest[0]!.text);
+        if (noName || (ofThe && isPlaceName(rest)) || ofTheBody || secondParticle) {
           all = all.slice(0, c);
           break;
         }
@@ -322,14 +362,38 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
           k - 1 >= 0 &&
           idx - k < 3 &&
           (!sentenceTokens[k - 1]!.name || t.orgNot.has(sentenceTokens[k - 1]!.text)) &&
-          /^\s+$/.test(sentenceTokens[k]!.gapBefore) &&
+          /^(?:\s+|-)$/.test(sentenceTokens[k]!.gapBefore) &&
           !isCommonFunction(sentenceTokens[k - 1]!)
         )
           k--;
         return k;
       };
+      // "minister van Financiën Luc Verhaeghe", "ministro de Interior Juan Pérez": the first words of
+      // the run are the complement of the lower-case role before it, the rest (from a tagged first
+      // name, else after one word) the name.
+      if (roleTokens.length === 0 && nameTokens.length >= 3 && /^\s+$/.test(all[0]!.gapBefore)) {
+        const idx = all[0]!.index;
+        const link = sentenceTokens[idx - 1];
+        const head = sentenceTokens[idx - 2];
+        if (
+          link &&
+          head &&
+          !head.name &&
+          gr.roleComplementLinks.has(lower(link)) &&
+          isHead(head, sentenceTokens[idx - 3]) &&
+          /^\s+$/.test(link.gapBefore)
+        ) {
+          const tagged = nameTokens.findIndex((tok, k) => k > 0 && tok.tags.has('FirstName'));
+          const cut = tagged > 0 ? tagged : 1;
+          if (nameTokens.length - cut >= 2) {
+            role = spanText(ctx, sentenceTokens.slice(lowerCaseRoleStart(idx - 1), nameTokens[cut]!.index));
+            nameTokens.splice(0, cut);
+            isPerson = true;
+          }
+        }
+      }
       // A lower-case role right before the name ("police spokesman John Doe").
-      if (roleTokens.length === 0 || roleTokens.every((tok) => isClaimed(ctx, tok))) {
+      if (!isPerson && (roleTokens.length === 0 || roleTokens.every((tok) => isClaimed(ctx, tok)))) {
         const first = all[0]!;
         const idx = first.index;
         const prev = sentenceTokens[idx - 1];
@@ -361,14 +425,22 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
           const k = lowerCaseRoleStart(idx);
           role = spanText(ctx, sentenceTokens.slice(k, idx));
           isPerson = true;
-        } else if (prev?.name && /^,\s+$/.test(all[0]!.gapBefore) && gr.speechAfterRole.test(after)) {
+        } else if (
+          prev &&
+          /^,\s+$/.test(all[0]!.gapBefore) &&
+          ((prev.name && gr.speechAfterRole.test(after)) ||
+            // "informou o diretor-geral daquela polícia, Domingos Có.": in the other languages the
+            // name may also close the sentence, or follow a lower-case complement.
+            (ctx.gaz.language !== 'en' && (gr.speechAfterRole.test(after) || /^\s*\.(?:\s|$)/.test(after))))
+        ) {
           // "The NDLEA Director of Media and Advocacy, Femi X, disclosed": a role with its complement.
-          let k = roleBeforeComplement(sentenceTokens, idx);
+          let k = prev.name && gr.speechAfterRole.test(after) ? roleBeforeComplement(sentenceTokens, idx) : -1;
           if (k < 0 && ctx.gaz.language !== 'en') {
             // "El portavoz de la Guardia Civil, Juan Pérez, ...", "De woordvoerder van het OM, Jan
-            // van der Berg, ...": a role whose complement names an organisation, then the name.
+            // van der Berg, ...", "o diretor da Unidade Nacional de Combate ao Tráfico de
+            // Estupefacientes, X, ...": a role whose complement names an organisation, then the name.
             let h = idx - 1;
-            while (h > 0 && idx - h < 8 && !(isHead(sentenceTokens[h]!) && !sentenceTokens[h]!.name)) h--;
+            while (h > 0 && idx - h < 14 && !(isHead(sentenceTokens[h]!) && !sentenceTokens[h]!.name)) h--;
             const head = sentenceTokens[h];
             const link = sentenceTokens[h + 1];
             if (
@@ -382,6 +454,13 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
             )
               k = lowerCaseRoleStart(h + 1);
           }
+          // "Segundo o porta-voz ...": the speech word and the article before the role are none of it.
+          while (
+            k >= 0 &&
+            k < idx - 1 &&
+            (functionWords.has(lower(sentenceTokens[k]!)) || gr.speechBefore.test(sentenceTokens[k]!.text))
+          )
+            k++;
           if (k >= 0) {
             role = spanText(ctx, sentenceTokens.slice(k, idx));
             isPerson = true;
@@ -472,7 +551,13 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
           const speech =
             new RegExp(`^,?\\s+(?:${ctx.tables.speechVerbs.join('|')})\\b`, 'i').test(after) ||
             gr.nicknameAfter.test(after);
-          const saidBefore = prevTok !== undefined && gr.speechBefore.test(prevTok.text);
+          const saidBefore =
+            prevTok !== undefined &&
+            gr.speechBefore.test(prevTok.text) &&
+            !(
+              gr.speechBeforeTaggedName.test(prevTok.text) &&
+              !nameTokens.some((tok) => ['FirstName', 'Person'].some((x) => tok.tags.has(x)))
+            );
           const tagged =
             nameTokens[0]!.tags.has('FirstName') ||
             nameTokens.every(
@@ -497,9 +582,23 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
             (gr.locativeBeforeName.test(ctx.text.slice(Math.max(0, all[0]!.start - 12), all[0]!.start)) ||
               // "south of San Carlos": a bearing before a name makes it a place.
               gr.bearing.test(ctx.text.slice(Math.max(0, all[0]!.start - 20), all[0]!.start)));
+          // "originaire de Saint-Laurent-du-Maroni", "Sanlúcar de Barrameda": a run of two words or
+          // more that the gazetteer knows as a town or region, with no first name the parser knows.
+          const knownPlace =
+            ctx.gaz.language !== 'en' &&
+            !nameTokens[0]!.tags.has('FirstName') &&
+            ctx.gaz.lookup(nameText).some((e) => e.kind === 'city' || e.kind === 'region');
+          // "laut Frachtpapieren Paprika": where nouns are capitalised, a run holding a common word
+          // that no name tag vouches for is no name.
+          const commonNoun =
+            ctx.gaz.language !== 'en' &&
+            !nameTokens.some((tok) => ['FirstName', 'LastName', 'Person'].some((x) => tok.tags.has(x))) &&
+            nameTokens.some((tok) => isCommonWord(tok.text, EMPTY_TAGS, ctx.parser));
           if (
             (speech || saidBefore || tagged) &&
             !commonOnly &&
+            !knownPlace &&
+            !commonNoun &&
             !afterLocative &&
             !isPlaceName(nameTokens) &&
             !orgNames.some((o) => o === nameText || o.startsWith(`${nameText} `))
@@ -509,6 +608,11 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
       }
       if (!isPerson) continue;
       if (isPlaceName(nameTokens) && (role === null || roleClaim.length > 0)) continue;
+      if (
+        role === null &&
+        placeNounBefore?.test(ctx.text.slice(Math.max(0, all[0]!.start - 40), all[0]!.start))
+      )
+        continue;
       // "told the Old Bailey", "15 Jahre Haft": after an article or a number, no person.
       const tokBefore = sentenceTokens[all[0]!.index - 1];
       if (

@@ -21,8 +21,10 @@ import type { GeoEntity } from '../../geo/index.ts';
 import { placeKey } from '../../geo/index.ts';
 import type { Place } from '../../types.ts';
 import { matchAll } from '../match-all.ts';
+import { escapeRegex } from '../rules/slots.ts';
 import { type EntityContext, isClaimed, spanText } from './context.ts';
 import type { PlaceMention } from './index.ts';
+import type { FacilityRuleT } from './tables.ts';
 import { isCommonWord, type Token } from './tokens.ts';
 
 const EMPTY_TAGS: ReadonlySet<string> = new Set();
@@ -220,6 +222,25 @@ function unclaimedRuns(ctx: EntityContext, tokens: Token[]): Token[][] {
     .filter((r) => r.length > 0);
 }
 
+/**
+ * A prefix facility head (not a port) written in lower case right before a run, in the 40
+ * characters `before` it: the rule and the head's offset in the text. Languages other than English.
+ */
+function facilityHeadBefore(
+  ctx: EntityContext,
+  runStart: number,
+): { facility: FacilityRuleT; start: number } | null {
+  if (ctx.gaz.language === 'en') return null;
+  const from = Math.max(0, runStart - 40);
+  const before = ctx.text.slice(from, runStart);
+  for (const f of ctx.tables.facilities) {
+    if (!f.prefix || f.kind === 'port') continue;
+    const m = new RegExp(`(?:^|[\\s'’])(${escapeRegex(f.head)})\\s+$`, 'iu').exec(before);
+    if (m) return { facility: f, start: from + m.index + m[0].indexOf(m[1]!) };
+  }
+  return null;
+}
+
 function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[] | null {
   const gr = ctx.tables.grammar;
   const first = run[0]!;
@@ -262,7 +283,9 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
       let at = head.length;
       if (f.kind === 'port' && gr.orgOf.has(words[at] ?? '')) at++;
       const inner = run.slice(at);
-      const innerName = inner.length > 0 && at > head.length ? spanText(ctx, inner) : '';
+      // "Grenzübergang Nickelsdorf" (`names: place`): the known town named after the head.
+      const innerName =
+        inner.length > 0 && (at > head.length || f.names === 'place') ? spanText(ctx, inner) : '';
       const known = innerName
         ? ctx.gaz.lookup(innerName).filter((e) => e.kind !== 'country' || inner.length > 1)
         : [];
@@ -274,11 +297,44 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
             surface: innerName,
             candidates: known,
             cue: true,
-            kindAs: f.kind,
+            ...(f.kind === 'port' ? { kindAs: f.kind } : {}),
           },
         ];
       return [{ ...base, surface, candidates: [], local: { kind: f.kind }, cue: true }];
     }
+  }
+  // "l'aéroport Félix-Éboué de Cayenne", "der Grenzübergang bei ...", "la luchthaven X": a facility
+  // head written in lower case before the name (not ports: "port of X" has rules of its own).
+  const lowerHead = facilityHeadBefore(ctx, first.start);
+  if (lowerHead) {
+    const CONNECTORS = gr.connectors;
+    let name = run;
+    const out: Raw[] = [];
+    // "Félix-Éboué de Cayenne": a known place after a connector is the facility's town.
+    const c = run.findIndex((tok, k) => k > 0 && CONNECTORS.has(tok.text));
+    if (c > 0) {
+      const rest = run.slice(c + 1).filter((tok) => tok.name);
+      const town = rest.length > 0 ? ctx.gaz.lookup(spanText(ctx, rest)) : [];
+      if (town.length > 0) {
+        name = run.slice(0, c);
+        out.push({ ...base, start: rest[0]!.start, surface: spanText(ctx, rest), candidates: town, cue: true });
+      }
+    }
+    const nameEnd = name[name.length - 1]!.end;
+    const known = ctx.gaz.lookup(spanText(ctx, name)).filter((e) => e.kind === 'city' || e.kind === 'region');
+    if (lowerHead.facility.names === 'place' && known.length > 0)
+      out.unshift({ ...base, end: nameEnd, surface: spanText(ctx, name), candidates: known, cue: true });
+    else
+      out.unshift({
+        ...base,
+        start: lowerHead.start,
+        end: nameEnd,
+        surface: ctx.text.slice(lowerHead.start, nameEnd),
+        candidates: [],
+        local: { kind: lowerHead.facility.kind },
+        cue: true,
+      });
+    return out;
   }
   // Facilities named by their head ("Apapa Port", "Eagle Pass Port of Entry").
   for (const f of ctx.tables.facilities) {

@@ -79,6 +79,7 @@ export const ENTITY_SLOTS = [
   'identify-as',
   'naming-verbs',
   'speech-before',
+  'speech-before-tagged-name',
   'speech-after-role',
   'role-place-link',
   'person-particles',
@@ -159,6 +160,8 @@ export interface EntityGrammar {
   identifyAs: Set<string>;
   namingVerbs: RegExp;
   speechBefore: RegExp;
+  /** Words of `speechBefore` after which a run is a person only when the parser tags a name in it. */
+  speechBeforeTaggedName: RegExp;
   /** After a name set off by a comma from its role: ", X, said". */
   speechAfterRole: RegExp;
   rolePlaceLink: Set<string>;
@@ -295,6 +298,7 @@ function grammarOf(slots: Slots): EntityGrammar {
     identifyAs: new Set(slots.words('identify-as').map((w) => w.toLowerCase())),
     namingVerbs: new RegExp(`^${g('naming-verbs')}$`, 'i'),
     speechBefore: new RegExp(`^${g('speech-before')}$`, 'i'),
+    speechBeforeTaggedName: new RegExp(`^${g('speech-before-tagged-name')}$`, 'i'),
     speechAfterRole: new RegExp(`^\\s*[,;]|^\\s+${g('speech-after-role')}\\b`),
     rolePlaceLink: set('role-place-link'),
     notNameWords: new Set(slots.words('not-name-words').map((w) => w.toLowerCase())),
