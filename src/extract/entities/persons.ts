@@ -55,7 +55,10 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
   // name (English keeps "Parish", "State" as surnames).
   const adminWord = (tok: Token) =>
     ctx.gaz.language !== 'en' &&
-    (gr.adminUnitNouns.has(lower(tok)) || gr.adminPlural.has(lower(tok)) || gr.portWord.has(tok.text));
+    (gr.adminUnitNouns.has(lower(tok)) ||
+      gr.townNouns.has(lower(tok)) ||
+      gr.adminPlural.has(lower(tok)) ||
+      gr.portWord.has(tok.text));
   /** "Ka-ming" in "Wong Ka-ming": a short lower-case part hyphened to the name word before it. */
   const hyphenPart = (tok: Token) =>
     !tok.name &&
@@ -119,7 +122,9 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
   };
 
   const appositionArticles = new Set(gr.slots.words('apposition-articles'));
-  const functionWords = new Set([...gr.slots.words('function-words'), ...appositionArticles].map((w) => w.toLowerCase()));
+  const functionWords = new Set(
+    [...gr.slots.words('function-words'), ...appositionArticles].map((w) => w.toLowerCase()),
+  );
   /**
    * "na província de Cabo Delgado", "l'aéroport Félix-Éboué", "el puerto de Arinaga": a run right
    * after an administrative noun or a facility head written before its name (with or without a
@@ -131,10 +136,13 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
       : new RegExp(
           `(?:^|[\\s'’])(?:${[
             ...gr.adminUnitNouns,
+            ...gr.townNouns,
             ...t.facilities.filter((f) => f.prefix).map((f) => f.head.toLowerCase()),
           ]
             .map(escapeRegex)
-            .join('|')})\\s+(?:(?:${[...CONNECTORS].join('|')})\\s+)?(?:(?:${[...appositionArticles].join('|')})\\s+)?$`,
+            .join(
+              '|',
+            )})\\s+(?:(?:${[...CONNECTORS].join('|')})\\s+)?(?:(?:${[...appositionArticles].join('|')})\\s+)?$`,
           'iu',
         );
   /**
@@ -434,7 +442,8 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
             (ctx.gaz.language !== 'en' && (gr.speechAfterRole.test(after) || /^\s*\.(?:\s|$)/.test(after))))
         ) {
           // "The NDLEA Director of Media and Advocacy, Femi X, disclosed": a role with its complement.
-          let k = prev.name && gr.speechAfterRole.test(after) ? roleBeforeComplement(sentenceTokens, idx) : -1;
+          let k =
+            prev.name && gr.speechAfterRole.test(after) ? roleBeforeComplement(sentenceTokens, idx) : -1;
           if (k < 0 && ctx.gaz.language !== 'en') {
             // "El portavoz de la Guardia Civil, Juan Pérez, ...", "De woordvoerder van het OM, Jan
             // van der Berg, ...", "o diretor da Unidade Nacional de Combate ao Tráfico de

@@ -317,7 +317,13 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
       const town = rest.length > 0 ? ctx.gaz.lookup(spanText(ctx, rest)) : [];
       if (town.length > 0) {
         name = run.slice(0, c);
-        out.push({ ...base, start: rest[0]!.start, surface: spanText(ctx, rest), candidates: town, cue: true });
+        out.push({
+          ...base,
+          start: rest[0]!.start,
+          surface: spanText(ctx, rest),
+          candidates: town,
+          cue: true,
+        });
       }
     }
     const nameEnd = name[name.length - 1]!.end;
@@ -698,14 +704,29 @@ function headedRegion(ctx: EntityContext, run: Token[], surface: string): Raw | 
   const lower = head.text.toLowerCase();
   // "Kantonen Bern" (German capitalises the plural noun too): the place after it, as written.
   const plural = gr.adminPlural.has(lower);
-  if (run.length < 2 || !/^\p{Lu}/u.test(head.text) || !(plural || gr.adminUnitNouns.has(lower))) return null;
+  const townNoun = gr.townNouns.has(lower);
+  if (run.length < 2 || !/^\p{Lu}/u.test(head.text) || !(plural || townNoun || gr.adminUnitNouns.has(lower)))
+    return null;
   if (ctx.gaz.lookup(surface).length > 0) return null;
   let at = 1;
   while (at < run.length - 1 && !run[at]!.name && gr.orgOf.has(run[at]!.text.toLowerCase())) at++;
   const inner = run.slice(at);
   if (inner.length === 0 || !inner[0]!.name) return null;
-  const regions = ctx.gaz.regions(spanText(ctx, inner));
-  if (regions.length === 0) return null;
+  // "Ville de Genève", "Gemeente Tilburg": after a noun of a town's government, the town (not
+  // the canton of its name), named as the town.
+  const towns = townNoun ? ctx.gaz.lookup(spanText(ctx, inner)).filter((e) => e.kind === 'city') : [];
+  const regions = towns.length > 0 ? [] : ctx.gaz.regions(spanText(ctx, inner));
+  if (regions.length === 0) {
+    if (towns.length === 0) return null;
+    return {
+      sentence: head.sentence,
+      start: inner[0]!.start,
+      end: run[run.length - 1]!.end,
+      surface: spanText(ctx, inner),
+      candidates: towns,
+      cue: true,
+    };
+  }
   return {
     sentence: head.sentence,
     start: plural ? inner[0]!.start : head.start,

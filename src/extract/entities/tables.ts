@@ -80,6 +80,7 @@ export const ENTITY_SLOTS = [
   'naming-verbs',
   'speech-before',
   'speech-before-tagged-name',
+  'town-nouns',
   'speech-after-role',
   'role-place-link',
   'person-particles',
@@ -195,6 +196,8 @@ export interface EntityGrammar {
   portsWord: Set<string>;
   /** Capitalised nouns that end the name of an administrative unit ("Quebec Region"), lower-case. */
   adminUnitNouns: Set<string>;
+  /** Capitalised nouns of a town's government before its name ("Ville de X", "Gemeente X"): the town. */
+  townNouns: Set<string>;
   /** "the province of " right before a name. */
   adminOfBefore: RegExp;
   /** "port of " right before a name. */
@@ -337,6 +340,7 @@ function grammarOf(slots: Slots): EntityGrammar {
     portWord: set('port-word'),
     portsWord: set('ports-word'),
     adminUnitNouns: new Set(slots.words('admin-unit-nouns').map((w) => w.toLowerCase())),
+    townNouns: new Set(slots.words('town-nouns').map((w) => w.toLowerCase())),
     adminOfBefore: new RegExp(
       `\\b(?:${slots.words('admin-unit-nouns').join('|')})\\s+${g('org-of')}\\s+(?:${g('name-article')}\\s+)?$`,
       'i',
