@@ -165,6 +165,8 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
           (isTitleWord(st[start - 1]!) || (st[start - 1]!.name && st[start - 1]!.allCaps))
         )
           start--;
+        // "a porta-voz da X": the head's hyphened first part is the role's too.
+        while (start > 0 && st[start]!.gapBefore === '-' && !st[start - 1]!.name) start--;
         return start;
       }
       if (
@@ -709,6 +711,10 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
         }
       }
       const name = spanText(ctx, nameTokens);
+      // "La contraalmirante X", "Segundo o diretor ...": the article or speech word that opens the
+      // sentence is no part of the role (other languages; English roles keep their form).
+      if (role !== null && ctx.gaz.language !== 'en')
+        role = trimRoleStart(role, functionWords, gr.speechBefore);
       // "Crystal Meth", "Purple Haze": a drug's name.
       if (ctx.isDrugName(name)) continue;
       found.push({ name, role, tokens: nameTokens });
@@ -781,6 +787,14 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
       }
   }
   return mergePersons(ctx, found);
+}
+
+/** A role without the articles and speech words before its first word. */
+function trimRoleStart(role: string, functionWords: ReadonlySet<string>, speech: RegExp): string {
+  const words = role.split(/\s+/);
+  let i = 0;
+  while (i < words.length - 1 && (functionWords.has(words[i]!.toLowerCase()) || speech.test(words[i]!))) i++;
+  return words.slice(i).join(' ');
 }
 
 function isCommonFunction(tok: Token): boolean {

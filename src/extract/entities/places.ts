@@ -222,6 +222,13 @@ function unclaimedRuns(ctx: EntityContext, tokens: Token[]): Token[][] {
     .filter((r) => r.length > 0);
 }
 
+/** A word the parser's lexicon lists with a function tag (a preposition, a conjunction ...). */
+function isCommonFunctionWord(ctx: EntityContext, word: string): boolean {
+  const entry = ctx.parser.lexicon(word.toLowerCase());
+  const list = entry === undefined ? [] : Array.isArray(entry) ? entry : [entry];
+  return list.some((t) => ctx.parser.functionTags.includes(t));
+}
+
 /**
  * A prefix facility head (not a port) written in lower case right before a run, in the 40
  * characters `before` it: the rule and the head's offset in the text. Languages other than English.
@@ -526,7 +533,13 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
       nextTok &&
       !nextTok.name &&
       /^\s+$/.test(nextTok.gapBefore) &&
-      nextTok.tags.has('Noun')
+      nextTok.tags.has('Noun') &&
+      // "das Mittelmeer bis ...", "das Mittelmeer weiter": the parse guesses "Noun" for words its
+      // lexicon lacks; in another language only a word it knows, and no function word, makes the
+      // name an adjective ("Caribbean coast" quoted in English).
+      (ctx.gaz.language === 'en' ||
+        (ctx.parser.lexicon(nextTok.text.toLowerCase()) !== undefined &&
+          !isCommonFunctionWord(ctx, nextTok.text)))
     )
       return null;
     if (cands.every((e) => e.datelineOnly)) return null;
