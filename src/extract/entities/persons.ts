@@ -838,15 +838,43 @@ function mergePersons(ctx: EntityContext, found: Found[]): Person[] {
   for (const f of full) add(f);
   for (const f of found) if (f.tokens.length < 2) add(f);
   // Claim later surname-only mentions so they are not read as places ("Douglas told ...").
-  const surnames = new Set(people.flatMap((p) => [p.words[p.words.length - 1]!, p.words.slice(1).join(' ')]));
+  const connectors = ctx.tables.grammar.connectors;
+  // "Del Valle añadió", "Von Hohenberg schwieg": the surname with its particle, capitalised at a
+  // sentence start, is the surname too.
+  const surnames = new Set(
+    people.flatMap((p) => [
+      p.words[p.words.length - 1]!,
+      p.words.slice(1).join(' '),
+      ...p.words.flatMap((w, k) =>
+        k > 0 && connectors.has(w.toLowerCase()) ? [p.words.slice(k).join(' ')] : [],
+      ),
+    ]),
+  );
+  const surnameKeys = new Set([...surnames].map((w) => w.toLowerCase()));
   // "in Santos" after "Carlos dos Santos": a known place after a locative stays a place.
   const locative = ctx.tables.grammar.locativeBeforeName;
   for (const chunks of ctx.chunks)
     for (const c of chunks) {
-      if (!surnames.has(c.text) && !people.some((p) => p.name === c.text)) continue;
+      const particleStart = c.tokens.length > 1 && connectors.has(c.tokens[0]!.text.toLowerCase());
+      if (
+        !surnames.has(c.text) &&
+        !(particleStart && surnameKeys.has(c.text.toLowerCase())) &&
+        !people.some((p) => p.name === c.text)
+      )
+        continue;
+      // The particle before it, written as the sentence's first word ("Del Valle", "Dos Santos").
+      const prev = ctx.tokens[c.sentence]?.[c.tokens[0]!.index - 1];
+      const ownParticle =
+        prev !== undefined &&
+        prev.index === 0 &&
+        /^\s+$/.test(c.tokens[0]!.gapBefore) &&
+        surnameKeys.has(`${prev.text} ${c.text}`.toLowerCase());
       if (
         surnames.has(c.text) &&
-        locative.test(ctx.text.slice(Math.max(0, c.start - 12), c.start)) &&
+        !ownParticle &&
+        (locative.test(ctx.text.slice(Math.max(0, c.start - 12), c.start)) ||
+          // "ao porto de Santos": a port cue too.
+          ctx.tables.grammar.portOfBefore.test(ctx.text.slice(Math.max(0, c.start - 40), c.start))) &&
         ctx.gaz.lookup(c.text).length > 0
       )
         continue;
