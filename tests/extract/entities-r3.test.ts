@@ -95,6 +95,12 @@ describe('Spanish (round 3, own sentences)', () => {
       persons: [],
     },
     {
+      text: 'Según el comisario José Luis del Valle, la red operaba desde Galicia. Del Valle añadió que habrá más detenciones.',
+      persons: ['José Luis del Valle'],
+      places: ['Galicia:ES'],
+      notPlaces: ['Valle'],
+    },
+    {
       text: 'La cocaína viajaba desde Centroamérica hacia los puertos del Mediterráneo.',
       persons: [],
       places: ['Centroamérica:-', 'Mediterráneo:-'],
@@ -130,6 +136,12 @@ describe('French (round 3, own sentences)', () => {
       places: ['aéroport Aimé-Césaire:MQ', 'Fort-de-France:MQ'],
     },
     {
+      text: 'La résine a été débarquée au port du Havre puis chargée sur un camion vers le Mans.',
+      persons: [],
+      places: ['Le Havre:FR', 'Le Mans:FR'],
+      notPlaces: ['Havre', 'Mans'],
+    },
+    {
       text: 'Maroc : les douaniers saisissent deux tonnes de résine de cannabis.',
       persons: [],
       places: ['Maroc:MA'],
@@ -148,6 +160,11 @@ describe('Dutch (round 3, own sentences)', () => {
     {
       text: 'Officier van justitie Sanne de Vries eiste vier jaar cel tegen de hoofdverdachte.',
       persons: ['Sanne de Vries'],
+    },
+    {
+      text: 'De officier van justitie, Marieke van den Broek, noemde de zaak ernstig. Van den Broek eiste zes jaar.',
+      persons: ['Marieke van den Broek'],
+      roles: { 'Marieke van den Broek': 'officier van justitie' },
     },
     {
       text: 'Het plan werd dinsdag gepresenteerd door minister van Justitie Mark Jansen.',
@@ -186,6 +203,11 @@ describe('Portuguese (round 3, own sentences)', () => {
     {
       text: 'A droga estava escondida num contentor, informou o comandante-geral da corporação, Artur Mendes.',
       persons: ['Artur Mendes'],
+    },
+    {
+      text: 'O navio atracou no porto de Santos. O delegado Carlos dos Santos disse que a carga veio do Paraguai. Dos Santos pediu reforços.',
+      persons: ['Carlos dos Santos'],
+      places: ['Santos:BR'],
     },
     {
       text: 'A Operação Lusitânia da Polícia Federal prendeu doze pessoas em São Paulo.',

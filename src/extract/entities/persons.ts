@@ -43,6 +43,10 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
     // "porta-voz", "diretor-geral", "vice-amiral": the tokens split at the hyphen; the compound is a
     // head, and so is a modifier hyphened to a head.
     const before = prev ?? ctx.tokens[tok.sentence]?.[tok.index - 1];
+    // "officier van justitie": a head of three words.
+    const before2 = before && ctx.tokens[before.sentence]?.[before.index - 1];
+    if (before && before2 && t.titleHeads.has(`${lower(before2)} ${lower(before)} ${lower(tok)}`))
+      return true;
     return (
       tok.gapBefore === '-' &&
       before !== undefined &&
@@ -409,6 +413,14 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
         const prev = sentenceTokens[idx - 1];
         if (prev && !prev.name && isHead(prev) && /^\s+$/.test(first.gapBefore)) {
           let k = lowerCaseRoleStart(idx);
+          // "officier van justitie X": a head of three words is the role whole.
+          const third = sentenceTokens[idx - 3];
+          if (
+            third &&
+            k > idx - 3 &&
+            t.titleHeads.has(`${lower(third)} ${lower(sentenceTokens[idx - 2]!)} ${lower(prev)}`)
+          )
+            k = idx - 3;
           // One organisation word or acronym before the role belongs to it ("PDEA chief").
           const org = sentenceTokens[k - 1];
           if (

@@ -271,6 +271,16 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
   // "compressed ganja" (Ganja is also a city), "known as "El Rubio"": a drug or a nickname.
   if (ctx.isDrugName(surface) || gr.nicknameBefore.test(before)) return null;
 
+  // "au port du Havre", "vers le Havre": a town whose name opens with an article the text
+  // contracts with a preposition or writes in lower case is named with its article ("Le Havre").
+  const prevTok = sentence[first.index - 1];
+  const article =
+    prevTok && /^\s+$/.test(first.gapBefore) ? ctx.tables.grammar.articleOfContraction(prevTok.text) : null;
+  if (article) {
+    const named = `${article} ${surface}`;
+    const towns = ctx.gaz.lookup(named).filter((e) => e.kind === 'city');
+    if (towns.length > 0) return [{ ...base, surface: named, candidates: towns, cue: true }];
+  }
   // "Schiphol Airport", "Jomo Kenyatta International Airport": a facility the alias table names
   // is that entry, with its country, not a facility around a homonym town.
   const tabled = ctx.gaz

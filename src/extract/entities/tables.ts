@@ -81,6 +81,7 @@ export const ENTITY_SLOTS = [
   'speech-before',
   'speech-before-tagged-name',
   'town-nouns',
+  'article-contractions',
   'speech-after-role',
   'role-place-link',
   'person-particles',
@@ -198,6 +199,11 @@ export interface EntityGrammar {
   adminUnitNouns: Set<string>;
   /** Capitalised nouns of a town's government before its name ("Ville de X", "Gemeente X"): the town. */
   townNouns: Set<string>;
+  /**
+   * The article a preposition contracts or a lower-case article stands for before a town's name
+   * ("du" -> "Le": "au port du Havre" names Le Havre), else null.
+   */
+  articleOfContraction(word: string): string | null;
   /** "the province of " right before a name. */
   adminOfBefore: RegExp;
   /** "port of " right before a name. */
@@ -341,6 +347,15 @@ function grammarOf(slots: Slots): EntityGrammar {
     portsWord: set('ports-word'),
     adminUnitNouns: new Set(slots.words('admin-unit-nouns').map((w) => w.toLowerCase())),
     townNouns: new Set(slots.words('town-nouns').map((w) => w.toLowerCase())),
+    articleOfContraction: (() => {
+      const map = new Map(
+        slots.words('article-contractions').map((w) => {
+          const [word, article] = w.split('=');
+          return [word!.trim(), article!.trim()] as const;
+        }),
+      );
+      return (word: string) => map.get(word) ?? null;
+    })(),
     adminOfBefore: new RegExp(
       `\\b(?:${slots.words('admin-unit-nouns').join('|')})\\s+${g('org-of')}\\s+(?:${g('name-article')}\\s+)?$`,
       'i',
