@@ -130,7 +130,7 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
     [...gr.slots.words('function-words'), ...appositionArticles].map((w) => w.toLowerCase()),
   );
   /**
-   * "na província de Cabo Delgado", "l'aéroport Félix-Éboué", "el puerto de Arinaga": a run right
+   * "na província de Nampula", "l'aéroport Aimé-Césaire", "el puerto de Motril": a run right
    * after an administrative noun or a facility head written before its name (with or without a
    * connector) names a place, not a person. Languages other than English.
    */
@@ -235,15 +235,15 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
         if (rest.length === 0) continue;
         const noName = rest.every((tok) => !nameWord(tok) || isClaimed(ctx, tok));
         const ofThe = gr.orgOf.has(all[c]!.text) && appositionArticles.has(all[c + 1]!.text);
-        // "Burgemeester Anouk van Gils van Tilburg": after a name that has its particle already, a
-        // second one before a known place is the role's complement ("mayor of Tilburg").
+        // "Burgemeester Femke de Jong van Eindhoven": after a name that has its particle already, a
+        // second one before a known place is the role's complement ("mayor of Eindhoven").
         const secondParticle =
           c >= 3 &&
           all.slice(1, c - 1).some((tok) => CONNECTORS.has(tok.text)) &&
           all.slice(0, c).filter((tok) => nameWord(tok)).length >= 2 &&
           rest.length === 1 &&
           isPlaceName(rest);
-        // "criminoloog Lies Vermeersch van de Universiteit Gent": "of the" and an institution.
+        // "psycholoog Daan Visser van de Universiteit Utrecht": "of the" and an institution.
         const ofTheBody = ofThe && t.orgHeads.has(rest[0]!.text);
         if (noName || (ofThe && isPlaceName(rest)) || ofTheBody || secondParticle) {
           all = all.slice(0, c);
@@ -382,7 +382,7 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
           k--;
         return k;
       };
-      // "minister van Financiën Luc Verhaeghe", "ministro de Interior Juan Pérez": the first words of
+      // "minister van Justitie Mark Jansen", "ministro de Interior Juan Pérez": the first words of
       // the run are the complement of the lower-case role before it, the rest (from a tagged first
       // name, else after one word) the name.
       if (roleTokens.length === 0 && nameTokens.length >= 3 && /^\s+$/.test(all[0]!.gapBefore)) {
@@ -451,7 +451,7 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
           prev &&
           /^,\s+$/.test(all[0]!.gapBefore) &&
           ((prev.name && gr.speechAfterRole.test(after)) ||
-            // "informou o diretor-geral daquela polícia, Domingos Có.": in the other languages the
+            // "informou o comandante-geral da corporação, Artur Mendes.": in the other languages the
             // name may also close the sentence, or follow a lower-case complement.
             (ctx.gaz.language !== 'en' && (gr.speechAfterRole.test(after) || /^\s*\.(?:\s|$)/.test(after))))
         ) {
@@ -605,13 +605,13 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
             (gr.locativeBeforeName.test(ctx.text.slice(Math.max(0, all[0]!.start - 12), all[0]!.start)) ||
               // "south of San Carlos": a bearing before a name makes it a place.
               gr.bearing.test(ctx.text.slice(Math.max(0, all[0]!.start - 20), all[0]!.start)));
-          // "originaire de Saint-Laurent-du-Maroni", "Sanlúcar de Barrameda": a run of two words or
+          // "originaire de Saint-Jean-de-Luz", "Villanueva de la Serena": a run of two words or
           // more that the gazetteer knows as a town or region, with no first name the parser knows.
           const knownPlace =
             ctx.gaz.language !== 'en' &&
             !nameTokens[0]!.tags.has('FirstName') &&
             ctx.gaz.lookup(nameText).some((e) => e.kind === 'city' || e.kind === 'region');
-          // "laut Frachtpapieren Paprika": where nouns are capitalised, a run holding a common word
+          // "laut Lieferschein Orangen": where nouns are capitalised, a run holding a common word
           // that no name tag vouches for is no name.
           const commonNoun =
             ctx.gaz.language !== 'en' &&
@@ -874,7 +874,7 @@ function mergePersons(ctx: EntityContext, found: Found[]): Person[] {
         !people.some((p) => p.name === c.text)
       )
         continue;
-      // The particle before it, written as the sentence's first word ("Del Valle", "Dos Santos").
+      // The particle before it, written as the sentence's first word ("Del Valle", "Dos Reis").
       const prev = ctx.tokens[c.sentence]?.[c.tokens[0]!.index - 1];
       const ownParticle =
         prev !== undefined &&
@@ -885,7 +885,7 @@ function mergePersons(ctx: EntityContext, found: Found[]): Person[] {
         surnames.has(c.text) &&
         !ownParticle &&
         (locative.test(ctx.text.slice(Math.max(0, c.start - 12), c.start)) ||
-          // "ao porto de Santos": a port cue too.
+          // "ao porto de Salvador": a port cue too.
           ctx.tables.grammar.portOfBefore.test(ctx.text.slice(Math.max(0, c.start - 40), c.start))) &&
         ctx.gaz.lookup(c.text).length > 0
       )

@@ -271,8 +271,8 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
   // "compressed ganja" (Ganja is also a city), "known as "El Rubio"": a drug or a nickname.
   if (ctx.isDrugName(surface) || gr.nicknameBefore.test(before)) return null;
 
-  // "au port du Havre", "vers le Havre": a town whose name opens with an article the text
-  // contracts with a preposition or writes in lower case is named with its article ("Le Havre").
+  // "les douaniers du Mans", "vers le Mans": a town whose name opens with an article the text
+  // contracts with a preposition or writes in lower case is named with its article ("Le Mans").
   const prevTok = sentence[first.index - 1];
   const article =
     prevTok && /^\s+$/.test(first.gapBefore) ? ctx.tables.grammar.articleOfContraction(prevTok.text) : null;
@@ -300,7 +300,7 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
       let at = head.length;
       if (f.kind === 'port' && gr.orgOf.has(words[at] ?? '')) at++;
       const inner = run.slice(at);
-      // "Grenzübergang Nickelsdorf" (`names: place`): the known town named after the head.
+      // "Grenzübergang Görlitz" (`names: place`): the known town named after the head.
       const innerName =
         inner.length > 0 && (at > head.length || f.names === 'place') ? spanText(ctx, inner) : '';
       const known = innerName
@@ -320,14 +320,14 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
       return [{ ...base, surface, candidates: [], local: { kind: f.kind }, cue: true }];
     }
   }
-  // "l'aéroport Félix-Éboué de Cayenne", "der Grenzübergang bei ...", "la luchthaven X": a facility
+  // "l'aéroport Aimé-Césaire de Fort-de-France", "la luchthaven X": a facility
   // head written in lower case before the name (not ports: "port of X" has rules of its own).
   const lowerHead = facilityHeadBefore(ctx, first.start);
   if (lowerHead) {
     const CONNECTORS = gr.connectors;
     let name = run;
     const out: Raw[] = [];
-    // "Félix-Éboué de Cayenne": a known place after a connector is the facility's town.
+    // "Aimé-Césaire de Fort-de-France": a known place after a connector is the facility's town.
     const c = run.findIndex((tok, k) => k > 0 && CONNECTORS.has(tok.text));
     if (c > 0) {
       const rest = run.slice(c + 1).filter((tok) => tok.name);
@@ -345,7 +345,8 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
     }
     const nameEnd = name[name.length - 1]!.end;
     const known = ctx.gaz.lookup(spanText(ctx, name)).filter((e) => e.kind === 'city' || e.kind === 'region');
-    if (lowerHead.facility.names === 'place' && known.length > 0)
+    // "de luchthaven X" where X is a known town (the airport named after it): the town.
+    if (known.length > 0)
       out.unshift({ ...base, end: nameEnd, surface: spanText(ctx, name), candidates: known, cue: true });
     else
       out.unshift({
@@ -735,7 +736,7 @@ function headedRegion(ctx: EntityContext, run: Token[], surface: string): Raw | 
   while (at < run.length - 1 && !run[at]!.name && gr.orgOf.has(run[at]!.text.toLowerCase())) at++;
   const inner = run.slice(at);
   if (inner.length === 0 || !inner[0]!.name) return null;
-  // "Ville de Genève", "Gemeente Tilburg": after a noun of a town's government, the town (not
+  // "Ville de Neuchâtel", "Gemeente Zwolle": after a noun of a town's government, the town (not
   // the canton of its name), named as the town.
   const towns = townNoun ? ctx.gaz.lookup(spanText(ctx, inner)).filter((e) => e.kind === 'city') : [];
   const regions = towns.length > 0 ? [] : ctx.gaz.regions(spanText(ctx, inner));

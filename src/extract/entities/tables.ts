@@ -201,7 +201,7 @@ export interface EntityGrammar {
   townNouns: Set<string>;
   /**
    * The article a preposition contracts or a lower-case article stands for before a town's name
-   * ("du" -> "Le": "au port du Havre" names Le Havre), else null.
+   * ("du" -> "Le": "les douaniers du Mans" name Le Mans), else null.
    */
   articleOfContraction(word: string): string | null;
   /** "the province of " right before a name. */
