@@ -231,21 +231,44 @@ function isCommonFunctionWord(ctx: EntityContext, word: string): boolean {
 
 /**
  * A prefix facility head (not a port) written in lower case right before a run, in the 40
- * characters `before` it: the rule and the head's offset in the text. Languages other than English.
+ * characters before it: the rule and the head's offset in the text. Languages other than English.
  */
 function facilityHeadBefore(
   ctx: EntityContext,
   runStart: number,
 ): { facility: FacilityRuleT; start: number } | null {
   if (ctx.gaz.language === 'en') return null;
+  const heads = prefixHeadsBefore(ctx.tables.facilities);
+  if (heads === null) return null;
   const from = Math.max(0, runStart - 40);
-  const before = ctx.text.slice(from, runStart);
-  for (const f of ctx.tables.facilities) {
-    if (!f.prefix || f.kind === 'port') continue;
-    const m = new RegExp(`(?:^|[\\s'’])(${escapeRegex(f.head)})\\s+$`, 'iu').exec(before);
-    if (m) return { facility: f, start: from + m.index + m[0].indexOf(m[1]!) };
+  const m = heads.re.exec(ctx.text.slice(from, runStart));
+  if (!m) return null;
+  const facility = heads.byHead.get(m[1]!.toLowerCase());
+  return facility ? { facility, start: from + m.index + m[0].indexOf(m[1]!) } : null;
+}
+
+const prefixHeads = new WeakMap<FacilityRuleT[], { re: RegExp; byHead: Map<string, FacilityRuleT> } | null>();
+
+/** One regex over the prefix facility heads that are no ports, ending the text before a run. */
+function prefixHeadsBefore(
+  facilities: FacilityRuleT[],
+): { re: RegExp; byHead: Map<string, FacilityRuleT> } | null {
+  let heads = prefixHeads.get(facilities);
+  if (heads === undefined) {
+    const byHead = new Map<string, FacilityRuleT>();
+    for (const f of facilities)
+      if (f.prefix && f.kind !== 'port' && !byHead.has(f.head.toLowerCase()))
+        byHead.set(f.head.toLowerCase(), f);
+    heads =
+      byHead.size === 0
+        ? null
+        : {
+            re: new RegExp(`(?:^|[\\s'’])(${[...byHead.keys()].map(escapeRegex).join('|')})\\s+$`, 'iu'),
+            byHead,
+          };
+    prefixHeads.set(facilities, heads);
   }
-  return null;
+  return heads;
 }
 
 function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[] | null {
