@@ -68,6 +68,18 @@ describe('German (round 3, own sentences)', () => {
       places: ['Schweiz:CH'],
     },
     {
+      text: 'Zwei Frauen im Alter von 29 und 41 Jahren wurden in St. Pölten festgenommen. Ob sie zusammenarbeiteten, ist offen; im doppelten Boden ihres Wagens lagen im Mai drei Kilo.',
+      persons: [],
+      places: ['St. Pölten:AT'],
+      notPlaces: ['Alter', 'Ob', 'Boden', 'Mai'],
+    },
+    {
+      text: 'Die Kantonspolizei St. Gallen meldete im ganzen Kanton 14 Anlagen; eine lag in Zug.',
+      persons: [],
+      places: ['St. Gallen:CH', 'Zug:CH'],
+      notPlaces: ['Kanton'],
+    },
+    {
       text: 'Die Route führt über Westafrika und das Mittelmeer bis in die Häfen an der Nordsee.',
       persons: [],
       places: ['Westafrika:-', 'Mittelmeer:-', 'Nordsee:-'],
