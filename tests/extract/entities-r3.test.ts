@@ -113,6 +113,11 @@ describe('Spanish (round 3, own sentences)', () => {
       notPlaces: ['Valle'],
     },
     {
+      text: 'La Guardia Civil interceptó una narcolancha al sur de Lanzarote y otra frente a Menorca.',
+      persons: [],
+      places: ['Lanzarote:ES', 'Menorca:ES'],
+    },
+    {
       text: 'La cocaína viajaba desde Centroamérica hacia los puertos del Mediterráneo.',
       persons: [],
       places: ['Centroamérica:-', 'Mediterráneo:-'],
