@@ -52,6 +52,10 @@ describe('German (round 3, own sentences)', () => {
       roles: { 'Sabine Kraus': 'Oberstleutnant' },
     },
     {
+      text: 'Innenministerin Sophie zu Eltz kündigte strengere Kontrollen an. Zu Eltz sagte, der Hafen sei ein Einfallstor.',
+      persons: ['Sophie zu Eltz'],
+    },
+    {
       text: 'Der Kleinlaster hatte laut Lieferschein Orangen aus Spanien geladen.',
       persons: [],
       places: ['Spanien:ES'],
@@ -101,6 +105,12 @@ describe('Spanish (round 3, own sentences)', () => {
     {
       text: 'Según la socióloga Carmen Ibáñez, el consumo ha crecido en los barrios del sur.',
       persons: ['Carmen Ibáñez'],
+    },
+    {
+      text: 'Agentes detuvieron en la calle San Bernardo a dos hombres; el buque Santa Clara fue abordado frente a Vigo.',
+      persons: [],
+      places: ['Vigo:ES'],
+      notPlaces: ['Santa Clara'],
     },
     {
       text: 'Agentes de la Comandancia de Huelva participaron en el operativo junto a la Guardia Civil.',

@@ -141,6 +141,7 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
           `(?:^|[\\s'’])(?:${[
             ...gr.adminUnitNouns,
             ...gr.townNouns,
+            ...gr.streetNouns,
             ...t.facilities.filter((f) => f.prefix).map((f) => f.head.toLowerCase()),
           ]
             .map(escapeRegex)
@@ -838,7 +839,11 @@ function mergePersons(ctx: EntityContext, found: Found[]): Person[] {
     const same = people.find(
       (p) =>
         p.name === f.name ||
-        (words.length < p.words.length && p.words.slice(-words.length).join(' ') === f.name) ||
+        (words.length < p.words.length &&
+          (p.words.slice(-words.length).join(' ') === f.name ||
+            // "Zu Eltz sagte": the particle capitalised at a sentence start.
+            (ctx.tables.grammar.connectors.has(words[0]!.toLowerCase()) &&
+              p.words.slice(-words.length).join(' ').toLowerCase() === f.name.toLowerCase()))) ||
         sameButInitial(p.words, words),
     );
     if (same) {

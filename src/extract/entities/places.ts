@@ -293,6 +293,9 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
   if (gr.currencyAfter.test(after)) return null;
   // "compressed ganja" (Ganja is also a city), "known as "El Rubio"": a drug or a nickname.
   if (ctx.isDrugName(surface) || gr.nicknameBefore.test(before)) return null;
+  // "el buque Santa Clara", "o navio X", "l'opération X": the name of a vessel, firm or operation
+  // (other languages; English keeps its own rules for these).
+  if (ctx.gaz.language !== 'en' && gr.thingBefore.test(before)) return null;
 
   // "les douaniers du Mans", "vers le Mans": a town whose name opens with an article the text
   // contracts with a preposition or writes in lower case is named with its article ("Le Mans").

@@ -81,6 +81,7 @@ export const ENTITY_SLOTS = [
   'speech-before',
   'speech-before-tagged-name',
   'town-nouns',
+  'street-nouns',
   'article-contractions',
   'speech-after-role',
   'role-place-link',
@@ -199,6 +200,8 @@ export interface EntityGrammar {
   adminUnitNouns: Set<string>;
   /** Capitalised nouns of a town's government before its name ("Ville de X", "Gemeente X"): the town. */
   townNouns: Set<string>;
+  /** Nouns of streets and roads written before the name ("calle X", "rue X"): no person after them. */
+  streetNouns: Set<string>;
   /**
    * The article a preposition contracts or a lower-case article stands for before a town's name
    * ("du" -> "Le": "les douaniers du Mans" name Le Mans), else null.
@@ -347,6 +350,7 @@ function grammarOf(slots: Slots): EntityGrammar {
     portsWord: set('ports-word'),
     adminUnitNouns: new Set(slots.words('admin-unit-nouns').map((w) => w.toLowerCase())),
     townNouns: new Set(slots.words('town-nouns').map((w) => w.toLowerCase())),
+    streetNouns: new Set(slots.words('street-nouns').map((w) => w.toLowerCase())),
     articleOfContraction: (() => {
       const map = new Map(
         slots.words('article-contractions').map((w) => {
