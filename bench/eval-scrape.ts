@@ -123,6 +123,10 @@ const SETS: Array<[string, (p: CorpusPage) => boolean]> = [
     '  ours, round 5 (written before reading src/scrape, scored on main before changes)',
     (p) => p.folder === 'generic-fixtures' && p.set === 'round5',
   ],
+  [
+    '  ours, round 6 (written before reading src/scrape, scored on main before changes)',
+    (p) => p.folder === 'generic-fixtures' && p.set === 'round6',
+  ],
 ];
 
 const f = (n: number): string => n.toFixed(3);
