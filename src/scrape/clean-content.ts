@@ -83,10 +83,33 @@ function isJunkByName(el: Element): boolean {
   const heading = HEADINGS.has(el.name);
   for (const token of `${cls} ${id}`.split(/\s+/)) {
     if (!token || !isJunkToken(token)) continue;
-    if (heading && HEADER_WORD.test(token) && !isJunkToken(token.replace(HEADER_WORD, ''))) continue;
+    // A subheading named as one ("subhead-embed", "section-header"), or a section's header
+    // holding its subheading ("ingredients-header"), is not page furniture.
+    if (
+      (heading || sectionHeading(el)) &&
+      HEADER_WORD.test(token) &&
+      !isJunkToken(token.replace(HEADER_WORD, ''))
+    )
+      continue;
+    if (heading && SUBHEAD_TOKEN.test(token)) continue;
     return true;
   }
   return false;
+}
+
+const SUBHEAD_TOKEN = /sub-?head/i;
+
+/** A few words around a subheading, no `<h1>`: a section's header ("Ingredients" and its tools). */
+function sectionHeading(el: Element): boolean {
+  if (!holdsHeading(el) || flatText(el).length > 120) return false;
+  const stack: AnyNode[] = [...(el.children ?? [])];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (!isElement(n)) continue;
+    if (n.name === 'h1') return false;
+    stack.push(...(n.children ?? []));
+  }
+  return true;
 }
 
 /** Inline junk that is cut out of a sentence whatever it says: a download link, a share button, an ad. */
@@ -130,6 +153,18 @@ function isHeadingOnly(el: Element): boolean {
     stack.push(...(n.children ?? []));
   }
   return heading;
+}
+
+/** True when a subheading (h2-h6) is under `el` (an iterative walk; asked of short blocks). */
+function holdsHeading(el: Element): boolean {
+  const stack: AnyNode[] = [...(el.children ?? [])];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (!isElement(n)) continue;
+    if (HEADINGS.has(n.name) && n.name !== 'h1') return true;
+    stack.push(...(n.children ?? []));
+  }
+  return false;
 }
 
 /** Owners of the prose blocks written with the roots' dominant paragraph class token (none without classes). */
@@ -428,14 +463,29 @@ function looksLikeBoilerplate(page: PageText, el: Element, trustNames: boolean):
   // Buttons count as fields beside a field, in a box of short lines (a dialog's "Continue
   // reading here") or when one calls to action ("Sign up" under a pitch); not a paragraph's
   // tools (a live blog's entries each have their "Copy link" button).
+  // A list's own tools (a recipe's "1x 2x 3x" scale, a unit switch, "Check all") sit beside
+  // three or more items of text: they are not a form's fields.
+  // So are a section header's tools beside its subheading ("Ingredients", "Scale 1x 2x").
+  const listTools =
+    st.inputs === 0 &&
+    ((st.li >= 3 && st.linkUnits < st.units * 0.3) || (st.units < 60 && holdsHeading(el))) &&
+    !callButton(el);
   const fields =
     st.inputs +
-    (st.inputs > 0 || (st.buttons > 0 && (!holdsParagraph(page, el) || callButton(el))) ? st.buttons : 0);
+    (st.inputs > 0 || (st.buttons > 0 && !listTools && (!holdsParagraph(page, el) || callButton(el)))
+      ? st.buttons
+      : 0);
   if (fields > Math.floor((st.p > 0 ? st.p : st.paragraphs) / 3) && fields > 0) return true;
   // Short blocks go when they carry links, images or buttons (Readability 0.5; a player's
   // "Listen 4 min"): a bold line without any is a subheading written in a div.
+  // A heading with its section's tools ("Ingredients", "Scale 1x 2x 3x") keeps its heading:
+  // the tools go as a short block of their own.
   if (!isList && st.units < 25 && (st.img === 0 || st.img > 2))
-    return (st.linkUnits > 0 || st.img > 0 || st.buttons > 0 || st.units === 0) && !isHeadingOnly(el);
+    return (
+      (st.linkUnits > 0 || st.img > 0 || st.buttons > 0 || st.units === 0) &&
+      !isHeadingOnly(el) &&
+      !(st.linkUnits === 0 && st.img === 0 && holdsHeading(el))
+    );
   // Links inside sentences ("It also <a>co-ordinates plans</a>.") are not a link farm.
   const sentences = st.sentences >= st.links;
   if (!isList && weight < 25 && ld > 0.2 && !sentences) return st.prose < st.units * 0.5 || ld > 0.5;
@@ -738,6 +788,9 @@ export function filterBlocks(blocks: readonly TextBlock[], headlines: readonly s
 /** "Prep Time: 10 mins", "Servings: 6": a short label, a colon and a value with a figure. */
 const FACT_LINE = /^[\p{L}][\p{L}' ]{1,24}:\s*[^.!?]{0,20}\d[^.!?]{0,20}$/u;
 
+/** "Category: Salad": a short label, a colon and a short value that is not a sentence. */
+const LABEL_VALUE = /^[\p{L}][\p{L}' ]{1,24}:\s*[^.!?:]{1,40}$/u;
+
 /** "Prep Time 10 mins" with its label in an element of its own (no colon): label, figure, value. */
 const LABELLED_FACT = /^[\p{L}][\p{L}' ]{1,24}\s+[^.!?]{0,20}\d[^.!?]{0,20}$/u;
 const LABEL_CLASS = /label|caption-?name|details-?name|meta-?name|(?:^|[-_])key(?:$|[-_])/i;
@@ -787,18 +840,22 @@ function cellRow(el: Element): boolean {
 function factRuns(blocks: readonly TextBlock[]): Set<number> {
   const out = new Set<number>();
   let start = 0;
+  let figures = 0;
   for (let i = 0; i <= blocks.length; i++) {
     const b = blocks[i];
+    const short = !!b && b.units < 35 && !TABLE_CELLS.has(b.owner.name);
     const fact =
-      !!b &&
-      b.units < 35 &&
-      !TABLE_CELLS.has(b.owner.name) &&
+      short &&
       (FACT_LINE.test(b.text) ||
         (LABELLED_FACT.test(b.text) && hasLabelChild(b.owner)) ||
         (/\d/.test(b.text) && cellRow(b.owner)));
-    if (fact) continue;
-    if (i - start >= 3) for (let k = start; k < i; k++) out.add(k);
+    if (fact) figures++;
+    // A label and a value without a figure ("Author: Dana Whitfield", "Category: Salad") in a
+    // run of facts is one more line of the same card.
+    if (fact || (short && LABEL_VALUE.test(b.text))) continue;
+    if (i - start >= 3 && figures >= 2) for (let k = start; k < i; k++) out.add(k);
     start = i + 1;
+    figures = 0;
   }
   return out;
 }
@@ -827,6 +884,12 @@ function dropOrphanLabels(
     while (isElement(box) && !contains(box, last)) box = box.parent;
     if (!isElement(box)) return true;
     const held = box;
-    return out.some((o) => o !== b && contains(held, o.owner));
+    if (out.some((o) => o !== b && contains(held, o.owner))) return true;
+    // A section's heading over its tools ("Ingredients" over "Scale 1x 2x"): the section
+    // around that box goes on with text that was kept.
+    const section = held.parent;
+    if (!HEADINGS.has(b.owner.name) || !isElement(section)) return false;
+    const next = out[out.indexOf(b) + 1];
+    return !!next && contains(section, next.owner);
   });
 }

@@ -97,6 +97,18 @@ export const TRAILERS: readonly RegExp[] = [
   /^.{0,80}\blicen[cs]ed (?:under )?(?:a )?(?:CC[ -]BY|Creative Commons)\b.{0,60}$/i,
   // Editor lines closing Chinese articles: "（责任编辑：周敏）".
   /^[（(]?(?:责任编辑|責任編輯|编辑|編輯|校对|校對)\s*[：:].{0,30}$/,
+  // A station group's closing promo: "For the latest news, weather, sports, and streaming video, head to KVTR 7."
+  /^For the latest (?:news|headlines|local news)\b.{0,80}\b(?:head to|go to|visit|download)\b.{0,60}$/i,
+  // A wire story's update note: "(Updates with analyst forecast in fourth paragraph.)".
+  /^\((?:Updates|Adds|Recasts|Corrects|Rewrites|Changes|Refiles|Removes)\b[^()]{0,160}\)$/,
+  // "— With assistance from Daniel Okafor" (as "... contributed to this report").
+  /^[—–-]?\s*With assistance from (?:[\p{Lu}][\p{L}.'’-]+\s?){1,4}(?:(?:,\s*|\s+and\s+)(?:[\p{Lu}][\p{L}.'’-]+\s?){1,4}){0,6}\.?$/u,
+  // Messaging-channel calls: "📲 Participe do canal do g1 no WhatsApp", "Join our WhatsApp channel".
+  /^[^\p{L}]{0,4}(?:participe|entre|siga|junte-se|inscreva-se|join|follow|subscribe to|únete|sigue|rejoignez|suivez)\b.{0,60}\b(?:canal|channel|grupo|group|comunidade|community|chaîne)\b.{0,60}\b(?:WhatsApp|Telegram|Signal)\b.{0,20}$/iu,
+  // Affiliate disclosures: "This post may contain affiliate links. Please read my disclosure policy."
+  /^\(?(?:this (?:post|article|page|story|recipe) (?:may )?contains? affiliate links|as an amazon associate,? (?:i|we) earn|we may earn (?:a )?commission|(?:when|if) you buy .{0,60}(?:we|i) (?:may )?(?:receive|earn|get) (?:a )?(?:small )?commission)\b.{0,200}$/i,
+  // A list of the page's keywords written as one line: "Keywords: lentil salad, meal prep".
+  /^(?:keywords?|tags?|labels?|filed under|palavras-chave|tópicos|schlagworte|stichworte|etiquetas|mots-clés|키워드|태그)\s*:\s*[^.!?]{1,160}$/i,
 ];
 
 /**

@@ -123,6 +123,21 @@ export function isEntryHeader(raw: PageText, el: Element): boolean {
   return same >= 1;
 }
 
+/**
+ * The header of a section of the story, named so (`recipe-ingredients-header`,
+ * `section-header`): a `div` named as a header and nothing else, holding a subheading, no
+ * `<h1>` and no prose, a few words (with a section's tools: a recipe's "Scale 1x 2x"). Its
+ * subheading is the section's title; its insides are judged on their own.
+ */
+function sectionHeader(raw: PageText, el: Element): boolean {
+  if (el.name !== 'div') return false;
+  const ci = `${el.attribs?.class ?? ''} ${el.attribs?.id ?? ''}`;
+  if (!/header/i.test(ci) || UNLIKELY.test(ci.replace(/header/gi, ''))) return false;
+  const st = statsOf(raw, el);
+  if (st.units === 0 || st.units > 120 || st.prose > 0 || st.links > 0) return false;
+  return holds(el, SUBHEADINGS) && !holds(el, H1);
+}
+
 function collect(roots: readonly AnyNode[], raw: PageText, out: Exclusion[]): void {
   const stack: AnyNode[] = [];
   for (let i = roots.length - 1; i >= 0; i--) stack.push(roots[i]!);
@@ -139,6 +154,7 @@ function collect(roots: readonly AnyNode[], raw: PageText, out: Exclusion[]): vo
     }
     let strength = exclusionOf(el);
     if (strength === 1 && el.name === 'header' && isEntryHeader(raw, el)) strength = 0;
+    if (strength === 1 && sectionHeader(raw, el)) strength = 0;
     // An embedded post (a tweet) in a "social-embed" wrapper: the benchmark keeps its text.
     // A paywall or subscriber wrapper holding paragraphs is the rest of the body, locked (the
     // page's own JSON-LD often says so: isAccessibleForFree false, cssSelector ".paywall").
