@@ -18,6 +18,7 @@ import {
   METADATA_LABEL,
   PHOTO_CREDIT_LINE,
   PHOTO_CREDIT_LINE_EN,
+  PHOTO_CREDIT_TAIL,
   PROMO_HEADINGS,
   RATING_LINE,
   READ_TIME_LINE,
@@ -251,6 +252,44 @@ function unwrappedHeader(page: PageText, roots: readonly Element[]): Element[] {
   return [];
 }
 
+/** class/id of a standfirst under the headline. */
+const DEK_NAME =
+  /sub-?title|subhead(?:line)?|(?:^|[-_\s])dek(?:$|[-_\s])|standfirst|strapline|summary|excerpt|deck/i;
+
+/**
+ * The standfirst right under the headline, each in a wrapper of its own (Medium: `<div><h1>
+ * </div><div><h2 class="pw-subtitle-paragraph"></div>`): the first element after the
+ * headline's outermost lone wrapper, a short line without links named as a dek. It is the
+ * teaser, not the text.
+ */
+function dekAfterHeadline(page: PageText, roots: readonly Element[]): Element | null {
+  const h1 = page.elements.find((el) => el.name === 'h1' && roots.some((r) => contains(r, el)));
+  if (!h1) return null;
+  let anchor: Element = h1;
+  while (
+    isElement(anchor.parent) &&
+    !roots.includes(anchor.parent) &&
+    elementChildren(anchor.parent).length === 1
+  )
+    anchor = anchor.parent;
+  let next: AnyNode | null = anchor.next;
+  while (next && !(isElement(next) && page.stats.has(next) && statsOf(page, next).units > 0))
+    next = next.next;
+  if (!isElement(next)) return null;
+  const st = statsOf(page, next);
+  if (st.units >= 300 || st.links > 0 || st.img > 0 || st.paragraphs > 1) return null;
+  // The dek itself may sit in a lone wrapper: its name is on the inner element.
+  for (
+    let el: Element | undefined = next;
+    el;
+    el = elementChildren(el).length === 1 ? elementChildren(el)[0] : undefined
+  ) {
+    const ci = `${el.attribs?.class ?? ''} ${el.attribs?.id ?? ''}`;
+    if (DEK_NAME.test(ci)) return next;
+  }
+  return null;
+}
+
 /** What a caption's parts may be named that is never its text: its credit. */
 const CREDIT_NAME = /credit|copyright|attribution|byline|source/i;
 /** A credit written in a part of its own, unnamed: "Photograph: Name", "Photo by Name", "© Name". */
@@ -306,7 +345,10 @@ function loneCard(page: PageText, el: Element, contentProse: number): boolean {
 function imageWithCaption(page: PageText, el: Element): boolean {
   if (el.name !== 'td' && el.name !== 'div') return false;
   const st = statsOf(page, el);
-  if (st.img !== 1 || st.p > 1 || st.units === 0 || st.units >= 150 || st.paragraphs > 1) return false;
+  if (st.img !== 1 || st.p > 1 || st.units === 0 || st.units >= 250) return false;
+  // A caption and its credit on a line of their own ("Ray Thurlow | Bloomberg | Getty Images").
+  const credited = st.paragraphs === 2 && st.p === 0 && creditLast(page, el);
+  if (!credited && (st.units >= 150 || st.paragraphs > 1)) return false;
   // Its line may be a <p> (DW's `picBox`): then a caption, not a sentence of the story.
   if (st.p === 1 && (st.units >= 120 || SENTENCE_END.test(flatText(el)))) return false;
   for (const c of el.children ?? []) {
@@ -321,9 +363,72 @@ function imageWithCaption(page: PageText, el: Element): boolean {
       (c.children ?? []).some((x) => isElement(x) && (x.name === 'img' || x.name === 'picture'))
     )
       return true;
-    return false;
+    // The image in a wrapper of its own (a lazy-loading `<div>`), without text.
+    const cs = statsOf(page, c);
+    return (
+      (c.name === 'a' || c.name === 'div' || c.name === 'span' || c.name === 'p') &&
+      cs.img === 1 &&
+      cs.units === 0
+    );
   }
   return false;
+}
+
+/** A photo credit on a line of its own: an agency, or "Photo: Name". */
+const CREDIT_LINE =
+  /\b(?:Getty Images|AP Photo|Reuters|AFP|EPA|Shutterstock|Alamy|iStock(?:photo)?|Bloomberg|NurPhoto|Anadolu|SOPA Images|Xinhua|dpa|picture alliance|Folhapress|Estadão Conteúdo|Agência Brasil)\b|^(?:photo(?:graph)?|foto|imagem|image|bild|credit|crédito)s?\s*(?:by\b|:)/i;
+
+/** The last text block under `el` is a credit line. */
+function creditLast(page: PageText, el: Element): boolean {
+  const { first, last } = statsOf(page, el);
+  let line: TextBlock | null = null;
+  for (const b of page.blocks) {
+    const at = statsOf(page, b.owner).first;
+    if (at >= first && at <= last && b.text) line = b;
+  }
+  return !!line && line.units < 80 && !SENTENCE_END.test(line.text) && CREDIT_LINE.test(line.text);
+}
+
+/**
+ * A caption written as the line under an image, without <figure> or a name (Blogger's
+ * `separator` image, then a centred line in italics): a short line that is not a sentence,
+ * centred or set in italics, right after an element that holds an image and no text.
+ */
+function captionAfterImage(page: PageText, el: Element): boolean {
+  if (el.name !== 'div' && el.name !== 'p') return false;
+  const st = statsOf(page, el);
+  if (st.units === 0 || st.units >= 120 || st.img > 0 || st.links > 0 || st.paragraphs > 1) return false;
+  const text = flatText(el);
+  if (SENTENCE_END.test(text)) return false;
+  let prev: AnyNode | null = el.prev;
+  while (prev && !isElement(prev)) {
+    if (prev.type === 'text' && (prev as unknown as { data: string }).data.trim()) return false;
+    prev = prev.prev;
+  }
+  if (!isElement(prev) || !page.stats.has(prev)) return false;
+  const ps = statsOf(page, prev);
+  if (ps.img < 1 || ps.units > 0) return false;
+  const centred = /text-align\s*:\s*center/i.test(el.attribs?.style ?? '');
+  return centred || italicText(el) === text;
+}
+
+const ITALIC = new Set(['i', 'em', 'small', 'cite']);
+
+/** The text of `el` set in italics (or small print). */
+function italicText(el: Element): string {
+  let out = '';
+  const stack: Array<[AnyNode, boolean]> = [[el, false]];
+  while (stack.length) {
+    const [n, italic] = stack.pop()!;
+    if (n.type === 'text') {
+      if (italic) out += (n as unknown as { data: string }).data;
+      continue;
+    }
+    if (!isElement(n)) continue;
+    const inner = italic || ITALIC.has(n.name);
+    for (let i = (n.children ?? []).length - 1; i >= 0; i--) stack.push([n.children[i]!, inner]);
+  }
+  return out.replace(/\s+/g, ' ').trim();
 }
 
 /** The text of a small subtree (an iterative walk). */
@@ -523,6 +628,8 @@ export function contentBlocks(
   const template = bodyParagraphs(page, roots);
   const header = headerBlock(page, roots, template);
   const loose = new Set(unwrappedHeader(page, roots));
+  const dek = dekAfterHeadline(page, roots);
+  if (dek) loose.add(dek);
   const essay = storyFigures(page, roots, contentProse);
   // A photo essay names its own text after its pictures (`gallery-intro`): names are trusted
   // only for blocks without prose.
@@ -581,6 +688,7 @@ export function contentBlocks(
             (conditional &&
               ((CONDITIONAL.has(el.name) && looksLikeBoilerplate(page, el, byName === 'all')) ||
                 imageWithCaption(page, el) ||
+                captionAfterImage(page, el) ||
                 loneCard(page, el, contentProse)))));
       if (junk) {
         if (!BLOCK_TAGS.has(el.name)) inlineJunk.add(el);
@@ -748,6 +856,7 @@ export function filterBlocks(blocks: readonly TextBlock[], headlines: readonly s
     if (b.units < 40 && RELATIVE_TIME_LINE.test(text)) continue;
     if (b.units < 150 && PHOTO_CREDIT_LINE.test(text)) continue;
     if (b.units < 250 && PHOTO_CREDIT_LINE_EN.test(text)) continue;
+    if (b.units < 250 && PHOTO_CREDIT_TAIL.test(text)) continue;
     if (b.units < 60 && isDataLine(b)) continue;
     if (b.units < 60 && RATING_LINE.test(text)) continue;
     if (b.units < 200 && !TABLE_CELLS.has(b.owner.name) && factSegments(text)) continue;

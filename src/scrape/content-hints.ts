@@ -132,6 +132,9 @@ export const RELATIVE_TIME_LINE =
 /** A caption closed by an agency photo credit: "... February 11, 2023. REUTERS/Issam Abdallah". */
 export const PHOTO_CREDIT_LINE_EN =
   /[.)]\s+(?:REUTERS|AP Photo|AFP|EPA(?:-EFE)?|ANP|dpa|Getty Images|Bloomberg)\s?\/\s?[\p{L}][\p{L}.' -]{1,40}(?:\/File(?: Photo)?)?\.?$/u;
+/** A caption closed by its credit after a dash: "... nesta sexta-feira — Foto: Rafael Souza/g1". */
+export const PHOTO_CREDIT_TAIL =
+  /\s[—–-]\s*(?:Fotos?|Photos?|Photograph|Imagem|Image|Bild|Crédito|Credit)\s*:\s*[\p{L}][^.!?]{0,60}$/u;
 export const PHOTO_CREDIT_LINE =
   /(?:记者|記者|通讯员|通訊員|摄影|攝影)\s*\S{1,12}(?:\s+\S{1,6})?\s*[摄攝][)）]?\s*$|^[(（][^()（）]{0,30}[摄攝][)）]$/u;
 
