@@ -556,8 +556,14 @@ function looksLikeBoilerplate(page: PageText, el: Element, trustNames: boolean):
   const weight = classWeight(el);
   // A box named like furniture ("callout-card") whose text is prose without a link or an
   // image is a note of the article, not a teaser or a promo.
+  // Buttons that call to nothing (a recipe card's "1x 2x" scale) are its tools, not a form.
   const plainProse =
-    st.prose > 0 && st.linkUnits === 0 && st.img === 0 && st.embeds === 0 && st.inputs + st.buttons === 0;
+    st.prose > 0 &&
+    st.linkUnits === 0 &&
+    st.img === 0 &&
+    st.embeds === 0 &&
+    st.inputs === 0 &&
+    (st.buttons === 0 || !callButton(el));
   if (weight < 0 && !plainProse && (trustNames ? st.prose < 200 : st.prose === 0)) return true;
   if (st.commas >= 10) return false;
   const isList = el.name === 'ul' || el.name === 'ol';

@@ -104,7 +104,7 @@ export const TRAILERS: readonly RegExp[] = [
   // "— With assistance from Daniel Okafor" (as "... contributed to this report").
   /^[—–-]?\s*With assistance from (?:[\p{Lu}][\p{L}.'’-]+\s?){1,4}(?:(?:,\s*|\s+and\s+)(?:[\p{Lu}][\p{L}.'’-]+\s?){1,4}){0,6}\.?$/u,
   // Messaging-channel calls: "📲 Participe do canal do g1 no WhatsApp", "Join our WhatsApp channel".
-  /^[^\p{L}]{0,4}(?:participe|entre|siga|junte-se|inscreva-se|join|follow|subscribe to|únete|sigue|rejoignez|suivez)\b.{0,60}\b(?:canal|channel|grupo|group|comunidade|community|chaîne)\b.{0,60}\b(?:WhatsApp|Telegram|Signal)\b.{0,20}$/iu,
+  /^[^\p{L}]{0,4}(?:participe|entre|siga|junte-se|inscreva-se|join|follow|subscribe to|únete|sigue|rejoignez|suivez)\b.{0,60}\b(?:(?:canal|channel|grupo|group|comunidade|community|chaîne)\b.{0,60}\b(?:WhatsApp|Telegram|Signal)\b.{0,20}|(?:WhatsApp|Telegram|Signal)\s+(?:canal|channel|grupo|group|comunidade|community|chaîne)\b.{0,60})$/iu,
   // Affiliate disclosures: "This post may contain affiliate links. Please read my disclosure policy."
   /^\(?(?:this (?:post|article|page|story|recipe) (?:may )?contains? affiliate links|as an amazon associate,? (?:i|we) earn|we may earn (?:a )?commission|(?:when|if) you buy .{0,60}(?:we|i) (?:may )?(?:receive|earn|get) (?:a )?(?:small )?commission)\b.{0,200}$/i,
   // A list of the page's keywords written as one line: "Keywords: lentil salad, meal prep".

@@ -539,3 +539,124 @@ describe('generic extractor, round 5 causes', () => {
     );
   });
 });
+
+describe('generic extractor, round 6 causes', () => {
+  const lines = (n: number, t: string) =>
+    Array.from(
+      { length: n },
+      (_, i) =>
+        `<p>Line ${i + 1} about ${t}: the night porters at the old grain exchange, who have kept its clocks wound since the war, logged another quiet shift.</p>`,
+    ).join('');
+
+  it("keeps a recipe section's heading and items when its header holds scale buttons, named or not", () => {
+    const items = ['2 leeks, sliced', '1 litre of stock', '3 potatoes, diced', 'a knob of butter']
+      .map((x) => `<li>${x}</li>`)
+      .join('');
+    const card = (named: boolean) => {
+      const c = (name: string) => (named ? ` class="rc-${name}"` : '');
+      return `<div${c('card')}><div${c('ingredients')}><div${c('ingredients-header')}><h3>What you need</h3><div${c('scaler')}><span>Scale</span><button>1x</button><button>2x</button><button>3x</button></div></div><div${c('ingredients-list')}><ul>${items}</ul></div></div><div${c('steps')}><div${c('steps-header')}><h3>Method</h3></div><ol><li>Sweat the leeks in the butter until soft, add the potatoes and stock and simmer for twenty minutes.</li></ol></div></div>`;
+    };
+    for (const named of [true, false]) {
+      const html = `<body><h1>The headline</h1><div class="entry">${lines(3, 'the soup')}${card(named)}</div></body>`;
+      const text = mainText(html).paragraphs.join('\n');
+      expect(text, `named: ${named}`).toMatch(/What you need/);
+      expect(text).toMatch(/3 potatoes, diced/);
+      expect(text).toMatch(/^Method$/m);
+      expect(text).not.toMatch(/Scale|2x/);
+    }
+  });
+
+  it('drops a card of label-and-value lines when most carry figures, keeps a tip written as a sentence', () => {
+    const facts = ['Author: Mira Holt', 'Prep: 15 min', 'Cook: 40 min', 'Serves: 6', 'Course: Supper']
+      .map((l) => `<li>${l}</li>`)
+      .join('');
+    const html = `<body><h1>The headline</h1><div class="entry">${lines(3, 'the stew')}<ul>${facts}</ul><p>Tip: brown the meat in two batches, or it steams instead of searing.</p>${lines(1, 'the end')}</div></body>`;
+    const text = mainText(html).paragraphs.join('\n');
+    expect(text).not.toMatch(/Mira Holt|Serves|Supper/);
+    expect(text).toMatch(/Tip: brown the meat/);
+    // Two label lines without figures are not a card of facts.
+    const two = `<body><h1>The headline</h1><div class="entry">${lines(3, 'the stew')}<ul><li>Region: Lower Saxony</li><li>Grape: Riesling</li></ul>${lines(1, 'the end')}</div></body>`;
+    expect(mainText(two).paragraphs.join('\n')).toMatch(/Grape: Riesling/);
+  });
+
+  it('drops station promos, wire update notes, assistance credits, channel calls, affiliate notes and keyword lines', () => {
+    const junk = [
+      'For the latest news and weather, download the WXYZ 4 app.',
+      '(Adds comment from the port authority in sixth paragraph.)',
+      '— With assistance from Kofi Mensah and Ruth Adler',
+      '📲 Siga o canal do Jornal da Serra no WhatsApp',
+      'Join our Telegram channel for breaking news from the valley',
+      'This article contains affiliate links, and we may earn a small fee at no cost to you.',
+      'Tags: harbour, ferries, winter timetable',
+    ];
+    const html = `<body><h1>The headline</h1><div class="entry">${lines(3, 'the port')}${junk.map((j) => `<p>${j}</p>`).join('')}<p>The port authority said it would join the channel deepening project next year.</p></div></body>`;
+    const text = mainText(html).paragraphs.join('\n');
+    for (const j of [
+      'WXYZ',
+      'Adds comment',
+      'Kofi Mensah',
+      'Jornal da Serra',
+      'Telegram',
+      'affiliate',
+      'Tags:',
+    ])
+      expect(text).not.toContain(j);
+    expect(text).toMatch(/channel deepening project/);
+  });
+
+  it("reads a script store's list blocks item by item, leaves out its related list", () => {
+    const blocks = [
+      ...Array.from({ length: 4 }, (_, i) => ({
+        type: 'paragraph',
+        text: `Step ${i + 1} of the allotment guide: the committee, having argued for a season about the water rota, finally pinned a timetable to the shed door.`,
+      })),
+      {
+        type: 'list',
+        items: ['Bring your own hose', 'Lock the gate after dusk', { text: 'Label every seed tray' }],
+      },
+      { type: 'related', items: [{ title: 'A different story about sheds', url: '/sheds' }] },
+    ];
+    const html = `<body><h1>The allotment water rota</h1><div id="app">Loading…</div><script id="__NEXT_DATA__" type="application/json">${JSON.stringify({ props: { pageProps: { story: { headline: 'The allotment water rota', blocks } } } })}</script></body>`;
+    const r = extractMainText(loadHtml(html), { headlines: ['The allotment water rota'] });
+    expect(r.source).toBe('script-state');
+    expect(r.paragraphs).toContain('Lock the gate after dusk');
+    expect(r.paragraphs).toContain('Label every seed tray');
+    expect(r.paragraphs.join('\n')).not.toMatch(/different story/);
+  });
+
+  it('drops captions written without <figure>: a credit line, a dash-closed credit, a centred or italic line under an image', () => {
+    const figures = [
+      '<div><div><img src="/a.jpg"></div><div>Divers check the hull of the barge at the northern berth.</div><div>Anna Berg | Nordic Press | Getty Images</div></div>',
+      '<div><div><img src="/b.jpg"></div><p>Barcos atracados no cais norte nesta terça-feira — Foto: Paulo Dias/Agência</p></div>',
+      '<div style="text-align:center"><a href="/c.jpg"><img src="/c.jpg"></a></div><div style="text-align: center;"><span>The northern berth at low tide</span></div>',
+      '<div><img src="/d.jpg"></div><div><i>Looking south from the lighthouse</i></div>',
+    ];
+    const html = `<body><h1>The headline</h1><div class="entry">${lines(2, 'the berth')}${figures.join(lines(1, 'the tide'))}${lines(2, 'the barge')}<div><i>An editor's note written in italics, with no image above it</i></div></div></body>`;
+    const text = mainText(html).paragraphs.join('\n');
+    for (const c of ['Divers check', 'Getty', 'Foto: Paulo', 'low tide', 'lighthouse'])
+      expect(text).not.toContain(c);
+    expect(text).toMatch(/Line 2 about the barge/);
+    expect(text).toMatch(/editor's note written in italics/);
+  });
+
+  it("drops the standfirst in a lone wrapper under the headline's, keeps a first paragraph there not named as one", () => {
+    const page = (second: string) =>
+      `<body><article><div class="m1"><div><h1>The headline</h1></div><div>${second}</div>${lines(4, 'the shift')}</div></article></body>`;
+    const dek = mainText(
+      page('<h2 class="x-subtitle-paragraph">Why the grain exchange still keeps a night watch</h2>'),
+    ).paragraphs.join('\n');
+    expect(dek).not.toMatch(/still keeps a night watch/);
+    expect(dek).toMatch(/Line 1 about the shift/);
+    const lead = mainText(
+      page(
+        '<p class="x-body-paragraph">The first paragraph of this story, in a lone wrapper of its own, says who and when.</p>',
+      ),
+    ).paragraphs.join('\n');
+    expect(lead).toMatch(/The first paragraph of this story/);
+  });
+
+  it('keeps a subheading named subhead-embed between two parts of a body', () => {
+    const html = `<body><h1>The headline</h1><div class="article-body">${lines(3, 'the mill')}<h2 class="subhead-embed">The second winter</h2>${lines(3, 'the flood')}</div></body>`;
+    expect(mainText(html).paragraphs).toContain('The second winter');
+  });
+});
