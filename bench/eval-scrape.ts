@@ -127,6 +127,10 @@ const SETS: Array<[string, (p: CorpusPage) => boolean]> = [
     '  ours, round 6 (written before reading src/scrape, scored on main before changes)',
     (p) => p.folder === 'generic-fixtures' && p.set === 'round6',
   ],
+  [
+    '  ours, round 6, check set (written after reading src/scrape, scored once before changes)',
+    (p) => p.folder === 'generic-fixtures' && p.set === 'check6',
+  ],
 ];
 
 const f = (n: number): string => n.toFixed(3);
