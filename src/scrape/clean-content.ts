@@ -557,8 +557,10 @@ function looksLikeBoilerplate(page: PageText, el: Element, trustNames: boolean):
   // A box named like furniture ("callout-card") whose text is prose without a link or an
   // image is a note of the article, not a teaser or a promo.
   // Buttons that call to nothing (a recipe card's "1x 2x" scale) are its tools, not a form.
+  // So is a subheading or a list of plain items in a box named like a widget (Elementor
+  // writes every part of a body as `elementor-widget-*`: a heading, an icon list).
   const plainProse =
-    st.prose > 0 &&
+    (st.prose > 0 || isHeadingOnly(el) || (st.li >= 2 && st.units >= 60)) &&
     st.linkUnits === 0 &&
     st.img === 0 &&
     st.embeds === 0 &&
@@ -942,7 +944,10 @@ function cellRow(el: Element): boolean {
     }
     if (!isElement(c)) continue;
     if (!CELL_TAGS.has(c.name)) return false;
-    if (cells++ === 0 && /\d/.test(flatText(c))) return false;
+    // A cell of no words (a checkbox's "▢", an icon) is neither label nor value.
+    const t = flatText(c);
+    if (!/[\p{L}\p{N}]/u.test(t)) continue;
+    if (cells++ === 0 && /\d/.test(t)) return false;
   }
   return cells >= 2;
 }

@@ -65,6 +65,8 @@ export const TRAILERS: readonly RegExp[] = [
   /^Sign up for .{0,60}newsletter/i,
   /^(?:[A-Z][\w.'-]+ )+writers? .{0,200} contributed (?:to )?this report\.?$/,
   /^(?:[A-Z][\w.'-]+ ){1,4}contributed reporting\b.{0,80}$/,
+  // "Olivia Sandoval contributed to this report.", "Ana Ruiz and Tom Bell contributed reporting from Lima."
+  /^(?:[\p{Lu}][\p{L}.'’-]+ ){1,4}(?:(?:and |, )(?:[\p{Lu}][\p{L}.'’-]+ ){1,4})*contributed (?:to this (?:report|article|story)|reporting(?: (?:from|in) [^.]{1,60})?)\.?$/u,
   // "Peoples reported from New York and Thomson-DeVeaux from Washington. ... contributed to this report."
   /^(?:[A-Z][\w.'-]+ ){1,3}(?:and (?:[A-Z][\w.'-]+ ){1,3})?reported from .{0,400}contributed(?: to this report| reporting)?\.?$/,
   /^Our Standards:/i,

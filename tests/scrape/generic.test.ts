@@ -660,3 +660,48 @@ describe('generic extractor, round 6 causes', () => {
     expect(mainText(html).paragraphs).toContain('The second winter');
   });
 });
+
+describe('generic extractor, round 6 check-set causes', () => {
+  const widget = (kind: string, inner: string) =>
+    `<div class="pb-element pb-widget pb-widget-${kind}"><div class="pb-widget-container">${inner}</div></div>`;
+  const text = (i: number) =>
+    widget(
+      'text-editor',
+      `<p>Part ${i} of the orchard diary: the volunteers pruned the old pear trees in the rain, then sat in the barn and argued, kindly, about cider, apples, ladders, and whose turn it was.</p><p>The ${i}th visit ended, as the others had, with a list of jobs for next month, a broken saw, and a promise, again, to fix the gate.</p>`,
+    );
+
+  it('keeps a subheading and a plain list written as widgets between parts of the body, not a linked list', () => {
+    const list = widget(
+      'icon-list',
+      '<ul><li><span>Prune in late winter, before the buds swell</span></li><li><span>Cut back to an outward-facing bud</span></li><li><span>Burn nothing that shows canker</span></li></ul>',
+    );
+    const links = widget(
+      'icon-list',
+      '<ul><li><a href="/a">Our other orchards</a></li><li><a href="/b">Volunteer days</a></li></ul>',
+    );
+    const html = `<body><h1>The headline</h1><div class="pb-wrap">${text(1)}${widget('heading', '<h2>What we learned</h2>')}${list}${text(2)}${links}${text(3)}</div></body>`;
+    const out = mainText(html).paragraphs;
+    expect(out).toContain('What we learned');
+    expect(out).toContain('Cut back to an outward-facing bud');
+    expect(out.join('\n')).toMatch(/Part 3 of the orchard diary/);
+    expect(out.join('\n')).not.toMatch(/Volunteer days/);
+  });
+
+  it("keeps a checklist's items with their checkboxes and unit buttons, and a reporter line closed by a mailto link", () => {
+    const item = (i: number, x: string) =>
+      `<li><span class="cb"><input type="checkbox" id="c${i}"><label for="c${i}"><span class="sr-only">▢ </span></label></span><span class="amt">${i + 1}</span> <span class="unit">cups</span> <span class="name">${x}</span></li>`;
+    const html = `<body><h1>The headline</h1><div class="post-body"><p>Our kitchen has made this loaf every Friday for a year, and the only thing that changes is who forgets to feed the starter on Thursday night.</p><div class="ingr"><h3>Ingredients</h3><div class="units"><button>Imperial</button><button>Metric</button></div><ul>${['flour', 'water', 'rye', 'salt'].map((x, i) => item(i, x)).join('')}</ul></div><p>Kneading is optional, folding is not; give the dough four sets of folds over two hours and leave it alone.</p><p>Lena Osei, food desk <a href="mailto:l.osei@paper.example">l.osei@paper.example</a></p></div></body>`;
+    const out = mainText(html).paragraphs;
+    expect(out).toContain('3 cups rye');
+    expect(out).toContain('Ingredients');
+    expect(out.join('\n')).not.toMatch(/Imperial|▢/);
+    expect(out.join('\n')).toMatch(/l\.osei@paper\.example/);
+  });
+
+  it('drops "X contributed to this report" and "X and Y contributed reporting" lines, keeps a sentence about contributions', () => {
+    const html = `<body><h1>The headline</h1><div class="story">${Array.from({ length: 3 }, (_, i) => `<p>Paragraph ${i + 1}: the county board, meeting late into the night, approved the levee budget after a long debate about who pays for the pumps.</p>`).join('')}<p>Olivia Sandoval contributed to this report.</p><p>Ana Ruiz and Tom Bell contributed reporting from Lima.</p><p>Farmers contributed to this report's survey of flood damage, the board said.</p></div></body>`;
+    const out = mainText(html).paragraphs.join('\n');
+    expect(out).not.toMatch(/Sandoval|Tom Bell/);
+    expect(out).toMatch(/Farmers contributed/);
+  });
+});
