@@ -10,6 +10,7 @@ import {
   BODY_HINT,
   BOILERPLATE_PARAGRAPH,
   CALL_TO_ACTION,
+  CARD_FACT_LABEL,
   CONTENT_JUNK,
   DATE_LINE,
   INLINE_PROMO_LABEL,
@@ -867,6 +868,7 @@ export function filterBlocks(blocks: readonly TextBlock[], headlines: readonly s
     if (b.units < 250 && PHOTO_CREDIT_TAIL.test(text)) continue;
     if (b.units < 60 && isDataLine(b)) continue;
     if (b.units < 60 && RATING_LINE.test(text)) continue;
+    if (b.units < 35 && CARD_FACT_LABEL.test(text) && FACT_LINE.test(text)) continue;
     if (b.units < 200 && !TABLE_CELLS.has(b.owner.name) && factSegments(text)) continue;
     if (b.units >= 30 && b.units < 250 && repeatsAnother(b, blocks)) continue;
     // "Source: ..." right under a table is the table's credit line.

@@ -173,6 +173,13 @@ export const DATE_LINE = new RegExp(
   'i',
 );
 
+/**
+ * Labels of a recipe card's (or a product box's) facts: "Yield: 30 crackers", "Serves: 4",
+ * "Prep Time: 10 mins". A line with one of them and a figure is card metadata even alone.
+ */
+export const CARD_FACT_LABEL =
+  /^(?:yields?|servings?|serves|makes|prep(?:aration)? time|cook(?:ing)? time|total time|active time|inactive time|calories|course|cuisine|difficulty|rendimento|porç(?:ão|ões)|tempo de preparo|raciones|porciones|tiempo de (?:preparación|cocción)|portionen|zubereitungszeit|kochzeit|portions|temps de (?:préparation|cuisson)|분량|조리 시간|準備時間|調理時間)\s*:/i;
+
 /** A rating line: "★★★★★ 4.8 from 96 votes", "4.5 out of 5 (212 reviews)", "Rated 4/5". */
 export const RATING_LINE =
   /^(?:[★☆✩✪⭐]{3,}|rated\b)|^[★☆\s]*\d(?:[.,]\d+)?\s*(?:out of|\/|von|sur|de)\s*5\b|\b\d(?:[.,]\d+)?\s+(?:from|based on)\s+\d+\s+(?:votes|ratings|reviews)\b/i;

@@ -60,6 +60,9 @@ function exclusionOf(el: Element): Strength | 0 {
   if (cls && (HIDDEN_CLASS.test(cls) || ON_DEMAND.test(cls))) return 1;
   const role = attrs.role;
   if (role && UNLIKELY_ROLES.has(role)) return role === 'dialog' || role === 'alertdialog' ? 3 : 2;
+  // A table in a <figure> (WordPress writes every table as `figure.wp-block-table`) is the
+  // story's data, not an illustration.
+  if (name === 'figure' && holds(el, TABLES) && !holds(el, IMAGES)) return 0;
   if (FURNITURE_TAGS.has(name)) return name === 'dialog' ? 3 : name === 'nav' ? 2 : 1;
   if (NEVER_BY_CLASS.has(name)) return 0;
   const ci = `${cls} ${attrs.id ?? ''}`;
@@ -91,6 +94,8 @@ function holds(el: Element, tags: ReadonlySet<string>): boolean {
 }
 
 const H1 = new Set(['h1']);
+const TABLES = new Set(['table']);
+const IMAGES = new Set(['img', 'picture', 'video', 'iframe']);
 
 /**
  * The header of one entry in a stream of entries (a live blog's update, a timeline's item):

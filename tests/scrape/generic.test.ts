@@ -705,3 +705,26 @@ describe('generic extractor, round 6 check-set causes', () => {
     expect(out).toMatch(/Farmers contributed/);
   });
 });
+
+describe('generic extractor, round 6 second check-set causes', () => {
+  it('keeps a table written in a <figure> (WordPress wp-block-table), drops a figure with an image and its caption', () => {
+    const paras = Array.from(
+      { length: 3 },
+      (_, i) =>
+        `<p>Note ${i + 1}: the seed library lends its packets for a season, and borrowers bring back twice what they took, labelled by hand and dried on newspaper.</p>`,
+    ).join('');
+    const html = `<body><h1>The headline</h1><div class="entry-content">${paras}<figure class="wp-block-table"><table><thead><tr><th>Seed</th><th>Packets lent</th></tr></thead><tbody><tr><td>Runner bean</td><td>212</td></tr><tr><td>Kale</td><td>96</td></tr></tbody></table></figure><figure class="wp-block-image"><img src="/s.jpg"><figcaption>The library's drawers in the town hall basement</figcaption></figure>${paras.replace(/Note/g, 'Later note')}</div></body>`;
+    const text = mainText(html).paragraphs.join('\n');
+    expect(text).toMatch(/Runner bean/);
+    expect(text).toMatch(/Packets lent/);
+    expect(text).not.toMatch(/drawers in the town hall/);
+  });
+
+  it("drops a recipe card's lone yield line, keeps a sentence that gives the yield", () => {
+    const html = `<body><h1>The headline</h1><div class="entry-content"><p>These oat biscuits keep for a week in a tin, and the dough freezes well if you roll it into a log first.</p><div class="card"><h2>Oat biscuits</h2><div>Yield: 24 biscuits</div><ul><li>200 g oats</li><li>100 g butter</li><li>80 g sugar</li></ul><ol><li>Melt the butter with the sugar, stir in the oats and press into a lined tin.</li></ol></div><p>Makes: enough for a party of twelve, if nobody takes three, which someone always does.</p></div></body>`;
+    const text = mainText(html).paragraphs.join('\n');
+    expect(text).not.toMatch(/Yield: 24/);
+    expect(text).toMatch(/200 g oats/);
+    expect(text).toMatch(/enough for a party of twelve/);
+  });
+});
