@@ -135,6 +135,10 @@ const SETS: Array<[string, (p: CorpusPage) => boolean]> = [
     '  ours, round 6, second check set (written after the first was fixed, scored once before changes)',
     (p) => p.folder === 'generic-fixtures' && p.set === 'check6b',
   ],
+  [
+    '  ours, round 6, third check set (written after the second was fixed, scored once before changes)',
+    (p) => p.folder === 'generic-fixtures' && p.set === 'check6c',
+  ],
 ];
 
 const f = (n: number): string => n.toFixed(3);
