@@ -109,6 +109,8 @@ export const TRAILERS: readonly RegExp[] = [
   /^[^\p{L}]{0,4}(?:participe|entre|siga|junte-se|inscreva-se|join|follow|subscribe to|únete|sigue|rejoignez|suivez)\b.{0,60}\b(?:(?:canal|channel|grupo|group|comunidade|community|chaîne)\b.{0,60}\b(?:WhatsApp|Telegram|Signal)\b.{0,20}|(?:WhatsApp|Telegram|Signal)\s+(?:canal|channel|grupo|group|comunidade|community|chaîne)\b.{0,60})$/iu,
   // Affiliate disclosures: "This post may contain affiliate links. Please read my disclosure policy."
   /^\(?(?:this (?:post|article|page|story|recipe) (?:may )?contains? affiliate links|as an amazon associate,? (?:i|we) earn|we may earn (?:a )?commission|(?:when|if) you buy .{0,60}(?:we|i) (?:may )?(?:receive|earn|get) (?:a )?(?:small )?commission)\b.{0,200}$/i,
+  // A reporter box's link to their other stories: "박민재 기자 다른기사 보기", "More stories by Jane Roe".
+  /^(?:\S{2,5}\s?기자\s*)?(?:의\s*)?다른\s?기사\s?(?:보기|더\s?보기)?$|^(?:more|other) (?:stories|articles|posts) (?:by|from) [\p{Lu}][\p{L}.'’ -]{1,40}$/iu,
   // A list of the page's keywords written as one line: "Keywords: lentil salad, meal prep".
   /^(?:keywords?|tags?|labels?|filed under|palavras-chave|tópicos|schlagworte|stichworte|etiquetas|mots-clés|키워드|태그)\s*:\s*[^.!?]{1,160}$/i,
 ];

@@ -720,6 +720,13 @@ describe('generic extractor, round 6 second check-set causes', () => {
     expect(text).not.toMatch(/drawers in the town hall/);
   });
 
+  it("drops a reporter box's link to their other stories, keeps the reporter line", () => {
+    const html = `<body><h3>The headline</h3><article class="view"><p>설악산 일대에 첫눈이 내리면서 탐방로가 통제됐다.<br><br>국립공원 관계자는 눈이 그친 뒤에도 결빙 구간이 많아 안전에 주의해야 한다고 말했다.<br><br>기상청은 내일 오전까지 산지에 눈이 더 내리겠다고 예보했다.</p><p>김하나 기자 hana@paper.example</p><div><strong>김하나 기자</strong><span>다른기사 보기</span></div><div><a href="/by/jane">More stories by Jane Roe</a></div></article></body>`;
+    const text = mainText(html).paragraphs.join('\n');
+    expect(text).toMatch(/김하나 기자 hana@paper\.example/);
+    expect(text).not.toMatch(/다른기사|More stories by/);
+  });
+
   it("drops a recipe card's lone yield line, keeps a sentence that gives the yield", () => {
     const html = `<body><h1>The headline</h1><div class="entry-content"><p>These oat biscuits keep for a week in a tin, and the dough freezes well if you roll it into a log first.</p><div class="card"><h2>Oat biscuits</h2><div>Yield: 24 biscuits</div><ul><li>200 g oats</li><li>100 g butter</li><li>80 g sugar</li></ul><ol><li>Melt the butter with the sugar, stir in the oats and press into a lined tin.</li></ol></div><p>Makes: enough for a party of twelve, if nobody takes three, which someone always does.</p></div></body>`;
     const text = mainText(html).paragraphs.join('\n');
