@@ -53,7 +53,7 @@ export const UNLIKELY_ROLES = new Set([
 
 /** Paragraphs that are page furniture wherever they appear (checked on short paragraphs only). */
 export const BOILERPLATE_PARAGRAPH =
-  /^(?:advertisement|advertising|anzeige|werbung|publicité|publicidad|publicidade|pubblicità|reclame|광고|広告|share(?: this)?(?: article| story| on \w+)?:?|read more:?|read next:?|related(?: articles| stories| content| coverage)?:|related:|more:|see also:|leia (?:também|mais):?|veja (?:também|mais):?|lee también:?|lire aussi:?|mehr zum thema:?|lesen sie auch:?|sign up|subscribe|suscr[ií]bete|abonnez-vous|inscrivez-vous|abonnieren sie|assine|inscreva-se|iscriviti|abonneer|follow us|síguenos|suivez-nous|folgen sie uns|siga-nos|seguici|تابعونا|click here|skip (?:to|next|advertisement|ad)|image:|photo:|foto:|bild:|getty images|reuters|ap photo|©|continue reading|story continues below|scroll to continue|recommended:|watch:|listen:|v[ií]deos?:|assista:|loading|\((?:photos?|images?|fotos?|bild|pictures?)(?: by|:))(?![a-z0-9\u00c0-\u024f])/i;
+  /^(?:advertisement|advertising|anzeige|werbung|publicité|publicidad|publicidade|pubblicità|reclame|광고|広告|share(?: this)?(?: article| story| on \w+)?:?|read more:?|read next:?|related(?: articles| stories| content| coverage)?:|related:|more:|see also:|leia (?:também|mais):?|veja (?:também|mais):?|lee también:?|lire aussi:?|mehr zum thema:?|lesen sie auch:?|sign up|subscribe|suscr[ií]bete|abonnez-vous|inscrivez-vous|abonnieren sie|assine|inscreva-se|iscriviti|abonneer|follow us|síguenos|suivez-nous|folgen sie uns|siga-nos|seguici|تابعونا|click here|skip (?:to|next|advertisement|ad)|image:|photo:|foto:|bild:|getty images|reuters|ap photo|©|continue reading|story continues below|scroll to continue|continua (?:após a|depois da) publicidade|(?:la nota )?contin[uú]a (?:después de la publicidad|debajo)|l'article continue (?:ci-)?dessous|(?:the )?article continues (?:below|after (?:this )?(?:ad|advertisement))|recommended:|watch:|listen:|v[ií]deos?:|assista:|loading|\((?:photos?|images?|fotos?|bild|pictures?)(?: by|:))(?![a-z0-9\u00c0-\u024f])/i;
 
 /** Whole-paragraph trailers: promotions and credits that close many articles. */
 export const TRAILERS: readonly RegExp[] = [
@@ -89,12 +89,16 @@ export const TRAILERS: readonly RegExp[] = [
   /^(?:this (?:article|story|content) is (?:only )?(?:for|available to) (?:subscribers|members)|subscribe to (?:continue|keep) reading|you have \d+ free (?:articles?|stories) (?:left|remaining))/i,
   /^(?:log ?in|sign ?in|register) (?:or register )?to (?:post|leave|add|read) (?:a )?comments?\.?$/i,
   /^already (?:a |an )?(?:subscriber|member|registered)\b.{0,60}$/i,
+  // The same prompts in other languages: "Já é assinante? Faça seu login", "¿Ya eres suscriptor?", "Déjà abonné ?".
+  /^(?:j[áa] (?:é|és) assinante|¿?ya eres (?:suscriptor|socio|miembro)|d[ée]j[àa] abonn[ée]|bereits abonnent|sei già abbonato)(?!\p{L}).{0,60}$/iu,
+  // "Este artigo é exclusivo para assinantes", "This story is exclusive to subscribers", "Ce contenu est réservé aux abonnés".
+  /^(?:este|esta|this|ce|cet|cette|dieser|dieses)\s(?:artigo|conteúdo|matéria|reportagem|artículo|contenido|nota|article|story|content|contenu|artikel|inhalt)(?:\s[^.!?]{0,20})?\s(?:é|es|is|est|ist)\s(?:exclusiv[oa]s?|only|réservée?|nur|reservad[oa])\s(?:(?:para|for|aux|für|a|to)\s)?(?:(?:os|los|las|nos|our)\s)?(?:assinantes|suscriptores|subscribers|members|abonnés|abonnenten|socios)(?:[\s.!,:;].{0,40})?$/iu,
   // A recipe card's call to share: "Tried this recipe? Tag @site ...", "Made this? Leave a review".
   /^(?:tried|made|did you make) (?:this|it)(?: recipe)?\?.{0,100}$/i,
   // Feedback widgets: "Was this page helpful? Yes No".
   /^(?:was|is|did you find) this (?:page|article|story|answer|information|guide)(?: \w+)? (?:helpful|useful)\b.{0,30}$/i,
   // Subscription pitches: "Assine o Jornal e tenha acesso ilimitado ...", "Subscribe for unlimited access".
-  /^(?:assine|subscribe|suscr[ií]bete|abonnez-vous|abonnieren sie|abonneer|become a (?:subscriber|member)|join)\b.{0,120}\b(?:acesso ilimitado|acceso ilimitado|unlimited (?:digital )?access|accès illimité|unbegrenzte[nr]? zugang|onbeperkt toegang)/i,
+  /^(?:assine|subscribe|suscr[ií]bete|abonnez-vous|abonnieren sie|abonneer|become a (?:subscriber|member)|join|tenha|obtenha|get|enjoy|disfrut[ae]|profitez|genie(?:ß|ss)en sie)\b.{0,120}\b(?:acesso ilimitado|acceso ilimitado|unlimited (?:digital )?access|accès illimité|unbegrenzte[nr]? zugang|onbeperkt toegang)/i,
   // A site's licence line: "Text licensed CC BY-SA unless noted".
   /^.{0,80}\blicen[cs]ed (?:under )?(?:a )?(?:CC[ -]BY|Creative Commons)\b.{0,60}$/i,
   // Editor lines closing Chinese articles: "（责任编辑：周敏）".
@@ -108,9 +112,12 @@ export const TRAILERS: readonly RegExp[] = [
   // Messaging-channel calls: "📲 Participe do canal do g1 no WhatsApp", "Join our WhatsApp channel".
   /^[^\p{L}]{0,4}(?:participe|entre|siga|junte-se|inscreva-se|join|follow|subscribe to|únete|sigue|rejoignez|suivez)\b.{0,60}\b(?:(?:canal|channel|grupo|group|comunidade|community|chaîne)\b.{0,60}\b(?:WhatsApp|Telegram|Signal)\b.{0,20}|(?:WhatsApp|Telegram|Signal)\s+(?:canal|channel|grupo|group|comunidade|community|chaîne)\b.{0,60})$/iu,
   // Affiliate disclosures: "This post may contain affiliate links. Please read my disclosure policy."
-  /^\(?(?:this (?:post|article|page|story|recipe) (?:may )?contains? affiliate links|as an amazon associate,? (?:i|we) earn|we may earn (?:a )?commission|(?:when|if) you buy .{0,60}(?:we|i) (?:may )?(?:receive|earn|get) (?:a )?(?:small )?commission)\b.{0,200}$/i,
+  /^\(?(?:this (?:post|article|page|story|recipe) (?:may )?contains? affiliate links|as an amazon associate\b.{0,80}\b(?:i|we) earn|we may earn (?:a )?commission|(?:when|if) you buy .{0,60}(?:we|i) (?:may )?(?:receive|earn|get) (?:a )?(?:small )?commission)\b.{0,200}$/i,
   // A reporter box's link to their other stories: "박민재 기자 다른기사 보기", "More stories by Jane Roe".
   /^(?:\S{2,5}\s?기자\s*)?(?:의\s*)?다른\s?기사\s?(?:보기|더\s?보기)?$|^(?:more|other) (?:stories|articles|posts) (?:by|from) [\p{Lu}][\p{L}.'’ -]{1,40}$/iu,
+  // Reader-funding pitches: "Help keep this journalism free for everyone. ...", "X is free to read and paid for by readers."
+  /^(?:help (?:us )?keep (?:this|our) (?:journalism|reporting|site) free|support (?:our|independent|local) journalism\b|we rely on readers (?:like you )?to (?:fund|support)|will you (?:give|support us|make a (?:gift|contribution)) today)/i,
+  /^.{0,60}\b(?:is (?:a )?reader-supported|is free to read and (?:paid for|funded|supported) by (?:its |our )?readers)\b.{0,200}$/i,
   // A list of the page's keywords written as one line: "Keywords: lentil salad, meal prep".
   /^(?:keywords?|tags?|labels?|filed under|palavras-chave|tópicos|schlagworte|stichworte|etiquetas|mots-clés|키워드|태그)\s*:\s*[^.!?]{1,160}$/i,
 ];
@@ -140,7 +147,7 @@ export const PHOTO_CREDIT_LINE_EN =
 export const PHOTO_CREDIT_TAIL =
   /\s[—–-]\s*(?:Fotos?|Photos?|Photograph|Imagem|Image|Bild|Crédito|Credit)\s*:\s*[\p{L}][^.!?]{0,60}$/u;
 export const PHOTO_CREDIT_LINE =
-  /(?:记者|記者|通讯员|通訊員|摄影|攝影)\s*\S{1,12}(?:\s+\S{1,6})?\s*[摄攝][)）]?\s*$|^[(（][^()（）]{0,30}[摄攝][)）]$/u;
+  /[.。]\s*(?:\S{1,10}\s)?(?:\S{2,4}\s?기자|자료\s?사진|사진\s?제공\s?\S{0,12}|\S{1,12}\s?제공)\s*$|(?:记者|記者|通讯员|通訊員|摄影|攝影)\s*\S{1,12}(?:\s+\S{1,6})?\s*[摄攝][)）]?\s*$|^[(（][^()（）]{0,30}[摄攝][)）]$/u;
 
 /**
  * Labels of a page's metadata list (`<li><strong>Date</strong> 10.06.2013</li>`,
@@ -165,7 +172,7 @@ export const INLINE_PROMO_LABEL =
 
 /** Heading-like paragraphs that open a related-links or promo block. */
 export const PROMO_HEADINGS =
-  /^(?:related(?: articles| stories| content| coverage| subjects| topics)?|(?:audios? (?:and|et|und|y|e) )?v[ií]d[eé]os? (?:on|sur|zum|sobre|about) (?:the |le |el |o )?(?:topic|sujet|thema|tema)|more on (?:the|this) topic|plus sur (?:le|ce) sujet|mehr zum thema|read more|more from .{1,40}|more on this|you may also like|you might also like|recommended(?: for you)?|most read|most popular|trending(?: now)?|top stories|latest news|leia também|veja também|lee también|lire aussi|mehr zum thema|관련기사|많이 본 뉴스|関連記事|(?:table of )?contents|in this (?:article|story|post)|on this page|inhaltsverzeichnis|sommaire|índice|목차|目次|目录)$/i;
+  /^(?:related(?: articles| stories| content| coverage| subjects| topics)?|(?:audios? (?:and|et|und|y|e) )?v[ií]d[eé]os? (?:on|sur|zum|sobre|about) (?:the |le |el |o )?(?:topic|sujet|thema|tema)|more on (?:the|this) topic|plus sur (?:le|ce) sujet|mehr zum thema|read more|more from .{1,40}|more on this|you may also like|you might also like|recommended(?: for you)?|most read|most popular|trending(?: now)?|top stories|recommended (?:products|equipment)|nutrition(?: information| facts| info)?|latest news|leia também|veja também|lee también|lire aussi|mehr zum thema|관련기사|많이 본 뉴스|関連記事|(?:table of )?contents|in this (?:article|story|post)|on this page|inhaltsverzeichnis|sommaire|índice|목차|目次|目录)$/i;
 
 const MONTH =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';

@@ -727,6 +727,29 @@ describe('generic extractor, round 6 second check-set causes', () => {
     expect(text).not.toMatch(/다른기사|More stories by/);
   });
 
+  it('drops ad-break lines, paywall prompts and reader-funding pitches in several languages, and Korean caption credits, with no class names', () => {
+    const junk = [
+      'Continua após a publicidade',
+      'Continúa después de la publicidad',
+      'Já é assinante? Faça seu login',
+      'Este artigo é exclusivo para assinantes',
+      'Tenha acesso ilimitado a todo o conteúdo do site por R$ 1,90 no primeiro mês.',
+      'Help keep this journalism free for everyone. We rely on readers to fund our work.',
+      'The Harbour Post is a reader-supported publication, and you can join for free.',
+      '30일 오후 시청 앞 광장에 시민들이 모여 있다. 김하나 기자',
+      'As an Amazon Associate and member of other programs, I earn from qualifying purchases.',
+    ];
+    const body = Array.from(
+      { length: 3 },
+      (_, i) =>
+        `<div>Parágrafo ${i + 1}: a prefeitura anunciou nesta segunda-feira que a feira da praça vai funcionar também aos domingos, a partir de janeiro.</div>`,
+    ).join('');
+    const html = `<body><h1>The headline</h1><div>${body}${junk.map((j) => `<div>${j}</div>`).join('')}<div>Os feirantes continuam após a publicidade da prefeitura a pedir mais vagas, e leitores que já são assinantes do jornal também opinaram.</div></div></body>`;
+    const text = mainText(html).paragraphs.join('\n');
+    for (const j of junk) expect(text).not.toContain(j.slice(0, 20));
+    expect(text).toMatch(/Os feirantes continuam/);
+  });
+
   it("drops a recipe card's lone yield line, keeps a sentence that gives the yield", () => {
     const html = `<body><h1>The headline</h1><div class="entry-content"><p>These oat biscuits keep for a week in a tin, and the dough freezes well if you roll it into a log first.</p><div class="card"><h2>Oat biscuits</h2><div>Yield: 24 biscuits</div><ul><li>200 g oats</li><li>100 g butter</li><li>80 g sugar</li></ul><ol><li>Melt the butter with the sugar, stir in the oats and press into a lined tin.</li></ol></div><p>Makes: enough for a party of twelve, if nobody takes three, which someone always does.</p></div></body>`;
     const text = mainText(html).paragraphs.join('\n');
