@@ -139,6 +139,10 @@ const SETS: Array<[string, (p: CorpusPage) => boolean]> = [
     '  ours, round 6, third check set (written after the second was fixed, scored once before changes)',
     (p) => p.folder === 'generic-fixtures' && p.set === 'check6c',
   ],
+  [
+    '  ours, round 6, fourth check set (written after the third was fixed, scored once before changes)',
+    (p) => p.folder === 'generic-fixtures' && p.set === 'check6d',
+  ],
 ];
 
 const f = (n: number): string => n.toFixed(3);
