@@ -7,6 +7,7 @@
  */
 import type { AnyNode, Element } from 'domhandler';
 import {
+  BIO_LINE,
   BODY_HINT,
   BOILERPLATE_PARAGRAPH,
   CALL_TO_ACTION,
@@ -861,6 +862,7 @@ export function filterBlocks(blocks: readonly TextBlock[], headlines: readonly s
     )
       continue;
     if (isTrailer(text)) continue;
+    if (i >= blocks.length - 3 && b.units < 250 && BIO_LINE.test(text)) continue;
     if (b.units < 80 && READ_TIME_LINE.test(text)) continue;
     if (b.units < 40 && RELATIVE_TIME_LINE.test(text)) continue;
     if (b.units < 150 && PHOTO_CREDIT_LINE.test(text)) continue;

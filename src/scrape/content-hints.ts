@@ -111,6 +111,8 @@ export const TRAILERS: readonly RegExp[] = [
   /^[—–-]?\s*With assistance from (?:[\p{Lu}][\p{L}.'’-]+\s?){1,4}(?:(?:,\s*|\s+and\s+)(?:[\p{Lu}][\p{L}.'’-]+\s?){1,4}){0,6}\.?$/u,
   // Messaging-channel calls: "📲 Participe do canal do g1 no WhatsApp", "Join our WhatsApp channel".
   /^[^\p{L}]{0,4}(?:participe|entre|siga|junte-se|inscreva-se|join|follow|subscribe to|únete|sigue|rejoignez|suivez)\b.{0,60}\b(?:(?:canal|channel|grupo|group|comunidade|community|chaîne)\b.{0,60}\b(?:WhatsApp|Telegram|Signal)\b.{0,20}|(?:WhatsApp|Telegram|Signal)\s+(?:canal|channel|grupo|group|comunidade|community|chaîne)\b.{0,60})$/iu,
+  // Calls to follow the outlet elsewhere: "Receba notícias do X no seu Telegram ...", "Siga a cobertura do X no Instagram."
+  /^[^\p{L}]{0,4}(?:receba|recebe|acompanhe|siga|sigue|follow|get)\s.{0,80}\s(?:no|na|en|on|via|pelo|por)\s(?:(?:seu|sua|nosso|nossa|our|your|su|nuestro)\s)?(?:WhatsApp|Telegram|Instagram|Facebook|X|Twitter|TikTok|YouTube|Google News|Threads)(?![\p{L}]).{0,100}$/iu,
   // Affiliate disclosures: "This post may contain affiliate links. Please read my disclosure policy."
   /^\(?(?:this (?:post|article|page|story|recipe) (?:may )?contains? affiliate links|as an amazon associate\b.{0,80}\b(?:i|we) earn|we may earn (?:a )?commission|(?:when|if) you buy .{0,60}(?:we|i) (?:may )?(?:receive|earn|get) (?:a )?(?:small )?commission)\b.{0,200}$/i,
   // A reporter box's link to their other stories: "박민재 기자 다른기사 보기", "More stories by Jane Roe".
@@ -121,6 +123,13 @@ export const TRAILERS: readonly RegExp[] = [
   // A list of the page's keywords written as one line: "Keywords: lentil salad, meal prep".
   /^(?:keywords?|tags?|labels?|filed under|palavras-chave|tópicos|schlagworte|stichworte|etiquetas|mots-clés|키워드|태그)\s*:\s*[^.!?]{1,160}$/i,
 ];
+
+/**
+ * An author's bio line closing a story: "Gideon Marsh is a reporter for Wire Markets covering
+ * travel." (checked on the last lines of the content only: inside a story it is a sentence).
+ */
+export const BIO_LINE =
+  /^(?:[\p{Lu}][\p{L}.'’-]+ ){1,4}is an? (?:[\p{L}-]+ ){0,3}(?:reporter|writer|editor|correspondent|journalist|columnist|contributor|producer)\b (?:for|at|with|on) .{0,160}$/u;
 
 /**
  * A metadata line: a reading time with whatever sits beside it ("November 30, 2026 · 4 min

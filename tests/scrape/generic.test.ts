@@ -750,6 +750,19 @@ describe('generic extractor, round 6 second check-set causes', () => {
     expect(text).toMatch(/Os feirantes continuam/);
   });
 
+  it("drops calls to follow the outlet on an app and an author's closing bio line, keeps a bio sentence inside the story", () => {
+    const body = (n: number, t: string) =>
+      Array.from(
+        { length: n },
+        (_, i) =>
+          `<p>${t} ${i + 1}: the river authority opened the sluice gates at dawn, and by noon the meadows below the weir were under half a metre of water.</p>`,
+      ).join('');
+    const html = `<body><h1>The headline</h1><div class="story">${body(2, 'Part')}<p>Mara Quist is a reporter for the valley paper who has covered the weir since 2019, and she was there when the gates opened.</p>${body(2, 'Later')}<p>Receba notícias do Jornal do Vale no seu Telegram e fique por dentro de tudo!</p><p>Follow our flood coverage on Instagram for photos from the valley.</p><p><em>Tom Reyes is a staff writer for the Valley Courier covering rivers and farming.</em></p></div></body>`;
+    const text = mainText(html).paragraphs.join('\n');
+    expect(text).toMatch(/Mara Quist is a reporter/);
+    expect(text).not.toMatch(/Telegram|Instagram|Tom Reyes/);
+  });
+
   it("drops a recipe card's lone yield line, keeps a sentence that gives the yield", () => {
     const html = `<body><h1>The headline</h1><div class="entry-content"><p>These oat biscuits keep for a week in a tin, and the dough freezes well if you roll it into a log first.</p><div class="card"><h2>Oat biscuits</h2><div>Yield: 24 biscuits</div><ul><li>200 g oats</li><li>100 g butter</li><li>80 g sugar</li></ul><ol><li>Melt the butter with the sugar, stir in the oats and press into a lined tin.</li></ol></div><p>Makes: enough for a party of twelve, if nobody takes three, which someone always does.</p></div></body>`;
     const text = mainText(html).paragraphs.join('\n');
