@@ -37,19 +37,21 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
     t.honorifics.has(lower(tok)) ||
     t.honorifics.has(`${lower(tok)}.`) ||
     articles.some((a) => t.honorifics.has(`${a} ${lower(tok)}`));
+  // Heads of three words ("officier van justitie") are rare: look for them only if the table has one.
+  const threeWordHeads = [...t.titleHeads].some((h) => h.split(' ').length === 3);
   const isHead = (tok: Token, prev?: Token): boolean => {
     if (t.isHeadWord(tok.text) || (prev !== undefined && t.titleHeads.has(`${lower(prev)} ${lower(tok)}`)))
       return true;
+    if (tok.gapBefore !== '-' && !threeWordHeads) return false;
+    const before = prev ?? ctx.tokens[tok.sentence]?.[tok.index - 1];
+    if (before === undefined) return false;
+    // "officier van justitie": a head of three words.
+    const before2 = threeWordHeads ? ctx.tokens[before.sentence]?.[before.index - 1] : undefined;
+    if (before2 && t.titleHeads.has(`${lower(before2)} ${lower(before)} ${lower(tok)}`)) return true;
     // "porta-voz", "diretor-geral", "vice-amiral": the tokens split at the hyphen; the compound is a
     // head, and so is a modifier hyphened to a head.
-    const before = prev ?? ctx.tokens[tok.sentence]?.[tok.index - 1];
-    // "officier van justitie": a head of three words.
-    const before2 = before && ctx.tokens[before.sentence]?.[before.index - 1];
-    if (before && before2 && t.titleHeads.has(`${lower(before2)} ${lower(before)} ${lower(tok)}`))
-      return true;
     return (
       tok.gapBefore === '-' &&
-      before !== undefined &&
       (t.isHeadWord(`${lower(before)}-${lower(tok)}`) ||
         (t.isHeadWord(before.text) && t.titleModifiers.has(lower(tok))))
     );
