@@ -597,6 +597,7 @@ export function extractSeizures(
       own.push(candidate);
     });
 
+    restatedInSentence(t, text, own, rejected);
     assignRespectively(t, text, own, units, unit, drugs);
     shareListPlace(t, text, own);
     const accepted = joinInSentence(t, text, own, candidates);
@@ -827,6 +828,40 @@ function assignRespectively(
  * packets") goes to the figure just told; a mass and a count stated together are already one
  * quantity (quantities.ts, joinPackaging).
  */
+/**
+ * "knapp sieben Kilo Kokain; die Waage zeigte später exakt 6,8 Kilogramm": a rounded figure and,
+ * later in the sentence, an exact one of the same kind introduced by a `restatement-exact` word
+ * (seizure-grammar.yaml) are one haul: the exact figure stays, with the place of the first when
+ * it has none of its own; the rounded one goes to `rejected`.
+ */
+function restatedInSentence(t: SeizureTables, text: string, own: Candidate[], rejected: Candidate[]): void {
+  for (let i = own.length - 1; i > 0; i--) {
+    const exact = own[i]!;
+    const rounded = own[i - 1]!;
+    const x = exact.seizure;
+    const y = rounded.seizure;
+    const gap = text.slice(rounded.quantity.end, exact.quantity.numStart);
+    // "une tonne et huit cent quatre-vingt-neuf kilogrammes de cocaïne (1,889 tonne)": the same
+    // figure again in brackets, in digits or another unit.
+    const bracket = /^[^.;:()\d]{0,40}\(\s*$/.test(gap);
+    if (!bracket && !t.grammar.restatedExactly.test(gap)) continue;
+    if (x.drug !== y.drug && x.drug !== 'unspecified' && y.drug !== 'unspecified') continue;
+    const a = x.kg ?? (x.countUnit === y.countUnit ? x.count : null);
+    const b = y.kg !== null && x.kg !== null ? y.kg : x.countUnit === y.countUnit ? y.count : null;
+    if (a === null || b === null || Math.abs(a - b) > (bracket ? 0.01 : 0.2) * Math.max(a, b)) continue;
+    if (x.drug === 'unspecified') x.drug = y.drug;
+    if (exact.placeSource !== 'clause' && rounded.placeSource === 'clause') {
+      x.location = y.location;
+      x.country = y.country;
+      exact.placeSource = 'clause';
+    }
+    exact.reasons.push('restated-exactly-in-sentence');
+    own.splice(i - 1, 1);
+    rejected.push({ ...rounded, rejectedBy: 'restated-exactly-in-sentence' });
+    i--;
+  }
+}
+
 function joinInSentence(t: SeizureTables, text: string, own: Candidate[], earlier: Candidate[]): Candidate[] {
   const out = own;
   // A bare count in a sentence with no seizure word: the count of the haul just told, else nothing.

@@ -104,7 +104,10 @@ function resolve(
       if (!pub) return null;
       const want = t.weekdays.get((g.weekday ?? '').toLowerCase()) ?? -1;
       if (want < 0) return null;
-      const back = (pub.getUTCDay() - want + 7) % 7;
+      // `offset: -1` ("am vergangenen Donnerstag", "jeudi dernier"): strictly before the day of
+      // publication, a week back when it falls on that weekday.
+      const back =
+        rule.offset === -1 ? ((pub.getUTCDay() - want + 6) % 7) + 1 : (pub.getUTCDay() - want + 7) % 7;
       return ymd(addDays(pub, -back));
     }
     case 'weekday-of-previous-week': {

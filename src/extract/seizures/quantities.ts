@@ -173,11 +173,18 @@ const quantityRegex = perTables((t): Compiled => {
   };
 });
 
+/**
+ * The bound a qualifier puts on its figure, read from the name of its numbers.yaml row in any
+ * language ("qualifier-lower-bound", "qualifier-de-lower-bound": "more than", "mehr als";
+ * "...-upper-bound", "...-just-below": "up to", "knapp"), the same convention the cluster
+ * lexicon reads (src/cluster/lexicon.ts).
+ */
 function boundOf(t: SeizureTables, qualifier: string | undefined): Quantity['bound'] {
   if (!qualifier) return null;
   const rule = t.qualifiers.find((q) => q.re.test(qualifier.trim()));
-  if (rule?.reason === 'qualifier-lower-bound') return 'lower';
-  if (rule?.reason === 'qualifier-upper-bound' || rule?.reason === 'qualifier-just-below') return 'upper';
+  if (!rule) return null;
+  if (/^qualifier-(?:[a-z]{2}-)?lower-bound$/.test(rule.reason)) return 'lower';
+  if (/^qualifier-(?:[a-z]{2}-)?(?:upper-bound|just-below)$/.test(rule.reason)) return 'upper';
   return null;
 }
 

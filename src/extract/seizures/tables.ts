@@ -187,6 +187,7 @@ export const SEIZURE_SLOTS = [
   'list-and',
   'list-continuation',
   'restatement-or',
+  'restatement-exact',
   'conversion-bracket-words',
   'half-suffix',
   'year-prepositions',
@@ -234,6 +235,8 @@ export interface Compiled<R> {
 /** Regexes built from seizure-grammar.yaml, compiled once per language. */
 export interface SeizureGrammar {
   slots: Slots;
+  /** "nearly seven kilos; the scales later showed exactly 6.8 kilograms": an exact figure restating the one before. */
+  restatedExactly: RegExp;
   /** Between a quantity and its drug: "of (up to three words)". */
   ofBinding: RegExp;
   /** "of the", "of these": a generic drug word follows. */
@@ -402,6 +405,7 @@ export function compileSeizureTables(dir: string): SeizureTables {
   const g = slots.re;
   const grammar: SeizureGrammar = {
     slots,
+    restatedExactly: new RegExp(`(?:^|[\\s,;:(])${g('restatement-exact')}\\s+$`, 'iu'),
     // An elided link ("d’héroïne") needs no space before the drug.
     ofBinding: new RegExp(
       `^\\s*${g('link-of-binding')}(?:\\s+|(?<=['’]))(?:[\\p{L}“”"'’-]+\\s+){0,3}$`,
