@@ -21,6 +21,7 @@ import { findPeriods, nearestPeriod, type PeriodMention, periodOfFigure, publica
 import {
   agencyCountry,
   contextPlace,
+  demonymAgencyCountry,
   eligibleMentions,
   knownAgencyCountry,
   type PlacePick,
@@ -256,10 +257,16 @@ export function extractSeizures(
   // Last resort for a figure with no place at all: the country of the first seizing agency the
   // article names ("the Jordanian army"), with `carried` rank so any named place wins in merges.
   const agencies = rules.entities.agencyCountries;
+  // An agency named by a demonym: English's first, then the article language's inflected forms.
+  const agencyOf = (text: string, actingOnly = false): PlacePick | null =>
+    agencyCountry(t, text, actingOnly) ??
+    (rules.language === 'en'
+      ? null
+      : demonymAgencyCountry(t, (w) => rules.gazetteer.demonym(w), text, actingOnly));
   // The one-country agency that seized something in each sentence ("CBSA officers seized").
   const actingAgency = units.map((u) => knownAgencyCountry(t, agencies, u.text, true));
   const firstAgency =
-    units.map((u, i) => agencyCountry(t, u.text, true) ?? actingAgency[i]!).find((a) => a !== null) ?? null;
+    units.map((u, i) => agencyOf(u.text, true) ?? actingAgency[i]!).find((a) => a !== null) ?? null;
   const storyAgency: PlacePick | null = firstAgency ? { ...firstAgency, source: 'carried' } : null;
   const candidates: Candidate[] = [];
   const rejected: Candidate[] = [];
@@ -297,7 +304,7 @@ export function extractSeizures(
     const mentions = unit.isTitle ? [] : (mentionsOf.get(unit.index) ?? []);
     const eligible = eligibleMentions(t, text, unit.start, mentions);
     if (!unit.isTitle) eligibleBySentence.set(unit.index, eligible);
-    const agency = agencyCountry(t, text) ?? actingAgency[units.indexOf(unit)] ?? null;
+    const agency = agencyOf(text) ?? actingAgency[units.indexOf(unit)] ?? null;
     const own: Candidate[] = [];
     const sentenceRefersBack = refersBack(t, text, drugs);
     const additional = t.grammar.additionalHaul.test(text);
@@ -464,7 +471,7 @@ export function extractSeizures(
       const carried = ctx.place?.source === 'none' ? null : ctx.place;
       // "Police in X found 700 kg ..., whereas Moroccan authorities said they had intercepted
       // 12 tonnes": an agency named between the previous figure and this one seized this one.
-      const clauseAgency = prev && !clausePlace ? agencyCountry(t, text.slice(prev.end, q.numStart)) : null;
+      const clauseAgency = prev && !clausePlace ? agencyOf(text.slice(prev.end, q.numStart)) : null;
       const place =
         clausePlace ??
         clauseAgency ??
