@@ -296,3 +296,38 @@ describe('Periods: "last Thursday" on a Thursday is a week back; "the same day" 
     ],
   ]);
 });
+
+describe('Periods: days counted from the day named last, German ordinal days, undated articles', () => {
+  run([
+    [
+      'de',
+      '2026-03-04',
+      'Am 3. Februar stellte der Zoll in Kiel 300 Kilo Kokain sicher. Zwei Tage später fanden Fahnder im selben Hafen weitere 25 Kilo Heroin.',
+      ['cocaine 300 DE 2026-02-03', 'heroin 25 DE 2026-02-05'],
+    ],
+    [
+      'fr',
+      '2026-03-04',
+      'Le 10 février, les douaniers ont saisi 90 kilos de cocaïne à Dunkerque. Le lendemain, 40 kilos de cannabis ont été saisis au même endroit.',
+      ['cocaine 90 FR 2026-02-10', 'cannabis 40 FR 2026-02-11'],
+    ],
+    [
+      'nl',
+      '2026-03-04',
+      'Op 12 februari nam de douane in Antwerpen 700 kilo cocaïne in beslag. Drie dagen later vond de politie daar nog 60 kilo heroïne.',
+      ['cocaine 700 BE 2026-02-12', 'heroin 60 BE 2026-02-15'],
+    ],
+    [
+      'es',
+      '2026-03-04',
+      'El 20 de febrero la Guardia Civil incautó 500 kilos de hachís en Ceuta. Dos días después, los agentes hallaron otros 30 kilos de cocaína.',
+      ['hashish 500 ES 2026-02-20', 'cocaine 30 ES 2026-02-22'],
+    ],
+    [
+      'pt',
+      '',
+      'Em 2024, a Polícia Federal apreendeu em Roraima 3 toneladas de maconha. No dia 14 de agosto, agentes encontraram 200 quilos de cocaína em Boa Vista. Neste ano, a corporação também apreendeu 40 mil comprimidos de ecstasy.',
+      ['cannabis 3000 BR 2024', 'cocaine 200 BR 2024-08-14', 'mdma 40000 tablets BR 2024'],
+    ],
+  ]);
+});

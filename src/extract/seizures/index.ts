@@ -277,6 +277,8 @@ export function extractSeizures(
   let lastHaul: { index: number; candidates: Candidate[] } | null = null;
   // The last day (YYYY-MM-DD) a body sentence named: "a day earlier" counts from it.
   let lastDay: string | null = null;
+  // The last year a sentence named, for an undated article (findPeriods `year`).
+  let lastYear: string | null = null;
   // The last body sentence that told of seizing a drug without a figure ("intercepted 10 cartons
   // of tramadol"): a later sentence that refers back may give its figure with no seizure word.
   let lastEvent: number | null = null;
@@ -295,7 +297,11 @@ export function extractSeizures(
       text,
       parsed.published,
       unit.isTitle ? null : lastDay,
+      pubDay ? null : lastYear,
     ).filter((p) => !quantities.some((q) => p.start >= q.numStart && p.end <= q.end));
+    // An undated article: the last year it named dates "this year" and a day without its year.
+    const namedYear = [...periods].reverse().find((p) => p.period && !p.reporting && !p.range)?.period;
+    if (namedYear) lastYear = namedYear.slice(0, 4);
     // "11.54am 06 September 2019 | News", "26 January 2024, 7:38am": a line of its own that
     // dates the article, not a seizure.
     if (unit.isHeading && !unit.isTitle && pubDay)
