@@ -331,3 +331,50 @@ describe('Periods: days counted from the day named last, German ordinal days, un
     ],
   ]);
 });
+
+describe('Country: overseas departments keep their own codes; agencies named by a demonym of the language', () => {
+  run([
+    [
+      'fr',
+      '2026-01-20',
+      'Les douaniers ont saisi 300 kilos de cocaïne dans un voilier amarré à Fort-de-France.',
+      ['cocaine 300 MQ null'],
+    ],
+    [
+      'fr',
+      '2026-01-20',
+      'À Cayenne, la police aux frontières a intercepté 6 kilos de cocaïne.',
+      ['cocaine 6 GF null'],
+    ],
+    [
+      'fr',
+      '2026-01-20',
+      'La police a saisi 12 kilos de zamal à Pointe-à-Pitre, en Guadeloupe.',
+      ['cannabis 12 GP null'],
+    ],
+    [
+      'fr',
+      '2026-01-20',
+      'Les douanes ont saisi 8 kilos de cocaïne au port de Longoni, à Mayotte.',
+      ['cocaine 8 YT null'],
+    ],
+    [
+      'fr',
+      '2026-01-20',
+      'Selon le directeur, les saisies des Douanes sénégalaises ont atteint 3,4 tonnes de cocaïne en 2025, contre 1,2 tonne un an plus tôt.',
+      ['cocaine 3400 SN 2025', 'cocaine 1200 SN 2024'],
+    ],
+    [
+      'nl',
+      '2026-01-20',
+      'In Gent werd vorig jaar 6,3 ton cocaïne in beslag genomen, tegenover amper 900 kilo een jaar eerder.',
+      ['cocaine 6300 BE 2025', 'cocaine 900 BE 2024'],
+    ],
+    [
+      'de',
+      '2026-01-20',
+      'Die Schweizer Grenzwache fand 2025 insgesamt 1,4 Tonnen Kokain, nach 950 Kilogramm ein Jahr zuvor.',
+      ['cocaine 1400 CH 2025', 'cocaine 950 CH 2024'],
+    ],
+  ]);
+});

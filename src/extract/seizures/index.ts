@@ -415,7 +415,8 @@ export function extractSeizures(
       let period = periodOfFigure(t, periods, quantities, i, text);
       // "rose to X, from Y a year earlier": the earlier year belongs to Y only.
       if (
-        period?.reason === 'period-year-earlier' &&
+        period &&
+        YEAR_EARLIER.test(period.reason) &&
         /[,;]/.test(text.slice(q.end, Math.max(q.end, period.start)))
       ) {
         period = null;
@@ -436,7 +437,7 @@ export function extractSeizures(
         period = { ...period!, range: false, period: pairYear, reason: 'period-from-to-years' };
       }
       // "from 70 kilos a year earlier": the year before the one the sentence is about.
-      if (period?.reason === 'period-year-earlier') {
+      if (YEAR_EARLIER.test(period?.reason ?? '')) {
         const about = periods.find((p) => p !== period && p.period && !p.reporting)?.period ?? ctx.period;
         if (about) seizurePeriod = String(Number(about.slice(0, 4)) - 1);
       }
@@ -694,6 +695,9 @@ export function extractSeizures(
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** periods.yaml `period-year-earlier` and its rows in other languages (`period-nl-year-earlier`). */
+const YEAR_EARLIER = /^period-(?:[a-z]{2}-)?year-earlier$/;
 
 /** Count units that pack a haul (units.yaml): packets, bricks, bags; not pills, plants or doses. */
 const PACKING_UNITS = new Set<string>(['packages', 'bricks', 'bags']);
