@@ -378,3 +378,62 @@ describe('Country: overseas departments keep their own codes; agencies named by 
     ],
   ]);
 });
+
+describe('Periods: "last month" and "earlier this month" in every language (`relative-month`)', () => {
+  run([
+    [
+      'de',
+      '2026-11-20',
+      'Im vergangenen Monat stellte der Zoll in Kiel 30 Kilo Kokain sicher.',
+      ['cocaine 30 DE 2026-10'],
+    ],
+    [
+      'de',
+      '2026-11-20',
+      'Anfang dieses Monats hatten Fahnder in Graz 12 Kilo Heroin beschlagnahmt.',
+      ['heroin 12 AT 2026-11'],
+    ],
+    [
+      'es',
+      '2026-11-20',
+      'El mes pasado la policía incautó 30 kilos de cocaína en Vigo.',
+      ['cocaine 30 ES 2026-10'],
+    ],
+    [
+      'fr',
+      '2026-11-20',
+      'Le mois dernier, la police a saisi 30 kilos de cocaïne à Lyon.',
+      ['cocaine 30 FR 2026-10'],
+    ],
+    [
+      'fr',
+      '2026-11-20',
+      'Plus tôt ce mois-ci, les douaniers ont saisi 7 kilos d’héroïne à Lille.',
+      ['heroin 7 FR 2026-11'],
+    ],
+    [
+      'nl',
+      '2026-11-20',
+      'Vorige maand nam de politie in Breda 30 kilo cocaïne in beslag.',
+      ['cocaine 30 NL 2026-10'],
+    ],
+    [
+      'nl',
+      '2026-11-20',
+      'Eerder deze maand vond de douane in Gent 14 kilo heroïne.',
+      ['heroin 14 BE 2026-11'],
+    ],
+    [
+      'pt',
+      '2026-11-20',
+      'No mês passado, a polícia apreendeu 30 quilos de cocaína em Santos.',
+      ['cocaine 30 BR 2026-10'],
+    ],
+    [
+      'pt',
+      '2026-11-20',
+      'No início deste mês, a GNR apreendeu 9 quilos de haxixe em Faro.',
+      ['hashish 9 PT 2026-11'],
+    ],
+  ]);
+});
