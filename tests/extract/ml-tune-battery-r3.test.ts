@@ -437,3 +437,32 @@ describe('Periods: "last month" and "earlier this month" in every language (`rel
     ],
   ]);
 });
+
+describe('A packing told after the clause of the mass is its count, not a second seizure (`packedAfterClause`)', () => {
+  run([
+    [
+      'nl',
+      '2026-01-20',
+      'In de haven van Antwerpen vonden douaniers 8,2 ton coke, verstopt in 7.300 blokken.',
+      ['cocaine 8200 (7300 bricks) BE null'],
+    ],
+    [
+      'de',
+      '2026-01-20',
+      'In Hamburg entdeckte der Zoll 1,2 Tonnen Kokain, versteckt in 1.100 Paketen.',
+      ['cocaine 1200 (1100 packages) DE null'],
+    ],
+    [
+      'es',
+      '2026-01-20',
+      'En Valencia, la Guardia Civil halló 900 kilos de cocaína, ocultos en 820 paquetes.',
+      ['cocaine 900 (820 packages) ES null'],
+    ],
+    [
+      'pt',
+      '2026-01-20',
+      'Em Santos, a Receita Federal encontrou 700 quilos de cocaína, escondidos em 640 tabletes.',
+      ['cocaine 700 (640 bricks) BR null'],
+    ],
+  ]);
+});

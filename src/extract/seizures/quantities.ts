@@ -420,9 +420,13 @@ function joinPackaging(t: SeizureTables, text: string, qs: Quantity[]): Quantity
       const linked = sameClause && t.grammar.countThenMass.test(between);
       if (linked && q.kind === 'mass' && coverObject(t, text.slice(q.end))) q.cover = true;
       const holds = linked && !q.cover;
+      // "8,2 ton coke aantroffen, verstopt in 7.300 blokken": the drug and the verb of the mass's
+      // clause, a comma, then a packing verb.
+      const afterClause = /^[^,;.\d]{1,40},/.exec(between);
       const packedIn =
         t.grammar.massThenCount.test(between.replace(t.grammar.ofWord, '')) ||
-        t.grammar.massThenCount.test(between.replace(t.grammar.ofTwoWords, ''));
+        t.grammar.massThenCount.test(between.replace(t.grammar.ofTwoWords, '')) ||
+        (afterClause !== null && t.grammar.packedAfterClause.test(between.slice(afterClause[0].length)));
       if (prev.kind === 'count' && holds) {
         // The counted items hold the figure: keep the content, with the count if it is a mass.
         out[out.length - 1] = {

@@ -265,6 +265,8 @@ export interface SeizureGrammar {
   percentAt: RegExp;
   /** Between a mass and a count of one haul ("in", "packed in"). */
   massThenCount: RegExp;
+  /** ", verstopt in 7.300 blokken" after the clause of the mass: a packing verb is required. */
+  packedAfterClause: RegExp;
   /** Between a count and the mass of one haul ("weighing about"). */
   countThenMass: RegExp;
   /** "the Yaba tablets kept in " before a count: the packing of a haul already told. */
@@ -432,6 +434,10 @@ export function compileSeizureTables(dir: string): SeizureTables {
     // "in 2,000 packets", "packed into 40 sachets", "were found in 80 bricks".
     massThenCount: new RegExp(
       `^[\\s,]*(?:${g('passive-perfect')}\\s+)?(?:(?:${g('packing-verbs')}|\\p{L}+ed)\\s+)?${g('packing-links')}\\s+$`,
+      'iu',
+    ),
+    packedAfterClause: new RegExp(
+      `^\\s*(?:${g('passive-perfect')}\\s+)?(?:${g('packing-verbs')})\\s+${g('packing-links')}\\s+$`,
       'iu',
     ),
     packingOfTold: new RegExp(
