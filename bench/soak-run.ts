@@ -32,6 +32,11 @@ export interface SoakOptions {
   redisUrl?: string;
   /** Progress lines (stderr). */
   onProgress?: (line: string) => void;
+  /**
+   * Keys laid over the soak's `service:` and `fetch:` sections (pollEveryMs, shutdownTimeoutMs,
+   * maxPollIntervalMs ...): the short soak of the tests polls and stops faster than the bench.
+   */
+  overrides?: { service?: Record<string, unknown>; fetch?: Record<string, unknown> };
 }
 
 export interface SoakReport {
@@ -330,6 +335,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       respectRobots: false,
       minHostGapMs: 100,
       maxPollIntervalMs: 5_000,
+      ...options.overrides?.fetch,
     },
     service: {
       redisUrl,
@@ -337,6 +343,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       pollEveryMs: 5_000,
       retry: { attempts: 3, backoffMs: 1_000 },
       http: { port: 0 },
+      ...options.overrides?.service,
     },
     log: { level: 'info' },
   };

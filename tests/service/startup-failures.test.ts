@@ -88,7 +88,9 @@ function config(name: string, service: Record<string, unknown> = {}, extra: Reco
   return dirs;
 }
 
-describe('serve: a start that cannot succeed exits at once, with one line', () => {
+// Side by side: each case has its own config, port and prefix, and what it times (start of the
+// service to exit) is a wait on a timer or a refused connection, not CPU.
+describe.concurrent('serve: a start that cannot succeed exits at once, with one line', () => {
   it('its API port taken: exit 1, the line names the address and the setting', async () => {
     const blocker: Server = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));

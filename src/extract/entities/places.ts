@@ -998,7 +998,8 @@ function resolve(ctx: EntityContext, raws: Raw[]): PlaceMention[] {
     // "Town, in Country's X region": the region after the name decides it (below).
     const next = raws[i + 1];
     const link = next ? ctx.text.slice(r.end, next.start) : '';
-    if (next && (ctx.tables.grammar.withinLink.test(link) || /^\s*,\s*\p{Ll}+\s+$/u.test(link))) continue;
+    if (next && (ctx.tables.grammar.withinLink.test(link) || ctx.tables.grammar.townRegionLink.test(link)))
+      continue;
     const [a] = r.candidates.filter((e) => e.kind === 'city').sort((x, y) => y.population - x.population);
     // A city-state or a region named after its own city is no other reading.
     if (r.candidates.some((e) => e.kind !== 'city' && e.country !== a?.country)) continue;

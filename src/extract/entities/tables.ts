@@ -117,6 +117,7 @@ export const ENTITY_SLOTS = [
   'border-between',
   'border-between-place-links',
   'place-in',
+  'town-region-link',
   'place-list-and-or',
   'place-list-and',
   'origin-chain-links',
@@ -221,6 +222,8 @@ export interface EntityGrammar {
   placeAfterBorderBetween: RegExp;
   /** Between a name and the region that contains it (", " or " in "). */
   withinLink: RegExp;
+  /** Between a town and a region named with its country after it (", in " of "Town, in Country's X region"). */
+  townRegionLink: RegExp;
   /** Between two items of a list of places (", ", " and ", " or "). */
   listLink: RegExp;
   /** Between an origin and a place hanging off it ("from the port of X in Y"). */
@@ -379,6 +382,7 @@ function grammarOf(slots: Slots): EntityGrammar {
       'i',
     ),
     withinLink: new RegExp(`^(?:,\\s*|\\s+${g('place-in')}\\s+(?:${g('name-article')}\\s+)?)$`),
+    townRegionLink: new RegExp(`^${g('town-region-link')}$`, 'u'),
     listLink: new RegExp(`^(?:,\\s*|,?\\s+${g('place-list-and-or')}\\s+)$`),
     chainLink: new RegExp(
       `^\\s*(?:,|${slots.words('origin-chain-links').join('|')}|, ${g('place-list-and')}|, ${g('place-in')})?\\s*(?:${g('name-article')}\\s+)?$`,
