@@ -86,6 +86,7 @@ const PeriodRule = z.object({
     'span',
     'this-week',
     'previous-week',
+    'span-ending',
   ]),
   pattern: z.string(),
   offset: z.number().int().optional(),
