@@ -9,11 +9,6 @@ import { round6 } from './battery/round6-probes.ts';
 
 /** Probes left open, with why. */
 const OPEN: Record<string, string> = {
-  F01: 'exact',
-  F03: 'exact',
-  F04: 'exact',
-  F05: 'figure',
-  F06: 'figure',
   F07: 'figure',
   C02: 'country',
 };

@@ -410,7 +410,15 @@ function joinPackaging(t: SeizureTables, text: string, qs: Quantity[]): Quantity
         (between.length <= t.thresholds['count-weight-chars'] && !/[\d.;:!?]/.test(between));
       // "8,400 bricks of cocaine hidden in a shipment of 20 tonnes of soybeans": a mass of goods
       // is the cover, not the weight of the bricks.
-      const linked = sameClause && t.grammar.countThenMass.test(between);
+      // "36 bags of dagga, about 180 kilograms, from a truck": the mass of the bags, in apposition
+      // (a qualifier says it is their weight, not the next item of a list).
+      const apposed =
+        prev.kind === 'count' &&
+        q.kind === 'mass' &&
+        t.grammar.countApposedMass.test(between) &&
+        (q.numStart > q.start || !/,\s*$/.test(between)) &&
+        t.grammar.apposedMassEnd.test(text.slice(q.end));
+      const linked = sameClause && (apposed || t.grammar.countThenMass.test(between));
       if (linked && q.kind === 'mass' && coverObject(t, text.slice(q.end))) q.cover = true;
       const holds = linked && !q.cover;
       const packedIn =

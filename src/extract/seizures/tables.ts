@@ -182,6 +182,7 @@ export const SEIZURE_SLOTS = [
   'packing-links',
   'weight-links',
   'weight-qualifiers',
+  'apposed-mass-end',
   'respectively',
   'part-of',
   'list-and-or',
@@ -265,6 +266,10 @@ export interface SeizureGrammar {
   massThenCount: RegExp;
   /** Between a count and the mass of one haul ("weighing about"). */
   countThenMass: RegExp;
+  /** ", about " between a count (with its drug) and its mass in apposition ("40 bales of cannabis, about 900 kg"). */
+  countApposedMass: RegExp;
+  /** What closes a mass in apposition: a clause break or "in all", never "of <drug>". */
+  apposedMassEnd: RegExp;
   /** "the Yaba tablets kept in " before a count: the packing of a haul already told. */
   packingOfTold: RegExp;
   /** "of <word> " between a mass and "in N packets". */
@@ -435,6 +440,14 @@ export function compileSeizureTables(dir: string): SeizureTables {
       `\\b${g('definite-articles')}\\s+(?:[\\p{L}-]+\\s+){0,2}(?:${g('packing-verbs')}|\\p{L}+ed)\\s+${g('packing-links')}\\s+$`,
       'iu',
     ),
+    countApposedMass: new RegExp(
+      `^(?:\\s+${g('link-of')}\\s+(?:[\\p{L}'’-]+\\s+){0,2}?[\\p{L}'’-]+)?\\s*[,(—–]\\s*(?:(?:${slots
+        .words('weight-qualifiers')
+        .map((w) => escapeRegex(w))
+        .join('|')})\\s+)?$`,
+      'iu',
+    ),
+    apposedMassEnd: new RegExp(`^\\s*(?:[,;:.)—–]|${g('apposed-mass-end')}\\b|$)`, 'iu'),
     countThenMass: new RegExp(
       `${g('weight-links')}\\s+(?:${slots
         .words('weight-qualifiers')

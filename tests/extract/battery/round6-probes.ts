@@ -142,6 +142,20 @@ export const round6: Round5Probe[] = [
     seizures: [{ drug: 'cocaine', kg: 61, count: 52 }],
     exact: true,
   }),
+  // A list goes on: the mass after the count is another item, with a drug of its own.
+  P({
+    id: 'F10',
+    cls: 'place',
+    cause: 'count-mass-apposition-guard',
+    published: '2025-03-01',
+    text: 'Police in Durres seized 40 bales of cannabis, about 900 kilograms of cocaine and 12 kg of heroin.',
+    seizures: [
+      { drug: 'cannabis', count: 40 },
+      { drug: 'cocaine', kg: 900 },
+      { drug: 'heroin', kg: 12 },
+    ],
+    exact: true,
+  }),
   P({
     id: 'F05',
     cls: 'place',
