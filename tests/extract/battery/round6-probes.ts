@@ -228,4 +228,56 @@ export const round6: Round5Probe[] = [
     text: 'Officers in Felixstowe seized 1.1 tonnes of cocaine from a ship that had transited through Panama and called at Rotterdam.',
     seizures: [{ drug: 'cocaine', kg: 1100, country: 'GB' }],
   }),
+  // ---- places named with a feature noun ------------------------------------------------------
+  P({
+    id: 'L01',
+    cls: 'place',
+    cause: 'feature-noun',
+    published: '2025-03-01',
+    text: 'Soldiers destroyed 30 hectares of poppy and seized 200 kg of opium in the Helmand Valley, then patrolled the Shatt al-Arab River by boat.',
+    places: { has: ['Helmand Valley'] },
+  }),
+  P({
+    id: 'L02',
+    cls: 'place',
+    cause: 'feature-noun',
+    published: '2025-03-01',
+    text: 'A frigate stopped a dhow in the Andaman Sea and later sailed through the Malacca Strait towards Penang.',
+    places: { has: ['Andaman Sea', 'Malacca Strait'] },
+  }),
+  P({
+    id: 'L03',
+    cls: 'place',
+    cause: 'feature-noun',
+    published: '2025-03-01',
+    text: 'Rangers found a cannabis plot inside Kafue National Park and dealers selling pills in Rotenburg park near Bremen.',
+    places: { has: ['Kafue National Park', 'Rotenburg park'] },
+  }),
+  P({
+    id: 'L04',
+    cls: 'place',
+    cause: 'feature-noun',
+    published: '2025-03-01',
+    text: 'Customs at the Colón Free Zone opened a container bound for the Bekaa valley.',
+    places: { has: ['Colón Free Zone', 'Bekaa valley'] },
+  }),
+  // A known town before "valley" is not listed for the valley; a known sea keeps its entry.
+  P({
+    id: 'L05',
+    cls: 'place',
+    cause: 'feature-known',
+    published: '2025-03-01',
+    text: 'Police patrols in the Swat valley found 12 kg of hashish; the navy seized 600 kg of cocaine in the Ionian Sea.',
+    places: { has: ['Swat valley', 'Ionian Sea'], not: ['Swat'] },
+    seizures: [{ drug: 'cocaine', kg: 600, country: null }],
+  }),
+  // A checkpoint or seaport named after a town lists the town.
+  P({
+    id: 'L06',
+    cls: 'place',
+    cause: 'facility-town',
+    published: '2025-03-01',
+    text: 'Officers at the Kazungula checkpoint found 80 kg of cannabis in a lorry; a week later, Lekki seaport staff found 20 kg of heroin.',
+    places: { has: ['Kazungula', 'Lekki'] },
+  }),
 ];
