@@ -10,7 +10,6 @@ import { round6 } from './battery/round6-probes.ts';
 /** Probes left open, with why. */
 const OPEN: Record<string, string> = {
   F07: 'figure',
-  C02: 'country',
 };
 
 describe('round 6 probe battery', () => {
