@@ -146,6 +146,15 @@ function drugFor(
     const drug = resolve(next);
     return { drug, bound: true, reason: why(next, drug) };
   }
+  // "1,200 blue pills officers believe are counterfeit oxycodone pressed with fentanyl", "2,300
+  // tablets that field-tested positive for MDMA": the drug the items hold, named after them.
+  if (
+    next &&
+    next.drug !== 'generic' &&
+    t.grammar.contentBinding.test(text.slice(q.end, next.start)) &&
+    !all.some((o) => o !== q && o.start >= q.end && o.start < next.start)
+  )
+    return { drug: next.drug, bound: true, reason: 'drug-content-after' };
   const prev = [...drugs].reverse().find((d) => d.end <= q.start);
   if (prev) {
     const drug = resolve(prev);

@@ -183,6 +183,7 @@ export const SEIZURE_SLOTS = [
   'weight-links',
   'weight-qualifiers',
   'apposed-mass-end',
+  'content-links',
   'respectively',
   'part-of',
   'list-and-or',
@@ -238,6 +239,8 @@ export interface SeizureGrammar {
   slots: Slots;
   /** Between a quantity and its drug: "of (up to three words)". */
   ofBinding: RegExp;
+  /** "pills (officers believe are counterfeit) pressed with": the drug the items hold follows. */
+  contentBinding: RegExp;
   /** "of the", "of these": a generic drug word follows. */
   genericOf: RegExp;
   /** "the drugs", "the vessel": the sentence speaks of a haul already told. */
@@ -411,6 +414,10 @@ export function compileSeizureTables(dir: string): SeizureTables {
     // An elided link ("d’héroïne") needs no space before the drug.
     ofBinding: new RegExp(
       `^\\s*${g('link-of-binding')}(?:\\s+|(?<=['’]))(?:[\\p{L}“”"'’-]+\\s+){0,3}$`,
+      'iu',
+    ),
+    contentBinding: new RegExp(
+      `^\\s+(?:[\\p{L}'’-]+\\s+){0,6}?${g('content-links')}\\s+(?:[\\p{L}'’-]+\\s+){0,2}?$`,
       'iu',
     ),
     genericOf: new RegExp(`^\\s*${g('link-of')}\\s+${g('determiners')}?\\s*$`, 'i'),
