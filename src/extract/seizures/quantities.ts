@@ -137,7 +137,7 @@ const quantityRegex = perTables((t): Compiled => {
       'iu',
     ),
     dashAside: new RegExp(
-      String.raw`^(?:\s+${g('link-of')}\s+[\p{L}-]+)?\s*[—–]\s*(?:${g('conversion-bracket-words')}\s*)?$`,
+      String.raw`^(?:\s+${g('link-of')}(?:\s+[\p{L}-]+){1,3})?\s*[—–]\s*(?:${g('conversion-bracket-words')}\s*)?$`,
       'iu',
     ),
     compoundAnd: new RegExp(`^\\s+(?:${and}\\s+)?$`, 'i'),
@@ -275,7 +275,7 @@ export function findQuantities(
     c,
     text,
     format,
-    joinPackaging(t, text, joinCompounds(c, text, joinConversions(c, text, found))),
+    joinPackaging(t, text, joinCompounds(c, text, joinConversions(t, c, text, found))),
   );
 }
 
@@ -308,7 +308,7 @@ function round(n: number): number {
 }
 
 /** "17.94 pounds (8.14 kg)", "419 metric tons (462 tons)": one figure; a kg statement wins. */
-function joinConversions(c: Compiled, text: string, qs: Quantity[]): Quantity[] {
+function joinConversions(t: SeizureTables, c: Compiled, text: string, qs: Quantity[]): Quantity[] {
   const out: Quantity[] = [];
   for (const q of qs) {
     const prev = out.at(-1);
@@ -339,6 +339,12 @@ function joinConversions(c: Compiled, text: string, qs: Quantity[]): Quantity[] 
       // "3,2 toneladas de droga —3.225 kilos de hachís—": a rounded figure and the exact one
       // in a dash aside are one figure; the exact one wins.
       if (c.dashAside.test(between) && near(prev.kg) && prev.kg !== q.kg) {
+        // "a tonne of cannabis resin — 1,046 kilograms —": the drug named in the aside is the
+        // figure's own (read as an infix).
+        if (findDrugMentions(t, between).some((d) => d.drug !== 'generic')) {
+          q.infixStart = prev.end;
+          q.infix = between;
+        }
         prev.value = q.value;
         prev.unit = q.unit;
         prev.kg = q.kg;

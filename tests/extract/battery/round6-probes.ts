@@ -211,6 +211,16 @@ export const round6: Round5Probe[] = [
     seizures: [{ drug: 'cocaine', kg: 71.4, count: 60 }],
     exact: true,
   }),
+  // A rounded figure and its exact value in a dash aside are one figure, with a drug of two words.
+  P({
+    id: 'F11',
+    cls: 'place',
+    cause: 'rounded-dash-aside',
+    published: '2025-03-01',
+    text: 'Moroccan gendarmes seized just over a tonne of Moroccan cannabis resin — 1,046 kilograms — in a van near Nador.',
+    seizures: [{ drug: 'hashish', kg: 1046 }],
+    exact: true,
+  }),
   // ---- country: a loading or transit place is not the place of the seizure -----------------
   P({
     id: 'C01',
