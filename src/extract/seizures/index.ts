@@ -27,7 +27,7 @@ import {
   placeInClause,
 } from './places.ts';
 import { findQuantities, type Quantity } from './quantities.ts';
-import { type SeizureTables, sentenceTermMatch, termMatch, termMatches } from './tables.ts';
+import { perTables, type SeizureTables, sentenceTermMatch, termMatch, termMatches } from './tables.ts';
 import { findTrend } from './trends.ts';
 
 export interface SeizureFindings {
@@ -695,8 +695,16 @@ const PACKING_UNITS = new Set<string>(['packages', 'bricks', 'bags']);
 
 /** Between two figures of one list: a drug, a comma or "and", no seizure word or clause break. */
 function coordinated(t: SeizureTables, gap: string): boolean {
-  return /^[^.;:()]{0,50}?(?:,|\s(?:and|or))\s*$/i.test(gap) && termMatch(t, 'cue', gap) === null;
+  return (
+    (/^[^.;:()]{0,50}?(?:,|\s(?:and|or))\s*$/i.test(gap) || rangeToGap(t).test(gap)) &&
+    termMatch(t, 'cue', gap) === null
+  );
 }
+
+/** "production fell from 6,200 tonnes in 2022 to 333 tonnes": the end of a range shares its frame. */
+const rangeToGap = perTables(
+  (t) => new RegExp(`^[^.;:()]{0,30}?\\s(?:${t.grammar.slots.words('range-to').join('|')})\\s*$`, 'i'),
+);
 
 /**
  * The last figure rejected by a `found-later` frame (negative-frames.yaml) in one of the

@@ -221,6 +221,15 @@ export const round6: Round5Probe[] = [
     seizures: [{ drug: 'hashish', kg: 1046 }],
     exact: true,
   }),
+  P({
+    id: 'F12',
+    cls: 'place',
+    cause: 'production-estimate',
+    published: '2025-03-01',
+    text: 'Police in Bogotá seized 3 tonnes of cocaine. The UN estimated that Colombian coca production had climbed from about 1,400 tonnes in 2021 to 1,738 tonnes the following year.',
+    seizures: [{ drug: 'cocaine', kg: 3000 }],
+    exact: true,
+  }),
   // ---- country: a loading or transit place is not the place of the seizure -----------------
   P({
     id: 'C01',
