@@ -629,9 +629,18 @@ export function extractSeizures(
       eventWithoutFigure = true;
     }
 
-    // Context for the next sentences.
-    const specific = lastSpecific(drugs);
+    // Context for the next sentences. "342 tonnes of drugs, two-thirds of it hashish": a drug
+    // named as a share of a figure is not what the article goes on to talk about.
+    const share = shareBefore(t);
+    const specific = lastSpecific(
+      accepted.length > 0
+        ? drugs.filter((d) => !share.test(text.slice(Math.max(0, d.start - 40), d.start)))
+        : drugs,
+    );
     if (specific) ctx.drug = specific;
+    // After a total of all kinds of drugs, the article talks of drugs of no one kind.
+    else if (accepted.length > 0 && accepted.every((c) => c.seizure.drug === 'unspecified'))
+      ctx.drug = 'unspecified';
     if (!unit.isTitle) {
       const usable = periods.filter((p) => !p.reporting);
       const last = usable.at(-1);
@@ -700,6 +709,15 @@ function coordinated(t: SeizureTables, gap: string): boolean {
     termMatch(t, 'cue', gap) === null
   );
 }
+
+/** "two-thirds of it ", "most of which was ": a share of the figure just told comes next. */
+const shareBefore = perTables(
+  (t) =>
+    new RegExp(
+      `\\b(?:${t.grammar.slots.words('share-of-figure').join('|')})\\s+(?:(?:was|were|is|are)\\s+)?$`,
+      'i',
+    ),
+);
 
 /** "production fell from 6,200 tonnes in 2022 to 333 tonnes": the end of a range shares its frame. */
 const rangeToGap = perTables(

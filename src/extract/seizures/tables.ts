@@ -184,6 +184,7 @@ export const SEIZURE_SLOTS = [
   'weight-qualifiers',
   'apposed-mass-end',
   'content-links',
+  'share-of-figure',
   'respectively',
   'part-of',
   'list-and-or',

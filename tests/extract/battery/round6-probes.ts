@@ -105,6 +105,19 @@ export const round6: Round5Probe[] = [
     text: 'In March last year, Chilean police seized 4 tonnes of marijuana in Arica.',
     seizures: [{ drug: 'cannabis', kg: 4000, period: '2024-03' }],
   }),
+  // A total of all drugs: a later figure without a drug stays unspecified, not the share named
+  // after the first; a month the figures were published in dates nothing.
+  P({
+    id: 'R04',
+    cause: 'all-drugs-total',
+    published: '2025-08-01',
+    text: 'Ecuadorian police seized 221 tonnes of drugs in 2024, nearly half of it cocaine. Between 2019 and 2023, officers took about 800 tonnes, according to data published by the interior ministry in June.',
+    seizures: [
+      { drug: 'unspecified', kg: 221000, period: '2024' },
+      { drug: 'unspecified', kg: 800000, period: null },
+    ],
+    exact: true,
+  }),
   // ---- figures ---------------------------------------------------------------------------
   P({
     id: 'F01',
