@@ -18,10 +18,9 @@ const OPEN: Record<string, string> = {
   F10: 'figure',
   N02: 'exact',
   // Not fixed this round (persons, places): "X of Tempe" joins the name; Welsh "ap"/"ab";
-  // possessive names ("Cox's Bazar"); "South Island"; the outlet "USA TODAY"; "US $5 million".
+  // "South Island"; the outlet "USA TODAY"; "US $5 million".
   N03: 'persons',
   N04: 'persons',
-  N06: 'places',
   N07: 'places',
   N08: 'places',
   M01: 'places',
