@@ -18,12 +18,10 @@ const OPEN: Record<string, string> = {
   F10: 'figure',
   N02: 'exact',
   // Not fixed this round (persons, places): "X of Tempe" joins the name; Welsh "ap"/"ab";
-  // "South Island"; the outlet "USA TODAY"; "US $5 million".
+  // "South Island".
   N03: 'persons',
   N04: 'persons',
   N07: 'places',
-  N08: 'places',
-  M01: 'places',
 };
 
 describe('round 5 probe battery', () => {

@@ -240,6 +240,8 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
   if (run.length === 1 && ['Date', 'Month', 'WeekDay'].some((t) => first.tags.has(t))) return null;
   // "US$ 3 million", "US dollars": a currency, not the country.
   if (gr.currencyAfter.test(after)) return null;
+  // "reviewed by USA TODAY": an outlet, not the country.
+  if (gr.mastheadAfter.test(after)) return null;
   // "compressed ganja" (Ganja is also a city), "known as "El Rubio"": a drug or a nickname.
   if (ctx.isDrugName(surface) || gr.nicknameBefore.test(before)) return null;
 

@@ -94,6 +94,7 @@ export const ENTITY_SLOTS = [
   'brand-words',
   'brand-after-words',
   'currency-words',
+  'masthead-words',
   'nickname-cues',
   'locatives',
   'admin-nouns',
@@ -219,6 +220,8 @@ export interface EntityGrammar {
   ofAfter: RegExp;
   /** Right after a place name: "$", "dollars" ("US$ 3 million", "US dollars"). */
   currencyAfter: RegExp;
+  /** Right after a place name: the rest of an outlet's masthead ("USA TODAY"), case as written. */
+  mastheadAfter: RegExp;
   /** Right before a name: "known as", "alias" and an opening quote (a nickname). */
   nicknameBefore: RegExp;
   /** Right after a name: ", alias", ", known as" (the run before is a person with a nickname). */
@@ -365,7 +368,8 @@ function grammarOf(slots: Slots): EntityGrammar {
     nicknameBefore: new RegExp(`\\b${g('nickname-cues')}\\s*["“‘']?(?:\\p{Lu}\\p{L}*\\s+)?$`, 'iu'),
     nicknameAfter: new RegExp(`^,?\\s+${g('nickname-cues')}(?![\\p{L}])`, 'iu'),
     nameListLink: new RegExp(`^(?:,\\s*|,?\\s+${g('place-list-and-or')}\\s+)$`, 'u'),
-    currencyAfter: new RegExp(`^(?:\\$|\\s*${g('currency-words')}\\b)`, 'i'),
+    currencyAfter: new RegExp(`^(?: ?\\$|\\s*${g('currency-words')}\\b)`, 'i'),
+    mastheadAfter: new RegExp(`^\\s(?:${g('masthead-words')})\\b`, 'u'),
   };
 }
 
