@@ -137,7 +137,7 @@ function joinCountryNames(
 }
 
 /**
- * "Cox's Bazar", "Cox’s Bazar": a possessive ends a run, unless the possessive and the name right
+ * "Hawke's Bay", "St Mary’s Bay": a possessive ends a run, unless the possessive and the name right
  * after it spell a city or region the gazetteer knows; then they are one chunk.
  */
 function joinPossessiveNames(chunks: Chunk[], text: string, gaz: Gazetteer): Chunk[] {

@@ -335,7 +335,7 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
         f.names === 'place' && run.length === 1 ? placeOfAdjective(ctx, surface, f.adjectives) : null;
       if (adjective)
         return [{ ...base, surface: adjective.name, candidates: adjective.cands, cue: true, kindAs: f.kind }];
-      // "the Medininkai checkpoint", "Onne seaport": the facility, and the place it is named
+      // "the Kazungula checkpoint", "Lekki seaport": the facility, and the place it is named
       // after, known or not.
       if (f.names === 'name')
         return [
@@ -362,7 +362,7 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
         },
       ];
       const town = ctx.gaz.lookup(surface).filter((e) => e.kind === 'city' || e.kind === 'region');
-      // "the Chu valley" names the valley, not the town of Chu.
+      // "the Swat valley" names the valley, not the town of Swat.
       if (town.length > 0 && f.names !== 'feature')
         out.push({ ...base, surface, candidates: town, cue: true });
       return out;

@@ -41,8 +41,8 @@ const FacilityRule = z.object({
    * `place`: the head is a part of the place before it, not a name of its own ("Antwerp Docks"
    * is a mention of Antwerp, of kind port). Default `facility`: "Apapa Port" is a name.
    * `feature`: the name with its head is the place and the name inside is not listed on its
-   * own ("the Chu valley" is no mention of the town of Chu). `name`: the words before a
-   * lower-case head are the place, known or not ("the Medininkai checkpoint" is Medininkai).
+   * own ("the Swat valley" is no mention of the town of Swat). `name`: the words before a
+   * lower-case head are the place, known or not ("the Kazungula checkpoint" is Kazungula).
    */
   names: z.enum(['facility', 'place', 'feature', 'name']).default('facility'),
   /** The head comes before the name ("Naval Base Captain X"). */

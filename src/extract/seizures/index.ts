@@ -146,8 +146,8 @@ function drugFor(
     const drug = resolve(next);
     return { drug, bound: true, reason: why(next, drug) };
   }
-  // "1,200 blue pills officers believe are counterfeit oxycodone pressed with fentanyl", "2,300
-  // tablets that field-tested positive for MDMA": the drug the items hold, named after them.
+  // "1,500 blue tablets pressed with fentanyl", "2,300 tablets that field-tested positive for
+  // MDMA": the drug the items hold, named after them.
   if (
     next &&
     next.drug !== 'generic' &&
@@ -629,7 +629,7 @@ export function extractSeizures(
       eventWithoutFigure = true;
     }
 
-    // Context for the next sentences. "342 tonnes of drugs, two-thirds of it hashish": a drug
+    // Context for the next sentences. "221 tonnes of drugs, nearly half of it cocaine": a drug
     // named as a share of a figure is not what the article goes on to talk about.
     const share = shareBefore(t);
     const specific = lastSpecific(
@@ -719,7 +719,7 @@ const shareBefore = perTables(
     ),
 );
 
-/** "production fell from 6,200 tonnes in 2022 to 333 tonnes": the end of a range shares its frame. */
+/** "output fell from 1,080 tonnes in 2023 to 995 tonnes": the end of a range shares its frame. */
 const rangeToGap = perTables(
   (t) => new RegExp(`^[^.;:()]{0,30}?\\s(?:${t.grammar.slots.words('range-to').join('|')})\\s*$`, 'i'),
 );

@@ -64,6 +64,8 @@ interface Compiled {
   yearBefore: RegExp;
   /** "96.400 kg, or about 96 tonnes": the text between a figure and its restatement. */
   restated: RegExp;
+  /** A measure of area or length before a count unit ("1,400 hectares of the plant"). */
+  measureInfix: RegExp;
   /** "419 metric tons (462 tons)": the text between a figure and its bracketed conversion. */
   conversion: RegExp;
   /** "3,2 toneladas de droga —3.225 kilos": the text between a figure and its dash aside. */
@@ -130,6 +132,7 @@ const quantityRegex = perTables((t): Compiled => {
     ),
     article: new RegExp(`^${g('indefinite-articles')}$`, 'i'),
     yearBefore: new RegExp(`\\b${g('year-prepositions')}\\s+$`, 'i'),
+    measureInfix: new RegExp(`^(?:${g('measure-words')})\\b`, 'iu'),
     restated: new RegExp(`^[^.;()]{0,60},?\\s+${g('restatement-or')}\\s+$`, 'i'),
     // "1.5 tonnes of cocaine (about 3,300 pounds)": the drug may stand before the bracket.
     conversion: new RegExp(
@@ -212,6 +215,8 @@ export function findQuantities(
       return null;
     if (unitText.length <= 2 && (!g.digits || infix)) return null;
     if (g.words && c.article.test(g.words.trim()) && !g.qual && rule.kind === 'count' && infix) return null;
+    // "1,400 hectares of the plant", "30 acres of poppy plants": an area, not a count.
+    if (rule.kind === 'count' && infix && c.measureInfix.test(infix)) return null;
     // "in 2023 hit a record": a year, not a count.
     if (g.digits && YEAR.test(g.digits) && c.yearBefore.test(text.slice(0, m.index))) return null;
     // "May 5, 250 kilos": a day and a figure, not "5,250".
@@ -416,7 +421,7 @@ function joinPackaging(t: SeizureTables, text: string, qs: Quantity[]): Quantity
         (between.length <= t.thresholds['count-weight-chars'] && !/[\d.;:!?]/.test(between));
       // "8,400 bricks of cocaine hidden in a shipment of 20 tonnes of soybeans": a mass of goods
       // is the cover, not the weight of the bricks.
-      // "36 bags of dagga, about 180 kilograms, from a truck": the mass of the bags, in apposition
+      // "40 bales of cannabis, about 900 kilograms, from a lorry": the mass of the bags, in apposition
       // (a qualifier says it is their weight, not the next item of a list).
       const apposed =
         prev.kind === 'count' &&

@@ -185,6 +185,7 @@ export const SEIZURE_SLOTS = [
   'apposed-mass-end',
   'content-links',
   'share-of-figure',
+  'measure-words',
   'respectively',
   'part-of',
   'list-and-or',
@@ -225,6 +226,7 @@ export const THRESHOLDS = [
   'merge-rounded-tolerance',
   'merge-round-figure-tolerance',
   'merge-lower-bound-span',
+  'merge-lower-bound-one-span',
   'merge-bound-slack',
 ] as const;
 export type Thresholds = Record<(typeof THRESHOLDS)[number], number>;
