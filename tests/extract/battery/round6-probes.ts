@@ -288,6 +288,18 @@ export const round6: Round5Probe[] = [
     text: 'Officers in Felixstowe seized 1.1 tonnes of cocaine from a ship that had transited through Panama and called at Rotterdam.',
     seizures: [{ drug: 'cocaine', kg: 1100, country: 'GB' }],
   }),
+  // A route "out of" a country names where the drugs came from, not where they were seized.
+  P({
+    id: 'C03',
+    cls: 'place',
+    cause: 'route-country',
+    published: '2025-03-01',
+    text: 'Uzbek police seized 1.2 tonnes of hashish in Tashkent last year. Opium, once a staple of the smuggling route out of Afghanistan, has almost vanished. Officers seized 14 kilograms of opium in the same period.',
+    seizures: [
+      { drug: 'hashish', kg: 1200, country: 'UZ' },
+      { drug: 'opium', kg: 14, country: 'UZ' },
+    ],
+  }),
   // ---- places named with a feature noun ------------------------------------------------------
   P({
     id: 'L01',
