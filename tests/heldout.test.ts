@@ -363,7 +363,7 @@ describe('the v7 held-out set (blind, 2026-12-03 afternoon) stays above its floo
   // (16/16), persons F1 0.943, places F1 0.905, country acc. 0.936, period acc. 0.787. Floors sit
   // about 0.05 under, so a regression in generalisation fails while the dev score stays high.
   // Raised after round 6 of issue 9 (branch en-tune, 2026-12-04, v7 then a tuning set): seizures
-  // P/R/F1 0.963 / 0.945 / 0.954, places F1 0.927, country 0.962, period 1.000 (persons and
+  // P/R/F1 0.981 / 0.945 / 0.963, places F1 0.927, country 0.981, period 1.000 (persons and
   // story unchanged); the floors again sit about 0.05 under.
   it('seizures, story, persons, places, country and period', () => {
     expect(v7Report.articles).toBe(16);

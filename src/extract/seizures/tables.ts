@@ -416,7 +416,7 @@ export function compileSeizureTables(dir: string): SeizureTables {
     slots,
     // An elided link ("d’héroïne") needs no space before the drug.
     ofBinding: new RegExp(
-      `^\\s*${g('link-of-binding')}(?:\\s+|(?<=['’]))(?:[\\p{L}“”"'’-]+\\s+){0,3}$`,
+      `^\\s*${g('link-of-binding')}(?:\\s+|(?<=['’]))(?:[\\p{L}“”"'’-]+\\s+){0,3}["“‘'’]?$`,
       'iu',
     ),
     contentBinding: new RegExp(

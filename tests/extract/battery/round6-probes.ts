@@ -271,6 +271,16 @@ export const round6: Round5Probe[] = [
     seizures: [{ drug: 'cocaine', kg: 1420 }],
     exact: true,
   }),
+  // A drug in quotes after "of" is the figure's, not the drug listed before it.
+  P({
+    id: 'F16',
+    cls: 'place',
+    cause: 'quoted-drug',
+    published: '2025-03-01',
+    title: "Police find heroin, LSD and 3.1 kilos of 'flakka' in Gdansk flat",
+    text: 'Polish police searched a flat in Gdansk and found 3.1 kilos of a synthetic drug, 200 grams of heroin and LSD blotters.',
+    seizures: [{ drug: 'nps', kg: 3.1 }],
+  }),
   // ---- country: a loading or transit place is not the place of the seizure -----------------
   P({
     id: 'C01',
