@@ -362,16 +362,19 @@ describe('the v7 held-out set (blind, 2026-12-03 afternoon) stays above its floo
   // "before" of docs/heldout.md, v7): seizures P/R/F1 0.839 / 0.855 / 0.847, story accuracy 1.000
   // (16/16), persons F1 0.943, places F1 0.905, country acc. 0.936, period acc. 0.787. Floors sit
   // about 0.05 under, so a regression in generalisation fails while the dev score stays high.
+  // Raised after round 6 of issue 9 (branch en-tune, 2026-12-04, v7 then a tuning set): seizures
+  // P/R/F1 0.981 / 0.945 / 0.963, places F1 0.927, country 0.981, period 1.000 (persons and
+  // story unchanged); the floors again sit about 0.05 under.
   it('seizures, story, persons, places, country and period', () => {
     expect(v7Report.articles).toBe(16);
-    expect(v7Report.seizures.precision).toBeGreaterThanOrEqual(0.79);
-    expect(v7Report.seizures.recall).toBeGreaterThanOrEqual(0.8);
-    expect(v7Report.seizures.f1).toBeGreaterThanOrEqual(0.8);
+    expect(v7Report.seizures.precision).toBeGreaterThanOrEqual(0.91);
+    expect(v7Report.seizures.recall).toBeGreaterThanOrEqual(0.89);
+    expect(v7Report.seizures.f1).toBeGreaterThanOrEqual(0.9);
     expect(v7Report.seizureStory.accuracy).toBeGreaterThanOrEqual(0.93);
     expect(v7Report.persons.f1).toBeGreaterThanOrEqual(0.89);
-    expect(v7Report.places.f1).toBeGreaterThanOrEqual(0.85);
-    expect(v7Report.countryAccuracy.accuracy).toBeGreaterThanOrEqual(0.88);
-    expect(v7Report.periodAccuracy.accuracy).toBeGreaterThanOrEqual(0.73);
+    expect(v7Report.places.f1).toBeGreaterThanOrEqual(0.87);
+    expect(v7Report.countryAccuracy.accuracy).toBeGreaterThanOrEqual(0.91);
+    expect(v7Report.periodAccuracy.accuracy).toBeGreaterThanOrEqual(0.95);
   });
 
   it('hard negatives yield no seizure', () => {

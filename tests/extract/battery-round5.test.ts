@@ -10,22 +10,18 @@ import { round5, runRound5 } from './battery/round5-probes.ts';
 const OPEN: Record<string, string> = {
   // "Male" (the Maldives' capital) is no place mention: a common English word.
   D03: 'country',
-  // Not fixed this round (figures): a drug after "that field-tested positive for"; a lead figure
+  // Not fixed this round (figures): a lead figure
   // over two drugs that restates the sum of their body figures; "smuggling N seized at X";
   // "out of five pills ... 1 milligram" read as a figure.
-  F01: 'figure',
   F07: 'exact',
   F08: 'exact',
   F10: 'figure',
   N02: 'exact',
   // Not fixed this round (persons, places): "X of Tempe" joins the name; Welsh "ap"/"ab";
-  // possessive names ("Cox's Bazar"); "South Island"; the outlet "USA TODAY"; "US $5 million".
+  // "South Island".
   N03: 'persons',
   N04: 'persons',
-  N06: 'places',
   N07: 'places',
-  N08: 'places',
-  M01: 'places',
 };
 
 describe('round 5 probe battery', () => {

@@ -27,10 +27,10 @@ function copyRules(): string {
   return root;
 }
 
-/** Our own sentence, told of a drug the shipped tables do not know. */
+/** Our own sentence, told of an invented drug the shipped tables do not know (flakka now is in them). */
 const GERMAN =
-  'Zollfahnder haben im Hafen von Bremerhaven 38 Kilogramm Flakka in einem Kühlcontainer sichergestellt.';
-const FLAKKA_ROW = '  - { reason: drug-test-flakka, drug: nps, pattern: "flakka|alpha-PVP" }\n';
+  'Zollfahnder haben im Hafen von Bremerhaven 38 Kilogramm Zombrix in einem Kühlcontainer sichergestellt.';
+const TEST_DRUG_ROW = '  - { reason: drug-test-zombrix, drug: nps, pattern: "zombrix" }\n';
 
 function hauls(text: string, dir: string): string[] {
   const rules = loadRuleSet('de', { dir });
@@ -46,10 +46,10 @@ describe('a language folder inherits the English tables', () => {
     const de = path.join(root, 'de');
     expect(hauls(GERMAN, de)).toEqual([]);
     const root2 = copyRules();
-    appendFileSync(path.join(root2, 'en', 'drugs.yaml'), FLAKKA_ROW);
+    appendFileSync(path.join(root2, 'en', 'drugs.yaml'), TEST_DRUG_ROW);
     const de2 = path.join(root2, 'de');
     const drugs = loadRuleSet('de', { dir: de2 }).seizures.drugs.map((d) => d.rule.reason);
-    expect(drugs).toContain('drug-test-flakka');
+    expect(drugs).toContain('drug-test-zombrix');
     // German rows first, then the English ones
     expect(drugs.indexOf('drug-de-kokain')).toBeLessThan(drugs.indexOf('drug-cocaine'));
     expect(hauls(GERMAN, de2)).toEqual(['nps 38']);
@@ -66,16 +66,16 @@ describe('a language folder inherits the English tables', () => {
   it("a language's drop-list removes an English row", () => {
     // without the drop the German RuleSet takes the English row ...
     const kept = copyRules();
-    appendFileSync(path.join(kept, 'en', 'drugs.yaml'), FLAKKA_ROW);
+    appendFileSync(path.join(kept, 'en', 'drugs.yaml'), TEST_DRUG_ROW);
     expect(hauls(GERMAN, path.join(kept, 'de'))).toEqual(['nps 38']);
     // ... with it, not (tables are cached per file: a second copy)
     const root = copyRules();
-    appendFileSync(path.join(root, 'en', 'drugs.yaml'), FLAKKA_ROW);
+    appendFileSync(path.join(root, 'en', 'drugs.yaml'), TEST_DRUG_ROW);
     const file = path.join(root, 'de', 'drugs.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace(/^rules:/m, 'drop: [drug-test-flakka]\nrules:'));
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^rules:/m, 'drop: [drug-test-zombrix]\nrules:'));
     const de = path.join(root, 'de');
     expect(loadRuleSet('de', { dir: de }).seizures.drugs.map((d) => d.rule.reason)).not.toContain(
-      'drug-test-flakka',
+      'drug-test-zombrix',
     );
     expect(hauls(GERMAN, de)).toEqual([]);
     // the shipped tables: German drops English "a"/"an" as number words ("an der Grenze")

@@ -45,20 +45,24 @@ export function buildContext(parsed: ParsedText, rules: RuleSet): EntityContext 
     tables.honorifics.has(`${w.toLowerCase()}.`) || tables.grammar.nameAbbreviations.has(w.toLowerCase());
   const gaz = rules.gazetteer;
   const chunks = tokens.map((t) =>
-    joinCountryNames(
-      chunksOf(
+    joinPossessiveNames(
+      joinCountryNames(
+        chunksOf(
+          t,
+          parsed.text,
+          connectors,
+          titleConnectors,
+          isTitle,
+          isAbbreviation,
+          (w) => /^\p{Ll}{1,5}$/u.test(w) && !tables.grammar.hyphenCompoundWords.has(w),
+        ),
         t,
         parsed.text,
-        connectors,
-        titleConnectors,
-        isTitle,
-        isAbbreviation,
-        (w) => /^\p{Ll}{1,5}$/u.test(w) && !tables.grammar.hyphenCompoundWords.has(w),
+        gaz,
+        tables.grammar.slots.words('place-list-and'),
       ),
-      t,
       parsed.text,
       gaz,
-      tables.grammar.slots.words('place-list-and'),
     ),
   );
   const creditSentences = new Set<number>();
@@ -123,6 +127,29 @@ function joinCountryNames(
       );
       if (joined >= 0) {
         out.push(makeChunk([...a.tokens, link, ...b.tokens], text));
+        i++;
+        continue;
+      }
+    }
+    out.push(a);
+  }
+  return out;
+}
+
+/**
+ * "Hawke's Bay", "St Mary’s Bay": a possessive ends a run, unless the possessive and the name right
+ * after it spell a city or region the gazetteer knows; then they are one chunk.
+ */
+function joinPossessiveNames(chunks: Chunk[], text: string, gaz: Gazetteer): Chunk[] {
+  const out: Chunk[] = [];
+  for (let i = 0; i < chunks.length; i++) {
+    const a = chunks[i]!;
+    const b = chunks[i + 1];
+    const last = a.tokens.at(-1)!;
+    if (b && last.possessive && /^['’]s\s$/.test(text.slice(a.end, b.start))) {
+      const joined = text.slice(a.start, b.end);
+      if (gaz.lookup(joined).some((e) => e.kind === 'city' || e.kind === 'region')) {
+        out.push(makeChunk([...a.tokens, ...b.tokens], text));
         i++;
         continue;
       }

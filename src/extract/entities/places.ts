@@ -291,6 +291,8 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
   if (run.length === 1 && ['Date', 'Month', 'WeekDay'].some((t) => first.tags.has(t))) return null;
   // "US$ 3 million", "US dollars": a currency, not the country.
   if (gr.currencyAfter.test(after)) return null;
+  // "reviewed by USA TODAY": an outlet, not the country.
+  if (gr.mastheadAfter.test(after)) return null;
   // "compressed ganja" (Ganja is also a city), "known as "El Rubio"": a drug or a nickname.
   if (ctx.isDrugName(surface) || gr.nicknameBefore.test(before)) return null;
   // "el buque Santa Clara", "o navio X", "l'opération X": the name of a vessel, firm or operation
@@ -397,6 +399,9 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
       const innerName = spanText(ctx, inner);
       const known = inner.length > 0 ? ctx.gaz.lookup(innerName) : [];
       const innerEnd = inner.at(-1)?.end ?? first.start;
+      // "Ionian Sea", "Strait of ...": a feature the gazetteer knows is that entry, with its country.
+      const whole = f.names === 'feature' ? ctx.gaz.lookup(surface) : [];
+      if (whole.length > 0) return [{ ...base, surface, candidates: whole, cue: true }];
       // "Antwerp Docks": a part of a known place, which is the mention (as a port).
       if (f.names === 'place' && known.length > 0)
         return [{ ...base, end: innerEnd, surface: innerName, candidates: known, cue: true, kindAs: f.kind }];
@@ -417,7 +422,7 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
       // A capitalised facility name is a name of its own ("Apapa Port"); the known place in it
       // ("Le Havre Port") is listed too when it stands on its own (a small town needs more).
       const out: Raw[] = [{ ...base, surface, candidates: [], local: { kind: f.kind }, cue: true }];
-      if (known.length > 0)
+      if (known.length > 0 && f.names !== 'feature')
         out.push({ ...base, end: innerEnd, surface: innerName, candidates: known, cue: false, nested: true });
       return out;
     }
@@ -436,6 +441,22 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
         f.names === 'place' && run.length === 1 ? placeOfAdjective(ctx, surface, f.adjectives) : null;
       if (adjective)
         return [{ ...base, surface: adjective.name, candidates: adjective.cands, cue: true, kindAs: f.kind }];
+      // "the Kazungula checkpoint", "Lekki seaport": the facility, and the place it is named
+      // after, known or not.
+      if (f.names === 'name')
+        return [
+          {
+            ...base,
+            end: last.end + 1 + f.head.length,
+            surface: `${surface} ${f.head}`,
+            candidates: [],
+            local: { kind: f.kind },
+            cue: true,
+          },
+          known.length > 0
+            ? { ...base, surface, candidates: known, cue: true }
+            : { ...base, surface, candidates: [], local: { kind: 'other' }, cue: true },
+        ];
       const out: Raw[] = [
         {
           ...base,
@@ -447,7 +468,9 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
         },
       ];
       const town = ctx.gaz.lookup(surface).filter((e) => e.kind === 'city' || e.kind === 'region');
-      if (town.length > 0) out.push({ ...base, surface, candidates: town, cue: true });
+      // "the Swat valley" names the valley, not the town of Swat.
+      if (town.length > 0 && f.names !== 'feature')
+        out.push({ ...base, surface, candidates: town, cue: true });
       return out;
     }
   }

@@ -40,8 +40,11 @@ const FacilityRule = z.object({
   /**
    * `place`: the head is a part of the place before it, not a name of its own ("Antwerp Docks"
    * is a mention of Antwerp, of kind port). Default `facility`: "Apapa Port" is a name.
+   * `feature`: the name with its head is the place and the name inside is not listed on its
+   * own ("the Swat valley" is no mention of the town of Swat). `name`: the words before a
+   * lower-case head are the place, known or not ("the Kazungula checkpoint" is Kazungula).
    */
-  names: z.enum(['facility', 'place']).default('facility'),
+  names: z.enum(['facility', 'place', 'feature', 'name']).default('facility'),
   /** The head comes before the name ("Naval Base Captain X"). */
   prefix: z.boolean().default(false),
   /**
@@ -95,6 +98,7 @@ export const ENTITY_SLOTS = [
   'brand-words',
   'brand-after-words',
   'currency-words',
+  'masthead-words',
   'nickname-cues',
   'locatives',
   'admin-nouns',
@@ -234,6 +238,8 @@ export interface EntityGrammar {
   ofAfter: RegExp;
   /** Right after a place name: "$", "dollars" ("US$ 3 million", "US dollars"). */
   currencyAfter: RegExp;
+  /** Right after a place name: the rest of an outlet's masthead ("USA TODAY"), case as written. */
+  mastheadAfter: RegExp;
   /** Right before a name: "known as", "alias" and an opening quote (a nickname). */
   nicknameBefore: RegExp;
   /** Right after a name: ", alias", ", known as" (the run before is a person with a nickname). */
@@ -393,7 +399,8 @@ function grammarOf(slots: Slots): EntityGrammar {
     nicknameBefore: new RegExp(`\\b${g('nickname-cues')}\\s*["“‘']?(?:\\p{Lu}\\p{L}*\\s+)?$`, 'iu'),
     nicknameAfter: new RegExp(`^,?\\s+${g('nickname-cues')}(?![\\p{L}])`, 'iu'),
     nameListLink: new RegExp(`^(?:,\\s*|,?\\s+${g('place-list-and-or')}\\s+)$`, 'u'),
-    currencyAfter: new RegExp(`^(?:\\$|\\s*${g('currency-words')}\\b)`, 'i'),
+    currencyAfter: new RegExp(`^(?: ?\\$|\\s*${g('currency-words')}\\b)`, 'i'),
+    mastheadAfter: new RegExp(`^\\s(?:${g('masthead-words')})\\b`, 'u'),
   };
 }
 

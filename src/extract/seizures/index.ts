@@ -28,7 +28,7 @@ import {
   placeInClause,
 } from './places.ts';
 import { findQuantities, type Quantity } from './quantities.ts';
-import { type SeizureTables, sentenceTermMatch, termMatch, termMatches } from './tables.ts';
+import { perTables, type SeizureTables, sentenceTermMatch, termMatch, termMatches } from './tables.ts';
 import { findTrend } from './trends.ts';
 
 export interface SeizureFindings {
@@ -147,6 +147,15 @@ function drugFor(
     const drug = resolve(next);
     return { drug, bound: true, reason: why(next, drug) };
   }
+  // "1,500 blue tablets pressed with fentanyl", "2,300 tablets that field-tested positive for
+  // MDMA": the drug the items hold, named after them.
+  if (
+    next &&
+    next.drug !== 'generic' &&
+    t.grammar.contentBinding.test(text.slice(q.end, next.start)) &&
+    !all.some((o) => o !== q && o.start >= q.end && o.start < next.start)
+  )
+    return { drug: next.drug, bound: true, reason: 'drug-content-after' };
   const prev = [...drugs].reverse().find((d) => d.end <= q.start);
   if (prev) {
     const drug = resolve(prev);
@@ -635,9 +644,18 @@ export function extractSeizures(
       eventWithoutFigure = true;
     }
 
-    // Context for the next sentences.
-    const specific = lastSpecific(drugs);
+    // Context for the next sentences. "221 tonnes of drugs, nearly half of it cocaine": a drug
+    // named as a share of a figure is not what the article goes on to talk about.
+    const share = shareBefore(t);
+    const specific = lastSpecific(
+      accepted.length > 0
+        ? drugs.filter((d) => !share.test(text.slice(Math.max(0, d.start - 40), d.start)))
+        : drugs,
+    );
     if (specific) ctx.drug = specific;
+    // After a total of all kinds of drugs, the article talks of drugs of no one kind.
+    else if (accepted.length > 0 && accepted.every((c) => c.seizure.drug === 'unspecified'))
+      ctx.drug = 'unspecified';
     if (!unit.isTitle) {
       const usable = periods.filter((p) => !p.reporting);
       const last = usable.at(-1);
@@ -704,8 +722,25 @@ const PACKING_UNITS = new Set<string>(['packages', 'bricks', 'bags']);
 
 /** Between two figures of one list: a drug, a comma or "and", no seizure word or clause break. */
 function coordinated(t: SeizureTables, gap: string): boolean {
-  return /^[^.;:()]{0,50}?(?:,|\s(?:and|or))\s*$/i.test(gap) && termMatch(t, 'cue', gap) === null;
+  return (
+    (/^[^.;:()]{0,50}?(?:,|\s(?:and|or))\s*$/i.test(gap) || rangeToGap(t).test(gap)) &&
+    termMatch(t, 'cue', gap) === null
+  );
 }
+
+/** "two-thirds of it ", "most of which was ": a share of the figure just told comes next. */
+const shareBefore = perTables(
+  (t) =>
+    new RegExp(
+      `\\b(?:${t.grammar.slots.words('share-of-figure').join('|')})\\s+(?:(?:was|were|is|are)\\s+)?$`,
+      'i',
+    ),
+);
+
+/** "output fell from 1,080 tonnes in 2023 to 995 tonnes": the end of a range shares its frame. */
+const rangeToGap = perTables(
+  (t) => new RegExp(`^[^.;:()]{0,30}?\\s(?:${t.grammar.slots.words('range-to').join('|')})\\s*$`, 'i'),
+);
 
 /**
  * The last figure rejected by a `found-later` frame (negative-frames.yaml) in one of the

@@ -58,6 +58,7 @@ interface Tolerances {
   rounded: number;
   roundFigure: number;
   lowerBoundSpan: number;
+  lowerBoundOneSpan: number;
   boundSlack: number;
 }
 
@@ -67,6 +68,7 @@ function tolerancesOf(t: Thresholds): Tolerances {
     rounded: t['merge-rounded-tolerance'],
     roundFigure: t['merge-round-figure-tolerance'],
     lowerBoundSpan: t['merge-lower-bound-span'],
+    lowerBoundOneSpan: t['merge-lower-bound-one-span'],
     boundSlack: t['merge-bound-slack'],
   };
 }
@@ -180,12 +182,17 @@ function distinctHauls(tol: Tolerances, a: Candidate, b: Candidate): boolean {
   return excludes(a, sa, sb) || excludes(b, sb, sa);
 }
 
-/** A rounded lower bound ("more than a tonne", "over 10 million pills") covers a precise figure (kg or count) up to 35% above it. */
+/**
+ * A rounded lower bound ("more than 3 tonnes", "over 10 million pills") covers a precise figure
+ * (kg or count) up to 35% above it; one of a single unit ("over a kilo", "more than a tonne") up
+ * to 50% above it.
+ */
 function lowerBound(tol: Tolerances, c: Candidate, own: number, other: number): boolean {
+  const span = c.quantity.value === 1 ? tol.lowerBoundOneSpan : tol.lowerBoundSpan;
   return (
     c.quantity.bound === 'lower' &&
     other >= own &&
-    other <= own * tol.lowerBoundSpan &&
+    other <= own * span &&
     significantDigits(c.quantity.value) <= 2
   );
 }

@@ -131,6 +131,7 @@ function resolve(
     case 'span':
     case 'this-week':
     case 'previous-week':
+    case 'span-ending':
       return resolveSpan(t, rule, g, pub).period;
     case 'months-ago':
     case 'years-ago': {
@@ -154,7 +155,7 @@ function resolve(
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const SPANS = new Set<PeriodRuleT['resolve']>(['span', 'this-week', 'previous-week']);
+const SPANS = new Set<PeriodRuleT['resolve']>(['span', 'this-week', 'previous-week', 'span-ending']);
 
 /** A digit, a month or weekday name, or a word of relative dates (seizure-grammar.yaml). */
 const periodTrigger = perTables(
@@ -196,6 +197,23 @@ function mondayOf(d: Date): Date {
 }
 
 const DAYS_PER: Record<string, number> = { hour: 1 / 24, day: 1, week: 7 };
+/** Days of an event's span ("a five-night festival", "a fortnight-long fair"). */
+const SPAN_DAYS: Record<string, number> = { day: 1, night: 1, week: 7, fortnight: 14 };
+
+/** The last day of an event: a weekday (the last one on or before publication) or a date. */
+function endDay(t: SeizureTables, g: Record<string, string | undefined>, pub: Date): Date | null {
+  if (g.weekday) {
+    const want = t.weekdays.get(g.weekday.toLowerCase()) ?? -1;
+    if (want < 0) return null;
+    return new Date(pub.getTime() - ((pub.getUTCDay() - want + 7) % 7) * 86_400_000);
+  }
+  const month = monthIndex(t, g.month ?? g.month2);
+  const d = Number(g.day ?? g.day2);
+  if (month < 0 || !(d >= 1 && d <= 31)) return null;
+  let year = pub.getUTCFullYear();
+  if (month > pub.getUTCMonth() || (month === pub.getUTCMonth() && d > pub.getUTCDate() + 1)) year -= 1;
+  return new Date(Date.UTC(year, month, d));
+}
 
 /**
  * Spans of time up to publication ("in the past week", "a two-month crackdown") and whole
@@ -211,7 +229,19 @@ function resolveSpan(
   const day = 86_400_000;
   let from: Date;
   let to = pub;
-  if (rule.resolve === 'this-week' || rule.resolve === 'previous-week') {
+  if (rule.resolve === 'span-ending') {
+    // "the five-day festival, which ended on Saturday": `n` `unit`s up to the day it ended.
+    const end = endDay(t, g, pub);
+    if (!end) return { period: null, range: false };
+    const unit = (g.unit ?? g.unit2 ?? 'day').toLowerCase().replace(/s$/, '');
+    const raw = (g.n ?? '').toLowerCase();
+    const n = g.n === undefined ? 1 : countOf(t, raw);
+    if (!Number.isFinite(n) || n <= 0) return { period: null, range: false };
+    to = end;
+    if (unit === 'month')
+      from = new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() - n, end.getUTCDate() + 1));
+    else from = new Date(end.getTime() - (Math.ceil(n * (SPAN_DAYS[unit] ?? 1)) - 1) * day);
+  } else if (rule.resolve === 'this-week' || rule.resolve === 'previous-week') {
     from = mondayOf(pub);
     if (rule.resolve === 'previous-week') from = new Date(from.getTime() - 7 * day);
     to = new Date(from.getTime() + 6 * day);

@@ -64,6 +64,8 @@ interface Compiled {
   yearBefore: RegExp;
   /** "96.400 kg, or about 96 tonnes": the text between a figure and its restatement. */
   restated: RegExp;
+  /** A measure of area or length before a count unit ("1,400 hectares of the plant"). */
+  measureInfix: RegExp;
   /** "419 metric tons (462 tons)": the text between a figure and its bracketed conversion. */
   conversion: RegExp;
   /** "3,2 toneladas de droga —3.225 kilos": the text between a figure and its dash aside. */
@@ -130,6 +132,7 @@ const quantityRegex = perTables((t): Compiled => {
     ),
     article: new RegExp(`^${g('indefinite-articles')}$`, 'i'),
     yearBefore: new RegExp(`\\b${g('year-prepositions')}\\s+$`, 'i'),
+    measureInfix: new RegExp(`^(?:${g('measure-words')})\\b`, 'iu'),
     restated: new RegExp(`^[^.;()]{0,60},?\\s+${g('restatement-or')}\\s+$`, 'i'),
     // "1.5 tonnes of cocaine (about 3,300 pounds)": the drug may stand before the bracket.
     conversion: new RegExp(
@@ -137,7 +140,7 @@ const quantityRegex = perTables((t): Compiled => {
       'iu',
     ),
     dashAside: new RegExp(
-      String.raw`^(?:\s+${g('link-of')}\s+[\p{L}-]+)?\s*[—–]\s*(?:${g('conversion-bracket-words')}\s*)?$`,
+      String.raw`^(?:\s+${g('link-of')}(?:\s+[\p{L}-]+){1,3})?\s*[—–]\s*(?:${g('conversion-bracket-words')}\s*)?$`,
       'iu',
     ),
     compoundAnd: new RegExp(`^\\s+(?:${and}\\s+)?$`, 'i'),
@@ -219,6 +222,8 @@ export function findQuantities(
       return null;
     if (unitText.length <= 2 && (!g.digits || infix)) return null;
     if (g.words && c.article.test(g.words.trim()) && !g.qual && rule.kind === 'count' && infix) return null;
+    // "1,400 hectares of the plant", "30 acres of poppy plants": an area, not a count.
+    if (rule.kind === 'count' && infix && c.measureInfix.test(infix)) return null;
     // "in 2023 hit a record": a year, not a count.
     if (g.digits && YEAR.test(g.digits) && c.yearBefore.test(text.slice(0, m.index))) return null;
     // "May 5, 250 kilos": a day and a figure, not "5,250".
@@ -282,7 +287,7 @@ export function findQuantities(
     c,
     text,
     format,
-    joinPackaging(t, text, joinCompounds(c, text, joinConversions(c, text, found))),
+    joinPackaging(t, text, joinCompounds(c, text, joinConversions(t, c, text, found))),
   );
 }
 
@@ -315,7 +320,7 @@ function round(n: number): number {
 }
 
 /** "17.94 pounds (8.14 kg)", "419 metric tons (462 tons)": one figure; a kg statement wins. */
-function joinConversions(c: Compiled, text: string, qs: Quantity[]): Quantity[] {
+function joinConversions(t: SeizureTables, c: Compiled, text: string, qs: Quantity[]): Quantity[] {
   const out: Quantity[] = [];
   for (const q of qs) {
     const prev = out.at(-1);
@@ -346,6 +351,12 @@ function joinConversions(c: Compiled, text: string, qs: Quantity[]): Quantity[] 
       // "3,2 toneladas de droga —3.225 kilos de hachís—": a rounded figure and the exact one
       // in a dash aside are one figure; the exact one wins.
       if (c.dashAside.test(between) && near(prev.kg) && prev.kg !== q.kg) {
+        // "a tonne of cannabis resin — 1,046 kilograms —": the drug named in the aside is the
+        // figure's own (read as an infix).
+        if (findDrugMentions(t, between).some((d) => d.drug !== 'generic')) {
+          q.infixStart = prev.end;
+          q.infix = between;
+        }
         prev.value = q.value;
         prev.unit = q.unit;
         prev.kg = q.kg;
@@ -417,7 +428,15 @@ function joinPackaging(t: SeizureTables, text: string, qs: Quantity[]): Quantity
         (between.length <= t.thresholds['count-weight-chars'] && !/[\d.;:!?]/.test(between));
       // "8,400 bricks of cocaine hidden in a shipment of 20 tonnes of soybeans": a mass of goods
       // is the cover, not the weight of the bricks.
-      const linked = sameClause && t.grammar.countThenMass.test(between);
+      // "40 bales of cannabis, about 900 kilograms, from a lorry": the mass of the bags, in apposition
+      // (a qualifier says it is their weight, not the next item of a list).
+      const apposed =
+        prev.kind === 'count' &&
+        q.kind === 'mass' &&
+        t.grammar.countApposedMass.test(between) &&
+        (q.numStart > q.start || !/,\s*$/.test(between)) &&
+        t.grammar.apposedMassEnd.test(text.slice(q.end));
+      const linked = sameClause && (apposed || t.grammar.countThenMass.test(between));
       if (linked && q.kind === 'mass' && coverObject(t, text.slice(q.end))) q.cover = true;
       const holds = linked && !q.cover;
       // "8,2 ton coke aantroffen, verstopt in 7.300 blokken": the drug and the verb of the mass's

@@ -86,6 +86,7 @@ const PeriodRule = z.object({
     'span',
     'this-week',
     'previous-week',
+    'span-ending',
   ]),
   pattern: z.string(),
   offset: z.number().int().optional(),
@@ -181,6 +182,10 @@ export const SEIZURE_SLOTS = [
   'packing-links',
   'weight-links',
   'weight-qualifiers',
+  'apposed-mass-end',
+  'content-links',
+  'share-of-figure',
+  'measure-words',
   'respectively',
   'part-of',
   'list-and-or',
@@ -222,6 +227,7 @@ export const THRESHOLDS = [
   'merge-rounded-tolerance',
   'merge-round-figure-tolerance',
   'merge-lower-bound-span',
+  'merge-lower-bound-one-span',
   'merge-bound-slack',
 ] as const;
 export type Thresholds = Record<(typeof THRESHOLDS)[number], number>;
@@ -239,6 +245,8 @@ export interface SeizureGrammar {
   restatedExactly: RegExp;
   /** Between a quantity and its drug: "of (up to three words)". */
   ofBinding: RegExp;
+  /** "pills (officers believe are counterfeit) pressed with": the drug the items hold follows. */
+  contentBinding: RegExp;
   /** "of the", "of these": a generic drug word follows. */
   genericOf: RegExp;
   /** "the drugs", "the vessel": the sentence speaks of a haul already told. */
@@ -269,6 +277,10 @@ export interface SeizureGrammar {
   packedAfterClause: RegExp;
   /** Between a count and the mass of one haul ("weighing about"). */
   countThenMass: RegExp;
+  /** ", about " between a count (with its drug) and its mass in apposition ("40 bales of cannabis, about 900 kg"). */
+  countApposedMass: RegExp;
+  /** What closes a mass in apposition: a clause break or "in all", never "of <drug>". */
+  apposedMassEnd: RegExp;
   /** "the Yaba tablets kept in " before a count: the packing of a haul already told. */
   packingOfTold: RegExp;
   /** "of <word> " between a mass and "in N packets". */
@@ -410,7 +422,11 @@ export function compileSeizureTables(dir: string): SeizureTables {
     restatedExactly: new RegExp(`(?:^|[\\s,;:(])${g('restatement-exact')}\\s+$`, 'iu'),
     // An elided link ("d’héroïne") needs no space before the drug.
     ofBinding: new RegExp(
-      `^\\s*${g('link-of-binding')}(?:\\s+|(?<=['’]))(?:[\\p{L}“”"'’-]+\\s+){0,3}$`,
+      `^\\s*${g('link-of-binding')}(?:\\s+|(?<=['’]))(?:[\\p{L}“”"'’-]+\\s+){0,3}["“‘'’]?$`,
+      'iu',
+    ),
+    contentBinding: new RegExp(
+      `^\\s+(?:[\\p{L}'’-]+\\s+){0,6}?${g('content-links')}\\s+(?:[\\p{L}'’-]+\\s+){0,2}?$`,
       'iu',
     ),
     genericOf: new RegExp(`^\\s*${g('link-of')}\\s+${g('determiners')}?\\s*$`, 'i'),
@@ -444,6 +460,14 @@ export function compileSeizureTables(dir: string): SeizureTables {
       `\\b${g('definite-articles')}\\s+(?:[\\p{L}-]+\\s+){0,2}(?:${g('packing-verbs')}|\\p{L}+ed)\\s+${g('packing-links')}\\s+$`,
       'iu',
     ),
+    countApposedMass: new RegExp(
+      `^(?:\\s+${g('link-of')}\\s+(?:[\\p{L}'’-]+\\s+){0,2}?[\\p{L}'’-]+)?\\s*[,(—–]\\s*(?:(?:${slots
+        .words('weight-qualifiers')
+        .map((w) => escapeRegex(w))
+        .join('|')})\\s+)?$`,
+      'iu',
+    ),
+    apposedMassEnd: new RegExp(`^\\s*(?:[,;:.)—–]|${g('apposed-mass-end')}\\b|$)`, 'iu'),
     countThenMass: new RegExp(
       `${g('weight-links')}\\s+(?:${slots
         .words('weight-qualifiers')
