@@ -10,6 +10,7 @@
  */
 
 import { matchAll } from '../match-all.ts';
+import { fastRegExp } from '../rules/word-boundary.ts';
 import { parseWordNumber } from './numbers.ts';
 import { type PeriodRuleT, perTables, type SeizureTables } from './tables.ts';
 
@@ -154,18 +155,13 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const SPANS = new Set<PeriodRuleT['resolve']>(['span', 'this-week', 'previous-week']);
 
 /** A digit, a month or weekday name, or a word of relative dates (seizure-grammar.yaml). */
-const periodTrigger = perTables(
-  (t) =>
-    new RegExp(
-      `\\d|\\b(?:${[
-        ...t.months.keys(),
-        ...t.weekdays.keys(),
-        ...t.grammar.slots.words('period-trigger-words'),
-      ]
-        .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-        .join('|')})`,
-      'iu',
-    ),
+const periodTrigger = perTables((t) =>
+  fastRegExp(
+    `\\d|\\b(?:${[...t.months.keys(), ...t.weekdays.keys(), ...t.grammar.slots.words('period-trigger-words')]
+      .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('|')})`,
+    'iu',
+  ),
 );
 
 /** Between two dates named as one span: " and ", " to ", "-". */

@@ -10,6 +10,7 @@ import { AmountUnitSchema, DrugSchema } from '../../records/schema.ts';
 import { matchAll } from '../match-all.ts';
 import { loadRuleTable } from '../rules/load.ts';
 import { escapeRegex, loadSettings, loadSlots, type Slots } from '../rules/slots.ts';
+import { fastRegExp } from '../rules/word-boundary.ts';
 import type { ConfidenceWeights } from './merge.ts';
 
 const UnitRule = z.object({
@@ -387,7 +388,7 @@ export function compileSeizureTables(dir: string): SeizureTables {
   const termMap = new Map<TermKind, Compiled<z.infer<typeof TermRule>>[]>();
   for (const t of terms) {
     const list = termMap.get(t.kind) ?? [];
-    list.push({ rule: t, re: new RegExp(`(?<![\\p{L}\\d])${word(t.pattern)}(?![\\p{L}\\d])`, 'giu') });
+    list.push({ rule: t, re: fastRegExp(`(?<![\\p{L}\\d])${word(t.pattern)}(?![\\p{L}\\d])`, 'giu') });
     termMap.set(t.kind, list);
   }
   const months = new Map<string, number>();
@@ -403,19 +404,19 @@ export function compileSeizureTables(dir: string): SeizureTables {
   const grammar: SeizureGrammar = {
     slots,
     // An elided link ("d’héroïne") needs no space before the drug.
-    ofBinding: new RegExp(
+    ofBinding: fastRegExp(
       `^\\s*${g('link-of-binding')}(?:\\s+|(?<=['’]))(?:[\\p{L}“”"'’-]+\\s+){0,3}$`,
       'iu',
     ),
     genericOf: new RegExp(`^\\s*${g('link-of')}\\s+${g('determiners')}?\\s*$`, 'i'),
-    definiteRef: new RegExp(
+    definiteRef: fastRegExp(
       `\\b${g('definite-articles')}\\s+(?:[\\p{L}-]+\\s+)?${g('haul-references')}\\b`,
       'iu',
     ),
-    theBefore: new RegExp(`\\b${g('definite-articles')}\\s+(?:[\\p{L}-]+\\s+)?$`, 'iu'),
-    referringBefore: new RegExp(`\\b${g('referring-determiners')}\\s+(?:[\\p{L}-]+\\s+)?$`, 'iu'),
+    theBefore: fastRegExp(`\\b${g('definite-articles')}\\s+(?:[\\p{L}-]+\\s+)?$`, 'iu'),
+    referringBefore: fastRegExp(`\\b${g('referring-determiners')}\\s+(?:[\\p{L}-]+\\s+)?$`, 'iu'),
     referringStart: new RegExp(`^${g('referring-determiners')}\\b`, 'i'),
-    drugListLink: new RegExp(`^\\s*(?:,|/|,?\\s+${g('list-and-or')})\\s*(?:[\\p{L}-]+\\s+)?$`, 'iu'),
+    drugListLink: fastRegExp(`^\\s*(?:,|/|,?\\s+${g('list-and-or')})\\s*(?:[\\p{L}-]+\\s+)?$`, 'iu'),
     referBackOpener: new RegExp(`^${g('refer-back-opener')}\\b`, 'i'),
     additionalHaul: new RegExp(`\\b${g('additional-haul')}\\b`, 'i'),
     attribution: new RegExp(
@@ -426,11 +427,11 @@ export function compileSeizureTables(dir: string): SeizureTables {
     rangeYear: new RegExp(`\\b${g('range-openers')}\\s+(?:19|20)\\d\\d\\b`, 'i'),
     percentAt: new RegExp(`\\d\\s?${g('percent-words')}`, 'i'),
     // "in 2,000 packets", "packed into 40 sachets", "were found in 80 bricks".
-    massThenCount: new RegExp(
+    massThenCount: fastRegExp(
       `^[\\s,]*(?:${g('passive-perfect')}\\s+)?(?:(?:${g('packing-verbs')}|\\p{L}+ed)\\s+)?${g('packing-links')}\\s+$`,
       'iu',
     ),
-    packingOfTold: new RegExp(
+    packingOfTold: fastRegExp(
       `\\b${g('definite-articles')}\\s+(?:[\\p{L}-]+\\s+){0,2}(?:${g('packing-verbs')}|\\p{L}+ed)\\s+${g('packing-links')}\\s+$`,
       'iu',
     ),
@@ -442,7 +443,7 @@ export function compileSeizureTables(dir: string): SeizureTables {
       'i',
     ),
     ofWord: new RegExp(`\\b${g('link-of')} \\w+\\s*`, 'i'),
-    ofTwoWords: new RegExp(`\\b${g('link-of')} [\\p{L}-]+\\s+[\\p{L}-]+\\s+`, 'iu'),
+    ofTwoWords: fastRegExp(`\\b${g('link-of')} [\\p{L}-]+\\s+[\\p{L}-]+\\s+`, 'iu'),
     respectively: new RegExp(`\\b${g('respectively')}\\b`, 'i'),
     partOfBefore: new RegExp(
       `(?:^|[\\s,;:(])${g('part-of')}[\\s,:]+(?:${slots
@@ -452,7 +453,7 @@ export function compileSeizureTables(dir: string): SeizureTables {
       'i',
     ),
     listLink: new RegExp(`\\b${g('list-continuation')}\\b|,`),
-    figureListLink: new RegExp(
+    figureListLink: fastRegExp(
       `^(?:\\s+${g('link-of-binding')}\\s+(?:[\\p{L}-]+\\s+){0,2}?[\\p{L}-]+)?\\s*(?:,|,?\\s+${g('list-and')})\\s*$`,
       'iu',
     ),
@@ -482,12 +483,12 @@ export function compileSeizureTables(dir: string): SeizureTables {
     // "fentanyl-laced pills", "cocaine-filled bags": a drug word before such a hyphen still names the drug.
     drugs: drugs.map((d) => ({
       rule: d,
-      re: new RegExp(`(?<![\\w-])${word(d.pattern)}(?![\\w]|-(?!${g('drug-hyphen-words')}\\b))`, 'giu'),
+      re: fastRegExp(`(?<![\\w-])${word(d.pattern)}(?![\\w]|-(?!${g('drug-hyphen-words')}\\b))`, 'giu'),
     })),
     terms: termMap,
-    frames: frames.map((f) => ({ rule: f, re: new RegExp(f.pattern, 'iu') })),
+    frames: frames.map((f) => ({ rule: f, re: fastRegExp(f.pattern, 'iu') })),
     listFrames: new Set(frames.filter((f) => f.window === 'before' && !f.units).map((f) => f.reason)),
-    periods: periods.map((p) => ({ rule: p, re: new RegExp(p.pattern, 'giu') })),
+    periods: periods.map((p) => ({ rule: p, re: fastRegExp(p.pattern, 'giu') })),
     months,
     weekdays,
     grammar,
@@ -524,7 +525,7 @@ export function alternationOf(res: readonly RegExp[]): RegExp | null {
   if (flags.size !== 1) return null;
   // Group names would repeat across patterns: unnamed groups match the same.
   const alternatives = res.map((re) => `(?:${re.source.replace(/(?<!\\)\(\?<([A-Za-z_$][\w$]*)>/g, '(?:')})`);
-  return new RegExp(alternatives.join('|'), [...flags][0]);
+  return fastRegExp(alternatives.join('|'), [...flags][0]);
 }
 
 /** The answers of termMatch per table set and kind, for the sentences of the last articles. */
