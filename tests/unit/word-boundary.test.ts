@@ -108,7 +108,9 @@ describe('the rewrite changes no match', () => {
     const d = path.join(corpus, sub);
     if (!existsSync(d)) continue;
     for (const f of readdirSync(d).filter((n) => n.endsWith('.json')))
-      texts.push(...(JSON.parse(readFileSync(path.join(d, f), 'utf8')) as { text: string }).text.split(/\n+/));
+      texts.push(
+        ...(JSON.parse(readFileSync(path.join(d, f), 'utf8')) as { text: string }).text.split(/\n+/),
+      );
   }
 
   it(`holds for the ${patterns.length} table patterns with \\b`, () => {
@@ -121,7 +123,8 @@ describe('the rewrite changes no match', () => {
       if (fast.source === slow.source) continue;
       changed++;
       for (const t of texts)
-        if (JSON.stringify(matches(slow, t)) !== JSON.stringify(matches(fast, t))) diffs.push(`/${p}/ on ${t}`);
+        if (JSON.stringify(matches(slow, t)) !== JSON.stringify(matches(fast, t)))
+          diffs.push(`/${p}/ on ${t}`);
     }
     expect(diffs).toEqual([]);
     // Most table patterns start with \\b before a word: the rewrite must reach them.

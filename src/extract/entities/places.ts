@@ -21,7 +21,7 @@ import type { GeoEntity } from '../../geo/index.ts';
 import { placeKey } from '../../geo/index.ts';
 import type { Place } from '../../types.ts';
 import { matchAll } from '../match-all.ts';
-import { fastRegExp } from '../rules/word-boundary.ts';
+import { cachedRegExp } from '../rules/regex-cache.ts';
 import { type EntityContext, isClaimed, spanText } from './context.ts';
 import type { PlaceMention } from './index.ts';
 import { isCommonWord, type Token } from './tokens.ts';
@@ -670,7 +670,7 @@ function markRegionsAfterPlural(ctx: EntityContext, raws: Raw[]): void {
   const plural = [...gr.adminPlural].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
   if (!plural) return;
   const of = gr.slots.re('org-of');
-  const before = fastRegExp(`(?:^|[^\\p{L}])(?:${plural})\\s+(?:${of}\\s+)?$`, 'iu');
+  const before = cachedRegExp(`(?:^|[^\\p{L}])(?:${plural})\\s+(?:${of}\\s+)?$`, 'iu');
   for (let i = 0; i < raws.length; i++) {
     const r = raws[i]!;
     if (!before.test(ctx.text.slice(Math.max(0, r.start - 40), r.start))) continue;
