@@ -10,6 +10,7 @@
  */
 
 import { matchAll } from '../match-all.ts';
+import { foldForLiterals, mayMatch } from '../rules/literal-prefilter.ts';
 import { fastRegExp } from '../rules/word-boundary.ts';
 import { parseWordNumber } from './numbers.ts';
 import { type PeriodRuleT, perTables, type SeizureTables } from './tables.ts';
@@ -258,7 +259,10 @@ export function findPeriods(
   const all: Array<
     PeriodMention & { counted?: { rule: PeriodRuleT; groups: Record<string, string | undefined> } }
   > = [];
+  // Most patterns need a word the sentence lacks: skip their scans (rules/literal-prefilter.ts).
+  const folded = foldForLiterals(text);
   for (const c of t.periods) {
+    if (!mayMatch(c.re, folded)) continue;
     for (const m of matchAll(text, c.re)) {
       all.push({
         start: m.index,

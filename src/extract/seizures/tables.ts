@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { loadPlaceAliases } from '../../geo/aliases.ts';
 import { AmountUnitSchema, DrugSchema } from '../../records/schema.ts';
 import { matchAll } from '../match-all.ts';
+import { foldForLiterals, mayMatch } from '../rules/literal-prefilter.ts';
 import { loadRuleTable } from '../rules/load.ts';
 import { escapeRegex, loadSettings, loadSlots, type Slots } from '../rules/slots.ts';
 import { fastRegExp } from '../rules/word-boundary.ts';
@@ -514,20 +515,6 @@ export function perTables<T>(build: (t: SeizureTables) => T): (t: SeizureTables)
   };
 }
 
-/**
- * Patterns as one alternation, to test once whether any of them matches: it matches exactly where
- * one of them does, and most sentences match none, so one pass saves a pass per pattern. Null
- * when a pattern refers back to a group (an alternation would renumber them) or flags differ.
- */
-export function alternationOf(res: readonly RegExp[]): RegExp | null {
-  if (res.length === 0 || res.some((re) => /\\[1-9]|\\k</.test(re.source))) return null;
-  const flags = new Set(res.map((re) => re.flags.replace('g', '')));
-  if (flags.size !== 1) return null;
-  // Group names would repeat across patterns: unnamed groups match the same.
-  const alternatives = res.map((re) => `(?:${re.source.replace(/(?<!\\)\(\?<([A-Za-z_$][\w$]*)>/g, '(?:')})`);
-  return fastRegExp(alternatives.join('|'), [...flags][0]);
-}
-
 /** The answers of termMatch per table set and kind, for the sentences of the last articles. */
 const termMemo = new WeakMap<SeizureTables, Map<TermKind, Map<string, string | null>>>();
 /** Sentences remembered per kind before the memo starts over (a few articles' worth). */
@@ -552,7 +539,9 @@ export function termMatch(t: SeizureTables, kind: TermKind, text: string): strin
   const known = memo.get(text);
   if (known !== undefined) return known;
   let found: string | null = null;
+  const folded = foldForLiterals(text);
   for (const c of t.terms.get(kind) ?? []) {
+    if (!mayMatch(c.re, folded)) continue;
     c.re.lastIndex = 0;
     const hit = c.re.test(text);
     // A global regex keeps lastIndex after test(); matchAll() would start from there.
@@ -569,8 +558,9 @@ export function termMatch(t: SeizureTables, kind: TermKind, text: string): strin
 
 /** Reason of the first rule of `kind` with `scope: sentence` that matches `text`, else null. */
 export function sentenceTermMatch(t: SeizureTables, kind: TermKind, text: string): string | null {
+  const folded = foldForLiterals(text);
   for (const c of t.terms.get(kind) ?? []) {
-    if (c.rule.scope !== 'sentence') continue;
+    if (c.rule.scope !== 'sentence' || !mayMatch(c.re, folded)) continue;
     c.re.lastIndex = 0;
     const hit = c.re.test(text);
     c.re.lastIndex = 0;
@@ -586,7 +576,9 @@ export function termMatches(
   text: string,
 ): Array<{ start: number; end: number; reason: string }> {
   const out: Array<{ start: number; end: number; reason: string }> = [];
+  const folded = foldForLiterals(text);
   for (const c of t.terms.get(kind) ?? []) {
+    if (!mayMatch(c.re, folded)) continue;
     c.re.lastIndex = 0;
     for (const m of matchAll(text, c.re))
       out.push({ start: m.index, end: m.index + m[0].length, reason: c.rule.reason });
