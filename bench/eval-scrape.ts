@@ -123,6 +123,26 @@ const SETS: Array<[string, (p: CorpusPage) => boolean]> = [
     '  ours, round 5 (written before reading src/scrape, scored on main before changes)',
     (p) => p.folder === 'generic-fixtures' && p.set === 'round5',
   ],
+  [
+    '  ours, round 6 (written before reading src/scrape, scored on main before changes)',
+    (p) => p.folder === 'generic-fixtures' && p.set === 'round6',
+  ],
+  [
+    '  ours, round 6, check set (written after reading src/scrape, scored once before changes)',
+    (p) => p.folder === 'generic-fixtures' && p.set === 'check6',
+  ],
+  [
+    '  ours, round 6, second check set (written after the first was fixed, scored once before changes)',
+    (p) => p.folder === 'generic-fixtures' && p.set === 'check6b',
+  ],
+  [
+    '  ours, round 6, third check set (written after the second was fixed, scored once before changes)',
+    (p) => p.folder === 'generic-fixtures' && p.set === 'check6c',
+  ],
+  [
+    '  ours, round 6, fourth check set (written after the third was fixed, scored once before changes)',
+    (p) => p.folder === 'generic-fixtures' && p.set === 'check6d',
+  ],
 ];
 
 const f = (n: number): string => n.toFixed(3);

@@ -7,9 +7,11 @@
  */
 import type { AnyNode, Element } from 'domhandler';
 import {
+  BIO_LINE,
   BODY_HINT,
   BOILERPLATE_PARAGRAPH,
   CALL_TO_ACTION,
+  CARD_FACT_LABEL,
   CONTENT_JUNK,
   DATE_LINE,
   INLINE_PROMO_LABEL,
@@ -18,6 +20,7 @@ import {
   METADATA_LABEL,
   PHOTO_CREDIT_LINE,
   PHOTO_CREDIT_LINE_EN,
+  PHOTO_CREDIT_TAIL,
   PROMO_HEADINGS,
   RATING_LINE,
   READ_TIME_LINE,
@@ -83,10 +86,33 @@ function isJunkByName(el: Element): boolean {
   const heading = HEADINGS.has(el.name);
   for (const token of `${cls} ${id}`.split(/\s+/)) {
     if (!token || !isJunkToken(token)) continue;
-    if (heading && HEADER_WORD.test(token) && !isJunkToken(token.replace(HEADER_WORD, ''))) continue;
+    // A subheading named as one ("subhead-embed", "section-header"), or a section's header
+    // holding its subheading ("ingredients-header"), is not page furniture.
+    if (
+      (heading || sectionHeading(el)) &&
+      HEADER_WORD.test(token) &&
+      !isJunkToken(token.replace(HEADER_WORD, ''))
+    )
+      continue;
+    if (heading && SUBHEAD_TOKEN.test(token)) continue;
     return true;
   }
   return false;
+}
+
+const SUBHEAD_TOKEN = /sub-?head/i;
+
+/** A few words around a subheading, no `<h1>`: a section's header ("Ingredients" and its tools). */
+function sectionHeading(el: Element): boolean {
+  if (!holdsHeading(el) || flatText(el).length > 120) return false;
+  const stack: AnyNode[] = [...(el.children ?? [])];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (!isElement(n)) continue;
+    if (n.name === 'h1') return false;
+    stack.push(...(n.children ?? []));
+  }
+  return true;
 }
 
 /** Inline junk that is cut out of a sentence whatever it says: a download link, a share button, an ad. */
@@ -130,6 +156,18 @@ function isHeadingOnly(el: Element): boolean {
     stack.push(...(n.children ?? []));
   }
   return heading;
+}
+
+/** True when a subheading (h2-h6) is under `el` (an iterative walk; asked of short blocks). */
+function holdsHeading(el: Element): boolean {
+  const stack: AnyNode[] = [...(el.children ?? [])];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (!isElement(n)) continue;
+    if (HEADINGS.has(n.name) && n.name !== 'h1') return true;
+    stack.push(...(n.children ?? []));
+  }
+  return false;
 }
 
 /** Owners of the prose blocks written with the roots' dominant paragraph class token (none without classes). */
@@ -216,6 +254,44 @@ function unwrappedHeader(page: PageText, roots: readonly Element[]): Element[] {
   return [];
 }
 
+/** class/id of a standfirst under the headline. */
+const DEK_NAME =
+  /sub-?title|subhead(?:line)?|(?:^|[-_\s])dek(?:$|[-_\s])|standfirst|strapline|summary|excerpt|deck/i;
+
+/**
+ * The standfirst right under the headline, each in a wrapper of its own (Medium: `<div><h1>
+ * </div><div><h2 class="pw-subtitle-paragraph"></div>`): the first element after the
+ * headline's outermost lone wrapper, a short line without links named as a dek. It is the
+ * teaser, not the text.
+ */
+function dekAfterHeadline(page: PageText, roots: readonly Element[]): Element | null {
+  const h1 = page.elements.find((el) => el.name === 'h1' && roots.some((r) => contains(r, el)));
+  if (!h1) return null;
+  let anchor: Element = h1;
+  while (
+    isElement(anchor.parent) &&
+    !roots.includes(anchor.parent) &&
+    elementChildren(anchor.parent).length === 1
+  )
+    anchor = anchor.parent;
+  let next: AnyNode | null = anchor.next;
+  while (next && !(isElement(next) && page.stats.has(next) && statsOf(page, next).units > 0))
+    next = next.next;
+  if (!isElement(next)) return null;
+  const st = statsOf(page, next);
+  if (st.units >= 300 || st.links > 0 || st.img > 0 || st.paragraphs > 1) return null;
+  // The dek itself may sit in a lone wrapper: its name is on the inner element.
+  for (
+    let el: Element | undefined = next;
+    el;
+    el = elementChildren(el).length === 1 ? elementChildren(el)[0] : undefined
+  ) {
+    const ci = `${el.attribs?.class ?? ''} ${el.attribs?.id ?? ''}`;
+    if (DEK_NAME.test(ci)) return next;
+  }
+  return null;
+}
+
 /** What a caption's parts may be named that is never its text: its credit. */
 const CREDIT_NAME = /credit|copyright|attribution|byline|source/i;
 /** A credit written in a part of its own, unnamed: "Photograph: Name", "Photo by Name", "© Name". */
@@ -271,7 +347,10 @@ function loneCard(page: PageText, el: Element, contentProse: number): boolean {
 function imageWithCaption(page: PageText, el: Element): boolean {
   if (el.name !== 'td' && el.name !== 'div') return false;
   const st = statsOf(page, el);
-  if (st.img !== 1 || st.p > 1 || st.units === 0 || st.units >= 150 || st.paragraphs > 1) return false;
+  if (st.img !== 1 || st.p > 1 || st.units === 0 || st.units >= 250) return false;
+  // A caption and its credit on a line of their own ("Ray Thurlow | Bloomberg | Getty Images").
+  const credited = st.paragraphs === 2 && st.p === 0 && creditLast(page, el);
+  if (!credited && (st.units >= 150 || st.paragraphs > 1)) return false;
   // Its line may be a <p> (DW's `picBox`): then a caption, not a sentence of the story.
   if (st.p === 1 && (st.units >= 120 || SENTENCE_END.test(flatText(el)))) return false;
   for (const c of el.children ?? []) {
@@ -286,9 +365,72 @@ function imageWithCaption(page: PageText, el: Element): boolean {
       (c.children ?? []).some((x) => isElement(x) && (x.name === 'img' || x.name === 'picture'))
     )
       return true;
-    return false;
+    // The image in a wrapper of its own (a lazy-loading `<div>`), without text.
+    const cs = statsOf(page, c);
+    return (
+      (c.name === 'a' || c.name === 'div' || c.name === 'span' || c.name === 'p') &&
+      cs.img === 1 &&
+      cs.units === 0
+    );
   }
   return false;
+}
+
+/** A photo credit on a line of its own: an agency, or "Photo: Name". */
+const CREDIT_LINE =
+  /\b(?:Getty Images|AP Photo|Reuters|AFP|EPA|Shutterstock|Alamy|iStock(?:photo)?|Bloomberg|NurPhoto|Anadolu|SOPA Images|Xinhua|dpa|picture alliance|Folhapress|Estadão Conteúdo|Agência Brasil)\b|^(?:photo(?:graph)?|foto|imagem|image|bild|credit|crédito)s?\s*(?:by\b|:)/i;
+
+/** The last text block under `el` is a credit line. */
+function creditLast(page: PageText, el: Element): boolean {
+  const { first, last } = statsOf(page, el);
+  let line: TextBlock | null = null;
+  for (const b of page.blocks) {
+    const at = statsOf(page, b.owner).first;
+    if (at >= first && at <= last && b.text) line = b;
+  }
+  return !!line && line.units < 80 && !SENTENCE_END.test(line.text) && CREDIT_LINE.test(line.text);
+}
+
+/**
+ * A caption written as the line under an image, without <figure> or a name (Blogger's
+ * `separator` image, then a centred line in italics): a short line that is not a sentence,
+ * centred or set in italics, right after an element that holds an image and no text.
+ */
+function captionAfterImage(page: PageText, el: Element): boolean {
+  if (el.name !== 'div' && el.name !== 'p') return false;
+  const st = statsOf(page, el);
+  if (st.units === 0 || st.units >= 120 || st.img > 0 || st.links > 0 || st.paragraphs > 1) return false;
+  const text = flatText(el);
+  if (SENTENCE_END.test(text)) return false;
+  let prev: AnyNode | null = el.prev;
+  while (prev && !isElement(prev)) {
+    if (prev.type === 'text' && (prev as unknown as { data: string }).data.trim()) return false;
+    prev = prev.prev;
+  }
+  if (!isElement(prev) || !page.stats.has(prev)) return false;
+  const ps = statsOf(page, prev);
+  if (ps.img < 1 || ps.units > 0) return false;
+  const centred = /text-align\s*:\s*center/i.test(el.attribs?.style ?? '');
+  return centred || italicText(el) === text;
+}
+
+const ITALIC = new Set(['i', 'em', 'small', 'cite']);
+
+/** The text of `el` set in italics (or small print). */
+function italicText(el: Element): string {
+  let out = '';
+  const stack: Array<[AnyNode, boolean]> = [[el, false]];
+  while (stack.length) {
+    const [n, italic] = stack.pop()!;
+    if (n.type === 'text') {
+      if (italic) out += (n as unknown as { data: string }).data;
+      continue;
+    }
+    if (!isElement(n)) continue;
+    const inner = italic || ITALIC.has(n.name);
+    for (let i = (n.children ?? []).length - 1; i >= 0; i--) stack.push([n.children[i]!, inner]);
+  }
+  return out.replace(/\s+/g, ' ').trim();
 }
 
 /** The text of a small subtree (an iterative walk). */
@@ -416,8 +558,16 @@ function looksLikeBoilerplate(page: PageText, el: Element, trustNames: boolean):
   const weight = classWeight(el);
   // A box named like furniture ("callout-card") whose text is prose without a link or an
   // image is a note of the article, not a teaser or a promo.
+  // Buttons that call to nothing (a recipe card's "1x 2x" scale) are its tools, not a form.
+  // So is a subheading or a list of plain items in a box named like a widget (Elementor
+  // writes every part of a body as `elementor-widget-*`: a heading, an icon list).
   const plainProse =
-    st.prose > 0 && st.linkUnits === 0 && st.img === 0 && st.embeds === 0 && st.inputs + st.buttons === 0;
+    (st.prose > 0 || isHeadingOnly(el) || (st.li >= 2 && st.units >= 60)) &&
+    st.linkUnits === 0 &&
+    st.img === 0 &&
+    st.embeds === 0 &&
+    st.inputs === 0 &&
+    (st.buttons === 0 || !callButton(el));
   if (weight < 0 && !plainProse && (trustNames ? st.prose < 200 : st.prose === 0)) return true;
   if (st.commas >= 10) return false;
   const isList = el.name === 'ul' || el.name === 'ol';
@@ -428,14 +578,29 @@ function looksLikeBoilerplate(page: PageText, el: Element, trustNames: boolean):
   // Buttons count as fields beside a field, in a box of short lines (a dialog's "Continue
   // reading here") or when one calls to action ("Sign up" under a pitch); not a paragraph's
   // tools (a live blog's entries each have their "Copy link" button).
+  // A list's own tools (a recipe's "1x 2x 3x" scale, a unit switch, "Check all") sit beside
+  // three or more items of text: they are not a form's fields.
+  // So are a section header's tools beside its subheading ("Ingredients", "Scale 1x 2x").
+  const listTools =
+    st.inputs === 0 &&
+    ((st.li >= 3 && st.linkUnits < st.units * 0.3) || (st.units < 60 && holdsHeading(el))) &&
+    !callButton(el);
   const fields =
     st.inputs +
-    (st.inputs > 0 || (st.buttons > 0 && (!holdsParagraph(page, el) || callButton(el))) ? st.buttons : 0);
+    (st.inputs > 0 || (st.buttons > 0 && !listTools && (!holdsParagraph(page, el) || callButton(el)))
+      ? st.buttons
+      : 0);
   if (fields > Math.floor((st.p > 0 ? st.p : st.paragraphs) / 3) && fields > 0) return true;
   // Short blocks go when they carry links, images or buttons (Readability 0.5; a player's
   // "Listen 4 min"): a bold line without any is a subheading written in a div.
+  // A heading with its section's tools ("Ingredients", "Scale 1x 2x 3x") keeps its heading:
+  // the tools go as a short block of their own.
   if (!isList && st.units < 25 && (st.img === 0 || st.img > 2))
-    return (st.linkUnits > 0 || st.img > 0 || st.buttons > 0 || st.units === 0) && !isHeadingOnly(el);
+    return (
+      (st.linkUnits > 0 || st.img > 0 || st.buttons > 0 || st.units === 0) &&
+      !isHeadingOnly(el) &&
+      !(st.linkUnits === 0 && st.img === 0 && holdsHeading(el))
+    );
   // Links inside sentences ("It also <a>co-ordinates plans</a>.") are not a link farm.
   const sentences = st.sentences >= st.links;
   if (!isList && weight < 25 && ld > 0.2 && !sentences) return st.prose < st.units * 0.5 || ld > 0.5;
@@ -473,6 +638,8 @@ export function contentBlocks(
   const template = bodyParagraphs(page, roots);
   const header = headerBlock(page, roots, template);
   const loose = new Set(unwrappedHeader(page, roots));
+  const dek = dekAfterHeadline(page, roots);
+  if (dek) loose.add(dek);
   const essay = storyFigures(page, roots, contentProse);
   // A photo essay names its own text after its pictures (`gallery-intro`): names are trusted
   // only for blocks without prose.
@@ -531,6 +698,7 @@ export function contentBlocks(
             (conditional &&
               ((CONDITIONAL.has(el.name) && looksLikeBoilerplate(page, el, byName === 'all')) ||
                 imageWithCaption(page, el) ||
+                captionAfterImage(page, el) ||
                 loneCard(page, el, contentProse)))));
       if (junk) {
         if (!BLOCK_TAGS.has(el.name)) inlineJunk.add(el);
@@ -694,12 +862,15 @@ export function filterBlocks(blocks: readonly TextBlock[], headlines: readonly s
     )
       continue;
     if (isTrailer(text)) continue;
+    if (i >= blocks.length - 3 && b.units < 250 && BIO_LINE.test(text)) continue;
     if (b.units < 80 && READ_TIME_LINE.test(text)) continue;
     if (b.units < 40 && RELATIVE_TIME_LINE.test(text)) continue;
     if (b.units < 150 && PHOTO_CREDIT_LINE.test(text)) continue;
     if (b.units < 250 && PHOTO_CREDIT_LINE_EN.test(text)) continue;
+    if (b.units < 250 && PHOTO_CREDIT_TAIL.test(text)) continue;
     if (b.units < 60 && isDataLine(b)) continue;
     if (b.units < 60 && RATING_LINE.test(text)) continue;
+    if (b.units < 35 && CARD_FACT_LABEL.test(text) && FACT_LINE.test(text)) continue;
     if (b.units < 200 && !TABLE_CELLS.has(b.owner.name) && factSegments(text)) continue;
     if (b.units >= 30 && b.units < 250 && repeatsAnother(b, blocks)) continue;
     // "Source: ..." right under a table is the table's credit line.
@@ -738,6 +909,9 @@ export function filterBlocks(blocks: readonly TextBlock[], headlines: readonly s
 /** "Prep Time: 10 mins", "Servings: 6": a short label, a colon and a value with a figure. */
 const FACT_LINE = /^[\p{L}][\p{L}' ]{1,24}:\s*[^.!?]{0,20}\d[^.!?]{0,20}$/u;
 
+/** "Category: Salad": a short label, a colon and a short value that is not a sentence. */
+const LABEL_VALUE = /^[\p{L}][\p{L}' ]{1,24}:\s*[^.!?:]{1,40}$/u;
+
 /** "Prep Time 10 mins" with its label in an element of its own (no colon): label, figure, value. */
 const LABELLED_FACT = /^[\p{L}][\p{L}' ]{1,24}\s+[^.!?]{0,20}\d[^.!?]{0,20}$/u;
 const LABEL_CLASS = /label|caption-?name|details-?name|meta-?name|(?:^|[-_])key(?:$|[-_])/i;
@@ -774,7 +948,10 @@ function cellRow(el: Element): boolean {
     }
     if (!isElement(c)) continue;
     if (!CELL_TAGS.has(c.name)) return false;
-    if (cells++ === 0 && /\d/.test(flatText(c))) return false;
+    // A cell of no words (a checkbox's "▢", an icon) is neither label nor value.
+    const t = flatText(c);
+    if (!/[\p{L}\p{N}]/u.test(t)) continue;
+    if (cells++ === 0 && /\d/.test(t)) return false;
   }
   return cells >= 2;
 }
@@ -787,18 +964,22 @@ function cellRow(el: Element): boolean {
 function factRuns(blocks: readonly TextBlock[]): Set<number> {
   const out = new Set<number>();
   let start = 0;
+  let figures = 0;
   for (let i = 0; i <= blocks.length; i++) {
     const b = blocks[i];
+    const short = !!b && b.units < 35 && !TABLE_CELLS.has(b.owner.name);
     const fact =
-      !!b &&
-      b.units < 35 &&
-      !TABLE_CELLS.has(b.owner.name) &&
+      short &&
       (FACT_LINE.test(b.text) ||
         (LABELLED_FACT.test(b.text) && hasLabelChild(b.owner)) ||
         (/\d/.test(b.text) && cellRow(b.owner)));
-    if (fact) continue;
-    if (i - start >= 3) for (let k = start; k < i; k++) out.add(k);
+    if (fact) figures++;
+    // A label and a value without a figure ("Author: Dana Whitfield", "Category: Salad") in a
+    // run of facts is one more line of the same card.
+    if (fact || (short && LABEL_VALUE.test(b.text))) continue;
+    if (i - start >= 3 && figures >= 2) for (let k = start; k < i; k++) out.add(k);
     start = i + 1;
+    figures = 0;
   }
   return out;
 }
@@ -827,6 +1008,12 @@ function dropOrphanLabels(
     while (isElement(box) && !contains(box, last)) box = box.parent;
     if (!isElement(box)) return true;
     const held = box;
-    return out.some((o) => o !== b && contains(held, o.owner));
+    if (out.some((o) => o !== b && contains(held, o.owner))) return true;
+    // A section's heading over its tools ("Ingredients" over "Scale 1x 2x"): the section
+    // around that box goes on with text that was kept.
+    const section = held.parent;
+    if (!HEADINGS.has(b.owner.name) || !isElement(section)) return false;
+    const next = out[out.indexOf(b) + 1];
+    return !!next && contains(section, next.owner);
   });
 }

@@ -60,6 +60,9 @@ function exclusionOf(el: Element): Strength | 0 {
   if (cls && (HIDDEN_CLASS.test(cls) || ON_DEMAND.test(cls))) return 1;
   const role = attrs.role;
   if (role && UNLIKELY_ROLES.has(role)) return role === 'dialog' || role === 'alertdialog' ? 3 : 2;
+  // A table in a <figure> (WordPress writes every table as `figure.wp-block-table`) is the
+  // story's data, not an illustration.
+  if (name === 'figure' && holds(el, TABLES) && !holds(el, IMAGES)) return 0;
   if (FURNITURE_TAGS.has(name)) return name === 'dialog' ? 3 : name === 'nav' ? 2 : 1;
   if (NEVER_BY_CLASS.has(name)) return 0;
   const ci = `${cls} ${attrs.id ?? ''}`;
@@ -91,6 +94,8 @@ function holds(el: Element, tags: ReadonlySet<string>): boolean {
 }
 
 const H1 = new Set(['h1']);
+const TABLES = new Set(['table']);
+const IMAGES = new Set(['img', 'picture', 'video', 'iframe']);
 
 /**
  * The header of one entry in a stream of entries (a live blog's update, a timeline's item):
@@ -123,6 +128,21 @@ export function isEntryHeader(raw: PageText, el: Element): boolean {
   return same >= 1;
 }
 
+/**
+ * The header of a section of the story, named so (`recipe-ingredients-header`,
+ * `section-header`): a `div` named as a header and nothing else, holding a subheading, no
+ * `<h1>` and no prose, a few words (with a section's tools: a recipe's "Scale 1x 2x"). Its
+ * subheading is the section's title; its insides are judged on their own.
+ */
+function sectionHeader(raw: PageText, el: Element): boolean {
+  if (el.name !== 'div') return false;
+  const ci = `${el.attribs?.class ?? ''} ${el.attribs?.id ?? ''}`;
+  if (!/header/i.test(ci) || UNLIKELY.test(ci.replace(/header/gi, ''))) return false;
+  const st = statsOf(raw, el);
+  if (st.units === 0 || st.units > 120 || st.prose > 0 || st.links > 0) return false;
+  return holds(el, SUBHEADINGS) && !holds(el, H1);
+}
+
 function collect(roots: readonly AnyNode[], raw: PageText, out: Exclusion[]): void {
   const stack: AnyNode[] = [];
   for (let i = roots.length - 1; i >= 0; i--) stack.push(roots[i]!);
@@ -139,6 +159,7 @@ function collect(roots: readonly AnyNode[], raw: PageText, out: Exclusion[]): vo
     }
     let strength = exclusionOf(el);
     if (strength === 1 && el.name === 'header' && isEntryHeader(raw, el)) strength = 0;
+    if (strength === 1 && sectionHeader(raw, el)) strength = 0;
     // An embedded post (a tweet) in a "social-embed" wrapper: the benchmark keeps its text.
     // A paywall or subscriber wrapper holding paragraphs is the rest of the body, locked (the
     // page's own JSON-LD often says so: isAccessibleForFree false, cssSelector ".paywall").

@@ -284,7 +284,7 @@ export function gatherSiblings(
         st.first > span.start &&
         st.first < topFirst &&
         st.prose >= 80 &&
-        st.p > 0 &&
+        (st.p > 0 || st.paragraphs > 0) &&
         st.li === 0 &&
         st.img === 0 &&
         st.prose >= st.units * 0.95 &&
@@ -318,5 +318,45 @@ export function gatherSiblings(
       }
     }
   }
-  return out;
+  return withSandwiched(page, parent, out);
+}
+
+/**
+ * The siblings between two gathered parts that are a subheading or a list of plain items
+ * (a page builder writes each of them as a widget of its own: Elementor's `widget-heading`,
+ * `widget-icon-list` between `widget-text-editor`s): part of the article, in document order.
+ */
+function withSandwiched(page: PageText, parent: Element, parts: Element[]): Element[] {
+  if (parts.length < 2) return parts;
+  const kids = elementChildren(parent);
+  const at = parts.map((p) => kids.indexOf(p)).filter((i) => i >= 0);
+  const from = Math.min(...at);
+  const to = Math.max(...at);
+  const chosen = new Set(parts);
+  let added = false;
+  for (let i = from + 1; i < to; i++) {
+    const sib = kids[i]!;
+    if (chosen.has(sib) || !page.stats.has(sib)) continue;
+    const st = statsOf(page, sib);
+    if (st.units === 0 || st.linkUnits > 0 || st.inputs + st.buttons > 0 || st.embeds > 0) continue;
+    const subheading = st.units < 150 && st.prose === 0 && holdsHeading(sib);
+    const plainList = st.li >= 2 && st.img === 0 && st.prose <= st.units * 0.5;
+    if (subheading || plainList) {
+      chosen.add(sib);
+      added = true;
+    }
+  }
+  return added ? kids.filter((k) => chosen.has(k)) : parts;
+}
+
+/** A subheading (h2-h6) under `el` (an iterative walk). */
+function holdsHeading(el: Element): boolean {
+  const stack: AnyNode[] = [...(el.children ?? [])];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (!isElement(n)) continue;
+    if (HEADINGS.has(n.name) && n.name !== 'h1') return true;
+    stack.push(...(n.children ?? []));
+  }
+  return false;
 }

@@ -97,12 +97,43 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** The text of one block: its first text field, or the texts of its children (rich-text trees). */
-function blockText(block: Record<string, unknown>): string | null {
+/** Keys of a list block's items: `{"type":"list","items":["...", "..."]}`. */
+const ITEM_KEYS = ['items', 'listItems', 'entries', 'elements'];
+
+/** The item texts of a list block (strings, or objects with a text field), or null. */
+function listItems(block: Record<string, unknown>): string[] | null {
+  for (const k of ITEM_KEYS) {
+    const items = block[k];
+    if (!Array.isArray(items) || !items.length) continue;
+    const out: string[] = [];
+    for (const item of items) {
+      const t = typeof item === 'string' ? normalizeSpace(item) : isObject(item) ? blockText(item) : null;
+      if (t) out.push(t);
+    }
+    return out.length ? out : null;
+  }
+  return null;
+}
+
+/** The paragraphs of one block: its text, or one per item of a list block. */
+function blockParagraphs(block: Record<string, unknown>): string[] {
+  const text = blockText(block);
+  if (text) return [text];
+  if (skippedType(block)) return [];
+  return listItems(block) ?? [];
+}
+
+function skippedType(block: Record<string, unknown>): boolean {
   for (const k of TYPE_KEYS) {
     const t = block[k];
-    if (typeof t === 'string' && SKIP_TYPE.test(t) && !/heading|text|paragraph/i.test(t)) return null;
+    if (typeof t === 'string' && SKIP_TYPE.test(t) && !/heading|text|paragraph/i.test(t)) return true;
   }
+  return false;
+}
+
+/** The text of one block: its first text field, or the texts of its children (rich-text trees). */
+function blockText(block: Record<string, unknown>): string | null {
+  if (skippedType(block)) return null;
   for (const k of TEXT_KEYS) {
     const v = block[k];
     if (typeof v === 'string' && v.trim()) return markupParagraphs(v).join(' ');
@@ -152,8 +183,7 @@ function bestIn(state: unknown, best: Best): void {
         const paragraphs: string[] = [];
         for (const item of v) {
           if (!isObject(item)) continue;
-          const t = blockText(item);
-          if (t) paragraphs.push(t);
+          paragraphs.push(...blockParagraphs(item));
         }
         const prose = proseOf(paragraphs);
         if (prose > best.prose) {

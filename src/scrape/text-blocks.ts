@@ -124,6 +124,16 @@ type Run = Omit<TextBlock, 'index'>;
 
 const EMBEDS = new Set(['iframe', 'embed', 'object', 'video', 'audio']);
 const FIELDS = new Set(['input', 'select', 'textarea']);
+/** A reporter's address ("mailto:", "tel:") is text of the line it closes, not a link elsewhere. */
+const CONTACT_LINK = /^\s*(?:mailto|tel):/i;
+
+/** A checkbox in a list item: a checklist's own box (a recipe's ingredients), not a form field. */
+function listCheckbox(el: Element, open: readonly Element[]): boolean {
+  const type = (el.attribs?.type ?? '').toLowerCase();
+  if (el.name !== 'input' || (type !== 'checkbox' && type !== 'radio')) return false;
+  for (let i = open.length - 1; i >= 0; i--) if (open[i]!.name === 'li') return true;
+  return false;
+}
 
 /**
  * Walks the subtrees under `roots`. `excluded` subtrees are skipped entirely (no text, no
@@ -224,7 +234,7 @@ export function readPageText(
       if (name === 'a') {
         const href = el.attribs?.href ?? '';
         if (href.startsWith('#')) anchorDepth--;
-        else if (href) linkDepth--;
+        else if (href && !CONTACT_LINK.test(href)) linkDepth--;
       }
       if (keptDepth > 0 && isKeptEmbed(el)) keptDepth--;
       open.pop();
@@ -238,7 +248,7 @@ export function readPageText(
       const parent = openStats[openStats.length - 1];
       if (parent) {
         if (EMBEDS.has(name)) parent.embeds++;
-        else if (FIELDS.has(name)) parent.inputs++;
+        else if (FIELDS.has(name) && !listCheckbox(el, open)) parent.inputs++;
         else if (name === 'button') parent.buttons++;
       }
       continue;
@@ -266,8 +276,8 @@ export function readPageText(
     } else if (name === 'a') {
       const href = el.attribs?.href ?? '';
       if (href.startsWith('#')) anchorDepth++;
-      else if (href) linkDepth++;
-      if (href) st.links++;
+      else if (href && !CONTACT_LINK.test(href)) linkDepth++;
+      if (href && !CONTACT_LINK.test(href)) st.links++;
     }
     if (isKeptEmbed(el)) keptDepth++;
     const children = el.children ?? [];

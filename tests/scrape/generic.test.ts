@@ -539,3 +539,235 @@ describe('generic extractor, round 5 causes', () => {
     );
   });
 });
+
+describe('generic extractor, round 6 causes', () => {
+  const lines = (n: number, t: string) =>
+    Array.from(
+      { length: n },
+      (_, i) =>
+        `<p>Line ${i + 1} about ${t}: the night porters at the old grain exchange, who have kept its clocks wound since the war, logged another quiet shift.</p>`,
+    ).join('');
+
+  it("keeps a recipe section's heading and items when its header holds scale buttons, named or not", () => {
+    const items = ['2 leeks, sliced', '1 litre of stock', '3 potatoes, diced', 'a knob of butter']
+      .map((x) => `<li>${x}</li>`)
+      .join('');
+    const card = (named: boolean) => {
+      const c = (name: string) => (named ? ` class="rc-${name}"` : '');
+      return `<div${c('card')}><div${c('ingredients')}><div${c('ingredients-header')}><h3>What you need</h3><div${c('scaler')}><span>Scale</span><button>1x</button><button>2x</button><button>3x</button></div></div><div${c('ingredients-list')}><ul>${items}</ul></div></div><div${c('steps')}><div${c('steps-header')}><h3>Method</h3></div><ol><li>Sweat the leeks in the butter until soft, add the potatoes and stock and simmer for twenty minutes.</li></ol></div></div>`;
+    };
+    for (const named of [true, false]) {
+      const html = `<body><h1>The headline</h1><div class="entry">${lines(3, 'the soup')}${card(named)}</div></body>`;
+      const text = mainText(html).paragraphs.join('\n');
+      expect(text, `named: ${named}`).toMatch(/What you need/);
+      expect(text).toMatch(/3 potatoes, diced/);
+      expect(text).toMatch(/^Method$/m);
+      expect(text).not.toMatch(/Scale|2x/);
+    }
+  });
+
+  it('drops a card of label-and-value lines when most carry figures, keeps a tip written as a sentence', () => {
+    const facts = ['Author: Mira Holt', 'Prep: 15 min', 'Cook: 40 min', 'Serves: 6', 'Course: Supper']
+      .map((l) => `<li>${l}</li>`)
+      .join('');
+    const html = `<body><h1>The headline</h1><div class="entry">${lines(3, 'the stew')}<ul>${facts}</ul><p>Tip: brown the meat in two batches, or it steams instead of searing.</p>${lines(1, 'the end')}</div></body>`;
+    const text = mainText(html).paragraphs.join('\n');
+    expect(text).not.toMatch(/Mira Holt|Serves|Supper/);
+    expect(text).toMatch(/Tip: brown the meat/);
+    // Two label lines without figures are not a card of facts.
+    const two = `<body><h1>The headline</h1><div class="entry">${lines(3, 'the stew')}<ul><li>Region: Lower Saxony</li><li>Grape: Riesling</li></ul>${lines(1, 'the end')}</div></body>`;
+    expect(mainText(two).paragraphs.join('\n')).toMatch(/Grape: Riesling/);
+  });
+
+  it('drops station promos, wire update notes, assistance credits, channel calls, affiliate notes and keyword lines', () => {
+    const junk = [
+      'For the latest news and weather, download the WXYZ 4 app.',
+      '(Adds comment from the port authority in sixth paragraph.)',
+      '— With assistance from Kofi Mensah and Ruth Adler',
+      '📲 Siga o canal do Jornal da Serra no WhatsApp',
+      'Join our Telegram channel for breaking news from the valley',
+      'This article contains affiliate links, and we may earn a small fee at no cost to you.',
+      'Tags: harbour, ferries, winter timetable',
+    ];
+    const html = `<body><h1>The headline</h1><div class="entry">${lines(3, 'the port')}${junk.map((j) => `<p>${j}</p>`).join('')}<p>The port authority said it would join the channel deepening project next year.</p></div></body>`;
+    const text = mainText(html).paragraphs.join('\n');
+    for (const j of [
+      'WXYZ',
+      'Adds comment',
+      'Kofi Mensah',
+      'Jornal da Serra',
+      'Telegram',
+      'affiliate',
+      'Tags:',
+    ])
+      expect(text).not.toContain(j);
+    expect(text).toMatch(/channel deepening project/);
+  });
+
+  it("reads a script store's list blocks item by item, leaves out its related list", () => {
+    const blocks = [
+      ...Array.from({ length: 4 }, (_, i) => ({
+        type: 'paragraph',
+        text: `Step ${i + 1} of the allotment guide: the committee, having argued for a season about the water rota, finally pinned a timetable to the shed door.`,
+      })),
+      {
+        type: 'list',
+        items: ['Bring your own hose', 'Lock the gate after dusk', { text: 'Label every seed tray' }],
+      },
+      { type: 'related', items: [{ title: 'A different story about sheds', url: '/sheds' }] },
+    ];
+    const html = `<body><h1>The allotment water rota</h1><div id="app">Loading…</div><script id="__NEXT_DATA__" type="application/json">${JSON.stringify({ props: { pageProps: { story: { headline: 'The allotment water rota', blocks } } } })}</script></body>`;
+    const r = extractMainText(loadHtml(html), { headlines: ['The allotment water rota'] });
+    expect(r.source).toBe('script-state');
+    expect(r.paragraphs).toContain('Lock the gate after dusk');
+    expect(r.paragraphs).toContain('Label every seed tray');
+    expect(r.paragraphs.join('\n')).not.toMatch(/different story/);
+  });
+
+  it('drops captions written without <figure>: a credit line, a dash-closed credit, a centred or italic line under an image', () => {
+    const figures = [
+      '<div><div><img src="/a.jpg"></div><div>Divers check the hull of the barge at the northern berth.</div><div>Anna Berg | Nordic Press | Getty Images</div></div>',
+      '<div><div><img src="/b.jpg"></div><p>Barcos atracados no cais norte nesta terça-feira — Foto: Paulo Dias/Agência</p></div>',
+      '<div style="text-align:center"><a href="/c.jpg"><img src="/c.jpg"></a></div><div style="text-align: center;"><span>The northern berth at low tide</span></div>',
+      '<div><img src="/d.jpg"></div><div><i>Looking south from the lighthouse</i></div>',
+    ];
+    const html = `<body><h1>The headline</h1><div class="entry">${lines(2, 'the berth')}${figures.join(lines(1, 'the tide'))}${lines(2, 'the barge')}<div><i>An editor's note written in italics, with no image above it</i></div></div></body>`;
+    const text = mainText(html).paragraphs.join('\n');
+    for (const c of ['Divers check', 'Getty', 'Foto: Paulo', 'low tide', 'lighthouse'])
+      expect(text).not.toContain(c);
+    expect(text).toMatch(/Line 2 about the barge/);
+    expect(text).toMatch(/editor's note written in italics/);
+  });
+
+  it("drops the standfirst in a lone wrapper under the headline's, keeps a first paragraph there not named as one", () => {
+    const page = (second: string) =>
+      `<body><article><div class="m1"><div><h1>The headline</h1></div><div>${second}</div>${lines(4, 'the shift')}</div></article></body>`;
+    const dek = mainText(
+      page('<h2 class="x-subtitle-paragraph">Why the grain exchange still keeps a night watch</h2>'),
+    ).paragraphs.join('\n');
+    expect(dek).not.toMatch(/still keeps a night watch/);
+    expect(dek).toMatch(/Line 1 about the shift/);
+    const lead = mainText(
+      page(
+        '<p class="x-body-paragraph">The first paragraph of this story, in a lone wrapper of its own, says who and when.</p>',
+      ),
+    ).paragraphs.join('\n');
+    expect(lead).toMatch(/The first paragraph of this story/);
+  });
+
+  it('keeps a subheading named subhead-embed between two parts of a body', () => {
+    const html = `<body><h1>The headline</h1><div class="article-body">${lines(3, 'the mill')}<h2 class="subhead-embed">The second winter</h2>${lines(3, 'the flood')}</div></body>`;
+    expect(mainText(html).paragraphs).toContain('The second winter');
+  });
+});
+
+describe('generic extractor, round 6 check-set causes', () => {
+  const widget = (kind: string, inner: string) =>
+    `<div class="pb-element pb-widget pb-widget-${kind}"><div class="pb-widget-container">${inner}</div></div>`;
+  const text = (i: number) =>
+    widget(
+      'text-editor',
+      `<p>Part ${i} of the orchard diary: the volunteers pruned the old pear trees in the rain, then sat in the barn and argued, kindly, about cider, apples, ladders, and whose turn it was.</p><p>The ${i}th visit ended, as the others had, with a list of jobs for next month, a broken saw, and a promise, again, to fix the gate.</p>`,
+    );
+
+  it('keeps a subheading and a plain list written as widgets between parts of the body, not a linked list', () => {
+    const list = widget(
+      'icon-list',
+      '<ul><li><span>Prune in late winter, before the buds swell</span></li><li><span>Cut back to an outward-facing bud</span></li><li><span>Burn nothing that shows canker</span></li></ul>',
+    );
+    const links = widget(
+      'icon-list',
+      '<ul><li><a href="/a">Our other orchards</a></li><li><a href="/b">Volunteer days</a></li></ul>',
+    );
+    const html = `<body><h1>The headline</h1><div class="pb-wrap">${text(1)}${widget('heading', '<h2>What we learned</h2>')}${list}${text(2)}${links}${text(3)}</div></body>`;
+    const out = mainText(html).paragraphs;
+    expect(out).toContain('What we learned');
+    expect(out).toContain('Cut back to an outward-facing bud');
+    expect(out.join('\n')).toMatch(/Part 3 of the orchard diary/);
+    expect(out.join('\n')).not.toMatch(/Volunteer days/);
+  });
+
+  it("keeps a checklist's items with their checkboxes and unit buttons, and a reporter line closed by a mailto link", () => {
+    const item = (i: number, x: string) =>
+      `<li><span class="cb"><input type="checkbox" id="c${i}"><label for="c${i}"><span class="sr-only">▢ </span></label></span><span class="amt">${i + 1}</span> <span class="unit">cups</span> <span class="name">${x}</span></li>`;
+    const html = `<body><h1>The headline</h1><div class="post-body"><p>Our kitchen has made this loaf every Friday for a year, and the only thing that changes is who forgets to feed the starter on Thursday night.</p><div class="ingr"><h3>Ingredients</h3><div class="units"><button>Imperial</button><button>Metric</button></div><ul>${['flour', 'water', 'rye', 'salt'].map((x, i) => item(i, x)).join('')}</ul></div><p>Kneading is optional, folding is not; give the dough four sets of folds over two hours and leave it alone.</p><p>Lena Osei, food desk <a href="mailto:l.osei@paper.example">l.osei@paper.example</a></p></div></body>`;
+    const out = mainText(html).paragraphs;
+    expect(out).toContain('3 cups rye');
+    expect(out).toContain('Ingredients');
+    expect(out.join('\n')).not.toMatch(/Imperial|▢/);
+    expect(out.join('\n')).toMatch(/l\.osei@paper\.example/);
+  });
+
+  it('drops "X contributed to this report" and "X and Y contributed reporting" lines, keeps a sentence about contributions', () => {
+    const html = `<body><h1>The headline</h1><div class="story">${Array.from({ length: 3 }, (_, i) => `<p>Paragraph ${i + 1}: the county board, meeting late into the night, approved the levee budget after a long debate about who pays for the pumps.</p>`).join('')}<p>Olivia Sandoval contributed to this report.</p><p>Ana Ruiz and Tom Bell contributed reporting from Lima.</p><p>Farmers contributed to this report's survey of flood damage, the board said.</p></div></body>`;
+    const out = mainText(html).paragraphs.join('\n');
+    expect(out).not.toMatch(/Sandoval|Tom Bell/);
+    expect(out).toMatch(/Farmers contributed/);
+  });
+});
+
+describe('generic extractor, round 6 second check-set causes', () => {
+  it('keeps a table written in a <figure> (WordPress wp-block-table), drops a figure with an image and its caption', () => {
+    const paras = Array.from(
+      { length: 3 },
+      (_, i) =>
+        `<p>Note ${i + 1}: the seed library lends its packets for a season, and borrowers bring back twice what they took, labelled by hand and dried on newspaper.</p>`,
+    ).join('');
+    const html = `<body><h1>The headline</h1><div class="entry-content">${paras}<figure class="wp-block-table"><table><thead><tr><th>Seed</th><th>Packets lent</th></tr></thead><tbody><tr><td>Runner bean</td><td>212</td></tr><tr><td>Kale</td><td>96</td></tr></tbody></table></figure><figure class="wp-block-image"><img src="/s.jpg"><figcaption>The library's drawers in the town hall basement</figcaption></figure>${paras.replace(/Note/g, 'Later note')}</div></body>`;
+    const text = mainText(html).paragraphs.join('\n');
+    expect(text).toMatch(/Runner bean/);
+    expect(text).toMatch(/Packets lent/);
+    expect(text).not.toMatch(/drawers in the town hall/);
+  });
+
+  it("drops a reporter box's link to their other stories, keeps the reporter line", () => {
+    const html = `<body><h3>The headline</h3><article class="view"><p>설악산 일대에 첫눈이 내리면서 탐방로가 통제됐다.<br><br>국립공원 관계자는 눈이 그친 뒤에도 결빙 구간이 많아 안전에 주의해야 한다고 말했다.<br><br>기상청은 내일 오전까지 산지에 눈이 더 내리겠다고 예보했다.</p><p>김하나 기자 hana@paper.example</p><div><strong>김하나 기자</strong><span>다른기사 보기</span></div><div><a href="/by/jane">More stories by Jane Roe</a></div></article></body>`;
+    const text = mainText(html).paragraphs.join('\n');
+    expect(text).toMatch(/김하나 기자 hana@paper\.example/);
+    expect(text).not.toMatch(/다른기사|More stories by/);
+  });
+
+  it('drops ad-break lines, paywall prompts and reader-funding pitches in several languages, and Korean caption credits, with no class names', () => {
+    const junk = [
+      'Continua após a publicidade',
+      'Continúa después de la publicidad',
+      'Já é assinante? Faça seu login',
+      'Este artigo é exclusivo para assinantes',
+      'Tenha acesso ilimitado a todo o conteúdo do site por R$ 1,90 no primeiro mês.',
+      'Help keep this journalism free for everyone. We rely on readers to fund our work.',
+      'The Harbour Post is a reader-supported publication, and you can join for free.',
+      '30일 오후 시청 앞 광장에 시민들이 모여 있다. 김하나 기자',
+      'As an Amazon Associate and member of other programs, I earn from qualifying purchases.',
+    ];
+    const body = Array.from(
+      { length: 3 },
+      (_, i) =>
+        `<div>Parágrafo ${i + 1}: a prefeitura anunciou nesta segunda-feira que a feira da praça vai funcionar também aos domingos, a partir de janeiro.</div>`,
+    ).join('');
+    const html = `<body><h1>The headline</h1><div>${body}${junk.map((j) => `<div>${j}</div>`).join('')}<div>Os feirantes continuam após a publicidade da prefeitura a pedir mais vagas, e leitores que já são assinantes do jornal também opinaram.</div></div></body>`;
+    const text = mainText(html).paragraphs.join('\n');
+    for (const j of junk) expect(text).not.toContain(j.slice(0, 20));
+    expect(text).toMatch(/Os feirantes continuam/);
+  });
+
+  it("drops calls to follow the outlet on an app and an author's closing bio line, keeps a bio sentence inside the story", () => {
+    const body = (n: number, t: string) =>
+      Array.from(
+        { length: n },
+        (_, i) =>
+          `<p>${t} ${i + 1}: the river authority opened the sluice gates at dawn, and by noon the meadows below the weir were under half a metre of water.</p>`,
+      ).join('');
+    const html = `<body><h1>The headline</h1><div class="story">${body(2, 'Part')}<p>Mara Quist is a reporter for the valley paper who has covered the weir since 2019, and she was there when the gates opened.</p>${body(2, 'Later')}<p>Receba notícias do Jornal do Vale no seu Telegram e fique por dentro de tudo!</p><p>Follow our flood coverage on Instagram for photos from the valley.</p><p><em>Tom Reyes is a staff writer for the Valley Courier covering rivers and farming.</em></p></div></body>`;
+    const text = mainText(html).paragraphs.join('\n');
+    expect(text).toMatch(/Mara Quist is a reporter/);
+    expect(text).not.toMatch(/Telegram|Instagram|Tom Reyes/);
+  });
+
+  it("drops a recipe card's lone yield line, keeps a sentence that gives the yield", () => {
+    const html = `<body><h1>The headline</h1><div class="entry-content"><p>These oat biscuits keep for a week in a tin, and the dough freezes well if you roll it into a log first.</p><div class="card"><h2>Oat biscuits</h2><div>Yield: 24 biscuits</div><ul><li>200 g oats</li><li>100 g butter</li><li>80 g sugar</li></ul><ol><li>Melt the butter with the sugar, stir in the oats and press into a lined tin.</li></ol></div><p>Makes: enough for a party of twelve, if nobody takes three, which someone always does.</p></div></body>`;
+    const text = mainText(html).paragraphs.join('\n');
+    expect(text).not.toMatch(/Yield: 24/);
+    expect(text).toMatch(/200 g oats/);
+    expect(text).toMatch(/enough for a party of twelve/);
+  });
+});
