@@ -43,7 +43,7 @@ export function parseText(
     published: string | null;
     url?: string | null;
   },
-  rules: { parser: Parser } = { parser: englishParser },
+  rules: { parser: Parser; seizures?: { months: ReadonlyMap<string, number> } } = { parser: englishParser },
 ): ParsedText {
   const { text } = input;
   const doc = rules.parser.parse(text);
@@ -85,6 +85,7 @@ export function parseText(
     }
     push(from, end);
   }
+  joinOrdinalDates(text, sentences, rules.seizures?.months);
   const perParagraph = new Map<number, number>();
   for (const s of sentences) perParagraph.set(s.paragraph, (perParagraph.get(s.paragraph) ?? 0) + 1);
   for (const s of sentences) {
@@ -92,4 +93,32 @@ export function parseText(
       perParagraph.get(s.paragraph) === 1 && !/[.!?"'”’)]$/.test(s.text) && s.text.split(/\s+/).length <= 14;
   }
   return { title: input.title, text, published: input.published, url: input.url ?? null, sentences, doc };
+}
+
+const ORDINAL_END = /(?:^|[\s(])\d{1,2}\.$/;
+
+/**
+ * "Am 3. Februar stellte der Zoll ...": the parser ends a sentence at the dot of a German
+ * ordinal day. A sentence that ends in a day number and a dot, followed in its paragraph by one
+ * that opens with a month name of the article's language (calendar.yaml), is one sentence.
+ */
+function joinOrdinalDates(
+  text: string,
+  sentences: Sentence[],
+  months: ReadonlyMap<string, number> | undefined,
+): void {
+  if (!months) return;
+  for (let i = sentences.length - 2; i >= 0; i--) {
+    const a = sentences[i]!;
+    const b = sentences[i + 1]!;
+    if (a.paragraph !== b.paragraph || !ORDINAL_END.test(a.text)) continue;
+    const first = /^\p{L}+/u.exec(b.text)?.[0];
+    if (!first || !months.has(first.toLowerCase())) continue;
+    a.end = b.end;
+    a.text = text.slice(a.start, a.end);
+    sentences.splice(i + 1, 1);
+  }
+  sentences.forEach((s, i) => {
+    s.index = i;
+  });
 }

@@ -11,6 +11,7 @@
  */
 import type { Person } from '../../types.ts';
 import { cachedRegExp } from '../rules/regex-cache.ts';
+import { escapeRegex } from '../rules/slots.ts';
 import { claim, type EntityContext, isClaimed, spanText } from './context.ts';
 import { lastOrgHead } from './organizations.ts';
 import { hyphenJoined } from './places.ts';
@@ -37,14 +38,34 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
     t.honorifics.has(lower(tok)) ||
     t.honorifics.has(`${lower(tok)}.`) ||
     articles.some((a) => t.honorifics.has(`${a} ${lower(tok)}`));
-  const isHead = (tok: Token, prev?: Token) =>
-    t.isHeadWord(tok.text) || (prev !== undefined && t.titleHeads.has(`${lower(prev)} ${lower(tok)}`));
+  // Heads of three words ("officier van justitie") are rare: look for them only if the table has one.
+  const threeWordHeads = [...t.titleHeads].some((h) => h.split(' ').length === 3);
+  const isHead = (tok: Token, prev?: Token): boolean => {
+    if (t.isHeadWord(tok.text) || (prev !== undefined && t.titleHeads.has(`${lower(prev)} ${lower(tok)}`)))
+      return true;
+    if (tok.gapBefore !== '-' && !threeWordHeads) return false;
+    const before = prev ?? ctx.tokens[tok.sentence]?.[tok.index - 1];
+    if (before === undefined) return false;
+    // "officier van justitie": a head of three words.
+    const before2 = threeWordHeads ? ctx.tokens[before.sentence]?.[before.index - 1] : undefined;
+    if (before2 && t.titleHeads.has(`${lower(before2)} ${lower(before)} ${lower(tok)}`)) return true;
+    // "porta-voz", "diretor-geral", "vice-amiral": the tokens split at the hyphen; the compound is a
+    // head, and so is a modifier hyphened to a head.
+    return (
+      tok.gapBefore === '-' &&
+      (t.isHeadWord(`${lower(before)}-${lower(tok)}`) ||
+        (t.isHeadWord(before.text) && t.titleModifiers.has(lower(tok))))
+    );
+  };
   const isTitleWord = (tok: Token) => isHead(tok) || t.titleModifiers.has(lower(tok)) || isHonorific(tok);
   // "Département du Var", "Kanton Bern": an administrative noun is no part of a person's
   // name (English keeps "Parish", "State" as surnames).
   const adminWord = (tok: Token) =>
     ctx.gaz.language !== 'en' &&
-    (gr.adminUnitNouns.has(lower(tok)) || gr.adminPlural.has(lower(tok)) || gr.portWord.has(tok.text));
+    (gr.adminUnitNouns.has(lower(tok)) ||
+      gr.townNouns.has(lower(tok)) ||
+      gr.adminPlural.has(lower(tok)) ||
+      gr.portWord.has(tok.text));
   /** "Ka-ming" in "Wong Ka-ming": a short lower-case part hyphened to the name word before it. */
   const hyphenPart = (tok: Token) =>
     !tok.name &&
@@ -108,6 +129,30 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
   };
 
   const appositionArticles = new Set(gr.slots.words('apposition-articles'));
+  const functionWords = new Set(
+    [...gr.slots.words('function-words'), ...appositionArticles].map((w) => w.toLowerCase()),
+  );
+  /**
+   * "na província de Nampula", "l'aéroport Aimé-Césaire", "el puerto de Motril": a run right
+   * after an administrative noun or a facility head written before its name (with or without a
+   * connector) names a place, not a person. Languages other than English.
+   */
+  const placeNounBefore =
+    ctx.gaz.language === 'en'
+      ? null
+      : new RegExp(
+          `(?:^|[\\s'’])(?:${[
+            ...gr.adminUnitNouns,
+            ...gr.townNouns,
+            ...gr.streetNouns,
+            ...t.facilities.filter((f) => f.prefix).map((f) => f.head.toLowerCase()),
+          ]
+            .map(escapeRegex)
+            .join(
+              '|',
+            )})\\s+(?:(?:${[...CONNECTORS].join('|')})\\s+)?(?:(?:${[...appositionArticles].join('|')})\\s+)?$`,
+          'iu',
+        );
   /**
    * A role whose head comes before an organisation or place complement that runs up to the
    * name: "the NDLEA Director of Media and Advocacy, X", "le procureur de la République de Lille,
@@ -128,6 +173,8 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
           (isTitleWord(st[start - 1]!) || (st[start - 1]!.name && st[start - 1]!.allCaps))
         )
           start--;
+        // "a porta-voz da X": the head's hyphened first part is the role's too.
+        while (start > 0 && st[start]!.gapBefore === '-' && !st[start - 1]!.name) start--;
         return start;
       }
       if (
@@ -192,7 +239,17 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
         if (rest.length === 0) continue;
         const noName = rest.every((tok) => !nameWord(tok) || isClaimed(ctx, tok));
         const ofThe = gr.orgOf.has(all[c]!.text) && appositionArticles.has(all[c + 1]!.text);
-        if (noName || (ofThe && isPlaceName(rest))) {
+        // "Burgemeester Femke de Jong van Eindhoven": after a name that has its particle already, a
+        // second one before a known place is the role's complement ("mayor of Eindhoven").
+        const secondParticle =
+          c >= 3 &&
+          all.slice(1, c - 1).some((tok) => CONNECTORS.has(tok.text)) &&
+          all.slice(0, c).filter((tok) => nameWord(tok)).length >= 2 &&
+          rest.length === 1 &&
+          isPlaceName(rest);
+        // "psycholoog Daan Visser van de Universiteit Utrecht": "of the" and an institution.
+        const ofTheBody = ofThe && t.orgHeads.has(rest[0]!.text);
+        if (noName || (ofThe && isPlaceName(rest)) || ofTheBody || secondParticle) {
           all = all.slice(0, c);
           break;
         }
@@ -323,19 +380,51 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
           k - 1 >= 0 &&
           idx - k < 3 &&
           (!sentenceTokens[k - 1]!.name || t.orgNot.has(sentenceTokens[k - 1]!.text)) &&
-          /^\s+$/.test(sentenceTokens[k]!.gapBefore) &&
+          /^(?:\s+|-)$/.test(sentenceTokens[k]!.gapBefore) &&
           !isCommonFunction(sentenceTokens[k - 1]!)
         )
           k--;
         return k;
       };
+      // "minister van Justitie Mark Jansen", "ministro de Interior Juan Pérez": the first words of
+      // the run are the complement of the lower-case role before it, the rest (from a tagged first
+      // name, else after one word) the name.
+      if (roleTokens.length === 0 && nameTokens.length >= 3 && /^\s+$/.test(all[0]!.gapBefore)) {
+        const idx = all[0]!.index;
+        const link = sentenceTokens[idx - 1];
+        const head = sentenceTokens[idx - 2];
+        if (
+          link &&
+          head &&
+          !head.name &&
+          gr.roleComplementLinks.has(lower(link)) &&
+          isHead(head, sentenceTokens[idx - 3]) &&
+          /^\s+$/.test(link.gapBefore)
+        ) {
+          const tagged = nameTokens.findIndex((tok, k) => k > 0 && tok.tags.has('FirstName'));
+          const cut = tagged > 0 ? tagged : 1;
+          if (nameTokens.length - cut >= 2) {
+            role = spanText(ctx, sentenceTokens.slice(lowerCaseRoleStart(idx - 1), nameTokens[cut]!.index));
+            nameTokens.splice(0, cut);
+            isPerson = true;
+          }
+        }
+      }
       // A lower-case role right before the name ("police spokesman John Doe").
-      if (roleTokens.length === 0 || roleTokens.every((tok) => isClaimed(ctx, tok))) {
+      if (!isPerson && (roleTokens.length === 0 || roleTokens.every((tok) => isClaimed(ctx, tok)))) {
         const first = all[0]!;
         const idx = first.index;
         const prev = sentenceTokens[idx - 1];
         if (prev && !prev.name && isHead(prev) && /^\s+$/.test(first.gapBefore)) {
           let k = lowerCaseRoleStart(idx);
+          // "officier van justitie X": a head of three words is the role whole.
+          const third = sentenceTokens[idx - 3];
+          if (
+            third &&
+            k > idx - 3 &&
+            t.titleHeads.has(`${lower(third)} ${lower(sentenceTokens[idx - 2]!)} ${lower(prev)}`)
+          )
+            k = idx - 3;
           // One organisation word or acronym before the role belongs to it ("PDEA chief").
           const org = sentenceTokens[k - 1];
           if (
@@ -362,14 +451,23 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
           const k = lowerCaseRoleStart(idx);
           role = spanText(ctx, sentenceTokens.slice(k, idx));
           isPerson = true;
-        } else if (prev?.name && /^,\s+$/.test(all[0]!.gapBefore) && gr.speechAfterRole.test(after)) {
+        } else if (
+          prev &&
+          /^,\s+$/.test(all[0]!.gapBefore) &&
+          ((prev.name && gr.speechAfterRole.test(after)) ||
+            // "informou o comandante-geral da corporação, Artur Mendes.": in the other languages the
+            // name may also close the sentence, or follow a lower-case complement.
+            (ctx.gaz.language !== 'en' && (gr.speechAfterRole.test(after) || /^\s*\.(?:\s|$)/.test(after))))
+        ) {
           // "The NDLEA Director of Media and Advocacy, Femi X, disclosed": a role with its complement.
-          let k = roleBeforeComplement(sentenceTokens, idx);
+          let k =
+            prev.name && gr.speechAfterRole.test(after) ? roleBeforeComplement(sentenceTokens, idx) : -1;
           if (k < 0 && ctx.gaz.language !== 'en') {
             // "El portavoz de la Guardia Civil, Juan Pérez, ...", "De woordvoerder van het OM, Jan
-            // van der Berg, ...": a role whose complement names an organisation, then the name.
+            // van der Berg, ...", "o diretor da Unidade Nacional de Combate ao Tráfico de
+            // Estupefacientes, X, ...": a role whose complement names an organisation, then the name.
             let h = idx - 1;
-            while (h > 0 && idx - h < 8 && !(isHead(sentenceTokens[h]!) && !sentenceTokens[h]!.name)) h--;
+            while (h > 0 && idx - h < 14 && !(isHead(sentenceTokens[h]!) && !sentenceTokens[h]!.name)) h--;
             const head = sentenceTokens[h];
             const link = sentenceTokens[h + 1];
             if (
@@ -383,6 +481,13 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
             )
               k = lowerCaseRoleStart(h + 1);
           }
+          // "Segundo o porta-voz ...": the speech word and the article before the role are none of it.
+          while (
+            k >= 0 &&
+            k < idx - 1 &&
+            (functionWords.has(lower(sentenceTokens[k]!)) || gr.speechBefore.test(sentenceTokens[k]!.text))
+          )
+            k++;
           if (k >= 0) {
             role = spanText(ctx, sentenceTokens.slice(k, idx));
             isPerson = true;
@@ -473,7 +578,13 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
           const speech =
             cachedRegExp(`^,?\\s+(?:${ctx.tables.speechVerbs.join('|')})\\b`, 'i').test(after) ||
             gr.nicknameAfter.test(after);
-          const saidBefore = prevTok !== undefined && gr.speechBefore.test(prevTok.text);
+          const saidBefore =
+            prevTok !== undefined &&
+            gr.speechBefore.test(prevTok.text) &&
+            !(
+              gr.speechBeforeTaggedName.test(prevTok.text) &&
+              !nameTokens.some((tok) => ['FirstName', 'Person'].some((x) => tok.tags.has(x)))
+            );
           const tagged =
             nameTokens[0]!.tags.has('FirstName') ||
             nameTokens.every(
@@ -498,9 +609,23 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
             (gr.locativeBeforeName.test(ctx.text.slice(Math.max(0, all[0]!.start - 12), all[0]!.start)) ||
               // "south of San Carlos": a bearing before a name makes it a place.
               gr.bearing.test(ctx.text.slice(Math.max(0, all[0]!.start - 20), all[0]!.start)));
+          // "originaire de Saint-Jean-de-Luz", "Villanueva de la Serena": a run of two words or
+          // more that the gazetteer knows as a town or region, with no first name the parser knows.
+          const knownPlace =
+            ctx.gaz.language !== 'en' &&
+            !nameTokens[0]!.tags.has('FirstName') &&
+            ctx.gaz.lookup(nameText).some((e) => e.kind === 'city' || e.kind === 'region');
+          // "laut Lieferschein Orangen": where nouns are capitalised, a run holding a common word
+          // that no name tag vouches for is no name.
+          const commonNoun =
+            ctx.gaz.language !== 'en' &&
+            !nameTokens.some((tok) => ['FirstName', 'LastName', 'Person'].some((x) => tok.tags.has(x))) &&
+            nameTokens.some((tok) => isCommonWord(tok.text, EMPTY_TAGS, ctx.parser));
           if (
             (speech || saidBefore || tagged) &&
             !commonOnly &&
+            !knownPlace &&
+            !commonNoun &&
             !afterLocative &&
             !isPlaceName(nameTokens) &&
             !orgNames.some((o) => o === nameText || o.startsWith(`${nameText} `))
@@ -510,6 +635,11 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
       }
       if (!isPerson) continue;
       if (isPlaceName(nameTokens) && (role === null || roleClaim.length > 0)) continue;
+      if (
+        role === null &&
+        placeNounBefore?.test(ctx.text.slice(Math.max(0, all[0]!.start - 40), all[0]!.start))
+      )
+        continue;
       // "told the Old Bailey", "15 Jahre Haft": after an article or a number, no person.
       const tokBefore = sentenceTokens[all[0]!.index - 1];
       if (
@@ -597,6 +727,10 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
         }
       }
       const name = spanText(ctx, nameTokens);
+      // "La contraalmirante X", "Segundo o diretor ...": the article or speech word that opens the
+      // sentence is no part of the role (other languages; English roles keep their form).
+      if (role !== null && ctx.gaz.language !== 'en')
+        role = trimRoleStart(role, functionWords, gr.speechBefore);
       // "Crystal Meth", "Purple Haze": a drug's name.
       if (ctx.isDrugName(name)) continue;
       found.push({ name, role, tokens: nameTokens });
@@ -671,6 +805,14 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
   return mergePersons(ctx, found);
 }
 
+/** A role without the articles and speech words before its first word. */
+function trimRoleStart(role: string, functionWords: ReadonlySet<string>, speech: RegExp): string {
+  const words = role.split(/\s+/);
+  let i = 0;
+  while (i < words.length - 1 && (functionWords.has(words[i]!.toLowerCase()) || speech.test(words[i]!))) i++;
+  return words.slice(i).join(' ');
+}
+
 function isCommonFunction(tok: Token): boolean {
   return (
     ['Determiner', 'Verb', 'Preposition', 'Conjunction', 'Pronoun', 'Value'].some((x) => tok.tags.has(x)) ||
@@ -700,7 +842,11 @@ function mergePersons(ctx: EntityContext, found: Found[]): Person[] {
     const same = people.find(
       (p) =>
         p.name === f.name ||
-        (words.length < p.words.length && p.words.slice(-words.length).join(' ') === f.name) ||
+        (words.length < p.words.length &&
+          (p.words.slice(-words.length).join(' ') === f.name ||
+            // "Zu Eltz sagte": the particle capitalised at a sentence start.
+            (ctx.tables.grammar.connectors.has(words[0]!.toLowerCase()) &&
+              p.words.slice(-words.length).join(' ').toLowerCase() === f.name.toLowerCase()))) ||
         sameButInitial(p.words, words),
     );
     if (same) {
@@ -712,15 +858,43 @@ function mergePersons(ctx: EntityContext, found: Found[]): Person[] {
   for (const f of full) add(f);
   for (const f of found) if (f.tokens.length < 2) add(f);
   // Claim later surname-only mentions so they are not read as places ("Douglas told ...").
-  const surnames = new Set(people.flatMap((p) => [p.words[p.words.length - 1]!, p.words.slice(1).join(' ')]));
+  const connectors = ctx.tables.grammar.connectors;
+  // "Del Valle añadió", "Von Hohenberg schwieg": the surname with its particle, capitalised at a
+  // sentence start, is the surname too.
+  const surnames = new Set(
+    people.flatMap((p) => [
+      p.words[p.words.length - 1]!,
+      p.words.slice(1).join(' '),
+      ...p.words.flatMap((w, k) =>
+        k > 0 && connectors.has(w.toLowerCase()) ? [p.words.slice(k).join(' ')] : [],
+      ),
+    ]),
+  );
+  const surnameKeys = new Set([...surnames].map((w) => w.toLowerCase()));
   // "in Santos" after "Carlos dos Santos": a known place after a locative stays a place.
   const locative = ctx.tables.grammar.locativeBeforeName;
   for (const chunks of ctx.chunks)
     for (const c of chunks) {
-      if (!surnames.has(c.text) && !people.some((p) => p.name === c.text)) continue;
+      const particleStart = c.tokens.length > 1 && connectors.has(c.tokens[0]!.text.toLowerCase());
+      if (
+        !surnames.has(c.text) &&
+        !(particleStart && surnameKeys.has(c.text.toLowerCase())) &&
+        !people.some((p) => p.name === c.text)
+      )
+        continue;
+      // The particle before it, written as the sentence's first word ("Del Valle", "Dos Reis").
+      const prev = ctx.tokens[c.sentence]?.[c.tokens[0]!.index - 1];
+      const ownParticle =
+        prev !== undefined &&
+        prev.index === 0 &&
+        /^\s+$/.test(c.tokens[0]!.gapBefore) &&
+        surnameKeys.has(`${prev.text} ${c.text}`.toLowerCase());
       if (
         surnames.has(c.text) &&
-        locative.test(ctx.text.slice(Math.max(0, c.start - 12), c.start)) &&
+        !ownParticle &&
+        (locative.test(ctx.text.slice(Math.max(0, c.start - 12), c.start)) ||
+          // "ao porto de Salvador": a port cue too.
+          ctx.tables.grammar.portOfBefore.test(ctx.text.slice(Math.max(0, c.start - 40), c.start))) &&
         ctx.gaz.lookup(c.text).length > 0
       )
         continue;

@@ -22,8 +22,10 @@ import { placeKey } from '../../geo/index.ts';
 import type { Place } from '../../types.ts';
 import { matchAll } from '../match-all.ts';
 import { cachedRegExp } from '../rules/regex-cache.ts';
+import { escapeRegex } from '../rules/slots.ts';
 import { type EntityContext, isClaimed, spanText } from './context.ts';
 import type { PlaceMention } from './index.ts';
+import type { FacilityRuleT } from './tables.ts';
 import { isCommonWord, type Token } from './tokens.ts';
 
 const EMPTY_TAGS: ReadonlySet<string> = new Set();
@@ -221,6 +223,55 @@ function unclaimedRuns(ctx: EntityContext, tokens: Token[]): Token[][] {
     .filter((r) => r.length > 0);
 }
 
+/** A word the parser's lexicon lists with a function tag (a preposition, a conjunction ...). */
+function isCommonFunctionWord(ctx: EntityContext, word: string): boolean {
+  const entry = ctx.parser.lexicon(word.toLowerCase());
+  const list = entry === undefined ? [] : Array.isArray(entry) ? entry : [entry];
+  return list.some((t) => ctx.parser.functionTags.includes(t));
+}
+
+/**
+ * A prefix facility head (not a port) written in lower case right before a run, in the 40
+ * characters before it: the rule and the head's offset in the text. Languages other than English.
+ */
+function facilityHeadBefore(
+  ctx: EntityContext,
+  runStart: number,
+): { facility: FacilityRuleT; start: number } | null {
+  if (ctx.gaz.language === 'en') return null;
+  const heads = prefixHeadsBefore(ctx.tables.facilities);
+  if (heads === null) return null;
+  const from = Math.max(0, runStart - 40);
+  const m = heads.re.exec(ctx.text.slice(from, runStart));
+  if (!m) return null;
+  const facility = heads.byHead.get(m[1]!.toLowerCase());
+  return facility ? { facility, start: from + m.index + m[0].indexOf(m[1]!) } : null;
+}
+
+const prefixHeads = new WeakMap<FacilityRuleT[], { re: RegExp; byHead: Map<string, FacilityRuleT> } | null>();
+
+/** One regex over the prefix facility heads that are no ports, ending the text before a run. */
+function prefixHeadsBefore(
+  facilities: FacilityRuleT[],
+): { re: RegExp; byHead: Map<string, FacilityRuleT> } | null {
+  let heads = prefixHeads.get(facilities);
+  if (heads === undefined) {
+    const byHead = new Map<string, FacilityRuleT>();
+    for (const f of facilities)
+      if (f.prefix && f.kind !== 'port' && !byHead.has(f.head.toLowerCase()))
+        byHead.set(f.head.toLowerCase(), f);
+    heads =
+      byHead.size === 0
+        ? null
+        : {
+            re: new RegExp(`(?:^|[\\s'’])(${[...byHead.keys()].map(escapeRegex).join('|')})\\s+$`, 'iu'),
+            byHead,
+          };
+    prefixHeads.set(facilities, heads);
+  }
+  return heads;
+}
+
 function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[] | null {
   const gr = ctx.tables.grammar;
   const first = run[0]!;
@@ -243,7 +294,20 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
   if (gr.currencyAfter.test(after)) return null;
   // "compressed ganja" (Ganja is also a city), "known as "El Rubio"": a drug or a nickname.
   if (ctx.isDrugName(surface) || gr.nicknameBefore.test(before)) return null;
+  // "el buque Santa Clara", "o navio X", "l'opération X": the name of a vessel, firm or operation
+  // (other languages; English keeps its own rules for these).
+  if (ctx.gaz.language !== 'en' && gr.thingBefore.test(before)) return null;
 
+  // "les douaniers du Mans", "vers le Mans": a town whose name opens with an article the text
+  // contracts with a preposition or writes in lower case is named with its article ("Le Mans").
+  const prevTok = sentence[first.index - 1];
+  const article =
+    prevTok && /^\s+$/.test(first.gapBefore) ? ctx.tables.grammar.articleOfContraction(prevTok.text) : null;
+  if (article) {
+    const named = `${article} ${surface}`;
+    const towns = ctx.gaz.lookup(named).filter((e) => e.kind === 'city');
+    if (towns.length > 0) return [{ ...base, surface: named, candidates: towns, cue: true }];
+  }
   // "Schiphol Airport", "Jomo Kenyatta International Airport": a facility the alias table names
   // is that entry, with its country, not a facility around a homonym town.
   const tabled = ctx.gaz
@@ -263,7 +327,9 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
       let at = head.length;
       if (f.kind === 'port' && gr.orgOf.has(words[at] ?? '')) at++;
       const inner = run.slice(at);
-      const innerName = inner.length > 0 && at > head.length ? spanText(ctx, inner) : '';
+      // "Grenzübergang Görlitz" (`names: place`): the known town named after the head.
+      const innerName =
+        inner.length > 0 && (at > head.length || f.names === 'place') ? spanText(ctx, inner) : '';
       const known = innerName
         ? ctx.gaz.lookup(innerName).filter((e) => e.kind !== 'country' || inner.length > 1)
         : [];
@@ -275,11 +341,51 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
             surface: innerName,
             candidates: known,
             cue: true,
-            kindAs: f.kind,
+            ...(f.kind === 'port' ? { kindAs: f.kind } : {}),
           },
         ];
       return [{ ...base, surface, candidates: [], local: { kind: f.kind }, cue: true }];
     }
+  }
+  // "l'aéroport Aimé-Césaire de Fort-de-France", "la luchthaven X": a facility
+  // head written in lower case before the name (not ports: "port of X" has rules of its own).
+  const lowerHead = facilityHeadBefore(ctx, first.start);
+  if (lowerHead) {
+    const CONNECTORS = gr.connectors;
+    let name = run;
+    const out: Raw[] = [];
+    // "Aimé-Césaire de Fort-de-France": a known place after a connector is the facility's town.
+    const c = run.findIndex((tok, k) => k > 0 && CONNECTORS.has(tok.text));
+    if (c > 0) {
+      const rest = run.slice(c + 1).filter((tok) => tok.name);
+      const town = rest.length > 0 ? ctx.gaz.lookup(spanText(ctx, rest)) : [];
+      if (town.length > 0) {
+        name = run.slice(0, c);
+        out.push({
+          ...base,
+          start: rest[0]!.start,
+          surface: spanText(ctx, rest),
+          candidates: town,
+          cue: true,
+        });
+      }
+    }
+    const nameEnd = name[name.length - 1]!.end;
+    const known = ctx.gaz.lookup(spanText(ctx, name)).filter((e) => e.kind === 'city' || e.kind === 'region');
+    // "de luchthaven X" where X is a known town (the airport named after it): the town.
+    if (known.length > 0)
+      out.unshift({ ...base, end: nameEnd, surface: spanText(ctx, name), candidates: known, cue: true });
+    else
+      out.unshift({
+        ...base,
+        start: lowerHead.start,
+        end: nameEnd,
+        surface: ctx.text.slice(lowerHead.start, nameEnd),
+        candidates: [],
+        local: { kind: lowerHead.facility.kind },
+        cue: true,
+      });
+    return out;
   }
   // Facilities named by their head ("Apapa Port", "Eagle Pass Port of Entry").
   for (const f of ctx.tables.facilities) {
@@ -465,7 +571,13 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
       nextTok &&
       !nextTok.name &&
       /^\s+$/.test(nextTok.gapBefore) &&
-      nextTok.tags.has('Noun')
+      nextTok.tags.has('Noun') &&
+      // "das Mittelmeer bis ...", "das Mittelmeer weiter": the parse guesses "Noun" for words its
+      // lexicon lacks; in another language only a word it knows, and no function word, makes the
+      // name an adjective ("Caribbean coast" quoted in English).
+      (ctx.gaz.language === 'en' ||
+        (ctx.parser.lexicon(nextTok.text.toLowerCase()) !== undefined &&
+          !isCommonFunctionWord(ctx, nextTok.text)))
     )
       return null;
     if (cands.every((e) => e.datelineOnly)) return null;
@@ -643,14 +755,29 @@ function headedRegion(ctx: EntityContext, run: Token[], surface: string): Raw | 
   const lower = head.text.toLowerCase();
   // "Kantonen Bern" (German capitalises the plural noun too): the place after it, as written.
   const plural = gr.adminPlural.has(lower);
-  if (run.length < 2 || !/^\p{Lu}/u.test(head.text) || !(plural || gr.adminUnitNouns.has(lower))) return null;
+  const townNoun = gr.townNouns.has(lower);
+  if (run.length < 2 || !/^\p{Lu}/u.test(head.text) || !(plural || townNoun || gr.adminUnitNouns.has(lower)))
+    return null;
   if (ctx.gaz.lookup(surface).length > 0) return null;
   let at = 1;
   while (at < run.length - 1 && !run[at]!.name && gr.orgOf.has(run[at]!.text.toLowerCase())) at++;
   const inner = run.slice(at);
   if (inner.length === 0 || !inner[0]!.name) return null;
-  const regions = ctx.gaz.regions(spanText(ctx, inner));
-  if (regions.length === 0) return null;
+  // "Ville de Neuchâtel", "Gemeente Zwolle": after a noun of a town's government, the town (not
+  // the canton of its name), named as the town.
+  const towns = townNoun ? ctx.gaz.lookup(spanText(ctx, inner)).filter((e) => e.kind === 'city') : [];
+  const regions = towns.length > 0 ? [] : ctx.gaz.regions(spanText(ctx, inner));
+  if (regions.length === 0) {
+    if (towns.length === 0) return null;
+    return {
+      sentence: head.sentence,
+      start: inner[0]!.start,
+      end: run[run.length - 1]!.end,
+      surface: spanText(ctx, inner),
+      candidates: towns,
+      cue: true,
+    };
+  }
   return {
     sentence: head.sentence,
     start: plural ? inner[0]!.start : head.start,

@@ -80,6 +80,10 @@ export const ENTITY_SLOTS = [
   'identify-as',
   'naming-verbs',
   'speech-before',
+  'speech-before-tagged-name',
+  'town-nouns',
+  'street-nouns',
+  'article-contractions',
   'speech-after-role',
   'role-place-link',
   'person-particles',
@@ -160,6 +164,8 @@ export interface EntityGrammar {
   identifyAs: Set<string>;
   namingVerbs: RegExp;
   speechBefore: RegExp;
+  /** Words of `speechBefore` after which a run is a person only when the parser tags a name in it. */
+  speechBeforeTaggedName: RegExp;
   /** After a name set off by a comma from its role: ", X, said". */
   speechAfterRole: RegExp;
   rolePlaceLink: Set<string>;
@@ -193,6 +199,15 @@ export interface EntityGrammar {
   portsWord: Set<string>;
   /** Capitalised nouns that end the name of an administrative unit ("Quebec Region"), lower-case. */
   adminUnitNouns: Set<string>;
+  /** Capitalised nouns of a town's government before its name ("Ville de X", "Gemeente X"): the town. */
+  townNouns: Set<string>;
+  /** Nouns of streets and roads written before the name ("calle X", "rue X"): no person after them. */
+  streetNouns: Set<string>;
+  /**
+   * The article a preposition contracts or a lower-case article stands for before a town's name
+   * ("du" -> "Le": "les douaniers du Mans" name Le Mans), else null.
+   */
+  articleOfContraction(word: string): string | null;
   /** "the province of " right before a name. */
   adminOfBefore: RegExp;
   /** "port of " right before a name. */
@@ -296,6 +311,7 @@ function grammarOf(slots: Slots): EntityGrammar {
     identifyAs: new Set(slots.words('identify-as').map((w) => w.toLowerCase())),
     namingVerbs: new RegExp(`^${g('naming-verbs')}$`, 'i'),
     speechBefore: new RegExp(`^${g('speech-before')}$`, 'i'),
+    speechBeforeTaggedName: new RegExp(`^${g('speech-before-tagged-name')}$`, 'i'),
     speechAfterRole: new RegExp(`^\\s*[,;]|^\\s+${g('speech-after-role')}\\b`),
     rolePlaceLink: set('role-place-link'),
     notNameWords: new Set(slots.words('not-name-words').map((w) => w.toLowerCase())),
@@ -334,6 +350,17 @@ function grammarOf(slots: Slots): EntityGrammar {
     portWord: set('port-word'),
     portsWord: set('ports-word'),
     adminUnitNouns: new Set(slots.words('admin-unit-nouns').map((w) => w.toLowerCase())),
+    townNouns: new Set(slots.words('town-nouns').map((w) => w.toLowerCase())),
+    streetNouns: new Set(slots.words('street-nouns').map((w) => w.toLowerCase())),
+    articleOfContraction: (() => {
+      const map = new Map(
+        slots.words('article-contractions').map((w) => {
+          const [word, article] = w.split('=');
+          return [word!.trim(), article!.trim()] as const;
+        }),
+      );
+      return (word: string) => map.get(word) ?? null;
+    })(),
     adminOfBefore: new RegExp(
       `\\b(?:${slots.words('admin-unit-nouns').join('|')})\\s+${g('org-of')}\\s+(?:${g('name-article')}\\s+)?$`,
       'i',

@@ -50,7 +50,10 @@ export function isCommonWord(word: string, tags: ReadonlySet<string>, parser: Pa
   if (list.some((t) => parser.properTags.includes(t))) return false;
   // The tagger's view of this very word: a first name or a place is no common word.
   if (['FirstName', 'Person', 'Place', 'Country', 'City'].some((t) => tags.has(t))) return false;
-  if (parser.functionTags.some((t) => tags.has(t))) return true;
+  // "Maroc : les douaniers ...": a colon after a word the lexicon lacks makes the tagger call it an
+  // expression; that is no evidence of a common word.
+  if (parser.functionTags.some((t) => tags.has(t) && !(t === 'Expression' && entry === undefined)))
+    return true;
   if (tags.has('Adjective') && !tags.has('Demonym')) return true;
   return entry !== undefined;
 }

@@ -22,6 +22,7 @@ import { findPeriods, nearestPeriod, type PeriodMention, periodOfFigure, publica
 import {
   agencyCountry,
   contextPlace,
+  demonymAgencyCountry,
   eligibleMentions,
   knownAgencyCountry,
   type PlacePick,
@@ -257,10 +258,16 @@ export function extractSeizures(
   // Last resort for a figure with no place at all: the country of the first seizing agency the
   // article names ("the Jordanian army"), with `carried` rank so any named place wins in merges.
   const agencies = rules.entities.agencyCountries;
+  // An agency named by a demonym: English's first, then the article language's inflected forms.
+  const agencyOf = (text: string, actingOnly = false): PlacePick | null =>
+    agencyCountry(t, text, actingOnly) ??
+    (rules.language === 'en'
+      ? null
+      : demonymAgencyCountry(t, (w) => rules.gazetteer.demonym(w), text, actingOnly));
   // The one-country agency that seized something in each sentence ("CBSA officers seized").
   const actingAgency = units.map((u) => knownAgencyCountry(t, agencies, u.text, true));
   const firstAgency =
-    units.map((u, i) => agencyCountry(t, u.text, true) ?? actingAgency[i]!).find((a) => a !== null) ?? null;
+    units.map((u, i) => agencyOf(u.text, true) ?? actingAgency[i]!).find((a) => a !== null) ?? null;
   const storyAgency: PlacePick | null = firstAgency ? { ...firstAgency, source: 'carried' } : null;
   const candidates: Candidate[] = [];
   const rejected: Candidate[] = [];
@@ -271,6 +278,8 @@ export function extractSeizures(
   let lastHaul: { index: number; candidates: Candidate[] } | null = null;
   // The last day (YYYY-MM-DD) a body sentence named: "a day earlier" counts from it.
   let lastDay: string | null = null;
+  // The last year a sentence named, for an undated article (findPeriods `year`).
+  let lastYear: string | null = null;
   // The last body sentence that told of seizing a drug without a figure ("intercepted 10 cartons
   // of tramadol"): a later sentence that refers back may give its figure with no seizure word.
   let lastEvent: number | null = null;
@@ -289,7 +298,11 @@ export function extractSeizures(
       text,
       parsed.published,
       unit.isTitle ? null : lastDay,
+      pubDay ? null : lastYear,
     ).filter((p) => !quantities.some((q) => p.start >= q.numStart && p.end <= q.end));
+    // An undated article: the last year it named dates "this year" and a day without its year.
+    const namedYear = [...periods].reverse().find((p) => p.period && !p.reporting && !p.range)?.period;
+    if (namedYear) lastYear = namedYear.slice(0, 4);
     // "11.54am 06 September 2019 | News", "26 January 2024, 7:38am": a line of its own that
     // dates the article, not a seizure.
     if (unit.isHeading && !unit.isTitle && pubDay)
@@ -298,7 +311,7 @@ export function extractSeizures(
     const mentions = unit.isTitle ? [] : (mentionsOf.get(unit.index) ?? []);
     const eligible = eligibleMentions(t, text, unit.start, mentions);
     if (!unit.isTitle) eligibleBySentence.set(unit.index, eligible);
-    const agency = agencyCountry(t, text) ?? actingAgency[units.indexOf(unit)] ?? null;
+    const agency = agencyOf(text) ?? actingAgency[units.indexOf(unit)] ?? null;
     const own: Candidate[] = [];
     const sentenceRefersBack = refersBack(t, text, drugs);
     const additional = t.grammar.additionalHaul.test(text);
@@ -403,7 +416,8 @@ export function extractSeizures(
       let period = periodOfFigure(t, periods, quantities, i, text);
       // "rose to X, from Y a year earlier": the earlier year belongs to Y only.
       if (
-        period?.reason === 'period-year-earlier' &&
+        period &&
+        YEAR_EARLIER.test(period.reason) &&
         /[,;]/.test(text.slice(q.end, Math.max(q.end, period.start)))
       ) {
         period = null;
@@ -424,7 +438,7 @@ export function extractSeizures(
         period = { ...period!, range: false, period: pairYear, reason: 'period-from-to-years' };
       }
       // "from 70 kilos a year earlier": the year before the one the sentence is about.
-      if (period?.reason === 'period-year-earlier') {
+      if (YEAR_EARLIER.test(period?.reason ?? '')) {
         const about = periods.find((p) => p !== period && p.period && !p.reporting)?.period ?? ctx.period;
         if (about) seizurePeriod = String(Number(about.slice(0, 4)) - 1);
       }
@@ -465,7 +479,7 @@ export function extractSeizures(
       const carried = ctx.place?.source === 'none' ? null : ctx.place;
       // "Police in X found 700 kg ..., whereas Moroccan authorities said they had intercepted
       // 12 tonnes": an agency named between the previous figure and this one seized this one.
-      const clauseAgency = prev && !clausePlace ? agencyCountry(t, text.slice(prev.end, q.numStart)) : null;
+      const clauseAgency = prev && !clausePlace ? agencyOf(text.slice(prev.end, q.numStart)) : null;
       const place =
         clausePlace ??
         clauseAgency ??
@@ -598,6 +612,7 @@ export function extractSeizures(
       own.push(candidate);
     });
 
+    restatedInSentence(t, text, own, rejected);
     assignRespectively(t, text, own, units, unit, drugs);
     shareListPlace(t, text, own);
     const accepted = joinInSentence(t, text, own, candidates);
@@ -681,6 +696,9 @@ export function extractSeizures(
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** periods.yaml `period-year-earlier` and its rows in other languages (`period-nl-year-earlier`). */
+const YEAR_EARLIER = /^period-(?:[a-z]{2}-)?year-earlier$/;
 
 /** Count units that pack a haul (units.yaml): packets, bricks, bags; not pills, plants or doses. */
 const PACKING_UNITS = new Set<string>(['packages', 'bricks', 'bags']);
@@ -828,6 +846,40 @@ function assignRespectively(
  * packets") goes to the figure just told; a mass and a count stated together are already one
  * quantity (quantities.ts, joinPackaging).
  */
+/**
+ * "knapp sieben Kilo Kokain; die Waage zeigte später exakt 6,8 Kilogramm": a rounded figure and,
+ * later in the sentence, an exact one of the same kind introduced by a `restatement-exact` word
+ * (seizure-grammar.yaml) are one haul: the exact figure stays, with the place of the first when
+ * it has none of its own; the rounded one goes to `rejected`.
+ */
+function restatedInSentence(t: SeizureTables, text: string, own: Candidate[], rejected: Candidate[]): void {
+  for (let i = own.length - 1; i > 0; i--) {
+    const exact = own[i]!;
+    const rounded = own[i - 1]!;
+    const x = exact.seizure;
+    const y = rounded.seizure;
+    const gap = text.slice(rounded.quantity.end, exact.quantity.numStart);
+    // "une tonne et huit cent quatre-vingt-neuf kilogrammes de cocaïne (1,889 tonne)": the same
+    // figure again in brackets, in digits or another unit.
+    const bracket = /^[^.;:()\d]{0,40}\(\s*$/.test(gap);
+    if (!bracket && !t.grammar.restatedExactly.test(gap)) continue;
+    if (x.drug !== y.drug && x.drug !== 'unspecified' && y.drug !== 'unspecified') continue;
+    const a = x.kg ?? (x.countUnit === y.countUnit ? x.count : null);
+    const b = y.kg !== null && x.kg !== null ? y.kg : x.countUnit === y.countUnit ? y.count : null;
+    if (a === null || b === null || Math.abs(a - b) > (bracket ? 0.01 : 0.2) * Math.max(a, b)) continue;
+    if (x.drug === 'unspecified') x.drug = y.drug;
+    if (exact.placeSource !== 'clause' && rounded.placeSource === 'clause') {
+      x.location = y.location;
+      x.country = y.country;
+      exact.placeSource = 'clause';
+    }
+    exact.reasons.push('restated-exactly-in-sentence');
+    own.splice(i - 1, 1);
+    rejected.push({ ...rounded, rejectedBy: 'restated-exactly-in-sentence' });
+    i--;
+  }
+}
+
 function joinInSentence(t: SeizureTables, text: string, own: Candidate[], earlier: Candidate[]): Candidate[] {
   const out = own;
   // A bare count in a sentence with no seizure word: the count of the haul just told, else nothing.

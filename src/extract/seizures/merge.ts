@@ -122,8 +122,12 @@ function sameSeizure(tol: Tolerances, a: Candidate, b: Candidate): boolean {
     const sa = significantDigits(a.quantity.value);
     const sb = significantDigits(b.quantity.value);
     if (Math.min(sa, sb) <= 2 && Math.max(sa, sb) >= 3 && close(x.kg, y.kg, tol.roundFigure)) return true;
-    // "more than a tonne" and "one ton and 150 kilograms": a lower bound and the figure above it.
-    return lowerBound(tol, a, x.kg, y.kg) || lowerBound(tol, b, y.kg, x.kg);
+    // "more than a tonne" and "one ton and 150 kilograms": a lower bound and the precise figure
+    // above it ("más de media tonelada" does not cover "casi 584 kilos", itself rounded).
+    return (
+      (lowerBound(tol, a, x.kg, y.kg) && !b.quantity.approx) ||
+      (lowerBound(tol, b, y.kg, x.kg) && !a.quantity.approx)
+    );
   }
   // "95 million meth pills" over "95 million methamphetamine tablets"; "over 10 million pills"
   // over "10,018,260 pills weighing 1,590 kilos": counts of one kind state one haul, with or

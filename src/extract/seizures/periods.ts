@@ -106,7 +106,10 @@ function resolve(
       if (!pub) return null;
       const want = t.weekdays.get((g.weekday ?? '').toLowerCase()) ?? -1;
       if (want < 0) return null;
-      const back = (pub.getUTCDay() - want + 7) % 7;
+      // `offset: -1` ("am vergangenen Donnerstag", "jeudi dernier"): strictly before the day of
+      // publication, a week back when it falls on that weekday.
+      const back =
+        rule.offset === -1 ? ((pub.getUTCDay() - want + 6) % 7) + 1 : (pub.getUTCDay() - want + 7) % 7;
       return ymd(addDays(pub, -back));
     }
     case 'weekday-of-previous-week': {
@@ -241,20 +244,25 @@ function countFrom(
 
 /**
  * Date expressions in `text`, longest first where they overlap, in text order. `anchor` is the
- * last day (YYYY-MM-DD) an earlier sentence named, for "a day earlier" and the like.
+ * last day (YYYY-MM-DD) an earlier sentence named, for "a day earlier" and the like. `year` is
+ * the last year an earlier sentence named, for an undated article only: "deste ano", "no dia 27
+ * de outubro", "21/12" take that year ("foram apreendidos em 2021 ... No dia 27 de outubro").
  */
 export function findPeriods(
   t: SeizureTables,
   text: string,
   published: string | null,
   anchor: string | null = null,
+  year: string | null = null,
 ): PeriodMention[] {
   // Most sentences name no date: one test of the words every date rule needs saves the rest.
   if (!periodTrigger(t).test(text)) return [];
   const pub = publicationDay(published);
   // An undated article: a day or month named without its year takes the year of the last day
   // the text named ("Le vendredi 15 avril 2022 ... le 21 avril ... mi-mars dernier").
-  const ref = pub ?? publicationDay(anchor);
+  const ref = pub ?? publicationDay(anchor) ?? (year ? publicationDay(`${year}-12-31`) : null);
+  // Years counted from "this year" in an undated article: from the year the text last named.
+  const yearRef = pub ?? (year ? publicationDay(`${year}-12-31`) : null);
   const dated = (r: PeriodRuleT) => r.resolve === 'date' || r.resolve === 'month';
   const all: Array<
     PeriodMention & { counted?: { rule: PeriodRuleT; groups: Record<string, string | undefined> } }
@@ -267,7 +275,13 @@ export function findPeriods(
       all.push({
         start: m.index,
         end: m.index + m[0].length,
-        period: resolve(t, c.rule, m.groups ?? {}, dated(c.rule) ? ref : pub, dated(c.rule) && !pub),
+        period: resolve(
+          t,
+          c.rule,
+          m.groups ?? {},
+          dated(c.rule) ? ref : c.rule.resolve === 'relative-year' ? yearRef : pub,
+          dated(c.rule) && !pub,
+        ),
         range:
           c.rule.resolve === 'range' ||
           (SPANS.has(c.rule.resolve) && resolveSpan(t, c.rule, m.groups ?? {}, pub).range),

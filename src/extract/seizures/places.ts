@@ -227,6 +227,42 @@ export function agencyCountry(t: SeizureTables, text: string, actingOnly = false
   return c ? { location: c.name, country: c.cca2, source: 'agency' } : null;
 }
 
+const languageAgencyRe = perTables((t): RegExp => {
+  const agency = t.terms.get('agency')?.map((c) => c.rule.pattern) ?? [];
+  const nouns = agency.join('|');
+  // The demonym before the noun (de, nl: "die österreichische Polizei") or after it (es, fr,
+  // pt: "la Policía boliviana", "la gendarmerie sénégalaise").
+  return new RegExp(
+    `(?<![\\p{L}])(?:(\\p{L}{4,})\\s+(?:${nouns})(?![\\p{L}])|(?:${nouns})\\s+(\\p{L}{4,})(?![\\p{L}]))`,
+    'giu',
+  );
+});
+
+/**
+ * "die österreichische Polizei", "la Policía boliviana": a demonym of the article's language in
+ * any inflected form (config/geo/<lang>.yaml through `demonym`) before or after an agency noun
+ * of seizure-terms.yaml, where the English demonyms of `agencyCountry` find none.
+ */
+export function demonymAgencyCountry(
+  t: SeizureTables,
+  demonym: (word: string) => string | null,
+  text: string,
+  actingOnly = false,
+): PlacePick | null {
+  const re = languageAgencyRe(t);
+  re.lastIndex = 0;
+  // Each start is tried: "informó la Policía boliviana" first matches "informó ... Policía".
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    re.lastIndex = m.index + 1;
+    const code = demonym((m[1] ?? m[2])!);
+    if (!code) continue;
+    const end = m.index + m[0].length;
+    if (actingOnly && !termMatch(t, 'cue', text.slice(end, end + 60))) continue;
+    return { location: countryIndex().byCode.get(code)?.name ?? null, country: code, source: 'agency' };
+  }
+  return null;
+}
+
 const knownAgencyCache = new WeakMap<object, { re: RegExp; byName: Map<string, string> }>();
 
 /**

@@ -174,11 +174,18 @@ const quantityRegex = perTables((t): Compiled => {
   };
 });
 
+/**
+ * The bound a qualifier puts on its figure, read from the name of its numbers.yaml row in any
+ * language ("qualifier-lower-bound", "qualifier-de-lower-bound": "more than", "mehr als";
+ * "...-upper-bound", "...-just-below": "up to", "knapp"), the same convention the cluster
+ * lexicon reads (src/cluster/lexicon.ts).
+ */
 function boundOf(t: SeizureTables, qualifier: string | undefined): Quantity['bound'] {
   if (!qualifier) return null;
   const rule = t.qualifiers.find((q) => q.re.test(qualifier.trim()));
-  if (rule?.reason === 'qualifier-lower-bound') return 'lower';
-  if (rule?.reason === 'qualifier-upper-bound' || rule?.reason === 'qualifier-just-below') return 'upper';
+  if (!rule) return null;
+  if (/^qualifier-(?:[a-z]{2}-)?lower-bound$/.test(rule.reason)) return 'lower';
+  if (/^qualifier-(?:[a-z]{2}-)?(?:upper-bound|just-below)$/.test(rule.reason)) return 'upper';
   return null;
 }
 
@@ -414,9 +421,13 @@ function joinPackaging(t: SeizureTables, text: string, qs: Quantity[]): Quantity
       const linked = sameClause && t.grammar.countThenMass.test(between);
       if (linked && q.kind === 'mass' && coverObject(t, text.slice(q.end))) q.cover = true;
       const holds = linked && !q.cover;
+      // "8,2 ton coke aantroffen, verstopt in 7.300 blokken": the drug and the verb of the mass's
+      // clause, a comma, then a packing verb.
+      const afterClause = /^[^,;.\d]{1,40},/.exec(between);
       const packedIn =
         t.grammar.massThenCount.test(between.replace(t.grammar.ofWord, '')) ||
-        t.grammar.massThenCount.test(between.replace(t.grammar.ofTwoWords, ''));
+        t.grammar.massThenCount.test(between.replace(t.grammar.ofTwoWords, '')) ||
+        (afterClause !== null && t.grammar.packedAfterClause.test(between.slice(afterClause[0].length)));
       if (prev.kind === 'count' && holds) {
         // The counted items hold the figure: keep the content, with the count if it is a mass.
         out[out.length - 1] = {

@@ -189,6 +189,7 @@ export const SEIZURE_SLOTS = [
   'list-and',
   'list-continuation',
   'restatement-or',
+  'restatement-exact',
   'conversion-bracket-words',
   'half-suffix',
   'year-prepositions',
@@ -236,6 +237,8 @@ export interface Compiled<R> {
 /** Regexes built from seizure-grammar.yaml, compiled once per language. */
 export interface SeizureGrammar {
   slots: Slots;
+  /** "nearly seven kilos; the scales later showed exactly 6.8 kilograms": an exact figure restating the one before. */
+  restatedExactly: RegExp;
   /** Between a quantity and its drug: "of (up to three words)". */
   ofBinding: RegExp;
   /** "of the", "of these": a generic drug word follows. */
@@ -264,6 +267,8 @@ export interface SeizureGrammar {
   percentAt: RegExp;
   /** Between a mass and a count of one haul ("in", "packed in"). */
   massThenCount: RegExp;
+  /** ", verstopt in 7.300 blokken" after the clause of the mass: a packing verb is required. */
+  packedAfterClause: RegExp;
   /** Between a count and the mass of one haul ("weighing about"). */
   countThenMass: RegExp;
   /** "the Yaba tablets kept in " before a count: the packing of a haul already told. */
@@ -404,6 +409,7 @@ export function compileSeizureTables(dir: string): SeizureTables {
   const g = slots.re;
   const grammar: SeizureGrammar = {
     slots,
+    restatedExactly: new RegExp(`(?:^|[\\s,;:(])${g('restatement-exact')}\\s+$`, 'iu'),
     // An elided link ("d’héroïne") needs no space before the drug.
     ofBinding: fastRegExp(
       `^\\s*${g('link-of-binding')}(?:\\s+|(?<=['’]))(?:[\\p{L}“”"'’-]+\\s+){0,3}$`,
@@ -430,6 +436,10 @@ export function compileSeizureTables(dir: string): SeizureTables {
     // "in 2,000 packets", "packed into 40 sachets", "were found in 80 bricks".
     massThenCount: fastRegExp(
       `^[\\s,]*(?:${g('passive-perfect')}\\s+)?(?:(?:${g('packing-verbs')}|\\p{L}+ed)\\s+)?${g('packing-links')}\\s+$`,
+      'iu',
+    ),
+    packedAfterClause: fastRegExp(
+      `^\\s*(?:${g('passive-perfect')}\\s+)?(?:${g('packing-verbs')})\\s+${g('packing-links')}\\s+$`,
       'iu',
     ),
     packingOfTold: fastRegExp(
