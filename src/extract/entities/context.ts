@@ -7,6 +7,7 @@ import type { Gazetteer } from '../../geo/index.ts';
 import type { ParsedText } from '../parse.ts';
 import type { Parser } from '../parser.ts';
 import type { RuleSet } from '../rules/ruleset.ts';
+import { fastRegExp } from '../rules/word-boundary.ts';
 import type { EntityTables } from './tables.ts';
 import { type Chunk, chunksOf, makeChunk, type Token, tokenize } from './tokens.ts';
 
@@ -91,7 +92,7 @@ const drugNames = new WeakMap<RuleSet, RegExp>();
 function drugNameRe(rules: RuleSet): RegExp {
   let re = drugNames.get(rules);
   if (!re) {
-    re = new RegExp(`^(?:${rules.seizures.drugs.map((d) => `(?:${d.rule.pattern})`).join('|')})$`, 'iu');
+    re = fastRegExp(`^(?:${rules.seizures.drugs.map((d) => `(?:${d.rule.pattern})`).join('|')})$`, 'iu');
     drugNames.set(rules, re);
   }
   return re;

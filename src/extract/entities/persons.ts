@@ -10,6 +10,7 @@
  * same person. Titles and roles come from titles-roles.yaml.
  */
 import type { Person } from '../../types.ts';
+import { cachedRegExp } from '../rules/regex-cache.ts';
 import { escapeRegex } from '../rules/slots.ts';
 import { claim, type EntityContext, isClaimed, spanText } from './context.ts';
 import { lastOrgHead } from './organizations.ts';
@@ -575,7 +576,7 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
         } else if (nameTokens.length >= 2 && nameTokens.length <= 4) {
           // ", alias el Mencho": a nickname after the name is as good as a speech verb.
           const speech =
-            new RegExp(`^,?\\s+(?:${ctx.tables.speechVerbs.join('|')})\\b`, 'i').test(after) ||
+            cachedRegExp(`^,?\\s+(?:${ctx.tables.speechVerbs.join('|')})\\b`, 'i').test(after) ||
             gr.nicknameAfter.test(after);
           const saidBefore =
             prevTok !== undefined &&

@@ -21,6 +21,7 @@ import type { GeoEntity } from '../../geo/index.ts';
 import { placeKey } from '../../geo/index.ts';
 import type { Place } from '../../types.ts';
 import { matchAll } from '../match-all.ts';
+import { cachedRegExp } from '../rules/regex-cache.ts';
 import { escapeRegex } from '../rules/slots.ts';
 import { type EntityContext, isClaimed, spanText } from './context.ts';
 import type { PlaceMention } from './index.ts';
@@ -819,7 +820,7 @@ function markRegionsAfterPlural(ctx: EntityContext, raws: Raw[]): void {
   const plural = [...gr.adminPlural].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
   if (!plural) return;
   const of = gr.slots.re('org-of');
-  const before = new RegExp(`(?:^|[^\\p{L}])(?:${plural})\\s+(?:${of}\\s+)?$`, 'iu');
+  const before = cachedRegExp(`(?:^|[^\\p{L}])(?:${plural})\\s+(?:${of}\\s+)?$`, 'iu');
   for (let i = 0; i < raws.length; i++) {
     const r = raws[i]!;
     if (!before.test(ctx.text.slice(Math.max(0, r.start - 40), r.start))) continue;

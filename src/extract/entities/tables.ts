@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { loadRuleTable } from '../rules/load.ts';
 import { escapeRegex, loadSettings, loadSlots, type Slots } from '../rules/slots.ts';
+import { fastRegExp } from '../rules/word-boundary.ts';
 
 const WordsRule = <T extends readonly [string, ...string[]]>(types: T) =>
   z.object({ reason: z.string().min(1), type: z.enum(types), words: z.array(z.string().min(1)).min(1) });
@@ -324,21 +325,21 @@ function grammarOf(slots: Slots): EntityGrammar {
     rolePlaceLink: set('role-place-link'),
     notNameWords: new Set(slots.words('not-name-words').map((w) => w.toLowerCase())),
     brandBefore: new RegExp(`\\b${g('brand-words')}\\s+(?:as\\s+)?$`, 'i'),
-    locativeBeforeName: new RegExp(
+    locativeBeforeName: fastRegExp(
       `(?<![\\p{L}\\p{N}])${g('person-locatives')}\\s+(?:${g('name-article')}\\s+)?$`,
       'iu',
     ),
-    objectCueBefore: new RegExp(
+    objectCueBefore: fastRegExp(
       `(?<![\\p{L}\\p{N}])(?:${g('person-object-cues')}|${g('age-before')}(?:\\s+\\p{Lu}\\p{Ll}+)?)\\s+$`,
       'iu',
     ),
     capitalisedParticles: set('capitalised-particles'),
-    thingBefore: new RegExp(
+    thingBefore: fastRegExp(
       `(?<![\\p{L}\\p{N}])${g('thing-nouns')}(?:,?\\s+${g('naming-verbs')})?\\s+(?:(?:${g('name-article')}|${g('apposition-articles')})\\s+)?["“„‘'«]?\\s*$`,
       'iu',
     ),
     // No `\\b`: it is ASCII-only and misses "à" ("saisi à Bayonne").
-    locative: new RegExp(
+    locative: fastRegExp(
       `(?<![\\p{L}\\d])${g('locatives')}(?:\\s+|(?<=['’]))(?:${g('name-article')}\\s+)?$`,
       'iu',
     ),
@@ -396,8 +397,8 @@ function grammarOf(slots: Slots): EntityGrammar {
     ),
     pairLink: new RegExp(`^\\s*[-–]\\s*$|^\\s+${g('place-list-and')}\\s+$`),
     ofAfter: new RegExp(`^\\s+${g('org-of')}\\b`),
-    nicknameBefore: new RegExp(`\\b${g('nickname-cues')}\\s*["“‘']?(?:\\p{Lu}\\p{L}*\\s+)?$`, 'iu'),
-    nicknameAfter: new RegExp(`^,?\\s+${g('nickname-cues')}(?![\\p{L}])`, 'iu'),
+    nicknameBefore: fastRegExp(`\\b${g('nickname-cues')}\\s*["“‘']?(?:\\p{Lu}\\p{L}*\\s+)?$`, 'iu'),
+    nicknameAfter: fastRegExp(`^,?\\s+${g('nickname-cues')}(?![\\p{L}])`, 'iu'),
     nameListLink: new RegExp(`^(?:,\\s*|,?\\s+${g('place-list-and-or')}\\s+)$`, 'u'),
     currencyAfter: new RegExp(`^(?: ?\\$|\\s*${g('currency-words')}\\b)`, 'i'),
     mastheadAfter: new RegExp(`^\\s(?:${g('masthead-words')})\\b`, 'u'),
@@ -441,7 +442,7 @@ export function compileEntityTables(dir: string): EntityTables {
     orgKnown: words(orgs, 'known', false),
     orgNot: words(orgs, 'not', false),
     notPersonTokens: words(stops, 'token', false),
-    credits: stops.flatMap((r) => (r.type === 'credit' ? [new RegExp(r.pattern, 'iu')] : [])),
+    credits: stops.flatMap((r) => (r.type === 'credit' ? [fastRegExp(r.pattern, 'iu')] : [])),
     speechVerbs: [...words(stops, 'speech', true)],
     coreferences: loadRuleTable('place-coreferences', CorefRule, dir),
     facilities: loadRuleTable('place-facilities', FacilityRule, dir),
@@ -452,7 +453,7 @@ export function compileEntityTables(dir: string): EntityTables {
         dir,
       ).flatMap((r) => r.words),
     ),
-    originCues: loadRuleTable('place-origins', OriginRule, dir).map((r) => new RegExp(r.pattern, 'iu')),
+    originCues: loadRuleTable('place-origins', OriginRule, dir).map((r) => fastRegExp(r.pattern, 'iu')),
     agencyCountries: loadRuleTable('place-agencies', AgencyRule, dir).flatMap((r) =>
       r.names.map((name) => ({ name, country: r.country })),
     ),

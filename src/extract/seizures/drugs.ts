@@ -1,7 +1,8 @@
 /** Drug mentions in a sentence, canonicalised by config/rules/<lang>/drugs.yaml. */
 import type { Drug } from '../../types.ts';
 import { matchAll } from '../match-all.ts';
-import { alternationOf, perTables, type SeizureTables } from './tables.ts';
+import { foldForLiterals, mayMatch } from '../rules/literal-prefilter.ts';
+import type { SeizureTables } from './tables.ts';
 
 export interface DrugMention {
   start: number;
@@ -11,15 +12,13 @@ export interface DrugMention {
   reason: string;
 }
 
-/** All drug patterns as one alternation: most sentences name no drug (see alternationOf). */
-const anyDrug = perTables((t) => alternationOf(t.drugs.map((c) => c.re)));
-
 /** Every drug mention in `text`; where two overlap the longer (then the earlier rule) wins. */
 export function findDrugMentions(t: SeizureTables, text: string): DrugMention[] {
-  const any = anyDrug(t);
-  if (any && !any.test(text)) return [];
+  // Most sentences name no drug, and each pattern needs one of its words (rules/literal-prefilter.ts).
+  const folded = foldForLiterals(text);
   const all: Array<DrugMention & { order: number }> = [];
   t.drugs.forEach((c, order) => {
+    if (!mayMatch(c.re, folded)) return;
     for (const m of matchAll(text, c.re)) {
       all.push({
         start: m.index,

@@ -1,5 +1,6 @@
 /** Negative frames (config/rules/<lang>/negative-frames.yaml): is this quantity not a seizure figure? */
 import type { AmountUnit } from '../../types.ts';
+import { foldForLiterals, mayMatch } from '../rules/literal-prefilter.ts';
 import type { SeizureTables } from './tables.ts';
 
 /**
@@ -15,12 +16,19 @@ export function negativeFrame(
   sentenceBefore = before,
   unit: AmountUnit | null = null,
 ): string | null {
+  // Each window folded once, for the prefilter (rules/literal-prefilter.ts).
+  const folded = new Map<string, string>();
   for (const f of t.frames) {
     const w = f.rule.window;
     if (f.rule.units && (unit === null || !f.rule.units.includes(unit))) continue;
     if (w === 'object' && boundToDrug) continue;
     const text = w === 'before' ? before : w === 'sentence' ? sentenceBefore : after;
-    if (f.re.test(text)) return f.rule.reason;
+    let fold = folded.get(w);
+    if (fold === undefined) {
+      fold = foldForLiterals(text);
+      folded.set(w, fold);
+    }
+    if (mayMatch(f.re, fold) && f.re.test(text)) return f.rule.reason;
   }
   return null;
 }

@@ -11,6 +11,7 @@
 import type { Drug, Seizure, Trend } from '../../types.ts';
 import type { PlaceMention } from '../entities/index.ts';
 import type { ParsedText } from '../parse.ts';
+import { cachedRegExp } from '../rules/regex-cache.ts';
 import { defaultRuleSet, type RuleSet } from '../rules/ruleset.ts';
 import { escapeRegex } from '../rules/slots.ts';
 import { type DrugMention, findDrugMentions } from './drugs.ts';
@@ -964,10 +965,10 @@ function fromToYear(
   const to = t.grammar.slots.words('range-to');
   const from = t.grammar.slots.words('range-from');
   // "from 42 to 57 tonnes", "from 42 tonnes to 57 tonnes": only a unit may stand before "to".
-  const toRe = new RegExp(`^[^\\d.;]{0,20}?\\b(?:${to.map(escapeRegex).join('|')})\\s+$`, 'i');
+  const toRe = cachedRegExp(`^[^\\d.;]{0,20}?\\b(?:${to.map(escapeRegex).join('|')})\\s+$`, 'i');
   const joined = (a: Quantity, b: Quantity) => toRe.test(text.slice(a.end, b.numStart));
   const opened = (a: Quantity) =>
-    from.some((w) => new RegExp(`\\b${escapeRegex(w)}\\s+$`, 'i').test(text.slice(0, a.numStart)));
+    from.some((w) => cachedRegExp(`\\b${escapeRegex(w)}\\s+$`, 'i').test(text.slice(0, a.numStart)));
   const next = quantities[i + 1];
   const prev = quantities[i - 1];
   if (next && opened(q) && joined(q, next)) return years[0]!;

@@ -4,6 +4,7 @@
  */
 
 import { matchAll } from '../match-all.ts';
+import { cachedRegExp } from '../rules/regex-cache.ts';
 import type { SeizureTables } from './tables.ts';
 
 /**
@@ -85,7 +86,7 @@ export function parseWordNumber(t: SeizureTables, raw: string): number | null {
   if (t.scale) {
     // "two hundred", "huit cent quatre-vingt-neuf", "cent quarante-cinq": units of the scale word
     // (one where none is written) and the rest after it.
-    const m = new RegExp(`^(?:(.+) )?(?:${t.scale.word})(?: (.+))?$`).exec(s);
+    const m = cachedRegExp(`^(?:(.+) )?(?:${t.scale.word})(?: (.+))?$`).exec(s);
     if (m && (m[1] !== undefined || m[2] !== undefined)) {
       const base = m[1] === undefined ? 1 : parseWordNumber(t, m[1]);
       const rest = m[2] === undefined ? 0 : parseWordNumber(t, m[2]);

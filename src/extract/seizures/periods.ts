@@ -10,6 +10,8 @@
  */
 
 import { matchAll } from '../match-all.ts';
+import { foldForLiterals, mayMatch } from '../rules/literal-prefilter.ts';
+import { fastRegExp } from '../rules/word-boundary.ts';
 import { parseWordNumber } from './numbers.ts';
 import { type PeriodRuleT, perTables, type SeizureTables } from './tables.ts';
 
@@ -158,18 +160,13 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const SPANS = new Set<PeriodRuleT['resolve']>(['span', 'this-week', 'previous-week', 'span-ending']);
 
 /** A digit, a month or weekday name, or a word of relative dates (seizure-grammar.yaml). */
-const periodTrigger = perTables(
-  (t) =>
-    new RegExp(
-      `\\d|\\b(?:${[
-        ...t.months.keys(),
-        ...t.weekdays.keys(),
-        ...t.grammar.slots.words('period-trigger-words'),
-      ]
-        .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-        .join('|')})`,
-      'iu',
-    ),
+const periodTrigger = perTables((t) =>
+  fastRegExp(
+    `\\d|\\b(?:${[...t.months.keys(), ...t.weekdays.keys(), ...t.grammar.slots.words('period-trigger-words')]
+      .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('|')})`,
+    'iu',
+  ),
 );
 
 /** Between two dates named as one span: " and ", " to ", "-". */
@@ -300,7 +297,10 @@ export function findPeriods(
   const all: Array<
     PeriodMention & { counted?: { rule: PeriodRuleT; groups: Record<string, string | undefined> } }
   > = [];
+  // Most patterns need a word the sentence lacks: skip their scans (rules/literal-prefilter.ts).
+  const folded = foldForLiterals(text);
   for (const c of t.periods) {
+    if (!mayMatch(c.re, folded)) continue;
     for (const m of matchAll(text, c.re)) {
       all.push({
         start: m.index,

@@ -10,6 +10,7 @@ import { placeKey } from '../../geo/normalize.ts';
 import type { PlaceMention } from '../entities/index.ts';
 import { matchAll } from '../match-all.ts';
 import { escapeRegex } from '../rules/slots.ts';
+import { fastRegExp } from '../rules/word-boundary.ts';
 import { perTables, type SeizureTables, termMatch } from './tables.ts';
 
 export interface PlacePick {
@@ -167,11 +168,11 @@ const placeRegexes = perTables((t): PlaceRegexes => {
     ),
     clauseCut: new RegExp(`[;:]|,\\s+${g('clause-breaks')}\\b|,\\s+${g('clause-break-gerund')}\\b`, 'u'),
     // No `\\b`: it is ASCII-only and misses "à" ("saisis à Perpignan").
-    locativeBefore: new RegExp(
+    locativeBefore: fastRegExp(
       `(?<![\\p{L}\\d])${g('seizure-locatives')}\\s+${the}(?:[\\p{L}-]+\\s+){0,3}$`,
       'iu',
     ),
-    relativeClause: new RegExp(g('relative-clause-skipped'), 'iu'),
+    relativeClause: fastRegExp(g('relative-clause-skipped'), 'iu'),
     sideBySide: new RegExp(
       `^\\s*(?:${t.grammar.slots.words('list-and-or').join('|')}|,|, ${g('list-and')})\\s+${the}$`,
       'i',

@@ -7,6 +7,7 @@
  */
 import type { AmountUnit } from '../../types.ts';
 import { matchAll } from '../match-all.ts';
+import { fastRegExp } from '../rules/word-boundary.ts';
 import { findDrugMentions } from './drugs.ts';
 import {
   DIGITS,
@@ -121,9 +122,9 @@ const quantityRegex = perTables((t): Compiled => {
   const and = g('list-and');
   const andOr = t.grammar.slots.words('list-and-or').join('|');
   return {
-    re: new RegExp(src, 'giu'),
+    re: fastRegExp(src, 'giu'),
     units: t.units,
-    item: new RegExp(
+    item: fastRegExp(
       `^\\s+(?:[\\p{L}-]+\\s+)?(?:${t.units
         .filter((u) => u.kind === 'count')
         .map((u) => `(?:${u.pattern})`)
@@ -135,19 +136,19 @@ const quantityRegex = perTables((t): Compiled => {
     measureInfix: new RegExp(`^(?:${g('measure-words')})\\b`, 'iu'),
     restated: new RegExp(`^[^.;()]{0,60},?\\s+${g('restatement-or')}\\s+$`, 'i'),
     // "1.5 tonnes of cocaine (about 3,300 pounds)": the drug may stand before the bracket.
-    conversion: new RegExp(
+    conversion: fastRegExp(
       `^(?:\\s+${g('link-of')}\\s+(?:[\\p{L}-]+\\s+){0,2}[\\p{L}-]+)?\\s*\\(\\s*${g('conversion-bracket-words')}?\\s*$`,
       'iu',
     ),
-    dashAside: new RegExp(
+    dashAside: fastRegExp(
       String.raw`^(?:\s+${g('link-of')}(?:\s+[\p{L}-]+){1,3})?\s*[—–]\s*(?:${g('conversion-bracket-words')}\s*)?$`,
       'iu',
     ),
     compoundAnd: new RegExp(`^\\s+(?:${and}\\s+)?$`, 'i'),
     compoundComma: /^\s*,\s+$/,
     partFollows: /^\s*(?:[\p{L}]|[,.;]|$)/u,
-    ofAfter: new RegExp(`^\\s+${g('link-of')}\\s+([^,.;:()]{1,40})`, 'iu'),
-    multAfter: new RegExp(`^\\s?(?:${t.multiplierAlternation})(?![\\p{L}])`, 'iu'),
+    ofAfter: fastRegExp(`^\\s+${g('link-of')}\\s+([^,.;:()]{1,40})`, 'iu'),
+    multAfter: fastRegExp(`^\\s?(?:${t.multiplierAlternation})(?![\\p{L}])`, 'iu'),
     listLink: new RegExp(`^\\s*(?:,|${andOr}|, ${and})\\s+$`),
     bracketList: new RegExp(
       String.raw`^\)?(?:\s+${g('link-of')}\s+(?:[\p{L}-]+\s+){0,2}[\p{L}-]+)?(?:\s+${g('passive-auxiliaries')}\s+\p{L}+)?\s*,\s*` +

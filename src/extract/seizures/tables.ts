@@ -8,8 +8,10 @@ import { z } from 'zod';
 import { loadPlaceAliases } from '../../geo/aliases.ts';
 import { AmountUnitSchema, DrugSchema } from '../../records/schema.ts';
 import { matchAll } from '../match-all.ts';
+import { foldForLiterals, mayMatch } from '../rules/literal-prefilter.ts';
 import { loadRuleTable } from '../rules/load.ts';
 import { escapeRegex, loadSettings, loadSlots, type Slots } from '../rules/slots.ts';
+import { fastRegExp } from '../rules/word-boundary.ts';
 import type { ConfidenceWeights } from './merge.ts';
 
 const UnitRule = z.object({
@@ -404,7 +406,7 @@ export function compileSeizureTables(dir: string): SeizureTables {
   const termMap = new Map<TermKind, Compiled<z.infer<typeof TermRule>>[]>();
   for (const t of terms) {
     const list = termMap.get(t.kind) ?? [];
-    list.push({ rule: t, re: new RegExp(`(?<![\\p{L}\\d])${word(t.pattern)}(?![\\p{L}\\d])`, 'giu') });
+    list.push({ rule: t, re: fastRegExp(`(?<![\\p{L}\\d])${word(t.pattern)}(?![\\p{L}\\d])`, 'giu') });
     termMap.set(t.kind, list);
   }
   const months = new Map<string, number>();
@@ -421,23 +423,23 @@ export function compileSeizureTables(dir: string): SeizureTables {
     slots,
     restatedExactly: new RegExp(`(?:^|[\\s,;:(])${g('restatement-exact')}\\s+$`, 'iu'),
     // An elided link ("d’héroïne") needs no space before the drug.
-    ofBinding: new RegExp(
+    ofBinding: fastRegExp(
       `^\\s*${g('link-of-binding')}(?:\\s+|(?<=['’]))(?:[\\p{L}“”"'’-]+\\s+){0,3}["“‘'’]?$`,
       'iu',
     ),
-    contentBinding: new RegExp(
+    contentBinding: fastRegExp(
       `^\\s+(?:[\\p{L}'’-]+\\s+){0,6}?${g('content-links')}\\s+(?:[\\p{L}'’-]+\\s+){0,2}?$`,
       'iu',
     ),
     genericOf: new RegExp(`^\\s*${g('link-of')}\\s+${g('determiners')}?\\s*$`, 'i'),
-    definiteRef: new RegExp(
+    definiteRef: fastRegExp(
       `\\b${g('definite-articles')}\\s+(?:[\\p{L}-]+\\s+)?${g('haul-references')}\\b`,
       'iu',
     ),
-    theBefore: new RegExp(`\\b${g('definite-articles')}\\s+(?:[\\p{L}-]+\\s+)?$`, 'iu'),
-    referringBefore: new RegExp(`\\b${g('referring-determiners')}\\s+(?:[\\p{L}-]+\\s+)?$`, 'iu'),
+    theBefore: fastRegExp(`\\b${g('definite-articles')}\\s+(?:[\\p{L}-]+\\s+)?$`, 'iu'),
+    referringBefore: fastRegExp(`\\b${g('referring-determiners')}\\s+(?:[\\p{L}-]+\\s+)?$`, 'iu'),
     referringStart: new RegExp(`^${g('referring-determiners')}\\b`, 'i'),
-    drugListLink: new RegExp(`^\\s*(?:,|/|,?\\s+${g('list-and-or')})\\s*(?:[\\p{L}-]+\\s+)?$`, 'iu'),
+    drugListLink: fastRegExp(`^\\s*(?:,|/|,?\\s+${g('list-and-or')})\\s*(?:[\\p{L}-]+\\s+)?$`, 'iu'),
     referBackOpener: new RegExp(`^${g('refer-back-opener')}\\b`, 'i'),
     additionalHaul: new RegExp(`\\b${g('additional-haul')}\\b`, 'i'),
     attribution: new RegExp(
@@ -448,15 +450,15 @@ export function compileSeizureTables(dir: string): SeizureTables {
     rangeYear: new RegExp(`\\b${g('range-openers')}\\s+(?:19|20)\\d\\d\\b`, 'i'),
     percentAt: new RegExp(`\\d\\s?${g('percent-words')}`, 'i'),
     // "in 2,000 packets", "packed into 40 sachets", "were found in 80 bricks".
-    massThenCount: new RegExp(
+    massThenCount: fastRegExp(
       `^[\\s,]*(?:${g('passive-perfect')}\\s+)?(?:(?:${g('packing-verbs')}|\\p{L}+ed)\\s+)?${g('packing-links')}\\s+$`,
       'iu',
     ),
-    packedAfterClause: new RegExp(
+    packedAfterClause: fastRegExp(
       `^\\s*(?:${g('passive-perfect')}\\s+)?(?:${g('packing-verbs')})\\s+${g('packing-links')}\\s+$`,
       'iu',
     ),
-    packingOfTold: new RegExp(
+    packingOfTold: fastRegExp(
       `\\b${g('definite-articles')}\\s+(?:[\\p{L}-]+\\s+){0,2}(?:${g('packing-verbs')}|\\p{L}+ed)\\s+${g('packing-links')}\\s+$`,
       'iu',
     ),
@@ -476,7 +478,7 @@ export function compileSeizureTables(dir: string): SeizureTables {
       'i',
     ),
     ofWord: new RegExp(`\\b${g('link-of')} \\w+\\s*`, 'i'),
-    ofTwoWords: new RegExp(`\\b${g('link-of')} [\\p{L}-]+\\s+[\\p{L}-]+\\s+`, 'iu'),
+    ofTwoWords: fastRegExp(`\\b${g('link-of')} [\\p{L}-]+\\s+[\\p{L}-]+\\s+`, 'iu'),
     respectively: new RegExp(`\\b${g('respectively')}\\b`, 'i'),
     partOfBefore: new RegExp(
       `(?:^|[\\s,;:(])${g('part-of')}[\\s,:]+(?:${slots
@@ -486,7 +488,7 @@ export function compileSeizureTables(dir: string): SeizureTables {
       'i',
     ),
     listLink: new RegExp(`\\b${g('list-continuation')}\\b|,`),
-    figureListLink: new RegExp(
+    figureListLink: fastRegExp(
       `^(?:\\s+${g('link-of-binding')}\\s+(?:[\\p{L}-]+\\s+){0,2}?[\\p{L}-]+)?\\s*(?:,|,?\\s+${g('list-and')})\\s*$`,
       'iu',
     ),
@@ -516,12 +518,12 @@ export function compileSeizureTables(dir: string): SeizureTables {
     // "fentanyl-laced pills", "cocaine-filled bags": a drug word before such a hyphen still names the drug.
     drugs: drugs.map((d) => ({
       rule: d,
-      re: new RegExp(`(?<![\\w-])${word(d.pattern)}(?![\\w]|-(?!${g('drug-hyphen-words')}\\b))`, 'giu'),
+      re: fastRegExp(`(?<![\\w-])${word(d.pattern)}(?![\\w]|-(?!${g('drug-hyphen-words')}\\b))`, 'giu'),
     })),
     terms: termMap,
-    frames: frames.map((f) => ({ rule: f, re: new RegExp(f.pattern, 'iu') })),
+    frames: frames.map((f) => ({ rule: f, re: fastRegExp(f.pattern, 'iu') })),
     listFrames: new Set(frames.filter((f) => f.window === 'before' && !f.units).map((f) => f.reason)),
-    periods: periods.map((p) => ({ rule: p, re: new RegExp(p.pattern, 'giu') })),
+    periods: periods.map((p) => ({ rule: p, re: fastRegExp(p.pattern, 'giu') })),
     months,
     weekdays,
     grammar,
@@ -545,20 +547,6 @@ export function perTables<T>(build: (t: SeizureTables) => T): (t: SeizureTables)
     }
     return hit;
   };
-}
-
-/**
- * Patterns as one alternation, to test once whether any of them matches: it matches exactly where
- * one of them does, and most sentences match none, so one pass saves a pass per pattern. Null
- * when a pattern refers back to a group (an alternation would renumber them) or flags differ.
- */
-export function alternationOf(res: readonly RegExp[]): RegExp | null {
-  if (res.length === 0 || res.some((re) => /\\[1-9]|\\k</.test(re.source))) return null;
-  const flags = new Set(res.map((re) => re.flags.replace('g', '')));
-  if (flags.size !== 1) return null;
-  // Group names would repeat across patterns: unnamed groups match the same.
-  const alternatives = res.map((re) => `(?:${re.source.replace(/(?<!\\)\(\?<([A-Za-z_$][\w$]*)>/g, '(?:')})`);
-  return new RegExp(alternatives.join('|'), [...flags][0]);
 }
 
 /** The answers of termMatch per table set and kind, for the sentences of the last articles. */
@@ -585,7 +573,9 @@ export function termMatch(t: SeizureTables, kind: TermKind, text: string): strin
   const known = memo.get(text);
   if (known !== undefined) return known;
   let found: string | null = null;
+  const folded = foldForLiterals(text);
   for (const c of t.terms.get(kind) ?? []) {
+    if (!mayMatch(c.re, folded)) continue;
     c.re.lastIndex = 0;
     const hit = c.re.test(text);
     // A global regex keeps lastIndex after test(); matchAll() would start from there.
@@ -602,8 +592,9 @@ export function termMatch(t: SeizureTables, kind: TermKind, text: string): strin
 
 /** Reason of the first rule of `kind` with `scope: sentence` that matches `text`, else null. */
 export function sentenceTermMatch(t: SeizureTables, kind: TermKind, text: string): string | null {
+  const folded = foldForLiterals(text);
   for (const c of t.terms.get(kind) ?? []) {
-    if (c.rule.scope !== 'sentence') continue;
+    if (c.rule.scope !== 'sentence' || !mayMatch(c.re, folded)) continue;
     c.re.lastIndex = 0;
     const hit = c.re.test(text);
     c.re.lastIndex = 0;
@@ -619,7 +610,9 @@ export function termMatches(
   text: string,
 ): Array<{ start: number; end: number; reason: string }> {
   const out: Array<{ start: number; end: number; reason: string }> = [];
+  const folded = foldForLiterals(text);
   for (const c of t.terms.get(kind) ?? []) {
+    if (!mayMatch(c.re, folded)) continue;
     c.re.lastIndex = 0;
     for (const m of matchAll(text, c.re))
       out.push({ start: m.index, end: m.index + m[0].length, reason: c.rule.reason });

@@ -7,6 +7,7 @@
 import type { Drug, Trend } from '../../types.ts';
 import { matchAll } from '../match-all.ts';
 import { escapeRegex } from '../rules/slots.ts';
+import { fastRegExp } from '../rules/word-boundary.ts';
 import { perTables, type SeizureTables, termMatches } from './tables.ts';
 
 interface TrendRegexes {
@@ -24,7 +25,7 @@ const trendRegexes = perTables((t): TrendRegexes => {
     .map((w) => (/\p{L}$/u.test(w) ? `${escapeRegex(w)}\\b` : escapeRegex(w)))
     .join('|')})`;
   return {
-    percent: new RegExp(`(?<![\\d.])(\\d+(?:\\.\\d+)?)\\s?${percentWords}`, 'giu'),
+    percent: fastRegExp(`(?<![\\d.])(\\d+(?:\\.\\d+)?)\\s?${percentWords}`, 'giu'),
     nounAfter: new RegExp(`^\\s+${g('trend-nouns-after')}`, 'i'),
     baseline: new RegExp(
       `\\b${g('trend-baseline-links')}\\s+(?:${g('trend-same-period')}\\s+)?(?:in\\s+)?((?:19|20)\\d\\d)\\b`,
