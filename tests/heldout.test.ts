@@ -47,6 +47,13 @@ const V6 = path.join(HELDOUT, 'v6');
  */
 const V7 = path.join(HELDOUT, 'v7');
 /**
+ * Session of 2026-12-04: v8, 16 more English articles (12 seizure stories, 4 hard negatives) written
+ * blind by a writer who had not read the extraction rules, code or failure lists (docs/heldout.md,
+ * v8). Merged after every tuning branch of that session; only aggregate figures and miss counts per
+ * kind are published. Do not open it while tuning.
+ */
+const V8 = path.join(HELDOUT, 'v8');
+/**
  * ml1: 15 articles in de/es/fr/nl/pt (3 each, 3 hard negatives) and ml1-clusters: 14 articles of two
  * events in 7 languages plus 3 decoys, written blind to the multilingual rules (docs/heldout.md, ml1).
  * Only aggregate figures and miss counts are published; do not open them while tuning rules.
@@ -103,6 +110,9 @@ let v6Report: ScoreReport;
 let v7: LabelledArticle[];
 let v7Report: ScoreReport;
 let v7Predicted: Map<string, { seizures: unknown[]; seizureStory: boolean }>;
+let v8: LabelledArticle[];
+let v8Report: ScoreReport;
+let v8Predicted: Map<string, { seizures: unknown[]; seizureStory: boolean }>;
 let ml1: LabelledArticle[];
 let ml1Clusters: LabelledArticle[];
 let ml1Report: ScoreReport;
@@ -158,6 +168,7 @@ beforeAll(() => {
     ...loadLabelledDir(V5),
     ...loadLabelledDir(V6),
     ...loadLabelledDir(V7),
+    ...loadLabelledDir(V8),
   ];
   v2 = loadLabelledDir(V2);
   v2Report = scoreCorpus(
@@ -175,6 +186,12 @@ beforeAll(() => {
   const v7Records = v7.map((a) => extractLabelled(a, v7Now));
   v7Predicted = new Map(v7Records.map((r) => [r.id, r]));
   v7Report = scoreCorpus(v7, v7Records);
+  v8 = loadLabelledDir(V8);
+  // The date the v8 figures of docs/heldout.md were measured (the CLI runs with the real clock).
+  const v8Now = () => new Date('2026-12-04T00:00:00Z');
+  const v8Records = v8.map((a) => extractLabelled(a, v8Now));
+  v8Predicted = new Map(v8Records.map((r) => [r.id, r]));
+  v8Report = scoreCorpus(v8, v8Records);
   ml1 = loadLabelledDir(ML1);
   ml1Clusters = loadLabelledDir(ML1_CLUSTERS);
   // The date the ml1 figures of docs/heldout.md were measured (the CLI runs with the real clock).
@@ -299,6 +316,19 @@ const NAMES_ALREADY_IN_RULES = new Set([
   'Montreal',
   'Florida',
   'Santa Cruz',
+  // In the rules and code of main at 432b341, before the v8 set was written (2026-12-04); the v8
+  // writer did not read the rules, and these came up in this check: "US" (a country abbreviation,
+  // labelled as written), a Canadian province, an Australian and a Mexican state, a large
+  // Australian city, a Bahamas port, and two facility names (a port company, an international
+  // airport) that the dev corpus or the facility tables already had.
+  'US',
+  'Ontario',
+  'Victoria',
+  'Sonora',
+  'Brisbane',
+  'Freeport',
+  'Ports of Auckland',
+  'Kotoka International Airport',
 ]);
 
 describe('the fresh held-out set (unpublished sentences) stays above its floors', () => {
@@ -380,6 +410,64 @@ describe('the v7 held-out set (blind, 2026-12-03 afternoon) stays above its floo
   it('hard negatives yield no seizure', () => {
     const leaks = V7_NEGATIVES.map((id) => [id, v7Predicted.get(id)?.seizures.length ?? -1] as const).filter(
       ([, n]) => n !== 0,
+    );
+    expect(leaks).toEqual([]);
+  });
+});
+
+describe('the v8 held-out set (blind, 2026-12-04) stays above its floors', () => {
+  /**
+   * The hard negatives of v8: a drug-checking price and purity list, a budget debate of tonnage
+   * estimates and interdiction targets, a methadone-clinic feature, a customs haul of counterfeit goods.
+   */
+  const V8_NEGATIVES = ['v8-13', 'v8-14', 'v8-15', 'v8-16'];
+  /**
+   * Negatives that leaked when v8 was first scored (2026-12-04, docs/heldout.md v8): v8-14 and v8-16
+   * (one figure each). Remove an id once it no longer leaks.
+   */
+  const V8_KNOWN_LEAKS = new Set(['v8-14', 'v8-16']);
+
+  it('has 16 articles, ids matching file names, 12 stories and 4 hard negatives', () => {
+    expect(v8.map((a) => `${a.id}.json`).sort()).toEqual(
+      readdirSync(V8)
+        .filter((f) => f.endsWith('.json'))
+        .sort(),
+    );
+    expect(v8.length).toBe(16);
+    expect(v8.filter((a) => a.seizureStory).length).toBe(12);
+    expect(v8.reduce((n, a) => n + a.seizures.length, 0)).toBe(54);
+    for (const id of V8_NEGATIVES) {
+      const a = v8.find((x) => x.id === id);
+      expect(a?.seizureStory, id).toBe(false);
+      expect(a?.seizures.length, id).toBe(0);
+    }
+  });
+
+  it('shares no 12-word run with the dev, dev-multilingual or dev-clusters texts', () => {
+    const runs = corpusRuns(['dev', 'dev-multilingual', 'dev-clusters']);
+    if (runs === null) return; // the shared corpus sits beside the repo; CI has it too
+    expect(copiedRuns(v8, runs)).toEqual([]);
+  });
+
+  // Measured 2026-12-04 with main at 432b341 plus only these fixtures (the "before" of
+  // docs/heldout.md, v8): seizures P/R/F1 0.734 / 0.870 / 0.797, story accuracy 0.875 (14/16),
+  // persons F1 0.906, places F1 0.912, country acc. 0.830, period acc. 0.915. Floors sit about 0.05
+  // under, so a regression in generalisation fails while the dev score stays high.
+  it('seizures, story, persons, places, country and period', () => {
+    expect(v8Report.articles).toBe(16);
+    expect(v8Report.seizures.precision).toBeGreaterThanOrEqual(0.68);
+    expect(v8Report.seizures.recall).toBeGreaterThanOrEqual(0.82);
+    expect(v8Report.seizures.f1).toBeGreaterThanOrEqual(0.75);
+    expect(v8Report.seizureStory.accuracy).toBeGreaterThanOrEqual(0.82);
+    expect(v8Report.persons.f1).toBeGreaterThanOrEqual(0.85);
+    expect(v8Report.places.f1).toBeGreaterThanOrEqual(0.86);
+    expect(v8Report.countryAccuracy.accuracy).toBeGreaterThanOrEqual(0.78);
+    expect(v8Report.periodAccuracy.accuracy).toBeGreaterThanOrEqual(0.86);
+  });
+
+  it('hard negatives yield no seizure (but for the known leaks)', () => {
+    const leaks = V8_NEGATIVES.map((id) => [id, v8Predicted.get(id)?.seizures.length ?? -1] as const).filter(
+      ([id, n]) => n !== 0 && !V8_KNOWN_LEAKS.has(id),
     );
     expect(leaks).toEqual([]);
   });
