@@ -68,6 +68,14 @@ const ML1_CLUSTERS = path.join(HELDOUT, 'ml1-clusters');
  */
 const ML2 = path.join(HELDOUT, 'ml2');
 const ML2_CLUSTERS = path.join(HELDOUT, 'ml2-clusters');
+/**
+ * ml3: 20 articles in de/es/fr/nl/pt (4 each, one hard negative per language) and ml3-clusters: 12
+ * articles of two events in 5 languages plus 3 decoys, written blind to the rules and code on
+ * 2026-12-04 (docs/heldout.md, ml3). Only aggregate figures and miss counts are published; do not
+ * open them while tuning rules.
+ */
+const ML3 = path.join(HELDOUT, 'ml3');
+const ML3_CLUSTERS = path.join(HELDOUT, 'ml3-clusters');
 
 /**
  * Floors. Measured 2026-11-27 19:12 over these 20 articles: seizures P/R/F1 1.000, story
@@ -121,6 +129,10 @@ let ml2: LabelledArticle[];
 let ml2Clusters: LabelledArticle[];
 let ml2Report: ScoreReport;
 let ml2Predicted: Map<string, { seizures: unknown[]; seizureStory: boolean }>;
+let ml3: LabelledArticle[];
+let ml3Clusters: LabelledArticle[];
+let ml3Report: ScoreReport;
+let ml3Predicted: Map<string, { seizures: unknown[]; seizureStory: boolean }>;
 
 /** Lower-cased word tokens (letters and digits) of a text. */
 const words = (t: string) => t.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -205,6 +217,13 @@ beforeAll(() => {
   const ml2Records = ml2.map((a) => extractLabelled(a, ml1Now));
   ml2Predicted = new Map(ml2Records.map((r) => [r.id, r]));
   ml2Report = scoreCorpus(ml2, ml2Records);
+  ml3 = loadLabelledDir(ML3);
+  ml3Clusters = loadLabelledDir(ML3_CLUSTERS);
+  // The ml3 figures of docs/heldout.md were measured on 2026-12-04 (the CLI's real clock).
+  const ml3Now = () => new Date('2026-12-04T00:00:00Z');
+  const ml3Records = ml3.map((a) => extractLabelled(a, ml3Now));
+  ml3Predicted = new Map(ml3Records.map((r) => [r.id, r]));
+  ml3Report = scoreCorpus(ml3, ml3Records);
   const freshOnly = loadLabelledDir(FRESH);
   freshReport = scoreCorpus(
     freshOnly,
@@ -221,7 +240,16 @@ describe('held-out fixtures are well-formed', () => {
   });
 
   it('labels follow LABELING.md: evidence is verbatim, units and kg are consistent', () => {
-    for (const a of [...labelled, ...fresh, ...ml1, ...ml1Clusters, ...ml2, ...ml2Clusters]) {
+    for (const a of [
+      ...labelled,
+      ...fresh,
+      ...ml1,
+      ...ml1Clusters,
+      ...ml2,
+      ...ml2Clusters,
+      ...ml3,
+      ...ml3Clusters,
+    ]) {
       if (a.seizures.length > 0) expect(a.seizureStory, `${a.id}: has seizures, so a story`).toBe(true);
       for (const s of a.seizures) {
         const where = `${a.id} ${s.drug} ${s.amount.value}${s.amount.unit}`;
@@ -654,6 +682,102 @@ describe('the ml2 multilingual held-out set stays above its floors', () => {
       [...gold].filter(([, story]) => EVENTS.includes(story)).map(([id]) => predicted.get(id)),
     );
     for (const id of DECOYS) expect(eventClusters.has(predicted.get(id)), id).toBe(false);
+  });
+});
+
+describe('the ml3 multilingual held-out set stays above its floors', () => {
+  const LANGUAGES = ['de', 'es', 'fr', 'nl', 'pt'];
+  /**
+   * The hard negatives of ml3: a wastewater study with legal limits (de), a coca-survey report with
+   * production estimates and prices (es), a trial with no quantities (fr), a licensed-cannabis
+   * evaluation with prices and stock limits (nl), a wastewater study with possession limits (pt).
+   */
+  const ML3_NEGATIVES = ['de-q04', 'es-q04', 'fr-q04', 'nl-q04', 'pt-q04'];
+  /** Negatives that leaked when ml3 was first scored (2026-12-04): none. Add an id only with a note. */
+  const ML3_KNOWN_LEAKS = new Set<string>();
+  const EVENTS = ['valencia-shrimp-cocaine-2025-09', 'mindelo-sailboat-cocaine-2026-10'];
+  const DECOYS = ['ml3c-10', 'ml3c-11', 'ml3c-12'];
+  /**
+   * Decoys that joined an event when ml3-clusters was first scored (2026-12-04, docs/heldout.md ml3):
+   * ml3c-11 (the same drug on a yacht the same week, another archipelago) joined event B. Remove the
+   * id once it stays alone.
+   */
+  const ML3_KNOWN_JOINS = new Set(['ml3c-11']);
+
+  it('has 4 articles per language, ids matching file names, cluster files with a story label', () => {
+    expect(ml3.map((a) => `${a.id}.json`).sort()).toEqual(
+      readdirSync(ML3)
+        .filter((f) => f.endsWith('.json'))
+        .sort(),
+    );
+    for (const lang of LANGUAGES) expect(ml3.filter((a) => a.language === lang).length, lang).toBe(4);
+    for (const id of ML3_NEGATIVES) expect(ml3.find((a) => a.id === id)?.seizureStory, id).toBe(false);
+    expect(ml3.reduce((n, a) => n + a.seizures.length, 0)).toBe(67);
+    const keys = readdirSync(ML3_CLUSTERS)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => JSON.parse(readFileSync(path.join(ML3_CLUSTERS, f), 'utf8')).cluster as unknown);
+    expect(keys.length).toBe(12);
+    for (const k of keys) expect(typeof k).toBe('string');
+    expect(keys.filter((k) => k === EVENTS[0]).length).toBe(5);
+    expect(keys.filter((k) => k === EVENTS[1]).length).toBe(4);
+    expect(new Set(ml3Clusters.map((a) => a.language))).toEqual(
+      new Set(['en', 'de', 'es', 'fr', 'nl', 'pt']),
+    );
+  });
+
+  it('shares no 12-word run with the dev, dev-multilingual or dev-clusters texts', () => {
+    const runs = corpusRuns(['dev', 'dev-multilingual', 'dev-clusters']);
+    if (runs === null) return; // the shared corpus sits beside the repo; CI has it too
+    expect(copiedRuns([...ml3, ...ml3Clusters], runs)).toEqual([]);
+  });
+
+  // Measured 2026-12-04 18:56 on main at 432b341 plus only these fixtures (docs/heldout.md, ml3):
+  // seizures P/R/F1 0.869 / 0.791 / 0.828, story accuracy 0.950, persons F1 0.840, places F1
+  // 0.898, country 0.868, period 0.830; seizures F1 per language de 0.696, es 0.828, fr 0.833,
+  // nl 0.846, pt 0.923. Floors ~0.05 under.
+  it('seizures, story, persons, places, country and period', () => {
+    expect(ml3Report.articles).toBe(20);
+    expect(ml3Report.seizures.precision).toBeGreaterThanOrEqual(0.82);
+    expect(ml3Report.seizures.recall).toBeGreaterThanOrEqual(0.74);
+    expect(ml3Report.seizures.f1).toBeGreaterThanOrEqual(0.78);
+    expect(ml3Report.seizureStory.accuracy).toBeGreaterThanOrEqual(0.9);
+    expect(ml3Report.persons.f1).toBeGreaterThanOrEqual(0.79);
+    expect(ml3Report.places.f1).toBeGreaterThanOrEqual(0.85);
+    expect(ml3Report.countryAccuracy.accuracy).toBeGreaterThanOrEqual(0.82);
+    expect(ml3Report.periodAccuracy.accuracy).toBeGreaterThanOrEqual(0.78);
+  });
+
+  it('seizure F1 per language', () => {
+    const floors: Record<string, number> = { de: 0.65, es: 0.78, fr: 0.78, nl: 0.8, pt: 0.87 };
+    for (const lang of LANGUAGES) {
+      expect(ml3Report.byLanguage?.[lang]?.seizures.f1 ?? 0, lang).toBeGreaterThanOrEqual(floors[lang] ?? 1);
+    }
+  });
+
+  it('hard negatives yield no seizure (but for the known leaks)', () => {
+    const leaks = ML3_NEGATIVES.map(
+      (id) => [id, ml3Predicted.get(id)?.seizures.length ?? -1] as const,
+    ).filter(([id, n]) => n !== 0 && !ML3_KNOWN_LEAKS.has(id));
+    expect(leaks).toEqual([]);
+  });
+
+  // Measured 2026-12-04 18:56 with the CLI's default 7-day window: B-cubed precision 0.867, recall
+  // 1.000, F1 0.929 over 12 articles; both events whole, ml3c-11 joined event B, ml3c-10 and ml3c-12
+  // stayed alone.
+  it('story clustering of ml3-clusters: B-cubed F1, and the decoys stay apart from both events', async () => {
+    const { bcubed } = await import('../src/cluster/bcubed.ts');
+    const { clusterCorpus, readCorpusDir } = await import('../src/cluster/corpus.ts');
+    const articles = readCorpusDir(ML3_CLUSTERS);
+    const lines = clusterCorpus(articles, { windowDays: 7 });
+    const gold = new Map(articles.filter((a) => a.story).map((a) => [a.id, a.story!]));
+    expect(gold.size).toBe(12);
+    const predicted = new Map(lines.map((l) => [l.id, l.cluster]));
+    expect(bcubed(predicted, gold).f1).toBeGreaterThanOrEqual(0.88);
+    const eventClusters = new Set(
+      [...gold].filter(([, story]) => EVENTS.includes(story)).map(([id]) => predicted.get(id)),
+    );
+    for (const id of DECOYS.filter((d) => !ML3_KNOWN_JOINS.has(d)))
+      expect(eventClusters.has(predicted.get(id)), id).toBe(false);
   });
 });
 
