@@ -52,3 +52,22 @@ describe('a facility named after a known town takes the town country', () => {
     expect(facility(text, 'de', 'Flughafen Hinterwaldheim')).toBe('AT');
   });
 });
+
+describe('the neighbour across "the border with X" is not where a haul was seized (en)', () => {
+  const cases: [text: string, country: string][] = [
+    [
+      'Albanian police at the Qafe Bota border crossing with Greece found 300 kilograms of cannabis hidden in a lorry of melons.',
+      'AL',
+    ],
+    [
+      'Bulgarian customs officers at the Zlatarevo border post with North Macedonia seized 40 kg of heroin on Sunday.',
+      'BG',
+    ],
+    ['Police in Serbia seized 50 kg of cocaine in a village near the border with Hungary.', 'RS'],
+  ];
+  for (const [text, country] of cases) {
+    it(text.slice(0, 60), () => {
+      expect(read(text, 'en').seizures[0]?.country).toBe(country);
+    });
+  }
+});
