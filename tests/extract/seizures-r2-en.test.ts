@@ -106,3 +106,15 @@ describe('figures that were never seized', () => {
     expect(figures(text)).toEqual([['cannabis', 90]]);
   });
 });
+
+describe('a haul taken off a craft', () => {
+  it('reads "took N off a boat" as a seizure', () => {
+    const text = 'On Friday marines took 310 kilograms of cocaine off a speedboat near Manzanillo.';
+    expect(figures(text)).toEqual([['cocaine', 310]]);
+  });
+
+  it('does not read people taken off a ferry as a figure', () => {
+    const text = 'Rescuers took 14 passengers off the ferry near Durban on Monday.';
+    expect(run(text)).toEqual([]);
+  });
+});
