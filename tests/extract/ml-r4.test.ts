@@ -110,3 +110,44 @@ describe('a slang word in guillemets after "N kilos of" is still the drug of tha
     ],
   ]);
 });
+
+describe('a number and a half written as one word (de "zweieinhalb", nl "tweeënhalf")', () => {
+  run([
+    [
+      'de',
+      'Zöllner in Basel fanden dreieinhalb Liter GHB und viereinhalb Kilogramm Haschisch.',
+      ['ghb 3.5 liters CH null', 'hashish 4.5 CH null'],
+    ],
+    [
+      'de',
+      'Die Beamten in Wien stellten zweieinhalb Kilogramm Heroin und fünfeinhalb Tonnen Cannabis sicher.',
+      ['heroin 2.5 AT null', 'cannabis 5500 AT null'],
+    ],
+    [
+      'nl',
+      'Bij een controle in Breda vond de douane tweeënhalf kilo cocaïne en zesenhalf liter GHB.',
+      ['cocaine 2.5 NL null', 'ghb 6.5 liters NL null'],
+    ],
+  ]);
+});
+
+describe('German: the haul told by where it lay ("befanden sich", "in dem ... lagen")', () => {
+  run([
+    [
+      'de',
+      'Bei einer Kontrolle in Rostock prüften Beamte einen Lastwagen. Im Laderaum befanden sich 640 Kilogramm Marihuana.',
+      ['cannabis 640 DE null'],
+    ],
+    [
+      'de',
+      'In Kiel öffneten Zöllner einen Koffer, in dem 2300 Ecstasy-Tabletten lagen.',
+      ['mdma 2300 tablets DE null'],
+    ],
+    // people, not a haul: no figure, no story
+    [
+      'de',
+      'Die Polizei in Kiel stoppte einen Kleinbus. Unter den Insassen befanden sich drei gesuchte Männer.',
+      [],
+    ],
+  ]);
+});
