@@ -481,12 +481,15 @@ describe('the v8 held-out set (blind, 2026-12-04) stays above its floors', () =>
   // docs/heldout.md, v8): seizures P/R/F1 0.734 / 0.870 / 0.797, story accuracy 0.875 (14/16),
   // persons F1 0.906, places F1 0.912, country acc. 0.830, period acc. 0.915. Floors sit about 0.05
   // under, so a regression in generalisation fails while the dev score stays high.
+  // Round 2 (r2-en, general frames and the total of "the drugs"), v8 now a tuning set: seizures
+  // P/R/F1 0.860 / 0.907 / 0.883, story accuracy 1.000 (16/16); the floors that rose by more
+  // than 0.05 were raised to about 0.05 under.
   it('seizures, story, persons, places, country and period', () => {
     expect(v8Report.articles).toBe(16);
-    expect(v8Report.seizures.precision).toBeGreaterThanOrEqual(0.68);
+    expect(v8Report.seizures.precision).toBeGreaterThanOrEqual(0.81);
     expect(v8Report.seizures.recall).toBeGreaterThanOrEqual(0.82);
-    expect(v8Report.seizures.f1).toBeGreaterThanOrEqual(0.75);
-    expect(v8Report.seizureStory.accuracy).toBeGreaterThanOrEqual(0.82);
+    expect(v8Report.seizures.f1).toBeGreaterThanOrEqual(0.83);
+    expect(v8Report.seizureStory.accuracy).toBeGreaterThanOrEqual(0.95);
     expect(v8Report.persons.f1).toBeGreaterThanOrEqual(0.85);
     expect(v8Report.places.f1).toBeGreaterThanOrEqual(0.86);
     expect(v8Report.countryAccuracy.accuracy).toBeGreaterThanOrEqual(0.78);
