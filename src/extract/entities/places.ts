@@ -346,7 +346,19 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
             ...(f.kind === 'port' ? { kindAs: f.kind } : {}),
           },
         ];
-      return [{ ...base, surface, candidates: [], local: { kind: f.kind }, cue: true }];
+      // "Flughafen Zürich", "Aeropuerto Madrid": a facility named after a known town of one
+      // country lies in that country, whatever the sentence names around it.
+      const town = innerName ? null : townCountryOf(ctx, inner);
+      return [
+        {
+          ...base,
+          surface,
+          candidates: [],
+          local: { kind: f.kind },
+          cue: true,
+          ...(town ? { within: town } : {}),
+        },
+      ];
     }
   }
   // "l'aéroport Aimé-Césaire de Fort-de-France", "la luchthaven X": a facility
@@ -882,6 +894,23 @@ export function hyphenJoined(ctx: EntityContext, surface: string): GeoEntity | n
     if (common.length === 0) return null;
   }
   return common?.length === 1 ? ctx.gaz.country(common[0]!) : null;
+}
+
+/**
+ * The country of the known town or region a facility's name holds ("Flughafen Zürich"): that of
+ * the largest entry of the name, a city of medium size at least, five times any homonym abroad.
+ */
+function townCountryOf(ctx: EntityContext, inner: Token[]): GeoEntity | null {
+  if (inner.length === 0 || inner.length > 3 || !inner.every((t) => t.name)) return null;
+  const pop = ctx.tables.populations;
+  const found = ctx.gaz
+    .lookup(spanText(ctx, inner))
+    .filter((e) => e.country !== null && (e.kind === 'city' || e.kind === 'region'));
+  const largest = found.reduce<GeoEntity | null>((a, e) => (!a || e.population > a.population ? e : a), null);
+  if (!largest || largest.population < pop['medium-city-population']) return null;
+  // "Luchthaven Frankfurt": homonyms abroad far smaller than the city do not count.
+  const rival = Math.max(0, ...found.filter((e) => e.country !== largest.country).map((e) => e.population));
+  return rival * 5 <= largest.population ? ctx.gaz.country(largest.country!) : null;
 }
 
 /** A run ending in a capitalised administrative noun whose other words are a known place or directions. */
