@@ -39,9 +39,6 @@ function configFor(
         ...service,
       },
       log: { level: 'silent' },
-      // Parse in this process: the six starts of this file then load the NLP tables once, not
-      // twice each in new threads (the parse threads have tests of their own, tests/threads/).
-      parse: { threads: 0 },
     },
     'test',
   );
