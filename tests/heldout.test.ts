@@ -481,12 +481,15 @@ describe('the v8 held-out set (blind, 2026-12-04) stays above its floors', () =>
   // docs/heldout.md, v8): seizures P/R/F1 0.734 / 0.870 / 0.797, story accuracy 0.875 (14/16),
   // persons F1 0.906, places F1 0.912, country acc. 0.830, period acc. 0.915. Floors sit about 0.05
   // under, so a regression in generalisation fails while the dev score stays high.
+  // Round 2 (r2-en, general frames and the total of "the drugs"), v8 now a tuning set: seizures
+  // P/R/F1 0.860 / 0.907 / 0.883, story accuracy 1.000 (16/16); the floors that rose by more
+  // than 0.05 were raised to about 0.05 under.
   it('seizures, story, persons, places, country and period', () => {
     expect(v8Report.articles).toBe(16);
-    expect(v8Report.seizures.precision).toBeGreaterThanOrEqual(0.68);
+    expect(v8Report.seizures.precision).toBeGreaterThanOrEqual(0.81);
     expect(v8Report.seizures.recall).toBeGreaterThanOrEqual(0.82);
-    expect(v8Report.seizures.f1).toBeGreaterThanOrEqual(0.75);
-    expect(v8Report.seizureStory.accuracy).toBeGreaterThanOrEqual(0.82);
+    expect(v8Report.seizures.f1).toBeGreaterThanOrEqual(0.83);
+    expect(v8Report.seizureStory.accuracy).toBeGreaterThanOrEqual(0.95);
     expect(v8Report.persons.f1).toBeGreaterThanOrEqual(0.85);
     expect(v8Report.places.f1).toBeGreaterThanOrEqual(0.86);
     expect(v8Report.countryAccuracy.accuracy).toBeGreaterThanOrEqual(0.78);
@@ -735,11 +738,14 @@ describe('the ml3 multilingual held-out set stays above its floors', () => {
   // seizures P/R/F1 0.869 / 0.791 / 0.828, story accuracy 0.950, persons F1 0.840, places F1
   // 0.898, country 0.868, period 0.830; seizures F1 per language de 0.696, es 0.828, fr 0.833,
   // nl 0.846, pt 0.923. Floors ~0.05 under.
+  // Raised 2026-12-04 (r2-ml, general drug words, half-number words, German "befanden sich"):
+  // seizures P/R/F1 0.952 / 0.896 / 0.923; per language de 0.880, es 0.897, fr 1.000, nl 0.923,
+  // pt 0.923.
   it('seizures, story, persons, places, country and period', () => {
     expect(ml3Report.articles).toBe(20);
-    expect(ml3Report.seizures.precision).toBeGreaterThanOrEqual(0.82);
-    expect(ml3Report.seizures.recall).toBeGreaterThanOrEqual(0.74);
-    expect(ml3Report.seizures.f1).toBeGreaterThanOrEqual(0.78);
+    expect(ml3Report.seizures.precision).toBeGreaterThanOrEqual(0.9);
+    expect(ml3Report.seizures.recall).toBeGreaterThanOrEqual(0.84);
+    expect(ml3Report.seizures.f1).toBeGreaterThanOrEqual(0.87);
     expect(ml3Report.seizureStory.accuracy).toBeGreaterThanOrEqual(0.9);
     expect(ml3Report.persons.f1).toBeGreaterThanOrEqual(0.79);
     expect(ml3Report.places.f1).toBeGreaterThanOrEqual(0.85);
@@ -748,7 +754,7 @@ describe('the ml3 multilingual held-out set stays above its floors', () => {
   });
 
   it('seizure F1 per language', () => {
-    const floors: Record<string, number> = { de: 0.65, es: 0.78, fr: 0.78, nl: 0.8, pt: 0.87 };
+    const floors: Record<string, number> = { de: 0.83, es: 0.84, fr: 0.95, nl: 0.87, pt: 0.87 };
     for (const lang of LANGUAGES) {
       expect(ml3Report.byLanguage?.[lang]?.seizures.f1 ?? 0, lang).toBeGreaterThanOrEqual(floors[lang] ?? 1);
     }

@@ -103,6 +103,14 @@ function mixedList(
   return kinds.size >= 2;
 }
 
+/**
+ * A generic word that names several kinds at once ("drugs", "narcotics", "illicit substances":
+ * the drugs.yaml rule of this reason). Referring back, it takes the drug named before, except in
+ * a total, which counts every kind seized.
+ */
+const KINDS_WORD = 'drug-generic-kinds';
+const KINDS_REFERS_BACK = 'drug-generic-kinds-refers-back';
+
 function lastSpecific(drugs: DrugMention[], before = Number.POSITIVE_INFINITY): Drug | null {
   let out: Drug | null = null;
   for (const d of drugs) if (d.start < before && d.drug !== 'generic') out = d.drug;
@@ -126,7 +134,9 @@ function drugFor(
       ? d.reason
       : drug === 'unspecified'
         ? 'drug-generic-unspecified'
-        : 'drug-generic-refers-back';
+        : d.reason === KINDS_WORD
+          ? KINDS_REFERS_BACK
+          : 'drug-generic-refers-back';
   const infix = drugs.find((d) => d.start >= q.infixStart && d.end <= q.end);
   // "30,000 ecstasy and methamphetamine pills": the count holds several kinds.
   if (infix && mixedList(t, text, infix, drugs, all))
@@ -511,12 +521,19 @@ export function extractSeizures(
         ? null
         : (aggregateOf(t, text, clauseAround(before, after), seizurePeriod, explicit, partGap !== null) ??
           (period?.range ? 'aggregate-span-of-time' : null));
+      // "The two cases bring the drugs seized since January to 3.4 tonnes": a total of "the
+      // drugs" counts every kind seized, not the drug the article named last.
+      const totalOfKinds = aggregateReason !== null && drugReason === KINDS_REFERS_BACK;
       const reasons = [
         q.reason,
         ...(q.inferred ? ['unit-inferred-from-list'] : []),
         ...(q.count ? ['count-with-mass'] : []),
         cue ?? (unit.isHeading ? 'seizure-headline' : 'seizure-continuation'),
-        drugReason,
+        totalOfKinds
+          ? 'drug-generic-total-unspecified'
+          : drugReason === KINDS_REFERS_BACK
+            ? 'drug-generic-refers-back'
+            : drugReason,
         period
           ? period.reason
           : toldOn
@@ -541,7 +558,7 @@ export function extractSeizures(
         refersBack: sentenceRefersBack,
         additional,
         seizure: {
-          drug: drug ?? 'unspecified',
+          drug: totalOfKinds ? 'unspecified' : (drug ?? 'unspecified'),
           amount: { value: q.value, unit: q.unit },
           kg: q.kg,
           count: q.kind === 'count' ? q.value : (q.count?.value ?? null),

@@ -315,7 +315,7 @@ export function confidenceOf(c: Candidate, w: ConfidenceWeights): number {
   else if (has(/^seizure-headline$/)) evidence.push('headline-only');
   else evidence.push('continuation');
   if (has(/^drug-from-context$/)) evidence.push('drug-from-context');
-  else if (has(/^drug-generic-unspecified$|^drug-mixed-list$/)) evidence.push('drug-unspecified');
+  else if (has(/^drug-generic-(?:total-)?unspecified$|^drug-mixed-list$/)) evidence.push('drug-unspecified');
   else evidence.push('drug-named');
   if (has(/^unit-inferred-from-list$/)) evidence.push('unit-from-list');
   if (has(/^place-(?:in-clause|of-list|shared-by-list|from-event-sentence)$/)) evidence.push('place-named');

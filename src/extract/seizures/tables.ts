@@ -424,7 +424,7 @@ export function compileSeizureTables(dir: string): SeizureTables {
     restatedExactly: new RegExp(`(?:^|[\\s,;:(])${g('restatement-exact')}\\s+$`, 'iu'),
     // An elided link ("d’héroïne") needs no space before the drug.
     ofBinding: fastRegExp(
-      `^\\s*${g('link-of-binding')}(?:\\s+|(?<=['’]))(?:[\\p{L}“”"'’-]+\\s+){0,3}["“‘'’]?$`,
+      `^\\s*${g('link-of-binding')}(?:\\s+|(?<=['’]))(?:[\\p{L}“”"'’-]+\\s+){0,3}(?:["“‘'’]|«\\s?)?$`,
       'iu',
     ),
     contentBinding: fastRegExp(
