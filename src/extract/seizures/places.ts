@@ -9,6 +9,7 @@ import { countryIndex } from '../../geo/countries.ts';
 import { placeKey } from '../../geo/normalize.ts';
 import type { PlaceMention } from '../entities/index.ts';
 import { matchAll } from '../match-all.ts';
+import { foldForLiterals, mayMatch } from '../rules/literal-prefilter.ts';
 import { escapeRegex } from '../rules/slots.ts';
 import { fastRegExp } from '../rules/word-boundary.ts';
 import { perTables, type SeizureTables, termMatch } from './tables.ts';
@@ -183,6 +184,8 @@ const placeRegexes = perTables((t): PlaceRegexes => {
 interface AgencyIndex {
   re: RegExp;
   byDemonym: Map<string, { name: string; cca2: string }>;
+  /** The agency nouns alone, for `mayMatch`: a text without one of their words skips `re`. */
+  nouns: RegExp;
 }
 /** Demonyms of every country before the agency nouns of seizure-terms.yaml ("Moroccan police"). */
 const agencyIndex = perTables((t): AgencyIndex => {
@@ -212,12 +215,18 @@ const agencyIndex = perTables((t): AgencyIndex => {
   }
   const agency = t.terms.get('agency')?.map((c) => c.rule.pattern) ?? [];
   const names = [...byDemonym.keys()].sort((a, b) => b.length - a.length).map(escapeRegex);
-  return { re: new RegExp(`\\b(${names.join('|')})\\s+(?:${agency.join('|')})\\b`, 'i'), byDemonym };
+  return {
+    re: new RegExp(`\\b(${names.join('|')})\\s+(?:${agency.join('|')})\\b`, 'i'),
+    byDemonym,
+    nouns: new RegExp(`(?:${agency.join('|')})`, 'i'),
+  };
 });
 
 /** "Costa Rican authorities", "Moroccan police": the country of the seizing agency. */
 export function agencyCountry(t: SeizureTables, text: string, actingOnly = false): PlacePick | null {
   const idx = agencyIndex(t);
+  // Every match holds an agency noun: the demonym alternation (some 400 names) scans only then.
+  if (!mayMatch(idx.nouns, foldForLiterals(text))) return null;
   const m = idx.re.exec(text);
   if (!m) return null;
   // For the article-wide fallback, only an agency that seized something ("the X army thwarted").
