@@ -71,3 +71,43 @@ describe('the neighbour across "the border with X" is not where a haul was seize
     });
   }
 });
+
+describe('the neighbour across "the border with X" in five languages', () => {
+  const cases: [lang: string, text: string, country: string][] = [
+    [
+      'de',
+      'Bayerische Schleierfahnder stellten in Furth im Wald an der Grenze zu Tschechien 12 Kilogramm Crystal sicher.',
+      'DE',
+    ],
+    [
+      'es',
+      'La Policía peruana decomisó 800 kilos de cocaína en Tacna, cerca de la frontera con Chile.',
+      'PE',
+    ],
+    [
+      'fr',
+      'Les douaniers béninois ont saisi 2 tonnes de cannabis à Malanville, à la frontière avec le Niger.',
+      'BJ',
+    ],
+    [
+      'nl',
+      'De Koninklijke Marechaussee nam bij Venlo, aan de grens met Duitsland, 90 kilo amfetamine in beslag.',
+      'NL',
+    ],
+    [
+      'pt',
+      'A Polícia Federal apreendeu 3 toneladas de maconha em Ponta Porã, na fronteira com o Paraguai.',
+      'BR',
+    ],
+  ];
+  for (const [lang, text, country] of cases) {
+    it(`${lang}: ${text.slice(0, 50)}`, () => {
+      expect(read(text, lang).seizures[0]?.country).toBe(country);
+    });
+  }
+
+  it('the country where the police stood wins over the neighbour after the border words', () => {
+    const text = 'In Paraguay fand die Polizei an der Grenze zu Brasilien 400 Kilogramm Marihuana.';
+    expect(read(text, 'de').seizures[0]?.country).toBe('PY');
+  });
+});
