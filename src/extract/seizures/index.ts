@@ -311,7 +311,7 @@ export function extractSeizures(
     const caption = !unit.isTitle && rules.entities.credits.some((re) => re.test(text));
     const quantities = caption ? [] : findQuantities(t, text, format);
     const drugs = findDrugMentions(t, text);
-    // "deux tonnes et cinquante-sept (2057) kilogrammes": a figure's digits are no year.
+    // "trois tonnes et quarante-deux (3042) kilogrammes": a figure's digits are no year.
     const periods: PeriodMention[] = findPeriods(
       t,
       text,
@@ -346,7 +346,7 @@ export function extractSeizures(
       !unit.isTitle && lastHaul && unit.index - lastHaul.index <= REFER_BACK ? lastHaul.candidates : [];
     const continuation = ctx.seizureTalk && !unit.isHeading;
 
-    // "The seizure was made on Friday, January 2, at the X terminal": fills what the last one lacked.
+    // "The haul was found on Tuesday, March 4, at the X depot": fills what the last one lacked.
     if (quantities.length === 0 && termMatch(t, 'event-ref', text)) {
       const p = nearestPeriod(periods, 0);
       for (const c of told) {
@@ -572,10 +572,10 @@ export function extractSeizures(
           evidence: text,
         },
       };
-      // A count of packages with no drug named ("counted 211 packages") may be the count of a
-      // mass told next ("The packages contained 156.8kg of ..."): kept only if it joins one.
+      // A count of packages with no drug named ("found 48 bundles") may be the count of a
+      // mass told next ("The bundles held 61.5 kg of ..."): kept only if it joins one.
       const pending = drug === null && !rejectedBy && q.kind === 'count' && cue !== null && !unit.isTitle;
-      // "the border guards recovered the Yaba tablets kept in eight packets": the packing of
+      // "the coastguard found the heroin wrapped in nine parcels": the packing of
       // the haul told, its count if it has none, never a haul of its own.
       if (
         q.kind === 'count' &&
@@ -613,8 +613,8 @@ export function extractSeizures(
           last.reasons.push('count-joined-across-sentences');
           return;
         }
-        // "intercepted 10 cartons of tramadol ... He said the consignment contained 500,000
-        // tablets with a total weight of 407kg": the figure of a seizure told without one.
+        // "stopped 6 crates of codeine syrup ... An officer said the shipment held 12,000
+        // bottles weighing 950 kg": the figure of a seizure told without one.
         const event = lastEvent !== null && unit.index - lastEvent <= REFER_BACK && told.length === 0;
         if (!(event && sentenceRefersBack)) {
           rejected.push({ ...candidate, rejectedBy: 'no-seizure-cue' });
@@ -868,7 +868,7 @@ function shareListPlace(t: SeizureTables, text: string, own: Candidate[]): void 
   }
 }
 
-/** "The drugs, weighing 37.8 pounds and 5.6 pounds respectively": drugs named just before, in order. */
+/** "The two bags, holding 12.4 kg and 3.1 kg respectively": drugs named just before, in order. */
 function assignRespectively(
   t: SeizureTables,
   text: string,
@@ -894,8 +894,8 @@ function assignRespectively(
 }
 
 /**
- * A count in a sentence without a seizure word of its own ("The drugs were packaged in 2,000
- * packets") goes to the figure just told; a mass and a count stated together are already one
+ * A count in a sentence without a seizure word of its own ("The powder came in 640
+ * bricks") goes to the figure just told; a mass and a count stated together are already one
  * quantity (quantities.ts, joinPackaging).
  */
 /**
@@ -911,7 +911,7 @@ function restatedInSentence(t: SeizureTables, text: string, own: Candidate[], re
     const x = exact.seizure;
     const y = rounded.seizure;
     const gap = text.slice(rounded.quantity.end, exact.quantity.numStart);
-    // "une tonne et huit cent quatre-vingt-neuf kilogrammes de cocaïne (1,889 tonne)": the same
+    // "deux tonnes et trois cent douze kilogrammes d'héroïne (2,312 tonnes)": the same
     // figure again in brackets, in digits or another unit.
     const bracket = /^[^.;:()\d]{0,40}\(\s*$/.test(gap);
     if (!bracket && !t.grammar.restatedExactly.test(gap)) continue;
