@@ -1,6 +1,6 @@
 /**
  * The round 5 probe battery of issue 9 (tests/extract/battery/round5-probes.ts): own articles
- * for the general causes of the held-out v6 misses. `npx tsx tests/extract/battery/round5-report.ts`
+ * for the general causes of the held-out v6 misses. `npx tsx tests/extract/battery/probe-report.ts round5`
  * prints the failure rate per cause. Probes in OPEN still fail (vitest `it.fails`, so a fix shows).
  */
 import { describe, expect, it } from 'vitest';

@@ -6,7 +6,7 @@
  * `exact` (no seizure beyond those listed), `story` (the seizure-story call) and
  * `placeCountry` (a listed place and its country).
  *
- * `npx tsx tests/extract/battery/round5-report.ts` prints the failure rate per cause;
+ * `npx tsx tests/extract/battery/probe-report.ts round5` prints the failure rate per cause;
  * tests/extract/battery-round5.test.ts runs them all.
  */
 import type { ArticleRecord } from '../../../src/types.ts';
