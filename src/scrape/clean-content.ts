@@ -29,7 +29,7 @@ import {
 } from './content-hints.ts';
 import { BLOCK_TAGS, contains, isElement } from './html-text.ts';
 import { isCard, isEntryHeader } from './page-exclusions.ts';
-import { BYLINE, classWeight } from './score-candidates.ts';
+import { BYLINE, classWeight, holdsHeading } from './score-candidates.ts';
 import { isProse, type PageText, readPageText, statsOf, type TextBlock } from './text-blocks.ts';
 
 /** Class names of what an article header holds besides its headline. */
@@ -156,18 +156,6 @@ function isHeadingOnly(el: Element): boolean {
     stack.push(...(n.children ?? []));
   }
   return heading;
-}
-
-/** True when a subheading (h2-h6) is under `el` (an iterative walk; asked of short blocks). */
-function holdsHeading(el: Element): boolean {
-  const stack: AnyNode[] = [...(el.children ?? [])];
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (!isElement(n)) continue;
-    if (HEADINGS.has(n.name) && n.name !== 'h1') return true;
-    stack.push(...(n.children ?? []));
-  }
-  return false;
 }
 
 /** Owners of the prose blocks written with the roots' dominant paragraph class token (none without classes). */

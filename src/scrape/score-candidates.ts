@@ -350,7 +350,7 @@ function withSandwiched(page: PageText, parent: Element, parts: Element[]): Elem
 }
 
 /** A subheading (h2-h6) under `el` (an iterative walk). */
-function holdsHeading(el: Element): boolean {
+export function holdsHeading(el: Element): boolean {
   const stack: AnyNode[] = [...(el.children ?? [])];
   while (stack.length) {
     const n = stack.pop()!;

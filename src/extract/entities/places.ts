@@ -454,32 +454,24 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
         f.names === 'place' && run.length === 1 ? placeOfAdjective(ctx, surface, f.adjectives) : null;
       if (adjective)
         return [{ ...base, surface: adjective.name, candidates: adjective.cands, cue: true, kindAs: f.kind }];
+      const facility: Raw = {
+        ...base,
+        end: last.end + 1 + f.head.length,
+        surface: `${surface} ${f.head}`,
+        candidates: [],
+        local: { kind: f.kind },
+        cue: true,
+      };
       // "the Kazungula checkpoint", "Lekki seaport": the facility, and the place it is named
       // after, known or not.
       if (f.names === 'name')
         return [
-          {
-            ...base,
-            end: last.end + 1 + f.head.length,
-            surface: `${surface} ${f.head}`,
-            candidates: [],
-            local: { kind: f.kind },
-            cue: true,
-          },
+          facility,
           known.length > 0
             ? { ...base, surface, candidates: known, cue: true }
             : { ...base, surface, candidates: [], local: { kind: 'other' }, cue: true },
         ];
-      const out: Raw[] = [
-        {
-          ...base,
-          end: last.end + 1 + f.head.length,
-          surface: `${surface} ${f.head}`,
-          candidates: [],
-          local: { kind: f.kind },
-          cue: true,
-        },
-      ];
+      const out: Raw[] = [facility];
       const town = ctx.gaz.lookup(surface).filter((e) => e.kind === 'city' || e.kind === 'region');
       // "the Swat valley" names the valley, not the town of Swat.
       if (town.length > 0 && f.names !== 'feature')
