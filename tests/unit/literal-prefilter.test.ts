@@ -1,9 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { foldForLiterals, mayMatch, requiredLiterals } from '../../src/extract/rules/literal-prefilter.ts';
 import { RULES_DIR } from '../../src/extract/rules/load.ts';
 import { loadRuleSet } from '../../src/extract/rules/ruleset.ts';
+import { corpusTexts } from '../helpers/corpus-texts.ts';
 
 describe('requiredLiterals: words every match holds', () => {
   const cases: Array<[string, string[] | null]> = [
@@ -50,17 +50,7 @@ describe('the prefilter never skips a pattern that matches', () => {
     'Vorig jaar werd in de haven ruim 45.000 kilo cocaïne in beslag genomen.',
     'No dia anterior, a polícia apreendeu 1,5 tonelada de maconha em Santos.',
   ];
-  const corpus = path.resolve(RULES_DIR, '../../../shared/corpus');
-  for (const sub of ['dev', 'dev-multilingual']) {
-    const d = path.join(corpus, sub);
-    if (!existsSync(d)) continue;
-    for (const f of readdirSync(d).filter((n) => n.endsWith('.json')))
-      texts.push(
-        ...(JSON.parse(readFileSync(path.join(d, f), 'utf8')) as { text: string }).text.split(
-          /(?<=[.!?])\s+|\n+/,
-        ),
-      );
-  }
+  texts.push(...corpusTexts(/(?<=[.!?])\s+|\n+/));
   const languages = readdirSync(RULES_DIR, { withFileTypes: true })
     .filter((d) => d.isDirectory())
     .map((d) => d.name);

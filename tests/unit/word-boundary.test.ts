@@ -1,9 +1,10 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { RULES_DIR } from '../../src/extract/rules/load.ts';
 import { fastRegExp, fastWordBoundaries } from '../../src/extract/rules/word-boundary.ts';
+import { corpusTexts } from '../helpers/corpus-texts.ts';
 
 const LB = '(?<!\\w)';
 
@@ -103,15 +104,7 @@ describe('the rewrite changes no match', () => {
     "l’été dernier, cet été, Xété, l'an dernier",
     'Ǆune 5th, ǅuly 2021, ﬀirst quarter, İstanbul, ΣΑΣ, café-bar Tuesday, naïve 1999-2000',
   ];
-  const corpus = path.resolve(RULES_DIR, '../../../shared/corpus');
-  for (const sub of ['dev', 'dev-multilingual']) {
-    const d = path.join(corpus, sub);
-    if (!existsSync(d)) continue;
-    for (const f of readdirSync(d).filter((n) => n.endsWith('.json')))
-      texts.push(
-        ...(JSON.parse(readFileSync(path.join(d, f), 'utf8')) as { text: string }).text.split(/\n+/),
-      );
-  }
+  texts.push(...corpusTexts(/\n+/));
 
   it(`holds for the ${patterns.length} table patterns with \\b`, () => {
     expect(patterns.length).toBeGreaterThan(100);
