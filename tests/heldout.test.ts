@@ -6,7 +6,7 @@
  * when the dev corpus still scores high. Raise a floor when the extractor improves; lower one
  * only on purpose, saying why in docs/heldout.md.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +14,8 @@ import { COUNT_UNITS as COUNT_UNIT_LIST, MASS_UNITS as MASS_UNIT_LIST } from '..
 import { type LabelledArticle, loadLabelledDir } from '../src/score/corpus.ts';
 import { extractLabelled } from '../src/score/extract-labelled.ts';
 import { type ScoreReport, scoreCorpus } from '../src/score/index.ts';
-import { CORPUS, ROOT } from './helpers/paths.ts';
+import { copiedRuns, corpusRuns } from './helpers/copied-runs.ts';
+import { ROOT } from './helpers/paths.ts';
 
 const HELDOUT = path.join(ROOT, 'tests/fixtures/heldout');
 /**
@@ -133,38 +134,6 @@ let ml3: LabelledArticle[];
 let ml3Clusters: LabelledArticle[];
 let ml3Report: ScoreReport;
 let ml3Predicted: Map<string, { seizures: unknown[]; seizureStory: boolean }>;
-
-/** Lower-cased word tokens (letters and digits) of a text. */
-const words = (t: string) => t.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-
-/** Every 12-word run of the texts in these folders of ../shared/corpus, or null when none is there. */
-function corpusRuns(folders: string[]): Set<string> | null {
-  const runs = new Set<string>();
-  let read = 0;
-  for (const sub of folders) {
-    const dir = path.join(CORPUS, sub);
-    if (!existsSync(dir)) continue;
-    for (const f of readdirSync(dir).filter((n) => n.endsWith('.json'))) {
-      const w = words(JSON.parse(readFileSync(path.join(dir, f), 'utf8')).text as string);
-      for (let i = 0; i + 12 <= w.length; i++) runs.add(w.slice(i, i + 12).join(' '));
-      read++;
-    }
-  }
-  return read === 0 ? null : runs;
-}
-
-/** The 12-word runs of our articles (title and text) found among the corpus runs, as "id: run". */
-function copiedRuns(articles: LabelledArticle[], runs: Set<string>): string[] {
-  const copied: string[] = [];
-  for (const a of articles) {
-    const w = words(`${a.title ?? ''} ${a.text}`);
-    for (let i = 0; i + 12 <= w.length; i++) {
-      const g = w.slice(i, i + 12).join(' ');
-      if (runs.has(g)) copied.push(`${a.id}: ${g}`);
-    }
-  }
-  return copied;
-}
 
 beforeAll(() => {
   labelled = loadLabelledDir(HELDOUT);
