@@ -6,7 +6,7 @@ import type { SeizureTables } from './tables.ts';
 /**
  * Reason of the first negative frame that applies, else null. `before` is the clause text up to
  * the number, `after` the text from the unit to the next figure, `object` the words right after
- * the unit; `boundToDrug` skips the object frames (the quantity is "of cocaine").
+ * the unit, `rest` the sentence after the figure; `boundToDrug` skips the object frames (the quantity is "of cocaine").
  */
 export function negativeFrame(
   t: SeizureTables,
@@ -15,6 +15,7 @@ export function negativeFrame(
   boundToDrug: boolean,
   sentenceBefore = before,
   unit: AmountUnit | null = null,
+  rest = after,
 ): string | null {
   // Each window folded once, for the prefilter (rules/literal-prefilter.ts).
   const folded = new Map<string, string>();
@@ -22,13 +23,15 @@ export function negativeFrame(
     const w = f.rule.window;
     if (f.rule.units && (unit === null || !f.rule.units.includes(unit))) continue;
     if (w === 'object' && boundToDrug) continue;
-    const text = w === 'before' ? before : w === 'sentence' ? sentenceBefore : after;
+    const text = w === 'before' ? before : w === 'sentence' ? sentenceBefore : w === 'rest' ? rest : after;
     let fold = folded.get(w);
     if (fold === undefined) {
       fold = foldForLiterals(text);
       folded.set(w, fold);
     }
-    if (mayMatch(f.re, fold) && f.re.test(text)) return f.rule.reason;
+    if (mayMatch(f.re, fold) && f.re.test(text)) {
+      return f.rule.reason;
+    }
   }
   return null;
 }

@@ -423,13 +423,18 @@ export function extractSeizures(
       const { drug, bound, reason: drugReason } = drugFor(t, text, q, drugs, quantities, ctx.drug);
       // "admitted to carrying 200 kg of heroin and 60 kg of hashish": a frame before the first
       // figure of a list holds for the figures joined to it.
-      const frame =
-        negativeFrame(t, before, after, bound, text.slice(0, q.numStart), q.unit) ??
+      let frame =
+        negativeFrame(t, before, after, bound, text.slice(0, q.numStart), q.unit, text.slice(q.end)) ??
         (listFrame && prev && listFrame.end === prev.end && coordinated(t, text.slice(prev.end, q.start))
           ? listFrame.reason
           : null);
       // Only a frame of the verb before the list carries ("admitted to carrying"); a strength or an
       // object frame speaks of its own figure.
+      // "30 packets weighing about 1 kg each": the mass is one packet's, the count is the haul.
+      if (frame && t.perUnitFrames.has(frame) && q.kind === 'mass' && q.count) {
+        Object.assign(q, { value: q.count.value, unit: q.count.unit, kind: 'count', kg: null, count: null });
+        frame = null;
+      }
       listFrame = frame && t.listFrames.has(frame) ? { end: q.end, reason: frame } : null;
       const rejectedBy = frame ?? (q.cover && !bound ? 'cover-cargo' : null);
       let period = periodOfFigure(t, periods, quantities, i, text);

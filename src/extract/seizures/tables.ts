@@ -56,7 +56,8 @@ const TermRule = z.object({
 });
 const FrameRule = z.object({
   reason: z.string(),
-  window: z.enum(['before', 'after', 'object', 'sentence']),
+  /** `rest`: the rest of the sentence after the figure (only the figure-cues table writes it). */
+  window: z.enum(['before', 'after', 'object', 'sentence', 'rest']),
   pattern: z.string(),
   /** Only figures in these units ("225mg" before "tablets" is a dose strength). */
   units: z.array(AmountUnitSchema).optional(),
@@ -66,6 +67,83 @@ const FrameRule = z.object({
    */
   'found-later': z.boolean().optional(),
 });
+/** The classes of figure-cues.yaml: what a figure governed by the cue is instead of a haul. */
+export const CUE_CLASSES = [
+  'hedge',
+  'estimate',
+  'threshold',
+  'capacity',
+  'value',
+  'dosage',
+  'hypothetical',
+  'negation',
+  'non-drug',
+  'consumption',
+  'per-unit',
+  'ratio',
+] as const;
+/**
+ * A row of figure-cues.yaml: a cue (`pattern`, an alternation of words) of a class and the
+ * scope in which it governs a figure: `before` (the cue ends at most `gap` words before the
+ * number, hedges such as "about" or "up to" not counted), `after` and `object` (the cue starts
+ * at most `gap` words after the unit), `rest` (anywhere in the rest of the sentence), `sentence`
+ * (anywhere in the sentence before the number). `hedge` rows list the hedges of the language.
+ */
+const CueRule = z
+  .object({
+    reason: z.string(),
+    class: z.enum(CUE_CLASSES),
+    scope: z.enum(['before', 'after', 'object', 'rest', 'sentence']).optional(),
+    gap: z.number().int().min(0).max(8).optional(),
+    units: z.array(AmountUnitSchema).optional(),
+    'found-later': z.boolean().optional(),
+    pattern: z.string(),
+  })
+  .refine((r) => r.class === 'hedge' || r.scope !== undefined, { message: 'a cue row needs a scope' });
+
+/** A letter, digit or hyphen may not touch the cue on either side (`\b` misses accented ends). */
+const CUE_OPEN = '(?<![\\p{L}\\p{N}-])';
+const CUE_CLOSE = '(?![\\p{L}\\p{N}-])';
+
+/**
+ * The rows of figure-cues.yaml as negative frames: one pattern per row, its scope written out
+ * (words allowed between the cue and the figure, the language's hedges before the number).
+ */
+export function cueFrames(cues: z.infer<typeof CueRule>[]): z.infer<typeof FrameRule>[] {
+  const hedges = cues.filter((c) => c.class === 'hedge').map((c) => `(?:${c.pattern})`);
+  const hedge = hedges.length > 0 ? `(?:(?:${hedges.join('|')})[\\s,]+)*` : '';
+  const wordRe = "[\\p{L}\\p{N}'’.-]+";
+  const out: z.infer<typeof FrameRule>[] = [];
+  for (const c of cues) {
+    if (c.class === 'hedge' || !c.scope) continue;
+    const cue = `${CUE_OPEN}(?:${c.pattern})${CUE_CLOSE}`;
+    const gap = c.gap ?? 0;
+    const pattern =
+      c.scope === 'before'
+        ? `${cue}(?:[\\s,]+${wordRe}){0,${gap}}?[\\s,]+${hedge}$`
+        : c.scope === 'after' || c.scope === 'object'
+          ? `^[\\s,:()-]*(?:${wordRe}[\\s,]+){0,${gap}}?${cue}`
+          : cue;
+    out.push({
+      reason: c.reason,
+      window:
+        c.scope === 'rest'
+          ? 'rest'
+          : c.scope === 'object'
+            ? 'object'
+            : c.scope === 'sentence'
+              ? 'sentence'
+              : c.scope === 'before'
+                ? 'before'
+                : 'after',
+      pattern,
+      ...(c.units ? { units: c.units } : {}),
+      ...(c['found-later'] ? { 'found-later': true } : {}),
+    });
+  }
+  return out;
+}
+
 const PeriodRule = z.object({
   reason: z.string(),
   resolve: z.enum([
@@ -324,6 +402,8 @@ export interface SeizureTables {
   frames: Compiled<z.infer<typeof FrameRule>>[];
   /** Reasons of the frames that hold for a whole list after them (window `before`, any unit). */
   listFrames: Set<string>;
+  /** Reasons of the `per-unit` rows of figure-cues.yaml ("1 kg each": the size of one unit). */
+  perUnitFrames: Set<string>;
   periods: Compiled<PeriodRuleT>[];
   /** Month names (lower case, no dot) -> 0-based month. */
   months: Map<string, number>;
@@ -349,7 +429,9 @@ export function compileSeizureTables(dir: string): SeizureTables {
   const numbers = loadRuleTable('numbers', NumberRule, dir);
   const drugs = loadRuleTable('drugs', DrugRule, dir);
   const terms = loadRuleTable('seizure-terms', TermRule, dir);
-  const frames = loadRuleTable('negative-frames', FrameRule, dir);
+  // The cue table's rows come after the phrase frames: a phrase frame names a case more exactly.
+  const cues = loadRuleTable('figure-cues', CueRule, dir);
+  const frames = [...loadRuleTable('negative-frames', FrameRule, dir), ...cueFrames(cues)];
   const periods = loadRuleTable('periods', PeriodRule, dir);
   const calendar = loadRuleTable('calendar', CalendarRule, dir);
   const slots = loadSlots('seizure-grammar', SEIZURE_SLOTS, dir);
@@ -523,6 +605,7 @@ export function compileSeizureTables(dir: string): SeizureTables {
     terms: termMap,
     frames: frames.map((f) => ({ rule: f, re: fastRegExp(f.pattern, 'iu') })),
     listFrames: new Set(frames.filter((f) => f.window === 'before' && !f.units).map((f) => f.reason)),
+    perUnitFrames: new Set(cues.filter((c) => c.class === 'per-unit').map((c) => c.reason)),
     periods: periods.map((p) => ({ rule: p, re: fastRegExp(p.pattern, 'giu') })),
     months,
     weekdays,
