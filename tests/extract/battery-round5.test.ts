@@ -11,12 +11,11 @@ const OPEN: Record<string, string> = {
   // "Male" (the Maldives' capital) is no place mention: a common English word.
   D03: 'country',
   // Not fixed this round (figures): a lead figure
-  // over two drugs that restates the sum of their body figures; "smuggling N seized at X";
-  // "out of five pills ... 1 milligram" read as a figure.
+  // over two drugs that restates the sum of their body figures; "smuggling N seized at X".
+  // (N02, "out of five pills ... 1 milligram", fixed by the ratio and dosage rows of figure-cues.yaml.)
   F07: 'exact',
   F08: 'exact',
   F10: 'figure',
-  N02: 'exact',
   // Not fixed this round (persons, places): "X of Tempe" joins the name; Welsh "ap"/"ab";
   // "South Island".
   N03: 'persons',

@@ -120,7 +120,7 @@ export function cueFrames(cues: z.infer<typeof CueRule>[]): z.infer<typeof Frame
     const gap = c.gap ?? 0;
     const pattern =
       c.scope === 'before'
-        ? `${cue}(?:[\\s,]+${wordRe}){0,${gap}}?[\\s,]+${hedge}$`
+        ? `${cue}(?:[\\s,]+${wordRe}){0,${gap}}?(?:[\\s,]+|(?<=['’]))${hedge}$`
         : c.scope === 'after' || c.scope === 'object'
           ? `^[\\s,:()-]*(?:${wordRe}[\\s,]+){0,${gap}}?${cue}`
           : cue;
