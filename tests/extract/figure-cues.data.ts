@@ -99,6 +99,14 @@ export const CUES: Record<string, CueLanguage> = {
     },
     pos: [
       {
+        text: 'Police seized 5 kg of heroin from the car, but no drugs were found in the house.',
+        want: ['heroin 5kg'],
+      },
+      {
+        text: 'Officers found 20 kg of cocaine in the truck, but nothing was found at the farm.',
+        want: ['cocaine 20kg'],
+      },
+      {
         text: 'Police seized 2 tonnes of cocaine from a boat that can carry 10 tonnes.',
         want: ['cocaine 2000kg'],
       },
@@ -210,6 +218,10 @@ export const CUES: Record<string, CueLanguage> = {
     },
     pos: [
       {
+        text: 'Die Polizei hat im Auto 5 Kilogramm Heroin sichergestellt, im Haus wurde jedoch nichts gefunden.',
+        want: ['heroin 5kg'],
+      },
+      {
         text: 'Die Polizei stellte 2 Tonnen Kokain auf einem Boot sicher, das bis zu 10 Tonnen transportieren kann.',
         want: ['cocaine 2000kg'],
       },
@@ -297,6 +309,10 @@ export const CUES: Record<string, CueLanguage> = {
       ],
     },
     pos: [
+      {
+        text: 'La policía incautó 5 kilos de heroína en el coche, pero no se encontró nada en la casa.',
+        want: ['heroin 5kg'],
+      },
       {
         text: 'La policía incautó 2 toneladas de cocaína en una lancha que puede transportar 10 toneladas.',
         want: ['cocaine 2000kg'],
@@ -388,6 +404,10 @@ export const CUES: Record<string, CueLanguage> = {
     },
     pos: [
       {
+        text: "La police a saisi 5 kilos d'héroïne dans la voiture, mais rien n'a été trouvé dans la maison.",
+        want: ['heroin 5kg'],
+      },
+      {
         text: 'La police a saisi 2 tonnes de cocaïne sur un bateau qui peut transporter 10 tonnes.',
         want: ['cocaine 2000kg'],
       },
@@ -475,6 +495,10 @@ export const CUES: Record<string, CueLanguage> = {
     },
     pos: [
       {
+        text: 'De politie heeft in de auto 5 kilo heroïne gevonden, maar in het huis werd niets gevonden.',
+        want: ['heroin 5kg'],
+      },
+      {
         text: 'De politie nam 2 ton cocaïne in beslag op een boot die 10 ton kan vervoeren.',
         want: ['cocaine 2000kg'],
       },
@@ -558,6 +582,10 @@ export const CUES: Record<string, CueLanguage> = {
       ],
     },
     pos: [
+      {
+        text: 'A polícia apreendeu 5 quilos de heroína no carro, mas nada foi encontrado na casa.',
+        want: ['heroin 5kg'],
+      },
       {
         text: 'A polícia apreendeu 2 toneladas de cocaína num barco que pode transportar 10 toneladas.',
         want: ['cocaine 2000kg'],

@@ -424,7 +424,22 @@ export function extractSeizures(
       // "admitted to carrying 200 kg of heroin and 60 kg of hashish": a frame before the first
       // figure of a list holds for the figures joined to it.
       let frame =
-        negativeFrame(t, before, after, bound, text.slice(0, q.numStart), q.unit, text.slice(q.end)) ??
+        negativeFrame(
+          t,
+          before,
+          after,
+          bound,
+          text.slice(0, q.numStart),
+          q.unit,
+          text.slice(q.end),
+          termMatch(t, 'cue', before) !== null ||
+            (t.thresholds['seized-after-figure'] > 0 &&
+              termMatch(
+                t,
+                'cue',
+                `${before}${text.slice(q.start, q.end)}${/^[^,;:.!?]*/.exec(after)?.[0] ?? ''}`,
+              ) !== null),
+        ) ??
         (listFrame && prev && listFrame.end === prev.end && coordinated(t, text.slice(prev.end, q.start))
           ? listFrame.reason
           : null);

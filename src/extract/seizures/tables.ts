@@ -298,6 +298,7 @@ export const SEIZURE_SLOTS = [
 /** The settings of thresholds.yaml the seizure rules read (the place rules read theirs, entities/tables.ts). */
 export const THRESHOLDS = [
   'refer-back-sentences',
+  'seized-after-figure',
   'count-join-sentences',
   'clause-window-chars',
   'after-window-chars',
