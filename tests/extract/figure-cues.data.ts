@@ -55,7 +55,7 @@ export const CUES: Record<string, CueLanguage> = {
         'For the first time, the amount of cocaine seized at the port exceeded 50 tonnes.',
       ],
       value: [
-        'Despite the seizures, a gram of cocaine still costs about 80 euros on the street.',
+        'Despite the seizures, a gram of cocaine costs about 80 euros on the street.',
         'One kilo of heroin sells for $40,000 in the city, police who seized the drugs said.',
         'Officers said the street price of one kilogram of methamphetamine was 200,000 pesos after the seizure.',
         'At wholesale, 1 kg of cocaine fetches about 30,000 euros in Antwerp, where customs seized a record haul.',
@@ -98,6 +98,17 @@ export const CUES: Record<string, CueLanguage> = {
       ],
     },
     pos: [
+      { text: 'Police seized 30 kg of heroin, each package marked with a logo.', want: ['heroin 30kg'] },
+      {
+        text: 'Police seized 5 kg of crystal meth costing an estimated 1 million pesos.',
+        want: ['methamphetamine 5kg'],
+      },
+      { text: 'Officers seized 30 kg of cocaine on a trip to the coast.', want: ['cocaine 30kg'] },
+      { text: 'Officers using sniffer dogs found 40 kg of cannabis.', want: ['cannabis 40kg'] },
+      {
+        text: 'Customs seized 700 kg of cocaine that could have been sold for 20 million dollars.',
+        want: ['cocaine 700kg'],
+      },
       {
         text: 'Police seized 5 kg of heroin from the car, but no drugs were found in the house.',
         want: ['heroin 5kg'],
