@@ -594,6 +594,14 @@ export const CUES: Record<string, CueLanguage> = {
     },
     pos: [
       {
+        text: 'A PJ apreendeu mais de duas toneladas de cocaína num navio, anunciou hoje a diretora. A operação, realizada na quarta-feira, permitiu apreender 2.150 quilos de cocaína.',
+        want: ['cocaine 2150kg'],
+      },
+      {
+        text: 'A PRF apreendeu 300 quilos de maconha na segunda-feira. Mais 725 quilos de maconha foram retirados das rodovias na terça-feira.',
+        want: ['cannabis 300kg', 'cannabis 725kg'],
+      },
+      {
         text: 'A polícia apreendeu 5 quilos de heroína no carro, mas nada foi encontrado na casa.',
         want: ['heroin 5kg'],
       },
