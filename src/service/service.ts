@@ -233,6 +233,18 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
     });
     workers[stage] = worker;
   }
+  // Every BullMQ connection initialised before anything can close them. Each Queue and Worker
+  // (and each Worker's blocking connection, a duplicate BullMQ opens itself) runs an init (wait
+  // for ready, then INFO for the version) whose failure BullMQ re-emits as 'error' from a
+  // `.catch` in its constructor; `close()` removes every listener, so an init cut short by a
+  // close (ours of the connection, or BullMQ's of the blocking one) threw from that `.catch`:
+  // an unhandled `Connection is closed` rejection. A quick start (in-process parsing, no
+  // parse threads to wait for) closed soon after Redis returned hit it two runs in three.
+  await Promise.all([
+    ...allQueues.map((q) => q.waitUntilReady()),
+    ...Object.values(workers).map((w) => w.waitUntilReady()),
+    ...(deliveries?.worker ? [deliveries.worker.waitUntilReady()] : []),
+  ]);
 
   // One scheduler per configured feed (upsert: a restart updates it, never adds a second one),
   // and the schedulers of feeds no longer configured are removed.
