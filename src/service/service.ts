@@ -220,6 +220,12 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
     });
     const worker = new Worker(QUEUE_NAMES[stage], processor, wopts);
     worker.on('error', (err) => logger.debug({ stage, err }, 'worker error'));
+    // BullMQ's stalled-job check (every stalledIntervalMs, in every worker of the queue): an
+    // active job whose lock lapsed (its process died, or lost Redis past lockDurationMs) is
+    // moved back to waiting and run again, here or elsewhere. Logged so a takeover is seen.
+    worker.on('stalled', (jobId: string) =>
+      logger.warn({ stage, jobId }, 'stalled job taken over: its lock lapsed, queued again'),
+    );
     worker.on('failed', (job: Job | undefined, err: Error) => {
       if (job && (err.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1))) {
         // Kept (keepFailed) for inspection; its id keeps the article from being queued again
