@@ -29,6 +29,7 @@ import {
   placeInClause,
 } from './places.ts';
 import { findQuantities, type Quantity } from './quantities.ts';
+import { decideSeparators } from './separators.ts';
 import { perTables, type SeizureTables, sentenceTermMatch, termMatch, termMatches } from './tables.ts';
 import { findTrend } from './trends.ts';
 
@@ -304,12 +305,19 @@ export function extractSeizures(
   let lastEvent: number | null = null;
   const eligibleBySentence = new Map<number, PlaceMention[]>();
 
-  for (const unit of units) {
+  // A photo caption or credit line ("Photo: officers display the 250 kg seized ...") states
+  // no seizure of its own.
+  const captions = units.map((u) => !u.isTitle && rules.entities.credits.some((re) => re.test(u.text)));
+  const figures = units.map((u, i) => ({
+    text: u.text,
+    quantities: captions[i] ? [] : findQuantities(t, u.text, format),
+  }));
+  // "183.600 kg": each ambiguous digit group read by the evidence of the whole article.
+  decideSeparators(t, figures);
+
+  for (const [unitNo, unit] of units.entries()) {
     const { text } = unit;
-    // A photo caption or credit line ("Photo: officers display the 250 kg seized ...") states
-    // no seizure of its own.
-    const caption = !unit.isTitle && rules.entities.credits.some((re) => re.test(text));
-    const quantities = caption ? [] : findQuantities(t, text, format);
+    const quantities = figures[unitNo]!.quantities;
     const drugs = findDrugMentions(t, text);
     // "trois tonnes et quarante-deux (3042) kilogrammes": a figure's digits are no year.
     const periods: PeriodMention[] = findPeriods(
@@ -318,7 +326,7 @@ export function extractSeizures(
       parsed.published,
       unit.isTitle ? null : lastDay,
       pubDay ? null : lastYear,
-    ).filter((p) => !quantities.some((q) => p.start >= q.numStart && p.end <= q.end));
+    ).filter((p) => !quantities.some((q) => writtenIn(q, p.start, p.end)));
     // An undated article: the last year it named dates "this year" and a day without its year.
     const namedYear = [...periods].reverse().find((p) => p.period && !p.reporting && !p.range)?.period;
     if (namedYear) lastYear = namedYear.slice(0, 4);
@@ -431,7 +439,7 @@ export function extractSeizures(
       // Only a frame of the verb before the list carries ("admitted to carrying"); a strength or an
       // object frame speaks of its own figure.
       listFrame = frame && t.listFrames.has(frame) ? { end: q.end, reason: frame } : null;
-      const rejectedBy = frame ?? (q.cover && !bound ? 'cover-cargo' : null);
+      const rejectedBy = frame ?? (q.cover && !bound ? 'cover-cargo' : q.itemOf ? 'item-of-total' : null);
       let period = periodOfFigure(t, periods, quantities, i, text);
       // "rose to X, from Y a year earlier": the earlier year belongs to Y only.
       if (
@@ -526,6 +534,7 @@ export function extractSeizures(
       const totalOfKinds = aggregateReason !== null && drugReason === KINDS_REFERS_BACK;
       const reasons = [
         q.reason,
+        ...(q.separator ? [q.separator] : []),
         ...(q.inferred ? ['unit-inferred-from-list'] : []),
         ...(q.count ? ['count-with-mass'] : []),
         cue ?? (unit.isHeading ? 'seizure-headline' : 'seizure-continuation'),
@@ -731,6 +740,12 @@ export function extractSeizures(
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The span start..end lies where figure `q` is written (its number and unit, or a restatement). */
+function writtenIn(q: Quantity, start: number, end: number): boolean {
+  const parts = q.written ?? [[q.numStart, q.end]];
+  return parts.some(([a, b]) => start >= a && end <= b);
+}
 
 /** periods.yaml `period-year-earlier` and its rows in other languages (`period-nl-year-earlier`). */
 const YEAR_EARLIER = /^period-(?:[a-z]{2}-)?year-earlier$/;
