@@ -304,6 +304,7 @@ export function extractSeizures(
   // of tramadol"): a later sentence that refers back may give its figure with no seizure word.
   let lastEvent: number | null = null;
   const eligibleBySentence = new Map<number, PlaceMention[]>();
+  let leadPeriod: string | null | undefined;
 
   // A photo caption or credit line ("Photo: officers display the 250 kg seized ...") states
   // no seizure of its own.
@@ -327,6 +328,9 @@ export function extractSeizures(
       unit.isTitle ? null : lastDay,
       pubDay ? null : lastYear,
     ).filter((p) => !quantities.some((q) => writtenIn(q, p.start, p.end)));
+    // The date the lead (the first body sentence) names, for a headline figure that has none.
+    if (!unit.isTitle && !unit.isHeading && leadPeriod === undefined)
+      leadPeriod = periods.find((p) => p.period && !p.reporting && !p.range)?.period ?? null;
     // An undated article: the last year it named dates "this year" and a day without its year.
     const namedYear = [...periods].reverse().find((p) => p.period && !p.reporting && !p.range)?.period;
     if (namedYear) lastYear = namedYear.slice(0, 4);
@@ -709,6 +713,14 @@ export function extractSeizures(
     }
   }
 
+  // "Police find 1,450 cannabis plants in old factory": a headline figure with no date is dated
+  // by the lead ("on Tuesday evening, police raided ..."); a lead with no date leaves it undated.
+  for (const c of candidates) {
+    if (!c.isTitle || c.unitIndex !== -1 || c.periodSource !== 'none' || !leadPeriod) continue;
+    c.seizure.period = leadPeriod;
+    c.periodSource = 'carried';
+    c.reasons.push('period-lead-sentence');
+  }
   // A figure with no place at all (a headline, a lead) takes the first place the next sentence names.
   for (const c of candidates) {
     if (c.placeSource !== 'none') continue;
