@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { articleFromText, extractRecord } from '../../src/extract/index.ts';
+import { urlYear } from '../../src/extract/seizures/index.ts';
 
 const figures = (title: string | null, text: string, language: string, published: string) =>
   extractRecord(articleFromText({ url: null, title, text, published, language })).seizures.map(
@@ -100,4 +101,31 @@ describe('a dateline of any agency opening the text dates the filing, not the ha
       expect(figures(null, text, language, published)).toEqual(want);
     });
   }
+});
+
+describe('an undated article takes the year its web address gives', () => {
+  it('reads a year and month path or a full date, nothing else', () => {
+    expect(urlYear('https://news.example.com/2019/05/cocaine-found-at-port/')).toBe('2019');
+    expect(urlYear('https://paper.example.au/national/police-find-pills-20191122-p53d34.html')).toBe('2019');
+    expect(urlYear('https://news.example.com/2021/11/07/raid')).toBe('2021');
+    expect(urlYear('https://news.example.com/story/2024.html')).toBeNull();
+    expect(urlYear('https://news.example.com/articles/2370069-cocaine')).toBeNull();
+    expect(urlYear('not a url')).toBeNull();
+    expect(urlYear(null)).toBeNull();
+  });
+
+  it('dates a day named without its year', () => {
+    const record = (url: string | null) =>
+      extractRecord(
+        articleFromText({
+          url,
+          title: null,
+          text: 'Federal agents seized 212 kilos of cocaine in a container at the port on Tuesday (14 May).',
+          published: null,
+          language: 'en',
+        }),
+      ).seizures.map((s) => s.period);
+    expect(record('https://www.portnews.example/2019/05/cocaine-in-container/')).toEqual(['2019-05-14']);
+    expect(record('https://www.portnews.example/cocaine-in-container/')).toEqual([null]);
+  });
 });

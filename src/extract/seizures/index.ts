@@ -299,7 +299,8 @@ export function extractSeizures(
   // The last day (YYYY-MM-DD) a body sentence named: "a day earlier" counts from it.
   let lastDay: string | null = null;
   // The last year a sentence named, for an undated article (findPeriods `year`).
-  let lastYear: string | null = null;
+  // An undated article whose address holds its date ("/2019/05/", "-20191122-") starts from that year.
+  let lastYear: string | null = pubDay ? null : urlYear(parsed.url ?? null);
   // The last body sentence that told of seizing a drug without a figure ("intercepted 10 cartons
   // of tramadol"): a later sentence that refers back may give its figure with no seizure word.
   let lastEvent: number | null = null;
@@ -752,6 +753,24 @@ export function extractSeizures(
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The year in an article's web address, when its path dates it: "/2019/05/" (a year and a
+ * month), "-20191122-" (a full date). Null for any other number ("/2024.html", ids).
+ */
+export function urlYear(url: string | null): string | null {
+  if (!url) return null;
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return null;
+  }
+  const m =
+    /\/((?:19|20)\d\d)\/(?:0?[1-9]|1[0-2])(?:\/|$)/.exec(path) ??
+    /[-_/]((?:19|20)\d\d)(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?=[-_/.]|$)/.exec(path);
+  return m ? m[1]! : null;
+}
 
 /** The span start..end lies where figure `q` is written (its number and unit, or a restatement). */
 function writtenIn(q: Quantity, start: number, end: number): boolean {
