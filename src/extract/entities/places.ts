@@ -758,19 +758,19 @@ function placeInOrganization(ctx: EntityContext, span: Token[]): Raw | null {
   const surface = spanText(ctx, inner);
   // A country an institution is named after ("Armada de México") is no place of the story.
   if (ctx.tables.notPlaces.has(surface)) return null;
-  const found = ctx.gaz
-    .lookup(surface)
-    .filter(
-      (e) =>
-        e.kind !== 'city' || e.population >= ctx.tables.populations['small-town-population'] || e.capital,
-    );
+  const all = ctx.gaz.lookup(surface);
+  const found = all.filter(
+    (e) => e.kind !== 'city' || e.population >= ctx.tables.populations['small-town-population'] || e.capital,
+  );
   if (found.length === 0 || found.some((e) => e.kind === 'country')) return null;
   return {
     sentence: inner[0]!.sentence,
     start: inner[0]!.start,
     end: inner[inner.length - 1]!.end,
     surface,
-    candidates: found,
+    // A town large enough names the place; its smaller homonyms stay readings, so that the twin
+    // town across a border ("les Douanes de Rosso" in a Senegalese story) can win on context.
+    candidates: all,
     cue: true,
   };
 }
@@ -1109,10 +1109,18 @@ function resolve(ctx: EntityContext, raws: Raw[]): PlaceMention[] {
     if (prev.entity.startsWith('local:') || !['city', 'port'].includes(prev.kind)) return null;
     return /^,\s*$/.test(ctx.text.slice(prev.end, r.start)) ? prev.country : null;
   };
+  // "NOGALES, Ariz. ... officers in downtown Nogales ... across the line in Nogales, Sonora": a
+  // name the text has tied to a region or country keeps that reading where it is named bare,
+  // until the text ties it to another (twin border towns, homonyms).
+  const qualified = new Map<string, GeoEntity>();
   for (const r of raws) {
     let best: GeoEntity | undefined;
     if (r.candidates.length > 0) {
       best = [...r.candidates].sort((a, b) => score(b, r) - score(a, r))[0]!;
+      const key = placeKey(r.surface);
+      const earlier = r.within ? undefined : qualified.get(key);
+      if (earlier && r.candidates.some((e) => e.id === earlier.id)) best = earlier;
+      else if (r.within && inside(best, r.within) && best.kind !== 'country') qualified.set(key, best);
       // A country that shares its name with a region of the article's main country ("Georgia"
       // in a US story) is the region, unless the text names that country's own places.
       if (best.kind === 'country' && best.country && !countries.has(best.country)) {

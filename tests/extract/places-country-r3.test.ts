@@ -1,0 +1,114 @@
+/**
+ * The country of a seizure's place (issues 9 and 11, third round): route cues (origin,
+ * destination, transit, loading port) in every language never give the seizure country; a twin
+ * border town resolves with the country the text ties it to; a town inside an agency's name keeps
+ * its small homonyms as readings. Sentences of our own.
+ */
+import { describe, expect, it } from 'vitest';
+import { articleFromText, extractRecord } from '../../src/extract/index.ts';
+
+const read = (text: string, language: string) =>
+  extractRecord(articleFromText({ url: null, title: null, text, published: '2025-06-03', language }));
+
+const countries = (text: string, language: string): Array<string | null> =>
+  read(text, language).seizures.map((s) => s.country);
+
+describe('route cues never give the seizure country', () => {
+  const cases: [lang: string, text: string, want: string][] = [
+    [
+      'en',
+      'Investigators believe the trawler left the coast of Venezuela two days earlier.\n\nOn Monday soldiers in the municipality of Juticalpa, in Honduras, burned 40,000 cannabis plants.',
+      'HN',
+    ],
+    [
+      'en',
+      'The yacht had set sail from Martinique before coastguards boarded it off Cornwall, England, and found 900 kilograms of cocaine.',
+      'GB',
+    ],
+    [
+      'en',
+      'Police in Antwerp, Belgium, seized 3 tonnes of cocaine in a container that had been shipped to Europe via Panama.',
+      'BE',
+    ],
+    [
+      'fr',
+      'Les douaniers de Kayes, au Mali, ont saisi 300 kilogrammes de cannabis dans un camion qui roulait en direction du Sénégal.',
+      'ML',
+    ],
+    [
+      'fr',
+      "La police a découvert au port de Douala, au Cameroun, 15 kilogrammes d'héroïne cachés dans une voiture importée d'Anvers, en Belgique.",
+      'CM',
+    ],
+    [
+      'fr',
+      'À Marseille, en France, les gendarmes ont saisi 2 tonnes de résine de cannabis expédiées depuis Tanger, au Maroc.',
+      'FR',
+    ],
+    [
+      'es',
+      'La Guardia Civil incautó en Algeciras, España, 700 kilos de cocaína ocultos en bananas embarcadas en Guayaquil, Ecuador.',
+      'ES',
+    ],
+    [
+      'es',
+      'Agentes de la policía de Panamá decomisaron en Colón 1.200 kilos de cocaína en un velero que navegaba en dirección a Costa Rica.',
+      'PA',
+    ],
+    [
+      'pt',
+      'A Polícia Federal apreendeu no porto de Santos, no Brasil, 800 quilos de cocaína em contêineres enviados de Assunção, no Paraguai.',
+      'BR',
+    ],
+    [
+      'pt',
+      'A PJ apreendeu em Lisboa, Portugal, 500 quilos de cocaína em paletes provenientes do porto do Callao, no Peru.',
+      'PT',
+    ],
+    [
+      'de',
+      'Zollbeamte in Hamburg stellten 1.500 Kilogramm Kokain sicher; der Container war in Cartagena in Kolumbien verladen worden und sollte mit Ziel Polen weiterreisen.',
+      'DE',
+    ],
+    [
+      'nl',
+      'De douane in Rotterdam onderschepte 2.000 kilo cocaïne in een container met als bestemming Polen.',
+      'NL',
+    ],
+  ];
+  for (const [lang, text, want] of cases) {
+    it(`${lang}: ${text.slice(0, 60)}`, () => {
+      const got = countries(text, lang);
+      expect(got.length).toBeGreaterThan(0);
+      for (const c of got) expect(c).toBe(want);
+    });
+  }
+});
+
+describe('a twin border town keeps the reading the text tied it to', () => {
+  it('en: "NOGALES, Ariz." then a bare "Nogales" are the US town; "Nogales, Sonora" is the Mexican one', () => {
+    const text =
+      'NOGALES, Ariz. - Officers found 300 kilograms of methamphetamine in a lorry of tomatoes, U.S. Customs and Border Protection said.\n\n' +
+      'On Friday officers at the crossing in downtown Nogales found 20 kilograms of fentanyl in a sedan.\n\n' +
+      'Across the line in Nogales, Sonora, Mexican soldiers seized 50 kilograms of cocaine at a warehouse.';
+    const r = read(text, 'en');
+    const by = (kg: number) => r.seizures.find((s) => s.kg === kg);
+    expect(by(300)?.country).toBe('US');
+    expect(by(20)?.country).toBe('US');
+    expect(by(50)?.country).toBe('MX');
+  });
+
+  it('en: a town written with its state once ("Laredo, Tex.") keeps that state later', () => {
+    const text =
+      'LAREDO, Tex. - Border officers found 90 kilograms of cocaine in a truck.\n\n' +
+      'A day later, officers in Laredo found 12 kilograms of heroin in a bus.';
+    const r = read(text, 'en');
+    expect(r.seizures.map((s) => s.country)).toEqual(['US', 'US']);
+  });
+
+  it('fr: the customs post of a Senegalese border town in a Senegalese story is in Senegal', () => {
+    const text =
+      'Dakar, 3 mars (APS) - Les agents de la brigade des Douanes de Rosso ont saisi 250 kilogrammes de cannabis dans un car qui allait franchir le fleuve en direction de la Mauritanie, a indiqué la Direction générale des Douanes sénégalaises.';
+    expect(countries(text, 'fr')).toEqual(['SN']);
+  });
+});
