@@ -112,3 +112,86 @@ describe('a twin border town keeps the reading the text tied it to', () => {
     expect(countries(text, 'fr')).toEqual(['SN']);
   });
 });
+
+describe('a part of a town named after it (industrial area, terminal, car park, border post) is that name', () => {
+  const cases: [lang: string, text: string, place: string][] = [
+    [
+      'en',
+      'Police raided a warehouse in the Ras Al Khor industrial area and found 200 kilograms of hashish.',
+      'Ras Al Khor',
+    ],
+    [
+      'en',
+      'Customs officers at the Cat Lai terminal opened a container and found 90 kilograms of heroin.',
+      'Cat Lai',
+    ],
+    [
+      'en',
+      'Officers searched a house in the Bamburi suburb and recovered 14 kilograms of cannabis.',
+      'Bamburi',
+    ],
+    [
+      'de',
+      'Beamte stoppten auf dem Parkplatz Wolfsgraben einen Kleinbus und fanden 25 Kilogramm Heroin.',
+      'Wolfsgraben',
+    ],
+    ['de', 'Am Zollamt Tisis entdeckten Zöllner in einem Lieferwagen 8 Kilogramm Kokain.', 'Tisis'],
+    [
+      'de',
+      'Im Verteilzentrum Graz öffneten Zöllner ein Paket und stellten 3 Kilogramm Kokain sicher.',
+      'Graz',
+    ],
+    [
+      'nl',
+      'Agenten hielden de bestelbus aan op de parkeerplaats Oudeland en vonden 60 kilo hasj.',
+      'Oudeland',
+    ],
+    [
+      'es',
+      'Agentes detuvieron en la garita de Mesa Verde a un conductor con 22 kilos de metanfetamina.',
+      'Mesa Verde',
+    ],
+    ['pt', 'A polícia apreendeu 300 quilos de cocaína num contêiner no porto do Itaqui.', 'Itaqui'],
+  ];
+  for (const [lang, text, place] of cases) {
+    it(`${lang}: ${place}`, () => {
+      const r = read(text, lang);
+      expect(r.places.map((p) => p.name)).toContain(place);
+      expect(r.places.map((p) => p.name).some((n) => n !== place && n.includes(place))).toBe(false);
+    });
+  }
+});
+
+describe('a destination told as "the destination was X" is no seizure place', () => {
+  const cases: [lang: string, text: string, want: string][] = [
+    [
+      'en',
+      'Customs officers at the port of Aqaba, Jordan, found 2 million pills of captagon; the final destination was believed to be Kuwait.',
+      'JO',
+    ],
+    [
+      'fr',
+      "Les douaniers du port de Dakar, au Sénégal, ont saisi 400 kilogrammes de cocaïne dont la destination finale était l'Espagne.",
+      'SN',
+    ],
+    [
+      'es',
+      'La policía de Perú decomisó en el Callao 900 kilos de cocaína cuyo destino final era Bélgica.',
+      'PE',
+    ],
+  ];
+  for (const [lang, text, want] of cases) {
+    it(`${lang}: ${want}`, () => {
+      for (const c of countries(text, lang)) expect(c).toBe(want);
+    });
+  }
+});
+
+describe('a lower-case demonym is evidence of the country a story is about (not English)', () => {
+  it('de: "die österreichische Zollverwaltung" makes a bare Austrian town Austrian', () => {
+    const text =
+      'Die österreichische Zollverwaltung meldete einen Rekord. Im Verteilzentrum Graz fanden Beamte 4 Kilogramm Kokain. Die Ware kam per Lkw über Slowenien nach Österreich.';
+    const r = read(text, 'de');
+    expect(r.places.find((p) => p.name === 'Graz')?.country).toBe('AT');
+  });
+});

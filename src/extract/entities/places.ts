@@ -316,29 +316,42 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
     .lookup(surface)
     .filter((e) => e.source !== 'geonames' && e.source !== 'world-countries' && e.kind === 'other');
   if (tabled.length > 0 && run.length > 1) return [{ ...base, surface, candidates: tabled, cue: true }];
-  // "Naval Base Captain X": a head before the name names a facility.
+  // "Naval Base Captain X": a head before the name names a facility. ": Am Grenzübergang X": a
+  // preposition capitalised after a colon is no part of the run.
+  const lead =
+    words.length > 2 &&
+    /^\p{Lu}/u.test(words[0]!) &&
+    (isCommonFunctionWord(ctx, words[0]!) || gr.slots.words('locatives').includes(words[0]!.toLowerCase()))
+      ? 1
+      : 0;
+  const pWords = lead ? words.slice(lead) : words;
+  const pRun = lead ? run.slice(lead) : run;
   for (const f of ctx.tables.facilities) {
     if (!f.prefix) continue;
     // The head starts with the run's first word, or the words cannot spell it (a cheap test first).
-    if (!f.head.startsWith(words[0]!)) continue;
+    if (!f.head.startsWith(pWords[0]!)) continue;
     const head = f.head.split(' ');
-    if (head.length < words.length && words.slice(0, head.length).join(' ') === f.head) {
+    if (head.length < pWords.length && pWords.slice(0, head.length).join(' ') === f.head) {
+      const pSurface = spanText(ctx, pRun);
+      const pBase = { ...base, start: pRun[0]!.start };
       // A town so named ("Puerto de la Cruz", "Porto de Mós") is the town.
-      if (f.kind === 'port' && ctx.gaz.lookup(surface).length > 0) break;
+      if (f.kind === 'port' && ctx.gaz.lookup(pSurface).length > 0) break;
       // "Porto de Santos", "Puerto de Arica": the port of a known place is that place.
       let at = head.length;
-      if (f.kind === 'port' && gr.orgOf.has(words[at] ?? '')) at++;
-      const inner = run.slice(at);
+      if (f.kind === 'port' && gr.orgOf.has(pWords[at] ?? '')) at++;
+      const inner = pRun.slice(at);
       // "Grenzübergang Görlitz" (`names: place`): the known town named after the head.
       const innerName =
-        inner.length > 0 && (at > head.length || f.names === 'place') ? spanText(ctx, inner) : '';
+        inner.length > 0 && (at > head.length || f.names === 'place' || f.names === 'area')
+          ? spanText(ctx, inner)
+          : '';
       const known = innerName
         ? ctx.gaz.lookup(innerName).filter((e) => e.kind !== 'country' || inner.length > 1)
         : [];
       if (known.length > 0)
         return [
           {
-            ...base,
+            ...pBase,
             start: inner[0]!.start,
             surface: innerName,
             candidates: known,
@@ -346,13 +359,26 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
             ...(f.kind === 'port' ? { kindAs: f.kind } : {}),
           },
         ];
+      // "Parkplatz Brennersee", "Zollamt Schaanwald" (`names: area`): the name after the head,
+      // known or not, is the place.
+      if (f.names === 'area' && inner[0]?.name)
+        return [
+          {
+            ...pBase,
+            start: inner[0]!.start,
+            surface: innerName,
+            candidates: [],
+            local: { kind: f.kind },
+            cue: true,
+          },
+        ];
       // "Flughafen Zürich", "Aeropuerto Madrid": a facility named after a known town of one
       // country lies in that country, whatever the sentence names around it.
       const town = innerName ? null : townCountryOf(ctx, inner);
       return [
         {
-          ...base,
-          surface,
+          ...pBase,
+          surface: pSurface,
           candidates: [],
           local: { kind: f.kind },
           cue: true,
@@ -389,6 +415,16 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
     // "de luchthaven X" where X is a known town (the airport named after it): the town.
     if (known.length > 0)
       out.unshift({ ...base, end: nameEnd, surface: spanText(ctx, name), candidates: known, cue: true });
+    // "de parkeerplaats Hackelaar", "la garita de Otay" (`names: area`): the name alone.
+    else if (lowerHead.facility.names === 'area')
+      out.unshift({
+        ...base,
+        end: nameEnd,
+        surface: spanText(ctx, name),
+        candidates: [],
+        local: { kind: lowerHead.facility.kind },
+        cue: true,
+      });
     else
       out.unshift({
         ...base,
@@ -449,6 +485,13 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
       const known = ctx.gaz.lookup(surface).filter((e) => e.kind === 'city' || e.kind === 'region');
       if (f.names === 'place' && known.length > 0)
         return [{ ...base, surface, candidates: known, cue: true }];
+      // "the Ras Al Khor industrial area", "the Cat Lai terminal": the name alone, known or not.
+      if (f.names === 'area')
+        return [
+          known.length > 0
+            ? { ...base, surface, candidates: known, cue: true }
+            : { ...base, surface, candidates: [], local: { kind: f.kind }, cue: true },
+        ];
       // "de Gentse haven": the port of Gent.
       const adjective =
         f.names === 'place' && run.length === 1 ? placeOfAdjective(ctx, surface, f.adjectives) : null;
@@ -1016,9 +1059,12 @@ function resolve(ctx: EntityContext, raws: Raw[]): PlaceMention[] {
       bump(r.candidates[0]!.country);
   }
   current = undefined;
+  // Other languages write demonyms in lower case ("die österreichische Zollverwaltung", "les
+  // douanes sénégalaises", "la policía boliviana"): those count as well.
+  const lowerDemonyms = ctx.gaz.language !== 'en';
   for (const sentence of ctx.tokens)
     for (const t of sentence) {
-      const d = t.name ? ctx.gaz.demonym(t.text) : null;
+      const d = t.name || (lowerDemonyms && t.text.length > 3) ? ctx.gaz.demonym(t.text) : null;
       if (d) {
         bump(d);
         aboutBump(d);
@@ -1109,9 +1155,9 @@ function resolve(ctx: EntityContext, raws: Raw[]): PlaceMention[] {
     if (prev.entity.startsWith('local:') || !['city', 'port'].includes(prev.kind)) return null;
     return /^,\s*$/.test(ctx.text.slice(prev.end, r.start)) ? prev.country : null;
   };
-  // "NOGALES, Ariz. ... officers in downtown Nogales ... across the line in Nogales, Sonora": a
-  // name the text has tied to a region or country keeps that reading where it is named bare,
-  // until the text ties it to another (twin border towns, homonyms).
+  // "SPRINGFIELD, Ill. ... officers in downtown Springfield": a name the text has tied to a region
+  // or country keeps that reading where it is named bare, until the text ties it to another (twin
+  // border towns of one name on both sides, homonyms).
   const qualified = new Map<string, GeoEntity>();
   for (const r of raws) {
     let best: GeoEntity | undefined;
