@@ -359,7 +359,7 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
             ...(f.kind === 'port' ? { kindAs: f.kind } : {}),
           },
         ];
-      // "Parkplatz Brennersee", "Zollamt Schaanwald" (`names: area`): the name after the head,
+      // "Parkplatz Hochfeld", "Zollamt Achenkirch" (`names: area`): the name after the head,
       // known or not, is the place.
       if (f.names === 'area' && inner[0]?.name)
         return [
@@ -415,7 +415,7 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
     // "de luchthaven X" where X is a known town (the airport named after it): the town.
     if (known.length > 0)
       out.unshift({ ...base, end: nameEnd, surface: spanText(ctx, name), candidates: known, cue: true });
-    // "de parkeerplaats Hackelaar", "la garita de Otay" (`names: area`): the name alone.
+    // "de parkeerplaats Oudeland", "la garita de Cerro Azul" (`names: area`): the name alone.
     else if (lowerHead.facility.names === 'area')
       out.unshift({
         ...base,
@@ -812,7 +812,7 @@ function placeInOrganization(ctx: EntityContext, span: Token[]): Raw | null {
     end: inner[inner.length - 1]!.end,
     surface,
     // A town large enough names the place; its smaller homonyms stay readings, so that the twin
-    // town across a border ("les Douanes de Rosso" in a Senegalese story) can win on context.
+    // town across a border (the customs post of a border town in a story of its own country) can win on context.
     candidates: all,
     cue: true,
   };
