@@ -262,3 +262,34 @@ describe("in a round-up, the agency of a later item does not take an earlier ite
     expect(by(12)).toBe('LR');
   });
 });
+
+describe('an adjectival sea or ocean name before a noun is no place, even where a small town bears it', () => {
+  const cases: [text: string, absent: string, present: string][] = [
+    [
+      'Navy officers seized 3 tonnes of cocaine off the Pacific coast near Buenaventura, Colombia.',
+      'Pacific',
+      'Buenaventura',
+    ],
+    [
+      'Most of the cocaine leaves through Pacific ports, police in Guayaquil said after seizing 2 tonnes.',
+      'Pacific',
+      'Guayaquil',
+    ],
+    [
+      'Coastguards found 800 kilograms of cocaine on an Atlantic fishing boat near Vigo, Spain.',
+      'Atlantic',
+      'Vigo',
+    ],
+  ];
+  for (const [text, absent, present] of cases) {
+    it(absent, () => {
+      const names = read(text, 'en').places.map((p) => p.name);
+      expect(names).not.toContain(absent);
+      expect(names).toContain(present);
+    });
+  }
+  it('the ocean named as a noun stays a place', () => {
+    const text = 'The navy seized 1.5 tonnes of cocaine from a semi-submersible in the Pacific Ocean.';
+    expect(read(text, 'en').places.map((p) => p.name)).toContain('Pacific Ocean');
+  });
+});

@@ -636,8 +636,17 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
     ];
   }
   if (cands.length > 0) {
+    // "the Pacific coast", "Pacific ports": an adjectival name before a noun names no place, even
+    // where a small town bears the name too (Pacific, Missouri).
+    const adjectival =
+      cands.some((e) => e.adjectival) &&
+      cands.every(
+        (e) =>
+          e.adjectival ||
+          (e.kind === 'city' && e.population < ctx.tables.populations['medium-city-population']),
+      );
     if (
-      cands.every((e) => e.adjectival) &&
+      adjectival &&
       nextTok &&
       !nextTok.name &&
       /^\s+$/.test(nextTok.gapBefore) &&
