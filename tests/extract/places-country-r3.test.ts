@@ -293,3 +293,23 @@ describe('an adjectival sea or ocean name before a noun is no place, even where 
     expect(read(text, 'en').places.map((p) => p.name)).toContain('Pacific Ocean');
   });
 });
+
+describe('runs opened by a capitalised function word, and seas inside a port name', () => {
+  it('nl: a dateline then "In de ...se haven" names the port town, not the words before it', () => {
+    const r = read('Rotterdam - In de Rotterdamse haven vond de douane vorige week 900 kilo cocaïne.', 'nl');
+    const names = r.places.map((p) => p.name);
+    expect(names.some((n) => n.startsWith('In '))).toBe(false);
+    expect(r.seizures[0]?.country).toBe('NL');
+  });
+  it('en: "North Sea Port" names the port, not the sea', () => {
+    const r = read(
+      'Customs officers at North Sea Port found 1.2 tonnes of cocaine in a banana container.',
+      'en',
+    );
+    expect(r.places.map((p) => p.name)).not.toContain('North Sea');
+  });
+  it('de: "Am Zollamt X" after a colon keeps X only', () => {
+    const r = read('Ein Beispiel aus dem Mai: Am Zollamt Tisis fanden Zöllner 6 Kilogramm Kokain.', 'de');
+    expect(r.places.map((p) => p.name)).toContain('Tisis');
+  });
+});

@@ -223,6 +223,17 @@ function unclaimedRuns(ctx: EntityContext, tokens: Token[]): Token[][] {
     .filter((r) => r.length > 0);
 }
 
+/** A function word or locative of the language's entity grammar, or of the parser's lexicon. */
+function isLeadWord(ctx: EntityContext, word: string): boolean {
+  const gr = ctx.tables.grammar;
+  const lower = word.toLowerCase();
+  return (
+    gr.slots.words('function-words').includes(lower) ||
+    gr.slots.words('locatives').includes(lower) ||
+    isCommonFunctionWord(ctx, word)
+  );
+}
+
 /** A word the parser's lexicon lists with a function tag (a preposition, a conjunction ...). */
 function isCommonFunctionWord(ctx: EntityContext, word: string): boolean {
   const entry = ctx.parser.lexicon(word.toLowerCase());
@@ -282,6 +293,18 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
   const after = ctx.text.slice(last.end + (last.possessive ? 2 : 0), last.end + 60);
   const base = { sentence: sentenceIndex, start: first.start, end: last.end };
   const words = run.map((t) => t.text);
+  // "Antwerpen - In de Antwerpse haven": a preposition (and the articles after it) capitalised by
+  // a dateline or by position opens no name the gazetteer lacks.
+  if (
+    run.length > 1 &&
+    gr.slots.words('locatives').includes(words[0]!.toLowerCase()) &&
+    ctx.gaz.lookup(surface).length === 0 &&
+    ctx.gaz.regions(surface).length === 0
+  ) {
+    let a = 1;
+    while (a < run.length - 1 && isLeadWord(ctx, words[a]!)) a++;
+    return mentionOfRun(ctx, run.slice(a), sentence);
+  }
   // "South American", "Costa Rican": an adjective ending in a demonym names no place.
   if (
     ctx.gaz.demonym(last.text) !== null &&
@@ -471,8 +494,10 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
       // A capitalised facility name is a name of its own ("Apapa Port"); the known place in it
       // ("Le Havre Port") is listed too when it stands on its own (a small town needs more).
       const out: Raw[] = [{ ...base, surface, candidates: [], local: { kind: f.kind }, cue: true }];
-      if (known.length > 0 && f.names !== 'feature')
-        out.push({ ...base, end: innerEnd, surface: innerName, candidates: known, cue: false, nested: true });
+      // Only a town: "North Sea Port" names a port, not the sea.
+      const towns = known.filter((e) => e.kind === 'city');
+      if (towns.length > 0 && f.names !== 'feature')
+        out.push({ ...base, end: innerEnd, surface: innerName, candidates: towns, cue: false, nested: true });
       return out;
     }
     if (
