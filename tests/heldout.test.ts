@@ -299,6 +299,10 @@ const NAMES_ALREADY_IN_RULES = new Set([
   'Gulf of California',
   'Washington',
   'Auckland',
+  // The AP-style abbreviations of every US state in datelines (place-aliases.yaml, "Ariz.", "Tex."),
+  // added 2026-12-07 by the country helper after a v8 dateline named a state so: the table names
+  // each state it abbreviates.
+  'Arizona',
   // Landed on main the same day, by a helper who never saw v6 (en-context): the table of ~30
   // airports whose name is no town of their country (place-aliases.yaml), Lagos's among them.
   'Murtala Muhammed International Airport',

@@ -223,6 +223,17 @@ function unclaimedRuns(ctx: EntityContext, tokens: Token[]): Token[][] {
     .filter((r) => r.length > 0);
 }
 
+/** A function word or locative of the language's entity grammar, or of the parser's lexicon. */
+function isLeadWord(ctx: EntityContext, word: string): boolean {
+  const gr = ctx.tables.grammar;
+  const lower = word.toLowerCase();
+  return (
+    gr.slots.words('function-words').includes(lower) ||
+    gr.slots.words('locatives').includes(lower) ||
+    isCommonFunctionWord(ctx, word)
+  );
+}
+
 /** A word the parser's lexicon lists with a function tag (a preposition, a conjunction ...). */
 function isCommonFunctionWord(ctx: EntityContext, word: string): boolean {
   const entry = ctx.parser.lexicon(word.toLowerCase());
@@ -282,6 +293,18 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
   const after = ctx.text.slice(last.end + (last.possessive ? 2 : 0), last.end + 60);
   const base = { sentence: sentenceIndex, start: first.start, end: last.end };
   const words = run.map((t) => t.text);
+  // "Antwerpen - In de Antwerpse haven": a preposition (and the articles after it) capitalised by
+  // a dateline or by position opens no name the gazetteer lacks.
+  if (
+    run.length > 1 &&
+    gr.slots.words('locatives').includes(words[0]!.toLowerCase()) &&
+    ctx.gaz.lookup(surface).length === 0 &&
+    ctx.gaz.regions(surface).length === 0
+  ) {
+    let a = 1;
+    while (a < run.length - 1 && isLeadWord(ctx, words[a]!)) a++;
+    return mentionOfRun(ctx, run.slice(a), sentence);
+  }
   // "South American", "Costa Rican": an adjective ending in a demonym names no place.
   if (
     ctx.gaz.demonym(last.text) !== null &&
@@ -316,29 +339,42 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
     .lookup(surface)
     .filter((e) => e.source !== 'geonames' && e.source !== 'world-countries' && e.kind === 'other');
   if (tabled.length > 0 && run.length > 1) return [{ ...base, surface, candidates: tabled, cue: true }];
-  // "Naval Base Captain X": a head before the name names a facility.
+  // "Naval Base Captain X": a head before the name names a facility. ": Am Grenzübergang X": a
+  // preposition capitalised after a colon is no part of the run.
+  const lead =
+    words.length > 2 &&
+    /^\p{Lu}/u.test(words[0]!) &&
+    (isCommonFunctionWord(ctx, words[0]!) || gr.slots.words('locatives').includes(words[0]!.toLowerCase()))
+      ? 1
+      : 0;
+  const pWords = lead ? words.slice(lead) : words;
+  const pRun = lead ? run.slice(lead) : run;
   for (const f of ctx.tables.facilities) {
     if (!f.prefix) continue;
     // The head starts with the run's first word, or the words cannot spell it (a cheap test first).
-    if (!f.head.startsWith(words[0]!)) continue;
+    if (!f.head.startsWith(pWords[0]!)) continue;
     const head = f.head.split(' ');
-    if (head.length < words.length && words.slice(0, head.length).join(' ') === f.head) {
+    if (head.length < pWords.length && pWords.slice(0, head.length).join(' ') === f.head) {
+      const pSurface = spanText(ctx, pRun);
+      const pBase = { ...base, start: pRun[0]!.start };
       // A town so named ("Puerto de la Cruz", "Porto de Mós") is the town.
-      if (f.kind === 'port' && ctx.gaz.lookup(surface).length > 0) break;
+      if (f.kind === 'port' && ctx.gaz.lookup(pSurface).length > 0) break;
       // "Porto de Santos", "Puerto de Arica": the port of a known place is that place.
       let at = head.length;
-      if (f.kind === 'port' && gr.orgOf.has(words[at] ?? '')) at++;
-      const inner = run.slice(at);
+      if (f.kind === 'port' && gr.orgOf.has(pWords[at] ?? '')) at++;
+      const inner = pRun.slice(at);
       // "Grenzübergang Görlitz" (`names: place`): the known town named after the head.
       const innerName =
-        inner.length > 0 && (at > head.length || f.names === 'place') ? spanText(ctx, inner) : '';
+        inner.length > 0 && (at > head.length || f.names === 'place' || f.names === 'area')
+          ? spanText(ctx, inner)
+          : '';
       const known = innerName
         ? ctx.gaz.lookup(innerName).filter((e) => e.kind !== 'country' || inner.length > 1)
         : [];
       if (known.length > 0)
         return [
           {
-            ...base,
+            ...pBase,
             start: inner[0]!.start,
             surface: innerName,
             candidates: known,
@@ -346,13 +382,26 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
             ...(f.kind === 'port' ? { kindAs: f.kind } : {}),
           },
         ];
+      // "Parkplatz Hochfeld", "Zollamt Achenkirch" (`names: area`): the name after the head,
+      // known or not, is the place.
+      if (f.names === 'area' && inner[0]?.name)
+        return [
+          {
+            ...pBase,
+            start: inner[0]!.start,
+            surface: innerName,
+            candidates: [],
+            local: { kind: f.kind },
+            cue: true,
+          },
+        ];
       // "Flughafen Zürich", "Aeropuerto Madrid": a facility named after a known town of one
       // country lies in that country, whatever the sentence names around it.
       const town = innerName ? null : townCountryOf(ctx, inner);
       return [
         {
-          ...base,
-          surface,
+          ...pBase,
+          surface: pSurface,
           candidates: [],
           local: { kind: f.kind },
           cue: true,
@@ -389,6 +438,16 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
     // "de luchthaven X" where X is a known town (the airport named after it): the town.
     if (known.length > 0)
       out.unshift({ ...base, end: nameEnd, surface: spanText(ctx, name), candidates: known, cue: true });
+    // "de parkeerplaats Oudeland", "la garita de Cerro Azul" (`names: area`): the name alone.
+    else if (lowerHead.facility.names === 'area')
+      out.unshift({
+        ...base,
+        end: nameEnd,
+        surface: spanText(ctx, name),
+        candidates: [],
+        local: { kind: lowerHead.facility.kind },
+        cue: true,
+      });
     else
       out.unshift({
         ...base,
@@ -435,8 +494,10 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
       // A capitalised facility name is a name of its own ("Apapa Port"); the known place in it
       // ("Le Havre Port") is listed too when it stands on its own (a small town needs more).
       const out: Raw[] = [{ ...base, surface, candidates: [], local: { kind: f.kind }, cue: true }];
-      if (known.length > 0 && f.names !== 'feature')
-        out.push({ ...base, end: innerEnd, surface: innerName, candidates: known, cue: false, nested: true });
+      // Only a town: "North Sea Port" names a port, not the sea.
+      const towns = known.filter((e) => e.kind === 'city');
+      if (towns.length > 0 && f.names !== 'feature')
+        out.push({ ...base, end: innerEnd, surface: innerName, candidates: towns, cue: false, nested: true });
       return out;
     }
     if (
@@ -449,6 +510,13 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
       const known = ctx.gaz.lookup(surface).filter((e) => e.kind === 'city' || e.kind === 'region');
       if (f.names === 'place' && known.length > 0)
         return [{ ...base, surface, candidates: known, cue: true }];
+      // "the Ras Al Khor industrial area", "the Cat Lai terminal": the name alone, known or not.
+      if (f.names === 'area')
+        return [
+          known.length > 0
+            ? { ...base, surface, candidates: known, cue: true }
+            : { ...base, surface, candidates: [], local: { kind: f.kind }, cue: true },
+        ];
       // "de Gentse haven": the port of Gent.
       const adjective =
         f.names === 'place' && run.length === 1 ? placeOfAdjective(ctx, surface, f.adjectives) : null;
@@ -593,8 +661,17 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
     ];
   }
   if (cands.length > 0) {
+    // "the Pacific coast", "Pacific ports": an adjectival name before a noun names no place, even
+    // where a small town bears the name too (Pacific, Missouri).
+    const adjectival =
+      cands.some((e) => e.adjectival) &&
+      cands.every(
+        (e) =>
+          e.adjectival ||
+          (e.kind === 'city' && e.population < ctx.tables.populations['medium-city-population']),
+      );
     if (
-      cands.every((e) => e.adjectival) &&
+      adjectival &&
       nextTok &&
       !nextTok.name &&
       /^\s+$/.test(nextTok.gapBefore) &&
@@ -758,19 +835,19 @@ function placeInOrganization(ctx: EntityContext, span: Token[]): Raw | null {
   const surface = spanText(ctx, inner);
   // A country an institution is named after ("Armada de México") is no place of the story.
   if (ctx.tables.notPlaces.has(surface)) return null;
-  const found = ctx.gaz
-    .lookup(surface)
-    .filter(
-      (e) =>
-        e.kind !== 'city' || e.population >= ctx.tables.populations['small-town-population'] || e.capital,
-    );
+  const all = ctx.gaz.lookup(surface);
+  const found = all.filter(
+    (e) => e.kind !== 'city' || e.population >= ctx.tables.populations['small-town-population'] || e.capital,
+  );
   if (found.length === 0 || found.some((e) => e.kind === 'country')) return null;
   return {
     sentence: inner[0]!.sentence,
     start: inner[0]!.start,
     end: inner[inner.length - 1]!.end,
     surface,
-    candidates: found,
+    // A town large enough names the place; its smaller homonyms stay readings, so that the twin
+    // town across a border (the customs post of a border town in a story of its own country) can win on context.
+    candidates: all,
     cue: true,
   };
 }
@@ -1016,9 +1093,12 @@ function resolve(ctx: EntityContext, raws: Raw[]): PlaceMention[] {
       bump(r.candidates[0]!.country);
   }
   current = undefined;
+  // Other languages write demonyms in lower case ("die österreichische Zollverwaltung", "les
+  // douanes sénégalaises", "la policía boliviana"): those count as well.
+  const lowerDemonyms = ctx.gaz.language !== 'en';
   for (const sentence of ctx.tokens)
     for (const t of sentence) {
-      const d = t.name ? ctx.gaz.demonym(t.text) : null;
+      const d = t.name || (lowerDemonyms && t.text.length > 3) ? ctx.gaz.demonym(t.text) : null;
       if (d) {
         bump(d);
         aboutBump(d);
@@ -1109,10 +1189,18 @@ function resolve(ctx: EntityContext, raws: Raw[]): PlaceMention[] {
     if (prev.entity.startsWith('local:') || !['city', 'port'].includes(prev.kind)) return null;
     return /^,\s*$/.test(ctx.text.slice(prev.end, r.start)) ? prev.country : null;
   };
+  // "SPRINGFIELD, Ill. ... officers in downtown Springfield": a name the text has tied to a region
+  // or country keeps that reading where it is named bare, until the text ties it to another (twin
+  // border towns of one name on both sides, homonyms).
+  const qualified = new Map<string, GeoEntity>();
   for (const r of raws) {
     let best: GeoEntity | undefined;
     if (r.candidates.length > 0) {
       best = [...r.candidates].sort((a, b) => score(b, r) - score(a, r))[0]!;
+      const key = placeKey(r.surface);
+      const earlier = r.within ? undefined : qualified.get(key);
+      if (earlier && r.candidates.some((e) => e.id === earlier.id)) best = earlier;
+      else if (r.within && inside(best, r.within) && best.kind !== 'country') qualified.set(key, best);
       // A country that shares its name with a region of the article's main country ("Georgia"
       // in a US story) is the region, unless the text names that country's own places.
       if (best.kind === 'country' && best.country && !countries.has(best.country)) {

@@ -44,8 +44,10 @@ const FacilityRule = z.object({
    * `feature`: the name with its head is the place and the name inside is not listed on its
    * own ("the Swat valley" is no mention of the town of Swat). `name`: the words before a
    * lower-case head are the place, known or not ("the Kazungula checkpoint" is Kazungula).
+   * `area`: as `name`, but only the name is listed, without its head ("the Ras Al Khor industrial
+   * area" is Ras Al Khor, "the Cat Lai terminal" is Cat Lai): a part of a town or port named for it.
    */
-  names: z.enum(['facility', 'place', 'feature', 'name']).default('facility'),
+  names: z.enum(['facility', 'place', 'feature', 'name', 'area']).default('facility'),
   /** The head comes before the name ("Naval Base Captain X"). */
   prefix: z.boolean().default(false),
   /**

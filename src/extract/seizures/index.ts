@@ -286,8 +286,9 @@ export function extractSeizures(
       : demonymAgencyCountry(t, (w) => rules.gazetteer.demonym(w), text, actingOnly));
   // The one-country agency that seized something in each sentence ("CBSA officers seized").
   const actingAgency = units.map((u) => knownAgencyCountry(t, agencies, u.text, true));
-  const firstAgency =
-    units.map((u, i) => agencyOf(u.text, true) ?? actingAgency[i]!).find((a) => a !== null) ?? null;
+  const unitAgencies = units.map((u, i) => agencyOf(u.text, true) ?? actingAgency[i]!);
+  const firstAgencyAt = unitAgencies.findIndex((a) => a !== null);
+  const firstAgency = firstAgencyAt >= 0 ? unitAgencies[firstAgencyAt]! : null;
   const storyAgency: PlacePick | null = firstAgency ? { ...firstAgency, source: 'carried' } : null;
   const candidates: Candidate[] = [];
   const rejected: Candidate[] = [];
@@ -537,7 +538,12 @@ export function extractSeizures(
         clauseAgency ??
         listPlace ??
         agency ??
-        (carried?.background && storyAgency?.country && carried.country !== storyAgency.country
+        // Only an agency the article named by now: in a round-up, the agency of a later item
+        // ("Nigeria - NDLEA officers ...") says nothing of an earlier item's place.
+        (carried?.background &&
+        storyAgency?.country &&
+        carried.country !== storyAgency.country &&
+        firstAgencyAt <= units.indexOf(unit)
           ? storyAgency
           : carried) ??
         storyAgency;

@@ -164,7 +164,8 @@ const placeRegexes = perTables((t): PlaceRegexes => {
   const the = `(?:${g('article-the')}\\s+)?`;
   return {
     chained: new RegExp(
-      `^\\s*(?:,|${t.grammar.slots.words('place-chain-links').join('|')}|, ${g('list-and')})?\\s*${the}$`,
+      // "from Tangier in Morocco", "from Tangier, Morocco", "depuis Tanger, au Maroc".
+      `^\\s*(?:,\\s*)?(?:${t.grammar.slots.words('place-chain-links').join('|')}|${g('list-and')})?\\s*${the}$`,
       'i',
     ),
     clauseCut: new RegExp(`[;:]|,\\s+${g('clause-breaks')}\\b|,\\s+${g('clause-break-gerund')}\\b`, 'u'),
