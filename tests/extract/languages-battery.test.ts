@@ -6,6 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { articleFromText, extractRecord } from '../../src/extract/index.ts';
 import { cases as de } from './battery/lang-de.ts';
+import { cases as es } from './battery/lang-es.ts';
+import { cases as fr } from './battery/lang-fr.ts';
+import { cases as nl } from './battery/lang-nl.ts';
+import { cases as pt } from './battery/lang-pt.ts';
 
 const read = (text: string, language: string) =>
   extractRecord(articleFromText({ url: null, title: null, text, published: '2026-11-20', language }));
@@ -15,7 +19,13 @@ const figures = (text: string, language: string) =>
     .seizures.map((s) => `${s.drug} ${s.kg ?? `${s.count} ${s.countUnit}`}`)
     .sort();
 
-const batteries: Array<[string, Array<[string, string[]]>]> = [['de', de]];
+const batteries: Array<[string, Array<[string, string[]]>]> = [
+  ['de', de],
+  ['es', es],
+  ['fr', fr],
+  ['nl', nl],
+  ['pt', pt],
+];
 
 for (const [lang, cases] of batteries) {
   describe(`${lang}: seizure figures of the battery`, () => {
