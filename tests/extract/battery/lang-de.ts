@@ -78,6 +78,15 @@ export const cases: Array<[string, string[]]> = [
   ['Beim Zoll in Basel wurden 22.000 Ecstasy-Pillen entdeckt.', ['mdma 22000 tablets']],
   ['In dem Boot, das Platz für zwölf Personen bietet, fanden Beamte 1,1 Tonnen Kokain.', ['cocaine 1100']],
   [
+    'Die Polizei entdeckte eine Plantage mit 400 Pflanzen und 3 Kilogramm abgeerntetem Cannabis.',
+    ['cannabis 3', 'cannabis 400 plants'],
+  ],
+  ['Der Reisende hatte 800 Gramm Kokain in Fingerlingen geschluckt.', ['cocaine 0.8']],
+  [
+    'Nach dem Kokainfund am Hafen hoben die Ermittler auch eine Halle mit 900 Pflanzen aus.',
+    ['cannabis 900 plants'],
+  ],
+  [
     'Fahnder hoben in Duisburg ein Drogenlager aus und stellten dabei 48 Kilogramm Kokain sicher.',
     ['cocaine 48'],
   ],

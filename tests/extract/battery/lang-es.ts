@@ -85,4 +85,17 @@ export const cases: Array<[string, string[]]> = [
     'La policía ha detenido a un camionero que transportaba 900 kilos de hachís entre sandías.',
     ['hashish 900'],
   ],
+  [
+    'Carabineros erradicó un cultivo de 2.800 plantas de cannabis oculto en un bosque de eucaliptos.',
+    ['cannabis 2800 plants'],
+  ],
+  ['La producción de cocaína de Colombia alcanzó 2.600 toneladas. =>', []],
+  [
+    'Después de que los policías los capturaran en la carretera con 35 kilos de marihuana, ambos fueron detenidos.',
+    ['cannabis 35'],
+  ],
+  [
+    'Los agentes hallaron en el invernadero 640 plantas y 3 kilos de cogollos de marihuana.',
+    ['cannabis 3', 'cannabis 640 plants'],
+  ],
 ];

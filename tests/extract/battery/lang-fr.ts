@@ -49,4 +49,13 @@ export const cases: Array<[string, string[]]> = [
   ["Les enquêteurs ont saisi 14 kilos d'héroïne et 2 kilos de cocaïne à Lille.", ['cocaine 2', 'heroin 14']],
   ['Les policiers ont interpellé un automobiliste qui transportait 40 kilos de cannabis.', ['cannabis 40']],
   ['Les gendarmes ont arrêté deux hommes avec 8 kilos de cocaïne dans leur voiture.', ['cocaine 8']],
+  [
+    'Les policiers ont découvert une culture de 450 pieds de cannabis dans une grange.',
+    ['cannabis 450 plants'],
+  ],
+  ['La production de cocaïne de la Colombie atteint 2 600 tonnes. =>', []],
+  [
+    'Après la saisie de cocaïne au port, les enquêteurs ont aussi saisi 3 200 plants dans un hangar.',
+    ['cannabis 3200 plants'],
+  ],
 ];

@@ -49,4 +49,10 @@ export const cases: Array<[string, string[]]> = [
   ['De douaniers vonden 16 blokken cocaïne met een gewicht van 18 kilo.', ['cocaine 18']],
   ['De agenten pakten op het station een vrouw op met 2 kilo heroïne.', ['heroin 2']],
   ['De focus van het onderzoek lag in 2024 op de haven. =>', []],
+  ['In Eindhoven stuitten agenten bij een controle op 14 kilo hasj.', ['hashish 14']],
+  ['Een passagier uit Suriname bleek 900 gram cocaïne te hebben ingeslikt.', ['cocaine 0.9']],
+  [
+    'Na de vondst van cocaïne in de haven ruimde de politie ook 2.000 planten in een loods.',
+    ['cannabis 2000 plants'],
+  ],
 ];

@@ -48,4 +48,10 @@ export const cases: Array<[string, string[]]> = [
   ['Policiais militares apreenderam 15 quilos de crack em Fortaleza.', ['crack 15']],
   ['A Polícia Federal apreendeu 200 quilos de skunk escondidos em uma carga de soja.', ['cannabis 200']],
   ['Os agentes flagraram dois homens com 3 quilos de cocaína no aeroporto.', ['cocaine 3']],
+  ['A PM destruiu uma plantação com 3.400 pés de maconha no sertão.', ['cannabis 3400 plants']],
+  ['A polícia angolana apreendeu 15 quilos de liamba em Benguela.', ['cannabis 15']],
+  [
+    'A PF prendeu ontem, no terminal rodoviário de Campo Grande, uma mulher de 41 anos que levava 7 quilos de cocaína.',
+    ['cocaine 7'],
+  ],
 ];
