@@ -73,6 +73,7 @@ export const ENTITY_SLOTS = [
   'title-connectors',
   'role-complement-links',
   'complement-after-full-name',
+  'place-name-connectors',
   'org-joiners',
   'org-of',
   'name-article',
