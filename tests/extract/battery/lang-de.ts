@@ -86,6 +86,9 @@ export const cases: Array<[string, string[]]> = [
     'Nach dem Kokainfund am Hafen hoben die Ermittler auch eine Halle mit 900 Pflanzen aus.',
     ['cannabis 900 plants'],
   ],
+  ['Der Zoll beschlagnahmte das Boot, das bis zu vier Tonnen Kokain pro Fahrt transportieren kann. =>', []],
+  ['Die Polizei stellte den Lkw sicher, der eine Ladekapazität von 20 Tonnen hat. =>', []],
+  ['Die Polizei konnte 30 Kilo Kokain sicherstellen.', ['cocaine 30']],
   [
     'Fahnder hoben in Duisburg ein Drogenlager aus und stellten dabei 48 Kilogramm Kokain sicher.',
     ['cocaine 48'],

@@ -98,4 +98,12 @@ export const cases: Array<[string, string[]]> = [
     'Los agentes hallaron en el invernadero 640 plantas y 3 kilos de cogollos de marihuana.',
     ['cannabis 3', 'cannabis 640 plants'],
   ],
+  [
+    'La Guardia Civil incautó la narcolancha; el fiscal recordó que cada una de estas embarcaciones puede transportar hasta cuatro toneladas por viaje. =>',
+    [],
+  ],
+  [
+    'Tras el alijo, la policía explicó que la lancha tiene capacidad para cargar dos toneladas de hachís. =>',
+    [],
+  ],
 ];

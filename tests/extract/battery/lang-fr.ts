@@ -58,4 +58,5 @@ export const cases: Array<[string, string[]]> = [
     'Après la saisie de cocaïne au port, les enquêteurs ont aussi saisi 3 200 plants dans un hangar.',
     ['cannabis 3200 plants'],
   ],
+  ['Les douaniers ont saisi le voilier, qui peut transporter jusqu’à trois tonnes de cocaïne. =>', []],
 ];

@@ -55,4 +55,6 @@ export const cases: Array<[string, string[]]> = [
     'Na de vondst van cocaïne in de haven ruimde de politie ook 2.000 planten in een loods.',
     ['cannabis 2000 plants'],
   ],
+  ['De douane nam de boot in beslag, die tot drie ton cocaïne per reis kan vervoeren. =>', []],
+  ['De politie kon 30 kilo cocaïne in beslag nemen.', ['cocaine 30']],
 ];

@@ -54,4 +54,5 @@ export const cases: Array<[string, string[]]> = [
     'A PF prendeu ontem, no terminal rodoviário de Campo Grande, uma mulher de 41 anos que levava 7 quilos de cocaína.',
     ['cocaine 7'],
   ],
+  ['A PF apreendeu o barco, que pode transportar até duas toneladas de cocaína por viagem. =>', []],
 ];
