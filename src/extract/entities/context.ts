@@ -45,22 +45,29 @@ export function buildContext(parsed: ParsedText, rules: RuleSet): EntityContext 
   const isAbbreviation = (w: string) =>
     tables.honorifics.has(`${w.toLowerCase()}.`) || tables.grammar.nameAbbreviations.has(w.toLowerCase());
   const gaz = rules.gazetteer;
+  const placeLinks = new Set(tables.grammar.slots.words('place-name-connectors').map((w) => w.toLowerCase()));
   const chunks = tokens.map((t) =>
     joinPossessiveNames(
-      joinCountryNames(
-        chunksOf(
+      joinConnectedPlaceNames(
+        joinCountryNames(
+          chunksOf(
+            t,
+            parsed.text,
+            connectors,
+            titleConnectors,
+            isTitle,
+            isAbbreviation,
+            (w) => /^\p{Ll}{1,5}$/u.test(w) && !tables.grammar.hyphenCompoundWords.has(w),
+          ),
           t,
           parsed.text,
-          connectors,
-          titleConnectors,
-          isTitle,
-          isAbbreviation,
-          (w) => /^\p{Ll}{1,5}$/u.test(w) && !tables.grammar.hyphenCompoundWords.has(w),
+          gaz,
+          tables.grammar.slots.words('place-list-and'),
         ),
         t,
         parsed.text,
         gaz,
-        tables.grammar.slots.words('place-list-and'),
+        placeLinks,
       ),
       parsed.text,
       gaz,
@@ -128,6 +135,47 @@ function joinCountryNames(
       );
       if (joined >= 0) {
         out.push(makeChunk([...a.tokens, link, ...b.tokens], text));
+        i++;
+        continue;
+      }
+    }
+    out.push(a);
+  }
+  return out;
+}
+
+/**
+ * "Weil am Rhein", "Freiburg im Breisgau", "Alphen aan den Rijn", "Newcastle upon Tyne": a town
+ * named with a lower-case link (entity-grammar.yaml `place-name-connectors`, at most two words) is
+ * one run where the gazetteer knows the whole name as a city or region ("Hamburg am Dienstag" stays two).
+ */
+function joinConnectedPlaceNames(
+  chunks: Chunk[],
+  tokens: Token[],
+  text: string,
+  gaz: Gazetteer,
+  links: ReadonlySet<string>,
+): Chunk[] {
+  if (links.size === 0) return chunks;
+  const out: Chunk[] = [];
+  for (let i = 0; i < chunks.length; i++) {
+    const a = chunks[i]!;
+    const b = chunks[i + 1];
+    if (b) {
+      const between = tokens.filter((t) => t.start >= a.end && t.end <= b.start);
+      const gap = text.slice(a.end, b.start);
+      if (
+        between.length > 0 &&
+        between.length <= 2 &&
+        between.every((t) => links.has(t.text.toLowerCase())) &&
+        /^[\s\p{L}]+$/u.test(gap) &&
+        gaz
+          .lookup(text.slice(a.start, b.tokens[0]!.end))
+          .some((e) => e.kind === 'city' || e.kind === 'region')
+      ) {
+        const head = makeChunk([...a.tokens, ...between, b.tokens[0]!], text);
+        out.push(head);
+        if (b.tokens.length > 1) out.push(makeChunk(b.tokens.slice(1), text));
         i++;
         continue;
       }

@@ -247,9 +247,20 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
           all.slice(0, c).filter((tok) => nameWord(tok)).length >= 2 &&
           rest.length === 1 &&
           isPlaceName(rest);
+        // "Burgemeester Lieve Vanhoudt van Nederweert", "Minister Jeroen van Dalen van
+        // Volksgezondheid": after a title and a full name (a first name and a surname), the role's
+        // complement follows the link word, one capitalised word, however unknown (entity-grammar.yaml
+        // `complement-after-full-name`: none in languages whose surnames run on with a particle).
+        const complementAfterName =
+          isHead(all[0]!) &&
+          gr.complementAfterFullName.has(all[c]!.text) &&
+          !CONNECTORS.has(all[c - 1]!.text) &&
+          all.slice(1, c).filter((tok) => nameWord(tok) && !CONNECTORS.has(tok.text)).length >= 2 &&
+          rest.length === 1 &&
+          c + 2 === all.length;
         // "psycholoog Daan Visser van de Universiteit Utrecht": "of the" and an institution.
         const ofTheBody = ofThe && t.orgHeads.has(rest[0]!.text);
-        if (noName || (ofThe && isPlaceName(rest)) || ofTheBody || secondParticle) {
+        if (noName || (ofThe && isPlaceName(rest)) || ofTheBody || secondParticle || complementAfterName) {
           all = all.slice(0, c);
           break;
         }
@@ -710,7 +721,13 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
       // "Innenminister Tobias von Arnim": a particle the chunks do not join continues the name
       // into the capitalised words after it, unless they are a known place or an organisation.
       const particle = last.possessive ? null : gr.personParticle.exec(after);
-      if (particle) {
+      // "Bürgermeisterin Anna Keller von Lörrach": after a full name, the link of the role's
+      // complement (complement-after-full-name), not a particle of the surname.
+      const complement =
+        particle !== null &&
+        nameTokens.length >= 2 &&
+        gr.complementAfterFullName.has(particle[0].trim().split(/\s+/)[0]!.toLowerCase());
+      if (particle && !complement) {
         const from = last.end + particle[0].length;
         const rest: Token[] = [];
         for (const tok of sentenceTokens.slice(last.index + 1)) {

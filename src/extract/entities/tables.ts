@@ -74,6 +74,8 @@ export const ENTITY_SLOTS = [
   'name-abbreviations',
   'title-connectors',
   'role-complement-links',
+  'complement-after-full-name',
+  'place-name-connectors',
   'org-joiners',
   'org-of',
   'name-article',
@@ -153,6 +155,8 @@ export interface EntityGrammar {
   titleConnectors: Set<string>;
   /** A head's complement in a role ("Director of X"), as written. */
   roleComplementLinks: Set<string>;
+  /** Link words that, after a title and a full name, open the role's complement ("Burgemeester Lieve Vanhoudt van Nederweert"); none where surnames carry a particle after the surname ("Pérez de Cuéllar"). */
+  complementAfterFullName: Set<string>;
   orgJoiners: Set<string>;
   orgOf: Set<string>;
   /** A leading article of a name ("The"), any case. */
@@ -301,6 +305,7 @@ function grammarOf(slots: Slots): EntityGrammar {
     personAnd: new RegExp(`^\\s+${g('place-list-and')}\\s+$`, 'i'),
     titleConnectors: set('title-connectors'),
     roleComplementLinks: set('role-complement-links'),
+    complementAfterFullName: set('complement-after-full-name'),
     orgJoiners: set('org-joiners'),
     orgOf: set('org-of'),
     leadingArticle: new RegExp(`^${g('name-article')}$`, 'i'),

@@ -127,6 +127,22 @@ function drugFor(
   all: Quantity[],
   contextDrug: Drug | null,
 ): { drug: Drug | null; bound: boolean; reason: string } {
+  const found = drugOfFigure(t, text, q, drugs, all, contextDrug);
+  // "seized 38,000 plants", "eine Plantage mit 400 Pflanzen": plants with no drug of their own
+  // are cannabis, whatever drug the article spoke of before (a coca or poppy field names its plant).
+  if (q.unit === 'plants' && !found.bound && found.drug !== 'cannabis' && found.drug !== 'opium')
+    return { drug: 'cannabis', bound: false, reason: 'drug-plants-cannabis' };
+  return found;
+}
+
+function drugOfFigure(
+  t: SeizureTables,
+  text: string,
+  q: Quantity,
+  drugs: DrugMention[],
+  all: Quantity[],
+  contextDrug: Drug | null,
+): { drug: Drug | null; bound: boolean; reason: string } {
   const ctx = lastSpecific(drugs, q.start) ?? contextDrug;
   const resolve = (d: DrugMention) => canonical(t, text, d, ctx);
   /** The rule that named the drug; a generic word says whether it referred back. */
