@@ -128,6 +128,25 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
     return spanText(ctx, rest);
   };
 
+  /**
+   * "Burgemeester X van Nederweert", "el alcalde X de Algeciras": words after a role holder's
+   * name that are a town of some size, a region or a country, or a town the text names again
+   * elsewhere; surnames that are also hamlets ("de Castro" of one village) stay in the name.
+   */
+  const roleTownOf = (rest: Token[]): boolean => {
+    const name = spanText(ctx, rest);
+    const found = ctx.gaz.lookup(name);
+    if (found.some((e) => e.kind !== 'city' || e.population >= t.populations['small-town-population']))
+      return true;
+    if (found.length === 0) return false;
+    const at = rest[0]!.start;
+    let i = ctx.text.indexOf(name);
+    while (i >= 0) {
+      if (i !== at) return true;
+      i = ctx.text.indexOf(name, i + name.length);
+    }
+    return false;
+  };
   const appositionArticles = new Set(gr.slots.words('apposition-articles'));
   const functionWords = new Set(
     [...gr.slots.words('function-words'), ...appositionArticles].map((w) => w.toLowerCase()),
@@ -249,7 +268,35 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
           isPlaceName(rest);
         // "psycholoog Daan Visser van de Universiteit Utrecht": "of the" and an institution.
         const ofTheBody = ofThe && t.orgHeads.has(rest[0]!.text);
-        if (noName || (ofThe && isPlaceName(rest)) || ofTheBody || secondParticle) {
+        const wordsBefore = all.slice(0, c).filter((tok) => nameWord(tok)).length;
+        // "said Carla Reyes of Mesa", "Ana Ruiz of the Pharr port": in English "of" ends a name of
+        // two words or more (entity-grammar.yaml `person-name-enders`).
+        const ender = gr.personNameEnders.has(all[c]!.text) && wordsBefore >= 2;
+        // "Burgemeester Lieve Martens van Nederweert", "Minister Jeroen de Wit van Volksgezondheid":
+        // after a role head and a name of two words, a link of `role-town-links` and one or two
+        // words the gazetteer knows, or a second particle and one word, are the role's complement.
+        const lowerHead = sentenceTokens[all[0]!.index - 1];
+        const headFirst =
+          (isHead(all[0]!) && !nameWord(all[0]!)) ||
+          (lowerHead !== undefined &&
+            !lowerHead.name &&
+            isHead(lowerHead) &&
+            /^\s+$/.test(all[0]!.gapBefore));
+        const roleComplement =
+          headFirst &&
+          gr.roleTownLinks.has(all[c]!.text) &&
+          wordsBefore >= 2 &&
+          rest.length <= 2 &&
+          (roleTownOf(rest) ||
+            (rest.length === 1 && all.slice(1, c - 1).some((tok) => CONNECTORS.has(tok.text))));
+        if (
+          noName ||
+          (ofThe && isPlaceName(rest)) ||
+          ofTheBody ||
+          secondParticle ||
+          ender ||
+          roleComplement
+        ) {
           all = all.slice(0, c);
           break;
         }
@@ -720,7 +767,14 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
           rest.push(tok);
           if (tok.possessive) break;
         }
-        if (rest.length > 0 && !isPlaceName(rest) && !t.orgHeads.has(rest[0]!.text)) {
+        // "Bürgermeister Klaus Berger von Passau": after a role, a town of any size is its complement.
+        const roleTown =
+          role !== null &&
+          rest.length > 0 &&
+          nameTokens.filter((tok) => nameWord(tok)).length >= 2 &&
+          gr.roleTownLinks.has(particle[1]!) &&
+          roleTownOf(rest);
+        if (rest.length > 0 && !isPlaceName(rest) && !roleTown && !t.orgHeads.has(rest[0]!.text)) {
           const between = sentenceTokens.filter((tok) => tok.start > last.start && tok.start < from);
           nameTokens.push(...between, ...rest);
           claim(ctx, [...between, ...rest]);
