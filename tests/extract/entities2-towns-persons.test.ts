@@ -161,3 +161,42 @@ describe("a person's name ends before the town or body of the role", () => {
     ['Bürgermeister Klaus Berger von Passau kündigte strengere Kontrollen an.', ['Passau'], ['Klaus Berger']],
   ]);
 });
+
+describe('honorifics of other cultures, ranks and particles', () => {
+  run('en', [
+    [
+      'State narcotics director Comm Datuk Aziz Rahman Abdul Latif said five men were held. Aziz Rahman said the pills came by sea.',
+      [],
+      ['Aziz Rahman Abdul Latif'],
+    ],
+    [
+      'Perak police chief Datuk Seri Hafiz Omar Yusof confirmed the raid on Friday.',
+      ['Perak'],
+      ['Hafiz Omar Yusof'],
+    ],
+    [
+      'Tan Sri Norzila Abu Bakar told reporters the haul was the largest this year.',
+      [],
+      ['Norzila Abu Bakar'],
+    ],
+    [
+      'Alhaji Sule Bello was arrested in Kano with 20kg of cannabis, NDLEA officials said.',
+      ['Kano'],
+      ['Sule Bello'],
+    ],
+    [
+      'Atty. Maria Luisa Reyes, the agency spokesperson, said the shabu was seized in Pasig.',
+      ['Pasig'],
+      ['Maria Luisa Reyes'],
+    ],
+    ['County Supervisor Elena Marquez said waits for trucks have reached five hours.', [], ['Elena Marquez']],
+    [
+      'Rhodri ap Gruffydd, an NCA branch commander, said investigators were following leads.',
+      [],
+      ['Rhodri ap Gruffydd'],
+    ],
+    ['Naveed Akhtar, a member of the provincial assembly, said the trade had grown.', [], ['Naveed Akhtar']],
+    // "Sri" alone is no honorific: the demonym stays whole.
+    ['The coast guard stopped a Sri Lankan trawler with 200 kg of heroin.', [], []],
+  ]);
+});

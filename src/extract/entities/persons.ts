@@ -34,10 +34,22 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
   const CONNECTORS = gr.connectors;
   const lower = (tok: Token) => tok.text.toLowerCase();
   const articles = gr.slots.words('name-article');
+  /** The word after `tok` in its sentence, lower case ("" at the end). */
+  const nextWord = (tok: Token) => {
+    const n = ctx.tokens[tok.sentence]?.[tok.index + 1];
+    return n && /^\s+$/.test(n.gapBefore) ? lower(n) : '';
+  };
+  const prevWord = (tok: Token) => {
+    const p = ctx.tokens[tok.sentence]?.[tok.index - 1];
+    return p && /^\s+$/.test(tok.gapBefore) ? lower(p) : '';
+  };
   const isHonorific = (tok: Token) =>
     t.honorifics.has(lower(tok)) ||
     t.honorifics.has(`${lower(tok)}.`) ||
-    articles.some((a) => t.honorifics.has(`${a} ${lower(tok)}`));
+    articles.some((a) => t.honorifics.has(`${a} ${lower(tok)}`)) ||
+    // "Tan Sri X", "Datuk Seri X": either word of an honorific of two words.
+    (nextWord(tok) !== '' && t.honorifics.has(`${lower(tok)} ${nextWord(tok)}`)) ||
+    (prevWord(tok) !== '' && t.honorifics.has(`${prevWord(tok)} ${lower(tok)}`));
   // Heads of three words ("officier van justitie") are rare: look for them only if the table has one.
   const threeWordHeads = [...t.titleHeads].some((h) => h.split(' ').length === 3);
   const isHead = (tok: Token, prev?: Token): boolean => {
@@ -898,6 +910,9 @@ function mergePersons(ctx: EntityContext, found: Found[]): Person[] {
         p.name === f.name ||
         (words.length < p.words.length &&
           (p.words.slice(-words.length).join(' ') === f.name ||
+            // "Mohd Razali" after "Mohd Razali Abdul Hamid": names whose later words are the
+            // father's name are shortened to the given names (two words at least).
+            (words.length >= 2 && p.words.slice(0, words.length).join(' ') === f.name) ||
             // "Zu Eltz sagte": the particle capitalised at a sentence start.
             (ctx.tables.grammar.connectors.has(words[0]!.toLowerCase()) &&
               p.words.slice(-words.length).join(' ').toLowerCase() === f.name.toLowerCase()))) ||
