@@ -200,3 +200,35 @@ describe('honorifics of other cultures, ranks and particles', () => {
     ['The coast guard stopped a Sri Lankan trawler with 200 kg of heroin.', [], []],
   ]);
 });
+
+describe('a town across a border is a place, a brand in quotes no person, more role heads', () => {
+  run('pt', [
+    [
+      'O caminhão foi carregado em Ponta Porã, na fronteira com Pedro Juan Caballero, no Paraguai.',
+      ['Paraguai', 'Pedro Juan Caballero', 'Ponta Porã'],
+      [],
+    ],
+  ]);
+  run('es', [
+    [
+      'Los agentes detuvieron el camión en la frontera con Ciudad del Este, informó la policía.',
+      ['Ciudad del Este'],
+      [],
+    ],
+    [
+      'Así lo explicó la representante de la agencia de la ONU en el país, Carolina Méndez Rivas.',
+      [],
+      ['Carolina Méndez Rivas'],
+    ],
+  ]);
+  run('en', [
+    [
+      'Officers seized 900kg of tobacco branded \'Golden Harvest\' and cigarettes branded "Red Crown" at the port.',
+      [],
+      [],
+    ],
+  ]);
+  run('nl', [
+    ['Hoofdofficier van justitie Marieke Dekker spreekt van een zorgwekkende trend.', [], ['Marieke Dekker']],
+  ]);
+});

@@ -665,7 +665,7 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
           const afterLocative =
             !speech &&
             !saidBefore &&
-            (gr.locativeBeforeName.test(ctx.text.slice(Math.max(0, all[0]!.start - 12), all[0]!.start)) ||
+            (gr.locativeBeforeName.test(ctx.text.slice(Math.max(0, all[0]!.start - 24), all[0]!.start)) ||
               // "south of San Carlos": a bearing before a name makes it a place.
               gr.bearing.test(ctx.text.slice(Math.max(0, all[0]!.start - 20), all[0]!.start)));
           // "originaire de Saint-Jean-de-Luz", "Villanueva de la Serena": a run of two words or

@@ -336,7 +336,7 @@ function grammarOf(slots: Slots): EntityGrammar {
     speechAfterRole: new RegExp(`^\\s*[,;]|^\\s+${g('speech-after-role')}\\b`),
     rolePlaceLink: set('role-place-link'),
     notNameWords: new Set(slots.words('not-name-words').map((w) => w.toLowerCase())),
-    brandBefore: new RegExp(`\\b${g('brand-words')}\\s+(?:as\\s+)?$`, 'i'),
+    brandBefore: new RegExp(`\\b${g('brand-words')}\\s+(?:as\\s+)?["“‘']?$`, 'i'),
     locativeBeforeName: fastRegExp(
       `(?<![\\p{L}\\p{N}])${g('person-locatives')}\\s+(?:${g('name-article')}\\s+)?$`,
       'iu',
