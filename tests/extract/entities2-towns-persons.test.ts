@@ -232,3 +232,12 @@ describe('a town across a border is a place, a brand in quotes no person, more r
     ['Hoofdofficier van justitie Marieke Dekker spreekt van een zorgwekkende trend.', [], ['Marieke Dekker']],
   ]);
 });
+
+describe('a sea or world region before a lower-case noun qualifies it (English)', () => {
+  run('en', [
+    ['Most of the cocaine leaves through Pacific ports hidden among bananas.', []],
+    ['The navy patrols the Mediterranean route where the smugglers now sail.', []],
+    // On its own, or before a name, it stays a place.
+    ['A yacht crossing the Pacific was stopped with 700 kilograms of cocaine.', ['Pacific']],
+  ]);
+});

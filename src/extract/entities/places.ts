@@ -617,6 +617,22 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
     )
       return null;
     if (cands.every((e) => e.datelineOnly)) return null;
+    // "Pacific ports", "the Pacific area": in English a sea or world region that belongs to no
+    // country, right before a lower-case noun, qualifies the noun and names no place of its own.
+    if (
+      ctx.gaz.language === 'en' &&
+      run.length === 1 &&
+      !last.possessive &&
+      cands.some((e) => e.kind === 'region' && e.country === null) &&
+      cands.every((e) => e.kind === 'city' || (e.kind === 'region' && e.country === null)) &&
+      nextTok &&
+      !nextTok.name &&
+      /^\s+$/.test(nextTok.gapBefore) &&
+      /^\p{Ll}/u.test(nextTok.text) &&
+      nextTok.tags.has('Noun') &&
+      !nextTok.tags.has('Adjective')
+    )
+      return null;
     return [
       {
         ...base,
