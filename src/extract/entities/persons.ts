@@ -141,7 +141,7 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
   };
 
   /**
-   * "Burgemeester X van Nederweert", "el alcalde X de Algeciras": words after a role holder's
+   * "Burgemeester X van Nederweert", "el alcalde X de Tarifa": words after a role holder's
    * name that are a town of some size, a region or a country, or a town the text names again
    * elsewhere; surnames that are also hamlets ("de Castro" of one village) stay in the name.
    */
@@ -281,7 +281,7 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
         // "psycholoog Daan Visser van de Universiteit Utrecht": "of the" and an institution.
         const ofTheBody = ofThe && t.orgHeads.has(rest[0]!.text);
         const wordsBefore = all.slice(0, c).filter((tok) => nameWord(tok)).length;
-        // "said Carla Reyes of Mesa", "Ana Ruiz of the Pharr port": in English "of" ends a name of
+        // "said Carla Reyes of Yuma", "Ana Ruiz of the Calexico port": in English "of" ends a name of
         // two words or more (entity-grammar.yaml `person-name-enders`).
         const ender = gr.personNameEnders.has(all[c]!.text) && wordsBefore >= 2;
         // "Burgemeester Lieve Martens van Nederweert", "Minister Jeroen de Wit van Volksgezondheid":
@@ -910,7 +910,7 @@ function mergePersons(ctx: EntityContext, found: Found[]): Person[] {
         p.name === f.name ||
         (words.length < p.words.length &&
           (p.words.slice(-words.length).join(' ') === f.name ||
-            // "Mohd Razali" after "Mohd Razali Abdul Hamid": names whose later words are the
+            // "Aziz Rahman" after "Aziz Rahman Abdul Latif": names whose later words are the
             // father's name are shortened to the given names (two words at least).
             (words.length >= 2 && p.words.slice(0, words.length).join(' ') === f.name) ||
             // "Zu Eltz sagte": the particle capitalised at a sentence start.

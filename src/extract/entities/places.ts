@@ -310,7 +310,7 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
     const towns = ctx.gaz.lookup(named).filter((e) => e.kind === 'city');
     if (towns.length > 0) return [{ ...base, surface: named, candidates: towns, cue: true }];
   }
-  // "Weil am Rhein", "Bergen op Zoom": a town named in two parts joined by a lower-case link
+  // "Weil am Rhein", "Alphen aan den Rijn": a town named in two parts joined by a lower-case link
   // (entity-grammar.yaml `town-name-links`) that the gazetteer knows whole is that town.
   const twoPart = last.possessive ? null : gr.townNameLink.exec(after);
   if (twoPart) {
@@ -661,7 +661,7 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
           : 'region';
     return [{ ...base, surface, candidates: [], local: { kind }, cue: true }];
   }
-  // "stopped near Thurrock", "the house in Nyali", "el poblado de Imala": a name the gazetteer
+  // "stopped near Kettlewick", "the house in Mbalambala", "el poblado de Imala": a name the gazetteer
   // lacks right after a strong locative (entity-grammar.yaml `town-locatives`) is a town.
   if (townAfterLocative(ctx, run, before, after, sentence))
     return [{ ...base, surface, candidates: [], local: { kind: 'city' }, cue: true }];
@@ -1464,8 +1464,8 @@ function thingNouns(ctx: EntityContext): Set<string> {
 }
 
 /**
- * A run the gazetteer lacks, named right after a strong locative ("near Thurrock", "in Nyali",
- * "off the coast of Kigamboni"), is a town when nothing in it or around it says otherwise: one to
+ * A run the gazetteer lacks, named right after a strong locative ("near Kettlewick", "in Mbalambala",
+ * "off the coast of Mwandamo"), is a town when nothing in it or around it says otherwise: one to
  * three capitalised words, none a word of the language's lexicon, a demonym, an acronym, a date,
  * a place stopword or a first name the parser knows, and no lower-case noun right after it (the
  * name of a thing: "in Telegram groups"), unless that noun is a place noun ("industrial area").
@@ -1486,7 +1486,7 @@ function townAfterLocative(
   if (ctx.tables.notPlaces.has(surface) || isGeneric(ctx, surface)) return false;
   for (const t of run) {
     if (!t.name) {
-      // "Gracias a Dios", "Matrei am Brenner": a lower-case connector inside the name only.
+      // "Villa de la Sierra", "Matrei am Brenner": a lower-case connector inside the name only.
       if (!gr.connectors.has(t.text)) return false;
       continue;
     }
@@ -1495,7 +1495,7 @@ function townAfterLocative(
       return false;
     // The English parser tags names of other languages as persons at random; English ones it knows.
     if (ctx.gaz.language === 'en' && t.tags.has('Person')) return false;
-    // "in Operation Trident", "near Bar Luna": a thing's noun opens the name of that thing.
+    // "in Operation Trident", "near Luna Lounge": a thing's noun opens the name of that thing.
     if (thingNouns(ctx).has(t.text.toLowerCase()) || ctx.tables.notPlaces.has(t.text)) return false;
     if (ctx.gaz.demonym(t.text) !== null) return false;
     if (isCommonWord(t.text, EMPTY_TAGS, ctx.parser)) return false;

@@ -203,11 +203,11 @@ export interface EntityGrammar {
   directionWords: Set<string>;
   /** What may follow the province in "in Town, Province". */
   tailAfter: RegExp;
-  /** Right before a name: a locative strong enough to make a name the gazetteer lacks a town ("near Thurrock"). */
+  /** Right before a name: a locative strong enough to make a name the gazetteer lacks a town ("near Kettlewick"). */
   townLocative: RegExp;
   /** Right after a town's first word: the link of a town named in two parts ("Weil am Rhein"); group 1 the rest. */
   townNameLink: RegExp;
-  /** Connectors that end a person's name of two words or more, as written ("Carla Reyes of Mesa"). */
+  /** Connectors that end a person's name of two words or more, as written ("Carla Reyes of Yuma"). */
   personNameEnders: Set<string>;
   /** Connectors after a role holder's name of two words before the role's town or body ("Burgemeester X Y van Z"). */
   roleTownLinks: Set<string>;
