@@ -34,10 +34,22 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
   const CONNECTORS = gr.connectors;
   const lower = (tok: Token) => tok.text.toLowerCase();
   const articles = gr.slots.words('name-article');
+  /** The word after `tok` in its sentence, lower case ("" at the end). */
+  const nextWord = (tok: Token) => {
+    const n = ctx.tokens[tok.sentence]?.[tok.index + 1];
+    return n && /^\s+$/.test(n.gapBefore) ? lower(n) : '';
+  };
+  const prevWord = (tok: Token) => {
+    const p = ctx.tokens[tok.sentence]?.[tok.index - 1];
+    return p && /^\s+$/.test(tok.gapBefore) ? lower(p) : '';
+  };
   const isHonorific = (tok: Token) =>
     t.honorifics.has(lower(tok)) ||
     t.honorifics.has(`${lower(tok)}.`) ||
-    articles.some((a) => t.honorifics.has(`${a} ${lower(tok)}`));
+    articles.some((a) => t.honorifics.has(`${a} ${lower(tok)}`)) ||
+    // "Tan Sri X", "Datuk Seri X": either word of an honorific of two words.
+    (nextWord(tok) !== '' && t.honorifics.has(`${lower(tok)} ${nextWord(tok)}`)) ||
+    (prevWord(tok) !== '' && t.honorifics.has(`${prevWord(tok)} ${lower(tok)}`));
   // Heads of three words ("officier van justitie") are rare: look for them only if the table has one.
   const threeWordHeads = [...t.titleHeads].some((h) => h.split(' ').length === 3);
   const isHead = (tok: Token, prev?: Token): boolean => {
@@ -128,6 +140,25 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
     return spanText(ctx, rest);
   };
 
+  /**
+   * "Burgemeester X van Nederweert", "el alcalde X de Tarifa": words after a role holder's
+   * name that are a town of some size, a region or a country, or a town the text names again
+   * elsewhere; surnames that are also hamlets ("de Castro" of one village) stay in the name.
+   */
+  const roleTownOf = (rest: Token[]): boolean => {
+    const name = spanText(ctx, rest);
+    const found = ctx.gaz.lookup(name);
+    if (found.some((e) => e.kind !== 'city' || e.population >= t.populations['small-town-population']))
+      return true;
+    if (found.length === 0) return false;
+    const at = rest[0]!.start;
+    let i = ctx.text.indexOf(name);
+    while (i >= 0) {
+      if (i !== at) return true;
+      i = ctx.text.indexOf(name, i + name.length);
+    }
+    return false;
+  };
   const appositionArticles = new Set(gr.slots.words('apposition-articles'));
   const functionWords = new Set(
     [...gr.slots.words('function-words'), ...appositionArticles].map((w) => w.toLowerCase()),
@@ -260,7 +291,36 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
           c + 2 === all.length;
         // "psycholoog Daan Visser van de Universiteit Utrecht": "of the" and an institution.
         const ofTheBody = ofThe && t.orgHeads.has(rest[0]!.text);
-        if (noName || (ofThe && isPlaceName(rest)) || ofTheBody || secondParticle || complementAfterName) {
+        const wordsBefore = all.slice(0, c).filter((tok) => nameWord(tok)).length;
+        // "said Carla Reyes of Yuma", "Ana Ruiz of the Calexico port": in English "of" ends a name of
+        // two words or more (entity-grammar.yaml `person-name-enders`).
+        const ender = gr.personNameEnders.has(all[c]!.text) && wordsBefore >= 2;
+        // "Burgemeester Lieve Martens van Nederweert", "Minister Jeroen de Wit van Volksgezondheid":
+        // after a role head and a name of two words, a link of `role-town-links` and one or two
+        // words the gazetteer knows, or a second particle and one word, are the role's complement.
+        const lowerHead = sentenceTokens[all[0]!.index - 1];
+        const headFirst =
+          (isHead(all[0]!) && !nameWord(all[0]!)) ||
+          (lowerHead !== undefined &&
+            !lowerHead.name &&
+            isHead(lowerHead) &&
+            /^\s+$/.test(all[0]!.gapBefore));
+        const roleComplement =
+          headFirst &&
+          gr.roleTownLinks.has(all[c]!.text) &&
+          wordsBefore >= 2 &&
+          rest.length <= 2 &&
+          (roleTownOf(rest) ||
+            (rest.length === 1 && all.slice(1, c - 1).some((tok) => CONNECTORS.has(tok.text))));
+        if (
+          noName ||
+          (ofThe && isPlaceName(rest)) ||
+          ofTheBody ||
+          secondParticle ||
+          ender ||
+          roleComplement ||
+          complementAfterName
+        ) {
           all = all.slice(0, c);
           break;
         }
@@ -617,7 +677,7 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
           const afterLocative =
             !speech &&
             !saidBefore &&
-            (gr.locativeBeforeName.test(ctx.text.slice(Math.max(0, all[0]!.start - 12), all[0]!.start)) ||
+            (gr.locativeBeforeName.test(ctx.text.slice(Math.max(0, all[0]!.start - 24), all[0]!.start)) ||
               // "south of San Carlos": a bearing before a name makes it a place.
               gr.bearing.test(ctx.text.slice(Math.max(0, all[0]!.start - 20), all[0]!.start)));
           // "originaire de Saint-Jean-de-Luz", "Villanueva de la Serena": a run of two words or
@@ -737,7 +797,14 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
           rest.push(tok);
           if (tok.possessive) break;
         }
-        if (rest.length > 0 && !isPlaceName(rest) && !t.orgHeads.has(rest[0]!.text)) {
+        // "Bürgermeister Klaus Berger von Passau": after a role, a town of any size is its complement.
+        const roleTown =
+          role !== null &&
+          rest.length > 0 &&
+          nameTokens.filter((tok) => nameWord(tok)).length >= 2 &&
+          gr.roleTownLinks.has(particle[1]!) &&
+          roleTownOf(rest);
+        if (rest.length > 0 && !isPlaceName(rest) && !roleTown && !t.orgHeads.has(rest[0]!.text)) {
           const between = sentenceTokens.filter((tok) => tok.start > last.start && tok.start < from);
           nameTokens.push(...between, ...rest);
           claim(ctx, [...between, ...rest]);
@@ -861,6 +928,9 @@ function mergePersons(ctx: EntityContext, found: Found[]): Person[] {
         p.name === f.name ||
         (words.length < p.words.length &&
           (p.words.slice(-words.length).join(' ') === f.name ||
+            // "Aziz Rahman" after "Aziz Rahman Abdul Latif": names whose later words are the
+            // father's name are shortened to the given names (two words at least).
+            (words.length >= 2 && p.words.slice(0, words.length).join(' ') === f.name) ||
             // "Zu Eltz sagte": the particle capitalised at a sentence start.
             (ctx.tables.grammar.connectors.has(words[0]!.toLowerCase()) &&
               p.words.slice(-words.length).join(' ').toLowerCase() === f.name.toLowerCase()))) ||

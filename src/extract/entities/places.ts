@@ -333,6 +333,15 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
     const towns = ctx.gaz.lookup(named).filter((e) => e.kind === 'city');
     if (towns.length > 0) return [{ ...base, surface: named, candidates: towns, cue: true }];
   }
+  // "Weil am Rhein", "Alphen aan den Rijn": a town named in two parts joined by a lower-case link
+  // (entity-grammar.yaml `town-name-links`) that the gazetteer knows whole is that town.
+  const twoPart = last.possessive ? null : gr.townNameLink.exec(after);
+  if (twoPart) {
+    const named = `${surface} ${twoPart[1]!.replace(/\s+/g, ' ')}`;
+    const towns = ctx.gaz.lookup(named).filter((e) => e.kind === 'city');
+    if (towns.length > 0)
+      return [{ ...base, end: last.end + twoPart[0].length, surface: named, candidates: towns, cue: true }];
+  }
   // "Schiphol Airport", "Jomo Kenyatta International Airport": a facility the alias table names
   // is that entry, with its country, not a facility around a homonym town.
   const tabled = ctx.gaz
@@ -685,6 +694,22 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
     )
       return null;
     if (cands.every((e) => e.datelineOnly)) return null;
+    // "Pacific ports", "the Pacific area": in English a sea or world region that belongs to no
+    // country, right before a lower-case noun, qualifies the noun and names no place of its own.
+    if (
+      ctx.gaz.language === 'en' &&
+      run.length === 1 &&
+      !last.possessive &&
+      cands.some((e) => e.kind === 'region' && e.country === null) &&
+      cands.every((e) => e.kind === 'city' || (e.kind === 'region' && e.country === null)) &&
+      nextTok &&
+      !nextTok.name &&
+      /^\s+$/.test(nextTok.gapBefore) &&
+      /^\p{Ll}/u.test(nextTok.text) &&
+      nextTok.tags.has('Noun') &&
+      !nextTok.tags.has('Adjective')
+    )
+      return null;
     return [
       {
         ...base,
@@ -713,6 +738,10 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
           : 'region';
     return [{ ...base, surface, candidates: [], local: { kind }, cue: true }];
   }
+  // "stopped near Kettlewick", "the house in Mbalambala", "el poblado de Imala": a name the gazetteer
+  // lacks right after a strong locative (entity-grammar.yaml `town-locatives`) is a town.
+  if (townAfterLocative(ctx, run, before, after, sentence))
+    return [{ ...base, surface, candidates: [], local: { kind: 'city' }, cue: true }];
   // "in Town, Province, on Monday": a name the gazetteer lacks after a town, kept for now.
   if (tail && !run.some((t) => ctx.gaz.demonym(t.text) !== null) && !isGeneric(ctx, surface))
     return [{ ...base, surface, candidates: [], cue: false, tail: true }];
@@ -1508,4 +1537,64 @@ export function placesOf(mentions: PlaceMention[], leadingArticle: RegExp): Plac
     });
   }
   return places;
+}
+
+const thingNounSets = new WeakMap<object, Set<string>>();
+/** The thing nouns of entity-grammar.yaml (vessels, firms, operations), lower case, once per table. */
+function thingNouns(ctx: EntityContext): Set<string> {
+  const gr = ctx.tables.grammar;
+  let set = thingNounSets.get(gr);
+  if (!set) {
+    set = new Set(gr.slots.words('thing-nouns').map((w) => w.toLowerCase()));
+    thingNounSets.set(gr, set);
+  }
+  return set;
+}
+
+/**
+ * A run the gazetteer lacks, named right after a strong locative ("near Kettlewick", "in Mbalambala",
+ * "off the coast of Mwandamo"), is a town when nothing in it or around it says otherwise: one to
+ * three capitalised words, none a word of the language's lexicon, a demonym, an acronym, a date,
+ * a place stopword or a first name the parser knows, and no lower-case noun right after it (the
+ * name of a thing: "in Telegram groups"), unless that noun is a place noun ("industrial area").
+ */
+function townAfterLocative(
+  ctx: EntityContext,
+  run: Token[],
+  before: string,
+  after: string,
+  sentence: Token[],
+): boolean {
+  const gr = ctx.tables.grammar;
+  if (run.length > 3 || !gr.townLocative.test(before)) return false;
+  const last = run[run.length - 1]!;
+  // "Guaruj√°": a name cut inside a word (a broken character) is no name.
+  if (last.possessive || !/^(?:\s|[,.;:!?)\]—–-]|$)/u.test(after)) return false;
+  const surface = spanText(ctx, run);
+  if (ctx.tables.notPlaces.has(surface) || isGeneric(ctx, surface)) return false;
+  for (const t of run) {
+    if (!t.name) {
+      // "Villa de la Sierra", "Matrei am Brenner": a lower-case connector inside the name only.
+      if (!gr.connectors.has(t.text)) return false;
+      continue;
+    }
+    if (t.allCaps || t.text.length < 3) return false;
+    if (['Date', 'Month', 'WeekDay', 'Holiday', 'FirstName', 'Value'].some((x) => t.tags.has(x)))
+      return false;
+    // The English parser tags names of other languages as persons at random; English ones it knows.
+    if (ctx.gaz.language === 'en' && t.tags.has('Person')) return false;
+    // "in Operation Trident", "near Luna Lounge": a thing's noun opens the name of that thing.
+    if (thingNouns(ctx).has(t.text.toLowerCase()) || ctx.tables.notPlaces.has(t.text)) return false;
+    if (ctx.gaz.demonym(t.text) !== null) return false;
+    if (isCommonWord(t.text, EMPTY_TAGS, ctx.parser)) return false;
+    if (gr.notNameWords.has(t.text.toLowerCase())) return false;
+  }
+  const next = sentence[last.index + 1];
+  if (next && !next.name && /^\s+$/.test(next.gapBefore) && /^\p{Ll}/u.test(next.text)) {
+    const w = next.text.toLowerCase();
+    const placeNoun = gr.genericPlaceNouns.has(w) || gr.adminUnitNouns.has(w);
+    if (next.tags.has('Noun') && !next.tags.has('Adjective') && !placeNoun) return false;
+  }
+  // Not a name a speech verb follows ("in Doe said" is a broken sentence about a person).
+  return !cachedRegExp(`^,?\\s+(?:${ctx.tables.speechVerbs.join('|')})\\b`, 'i').test(after);
 }

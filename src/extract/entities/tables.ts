@@ -130,6 +130,10 @@ export const ENTITY_SLOTS = [
   'place-list-and-or',
   'place-list-and',
   'origin-chain-links',
+  'town-locatives',
+  'town-name-links',
+  'person-name-enders',
+  'role-town-links',
 ] as const;
 
 const PLACE_THRESHOLDS = [
@@ -205,6 +209,14 @@ export interface EntityGrammar {
   directionWords: Set<string>;
   /** What may follow the province in "in Town, Province". */
   tailAfter: RegExp;
+  /** Right before a name: a locative strong enough to make a name the gazetteer lacks a town ("near Kettlewick"). */
+  townLocative: RegExp;
+  /** Right after a town's first word: the link of a town named in two parts ("Weil am Rhein"); group 1 the rest. */
+  townNameLink: RegExp;
+  /** Connectors that end a person's name of two words or more, as written ("Carla Reyes of Yuma"). */
+  personNameEnders: Set<string>;
+  /** Connectors after a role holder's name of two words before the role's town or body ("Burgemeester X Y van Z"). */
+  roleTownLinks: Set<string>;
   portWord: Set<string>;
   /** "Ports of Auckland": a port authority's name. */
   portsWord: Set<string>;
@@ -331,7 +343,7 @@ function grammarOf(slots: Slots): EntityGrammar {
     speechAfterRole: new RegExp(`^\\s*[,;]|^\\s+${g('speech-after-role')}\\b`),
     rolePlaceLink: set('role-place-link'),
     notNameWords: new Set(slots.words('not-name-words').map((w) => w.toLowerCase())),
-    brandBefore: new RegExp(`\\b${g('brand-words')}\\s+(?:as\\s+)?$`, 'i'),
+    brandBefore: new RegExp(`\\b${g('brand-words')}\\s+(?:as\\s+)?["“‘']?$`, 'i'),
     locativeBeforeName: fastRegExp(
       `(?<![\\p{L}\\p{N}])${g('person-locatives')}\\s+(?:${g('name-article')}\\s+)?$`,
       'iu',
@@ -362,6 +374,10 @@ function grammarOf(slots: Slots): EntityGrammar {
     ),
     genericPlaceNouns: new Set(slots.words('generic-place-nouns').map((w) => w.toLowerCase())),
     directionWords: new Set(slots.words('direction-words').map((w) => w.toLowerCase())),
+    townLocative: fastRegExp(`(?<![\\p{L}\\p{N}])${g('town-locatives')}\\s+$`, 'iu'),
+    personNameEnders: set('person-name-enders'),
+    roleTownLinks: set('role-town-links'),
+    townNameLink: new RegExp(`^[ \\t]+(${g('town-name-links')}[ \\t]+\\p{Lu}[\\p{L}’'-]+)`, 'u'),
     tailAfter: new RegExp(`^\\s*(?:[,.;:)]|$|\\s${g('date-openers')}\\b)`),
     portWord: set('port-word'),
     portsWord: set('ports-word'),
