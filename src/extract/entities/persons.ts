@@ -567,7 +567,11 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
       }
       // An apposition with a title after the name.
       // Dots of abbreviations ("U.S. Attorney") do not end an apposition.
-      const app = gr.apposition.exec(after.replace(/(?<=\b\p{Lu})\.(?=\p{Lu}\.|\s+\p{Lu})/gu, '\u2024'));
+      // The pattern opens with a comma: text after the name without one holds none (no replace).
+      const app =
+        after[0] !== ',' && gr.apposition.source.startsWith('^,')
+          ? null
+          : gr.apposition.exec(after.replace(/(?<=\b\p{Lu})\.(?=\p{Lu}\.|\s+\p{Lu})/gu, '\u2024'));
       /** Role words of an apposition, claimed once the person is taken. */
       let roleClaim: Token[] = [];
       if (app && !last.possessive) {

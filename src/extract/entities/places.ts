@@ -259,6 +259,62 @@ function facilityHeadBefore(
   return facility ? { facility, start: from + m.index + m[0].indexOf(m[1]!) } : null;
 }
 
+interface FacilityIndex {
+  /** The prefix rows whose head may open a run whose first word is `first`, in table order. */
+  prefixRows(first: string): readonly FacilityRuleT[];
+  /**
+   * The other rows whose head may end a run whose last word is `last`, or, written in lower
+   * case, follow it in `after` (" airport"), in table order.
+   */
+  suffixRows(last: string, after: string): readonly FacilityRuleT[];
+}
+
+const facilityIndexes = new WeakMap<FacilityRuleT[], FacilityIndex>();
+
+/**
+ * The facility rows a run can meet, looked up by its first and last word instead of reading
+ * every row per run: a head that spells the run's first words starts with its first word, one
+ * that spells its last words ends with its last word, and a lower-case head after the run
+ * starts with the character after the space. A word with a space in it (none come from the
+ * tokenizer) gets every row, so the rows asked about hold every row that can apply.
+ */
+export function facilityIndex(facilities: FacilityRuleT[]): FacilityIndex {
+  let idx = facilityIndexes.get(facilities);
+  if (idx) return idx;
+  const prefix = facilities.filter((f) => f.prefix);
+  const suffix = facilities.filter((f) => !f.prefix);
+  const byFirst = new Map<string, FacilityRuleT[]>();
+  for (const f of prefix) {
+    const w = f.head.split(' ')[0]!;
+    const list = byFirst.get(w);
+    if (list) list.push(f);
+    else byFirst.set(w, [f]);
+  }
+  const byLast = new Map<string, number[]>();
+  const byChar = new Map<string, number[]>();
+  suffix.forEach((f, i) => {
+    const w = f.head.split(' ').at(-1)!;
+    byLast.set(w, [...(byLast.get(w) ?? []), i]);
+    if (f.head[0] === f.head[0]!.toLowerCase())
+      byChar.set(f.head[0]!, [...(byChar.get(f.head[0]!) ?? []), i]);
+  });
+  const none: FacilityRuleT[] = [];
+  idx = {
+    prefixRows: (first) => (first.includes(' ') ? prefix : (byFirst.get(first) ?? none)),
+    suffixRows(last, after) {
+      if (last.includes(' ')) return suffix;
+      const a = byLast.get(last);
+      const b = after[0] === ' ' ? byChar.get(after[1] ?? '') : undefined;
+      if (!a && !b) return none;
+      if (!b) return a!.map((i) => suffix[i]!);
+      if (!a) return b.map((i) => suffix[i]!);
+      return [...new Set([...a, ...b])].sort((x, y) => x - y).map((i) => suffix[i]!);
+    },
+  };
+  facilityIndexes.set(facilities, idx);
+  return idx;
+}
+
 const prefixHeads = new WeakMap<FacilityRuleT[], { re: RegExp; byHead: Map<string, FacilityRuleT> } | null>();
 
 /** One regex over the prefix facility heads that are no ports, ending the text before a run. */
@@ -358,7 +414,8 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
       : 0;
   const pWords = lead ? words.slice(lead) : words;
   const pRun = lead ? run.slice(lead) : run;
-  for (const f of ctx.tables.facilities) {
+  const facilityRows = facilityIndex(ctx.tables.facilities);
+  for (const f of facilityRows.prefixRows(pWords[0]!)) {
     if (!f.prefix) continue;
     // The head starts with the run's first word, or the words cannot spell it (a cheap test first).
     if (!f.head.startsWith(pWords[0]!)) continue;
@@ -470,7 +527,7 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
     return out;
   }
   // Facilities named by their head ("Apapa Port", "Eagle Pass Port of Entry").
-  for (const f of ctx.tables.facilities) {
+  for (const f of facilityRows.suffixRows(words[words.length - 1]!, after)) {
     if (f.prefix) continue;
     // As above: the head ends with the run's last word, or its words cannot spell it.
     const head = f.head.endsWith(words[words.length - 1]!) ? f.head.split(' ') : null;

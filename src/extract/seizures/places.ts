@@ -237,16 +237,35 @@ export function agencyCountry(t: SeizureTables, text: string, actingOnly = false
   return c ? { location: c.name, country: c.cca2, source: 'agency' } : null;
 }
 
-const languageAgencyRe = perTables((t): RegExp => {
+const languageAgencyRe = perTables((t): { re: RegExp; nouns: RegExp } => {
   const agency = t.terms.get('agency')?.map((c) => c.rule.pattern) ?? [];
   const nouns = agency.join('|');
   // The demonym before the noun (de, nl: "die österreichische Polizei") or after it (es, fr,
   // pt: "la Policía boliviana", "la gendarmerie sénégalaise").
-  return new RegExp(
-    `(?<![\\p{L}])(?:(\\p{L}{4,})\\s+(?:${nouns})(?![\\p{L}])|(?:${nouns})\\s+(\\p{L}{4,})(?![\\p{L}]))`,
-    'giu',
-  );
+  return {
+    re: new RegExp(
+      `(?<![\\p{L}])(?:(\\p{L}{4,})\\s+(?:${nouns})(?![\\p{L}])|(?:${nouns})\\s+(\\p{L}{4,})(?![\\p{L}]))`,
+      'giu',
+    ),
+    // The agency nouns alone, for `mayMatch`.
+    nouns: new RegExp(`(?:${nouns})`, 'iu'),
+  };
 });
+
+/** A word of four letters or more, whole: the words `languageAgencyRe` captures. */
+const LONG_WORD = /\p{L}{4,}/gu;
+
+/** Does `text` hold a whole word of four letters or more that `demonym` knows? */
+function holdsDemonym(text: string, demonym: (word: string) => string | null): boolean {
+  LONG_WORD.lastIndex = 0;
+  for (let m = LONG_WORD.exec(text); m; m = LONG_WORD.exec(text)) {
+    if (demonym(m[0]) !== null) {
+      LONG_WORD.lastIndex = 0;
+      return true;
+    }
+  }
+  return false;
+}
 
 /**
  * "die österreichische Polizei", "la Policía boliviana": a demonym of the article's language in
@@ -259,7 +278,10 @@ export function demonymAgencyCountry(
   text: string,
   actingOnly = false,
 ): PlacePick | null {
-  const re = languageAgencyRe(t);
+  const { re, nouns } = languageAgencyRe(t);
+  // Every match holds an agency noun and captures a whole word `demonym` must know: a text
+  // without either is not scanned (the pattern backtracks at every word of the text).
+  if (!mayMatch(nouns, foldForLiterals(text)) || !holdsDemonym(text, demonym)) return null;
   re.lastIndex = 0;
   // Each start is tried: "informó la Policía boliviana" first matches "informó ... Policía".
   for (let m = re.exec(text); m; m = re.exec(text)) {
