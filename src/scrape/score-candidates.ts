@@ -263,6 +263,16 @@ export function bodyPart(page: PageText, el: Element): boolean {
   return n >= 1 && own >= 120 && own >= st.prose * 0.5;
 }
 
+/** A `<p>` child of `el` holding 80 units of prose and no field (a paragraph of its own). */
+function ownParagraph(page: PageText, el: Element): boolean {
+  for (const c of el.children ?? []) {
+    if (!isElement(c) || c.name !== 'p') continue;
+    const cs = page.stats.get(c);
+    if (cs && cs.prose >= 80 && cs.inputs === 0) return true;
+  }
+  return false;
+}
+
 /** The top candidate plus siblings that look like more of the same article. */
 export function gatherSiblings(
   page: PageText,
@@ -279,6 +289,18 @@ export function gatherSiblings(
   const out: Element[] = [];
   const topFirst = statsOf(page, top).first;
   const topOwnParagraphs = bodyPart(page, top);
+  // The end of the article among the siblings: a navigation or a footer, or a form box
+  // (previous / next links, a sign-up under the post). Body parts are gathered before it only.
+  const kids = elementChildren(parent);
+  let end = kids.length;
+  for (let i = kids.indexOf(top) + 1; i < kids.length; i++) {
+    const k = kids[i]!;
+    const st = page.stats.get(k);
+    if (k.name === 'nav' || k.name === 'footer' || (st && st.inputs > 0 && !ownParagraph(page, k))) {
+      end = i;
+      break;
+    }
+  }
   // What stands between the headline and the byline is the header (kicker, dek), not body:
   // the last short block named as a byline or a date before the top candidate marks its end.
   let headerEnd = -1;
@@ -335,6 +357,7 @@ export function gatherSiblings(
     // paragraphs carry its text, as the top candidate's do, and scored low only for being short.
     if (
       topOwnParagraphs &&
+      kids.indexOf(sib) < end &&
       bodyPart(page, sib) &&
       statsOf(page, sib).linkUnits < statsOf(page, sib).units * 0.05
     ) {
