@@ -220,6 +220,12 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
     });
     const worker = new Worker(QUEUE_NAMES[stage], processor, wopts);
     worker.on('error', (err) => logger.debug({ stage, err }, 'worker error'));
+    // BullMQ's stalled-job check (every stalledIntervalMs, in every worker of the queue): an
+    // active job whose lock lapsed (its process died, or lost Redis past lockDurationMs) is
+    // moved back to waiting and run again, here or elsewhere. Logged so a takeover is seen.
+    worker.on('stalled', (jobId: string) =>
+      logger.warn({ stage, jobId }, 'stalled job taken over: its lock lapsed, queued again'),
+    );
     worker.on('failed', (job: Job | undefined, err: Error) => {
       if (job && (err.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1))) {
         // Kept (keepFailed) for inspection; its id keeps the article from being queued again
@@ -233,6 +239,18 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
     });
     workers[stage] = worker;
   }
+  // Every BullMQ connection initialised before anything can close them. Each Queue and Worker
+  // (and each Worker's blocking connection, a duplicate BullMQ opens itself) runs an init (wait
+  // for ready, then INFO for the version) whose failure BullMQ re-emits as 'error' from a
+  // `.catch` in its constructor; `close()` removes every listener, so an init cut short by a
+  // close (ours of the connection, or BullMQ's of the blocking one) threw from that `.catch`:
+  // an unhandled `Connection is closed` rejection. A quick start (in-process parsing, no
+  // parse threads to wait for) closed soon after Redis returned hit it two runs in three.
+  await Promise.all([
+    ...allQueues.map((q) => q.waitUntilReady()),
+    ...Object.values(workers).map((w) => w.waitUntilReady()),
+    ...(deliveries?.worker ? [deliveries.worker.waitUntilReady()] : []),
+  ]);
 
   // One scheduler per configured feed (upsert: a restart updates it, never adds a second one),
   // and the schedulers of feeds no longer configured are removed.

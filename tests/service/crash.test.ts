@@ -1,13 +1,24 @@
 /**
  * Crash safety: `serve` is killed with SIGKILL in the middle of a batch of 40 articles, then
- * started again. Every article ends up stored exactly once, and the NDJSON output holds each
- * record once, with no torn line.
+ * started again. The jobs that were active at the kill are still `active` in Redis, their locks
+ * unrenewed: what brings them back is BullMQ's stalled-job check in the new process (once a
+ * lock lapses, the job is moved back to waiting, counted as one stall, and run again). The feed
+ * sends an ETag and answers 304 to every poll after the first, so no later poll lists the items
+ * again, and the start-up re-queue of pending items leaves alone an item whose job is active:
+ * the stalled-job check is the only way back for those jobs. Checked by switching it off
+ * (`skipStalledCheck: true`: the jobs stay active, the test times out) and by failing stalled
+ * jobs at once (`maxStalledCount: 0`: the items come back through the failed-job path and the
+ * re-queue, and the assertions on the takeover fail). Every article ends up stored exactly
+ * once, and the NDJSON output holds each record once, with no torn line.
  */
 import { readFileSync } from 'node:fs';
+import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordId } from '../../src/records/id.ts';
 import { openStore } from '../../src/records/store.ts';
-import { deletePrefix, uniquePrefix } from './helpers/redis.ts';
+import { QUEUE_NAMES } from '../../src/service/queues.ts';
+import { type EtagSite, startEtagSite } from '../helpers/etag-site.ts';
+import { deletePrefix, REDIS_URL, uniquePrefix } from './helpers/redis.ts';
 import {
   type ServeProcess,
   STARTUP_MS,
@@ -16,7 +27,6 @@ import {
   type TestDirs,
   writeServiceConfig,
 } from './helpers/serve-process.ts';
-import { articlePage, rssFeed, type Site, startSite } from './helpers/site.ts';
 import { until } from './helpers/until.ts';
 
 /**
@@ -25,6 +35,7 @@ import { until } from './helpers/until.ts';
  */
 const N = 40;
 const KILL_AFTER = 12;
+const STAGES_WITH_ITEMS = ['fetch', 'extract', 'store'] as const;
 
 function ndjsonLines(file: string): string[] {
   try {
@@ -34,28 +45,32 @@ function ndjsonLines(file: string): string[] {
   }
 }
 
+/** The ids of the jobs BullMQ holds as active, per stage queue. */
+async function activeJobs(prefix: string): Promise<string[]> {
+  const ids: string[] = [];
+  for (const stage of STAGES_WITH_ITEMS) {
+    const q = new Queue(QUEUE_NAMES[stage], { connection: { url: REDIS_URL }, prefix });
+    try {
+      for (const job of await q.getActive()) if (job?.id) ids.push(job.id);
+    } finally {
+      await q.close();
+    }
+  }
+  return ids;
+}
+
 describe('serve killed mid-batch', () => {
   const prefix = uniquePrefix('crash');
-  let site: Site;
+  let site: EtagSite;
   let dirs: TestDirs;
   const procs: ServeProcess[] = [];
-  const urls: string[] = [];
 
   beforeAll(async () => {
-    site = await startSite();
+    site = await startEtagSite('crash', N);
     site.pageDelayMs = 5;
-    for (let n = 0; n < N; n++) {
-      const url = `${site.base}/news/story-${n}`;
-      urls.push(url);
-      site.routes.set(`/news/story-${n}`, { body: articlePage(n, url) });
-    }
-    site.routes.set('/feed.xml', {
-      body: rssFeed(urls.map((link, n) => ({ link, title: `Test story ${n}` }))),
-      contentType: 'application/rss+xml',
-    });
     dirs = writeServiceConfig('crash', {
       prefix,
-      feeds: [{ id: 'batch', url: `${site.base}/feed.xml` }],
+      feeds: [{ id: 'batch', url: site.feedUrl }],
       service: {
         pollEveryMs: 1_000,
         lockDurationMs: 1_500,
@@ -76,7 +91,7 @@ describe('serve killed mid-batch', () => {
   });
 
   it(
-    'stores every article exactly once across a SIGKILL',
+    'takes over the jobs active at a SIGKILL (stalled-job check) and stores every article exactly once',
     async () => {
       const first = startServe(dirs.config);
       procs.push(first);
@@ -95,6 +110,9 @@ describe('serve killed mid-batch', () => {
       const atKill = ndjsonLines(dirs.ndjson).filter((l) => l.length > 0).length;
       expect(atKill).toBeGreaterThanOrEqual(before);
       expect(atKill).toBeLessThan(N);
+      // The jobs cut short: still active in Redis, with no process to finish them.
+      const cut = await activeJobs(prefix);
+      expect(cut.length).toBeGreaterThan(0);
 
       const second = startServe(dirs.config);
       procs.push(second);
@@ -107,18 +125,31 @@ describe('serve killed mid-batch', () => {
       await new Promise((r) => setTimeout(r, 1_500));
       expect(await stopServe(second)).toBe(0);
 
+      // Each job cut short was taken over by the stalled-job check, and none failed: not the
+      // failed-job path (an attempt counted against the item, then the re-queue), not a poll.
+      const takenOver = new Set(
+        second.logs
+          .filter((l) => l.msg === 'stalled job taken over: its lock lapsed, queued again')
+          .map((l) => String(l.jobId)),
+      );
+      expect(cut.filter((id) => !takenOver.has(id))).toEqual([]);
+      expect([...first.logs, ...second.logs].filter((l) => l.msg === 'job failed for good')).toEqual([]);
+      expect(site.feedAnswers.full).toBe(1);
+
       const lines = ndjsonLines(dirs.ndjson);
       expect(lines.at(-1)).toBe('');
       const body = lines.slice(0, -1);
       const ids = body.map((line) => (JSON.parse(line) as { id: string }).id);
       expect(ids).toHaveLength(N);
       expect(new Set(ids).size).toBe(N);
-      expect(new Set(ids)).toEqual(new Set(urls.map((u) => recordId(u))));
+      expect(new Set(ids)).toEqual(new Set(site.urls.map((u) => recordId(u))));
 
       const store = openStore(dirs.store);
       try {
         expect(store.countRecords()).toBe(N);
-        for (const u of urls) expect(store.hasRecord(recordId(u))).toBe(true);
+        for (const u of site.urls) expect(store.hasRecord(recordId(u))).toBe(true);
+        expect(store.pendingItems()).toEqual([]);
+        expect(store.failedItems()).toEqual([]);
       } finally {
         store.close();
       }

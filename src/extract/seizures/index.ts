@@ -29,6 +29,7 @@ import {
   placeInClause,
 } from './places.ts';
 import { findQuantities, type Quantity } from './quantities.ts';
+import { decideSeparators } from './separators.ts';
 import { perTables, type SeizureTables, sentenceTermMatch, termMatch, termMatches } from './tables.ts';
 import { findTrend } from './trends.ts';
 
@@ -298,18 +299,27 @@ export function extractSeizures(
   // The last day (YYYY-MM-DD) a body sentence named: "a day earlier" counts from it.
   let lastDay: string | null = null;
   // The last year a sentence named, for an undated article (findPeriods `year`).
-  let lastYear: string | null = null;
+  // An undated article whose address holds its date ("/2019/05/", "-20191122-") starts from that year.
+  let lastYear: string | null = pubDay ? null : urlYear(parsed.url ?? null);
   // The last body sentence that told of seizing a drug without a figure ("intercepted 10 cartons
   // of tramadol"): a later sentence that refers back may give its figure with no seizure word.
   let lastEvent: number | null = null;
   const eligibleBySentence = new Map<number, PlaceMention[]>();
+  let leadPeriod: string | null | undefined;
 
-  for (const unit of units) {
+  // A photo caption or credit line ("Photo: officers display the 250 kg seized ...") states
+  // no seizure of its own.
+  const captions = units.map((u) => !u.isTitle && rules.entities.credits.some((re) => re.test(u.text)));
+  const figures = units.map((u, i) => ({
+    text: u.text,
+    quantities: captions[i] ? [] : findQuantities(t, u.text, format),
+  }));
+  // "183.600 kg": each ambiguous digit group read by the evidence of the whole article.
+  decideSeparators(t, figures);
+
+  for (const [unitNo, unit] of units.entries()) {
     const { text } = unit;
-    // A photo caption or credit line ("Photo: officers display the 250 kg seized ...") states
-    // no seizure of its own.
-    const caption = !unit.isTitle && rules.entities.credits.some((re) => re.test(text));
-    const quantities = caption ? [] : findQuantities(t, text, format);
+    const quantities = figures[unitNo]!.quantities;
     const drugs = findDrugMentions(t, text);
     // "trois tonnes et quarante-deux (3042) kilogrammes": a figure's digits are no year.
     const periods: PeriodMention[] = findPeriods(
@@ -318,7 +328,10 @@ export function extractSeizures(
       parsed.published,
       unit.isTitle ? null : lastDay,
       pubDay ? null : lastYear,
-    ).filter((p) => !quantities.some((q) => p.start >= q.numStart && p.end <= q.end));
+    ).filter((p) => !quantities.some((q) => writtenIn(q, p.start, p.end)));
+    // The date the lead (the first body sentence) names, for a headline figure that has none.
+    if (!unit.isTitle && !unit.isHeading && leadPeriod === undefined)
+      leadPeriod = periods.find((p) => p.period && !p.reporting && !p.range)?.period ?? null;
     // An undated article: the last year it named dates "this year" and a day without its year.
     const namedYear = [...periods].reverse().find((p) => p.period && !p.reporting && !p.range)?.period;
     if (namedYear) lastYear = namedYear.slice(0, 4);
@@ -431,7 +444,7 @@ export function extractSeizures(
       // Only a frame of the verb before the list carries ("admitted to carrying"); a strength or an
       // object frame speaks of its own figure.
       listFrame = frame && t.listFrames.has(frame) ? { end: q.end, reason: frame } : null;
-      const rejectedBy = frame ?? (q.cover && !bound ? 'cover-cargo' : null);
+      const rejectedBy = frame ?? (q.cover && !bound ? 'cover-cargo' : q.itemOf ? 'item-of-total' : null);
       let period = periodOfFigure(t, periods, quantities, i, text);
       // "rose to X, from Y a year earlier": the earlier year belongs to Y only.
       if (
@@ -526,6 +539,7 @@ export function extractSeizures(
       const totalOfKinds = aggregateReason !== null && drugReason === KINDS_REFERS_BACK;
       const reasons = [
         q.reason,
+        ...(q.separator ? [q.separator] : []),
         ...(q.inferred ? ['unit-inferred-from-list'] : []),
         ...(q.count ? ['count-with-mass'] : []),
         cue ?? (unit.isHeading ? 'seizure-headline' : 'seizure-continuation'),
@@ -700,6 +714,14 @@ export function extractSeizures(
     }
   }
 
+  // "Police find 1,450 cannabis plants in old factory": a headline figure with no date is dated
+  // by the lead ("on Tuesday evening, police raided ..."); a lead with no date leaves it undated.
+  for (const c of candidates) {
+    if (!c.isTitle || c.unitIndex !== -1 || c.periodSource !== 'none' || !leadPeriod) continue;
+    c.seizure.period = leadPeriod;
+    c.periodSource = 'carried';
+    c.reasons.push('period-lead-sentence');
+  }
   // A figure with no place at all (a headline, a lead) takes the first place the next sentence names.
   for (const c of candidates) {
     if (c.placeSource !== 'none') continue;
@@ -731,6 +753,30 @@ export function extractSeizures(
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The year in an article's web address, when its path dates it: "/2019/05/" (a year and a
+ * month), "-20191122-" (a full date). Null for any other number ("/2024.html", ids).
+ */
+export function urlYear(url: string | null): string | null {
+  if (!url) return null;
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return null;
+  }
+  const m =
+    /\/((?:19|20)\d\d)\/(?:0?[1-9]|1[0-2])(?:\/|$)/.exec(path) ??
+    /[-_/]((?:19|20)\d\d)(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?=[-_/.]|$)/.exec(path);
+  return m ? m[1]! : null;
+}
+
+/** The span start..end lies where figure `q` is written (its number and unit, or a restatement). */
+function writtenIn(q: Quantity, start: number, end: number): boolean {
+  const parts = q.written ?? [[q.numStart, q.end]];
+  return parts.some(([a, b]) => start >= a && end <= b);
+}
 
 /** periods.yaml `period-year-earlier` and its rows in other languages (`period-nl-year-earlier`). */
 const YEAR_EARLIER = /^period-(?:[a-z]{2}-)?year-earlier$/;

@@ -52,6 +52,19 @@ export interface Quantity {
   cover?: boolean;
   /** The other reading of an ambiguous "183.600" (value in `unit`, and kg), else undefined. */
   alt?: { value: number; kg: number | null };
+  /**
+   * Where the figure is written when its span joins a restatement ("183.600 kg of cocaine in
+   * 2024, or nearly 184 tonnes"): the figure and the restatement, not the words between them
+   * (a year there is a date, not digits of the figure). Undefined: the whole span.
+   */
+  written?: Array<[number, number]>;
+  /** How an ambiguous digit group was read (separators.ts), for the reasons of the seizure. */
+  separator?: string;
+  /**
+   * The weight of one item of a total told beside it, or their count told apart ("48 kg in 20
+   * bricks of 2.4 kg each": the 2.4 kg; separators.ts): no haul of its own.
+   */
+  itemOf?: boolean;
 }
 
 interface Compiled {
@@ -341,6 +354,7 @@ function joinConversions(t: SeizureTables, c: Compiled, text: string, qs: Quanti
       const boundHolds =
         prev.kg !== null && q.kg !== null && q.bound === 'lower' && prev.kg >= q.kg && prev.kg <= q.kg * 1.35;
       if (c.restated.test(between) && (near(prev.kg) || boundHolds)) {
+        prev.written = [...(prev.written ?? [[prev.numStart, prev.end]]), [q.numStart, q.end]];
         prev.end = q.end;
         continue;
       }

@@ -224,6 +224,7 @@ export const THRESHOLDS = [
   'clause-window-chars',
   'after-window-chars',
   'max-plausible-kg',
+  'separator-product-tolerance',
   'count-weight-chars',
   'merge-same-tolerance',
   'merge-rounded-tolerance',
