@@ -19,7 +19,7 @@
 
 import { scrapePage } from '../src/scrape/index.ts';
 import { type PageCounts, type PageScore, type SetScore, scorePage, scoreSet } from './article-metric.ts';
-import { PERTURBATIONS, perturb } from './perturb-pages.ts';
+import { HEAVY_PERTURBATIONS, PERTURBATIONS, perturb } from './perturb-pages.ts';
 import { type CorpusPage, HOLDOUT, loadCorpusPages, loadFixturePages } from './scrape-corpus.ts';
 
 const TARGET_SITE = 0.98;
@@ -143,6 +143,10 @@ const SETS: Array<[string, (p: CorpusPage) => boolean]> = [
     '  ours, round 6, fourth check set (written after the third was fixed, scored once before changes)',
     (p) => p.folder === 'generic-fixtures' && p.set === 'check6d',
   ],
+  [
+    '  ours, round 7 (full-size pages, written after reading src/scrape, scored on main before changes)',
+    (p) => p.folder === 'generic-fixtures' && p.set === 'round7',
+  ],
 ];
 
 const f = (n: number): string => n.toFixed(3);
@@ -230,7 +234,7 @@ if (args.has('--perturb')) {
     out.push('', `Generic on ${label} rewritten by each perturbation:`, '');
     out.push('| perturbation | pages | P | R | F1 | min page | worst |');
     out.push('|---|---|---|---|---|---|---|');
-    for (const kind of PERTURBATIONS) {
+    for (const kind of [...PERTURBATIONS, ...HEAVY_PERTURBATIONS]) {
       const rows = run(
         scoredPages.map((p) => ({ ...p, html: perturb(p.html, kind) })),
         true,

@@ -7,6 +7,7 @@
  */
 import type { AnyNode, Element } from 'domhandler';
 import {
+  ABOUT_AUTHOR_HEADING,
   BIO_LINE,
   BODY_HINT,
   BOILERPLATE_PARAGRAPH,
@@ -22,6 +23,7 @@ import {
   PHOTO_CREDIT_LINE_EN,
   PHOTO_CREDIT_TAIL,
   PROMO_HEADINGS,
+  QUOTED_LINE,
   RATING_LINE,
   READ_TIME_LINE,
   RELATIVE_TIME_LINE,
@@ -29,7 +31,7 @@ import {
 } from './content-hints.ts';
 import { BLOCK_TAGS, contains, isElement } from './html-text.ts';
 import { isCard, isEntryHeader } from './page-exclusions.ts';
-import { BYLINE, classWeight, holdsHeading } from './score-candidates.ts';
+import { BYLINE, bodyPart, classWeight, holdsHeading } from './score-candidates.ts';
 import { isProse, type PageText, readPageText, statsOf, type TextBlock } from './text-blocks.ts';
 
 /** Class names of what an article header holds besides its headline. */
@@ -684,6 +686,7 @@ export function contentBlocks(
             isJunkByName(el) &&
             !phraseOfSentence(page, el)) ||
             (conditional &&
+              !bodyPart(page, el) &&
               ((CONDITIONAL.has(el.name) && looksLikeBoilerplate(page, el, byName === 'all')) ||
                 imageWithCaption(page, el) ||
                 captionAfterImage(page, el) ||
@@ -833,10 +836,11 @@ export function filterBlocks(blocks: readonly TextBlock[], headlines: readonly s
   const out: TextBlock[] = [];
   const facts = factRuns(blocks);
   const kept = new Set<number>();
+  const widgets = testimonialsAndAuthorBox(blocks);
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
     const text = b.text;
-    if (!text || facts.has(i)) continue;
+    if (!text || facts.has(i) || widgets.has(i) || labelledRow(b)) continue;
     const lower = text.toLowerCase();
     if (b.units < 100 && BOILERPLATE_PARAGRAPH.test(text)) continue;
     if (b.units < 400 && b.linkUnits > 0 && inlinePromo(text)) continue;
@@ -909,6 +913,47 @@ function hasLabelChild(el: Element): boolean {
   for (const c of el.children ?? [])
     if (isElement(c) && LABEL_CLASS.test(c.attribs?.class ?? '')) return true;
   return false;
+}
+
+/**
+ * A site builder's widgets left in a body with no names: *testimonials* (two or more lines
+ * wholly in quotes, each followed by a short attribution without a sentence end: "Helen,
+ * Leeds") and an *author box* among the last lines (an "About Ines" / "About the author"
+ * heading and the short bio under it).
+ */
+function testimonialsAndAuthorBox(blocks: readonly TextBlock[]): Set<number> {
+  const out = new Set<number>();
+  const attribution = (b: TextBlock | undefined): boolean =>
+    !!b && b.units < 40 && !SENTENCE_END.test(b.text) && b.text.split(/\s+/).length <= 5;
+  for (let i = 0; i < blocks.length; ) {
+    let j = i;
+    while (j + 1 < blocks.length && QUOTED_LINE.test(blocks[j]!.text) && attribution(blocks[j + 1])) j += 2;
+    if (j - i >= 4) for (let k = i; k < j; k++) out.add(k);
+    i = j > i ? j : i + 1;
+  }
+  for (let i = Math.max(0, blocks.length - 4); i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (b.units >= 60 || !ABOUT_AUTHOR_HEADING.test(b.text)) continue;
+    const next = blocks[i + 1];
+    if (next && next.units < 300 && i + 2 >= blocks.length - 1) {
+      out.add(i);
+      out.add(i + 1);
+    }
+  }
+  return out;
+}
+
+/**
+ * One line of two or more labelled facts written as cells (`<span class="details-label">Prep
+ * Time</span> <span>10 mins</span> <span class="details-label">Servings</span> <span>4</span>`):
+ * a card's metadata on one line.
+ */
+function labelledRow(b: TextBlock): boolean {
+  if (b.units >= 80 || !/\d/.test(b.text) || !cellRow(b.owner)) return false;
+  let labels = 0;
+  for (const c of b.owner.children ?? [])
+    if (isElement(c) && LABEL_CLASS.test(c.attribs?.class ?? '') && !/\d/.test(flatText(c))) labels++;
+  return labels >= 2;
 }
 
 /** A line of three or more facts: "Calories: 285kcal | Protein: 14g | Fat: 8g". */

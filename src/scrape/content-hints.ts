@@ -27,7 +27,7 @@ export const BODY_HINT =
 
 /** Blocks removed from the chosen content (unless they hold most of its prose). */
 export const CONTENT_JUNK =
-  /download|attachment|caption|legend|credit|copyright|share|sharing|social|sns|related|relation|recommend|newsletter|signup|subscribe|suscripci|boletin|abonnement|assinatura|promo|advert|publicidad|dfp-|gpt-ad|ad-slot|adslot|byline|author|writer|tags|tag-list|topics|keywords|entities|breadcrumb|video|player|embed|gallery|slideshow|outbrain|taboola|read-?more|more-on|more-stories|most-read|trending|toolbar|tools|print|comments?$|disclaimer|sidebar|timestamp|dateline|kicker|eyebrow|rubric|image|photo|picture|figure|(?:^|[-_])chart|infographic|media|affiliate|disclosure|rating|nutrition|pull-?quote|call-to-action|\bcta|bio\b|contributor|metadata|attribution|(?<!sub)header|footer|category|categories/i;
+  /download|attachment|caption|legend|credit|copyright|share|sharing|social|sns|related|relation|recommend|newsletter|signup|subscribe|suscripci|boletin|abonnement|assinatura|promo|advert|publicidad|dfp-|gpt-ad|ad-slot|adslot|byline|author|writer|tags|tag-list|topics|keywords|entities|breadcrumb|video|player|embed|gallery|slideshow|outbrain|taboola|read-?more|more-on|more-stories|most-read|trending|toolbar|tools|print|comments?$|disclaimer|sidebar|timestamp|dateline|kicker|eyebrow|rubric|image|photo|picture|figure|(?:^|[-_])chart|infographic|media|affiliate|disclosure|rating|nutrition|pull-?quote|call-to-action|\bcta|bio\b|contributor|metadata|attribution|(?<!sub)header|footer|category|categories|key-?points|takeaways/i;
 /** Advertising and metadata blocks, matched as whole class tokens (`ad`, `InlineAd`, `entry-meta`). */
 export const JUNK_TOKEN =
   /(?:^|[\s_-])(?:ad|ads|Ad|Ads|meta|Meta|date|Date|img|pic|thumb|rate|rating|ratings)(?:$|[\s_-])|[a-z](?:Ad|Ads)(?:$|[\s_A-Z-])/;
@@ -110,7 +110,7 @@ export const TRAILERS: readonly RegExp[] = [
   // "— With assistance from Daniel Okafor" (as "... contributed to this report").
   /^[—–-]?\s*With assistance from (?:[\p{Lu}][\p{L}.'’-]+\s?){1,4}(?:(?:,\s*|\s+and\s+)(?:[\p{Lu}][\p{L}.'’-]+\s?){1,4}){0,6}\.?$/u,
   // Messaging-channel calls: "📲 Participe do canal do g1 no WhatsApp", "Join our WhatsApp channel".
-  /^[^\p{L}]{0,4}(?:participe|entre|siga|junte-se|inscreva-se|join|follow|subscribe to|únete|sigue|rejoignez|suivez)\b.{0,60}\b(?:(?:canal|channel|grupo|group|comunidade|community|chaîne)\b.{0,60}\b(?:WhatsApp|Telegram|Signal)\b.{0,20}|(?:WhatsApp|Telegram|Signal)\s+(?:canal|channel|grupo|group|comunidade|community|chaîne)\b.{0,60})$/iu,
+  /^[^\p{L}]{0,4}(?:participe|entre|siga|junte-se|inscreva-se|join|follow|subscribe to|únete|sigue|rejoignez|suivez)\b.{0,60}\b(?:(?:canal|channel|grupo|group|comunidade|community|chaîne)\b.{0,60}\b(?:WhatsApp|Telegram|Signal)\b.{0,60}|(?:WhatsApp|Telegram|Signal)\s+(?:canal|channel|grupo|group|comunidade|community|chaîne)\b.{0,60})$/iu,
   // Calls to follow the outlet elsewhere: "Receba notícias do X no seu Telegram ...", "Siga a cobertura do X no Instagram."
   /^[^\p{L}]{0,4}(?:receba|recebe|acompanhe|siga|sigue|follow|get)\s.{0,80}\s(?:no|na|en|on|via|pelo|por)\s(?:(?:seu|sua|nosso|nossa|our|your|su|nuestro)\s)?(?:WhatsApp|Telegram|Instagram|Facebook|X|Twitter|TikTok|YouTube|Google News|Threads)(?![\p{L}]).{0,100}$/iu,
   // Affiliate disclosures: "This post may contain affiliate links. Please read my disclosure policy."
@@ -130,6 +130,16 @@ export const TRAILERS: readonly RegExp[] = [
  */
 export const BIO_LINE =
   /^(?:[\p{Lu}][\p{L}.'’-]+ ){1,4}is an? (?:[\p{L}-]+ ){0,3}(?:reporter|writer|editor|correspondent|journalist|columnist|contributor|producer)\b (?:for|at|with|on) .{0,160}$/u;
+
+/**
+ * The heading of an author box closing a post: "About Ines", "About the author", "Sobre a
+ * autora", "Über den Autor", "À propos de l'auteur", "Acerca del autor".
+ */
+export const ABOUT_AUTHOR_HEADING =
+  /^(?:about (?:the )?(?:author|writer|[\p{Lu}][\p{L}'’-]+(?: [\p{Lu}][\p{L}'’-]+)?)|sobre (?:o |a )?(?:autora?|[\p{Lu}][\p{L}-]+)|über (?:den autor|die autorin)|à propos de l['’]auteure?|acerca del? (?:la )?autora?)$/iu;
+
+/** A testimonial: a line wholly in quotes (its attribution on the next line). */
+export const QUOTED_LINE = /^["“«„][^"“”«»„]{20,300}["”»“]$/u;
 
 /**
  * A metadata line: a reading time with whatever sits beside it ("November 30, 2026 · 4 min

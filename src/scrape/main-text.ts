@@ -43,6 +43,7 @@ import {
   type TextBlock,
   withoutExcluded,
 } from './text-blocks.ts';
+import { measureText } from './text-measure.ts';
 
 export interface MainTextHints {
   /** Headline, page title, h1: their repeats at the top of the body are dropped. */
@@ -264,19 +265,48 @@ function textOf(c: Candidate): string {
 }
 
 /**
- * A text found in the script state is the story only when it repeats the headline's words
- * (a third of those of four letters or more): a store also caches other stories.
+ * A text is about the story when it repeats the headline's words (a third of those of four
+ * letters or more): a store also caches other stories. Chinese and Japanese write no spaces, so
+ * their headline is one long token: there the measure is its character pairs (a third of them).
  */
-function aboutHeadline(counts: Map<string, number>, headlines: readonly string[]): boolean {
+function aboutHeadline(text: string, headlines: readonly string[]): boolean {
   const words = new Set<string>();
-  for (const h of headlines)
-    for (const w of h.match(WORD) ?? []) if (w.length >= 4) words.add(w.toLowerCase());
-  if (!words.size) return true;
-  const seen = new Set<string>();
-  for (const t of counts.keys()) seen.add(t.toLowerCase());
+  const pairs = new Set<string>();
+  for (const h of headlines) {
+    for (const w of h.match(WORD) ?? []) if (w.length >= 4 && !CJK.test(w)) words.add(w.toLowerCase());
+    for (const run of h.match(CJK_RUN) ?? [])
+      for (let i = 1; i < run.length; i++) pairs.add(run.slice(i - 1, i + 1));
+  }
+  if (!words.size && !pairs.size) return true;
   let found = 0;
-  for (const w of words) if (seen.has(w)) found++;
-  return found >= words.size / 3;
+  if (words.size) {
+    const seen = new Set<string>();
+    for (const t of tokenCounts(text).keys()) seen.add(t.toLowerCase());
+    for (const w of words) if (seen.has(w)) found++;
+  }
+  for (const p of pairs) if (text.includes(p)) found++;
+  return found >= (words.size + pairs.size) / 3;
+}
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{2,}/gu;
+
+/**
+ * The share of a candidate's prose written as teasers: a prose block right after a short line
+ * that is all link (a card's linked title). A story's paragraphs rarely follow one; the cards of
+ * a trending rail all do.
+ */
+function teaserShare(c: Candidate): number {
+  let teasers = 0;
+  let prose = 0;
+  for (let i = 0; i < c.blocks.length; i++) {
+    const b = c.blocks[i]!;
+    if (!isProse(b)) continue;
+    prose += b.units;
+    const prev = c.blocks[i - 1];
+    if (prev && prev.units < 150 && prev.linkUnits >= prev.units * 0.8) teasers += b.units;
+  }
+  return prose ? teasers / prose : 0;
 }
 
 /** class/id of a paywall or registration wall. */
@@ -396,13 +426,19 @@ export function extractMainText($: CheerioAPI, hints: MainTextHints = {}): MainT
 
   // A page rendered by script: the DOM holds a shell, the story is in the script state. Or a
   // paywalled page: the DOM holds the teaser above its wall, the store holds the story.
-  if (!chosen || chosen.prose < 400 || (chosen.prose < 2000 && walled(page))) {
+  // Or a shell whose DOM holds only other stories (a trending rail of long teasers, a sidebar
+  // of columns): most of the candidate's prose is teasers under linked titles, or it does not
+  // repeat the headline's words.
+  const shell =
+    !chosen || chosen.prose < 400 || (chosen.prose < 2000 && walled(page)) || teaserShare(chosen) >= 0.6;
+  // Off the story (the DOM candidate a sidebar or a thread): the store's body must hold more.
+  const offStory = !shell && !!chosen && !aboutHeadline(textOf(chosen), headlines);
+  if (shell || offStory) {
     const state = scriptStateBody(body.parent ?? body);
-    if (state) {
-      const counts = tokenCounts(state.join('\n'));
+    if (state && (!offStory || measureText(state.join('\n')).units >= (chosen?.prose ?? 0))) {
       // Judged on word pairs, as for JSON-LD: cards beside a teaser share the store's common words.
       const carried = chosen ? pairRecall(textOf(chosen), state.join('\n')) : 0;
-      if (carried < 0.5 && aboutHeadline(counts, headlines))
+      if (carried < 0.5 && aboutHeadline(state.join('\n'), headlines))
         return { paragraphs: state, source: 'script-state' };
     }
   }

@@ -240,6 +240,39 @@ export function weighByPosition(page: PageText, scores: Scores, span: StorySpan 
 export const BYLINE =
   /byline|author|autor|auteur|writer|reporter|dateline|timestamp|publish|firma|assinatura|(?:^|[\s_-])(?:date|meta)(?:$|[\s_-])/i;
 
+/**
+ * A part of a body split over sibling containers (an unnamed `<div>` between two ad slots):
+ * its own paragraphs (children of it, two of 80+ units or 200 units of prose, few links)
+ * carry most of its prose. Such a part is never judged whole by the conditional clean (a newsletter form or a
+ * figure inside it is judged on its own), as the body's root is not.
+ */
+export function bodyPart(page: PageText, el: Element): boolean {
+  if (el.name !== 'div' && el.name !== 'section') return false;
+  if (classWeight(el) < 0) return false;
+  const st = statsOf(page, el);
+  if (st.prose < 120 || st.linkUnits > st.units * 0.1) return false;
+  let own = 0;
+  let n = 0;
+  for (const c of el.children ?? []) {
+    if (!isElement(c) || c.name !== 'p') continue;
+    const cs = page.stats.get(c);
+    if (!cs || cs.prose < 80 || cs.linkUnits > cs.units * 0.2) continue;
+    own += cs.prose;
+    n++;
+  }
+  return n >= 1 && own >= 120 && own >= st.prose * 0.5;
+}
+
+/** A `<p>` child of `el` holding 80 units of prose and no field (a paragraph of its own). */
+function ownParagraph(page: PageText, el: Element): boolean {
+  for (const c of el.children ?? []) {
+    if (!isElement(c) || c.name !== 'p') continue;
+    const cs = page.stats.get(c);
+    if (cs && cs.prose >= 80 && cs.inputs === 0) return true;
+  }
+  return false;
+}
+
 /** The top candidate plus siblings that look like more of the same article. */
 export function gatherSiblings(
   page: PageText,
@@ -255,6 +288,19 @@ export function gatherSiblings(
   const topProse = statsOf(page, top).prose;
   const out: Element[] = [];
   const topFirst = statsOf(page, top).first;
+  const topOwnParagraphs = bodyPart(page, top);
+  // The end of the article among the siblings: a navigation or a footer, or a form box
+  // (previous / next links, a sign-up under the post). Body parts are gathered before it only.
+  const kids = elementChildren(parent);
+  let end = kids.length;
+  for (let i = kids.indexOf(top) + 1; i < kids.length; i++) {
+    const k = kids[i]!;
+    const st = page.stats.get(k);
+    if (k.name === 'nav' || k.name === 'footer' || (st && st.inputs > 0 && !ownParagraph(page, k))) {
+      end = i;
+      break;
+    }
+  }
   // What stands between the headline and the byline is the header (kicker, dek), not body:
   // the last short block named as a byline or a date before the top candidate marks its end.
   let headerEnd = -1;
@@ -304,6 +350,17 @@ export function gatherSiblings(
     const prose = statsOf(page, sib).prose;
     const enoughProse = sameClass ? prose >= 40 : prose >= Math.min(300, topProse * 0.1);
     if (s !== undefined && s + bonus >= threshold && enoughProse) {
+      out.push(sib);
+      continue;
+    }
+    // A part of a body cut into unnamed siblings (by ad slots, a rail): a container whose own
+    // paragraphs carry its text, as the top candidate's do, and scored low only for being short.
+    if (
+      topOwnParagraphs &&
+      kids.indexOf(sib) < end &&
+      bodyPart(page, sib) &&
+      statsOf(page, sib).linkUnits < statsOf(page, sib).units * 0.05
+    ) {
       out.push(sib);
       continue;
     }

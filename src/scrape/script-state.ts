@@ -233,7 +233,9 @@ export function scriptStateBody(root: AnyNode): string[] | null {
       let text = '';
       for (const c of el.children ?? [])
         if (c.type === 'text') text += (c as unknown as { data: string }).data;
-      if (text.length < 500 || text.length > MAX_SCRIPT) continue;
+      // Too short to hold a body (measured in units when short: a Chinese store is shorter in
+      // characters than an English one of the same text).
+      if (text.length > MAX_SCRIPT || (text.length < 500 && measureText(text).units < 500)) continue;
       const state = parseState(text, type);
       if (state !== undefined) bestIn(state, best);
       continue;

@@ -771,3 +771,143 @@ describe('generic extractor, round 6 second check-set causes', () => {
     expect(text).toMatch(/enough for a party of twelve/);
   });
 });
+
+describe('generic extractor, round 7 causes (full-size pages, heavy perturbations)', () => {
+  it('keeps every part of a body cut into unnamed sibling divs, even a part holding a sign-up form or a figure; drops the form, the ads and the rail', () => {
+    const para = (t: string) => `<p>${t}</p>`;
+    const parts = [
+      para(
+        'The cooperative in Vellmar bought its first electric tractor in March, and the farmers who share it have since booked every hour of daylight it has.',
+      ),
+      `${para('Its battery lasts a working morning, which suits the orchards, where the rows are short and the tractor returns to the barn at noon to charge.')}<div><img src="/t.jpg" alt=""><span>The tractor in the pear rows.</span></div>${para('The dairy farms on the plateau are less convinced: their fields lie far from the barn, and a flat battery three kilometres out means a long walk.')}`,
+      `${para('A second machine, with a bigger battery, is on order for the autumn, paid for half by the county and half by a levy on every member.')}<div><p>Get the farm letter every Friday.</p><form><input type="email" name="e"><button>Sign up</button></form></div>`,
+      para(
+        'Whether the plateau farmers will pay their share of the levy is the question the general meeting in November has to settle, and nobody expects it to be short.',
+      ),
+    ];
+    const ad = '<div><span>Advertisement</span><div style="min-height:250px"></div></div>';
+    const rail =
+      '<div><h3>Most read</h3><ol><li><a href="/a">Bridge closed for repairs</a></li><li><a href="/b">New bus line to the lake</a></li><li><a href="/c">Market moves to Saturday</a></li></ol></div>';
+    const html = `<body><h1>Sharing one tractor</h1><div class="story">${parts[0]}</div>${ad}<div>${parts[1]}</div>${rail}<div>${parts[2]}</div>${ad}<div>${parts[3]}</div></body>`;
+    const text = mainText(html).paragraphs.join('\n');
+    for (const w of [
+      'first electric tractor',
+      'working morning',
+      'dairy farms',
+      'second machine',
+      'general meeting',
+    ])
+      expect(text).toContain(w);
+    expect(text).not.toMatch(/Advertisement|Most read|Bridge closed|Get the farm letter|Sign up/);
+  });
+
+  const shell = (lang: string, headline: string, state: string[], rail: Array<[string, string]>) =>
+    `<html lang="${lang}"><head><title>${headline}</title></head><body><div id="__next"><header><a href="/">Site</a></header><main><div class="skeleton"></div><section><h2>Trending</h2>${rail
+      .map(([t, d], i) => `<div class="item"><a href="/t/${i}"><h3>${t}</h3></a><p>${d}</p></div>`)
+      .join('')}</section></main></div><script id="__NEXT_DATA__" type="application/json">${JSON.stringify({
+      props: {
+        pageProps: { article: { headline, body: state.map((t) => ({ type: 'paragraph', content: t })) } },
+      },
+    })}</script></body></html>`;
+
+  it('reads the store of an SPA shell whose DOM holds only a rail of long teasers (more prose than the 400-unit shell limit)', () => {
+    const rail: Array<[string, string]> = Array.from({ length: 5 }, (_, i) => [
+      `Teaser title number ${i + 1}`,
+      `A story about something else entirely, number ${i + 1}, with a long summary sentence that runs on for a while so that the rail holds a lot of prose.`,
+    ]);
+    const body = [
+      'The glassworks at the edge of the old port will close at the end of the year, its owners said on Monday, after a century of making bottles for the region’s wineries.',
+      'About ninety people work there. The owners said rising gas prices had made the furnaces too expensive to run, and that no buyer had come forward after a year of talks.',
+      'The town council said it would try to keep the building for workshops and a museum of the trade, and asked the regional government for help with the cost.',
+    ];
+    const html = shell('en', 'Port glassworks to close after a century', body, rail);
+    const a = scrapePage(html, 'https://news.example/glassworks', { genericOnly: true });
+    expect(a.text).toContain('glassworks at the edge of the old port');
+    expect(a.text).not.toMatch(/Teaser title|something else entirely/);
+  });
+
+  it('reads the store of a Chinese or Japanese shell: the headline is matched by its character pairs', () => {
+    const zh = shell(
+      'zh',
+      '山区小学新建图书馆对村民开放',
+      [
+        '山区一所小学的新图书馆本周正式对村民开放，馆内藏书约八千册，其中三分之一是城市学校捐赠的。',
+        '校长表示，图书馆在放学后和周末向全村开放，希望老人和孩子都能来这里读书。',
+        '当地教育部门计划明年在附近另外两个村子建设类似的图书馆。',
+        '村民们说，过去孩子们放学后只能在路边玩，现在有了一个安静又暖和的地方，可以看书，也可以做作业。',
+        '图书馆还请了两位退休教师每周六来给孩子们讲故事，第一次活动就来了四十多个孩子和家长。',
+      ],
+      [
+        [
+          '另一条新闻',
+          '这是一条和图书馆无关的新闻摘要，讲的是城市交通和天气的变化，内容比较长，用来填满侧栏。',
+        ],
+      ],
+    );
+    const a = scrapePage(zh, 'https://news.example/zh/library', { genericOnly: true });
+    expect(a.text).toContain('新图书馆本周正式对村民开放');
+    const ja = shell(
+      'ja',
+      '夜行バスの運転手不足が深刻に',
+      [
+        '全国の夜行バス会社で運転手の不足が深刻になっている。業界団体によると、今年は前年より一割ほど便数が減った。',
+        '各社は給与の引き上げや休憩時間の見直しを進めているが、若い運転手の確保は難しいという。',
+        '国は来年度から、大型免許の取得費用を補助する制度を始める方針で、業界は効果に期待している。',
+        '一方で、利用者からは「便が減って予約が取りにくくなった」という声も出ている。',
+      ],
+      [],
+    );
+    expect(scrapePage(ja, 'https://news.example/ja/bus', { genericOnly: true }).text).toContain(
+      '運転手の不足が深刻',
+    );
+  });
+
+  it("keeps a DOM body that repeats the headline's words over a shorter store (a store caching a teaser of it)", () => {
+    const html = `<html><head><title>Port glassworks to close after a century</title></head><body><h1>Port glassworks to close after a century</h1><div class="story">${Array.from(
+      { length: 4 },
+      (_, i) =>
+        `<p>Paragraph ${i + 1}: the glassworks by the port made bottles for the wineries for a century, and its furnaces will go cold in December, the owners said.</p>`,
+    ).join('')}</div><script id="__NEXT_DATA__" type="application/json">${JSON.stringify({
+      props: {
+        pageProps: {
+          article: {
+            body: [
+              {
+                type: 'paragraph',
+                content:
+                  'Glassworks closing: a short teaser cached by the store, about the century-old port factory.',
+              },
+            ],
+          },
+        },
+      },
+    })}</script></body></html>`;
+    const text = scrapePage(html, 'https://news.example/g', { genericOnly: true }).text;
+    expect(text).toContain('Paragraph 4');
+    expect(text).not.toContain('short teaser cached');
+  });
+
+  it('drops a row of labelled facts written as cells on one line, a Key Points box, and a channel call with a longer tail', () => {
+    const html = `<body><h1>The headline</h1><div class="entry-content"><div class="css-KeyPoints"><h2>Key Points</h2><ul><li>One point of the summary.</li><li>Another point of it.</li></ul></div><p>The bakery on the square bakes its rye loaves overnight, and the first batch comes out of the oven at four in the morning.</p><div class="recipe-times"><span class="details-label">Prep Time</span> <span>20 mins</span> <span class="details-label">Bake Time</span> <span>45 mins</span></div><p>Its owner says the starter is older than she is, and that it came from her grandmother’s kitchen in a jar wrapped in a towel.</p><p>📲 Participe do canal do Jornal da Praça no WhatsApp e receba as principais notícias da cidade todos os dias</p></div></body>`;
+    const text = mainText(html).paragraphs.join('\n');
+    expect(text).toMatch(/rye loaves/);
+    expect(text).toMatch(/starter is older/);
+    expect(text).not.toMatch(/Prep Time|Bake Time|Key Points|One point|WhatsApp/);
+  });
+
+  it("drops a builder's testimonial widget and a closing author box with no class names, keeps quotes and a line about the author inside the story", () => {
+    const w = (inner: string) => `<div><div>${inner}</div></div>`;
+    const story = [
+      'The lighthouse keeper’s cottage at the end of the spit has been turned into a two-room guesthouse, and the first guests arrived in May.',
+      '"We wanted people to hear the sea all night," said the woman who restored it, "and to wake up to nothing but gulls."',
+      'About the keeper himself little is known, except that he kept the light for thirty-one years and planted the rosemary that still grows by the door.',
+      'Rooms are booked through the harbour office, which also rents out bicycles for the ride along the dunes.',
+    ];
+    const html = `<body><h1>The headline</h1><div>${story.map((t) => w(`<p>${t}</p>`)).join('')}${w('<div><div><p>“The quietest night we have had in years, and the best breakfast.”</p><span>Marit, Bergen</span></div><div><p>“We will be back in autumn for the storms, without any doubt.”</p><span>Jonas and Eva</span></div></div>')}${w('<img src="/a.jpg" alt=""><h4>About Carla</h4><p>Carla writes about small islands and the boats that reach them. She lives on one.</p>')}</div></body>`;
+    const text = mainText(html).paragraphs.join('\n');
+    expect(text).toMatch(/hear the sea all night/);
+    expect(text).toMatch(/About the keeper himself/);
+    expect(text).toMatch(/harbour office/);
+    expect(text).not.toMatch(/quietest night|Marit|Jonas and Eva|About Carla|writes about small islands/);
+  });
+});
