@@ -147,7 +147,7 @@ function joinCountryNames(
 /**
  * "Weil am Rhein", "Freiburg im Breisgau", "Alphen aan den Rijn", "Newcastle upon Tyne": a town
  * named with a lower-case link (entity-grammar.yaml `place-name-connectors`, at most two words) is
- * one run where the gazetteer knows the whole name as a city or region ("Hamburg am Dienstag" stays two).
+ * one run where the gazetteer knows the whole name as a city or region ("Kiel am Dienstag" stays two).
  */
 function joinConnectedPlaceNames(
   chunks: Chunk[],
