@@ -12,33 +12,17 @@
  * The sets are the tuning sets of docs (dev, dev-multilingual, the held-out root files and
  * fresh, v2..v8, ml1..ml3). Blind sets are never read: the list below is explicit on purpose.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { type LabelledArticle, LabelledArticleSchema, loadLabelledDir } from '../src/score/corpus.ts';
+import { writeFileSync } from 'node:fs';
+import type { LabelledArticle } from '../src/score/corpus.ts';
 import { extractLabelled } from '../src/score/extract-labelled.ts';
 import { describeSeizure } from '../src/score/index.ts';
 import { matchOneToOne, prf, seizuresMatch } from '../src/score/metrics.ts';
+import { loadTuningSet, pickTuningSets } from './tuning-sets.ts';
 
-const root = path.resolve(import.meta.dirname, '..');
-const corpus = path.resolve(root, '../shared/corpus');
-const heldout = path.join(root, 'tests/fixtures/heldout');
-
-/** Only the held-out files named heldout-NN.json of the root folder (never a blind set). */
-function loadRootHeldout(): LabelledArticle[] {
-  return readdirSync(heldout)
-    .filter((f) => /^heldout-\d+\.json$/.test(f))
-    .sort()
-    .map((f) => LabelledArticleSchema.parse(JSON.parse(readFileSync(path.join(heldout, f), 'utf8'))));
-}
-
-export const SETS: Array<[string, () => LabelledArticle[]]> = [
-  ['dev', () => loadLabelledDir(path.join(corpus, 'dev'))],
-  ['dev-ml', () => loadLabelledDir(path.join(corpus, 'dev-multilingual'))],
-  ['heldout', loadRootHeldout],
-  ...['fresh', 'v2', 'v3', 'v4', 'v5', 'v6', 'v7', 'v8', 'ml1', 'ml2', 'ml3'].map(
-    (s): [string, () => LabelledArticle[]] => [s, () => loadLabelledDir(path.join(heldout, s))],
-  ),
-];
+export const SETS: Array<[string, () => LabelledArticle[]]> = pickTuningSets([]).map((s) => [
+  s,
+  () => loadTuningSet(s),
+]);
 
 export interface Figure {
   set: string;

@@ -1,39 +1,13 @@
-/**
- * Seizure country accuracy and places F1 on every labelled tuning set at once, with the list of
- * country errors (gold and predicted location, the rule reasons and the evidence sentence) and,
- * with --places, the missed and extra place names.
- *
- *   npx tsx scripts/score-country.ts [--errors] [--places] [--json] [SET ...]
- *
- * SET is a name of the table below (dev, dev-ml, heldout, fresh, v2..v8, ml1..ml3); none = all.
- * Blind sets (v9, ml4, check7, ...) are not listed and cannot be named here.
- */
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type LabelledArticle, loadLabelledDir } from '../src/score/corpus.ts';
+import type { LabelledArticle } from '../src/score/corpus.ts';
 import { extractLabelled } from '../src/score/extract-labelled.ts';
 import { scoreCorpus } from '../src/score/index.ts';
 import { matchOneToOne, seizuresMatch } from '../src/score/metrics.ts';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const corpus = path.resolve(root, '../shared/corpus');
-const heldout = path.join(root, 'tests/fixtures/heldout');
-
-const SETS: Record<string, string> = {
-  dev: path.join(corpus, 'dev'),
-  'dev-ml': path.join(corpus, 'dev-multilingual'),
-  heldout,
-  fresh: path.join(heldout, 'fresh'),
-  ...Object.fromEntries(['v2', 'v3', 'v4', 'v5', 'v6', 'v7', 'v8'].map((v) => [v, path.join(heldout, v)])),
-  ...Object.fromEntries(['ml1', 'ml2', 'ml3'].map((v) => [v, path.join(heldout, v)])),
-};
+import { loadTuningSet, pickTuningSets } from './tuning-sets.ts';
 
 const args = process.argv.slice(2);
 const flags = new Set(args.filter((a) => a.startsWith('--')));
 const names = args.filter((a) => !a.startsWith('--'));
-for (const n of names)
-  if (!(n in SETS)) throw new Error(`unknown set ${n} (known: ${Object.keys(SETS).join(', ')})`);
-const chosen = names.length > 0 ? names : Object.keys(SETS);
+const chosen = pickTuningSets(names);
 
 const f3 = (x: number) => x.toFixed(3);
 const rows: Array<Record<string, string | number>> = [];
@@ -42,7 +16,7 @@ const placeLines: string[] = [];
 const tot = { cc: 0, ct: 0, ptp: 0, pfp: 0, pfn: 0 };
 
 for (const name of chosen) {
-  const labelled: LabelledArticle[] = loadLabelledDir(SETS[name]!);
+  const labelled: LabelledArticle[] = loadTuningSet(name);
   const records = labelled.map((a) => extractLabelled(a));
   const rep = scoreCorpus(labelled, records);
   tot.cc += rep.countryAccuracy.correct;

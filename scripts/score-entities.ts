@@ -1,32 +1,6 @@
-/**
- * Persons and places across every labelled set (dev, dev-multilingual, the held-out root and
- * the tuning sets; blind sets are never read): F1 per set, then, unless --summary, each miss and
- * extra with a little of the text around it so the kind of error shows.
- *
- *   npx tsx scripts/score-entities.ts [--summary] [--json] [--only persons|places] [SET...]
- *
- * SET is a set name of the table below (dev, dev-ml, heldout, fresh, v2..v8, ml1..ml3); all by
- * default. The figures are the ones `seizurewatch score` prints (same normalised-name overlap).
- */
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { loadLabelledDir } from '../src/score/corpus.ts';
 import { extractLabelled } from '../src/score/extract-labelled.ts';
 import { nameOverlap, prf } from '../src/score/metrics.ts';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const corpus = path.resolve(root, '../shared/corpus');
-const heldout = path.join(root, 'tests/fixtures/heldout');
-
-/** The labelled sets that may be read (tuning and dev). Blind sets are deliberately absent. */
-const SETS: Record<string, string> = {
-  dev: path.join(corpus, 'dev'),
-  'dev-ml': path.join(corpus, 'dev-multilingual'),
-  heldout,
-  fresh: path.join(heldout, 'fresh'),
-  ...Object.fromEntries(['v2', 'v3', 'v4', 'v5', 'v6', 'v7', 'v8'].map((v) => [v, path.join(heldout, v)])),
-  ...Object.fromEntries(['ml1', 'ml2', 'ml3'].map((v) => [v, path.join(heldout, v)])),
-};
+import { loadTuningSet, pickTuningSets } from './tuning-sets.ts';
 
 const args = process.argv.slice(2);
 const summary = args.includes('--summary');
@@ -34,9 +8,7 @@ const json = args.includes('--json');
 const onlyAt = args.indexOf('--only');
 const only = onlyAt >= 0 ? args[onlyAt + 1] : undefined;
 const chosen = args.filter((a, i) => !a.startsWith('--') && !(onlyAt >= 0 && i === onlyAt + 1));
-const names = chosen.length > 0 ? chosen : Object.keys(SETS);
-for (const n of names)
-  if (!SETS[n]) throw new Error(`unknown set ${n}; one of ${Object.keys(SETS).join(', ')}`);
+const names = pickTuningSets(chosen);
 
 /** Up to two places where `name` occurs in `text`, with 50 characters each side. */
 function contexts(text: string, name: string): string[] {
@@ -72,7 +44,7 @@ interface SetFigures {
 const results: SetFigures[] = [];
 const lines: string[] = [];
 for (const set of names) {
-  const labelled = loadLabelledDir(SETS[set]!);
+  const labelled = loadTuningSet(set);
   const sum = { p: [0, 0, 0], l: [0, 0, 0] };
   for (const article of labelled) {
     const record = extractLabelled(article, () => new Date('2026-12-07T00:00:00Z'));

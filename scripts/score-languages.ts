@@ -12,16 +12,12 @@ import { loadLabelledDir } from '../src/score/corpus.ts';
 import { extractLabelled } from '../src/score/extract-labelled.ts';
 import { scoreCorpus } from '../src/score/index.ts';
 import { prf } from '../src/score/metrics.ts';
+import { MULTILINGUAL_SETS, TUNING_SETS } from './tuning-sets.ts';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const dirs = args.filter((a) => !a.startsWith('--'));
-const defaults = [
-  '/work/shared/corpus/dev-multilingual',
-  'tests/fixtures/heldout/ml1',
-  'tests/fixtures/heldout/ml2',
-  'tests/fixtures/heldout/ml3',
-];
+const defaults = MULTILINGUAL_SETS.map((s) => TUNING_SETS[s]!);
 const folders = (dirs.length > 0 ? dirs : defaults).map((d) => resolve(d));
 
 type Metric = 'seizures' | 'seizureStory' | 'persons' | 'places';

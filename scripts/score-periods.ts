@@ -9,17 +9,10 @@ import { join, relative } from 'node:path';
 import { loadLabelledDir } from '../src/score/corpus.ts';
 import { extractLabelled } from '../src/score/extract-labelled.ts';
 import { describeSeizure, type ScoredRecord, scoreCorpus } from '../src/score/index.ts';
+import { TUNING_SETS } from './tuning-sets.ts';
 
 const ROOT = join(import.meta.dirname, '..');
-const CORPUS = join(ROOT, '..', 'shared', 'corpus');
-const HELDOUT = join(ROOT, 'tests', 'fixtures', 'heldout');
-const TUNING = [
-  join(CORPUS, 'dev'),
-  join(CORPUS, 'dev-multilingual'),
-  HELDOUT,
-  join(HELDOUT, 'fresh'),
-  ...['v2', 'v3', 'v4', 'v5', 'v6', 'v7', 'v8', 'ml1', 'ml2', 'ml3'].map((s) => join(HELDOUT, s)),
-];
+const TUNING = Object.values(TUNING_SETS);
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
