@@ -110,8 +110,13 @@ export function startServe(
   };
 }
 
-/** Stop a serve process: SIGKILL if it has not exited `graceMs` after SIGTERM. */
-export async function stopServe(p: ServeProcess, graceMs = 10_000): Promise<number | string> {
+/**
+ * Stop a serve process: SIGTERM, then SIGKILL after `graceMs`. The default is longer than the worst case of the service's
+ * own stop with the test config (`shutdownTimeoutMs` 5 s for the workers, 5 s to release them, 5 s
+ * for the queues, up to 5 s for alert deliveries): a SIGKILL means the stop overran what it
+ * promises, not that a loaded machine was slow (10 s overran once under a full CI run).
+ */
+export async function stopServe(p: ServeProcess, graceMs = 30_000): Promise<number | string> {
   if (p.child.exitCode !== null || p.child.signalCode !== null) return p.exited;
   p.child.kill('SIGTERM');
   const timer = setTimeout(() => p.child.kill('SIGKILL'), graceMs);
