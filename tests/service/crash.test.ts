@@ -96,11 +96,12 @@ describe('serve killed mid-batch', () => {
       const first = startServe(dirs.config);
       procs.push(first);
       await first.waitForLog((l) => l.msg === 'service started', STARTUP_MS);
-      // Kill it once part of the batch is written, while the rest is in flight.
+      // Kill it once part of the batch is written, at a moment a job is active (under load the
+      // worker can sit between jobs when the count is reached: a kill then cuts nothing short).
       const before = await until(
-        () => {
+        async () => {
           const n = ndjsonLines(dirs.ndjson).filter((l) => l.length > 0).length;
-          return n >= KILL_AFTER && n;
+          return n >= KILL_AFTER && (await activeJobs(prefix)).length > 0 && n;
         },
         60_000,
         'the first records',
