@@ -1,0 +1,59 @@
+/**
+ * check8: a blind set of full-size pages for the generic article scraper (issue 10), written
+ * without reading src/scrape. Planned: 16 template shapes; written so far: a 1990s nested-table
+ * layout with the body in a <td> of <font>/<br><br> paragraphs, and a blog post whose comment
+ * thread is many times longer than the article. Every word of the pages is ours. expected.txt
+ * labels the body as the Zyte benchmark does: no headline, standfirst, byline, captions, pull
+ * quotes or furniture; subheads, datelines, in-body lists and table rows are body.
+ *
+ * Blind: score it once on main before any change, then add floors. Do not tune on it.
+ */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadFixturePages } from '../../bench/scrape-corpus.ts';
+import type { LabelledArticle } from '../../src/score/corpus.ts';
+import { copiedRuns, corpusRuns } from '../helpers/copied-runs.ts';
+import { ROOT } from '../helpers/paths.ts';
+
+const ROOT_CHECK8 = path.join(ROOT, 'tests/fixtures/generic-check8');
+const pages = loadFixturePages(ROOT_CHECK8);
+
+const FOLDERS = ['01-nested-table-td', '02-comments-longer-than-article'];
+
+const folder = (name: string) => name.slice('generic-fixtures/'.length);
+
+describe('check8: blind full-size pages for the generic scraper', () => {
+  it(`has ${FOLDERS.length} pages, each with a body, a .example URL and the check8 set`, () => {
+    expect(pages.map((p) => folder(p.name))).toEqual(FOLDERS);
+    for (const p of pages) {
+      expect(p.body, p.name).toBeTruthy();
+      expect(p.set, p.name).toBe('check8');
+      expect(new URL(p.url ?? '').hostname, p.name).toMatch(/\.example$/);
+    }
+  });
+
+  it('pages are full-size (40-250 KB)', () => {
+    for (const p of pages) {
+      const kb = Buffer.byteLength(p.html, 'utf8') / 1024;
+      expect(kb, p.name).toBeGreaterThanOrEqual(40);
+      expect(kb, p.name).toBeLessThanOrEqual(250);
+    }
+  });
+
+  it('the labelled body holds none of its furniture strings', () => {
+    for (const p of pages) {
+      expect(p.mustNotContain.length, p.name).toBeGreaterThan(0);
+      for (const s of p.mustNotContain) expect(p.body, `${p.name}: ${s}`).not.toContain(s);
+      for (const s of p.mustNotContain) expect(p.html, `${p.name}: ${s}`).toContain(s);
+    }
+  });
+
+  it('copies no 12-word run of the shared corpus', () => {
+    const runs = corpusRuns(['dev', 'dev-multilingual', 'dev-clusters']);
+    if (runs === null) return; // the shared corpus sits beside the repo
+    const ours = pages.map(
+      (p) => ({ id: p.name, title: null, text: p.body ?? '' }) as unknown as LabelledArticle,
+    );
+    expect(copiedRuns(ours, runs)).toEqual([]);
+  });
+});
