@@ -26,8 +26,11 @@ export function corpusRuns(folders: string[]): Set<string> | null {
   return read === 0 ? null : runs;
 }
 
-/** The 12-word runs of our articles (title and text) found among the corpus runs, as "id: run". */
-export function copiedRuns(articles: LabelledArticle[], runs: Set<string>): string[] {
+/** What the copy check reads of a text: a labelled article, or a scraped page's labelled body. */
+export type CheckedText = Pick<LabelledArticle, 'id' | 'text'> & { title?: string | null };
+
+/** The 12-word runs of our texts (title and text) found among the corpus runs, as "id: run". */
+export function copiedRuns(articles: CheckedText[], runs: Set<string>): string[] {
   const copied: string[] = [];
   for (const a of articles) {
     const w = words(`${a.title ?? ''} ${a.text}`);

@@ -16,7 +16,6 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scorePage, scoreSet } from '../../bench/article-metric.ts';
 import { loadFixturePages } from '../../bench/scrape-corpus.ts';
-import type { LabelledArticle } from '../../src/score/corpus.ts';
 import { scrapePage } from '../../src/scrape/index.ts';
 import { copiedRuns, corpusRuns } from '../helpers/copied-runs.ts';
 import { ROOT } from '../helpers/paths.ts';
@@ -79,9 +78,7 @@ describe('check7: blind full-size pages for the generic scraper', () => {
   it('copies no 12-word run of the shared corpus', () => {
     const runs = corpusRuns(['dev', 'dev-multilingual', 'dev-clusters']);
     if (runs === null) return; // the shared corpus sits beside the repo
-    const ours = pages.map(
-      (p) => ({ id: p.name, title: null, text: p.body ?? '' }) as unknown as LabelledArticle,
-    );
+    const ours = pages.map((p) => ({ id: p.name, title: null, text: p.body ?? '' }));
     expect(copiedRuns(ours, runs)).toEqual([]);
   });
 
