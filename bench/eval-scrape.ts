@@ -17,6 +17,7 @@
  * pages, no sample page below 0.80).
  */
 
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scrapePage } from '../src/scrape/index.ts';
@@ -64,16 +65,20 @@ const isHoldout = (p: CorpusPage): boolean =>
 
 const corpus = loadCorpusPages().filter((p) => !(dev && isHoldout(p)));
 const fixtures = loadFixturePages();
-// check7: a blind set (written without reading src/scrape): its figures only, never its pages
-// in the lists below, and kept out of the "ours" row and of the targets.
-const CHECK7 = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../tests/fixtures/generic-check7');
-const check7 = loadFixturePages(CHECK7);
-const isCheck7 = (p: CorpusPage): boolean => p.set === 'check7';
+// The blind sets (written without reading src/scrape, each in tests/fixtures/generic-<set>/): their
+// figures only, never their pages in the lists below, and kept out of the "ours" row and of the
+// targets. A set not written yet is skipped.
+const BLIND_SETS = ['check7', 'check8', 'check9'];
+const fixturesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../tests/fixtures');
+const blindPages = BLIND_SETS.map((set) => path.join(fixturesDir, `generic-${set}`))
+  .filter((dir) => existsSync(dir))
+  .flatMap((dir) => loadFixturePages(dir));
+const isBlind = (p: CorpusPage): boolean => p.set !== undefined && BLIND_SETS.includes(p.set);
 if (!corpus.length && !fixtures.length) {
   process.stderr.write('no pages found under ../shared/corpus/html or tests/fixtures/generic\n');
   process.exit(2);
 }
-const pages = [...corpus, ...fixtures, ...check7];
+const pages = [...corpus, ...fixtures, ...blindPages];
 const site = run(pages, false);
 const generic = run(pages, true);
 
@@ -102,7 +107,7 @@ const SETS: Array<[string, (p: CorpusPage) => boolean]> = [
         ['  sample, held out (4)', (p) => isHoldout(p)],
       ] as Array<[string, (p: CorpusPage) => boolean]>)),
   ['corpus: all of ../shared/corpus/html', (p) => p.folder !== 'generic-fixtures'],
-  ['ours: tests/fixtures/generic', (p) => p.folder === 'generic-fixtures' && !isCheck7(p)],
+  ['ours: tests/fixtures/generic', (p) => p.folder === 'generic-fixtures' && !isBlind(p)],
   ['  ours, round 1, tuned on', (p) => p.folder === 'generic-fixtures' && !p.set],
   [
     '  ours, round 1, check set (written after tuning)',
@@ -154,7 +159,12 @@ const SETS: Array<[string, (p: CorpusPage) => boolean]> = [
     '  ours, round 7 (full-size pages, written after reading src/scrape, scored on main before changes)',
     (p) => p.folder === 'generic-fixtures' && p.set === 'round7',
   ],
-  ['check7, blind (tests/fixtures/generic-check7, figures only)', isCheck7],
+  ...BLIND_SETS.filter((set) => blindPages.some((p) => p.set === set)).map(
+    (set): [string, (p: CorpusPage) => boolean] => [
+      `${set}, blind (tests/fixtures/generic-${set}, figures only)`,
+      (p) => p.set === set,
+    ],
+  ),
 ];
 
 const f = (n: number): string => n.toFixed(3);
@@ -166,7 +176,7 @@ const figures = SETS.map(([name, keep]) => ({
 
 if (args.has('--json')) {
   const rows = site.flatMap((r, i) =>
-    isCheck7(r.page)
+    isBlind(r.page)
       ? []
       : [
           {
@@ -199,7 +209,7 @@ if (args.has('--json')) {
   out.push('');
   const scored = site
     .map((r, i) => ({ s: r, g: generic[i]! }))
-    .filter((x) => x.s.score && x.g.score && !isCheck7(x.s.page));
+    .filter((x) => x.s.score && x.g.score && !isBlind(x.s.page));
   const shown = args.has('--all')
     ? scored
     : scored
