@@ -21,7 +21,14 @@ import { ROOT } from '../helpers/paths.ts';
 const ROOT_CHECK9 = path.join(ROOT, 'tests/fixtures/generic-check9');
 const pages = loadFixturePages(ROOT_CHECK9);
 
-const FOLDERS = ['01-wire-portal-sidebar', '02-amp-page', '03-longform-feature', '04-police-press-release', '05-body-split-by-ads'];
+const FOLDERS = [
+  '01-wire-portal-sidebar',
+  '02-amp-page',
+  '03-longform-feature',
+  '04-police-press-release',
+  '05-body-split-by-ads',
+  '06-forum-thread-first-post',
+];
 
 const folder = (name: string) => name.slice('generic-fixtures/'.length);
 
