@@ -13,7 +13,7 @@ import { ROOT } from './helpers/paths.ts';
 const DIR = path.join(ROOT, 'tests/fixtures/heldout/v10');
 const NEGATIVES = ['v10-11', 'v10-12', 'v10-13', 'v10-14'];
 const STORIES = 10;
-const SEIZURES = 0;
+const SEIZURES = 31;
 
 const articles = loadLabelledDir(DIR);
 
