@@ -28,6 +28,7 @@ import { contains, isElement, normalizeSpace } from './html-text.ts';
 import { pageExclusions } from './page-exclusions.ts';
 import {
   gatherSiblings,
+  longRunShare,
   type StorySpan,
   scoreContainers,
   storySpan,
@@ -78,6 +79,15 @@ function proseOf(blocks: readonly TextBlock[]): number {
   let p = 0;
   for (const b of blocks) if (isProse(b)) p += b.units;
   return p;
+}
+
+/** The page's blocks under any of `roots`, in document order. */
+function blocksUnder(page: PageText, roots: readonly Element[]): TextBlock[] {
+  const spans = roots.map((r) => statsOf(page, r));
+  return page.blocks.filter((b) => {
+    const at = statsOf(page, b.owner).first;
+    return spans.some((st) => at >= st.first && at <= st.last);
+  });
 }
 
 /** The `<body>` (or the document when there is none), found without a css query. */
@@ -371,6 +381,16 @@ export function extractMainText($: CheerioAPI, hints: MainTextHints = {}): MainT
     if (article.prose >= 150 && article.prose >= chosen.prose * 0.5) chosen = article;
   }
 
+  // A body of long prose runs is no fragment of a page whose other prose is short items (a
+  // column of classifieds or briefs beside it): a wider candidate must read about as well.
+  // Judged on every run under the candidate's roots: a column's title lines are no prose.
+  const runsUnder = (c: Candidate): number => longRunShare(blocksUnder(page, c.roots));
+  let chosenRuns: number | null = null;
+  const readsWorse = (c: Candidate): boolean => {
+    chosenRuns ??= chosen ? runsUnder(chosen) : 0;
+    return chosenRuns >= 0.5 && runsUnder(c) < chosenRuns * 0.5;
+  };
+
   // A fragment of the page's prose (a listicle whose items are each their own container, an
   // intro scored above its body): the smallest element holding most of the page's prose.
   let cluster: Candidate | null = null;
@@ -378,7 +398,7 @@ export function extractMainText($: CheerioAPI, hints: MainTextHints = {}): MainT
     const root = proseCluster(page, body, pageProse * 0.75);
     if (root !== body) {
       cluster = candidate(page, 'cluster', [root], headlines, span);
-      if (!chosen || cluster.prose > chosen.prose * 1.5) chosen = cluster;
+      if (!chosen || (cluster.prose > chosen.prose * 1.5 && !readsWorse(cluster))) chosen = cluster;
     }
   }
 
@@ -391,7 +411,7 @@ export function extractMainText($: CheerioAPI, hints: MainTextHints = {}): MainT
       prose: 0,
     };
     prose.prose = proseOf(prose.blocks);
-    if (!chosen || prose.prose > chosen.prose * 2) chosen = prose;
+    if (!chosen || (prose.prose > chosen.prose * 2 && !readsWorse(prose))) chosen = prose;
   }
 
   const ldRaw = hints.jsonLdBody?.trim();
