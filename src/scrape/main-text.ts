@@ -29,6 +29,8 @@ import { pageExclusions } from './page-exclusions.ts';
 import {
   gatherSiblings,
   longRunShare,
+  runQuality,
+  type Scores,
   type StorySpan,
   scoreContainers,
   storySpan,
@@ -88,6 +90,34 @@ function blocksUnder(page: PageText, roots: readonly Element[]): TextBlock[] {
     const at = statsOf(page, b.owner).first;
     return spans.some((st) => at >= st.first && at <= st.last);
   });
+}
+
+/**
+ * A top candidate that is a column of short items (a quarter or less of its text in long
+ * prose runs), or a wrapper of one, so long that its count of items outscores the body beside
+ * it: the container holding the most long prose runs instead, when it reads as a body (60% of
+ * its text in them) and holds twice the top's (most of them, when inside the top).
+ */
+function proseRunBody(page: PageText, scores: Scores, top: Element | null): Element | null {
+  if (!top) return top;
+  const quality = runQuality(page, scores);
+  const q = quality.get(top);
+  if (!q || q.units < 300 || q.prose >= q.units * 0.25) return top;
+  let best: Element | null = null;
+  let bestProse = 0;
+  for (const [el, r] of quality) {
+    if (r.prose < 400 || r.prose < r.units * 0.6 || (scores.get(el) ?? 0) <= 0) continue;
+    // The innermost of equals: a wrapper adds no long runs of its own.
+    const deeper = !!best && contains(best, el) && r.prose >= bestProse * 0.95;
+    if (deeper || r.prose > bestProse * 1.05) {
+      best = el;
+      bestProse = Math.max(bestProse, r.prose);
+    }
+  }
+  if (!best || best === top) return top;
+  // Inside the top (a wrapper of body and column): it holds most of the top's long runs.
+  // Beside it: twice as many.
+  return bestProse >= q.prose * (contains(top, best) ? 0.8 : 2) ? best : top;
 }
 
 /** The `<body>` (or the document when there is none), found without a css query. */
@@ -346,7 +376,7 @@ export function extractMainText($: CheerioAPI, hints: MainTextHints = {}): MainT
   const scores = scoreContainers(page);
   const span = storySpan(page, headlines);
   weighByPosition(page, scores, span);
-  const top = topCandidate(scores);
+  const top = proseRunBody(page, scores, topCandidate(scores));
   const scored = top
     ? candidate(
         page,

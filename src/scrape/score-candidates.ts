@@ -133,9 +133,9 @@ export function scoreContainers(page: PageText): Scores {
     let w = 1 - linkDensity(page, el);
     // A column of short items (classifieds, briefs: a title line over a blurb) scores by the
     // number of its items; a body by its long runs of prose. Below half its text in such runs,
-    // a container is discounted, down to a quarter with none.
+    // a container is discounted, down to a tenth with none.
     const q = runs2.get(el);
-    if (s > 0 && q && q.units >= MIN_RUN_TEXT) w *= Math.min(1, 0.25 + 1.5 * (q.prose / q.units));
+    if (s > 0 && q && q.units >= MIN_RUN_TEXT) w *= Math.min(1, 0.1 + 1.8 * (q.prose / q.units));
     scores.set(el, s * w);
   }
   return scores;
@@ -148,7 +148,7 @@ const TITLE_LINE = 80;
 /** The discount applies to containers holding this much text in runs (units). */
 const MIN_RUN_TEXT = 300;
 
-interface RunQuality {
+export interface RunQuality {
   /** Units of the runs of text (blocks of 10 units or more) under the container. */
   units: number;
   /** Of which in free-standing long prose runs: paragraphs, not the blurbs of titled items. */
@@ -197,7 +197,7 @@ export function longRunShare(blocks: readonly TextBlock[]): number {
 }
 
 /** Runs of text and long prose runs under each scored container (one walk up per block). */
-function runQuality(page: PageText, scores: Scores): Map<Element, RunQuality> {
+export function runQuality(page: PageText, scores: Scores): Map<Element, RunQuality> {
   const out = new Map<Element, RunQuality>();
   const blocks = page.blocks.filter((b) => b.units >= 10);
   for (let i = 0; i < blocks.length; i++) {
