@@ -2,7 +2,8 @@
  * Stage 2 of the generic extractor, after Readability.js: every text block of 25 units or more
  * credits its ancestors (its container fully, the grandparent half, further ancestors less) with
  * a score from its length and commas; each container starts from its tag and class/id hints and
- * is discounted by its link density. The best container is then widened when the article is
+ * is discounted by its link density and, when little of its text is in long free-standing prose
+ * runs (a column of classifieds or titled briefs), by that share. The best container is then widened when the article is
  * split into parts: a common ancestor of several strong candidates, a parent scoring about as
  * well, siblings that look like more of the same article.
  */
