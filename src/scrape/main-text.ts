@@ -28,6 +28,9 @@ import { contains, isElement, normalizeSpace } from './html-text.ts';
 import { pageExclusions } from './page-exclusions.ts';
 import {
   gatherSiblings,
+  longRunShare,
+  runQuality,
+  type Scores,
   type StorySpan,
   scoreContainers,
   storySpan,
@@ -78,6 +81,43 @@ function proseOf(blocks: readonly TextBlock[]): number {
   let p = 0;
   for (const b of blocks) if (isProse(b)) p += b.units;
   return p;
+}
+
+/** The page's blocks under any of `roots`, in document order. */
+function blocksUnder(page: PageText, roots: readonly Element[]): TextBlock[] {
+  const spans = roots.map((r) => statsOf(page, r));
+  return page.blocks.filter((b) => {
+    const at = statsOf(page, b.owner).first;
+    return spans.some((st) => at >= st.first && at <= st.last);
+  });
+}
+
+/**
+ * A top candidate that is a column of short items (a quarter or less of its text in long
+ * prose runs), or a wrapper of one, so long that its count of items outscores the body beside
+ * it: the container holding the most long prose runs instead, when it reads as a body (60% of
+ * its text in them) and holds twice the top's (most of them, when inside the top).
+ */
+function proseRunBody(page: PageText, scores: Scores, top: Element | null): Element | null {
+  if (!top) return top;
+  const quality = runQuality(page, scores);
+  const q = quality.get(top);
+  if (!q || q.units < 300 || q.prose >= q.units * 0.25) return top;
+  let best: Element | null = null;
+  let bestProse = 0;
+  for (const [el, r] of quality) {
+    if (r.prose < 400 || r.prose < r.units * 0.6 || (scores.get(el) ?? 0) <= 0) continue;
+    // The innermost of equals: a wrapper adds no long runs of its own.
+    const deeper = !!best && contains(best, el) && r.prose >= bestProse * 0.95;
+    if (deeper || r.prose > bestProse * 1.05) {
+      best = el;
+      bestProse = Math.max(bestProse, r.prose);
+    }
+  }
+  if (!best || best === top) return top;
+  // Inside the top (a wrapper of body and column): it holds most of the top's long runs.
+  // Beside it: twice as many.
+  return bestProse >= q.prose * (contains(top, best) ? 0.8 : 2) ? best : top;
 }
 
 /** The `<body>` (or the document when there is none), found without a css query. */
@@ -336,7 +376,7 @@ export function extractMainText($: CheerioAPI, hints: MainTextHints = {}): MainT
   const scores = scoreContainers(page);
   const span = storySpan(page, headlines);
   weighByPosition(page, scores, span);
-  const top = topCandidate(scores);
+  const top = proseRunBody(page, scores, topCandidate(scores));
   const scored = top
     ? candidate(
         page,
@@ -371,6 +411,16 @@ export function extractMainText($: CheerioAPI, hints: MainTextHints = {}): MainT
     if (article.prose >= 150 && article.prose >= chosen.prose * 0.5) chosen = article;
   }
 
+  // A body of long prose runs is no fragment of a page whose other prose is short items (a
+  // column of classifieds or briefs beside it): a wider candidate must read about as well.
+  // Judged on every run under the candidate's roots: a column's title lines are no prose.
+  const runsUnder = (c: Candidate): number => longRunShare(blocksUnder(page, c.roots));
+  let chosenRuns: number | null = null;
+  const readsWorse = (c: Candidate): boolean => {
+    chosenRuns ??= chosen ? runsUnder(chosen) : 0;
+    return chosenRuns >= 0.5 && runsUnder(c) < chosenRuns * 0.5;
+  };
+
   // A fragment of the page's prose (a listicle whose items are each their own container, an
   // intro scored above its body): the smallest element holding most of the page's prose.
   let cluster: Candidate | null = null;
@@ -378,7 +428,7 @@ export function extractMainText($: CheerioAPI, hints: MainTextHints = {}): MainT
     const root = proseCluster(page, body, pageProse * 0.75);
     if (root !== body) {
       cluster = candidate(page, 'cluster', [root], headlines, span);
-      if (!chosen || cluster.prose > chosen.prose * 1.5) chosen = cluster;
+      if (!chosen || (cluster.prose > chosen.prose * 1.5 && !readsWorse(cluster))) chosen = cluster;
     }
   }
 
@@ -391,7 +441,7 @@ export function extractMainText($: CheerioAPI, hints: MainTextHints = {}): MainT
       prose: 0,
     };
     prose.prose = proseOf(prose.blocks);
-    if (!chosen || prose.prose > chosen.prose * 2) chosen = prose;
+    if (!chosen || (prose.prose > chosen.prose * 2 && !readsWorse(prose))) chosen = prose;
   }
 
   const ldRaw = hints.jsonLdBody?.trim();

@@ -2,14 +2,15 @@
  * Stage 2 of the generic extractor, after Readability.js: every text block of 25 units or more
  * credits its ancestors (its container fully, the grandparent half, further ancestors less) with
  * a score from its length and commas; each container starts from its tag and class/id hints and
- * is discounted by its link density. The best container is then widened when the article is
+ * is discounted by its link density and, when little of its text is in long free-standing prose
+ * runs (a column of classifieds or titled briefs), by that share. The best container is then widened when the article is
  * split into parts: a common ancestor of several strong candidates, a parent scoring about as
  * well, siblings that look like more of the same article.
  */
 import type { AnyNode, Element } from 'domhandler';
 import { NEGATIVE, POSITIVE } from './content-hints.ts';
 import { BLOCK_TAGS, contains, isElement } from './html-text.ts';
-import { isProse, type PageText, statsOf } from './text-blocks.ts';
+import { isProse, type PageText, statsOf, type TextBlock } from './text-blocks.ts';
 
 export type Scores = Map<Element, number>;
 
@@ -128,8 +129,94 @@ export function scoreContainers(page: PageText): Scores {
       ancestor = a.parent;
     }
   }
-  for (const [el, s] of scores) scores.set(el, s * (1 - linkDensity(page, el)));
+  const runs2 = runQuality(page, scores);
+  for (const [el, s] of scores) {
+    let w = 1 - linkDensity(page, el);
+    // A column of short items (classifieds, briefs: a title line over a blurb) scores by the
+    // number of its items; a body by its long runs of prose. Below half its text in such runs,
+    // a container is discounted, down to a tenth with none.
+    const q = runs2.get(el);
+    if (s > 0 && q && q.units >= MIN_RUN_TEXT) w *= Math.min(1, 0.1 + 1.8 * (q.prose / q.units));
+    scores.set(el, s * w);
+  }
   return scores;
+}
+
+/** A run of text this long (units) that reads as prose, with no title line over it, is a paragraph. */
+const LONG_RUN = 100;
+/** A line this short without sentence punctuation is a title, a label or a kicker. */
+const TITLE_LINE = 80;
+/** The discount applies to containers holding this much text in runs (units). */
+const MIN_RUN_TEXT = 300;
+
+export interface RunQuality {
+  /** Units of the runs of text (blocks of 10 units or more) under the container. */
+  units: number;
+  /** Of which in free-standing long prose runs: paragraphs, not the blurbs of titled items. */
+  prose: number;
+}
+
+function titleLine(b: TextBlock): boolean {
+  return b.units < TITLE_LINE && (b.sentences === 0 || b.linkUnits >= b.units * 0.8);
+}
+
+/** A run of 100 units or more that reads as prose, with few links. */
+function proseRun(b: TextBlock | undefined): boolean {
+  return !!b && b.units >= LONG_RUN && isProse(b) && b.linkUnits <= b.units * 0.1;
+}
+
+/** A prose run between two title lines (a title line before it, another after it or the end). */
+function titledBlurb(blocks: readonly TextBlock[], i: number): boolean {
+  const before = blocks[i - 1];
+  const after = blocks[i + 1];
+  return proseRun(blocks[i]) && !!before && titleLine(before) && (!after || titleLine(after));
+}
+
+/**
+ * A free-standing long run of prose: not the blurb of an item in a column of titled items
+ * (title, blurb, title, blurb: a titled blurb next to another one).
+ */
+function longRun(blocks: readonly TextBlock[], i: number): boolean {
+  if (!proseRun(blocks[i])) return false;
+  if (!titledBlurb(blocks, i)) return true;
+  return !(titledBlurb(blocks, i - 2) || titledBlurb(blocks, i + 2));
+}
+
+/**
+ * The share of a text's runs (blocks of 10 units or more) held in free-standing long prose
+ * runs: near 1 for a body of paragraphs, near 0 for a column of short or titled items.
+ */
+export function longRunShare(blocks: readonly TextBlock[]): number {
+  const runs = blocks.filter((b) => b.units >= 10);
+  let units = 0;
+  let long = 0;
+  for (let i = 0; i < runs.length; i++) {
+    units += runs[i]!.units;
+    if (longRun(runs, i)) long += runs[i]!.units;
+  }
+  return units ? long / units : 0;
+}
+
+/** Runs of text and long prose runs under each scored container (one walk up per block). */
+export function runQuality(page: PageText, scores: Scores): Map<Element, RunQuality> {
+  const out = new Map<Element, RunQuality>();
+  const blocks = page.blocks.filter((b) => b.units >= 10);
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    const long = longRun(blocks, i);
+    for (let a: AnyNode | null = b.owner; isElement(a); a = a.parent) {
+      if (a.name === 'body' || a.name === 'html') break;
+      if (!scores.has(a)) continue;
+      let q = out.get(a);
+      if (!q) {
+        q = { units: 0, prose: 0 };
+        out.set(a, q);
+      }
+      q.units += b.units;
+      if (long) q.prose += b.units;
+    }
+  }
+  return out;
 }
 
 function elementChildren(el: Element): Element[] {

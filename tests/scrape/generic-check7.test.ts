@@ -25,10 +25,12 @@ const pages = loadFixturePages(ROOT_CHECK7);
 
 // Measured 2026-12-07 on main at 3c6a047 (before any change), generic extractor alone:
 // P 0.916, R 0.926, F1 0.921; the <div>/<br> page scores 0 (the text of a sidebar comes out).
-const MEASURED_MEAN_F1 = 0.921;
+// Raised 2026-12-08 (branch scrapebr, long prose runs beat a column of titled items): P 0.992,
+// R 0.998, F1 0.995; the <div>/<br> page 1.000, the split business body 1.000.
+const MEASURED_MEAN_F1 = 0.995;
 const MEASURED: Record<string, number> = {
-  '01-us-business-split-body': 0.97,
-  '02-old-cms-div-br': 0.0,
+  '01-us-business-split-body': 1.0,
+  '02-old-cms-div-br': 1.0,
   '03-magazine-longread': 0.999,
   '04-recipe-blog-card': 0.981,
   '05-korean-portal-br': 0.989,
@@ -42,10 +44,8 @@ const MEASURED: Record<string, number> = {
   '13-short-article-teasers': 1.0,
   '14-listicle-qa-tweet-poll': 1.0,
 };
-/** Furniture that came out on the first run (page folder: strings). */
+/** Furniture that came out on the first run and still does (page folder: strings). */
 const KNOWN_LEAKS: Record<string, string[]> = {
-  '01-us-business-split-body': ['Key Points'],
-  '02-old-cms-div-br': ['LEGAL NOTICES'],
   '05-korean-portal-br': ['syp@hanbit.example'],
   '10-gov-press-release': ['Quarterly figures show a sharp rise'],
 };

@@ -10,6 +10,8 @@
  * page 0.000 (the classifieds column comes out, as on check7 page 02: issue 10's open gap), the
  * comments page 1.000. The floors below hold those measures, so the set can only catch a
  * regression; the 0 page is a known failure, not a target to tune on. Do not tune on it.
+ * Raised 2026-12-08 (branch scrapebr, issue 10's general fix: a body of long prose runs beats a
+ * column of short or titled items, tests/scrape/br-runs.test.ts): the nested-table page 1.000.
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -26,13 +28,13 @@ const FOLDERS = ['01-nested-table-td', '02-comments-longer-than-article'];
 
 const folder = (name: string) => name.slice('generic-fixtures/'.length);
 
-/** F1 per page at the one blind score (dd92a20), generic extractor alone. */
+/** F1 per page, generic extractor alone (floors: raised once measured higher). */
 const MEASURED: Record<string, number> = {
-  '01-nested-table-td': 0.0,
+  '01-nested-table-td': 1.0,
   '02-comments-longer-than-article': 1.0,
 };
 /** Furniture that came out at that score (page folder: strings). */
-const KNOWN_LEAKS: Record<string, string[]> = { '01-nested-table-td': ['CLASSIFIED #'] };
+const KNOWN_LEAKS: Record<string, string[]> = {};
 
 describe('check8: blind full-size pages for the generic scraper', () => {
   it(`has ${FOLDERS.length} pages, each with a body, a .example URL and the check8 set`, () => {
