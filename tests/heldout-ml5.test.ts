@@ -1,0 +1,79 @@
+/**
+ * Blind multilingual held-out set ml5 (issues 9 and 11): 15 invented articles, 3 each in German,
+ * Spanish, French, Dutch and Portuguese (per language 2 seizure stories and 1 hard negative),
+ * labelled by hand per ../shared/corpus/LABELING.md before any extractor run. Structural checks
+ * only: the lead scores the extractor on this set once and sets floors afterwards. Blind: do not
+ * open or tune on these files.
+ */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadLabelledDir } from '../src/score/corpus.ts';
+import { copiedRuns, corpusRuns } from './helpers/copied-runs.ts';
+import { ROOT } from './helpers/paths.ts';
+
+const DIR = path.join(ROOT, 'tests/fixtures/heldout/ml5');
+const LANGUAGES = ['de', 'es', 'fr', 'nl', 'pt'];
+const NEGATIVES = ['de-s03', 'es-s03', 'fr-s03', 'nl-s03', 'pt-s03'];
+const STORIES = 10;
+const SEIZURES = 38;
+const SEIZURES_PER_LANGUAGE: Record<string, number> = { de: 7, es: 8, fr: 8, nl: 7, pt: 8 };
+
+const articles = loadLabelledDir(DIR);
+
+describe('held-out set ml5 (blind, multilingual)', () => {
+  it(`holds 15 articles, ${STORIES} seizure stories and ${SEIZURES} labelled seizure figures`, () => {
+    expect(articles).toHaveLength(15);
+    expect(articles.filter((a) => a.seizureStory)).toHaveLength(STORIES);
+    expect(articles.reduce((n, a) => n + a.seizures.length, 0)).toBe(SEIZURES);
+  });
+
+  it('holds 3 articles per language, 2 of them seizure stories, each id prefixed by its language', () => {
+    for (const lang of LANGUAGES) {
+      const mine = articles.filter((a) => a.language === lang);
+      expect(mine.map((a) => a.id).sort(), lang).toEqual([`${lang}-s01`, `${lang}-s02`, `${lang}-s03`]);
+      expect(
+        mine.filter((a) => a.seizureStory),
+        lang,
+      ).toHaveLength(2);
+      expect(
+        mine.reduce((n, a) => n + a.seizures.length, 0),
+        lang,
+      ).toBe(SEIZURES_PER_LANGUAGE[lang]);
+    }
+    expect(articles.filter((a) => !LANGUAGES.includes(a.language ?? ''))).toEqual([]);
+  });
+
+  it('labels no seizure on the hard negatives and at least one on every story', () => {
+    for (const id of NEGATIVES) {
+      const a = articles.find((x) => x.id === id);
+      expect(a, id).toBeDefined();
+      expect(a?.seizureStory, id).toBe(false);
+      expect(a?.seizures, id).toEqual([]);
+    }
+    for (const a of articles.filter((x) => !NEGATIVES.includes(x.id))) {
+      expect(a.seizureStory, a.id).toBe(true);
+      expect(a.seizures.length, a.id).toBeGreaterThan(0);
+    }
+  });
+
+  it('keeps every evidence span verbatim in its text', () => {
+    for (const a of articles)
+      for (const s of a.seizures) {
+        expect(s.evidence, a.id).toBeTruthy();
+        expect(a.text, a.id).toContain(s.evidence);
+      }
+  });
+
+  it('dates every article inside the set window', () => {
+    for (const a of articles) {
+      expect(a.published, a.id).not.toBeNull();
+      expect((a.published ?? '') >= '2026-10-15' && (a.published ?? '') <= '2026-12-06', a.id).toBe(true);
+    }
+  });
+
+  it('copies no 12-word run of the shared corpus', () => {
+    const runs = corpusRuns(['dev', 'dev-multilingual', 'dev-clusters']);
+    if (runs === null) return; // shared corpus absent: nothing to compare with
+    expect(copiedRuns(articles, runs)).toEqual([]);
+  });
+});
