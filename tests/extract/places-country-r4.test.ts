@@ -90,3 +90,18 @@ describe("an unknown place takes the country of the story's one agency, not of t
   ];
   for (const [text, want] of cases) it(text.slice(0, 60), () => expect(countries(text)).toEqual([want]));
 });
+
+describe('a small homonym abroad in a story whose places point only to one country', () => {
+  it('is a place of that country the gazetteer lacks', () =>
+    expect(
+      countries(
+        'Police in Zoetermeer and Pijnacker raided a warehouse on Tuesday. Detectives found 300 kilograms of hashish in a shed in Morningside.',
+      ),
+    ).toEqual(['NL']));
+  it('keeps the homonym where the text names its country', () =>
+    expect(
+      countries(
+        'Police in Zoetermeer and Pijnacker shared a tip with New Zealand. Detectives there found 300 kilograms of hashish in a shed in Morningside.',
+      ),
+    ).toEqual(['NZ']));
+});

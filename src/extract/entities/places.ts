@@ -1374,24 +1374,35 @@ function resolve(ctx: EntityContext, raws: Raw[]): PlaceMention[] {
       }
       // "seized in Norfolk" in a British story: a small foreign homonym whose country the
       // article never names is a place of the article's country that the gazetteer lacks.
+      // Without a country the words name, the country the text's places point to, named often
+      // enough, when nothing else in the text points to the homonym's ("a shed in Westfield"
+      // among three Dutch towns).
+      const storyCountry =
+        mainCountry ??
+        (dominant &&
+        (countries.get(dominant) ?? 0) >= pop['story-country-places'] &&
+        r.candidates.every((e) => !e.country || e.country === dominant || evidence(e.country, r) === 0)
+          ? dominant
+          : null);
       if (
         best &&
-        mainCountry &&
-        r.cue &&
+        storyCountry &&
+        // a locative cue, or no word of the text but the name itself points to its country
+        (r.cue || !best.country || evidence(best.country, r) === 0) &&
         !r.nested &&
         !r.origin &&
         !r.within &&
         best.kind === 'city' &&
         !best.id.startsWith('alias:') &&
         best.population < HOMONYM_ABROAD_POPULATION &&
-        !r.candidates.some((e) => e.country === mainCountry) &&
+        !r.candidates.some((e) => e.country === storyCountry) &&
         r.candidates.every((e) => !e.country || !about.has(e.country)) &&
         // A town in a country of the text's language is that town ("Bayonne" in French news).
         !r.candidates.some((e) => e.country && ctx.gaz.home.has(e.country))
       ) {
         best = undefined;
         r.local = { kind: 'other' };
-        r.localCountry = mainCountry;
+        r.localCountry = storyCountry;
       }
     }
     if (!best && !r.local) {
