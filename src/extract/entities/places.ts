@@ -58,6 +58,8 @@ interface Raw {
   localCountry?: string;
   /** Resolved as a place whose country the text leaves open. */
   unknownCountry?: boolean;
+  /** An abbreviation that only says where the town before it lies ("London, Ont."): not listed. */
+  qualifier?: boolean;
 }
 
 const DATELINE =
@@ -150,6 +152,19 @@ export function findPlaceMentions(ctx: EntityContext): PlaceMention[] {
   markBorders(ctx, raws);
   const mentions = resolve(ctx, raws);
   return withCoreferences(ctx, mentions);
+}
+
+/** A town of up to three capitalised words right before ", " has a reading inside one of `regions`. */
+const TOWN_BEFORE_COMMA = /((?:\p{Lu}[\p{L}'’-]*\s+){0,2}\p{Lu}[\p{L}'’-]*),\s*$/u;
+function townBeforeInside(ctx: EntityContext, before: string, regions: GeoEntity[]): boolean {
+  const m = TOWN_BEFORE_COMMA.exec(before);
+  if (!m) return false;
+  const words = m[1]!.split(/\s+/);
+  for (let i = 0; i < words.length; i++) {
+    const name = words.slice(i).join(' ');
+    if (ctx.gaz.lookup(name).some((e) => e.kind === 'city' && regions.some((r) => inside(e, r)))) return true;
+  }
+  return false;
 }
 
 /** "arriving from X", "bound for X", and what hangs off it ("from the port of X in Y"). */
@@ -693,6 +708,14 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
       return [{ ...base, end, surface: ctx.text.slice(first.start, end), candidates: found, cue: true }];
     }
   }
+  // "London, Ont.,": the word of an abbreviation ends before its full stop.
+  if (run.length === 1 && after.startsWith('.')) {
+    const abbr = ctx.gaz.lookup(`${surface}.`).filter((e) => e.datelineOnly);
+    if (abbr.length > 0 && townBeforeInside(ctx, before, abbr))
+      return [
+        { ...base, end: last.end + 1, surface: `${surface}.`, candidates: abbr, cue: true, qualifier: true },
+      ];
+  }
   const cands = ctx.tables.notPlaces.has(surface)
     ? ctx.gaz.lookup(surface).filter((e) => e.id.startsWith('alias:'))
     : ctx.gaz.lookup(surface);
@@ -750,7 +773,9 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
           !isCommonFunctionWord(ctx, nextTok.text)))
     )
       return null;
-    if (cands.every((e) => e.datelineOnly)) return null;
+    // "London, Ont.", "Athens, Ga.": an abbreviation read only in datelines names the region of
+    // the town written right before it, when that town has a reading inside it.
+    if (cands.every((e) => e.datelineOnly) && !townBeforeInside(ctx, before, cands)) return null;
     // "Pacific ports", "the Pacific area": in English a sea or world region that belongs to no
     // country, right before a lower-case noun, qualifies the noun and names no place of its own.
     if (
@@ -1192,11 +1217,16 @@ function resolve(ctx: EntityContext, raws: Raw[]): PlaceMention[] {
     }
   // Agencies that belong to one country ("Border Force", "Guardia Civil"), and countries named
   // in organisations' names ("Jamaica Customs", "Trinidad and Tobago Police Service").
+  const agencyCodes = new Set<string>();
   for (const a of ctx.tables.agencyCountries)
     if (agencyPattern(a.name).test(ctx.text)) {
       bump(a.country);
       aboutBump(a.country);
+      agencyCodes.add(a.country);
     }
+  // The agencies of the story, when all belong to one country: its place of action, before the
+  // demonyms of crews and suspects ("a Pakistani boat" stopped by the Indian Coast Guard).
+  const agencyHome = agencyCodes.size === 1 ? [...agencyCodes][0]! : null;
   for (const code of ctx.orgCountries) {
     bump(code);
     aboutBump(code);
@@ -1344,24 +1374,35 @@ function resolve(ctx: EntityContext, raws: Raw[]): PlaceMention[] {
       }
       // "seized in Norfolk" in a British story: a small foreign homonym whose country the
       // article never names is a place of the article's country that the gazetteer lacks.
+      // Without a country the words name, the country the text's places point to, named often
+      // enough, when nothing else in the text points to the homonym's ("a shed in Westfield"
+      // among three Dutch towns).
+      const storyCountry =
+        mainCountry ??
+        (dominant &&
+        (countries.get(dominant) ?? 0) >= pop['story-country-places'] &&
+        r.candidates.every((e) => !e.country || e.country === dominant || evidence(e.country, r) === 0)
+          ? dominant
+          : null);
       if (
         best &&
-        mainCountry &&
-        r.cue &&
+        storyCountry &&
+        // a locative cue, or no word of the text but the name itself points to its country
+        (r.cue || !best.country || evidence(best.country, r) === 0) &&
         !r.nested &&
         !r.origin &&
         !r.within &&
         best.kind === 'city' &&
         !best.id.startsWith('alias:') &&
         best.population < HOMONYM_ABROAD_POPULATION &&
-        !r.candidates.some((e) => e.country === mainCountry) &&
+        !r.candidates.some((e) => e.country === storyCountry) &&
         r.candidates.every((e) => !e.country || !about.has(e.country)) &&
         // A town in a country of the text's language is that town ("Bayonne" in French news).
         !r.candidates.some((e) => e.country && ctx.gaz.home.has(e.country))
       ) {
         best = undefined;
         r.local = { kind: 'other' };
-        r.localCountry = mainCountry;
+        r.localCountry = storyCountry;
       }
     }
     if (!best && !r.local) {
@@ -1383,7 +1424,7 @@ function resolve(ctx: EntityContext, raws: Raw[]): PlaceMention[] {
         end: r.end,
         coreference: false,
         entity: best.id,
-        listed: best.listed,
+        listed: r.qualifier ? false : best.listed,
         abbreviation: best.abbreviation,
         canonical: best.name,
         capital: best.capital,
@@ -1418,7 +1459,12 @@ function resolve(ctx: EntityContext, raws: Raw[]): PlaceMention[] {
     if (m.country !== null || !m.entity.startsWith('local:')) continue;
     if (openCountry.has(m)) continue;
     m.country =
-      m.within ?? agencyCountryIn(ctx, m.sentence) ?? nearestCountry(out, m, ctx) ?? mainCountry ?? dominant;
+      m.within ??
+      agencyCountryIn(ctx, m.sentence) ??
+      nearestCountry(out, m, ctx) ??
+      agencyHome ??
+      mainCountry ??
+      dominant;
   }
   return out;
 }

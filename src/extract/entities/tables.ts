@@ -142,6 +142,7 @@ const PLACE_THRESHOLDS = [
   'homonym-abroad-population',
   'region-city-population',
   'main-country-dominance',
+  'story-country-places',
 ] as const;
 
 /** Word sets and regexes built from entity-grammar.yaml, compiled once per language. */
