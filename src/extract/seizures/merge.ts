@@ -367,18 +367,39 @@ export function joinCountsAcrossSentences(candidates: Candidate[], window: numbe
     if (dropped.has(prev) || prev.segment !== c.segment || c.additional) continue;
     const gap = c.unitIndex - prev.unitIndex;
     if (gap < 1 || gap > window) continue;
-    const [mass, count] =
+    let [mass, count] =
       prev.seizure.kg !== null && c.seizure.kg === null
         ? [prev, c]
         : c.seizure.kg !== null && prev.seizure.kg === null
           ? [c, prev]
           : [null, null];
+    // "recovered 47 packs of X ... retrieved three sacks ... placed the contraband at 48 kg": a
+    // mass that refers back to the haul takes the count told with its drug named, not the count
+    // of the containers told in between with no drug of their own (the same haul, dropped).
+    const fromContext = (k: Candidate) => k.pending || k.reasons.includes('drug-from-context');
+    if (mass === c && count && fromContext(count) && c.refersBack) {
+      const bound = body
+        .slice(0, i - 1)
+        .reverse()
+        .find((k) => !dropped.has(k) && (k.seizure.kg !== null || (k.seizure.count !== null && !k.pending)));
+      if (
+        bound &&
+        bound.seizure.kg === null &&
+        !fromContext(bound) &&
+        bound.segment === c.segment &&
+        c.unitIndex - bound.unitIndex <= window &&
+        compatible(bound.seizure, c.seizure)
+      ) {
+        dropped.add(count);
+        count = bound;
+      }
+    }
     if (!mass || !count || mass.seizure.count !== null || count.seizure.count === null || mass.pending)
       continue;
     if (!compatible(mass.seizure, count.seizure)) continue;
-    const countFirst = count === prev;
+    const countFirst = count === prev || count.unitIndex < prev.unitIndex;
     const ok = countFirst
-      ? c.refersBack && gap <= 2
+      ? c.refersBack && (gap <= 2 || count !== prev)
       : c.refersBack || (c.placeSource !== 'clause' && c.periodSource !== 'explicit');
     if (!ok) continue;
     mass.seizure.count = count.seizure.count;
