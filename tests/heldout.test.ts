@@ -395,12 +395,14 @@ describe('the v7 held-out set (blind, 2026-12-03 afternoon) stays above its floo
   // about 0.05 under, so a regression in generalisation fails while the dev score stays high.
   // Raised after round 6 of issue 9 (branch en-tune, 2026-12-04, v7 then a tuning set): seizures
   // P/R/F1 0.981 / 0.945 / 0.963, places F1 0.927, country 0.981, period 1.000 (persons and
-  // story unchanged); the floors again sit about 0.05 under.
+  // story unchanged); the floors again sit about 0.05 under. Raised after branch restate
+  // (2026-12-08, issue 9 class 2: a mass referring back takes the count told with the drug):
+  // seizures P/R/F1 1.000 / 0.945 / 0.972.
   it('seizures, story, persons, places, country and period', () => {
     expect(v7Report.articles).toBe(16);
-    expect(v7Report.seizures.precision).toBeGreaterThanOrEqual(0.91);
+    expect(v7Report.seizures.precision).toBeGreaterThanOrEqual(0.95);
     expect(v7Report.seizures.recall).toBeGreaterThanOrEqual(0.89);
-    expect(v7Report.seizures.f1).toBeGreaterThanOrEqual(0.9);
+    expect(v7Report.seizures.f1).toBeGreaterThanOrEqual(0.92);
     expect(v7Report.seizureStory.accuracy).toBeGreaterThanOrEqual(0.93);
     expect(v7Report.persons.f1).toBeGreaterThanOrEqual(0.89);
     expect(v7Report.places.f1).toBeGreaterThanOrEqual(0.87);

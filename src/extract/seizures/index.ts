@@ -695,6 +695,7 @@ export function extractSeizures(
     });
 
     restatedInSentence(t, text, own, rejected);
+    countOfSizedPackages(t, text, own, rejected, unit.index);
     assignRespectively(t, text, own, units, unit, drugs);
     shareListPlace(t, text, own);
     const accepted = joinInSentence(t, text, own, candidates);
@@ -1017,6 +1018,60 @@ function restatedInSentence(t: SeizureTables, text: string, own: Candidate[], re
     own.splice(i - 1, 1);
     rejected.push({ ...rounded, rejectedBy: 'restated-exactly-in-sentence' });
     i--;
+  }
+}
+
+/**
+ * "30 kilos of resin, in slabs of 150 grams and 1,400 acorns": the size of one package (a
+ * `package-size` frame of negative-frames.yaml) and, coordinated right after it, a count of
+ * packages are the packing of the mass told before them in the sentence: the count goes on that
+ * mass, never a figure of its own (issue 9, class 3).
+ */
+function countOfSizedPackages(
+  t: SeizureTables,
+  text: string,
+  own: Candidate[],
+  rejected: Candidate[],
+  index: number,
+): void {
+  if (t.packageSizeFrames.size === 0) return;
+  const sizes = rejected.filter(
+    (r) =>
+      r.unitIndex === index &&
+      r.quantity.kind === 'mass' &&
+      r.rejectedBy !== null &&
+      t.packageSizeFrames.has(r.rejectedBy),
+  );
+  if (sizes.length === 0) return;
+  const and = t.grammar.slots.words('list-and').join('|');
+  const link = new RegExp(`^\\s*(?:,\\s*)?(?:(?:${and})\\s+)?$`, 'iu');
+  for (const size of sizes) {
+    const i = own.findIndex(
+      (c) =>
+        c.quantity.kind === 'count' &&
+        PACKING_UNITS.has(c.quantity.unit) &&
+        c.quantity.numStart >= size.quantity.end &&
+        link.test(text.slice(size.quantity.end, c.quantity.numStart)),
+    );
+    if (i < 0) continue;
+    const count = own[i]!;
+    const mass = own
+      .filter(
+        (m) =>
+          m.seizure.kg !== null &&
+          m.seizure.count === null &&
+          m.quantity.end <= size.quantity.start &&
+          (m.seizure.drug === count.seizure.drug ||
+            m.seizure.drug === 'unspecified' ||
+            count.seizure.drug === 'unspecified'),
+      )
+      .at(-1);
+    if (!mass) continue;
+    mass.seizure.count = count.seizure.count;
+    mass.seizure.countUnit = count.seizure.countUnit;
+    mass.reasons.push('count-of-sized-packages');
+    own.splice(i, 1);
+    rejected.push({ ...count, rejectedBy: 'count-of-sized-packages' });
   }
 }
 

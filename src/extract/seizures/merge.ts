@@ -42,6 +42,13 @@ export interface Candidate {
   periodRange?: boolean;
   /** How many statements of the figure were merged into it. */
   support?: number;
+  /** Its `quantity` is that of a headline or subheading, merged into a body entry. */
+  quantityFromTitle?: boolean;
+}
+
+/** The quantity of the candidate was stated in a headline or subheading (headlines round). */
+function titleQuantity(c: Candidate): boolean {
+  return c.quantityFromTitle ?? c.isTitle;
 }
 
 /** confidence.yaml: the base, the weight of each kind of evidence, and the bounds. */
@@ -109,7 +116,7 @@ function sameSeizure(tol: Tolerances, a: Candidate, b: Candidate): boolean {
   // A qualified figure is rounded only to its last significant digit: "almost two tonnes" is
   // within 12% of the exact one, "aproximadamente 5 mil 480 kilos" within three tens of it.
   const roundedTol = (c: Candidate): number => {
-    if (!c.quantity.approx && !c.isTitle) return tol.same;
+    if (!c.quantity.approx && !titleQuantity(c)) return tol.same;
     const v = Math.abs(c.quantity.value);
     const sig = significantDigits(v);
     if (sig <= 2 || v === 0) return tol.rounded;
@@ -200,12 +207,17 @@ function lowerBound(tol: Tolerances, c: Candidate, own: number, other: number): 
 const PLACE_RANK = { clause: 3, agency: 2, carried: 1, none: 0 } as const;
 const PERIOD_RANK = { explicit: 2, carried: 1, none: 0 } as const;
 
-/** Exact before rounded, body before headline, then more significant digits ("2.975" before "three"). */
+/**
+ * The most precise statement of one haul (LABELING.md): more significant digits first ("2,045
+ * kilograms" over "more than 2 tons", "359 kilos" in a subheading over "nearly 350 kg" in the
+ * body, "2.975" over "three"), then a figure with no hedge over a qualified one, then the body
+ * over a headline.
+ */
 function precision(c: Candidate): number {
   return (
-    (c.quantity.approx || c.isTitle ? 0 : 2) +
-    (c.isTitle ? 0 : 1) +
-    Math.min(9, significantDigits(c.quantity.value)) / 10
+    Math.min(9, significantDigits(c.quantity.value)) * 10 +
+    (c.quantity.approx ? 0 : 2) +
+    (titleQuantity(c) ? 0 : 1)
   );
 }
 
@@ -219,14 +231,18 @@ function absorb(into: Candidate, c: Candidate): void {
     s.amount = t.amount;
     s.kg = t.kg ?? s.kg;
     into.quantity = c.quantity;
+    into.quantityFromTitle = titleQuantity(c);
     if ((c.quantity.kind === 'count' && s.kg === null) || (t.kg !== null && t.count !== null)) {
       s.count = t.count;
       s.countUnit = t.countUnit;
     }
-    if (!c.isTitle) s.evidence = t.evidence;
+    // The evidence is the precise statement where it lies in the text (a subheading is text;
+    // the headline is not).
+    if (c.unitIndex >= 0) s.evidence = t.evidence;
   }
   if (into.isTitle && !c.isTitle) {
-    s.evidence = t.evidence;
+    if (into.unitIndex < 0) s.evidence = t.evidence;
+    into.quantityFromTitle = titleQuantity(into);
     into.isTitle = false;
     into.unitIndex = c.unitIndex;
   }
@@ -351,18 +367,39 @@ export function joinCountsAcrossSentences(candidates: Candidate[], window: numbe
     if (dropped.has(prev) || prev.segment !== c.segment || c.additional) continue;
     const gap = c.unitIndex - prev.unitIndex;
     if (gap < 1 || gap > window) continue;
-    const [mass, count] =
+    let [mass, count] =
       prev.seizure.kg !== null && c.seizure.kg === null
         ? [prev, c]
         : c.seizure.kg !== null && prev.seizure.kg === null
           ? [c, prev]
           : [null, null];
+    // "recovered 47 packs of X ... retrieved three sacks ... placed the contraband at 48 kg": a
+    // mass that refers back to the haul takes the count told with its drug named, not the count
+    // of the containers told in between with no drug of their own (the same haul, dropped).
+    const fromContext = (k: Candidate) => k.pending || k.reasons.includes('drug-from-context');
+    if (mass === c && count && fromContext(count) && c.refersBack) {
+      const bound = body
+        .slice(0, i - 1)
+        .reverse()
+        .find((k) => !dropped.has(k) && (k.seizure.kg !== null || (k.seizure.count !== null && !k.pending)));
+      if (
+        bound &&
+        bound.seizure.kg === null &&
+        !fromContext(bound) &&
+        bound.segment === c.segment &&
+        c.unitIndex - bound.unitIndex <= window &&
+        compatible(bound.seizure, c.seizure)
+      ) {
+        dropped.add(count);
+        count = bound;
+      }
+    }
     if (!mass || !count || mass.seizure.count !== null || count.seizure.count === null || mass.pending)
       continue;
     if (!compatible(mass.seizure, count.seizure)) continue;
-    const countFirst = count === prev;
+    const countFirst = count === prev || count.unitIndex < prev.unitIndex;
     const ok = countFirst
-      ? c.refersBack && gap <= 2
+      ? c.refersBack && (gap <= 2 || count !== prev)
       : c.refersBack || (c.placeSource !== 'clause' && c.periodSource !== 'explicit');
     if (!ok) continue;
     mass.seizure.count = count.seizure.count;

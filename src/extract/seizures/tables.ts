@@ -66,6 +66,12 @@ const FrameRule = z.object({
    * seized "the drugs" ("jailed for smuggling 28 kg of heroin. Officers found the drugs at X").
    */
   'found-later': z.boolean().optional(),
+  /**
+   * The figure is the size of one package of the haul ("in slabs of 150 grams"): a count
+   * coordinated right after it ("... and 1,400 acorns") counts those packages, the count of the
+   * mass told before them in the sentence.
+   */
+  'package-size': z.boolean().optional(),
 });
 /** The classes of figure-cues.yaml: what a figure governed by the cue is instead of a haul. */
 export const CUE_CLASSES = [
@@ -406,6 +412,8 @@ export interface SeizureTables {
   listFrames: Set<string>;
   /** Reasons of the `per-unit` rows of figure-cues.yaml ("1 kg each": the size of one unit). */
   perUnitFrames: Set<string>;
+  /** Frames of negative-frames.yaml marked `package-size`: the size of one package of the haul. */
+  packageSizeFrames: Set<string>;
   periods: Compiled<PeriodRuleT>[];
   /** Month names (lower case, no dot) -> 0-based month. */
   months: Map<string, number>;
@@ -608,6 +616,7 @@ export function compileSeizureTables(dir: string): SeizureTables {
     frames: frames.map((f) => ({ rule: f, re: fastRegExp(f.pattern, 'iu') })),
     listFrames: new Set(frames.filter((f) => f.window === 'before' && !f.units).map((f) => f.reason)),
     perUnitFrames: new Set(cues.filter((c) => c.class === 'per-unit').map((c) => c.reason)),
+    packageSizeFrames: new Set(frames.filter((f) => f['package-size']).map((f) => f.reason)),
     periods: periods.map((p) => ({ rule: p, re: fastRegExp(p.pattern, 'giu') })),
     months,
     weekdays,
