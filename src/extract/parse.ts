@@ -3,6 +3,7 @@
  * their character offsets in `text` and their paragraph, and the compromise document itself.
  * Rules must not parse the whole text again (the bench holds extraction to 2x a bare parse).
  */
+import { matchAll } from './match-all.ts';
 import { englishParser, type NlpDoc, type Parser } from './parser.ts';
 
 export type { NlpDoc };
@@ -78,7 +79,7 @@ export function parseText(
     // "... a total of 39.97 kg. Moreover, ...": the parser reads the unit's dot as an
     // abbreviation; a unit, a dot and a capitalised word end a sentence.
     let from = start;
-    for (const m of text.slice(start, end).matchAll(UNIT_STOP)) {
+    for (const m of matchAll(text.slice(start, end), UNIT_STOP)) {
       const cut = start + m.index + m[0].length;
       push(from, cut);
       from = cut;

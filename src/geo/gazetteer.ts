@@ -361,6 +361,7 @@ function buildGazetteer(
     return out;
   };
 
+  const demonyms = new Map<string, string | null>();
   return {
     lookup(surface) {
       let hit = looked.get(surface);
@@ -383,8 +384,15 @@ function buildGazetteer(
       return [...out.values()];
     },
     demonym(word) {
-      const key = placeKey(word);
-      return countries.byDemonym.get(key) ?? (foreign ? words.byDemonym.get(key) : undefined) ?? null;
+      // Asked of every word of an article in languages that write demonyms in lower case.
+      let hit = demonyms.get(word);
+      if (hit === undefined) {
+        if (demonyms.size >= LOOKED_MAX) demonyms.clear();
+        const key = placeKey(word);
+        hit = countries.byDemonym.get(key) ?? (foreign ? words.byDemonym.get(key) : undefined) ?? null;
+        demonyms.set(word, hit);
+      }
+      return hit;
     },
     country: countryEntity,
     capitalOf(code) {

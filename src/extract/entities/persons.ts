@@ -171,7 +171,7 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
   const placeNounBefore =
     ctx.gaz.language === 'en'
       ? null
-      : new RegExp(
+      : cachedRegExp(
           `(?:^|[\\s'’])(?:${[
             ...gr.adminUnitNouns,
             ...gr.townNouns,

@@ -21,6 +21,7 @@ import type { GeoEntity } from '../../geo/index.ts';
 import { placeKey } from '../../geo/index.ts';
 import type { Place } from '../../types.ts';
 import { matchAll } from '../match-all.ts';
+import { foldForLiterals, mayMatch } from '../rules/literal-prefilter.ts';
 import { cachedRegExp } from '../rules/regex-cache.ts';
 import { escapeRegex } from '../rules/slots.ts';
 import { type EntityContext, isClaimed, spanText } from './context.ts';
@@ -1218,8 +1219,9 @@ function resolve(ctx: EntityContext, raws: Raw[]): PlaceMention[] {
   // Agencies that belong to one country ("Border Force", "Guardia Civil"), and countries named
   // in organisations' names ("Jamaica Customs", "Trinidad and Tobago Police Service").
   const agencyCodes = new Set<string>();
+  // The name itself first (the pattern is the name, case-sensitive, between non-letters).
   for (const a of ctx.tables.agencyCountries)
-    if (agencyPattern(a.name).test(ctx.text)) {
+    if (ctx.text.includes(a.name) && agencyPattern(a.name).test(ctx.text)) {
       bump(a.country);
       aboutBump(a.country);
       agencyCodes.add(a.country);
@@ -1473,7 +1475,9 @@ function resolve(ctx: EntityContext, raws: Raw[]): PlaceMention[] {
 function agencyCountryIn(ctx: EntityContext, index: number): string | null {
   const text = ctx.parsed.sentences[index]?.text ?? '';
   const found = new Set(
-    ctx.tables.agencyCountries.filter((a) => agencyPattern(a.name).test(text)).map((a) => a.country),
+    ctx.tables.agencyCountries
+      .filter((a) => text.includes(a.name) && agencyPattern(a.name).test(text))
+      .map((a) => a.country),
   );
   return found.size === 1 ? [...found][0]! : null;
 }
@@ -1545,6 +1549,7 @@ const coreferencePatterns = new WeakMap<object, RegExp>();
 function withCoreferences(ctx: EntityContext, mentions: PlaceMention[]): PlaceMention[] {
   const extra: PlaceMention[] = [];
   const of = ctx.tables.grammar.slots.re('org-of');
+  let folded: string | undefined;
   for (const rule of ctx.tables.coreferences) {
     // Compiled once per rule (a RegExp built per article is compiled again by V8 each time).
     let re = coreferencePatterns.get(rule);
@@ -1552,6 +1557,8 @@ function withCoreferences(ctx: EntityContext, mentions: PlaceMention[]): PlaceMe
       re = new RegExp(`\\b${rule.phrase.replace(/ /g, '\\s+')}\\b(?!\\s+${of}\\b)(?!['’]s\\b)?`, 'gi');
       coreferencePatterns.set(rule, re);
     }
+    // A phrase whose words the article never writes is in none of its sentences.
+    if (!mayMatch(re, (folded ??= foldForLiterals(ctx.text)))) continue;
     for (const s of ctx.parsed.sentences) {
       for (const m of matchAll(s.text, re)) {
         const start = s.start + m.index;

@@ -3,6 +3,7 @@
  * rules classify as persons, organisations or places. Tokens carry the compromise tags of the
  * term at the same offset, so rules can ask the one parse what it thinks of a word.
  */
+import { matchAll } from '../match-all.ts';
 import type { ParsedText } from '../parse.ts';
 import type { Parser } from '../parser.ts';
 
@@ -81,8 +82,8 @@ export function tokenize(
   return parsed.sentences.map((s) => {
     const out: Token[] = [];
     let prevEnd = s.start;
-    const addresses = [...s.text.matchAll(ADDRESS)].map((m) => [m.index, m.index + m[0].length] as const);
-    for (const m of s.text.matchAll(TOKEN)) {
+    const addresses = matchAll(s.text, ADDRESS).map((m) => [m.index, m.index + m[0].length] as const);
+    for (const m of matchAll(s.text, TOKEN)) {
       if (addresses.some(([a, b]) => m.index >= a && m.index < b)) continue;
       let word = m[0];
       const start = s.start + m.index;
