@@ -1550,6 +1550,10 @@ function withCoreferences(ctx: EntityContext, mentions: PlaceMention[]): PlaceMe
   const extra: PlaceMention[] = [];
   const of = ctx.tables.grammar.slots.re('org-of');
   let folded: string | undefined;
+  const foldedText = (): string => {
+    folded ??= foldForLiterals(ctx.text);
+    return folded;
+  };
   for (const rule of ctx.tables.coreferences) {
     // Compiled once per rule (a RegExp built per article is compiled again by V8 each time).
     let re = coreferencePatterns.get(rule);
@@ -1558,7 +1562,7 @@ function withCoreferences(ctx: EntityContext, mentions: PlaceMention[]): PlaceMe
       coreferencePatterns.set(rule, re);
     }
     // A phrase whose words the article never writes is in none of its sentences.
-    if (!mayMatch(re, (folded ??= foldForLiterals(ctx.text)))) continue;
+    if (!mayMatch(re, foldedText())) continue;
     for (const s of ctx.parsed.sentences) {
       for (const m of matchAll(s.text, re)) {
         const start = s.start + m.index;
