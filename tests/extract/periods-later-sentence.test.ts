@@ -113,3 +113,37 @@ describe('"last <weekday>" said on that weekday is a week back', () => {
     ).toEqual(['ketamine 35 2026-03-12']);
   });
 });
+
+describe('a count joined from a later sentence dates the haul the lead left undated', () => {
+  it('English and Spanish: the packing sentence names the day', () => {
+    expect(
+      figures(
+        'Police seized 450 kg of cocaine in Felixstowe, officials said on Thursday. The drugs were packed in 400 bricks inside a container unloaded last Monday.',
+        'en',
+      ),
+    ).toEqual(['cocaine 450 2026-03-09']);
+    expect(
+      figures(
+        'La Policía Nacional ha localizado 450 kilos de cocaína en el puerto de Bilbao. La droga estaba repartida en 400 paquetes dentro de un contenedor descargado el pasado lunes.',
+        'es',
+      ),
+    ).toEqual(['cocaine 450 2026-03-09']);
+  });
+});
+
+describe('"informó hoy", "anunciaram hoje" date the telling, not the haul', () => {
+  it.each([
+    [
+      'es',
+      'Los Mossos hallaron 200 kilos de marihuana en una nave de Lleida, informó hoy la policía autonómica.',
+      'cannabis',
+    ],
+    [
+      'pt',
+      'A GNR apreendeu 300 quilos de haxixe numa praia do Algarve, anunciaram hoje as autoridades.',
+      'hashish',
+    ],
+  ])('%s: %s', (language, text, drug) => {
+    expect(figures(text, language)).toEqual([`${drug} ${language === 'es' ? 200 : 300} null`]);
+  });
+});
