@@ -16,7 +16,7 @@ import { defaultRuleSet, type RuleSet } from '../rules/ruleset.ts';
 import { escapeRegex } from '../rules/slots.ts';
 import { type DrugMention, findDrugMentions } from './drugs.ts';
 import { negativeFrame } from './frames.ts';
-import { type Candidate, joinCountsAcrossSentences, mergeCandidates } from './merge.ts';
+import { type Candidate, joinCountsAcrossSentences, mergeCandidates, takeLaterPeriod } from './merge.ts';
 import { detectNumberFormat } from './numbers.ts';
 import { findPeriods, nearestPeriod, type PeriodMention, periodOfFigure, publicationDay } from './periods.ts';
 import {
@@ -644,6 +644,7 @@ export function extractSeizures(
           last.seizure.count = q.value;
           last.seizure.countUnit = q.unit as Seizure['countUnit'];
           last.reasons.push('count-joined-across-sentences');
+          takeLaterPeriod(last, candidate);
         }
         rejected.push({ ...candidate, rejectedBy: 'packing-of-told-haul' });
         return;
@@ -667,6 +668,7 @@ export function extractSeizures(
           last.seizure.count = q.value;
           last.seizure.countUnit = q.unit as Seizure['countUnit'];
           last.reasons.push('count-joined-across-sentences');
+          takeLaterPeriod(last, candidate);
           return;
         }
         // "stopped 6 crates of codeine syrup ... An officer said the shipment held 12,000

@@ -356,6 +356,19 @@ export function confidenceOf(c: Candidate, w: ConfidenceWeights): number {
  * takes the count told just before it when its own sentence refers back to it. The drugs must
  * agree, or one be unspecified (the named one wins). Returns the candidates left.
  */
+/**
+ * "seized 1,100 kilos ... The drug, in 980 packets, turned up last Monday": the count that a
+ * later sentence joins to the haul dates it when the haul has no date of its own.
+ */
+export function takeLaterPeriod(into: Candidate, from: Candidate): void {
+  if (from.periodSource !== 'explicit' || into.periodSource === 'explicit') return;
+  if (!from.seizure.period || from.periodRange || into.seizure.period !== null) return;
+  if (from.unitIndex <= into.unitIndex) return;
+  into.seizure.period = from.seizure.period;
+  into.periodSource = 'explicit';
+  into.reasons.push('period-from-joined-count');
+}
+
 export function joinCountsAcrossSentences(candidates: Candidate[], window: number): Candidate[] {
   const dropped = new Set<Candidate>();
   const compatible = (a: Figure, b: Figure) =>
@@ -404,6 +417,7 @@ export function joinCountsAcrossSentences(candidates: Candidate[], window: numbe
     if (!ok) continue;
     mass.seizure.count = count.seizure.count;
     mass.seizure.countUnit = count.seizure.countUnit;
+    takeLaterPeriod(mass, count);
     if (mass.seizure.drug === 'unspecified') mass.seizure.drug = count.seizure.drug;
     mass.reasons.push('count-joined-across-sentences');
     dropped.add(count);

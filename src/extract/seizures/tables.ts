@@ -255,6 +255,7 @@ export const SEIZURE_SLOTS = [
   'referring-determiners',
   'article-the',
   'haul-references',
+  'reference-modifiers',
   'drug-hyphen-words',
   'refer-back-opener',
   'additional-haul',
@@ -524,8 +525,11 @@ export function compileSeizureTables(dir: string): SeizureTables {
       'iu',
     ),
     genericOf: new RegExp(`^\\s*${g('link-of')}\\s+${g('determiners')}?\\s*$`, 'i'),
+    // "the vessel", "the 15-metre yacht", "les deux conteneurs", "das rund 20 Meter lange
+    // Gefährt": up to three modifiers (a token with a digit, or a `reference-modifiers` word:
+    // a number word, a qualifier, a measure) and one more word of any kind before the noun.
     definiteRef: fastRegExp(
-      `\\b${g('definite-articles')}\\s+(?:[\\p{L}-]+\\s+)?${g('haul-references')}\\b`,
+      `\\b${g('definite-articles')}\\s+(?:(?:[\\p{L}-]*\\d[\\p{L}\\d.,-]*|${g('reference-modifiers')})\\s+){0,3}(?:[\\p{L}-]+\\s+)?${g('haul-references')}\\b`,
       'iu',
     ),
     theBefore: fastRegExp(`\\b${g('definite-articles')}\\s+(?:[\\p{L}-]+\\s+)?$`, 'iu'),
