@@ -383,33 +383,42 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
       const nameTokens = all.slice(ts);
       if (nameTokens.length === 0 || nameTokens.some((tok) => isClaimed(ctx, tok))) continue;
       const roleTokens = all.slice(0, ts);
-      const before = all[ts - 1];
+      // "Interior Secretary Dr X", "Police Col. X": honorifics and abbreviated ranks between the
+      // title and the name; the title ends before them (`re` tokens), a rank among them is the role's.
+      let re = ts;
+      while (re > 0 && isHonorific(all[re - 1]!)) re--;
+      const roleCore = all.slice(0, re);
+      const honorTail = all.slice(re, ts);
+      const before = all[re - 1];
       const last = all[all.length - 1]!;
       const after = ctx.text.slice(last.end + (last.possessive ? 2 : 0), last.end + 200);
 
       let role: string | null = null;
       let isPerson = false;
       if (roleTokens.length > 0) {
-        const orgHead = lastOrgHead(ctx, roleTokens);
-        const honorOnly = roleTokens.every(isHonorific);
+        const orgHead = lastOrgHead(ctx, roleCore);
+        const honorOnly = re === 0;
         if (honorOnly) {
           isPerson = true;
           role = rankRole(roleTokens);
         } else if (
           before &&
-          (isHead(before, prevOf(before)) || (t.titleModifiers.has(lower(before)) && roleHasHead(ts))) &&
-          orgHead < ts - 1
+          (isHead(before, prevOf(before)) || (t.titleModifiers.has(lower(before)) && roleHasHead(re))) &&
+          orgHead < re - 1
         ) {
-          role = cleanRole(roleTokens);
+          role = cleanRole(roleCore);
           isPerson = true;
-        } else if (firstName === ts && roleHasHead(ts)) {
-          role = cleanRole(roleTokens);
+        } else if (firstName === ts && roleHasHead(re)) {
+          role = cleanRole(roleCore);
           isPerson = true;
-        } else if (hasComplement(roleTokens)) {
+        } else if (hasComplement(roleCore)) {
           // "Minister for Customs Karel Vos", "Director of Field Operations Marty Raybon".
-          role = cleanRole(roleTokens);
+          role = cleanRole(roleCore);
           isPerson = true;
-          role = cleanRole(roleTokens);
+        } else if (honorTail.some(isRank) && roleCore.every((tok) => tok.name && !tok.possessive)) {
+          // "Police Col. X", "Customs Supt. X": a rank after a service's name is the role.
+          const end = honorTail.filter(isRank).at(-1)!.end;
+          role = ctx.text.slice(roleCore[0]!.start, ctx.text[end] === '.' ? end + 1 : end);
           isPerson = true;
         }
       }

@@ -1,0 +1,42 @@
+/**
+ * Persons the extractor missed or cut, by class (issue 9): honorifics and abbreviated ranks
+ * between a title and a name, generational suffixes, lower-case roles, names listed after a
+ * plural apposition, compounding roles of Dutch and German, and places taken for persons.
+ * Sentences of our own.
+ */
+import { describe, expect, it } from 'vitest';
+import { articleFromText, extractRecord } from '../../src/extract/index.ts';
+
+type Lang = 'en' | 'de' | 'es' | 'fr' | 'nl' | 'pt';
+function persons(text: string, language: Lang = 'en') {
+  return extractRecord(articleFromText({ url: null, title: null, text, published: '2026-11-01', language }))
+    .persons;
+}
+const names = (text: string, language: Lang = 'en') => persons(text, language).map((p) => p.name);
+
+describe('an honorific or a rank between a title and the name', () => {
+  it('drops an honorific after the title, keeps the title as the role', () => {
+    const p = persons(
+      'Interior Secretary Dr Akinyi Otieno told lawmakers that 300 kg of heroin were seized.',
+    );
+    expect(p.map((x) => x.name)).toEqual(['Akinyi Otieno']);
+    expect(p[0]!.role).toBe('Interior Secretary');
+    expect(
+      names('Yesterday Health Minister Mrs. Ngozi Adeyemi-Bello opened the new scanner at the port.'),
+    ).toEqual(['Ngozi Adeyemi-Bello']);
+    expect(names('Deputy Governor Hon. Tevite Fakatava said the cannabis farm was burnt.')).toEqual([
+      'Tevite Fakatava',
+    ]);
+  });
+  it('reads an abbreviated rank after a service name as the role', () => {
+    const p = persons('Police Col. Danilo Tumbaga said 20 kg of shabu were found in a van.');
+    expect(p.map((x) => x.name)).toEqual(['Danilo Tumbaga']);
+    expect(p[0]!.role).toBe('Police Col.');
+    expect(names('Navy Capt. Ingrid Solberg confirmed that the yacht carried 600 kilos of cocaine.')).toEqual(
+      ['Ingrid Solberg'],
+    );
+    expect(names('Marines Lt. Col. Pedro Alcaraz, whose unit found the boat, spoke to reporters.')).toEqual([
+      'Pedro Alcaraz',
+    ]);
+  });
+});
