@@ -40,3 +40,27 @@ describe('an honorific or a rank between a title and the name', () => {
     ]);
   });
 });
+
+describe('generational suffixes and post-nominal letters', () => {
+  it('keeps Jr., Sr. and a numeral in the name, with the dot', () => {
+    expect(names('District collector Atty. Ramon Dizon Jr. said the capsules were swallowed.')).toEqual([
+      'Ramon Dizon Jr.',
+    ]);
+    expect(names('Joseph Kamau Sr., 61, was charged with possession of 3 kg of heroin.')).toEqual([
+      'Joseph Kamau Sr.',
+    ]);
+    expect(names('"It was a big haul," said Henry Ford III, a customs officer.')).toEqual(['Henry Ford III']);
+  });
+  it('joins a later mention by surname to the name with its suffix', () => {
+    expect(
+      names('Port chief Alfredo Santos Jr. met the crew. Santos said 40 kg of shabu had been found aboard.'),
+    ).toEqual(['Alfredo Santos Jr.']);
+  });
+  it('leaves letters of office and honours out of the name', () => {
+    expect(names('Judge Andrew Menary KC jailed Tomas Brady, 30, for six years.')).toEqual([
+      'Andrew Menary',
+      'Tomas Brady',
+    ]);
+    expect(names('Senator Grace Oduya MP said 12 kg of cocaine were seized.')).toEqual(['Grace Oduya']);
+  });
+});

@@ -259,8 +259,18 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
         all = all.slice(0, cut);
         while (all.length > 1 && CONNECTORS.has(all[all.length - 1]!.text)) all = all.slice(0, -1);
       }
-      // "Judge Andrew Menary KC": letters after the name are no part of it.
-      while (all.length > 1 && t.postNominals.has(all[all.length - 1]!.text)) all = all.slice(0, -1);
+      // "Judge Andrew Menary KC": letters after the name are no part of it; a generational suffix
+      // ("Marco Reyes Jr.", "Henry Ford II") is, and goes back on the name found.
+      const suffixToks: Token[] = [];
+      while (
+        all.length > 1 &&
+        (t.postNominals.has(all[all.length - 1]!.text) || t.nameSuffixes.has(all[all.length - 1]!.text))
+      ) {
+        const tok = all[all.length - 1]!;
+        if (t.nameSuffixes.has(tok.text)) suffixToks.unshift(tok);
+        else suffixToks.length = 0;
+        all = all.slice(0, -1);
+      }
       // "Supt Rajesh Pillay of the Metro (unit)", "minister Annelies Verhulst van Justitie": a
       // name ends at a connector after which come only institution words, or "of the" and a place
       // ("Filipe dos Santos" keeps its place-like surname).
@@ -823,7 +833,18 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
           claim(ctx, [...between, ...rest]);
         }
       }
-      const name = spanText(ctx, nameTokens);
+      let name = spanText(ctx, nameTokens);
+      const suffixEnd = suffixToks.at(-1)?.end ?? -1;
+      if (
+        suffixToks.length > 0 &&
+        nameTokens.length >= 2 &&
+        nameTokens.at(-1) === all.at(-1) &&
+        /^,?\s+$/.test(ctx.text.slice(nameTokens.at(-1)!.end, suffixToks[0]!.start))
+      ) {
+        name = ctx.text.slice(nameTokens[0]!.start, ctx.text[suffixEnd] === '.' ? suffixEnd + 1 : suffixEnd);
+        nameTokens.push(...suffixToks);
+        claim(ctx, suffixToks);
+      }
       // "La contraalmirante X", "Segundo o diretor ...": the article or speech word that opens the
       // sentence is no part of the role (other languages; English roles keep their form).
       if (role !== null && ctx.gaz.language !== 'en')
@@ -934,8 +955,12 @@ function sameButInitial(a: string[], b: string[]): boolean {
 function mergePersons(ctx: EntityContext, found: Found[]): Person[] {
   const full = found.filter((f) => f.tokens.length >= 2);
   const people: Array<Person & { words: string[] }> = [];
+  const suffixes = ctx.tables.nameSuffixes;
   const add = (f: Found) => {
+    // "Marco Reyes Jr." is "Reyes" later: the generational suffix is left out of the matching.
     const words = f.name.split(/\s+/);
+    while (words.length > 2 && suffixes.has(words[words.length - 1]!.replace(/,$/, ''))) words.pop();
+    if (words.length > 1) words[words.length - 1] = words[words.length - 1]!.replace(/,$/, '');
     const same = people.find(
       (p) =>
         p.name === f.name ||
