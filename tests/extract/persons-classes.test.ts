@@ -64,3 +64,28 @@ describe('generational suffixes and post-nominal letters', () => {
     expect(names('Senator Grace Oduya MP said 12 kg of cocaine were seized.')).toEqual(['Grace Oduya']);
   });
 });
+
+describe('legal roles and compound roles of Dutch and German', () => {
+  it('reads English legal roles written in lower case before the name', () => {
+    const p = persons('His counsel, senior advocate Ravi Menon, told the court the case was weak.');
+    expect(p.map((x) => x.name)).toEqual(['Ravi Menon']);
+    expect(p[0]!.role).toBe('senior advocate');
+    expect(persons('Her lawyer, defence counsel Aidan Murphy, said she would appeal.')[0]?.role).toBe(
+      'defence counsel',
+    );
+  });
+  it('reads a Dutch compound ending in a role head as the role, the speech verb left out', () => {
+    const p = persons('"Het wordt gevaarlijker," zegt verslavingsarts Joris Verbeek over de pillen.', 'nl');
+    expect(p.map((x) => [x.name, x.role])).toEqual([['Joris Verbeek', 'verslavingsarts']]);
+    expect(names('"We zien meer jongeren," zegt drugsdeskundige Karin Bos.', 'nl')).toEqual(['Karin Bos']);
+  });
+  it('takes a capitalised compound role before a lone first name with an age as the role', () => {
+    expect(
+      names('Ervaringsdeskundige Femke (29) uit Deventer gebruikte twee jaar lang cocaïne.', 'nl'),
+    ).toEqual(['Femke']);
+  });
+  it('reads a German compound ending in -fahnder as a role', () => {
+    const p = persons('Zollfahnder Jürgen Haas sagte, die Ladung sei aus Ecuador gekommen.', 'de');
+    expect(p.map((x) => [x.name, x.role])).toEqual([['Jürgen Haas', 'Zollfahnder']]);
+  });
+});

@@ -1,0 +1,1 @@
+import { articleFromText, extractRecord } from './src/extract/index.ts';
