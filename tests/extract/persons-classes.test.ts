@@ -89,3 +89,22 @@ describe('legal roles and compound roles of Dutch and German', () => {
     expect(p.map((x) => [x.name, x.role])).toEqual([['Jürgen Haas', 'Zollfahnder']]);
   });
 });
+
+describe('two names joined by "and", set off by commas', () => {
+  it('takes both after a plural noun or a clause', () => {
+    expect(names('Two fishermen, Sione Havili and Tomasi Fifita, were given nine years.').sort()).toEqual([
+      'Sione Havili',
+      'Tomasi Fifita',
+    ]);
+    expect(
+      names(
+        'The two deckhands who unloaded the bales, Ropate Naivalu and Josefa Cakau, were jailed for eight years.',
+      ).sort(),
+    ).toEqual(['Josefa Cakau', 'Ropate Naivalu']);
+  });
+  it('takes no places listed the same way', () => {
+    expect(names('Shipments went through two ports, Santa Cruz and Puerto Limón, officials said.')).toEqual(
+      [],
+    );
+  });
+});

@@ -856,6 +856,42 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
       claim(ctx, roleClaim);
     }
   }
+  // "Two fishermen, Sione Havili and Tomasi Fifita, were jailed", "the men who steered the boat,
+  // X and Y, were given": two names of two to four words joined by "and", set off by commas
+  // between a lower-case word and a lower-case word (a noun phrase and its verb), are persons.
+  for (let s = 0; s < ctx.chunks.length; s++) {
+    if (ctx.creditSentences.has(s)) continue;
+    const chunks = ctx.chunks[s]!;
+    const sentenceTokens = ctx.tokens[s]!;
+    const fullName = (c: Chunk) => {
+      const words = c.tokens.filter((tok) => !CONNECTORS.has(tok.text));
+      return (
+        words.length >= 2 &&
+        words.length <= 4 &&
+        c.tokens.every((tok) => (nameWord(tok) || CONNECTORS.has(tok.text)) && !isClaimed(ctx, tok)) &&
+        !c.tokens.some(
+          (tok) => gr.notNameWords.has(lower(tok)) || t.facilities.some((f) => f.head === tok.text),
+        ) &&
+        !isPlaceName(c.tokens) &&
+        ctx.gaz.lookup(c.text).length === 0 &&
+        !orgNames.some((o) => o === c.text || o.includes(c.text)) &&
+        !ctx.isDrugName(c.text)
+      );
+    };
+    for (let i = 0; i + 1 < chunks.length; i++) {
+      const [a, b] = [chunks[i]!, chunks[i + 1]!];
+      const prev = sentenceTokens[a.tokens[0]!.index - 1];
+      if (!prev || prev.name || !/^\p{Ll}+$/u.test(prev.text) || !/^,\s+$/.test(a.tokens[0]!.gapBefore))
+        continue;
+      if (!gr.personAnd.test(ctx.text.slice(a.end, b.start))) continue;
+      if (!/^,\s+\p{Ll}/u.test(ctx.text.slice(b.end, b.end + 40))) continue;
+      if (!fullName(a) || !fullName(b)) continue;
+      for (const c of [a, b]) {
+        found.push({ name: c.text, role: null, tokens: c.tokens });
+        claim(ctx, c.tokens);
+      }
+    }
+  }
   // "Thabo Nkosi and Pieter van der Merwe", "Kim Min-jun and Lee Seo-yeon": a name of two to
   // four words joined by "and" to a person found is a person too.
   const foundAt = new Set(found.flatMap((f) => f.tokens.map((tok) => tok.start)));

@@ -1,1 +1,0 @@
-import { articleFromText, extractRecord } from './src/extract/index.ts';
