@@ -259,8 +259,18 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
         all = all.slice(0, cut);
         while (all.length > 1 && CONNECTORS.has(all[all.length - 1]!.text)) all = all.slice(0, -1);
       }
-      // "Judge Andrew Menary KC": letters after the name are no part of it.
-      while (all.length > 1 && t.postNominals.has(all[all.length - 1]!.text)) all = all.slice(0, -1);
+      // "Judge Andrew Menary KC": letters after the name are no part of it; a generational suffix
+      // ("Marco Reyes Jr.", "Henry Ford II") is, and goes back on the name found.
+      const suffixToks: Token[] = [];
+      while (
+        all.length > 1 &&
+        (t.postNominals.has(all[all.length - 1]!.text) || t.nameSuffixes.has(all[all.length - 1]!.text))
+      ) {
+        const tok = all[all.length - 1]!;
+        if (t.nameSuffixes.has(tok.text)) suffixToks.unshift(tok);
+        else suffixToks.length = 0;
+        all = all.slice(0, -1);
+      }
       // "Supt Rajesh Pillay of the Metro (unit)", "minister Annelies Verhulst van Justitie": a
       // name ends at a connector after which come only institution words, or "of the" and a place
       // ("Filipe dos Santos" keeps its place-like surname).
@@ -383,33 +393,42 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
       const nameTokens = all.slice(ts);
       if (nameTokens.length === 0 || nameTokens.some((tok) => isClaimed(ctx, tok))) continue;
       const roleTokens = all.slice(0, ts);
-      const before = all[ts - 1];
+      // "Interior Secretary Dr X", "Police Col. X": honorifics and abbreviated ranks between the
+      // title and the name; the title ends before them (`re` tokens), a rank among them is the role's.
+      let re = ts;
+      while (re > 0 && isHonorific(all[re - 1]!)) re--;
+      const roleCore = all.slice(0, re);
+      const honorTail = all.slice(re, ts);
+      const before = all[re - 1];
       const last = all[all.length - 1]!;
       const after = ctx.text.slice(last.end + (last.possessive ? 2 : 0), last.end + 200);
 
       let role: string | null = null;
       let isPerson = false;
       if (roleTokens.length > 0) {
-        const orgHead = lastOrgHead(ctx, roleTokens);
-        const honorOnly = roleTokens.every(isHonorific);
+        const orgHead = lastOrgHead(ctx, roleCore);
+        const honorOnly = re === 0;
         if (honorOnly) {
           isPerson = true;
           role = rankRole(roleTokens);
         } else if (
           before &&
-          (isHead(before, prevOf(before)) || (t.titleModifiers.has(lower(before)) && roleHasHead(ts))) &&
-          orgHead < ts - 1
+          (isHead(before, prevOf(before)) || (t.titleModifiers.has(lower(before)) && roleHasHead(re))) &&
+          orgHead < re - 1
         ) {
-          role = cleanRole(roleTokens);
+          role = cleanRole(roleCore);
           isPerson = true;
-        } else if (firstName === ts && roleHasHead(ts)) {
-          role = cleanRole(roleTokens);
+        } else if (firstName === ts && roleHasHead(re)) {
+          role = cleanRole(roleCore);
           isPerson = true;
-        } else if (hasComplement(roleTokens)) {
+        } else if (hasComplement(roleCore)) {
           // "Minister for Customs Karel Vos", "Director of Field Operations Marty Raybon".
-          role = cleanRole(roleTokens);
+          role = cleanRole(roleCore);
           isPerson = true;
-          role = cleanRole(roleTokens);
+        } else if (honorTail.some(isRank) && roleCore.every((tok) => tok.name && !tok.possessive)) {
+          // "Police Col. X", "Customs Supt. X": a rank after a service's name is the role.
+          const end = honorTail.filter(isRank).at(-1)!.end;
+          role = ctx.text.slice(roleCore[0]!.start, ctx.text[end] === '.' ? end + 1 : end);
           isPerson = true;
         }
       }
@@ -814,7 +833,18 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
           claim(ctx, [...between, ...rest]);
         }
       }
-      const name = spanText(ctx, nameTokens);
+      let name = spanText(ctx, nameTokens);
+      const suffixEnd = suffixToks.at(-1)?.end ?? -1;
+      if (
+        suffixToks.length > 0 &&
+        nameTokens.length >= 2 &&
+        nameTokens.at(-1) === all.at(-1) &&
+        /^,?\s+$/.test(ctx.text.slice(nameTokens.at(-1)!.end, suffixToks[0]!.start))
+      ) {
+        name = ctx.text.slice(nameTokens[0]!.start, ctx.text[suffixEnd] === '.' ? suffixEnd + 1 : suffixEnd);
+        nameTokens.push(...suffixToks);
+        claim(ctx, suffixToks);
+      }
       // "La contraalmirante X", "Segundo o diretor ...": the article or speech word that opens the
       // sentence is no part of the role (other languages; English roles keep their form).
       if (role !== null && ctx.gaz.language !== 'en')
@@ -824,6 +854,42 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
       found.push({ name, role, tokens: nameTokens });
       claim(ctx, role !== null || roleTokens.every(isHonorific) ? all : nameTokens);
       claim(ctx, roleClaim);
+    }
+  }
+  // "Two fishermen, Sione Havili and Tomasi Fifita, were jailed", "the men who steered the boat,
+  // X and Y, were given": two names of two to four words joined by "and", set off by commas
+  // between a lower-case word and a lower-case word (a noun phrase and its verb), are persons.
+  for (let s = 0; s < ctx.chunks.length; s++) {
+    if (ctx.creditSentences.has(s)) continue;
+    const chunks = ctx.chunks[s]!;
+    const sentenceTokens = ctx.tokens[s]!;
+    const fullName = (c: Chunk) => {
+      const words = c.tokens.filter((tok) => !CONNECTORS.has(tok.text));
+      return (
+        words.length >= 2 &&
+        words.length <= 4 &&
+        c.tokens.every((tok) => (nameWord(tok) || CONNECTORS.has(tok.text)) && !isClaimed(ctx, tok)) &&
+        !c.tokens.some(
+          (tok) => gr.notNameWords.has(lower(tok)) || t.facilities.some((f) => f.head === tok.text),
+        ) &&
+        !isPlaceName(c.tokens) &&
+        ctx.gaz.lookup(c.text).length === 0 &&
+        !orgNames.some((o) => o === c.text || o.includes(c.text)) &&
+        !ctx.isDrugName(c.text)
+      );
+    };
+    for (let i = 0; i + 1 < chunks.length; i++) {
+      const [a, b] = [chunks[i]!, chunks[i + 1]!];
+      const prev = sentenceTokens[a.tokens[0]!.index - 1];
+      if (!prev || prev.name || !/^\p{Ll}+$/u.test(prev.text) || !/^,\s+$/.test(a.tokens[0]!.gapBefore))
+        continue;
+      if (!gr.personAnd.test(ctx.text.slice(a.end, b.start))) continue;
+      if (!/^,\s+\p{Ll}/u.test(ctx.text.slice(b.end, b.end + 40))) continue;
+      if (!fullName(a) || !fullName(b)) continue;
+      for (const c of [a, b]) {
+        found.push({ name: c.text, role: null, tokens: c.tokens });
+        claim(ctx, c.tokens);
+      }
     }
   }
   // "Thabo Nkosi and Pieter van der Merwe", "Kim Min-jun and Lee Seo-yeon": a name of two to
@@ -925,8 +991,12 @@ function sameButInitial(a: string[], b: string[]): boolean {
 function mergePersons(ctx: EntityContext, found: Found[]): Person[] {
   const full = found.filter((f) => f.tokens.length >= 2);
   const people: Array<Person & { words: string[] }> = [];
+  const suffixes = ctx.tables.nameSuffixes;
   const add = (f: Found) => {
+    // "Marco Reyes Jr." is "Reyes" later: the generational suffix is left out of the matching.
     const words = f.name.split(/\s+/);
+    while (words.length > 2 && suffixes.has(words[words.length - 1]!.replace(/,$/, ''))) words.pop();
+    if (words.length > 1) words[words.length - 1] = words[words.length - 1]!.replace(/,$/, '');
     const same = people.find(
       (p) =>
         p.name === f.name ||

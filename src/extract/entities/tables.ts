@@ -17,6 +17,7 @@ const TitleRule = WordsRule([
   'head',
   'head-suffix',
   'post-nominal',
+  'name-suffix',
   'modifier',
   'honorific',
   'relation',
@@ -282,8 +283,10 @@ export interface EntityTables {
   /** Abbreviated ranks that are a role ("Lt. Col.", "Sgt."), lower-case with their dot. */
   ranks: Set<string>;
   relations: Set<string>;
-  /** Letters after a name ("KC", "Jr."), as written. */
+  /** Letters after a name that are no part of it ("KC", "BL"), as written. */
   postNominals: Set<string>;
+  /** Generational suffixes that are part of a name ("Jr.", "III"), as written, with and without the dot. */
+  nameSuffixes: Set<string>;
   orgHeads: Set<string>;
   /** Legal forms of companies ("GmbH", "S.A."): heads that need a name before them. */
   orgLegal: Set<string>;
@@ -460,6 +463,7 @@ export function compileEntityTables(dir: string): EntityTables {
     ranks: new Set([...words(titles, 'rank', true), ...words(titles, 'rank-word', true)]),
     relations: words(titles, 'relation', true),
     postNominals: words(titles, 'post-nominal', false),
+    nameSuffixes: words(titles, 'name-suffix', false),
     orgHeads: new Set([...words(orgs, 'head', false), ...words(orgs, 'legal', false)]),
     orgLegal: words(orgs, 'legal', false),
     orgCues: words(orgs, 'cue', true),
