@@ -7,7 +7,8 @@
  *
  * Texts: the labelled dev corpus (../shared/corpus/dev), read at run time, never copied; then,
  * per language, the same ratio on the files of each language in ../shared/corpus/dev-multilingual
- * and dev (`byLanguage`): each language's extraction (its RuleSet) against a bare parse of the
+ * and dev, and of our multilingual tuning sets tests/fixtures/heldout/ml1..ml4 (`byLanguage`):
+ * each language's extraction (its RuleSet) against a bare parse of the
  * same texts, the languages' rounds interleaved, as wall time (`ratio`) and CPU time
  * (`cpuRatio`). Options: --rounds N (default 5), --dir DIR, --languages-dir DIR.
  */
@@ -86,7 +87,17 @@ const extractMsPerArticle = median(extractRuns) / articles.length;
 const compromiseMsPerArticle = median(compromiseRuns) / articles.length;
 const ratio = extractMsPerArticle / compromiseMsPerArticle;
 // Per language: each language's files, its RuleSet (decided per article) against a bare parse.
-const langDirs = [opt('--languages-dir') ?? path.resolve(ROOT, '../shared/corpus/dev-multilingual'), dir];
+// By default the multilingual dev set and our multilingual tuning sets (ml1..ml4: about 20
+// articles a language, where dev-multilingual alone has 5, too few for a stable median).
+const langDirs = [
+  ...(opt('--languages-dir')
+    ? [opt('--languages-dir')!]
+    : [
+        path.resolve(ROOT, '../shared/corpus/dev-multilingual'),
+        ...['ml1', 'ml2', 'ml3', 'ml4'].map((s) => path.join(ROOT, 'tests/fixtures/heldout', s)),
+      ]),
+  dir,
+];
 const byLang = new Map<string, ScrapedArticle[]>();
 for (const d of langDirs) {
   let files: string[] = [];
