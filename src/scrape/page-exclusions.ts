@@ -57,7 +57,7 @@ function exclusionOf(el: Element): Strength | 0 {
   if (attrs['aria-hidden'] === 'true' && name !== 'time') return 1;
   if (attrs.style && (HIDDEN_STYLE.test(attrs.style) || CLIPPED_STYLE.test(attrs.style))) return 1;
   const cls = attrs.class ?? '';
-  if (cls && hiddenByClass(cls)) return 1;
+  if (cls && (HIDDEN_CLASS.test(cls) || ON_DEMAND.test(cls))) return 1;
   const role = attrs.role;
   if (role && UNLIKELY_ROLES.has(role)) return role === 'dialog' || role === 'alertdialog' ? 3 : 2;
   // A table in a <figure> (WordPress writes every table as `figure.wp-block-table`) is the
@@ -67,43 +67,14 @@ function exclusionOf(el: Element): Strength | 0 {
   if (NEVER_BY_CLASS.has(name)) return 0;
   const ci = `${cls} ${attrs.id ?? ''}`;
   if (ci.length < 2) return 0;
-  return exclusionByName(ci, SUBHEADINGS.has(name));
-}
-
-/**
- * Memos of the class/id tests, by the class (and id) string: a page repeats the same few class
- * names on thousands of elements. Pure functions of the string, emptied when they grow large.
- */
-const HIDDEN_BY_CLASS = new Map<string, boolean>();
-const EXCLUSION_BY_NAME = new Map<string, Strength | 0>();
-const MEMO_LIMIT = 20_000;
-
-function hiddenByClass(cls: string): boolean {
-  let hidden = HIDDEN_BY_CLASS.get(cls);
-  if (hidden === undefined) {
-    hidden = HIDDEN_CLASS.test(cls) || ON_DEMAND.test(cls);
-    if (HIDDEN_BY_CLASS.size >= MEMO_LIMIT) HIDDEN_BY_CLASS.clear();
-    HIDDEN_BY_CLASS.set(cls, hidden);
-  }
-  return hidden;
-}
-
-function exclusionByName(ci: string, subheading: boolean): Strength | 0 {
-  const key = subheading ? `h ${ci}` : `- ${ci}`;
-  let strength = EXCLUSION_BY_NAME.get(key);
-  if (strength === undefined) {
-    strength = classIdExclusion(ci, subheading);
-    if (EXCLUSION_BY_NAME.size >= MEMO_LIMIT) EXCLUSION_BY_NAME.clear();
-    EXCLUSION_BY_NAME.set(key, strength);
-  }
-  return strength;
-}
-
-function classIdExclusion(ci: string, subheading: boolean): Strength | 0 {
   if (BODY_HINT.test(ci)) return 0;
   if (STRONG.test(ci) && !/article|body|story/i.test(ci)) return 3;
   // A heading named "recipe-header" or "section-header" is a heading, not a page header.
-  if (UNLIKELY.test(ci) && !MAYBE.test(ci) && !(subheading && !UNLIKELY.test(ci.replace(/header/gi, ''))))
+  if (
+    UNLIKELY.test(ci) &&
+    !MAYBE.test(ci) &&
+    !(SUBHEADINGS.has(name) && !UNLIKELY.test(ci.replace(/header/gi, '')))
+  )
     return 1;
   return 0;
 }
