@@ -841,7 +841,6 @@ export function filterBlocks(blocks: readonly TextBlock[], headlines: readonly s
     const b = blocks[i]!;
     const text = b.text;
     if (!text || facts.has(i) || widgets.has(i) || labelledRow(b)) continue;
-    const lower = text.toLowerCase();
     if (b.units < 100 && BOILERPLATE_PARAGRAPH.test(text)) continue;
     if (b.units < 400 && b.linkUnits > 0 && inlinePromo(text)) continue;
     // A date alone on a line at the top or the bottom (a dateline block); in the middle, as a
@@ -876,18 +875,20 @@ export function filterBlocks(blocks: readonly TextBlock[], headlines: readonly s
     if (b.linkUnits > b.units * 0.6 && !heading && isLinkLine(b)) continue;
     // The headline (or the page title it is part of), repeated at the top of the body: what
     // came before it (kicker, date line) is not body either.
-    if (
-      out.length < 3 &&
-      b.units < 300 &&
+    // (Lowercased only for the headline tests: most blocks are long paragraphs past the top.)
+    if (out.length < 3 && b.units < 300) {
+      const lower = text.toLowerCase();
       // Part of the headline, as the headline is part of the page title: most of it, not a
       // subheading that shares a phrase ("Polls close in the north" under "...: polls close
       // in the north, queues in the capital").
-      heads.some((h) => h === lower || (h.includes(lower) && b.units >= 15 && partOfHeadline(h, lower)))
-    ) {
-      for (let k = out.length - 1; k >= 0; k--) if (!isProse(out[k]!)) out.splice(k, 1);
-      continue;
+      if (
+        heads.some((h) => h === lower || (h.includes(lower) && b.units >= 15 && partOfHeadline(h, lower)))
+      ) {
+        for (let k = out.length - 1; k >= 0; k--) if (!isProse(out[k]!)) out.splice(k, 1);
+        continue;
+      }
     }
-    if (HEADINGS.has(b.owner.name) && heads.includes(lower)) continue;
+    if (HEADINGS.has(b.owner.name) && heads.includes(text.toLowerCase())) continue;
     if (b.units >= 40) {
       if (seen.has(text)) continue;
       seen.add(text);

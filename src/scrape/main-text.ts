@@ -253,6 +253,8 @@ function proseCluster(page: PageText, body: Element, min: number): Element {
 }
 
 const WORD = /[\p{L}\p{N}_]+/gu;
+/** WORD for an `exec` loop that may stop early (its own `lastIndex`, reset before each loop). */
+const WORD_RUN = /[\p{L}\p{N}_]+/gu;
 
 function tokenCounts(text: string): Map<string, number> {
   const m = new Map<string, number>();
@@ -318,14 +320,18 @@ function aboutHeadline(text: string, headlines: readonly string[]): boolean {
       for (let i = 1; i < run.length; i++) pairs.add(run.slice(i - 1, i + 1));
   }
   if (!words.size && !pairs.size) return true;
+  const need = (words.size + pairs.size) / 3;
   let found = 0;
+  // Stops at the first third found: the text of a body runs to thousands of words.
   if (words.size) {
-    const seen = new Set<string>();
-    for (const t of tokenCounts(text).keys()) seen.add(t.toLowerCase());
-    for (const w of words) if (seen.has(w)) found++;
+    const left = new Set(words);
+    WORD_RUN.lastIndex = 0;
+    for (let m = WORD_RUN.exec(text); m; m = WORD_RUN.exec(text)) {
+      if (left.delete(m[0].toLowerCase()) && ++found >= need) return true;
+    }
   }
-  for (const p of pairs) if (text.includes(p)) found++;
-  return found >= (words.size + pairs.size) / 3;
+  for (const p of pairs) if (text.includes(p) && ++found >= need) return true;
+  return found >= need;
 }
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
