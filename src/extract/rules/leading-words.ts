@@ -14,8 +14,9 @@
  *
  * Letters are compared lower-cased; a text word with a character whose case folding the
  * lower-casing may not follow (U+017F, U+212A, U+212B, anything past Latin Extended-B) is
- * always tried. `tests/unit/leading-words.test.ts` compares the fast path with the plain regex
- * on every corpus sentence of every language.
+ * always tried (U+0130 too: its lower case is two characters). The scan reads char codes
+ * (a table of the letters below U+0250), no regex. `tests/unit/leading-words.test.ts`
+ * compares the fast path with the plain regex on every corpus sentence of every language.
  */
 import { classEnd, escapeEnd, groupEnd, quantifier } from './regex-source.ts';
 
@@ -267,8 +268,6 @@ function one(open: Set<string>, acc: Acc, ch: string): Set<string> {
   return new Set();
 }
 
-const UNSAFE = /[^\p{L}]|[\u017f\u0250-\u{10ffff}]/u;
-
 /**
  * The first position at or after `from` where a match of a pattern with the leading words `lw`
  * may start (the start of a letter run that spells, lower-cased, one of the words or starts
@@ -278,33 +277,77 @@ const UNSAFE = /[^\p{L}]|[\u017f\u0250-\u{10ffff}]/u;
  * the end of the run.
  */
 export function nextStart(lw: LeadingWords, text: string, from: number): [number, number] | null {
-  const scan = scanOf(lw);
-  scan.lastIndex = from;
-  for (let m = scan.exec(text); m !== null; m = scan.exec(text)) {
-    const s = m[0];
-    if ((s.length > 1 || LETTER.test(s)) && !UNSAFE.test(s)) {
-      const w = s.toLowerCase();
-      if (!lw.words.has(w) && !lw.prefixes.some((p) => w.startsWith(p))) continue;
+  const n = text.length;
+  const { maxLen, first } = indexOf(lw);
+  let i = from;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    let w = letterWidth(text, i, c);
+    if (w === 0) {
+      // No letter: a digit, or another character a match may start with.
+      const cp = c >= 0xd800 && c <= 0xdbff ? text.codePointAt(i)! : c;
+      const len = cp > 0xffff ? 2 : 1;
+      if (cp >= 0x30 && cp <= 0x39 && lw.digit) {
+        // A match starts at no digit right after a digit (the caller's source says so too).
+        let j = i + 1;
+        while (j < n && text.charCodeAt(j) >= 0x30 && text.charCodeAt(j) <= 0x39) j++;
+        return [i, j];
+      }
+      if (lw.other === 'any' || (lw.other.size > 0 && lw.other.has(String.fromCodePoint(cp))))
+        return [i, i + len];
+      i += len;
+      continue;
     }
-    return [m.index, m.index + s.length];
+    // A run of letters: its end, and whether a letter of it may fold unlike its lower case.
+    let unsafe = c >= 0x250 || c === 0x17f || c === 0x130;
+    let j = i + w;
+    while (j < n) {
+      const d = text.charCodeAt(j);
+      w = letterWidth(text, j, d);
+      if (w === 0) break;
+      if (d >= 0x250 || d === 0x17f || d === 0x130) unsafe = true;
+      j += w;
+    }
+    if (unsafe) return [i, j];
+    if (first[c] === 0) {
+      i = j;
+      continue;
+    }
+    if (j - i <= maxLen && lw.words.has(text.slice(i, j).toLowerCase())) return [i, j];
+    if (lw.prefixes.length > 0) {
+      const word = text.slice(i, j).toLowerCase();
+      if (lw.prefixes.some((p) => word.startsWith(p))) return [i, j];
+    }
+    i = j;
   }
   return null;
 }
 
-const scans = new WeakMap<LeadingWords, RegExp>();
+/** Letters (`\p{L}`) among the first code points: a table, built once. */
+const LATIN = new Uint8Array(0x250).map((_, k) => (LETTER.test(String.fromCharCode(k)) ? 1 : 0));
 
-/** Runs of letters, and the characters that are no letter a match may start with. */
-function scanOf(lw: LeadingWords): RegExp {
-  let re = scans.get(lw);
-  if (!re) {
-    const hex = (c: string) => `\\u{${c.codePointAt(0)!.toString(16)}}`;
-    const other =
-      lw.other === 'any' ? '\\P{L}' : `[${lw.digit ? '\\d' : ''}${[...lw.other].map(hex).join('')}]`;
-    re = new RegExp(
-      lw.other !== 'any' && lw.other.size === 0 && !lw.digit ? '\\p{L}+' : `\\p{L}+|${other}`,
-      'gu',
+/** The length (in code units) of the letter at `i` (char code `c`), or 0 if it is none. */
+function letterWidth(text: string, i: number, c: number): number {
+  if (c < 0x250) return LATIN[c]!;
+  const cp = text.codePointAt(i)!;
+  if (!LETTER.test(String.fromCodePoint(cp))) return 0;
+  return cp > 0xffff ? 2 : 1;
+}
+
+const indexes = new WeakMap<LeadingWords, { maxLen: number; first: Uint8Array }>();
+
+/** The longest word, and which char codes below U+0250 a word or prefix may start with. */
+function indexOf(lw: LeadingWords): { maxLen: number; first: Uint8Array } {
+  let ix = indexes.get(lw);
+  if (ix === undefined) {
+    let maxLen = 0;
+    for (const w of lw.words) maxLen = Math.max(maxLen, w.length);
+    const starts = new Set([...lw.words, ...lw.prefixes].map((w) => w[0]));
+    const first = new Uint8Array(0x250).map((_, k) =>
+      starts.has(String.fromCharCode(k).toLowerCase()) ? 1 : 0,
     );
-    scans.set(lw, re);
+    ix = { maxLen, first };
+    indexes.set(lw, ix);
   }
-  return re;
+  return ix;
 }
