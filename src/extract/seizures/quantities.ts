@@ -7,6 +7,7 @@
  */
 import type { AmountUnit } from '../../types.ts';
 import { matchAll } from '../match-all.ts';
+import { type LeadingWords, leadingWords, nextStart } from '../rules/leading-words.ts';
 import { fastRegExp } from '../rules/word-boundary.ts';
 import { findDrugMentions } from './drugs.ts';
 import {
@@ -69,6 +70,10 @@ export interface Quantity {
 
 interface Compiled {
   re: RegExp;
+  /** `re`, sticky: run only where a match may start (`lead`). */
+  sticky: RegExp;
+  /** The words a match may start with (rules/leading-words.ts), or null: try every position. */
+  lead: LeadingWords | null;
   units: UnitRuleT[];
   /** Right after a hyphenated mass: counted items ("one-kilo packets"). */
   item: RegExp;
@@ -114,6 +119,8 @@ const quantityRegex = perTables((t): Compiled => {
   // A number word ends at a word boundary: "a" is never the start of "authorities".
   // "mil 200 litros" (Mexican style): the word for a thousand and the rest in digits.
   const number = `(?<digits>${DIGITS})|(?<words>${wordNumberPattern(t)})(?![\\p{L}\\d])(?:\\s+(?<wrest>\\d{1,3})(?![\\d.,]))?`;
+  // What a match starts with: a qualifier, a fraction or a number (each followed by no letter).
+  const head = `(?:(?:${t.qualifierAlternation})(?:\\s+|(?<=['’])))?(?:${t.fractionAlternation}|${number})`;
   const src =
     // "1/2 pound": the 2 after a slash is no number of its own.
     `(?<![\\p{L}\\d.,'’$€£¥₹/-])` +
@@ -136,6 +143,8 @@ const quantityRegex = perTables((t): Compiled => {
   const andOr = t.grammar.slots.words('list-and-or').join('|');
   return {
     re: fastRegExp(src, 'giu'),
+    sticky: fastRegExp(src, 'iuy'),
+    lead: leadingWords(head),
     units: t.units,
     item: fastRegExp(
       `^\\s+(?:[\\p{L}-]+\\s+)?(?:${t.units
@@ -290,11 +299,27 @@ export function findQuantities(
       ...(alt ? { alt } : {}),
     };
   };
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    const q = read(m);
-    if (q) found.push(q);
-    else re.lastIndex = m.index + 1;
+  if (c.lead) {
+    // Only where a match may start: the same matches as `re` run at every position.
+    let from = 0;
+    for (let at = nextStart(c.lead, text, from); at !== null; at = nextStart(c.lead, text, from)) {
+      c.sticky.lastIndex = at[0];
+      const m = c.sticky.exec(text);
+      if (!m) {
+        from = at[1];
+        continue;
+      }
+      const q = read(m);
+      if (q) found.push(q);
+      from = q ? m.index + m[0].length : m.index + 1;
+    }
+  } else {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      const q = read(m);
+      if (q) found.push(q);
+      else re.lastIndex = m.index + 1;
+    }
   }
   return addListNumbers(
     t,
@@ -303,6 +328,37 @@ export function findQuantities(
     format,
     joinPackaging(t, text, joinCompounds(c, text, joinConversions(t, c, text, found))),
   );
+}
+
+/**
+ * The start and text of each match of the quantity regex in `text`, the next search going on
+ * one character after each match's start: `fast` through the leading-word scan, else the
+ * plain regex at every position (tests/unit/leading-words.test.ts: both give the same).
+ */
+export function quantityMatches(t: SeizureTables, text: string, fast: boolean): Array<[number, string]> {
+  const c = quantityRegex(t);
+  const out: Array<[number, string]> = [];
+  if (fast) {
+    if (!c.lead) throw new Error('no leading words');
+    let from = 0;
+    for (let at = nextStart(c.lead, text, from); at !== null; at = nextStart(c.lead, text, from)) {
+      c.sticky.lastIndex = at[0];
+      const m = c.sticky.exec(text);
+      if (!m) {
+        from = at[1];
+        continue;
+      }
+      out.push([m.index, m[0]]);
+      from = m.index + 1;
+    }
+    return out;
+  }
+  c.re.lastIndex = 0;
+  for (let m = c.re.exec(text); m !== null; m = c.re.exec(text)) {
+    out.push([m.index, m[0]]);
+    c.re.lastIndex = m.index + 1;
+  }
+  return out;
 }
 
 /**
