@@ -52,9 +52,10 @@ describe('held-out set v9 (blind, English)', () => {
     const report = scoreCorpus(articles, records);
 
     it('stays above the floors of the first score', () => {
-      expect(report.seizures.precision).toBeGreaterThanOrEqual(0.89);
-      expect(report.seizures.recall).toBeGreaterThanOrEqual(0.73);
-      expect(report.seizures.f1).toBeGreaterThanOrEqual(0.8);
+      // Seizures 60/61 once the list, fraction and container rules came in (branch recall).
+      expect(report.seizures.precision).toBeGreaterThanOrEqual(0.98);
+      expect(report.seizures.recall).toBeGreaterThanOrEqual(0.98);
+      expect(report.seizures.f1).toBeGreaterThanOrEqual(0.98);
       expect(report.seizureStory.accuracy).toBeGreaterThanOrEqual(0.88);
       expect(report.persons.f1).toBeGreaterThanOrEqual(0.84);
       expect(report.places.f1).toBeGreaterThanOrEqual(0.82);

@@ -462,8 +462,9 @@ describe('the v8 held-out set (blind, 2026-12-04) stays above its floors', () =>
   it('seizures, story, persons, places, country and period', () => {
     expect(v8Report.articles).toBe(16);
     expect(v8Report.seizures.precision).toBeGreaterThanOrEqual(0.81);
-    expect(v8Report.seizures.recall).toBeGreaterThanOrEqual(0.82);
-    expect(v8Report.seizures.f1).toBeGreaterThanOrEqual(0.83);
+    // Recall 52/54 after branch recall (what a seized parcel held).
+    expect(v8Report.seizures.recall).toBeGreaterThanOrEqual(0.96);
+    expect(v8Report.seizures.f1).toBeGreaterThanOrEqual(0.97);
     expect(v8Report.seizureStory.accuracy).toBeGreaterThanOrEqual(0.95);
     expect(v8Report.persons.f1).toBeGreaterThanOrEqual(0.85);
     expect(v8Report.places.f1).toBeGreaterThanOrEqual(0.86);

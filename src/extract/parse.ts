@@ -19,6 +19,12 @@ export interface Sentence {
   end: number;
   /** A paragraph of one short sentence with no final punctuation: a subheading. */
   isHeading: boolean;
+  /**
+   * A line of a list: it opens with a bullet or an item number ("- ", "• ", "* ", "3. ", "2) "),
+   * or it follows, in its paragraph, a line that ends in a colon ("Police seized:" and one
+   * figure a line, as a <br>-separated list reads in the text).
+   */
+  listItem?: boolean;
 }
 
 export interface ParsedText {
@@ -87,6 +93,7 @@ export function parseText(
     push(from, end);
   }
   joinOrdinalDates(text, sentences, rules.seizures?.months);
+  splitListLines(text, sentences);
   const perParagraph = new Map<number, number>();
   for (const s of sentences) perParagraph.set(s.paragraph, (perParagraph.get(s.paragraph) ?? 0) + 1);
   for (const s of sentences) {
@@ -94,6 +101,84 @@ export function parseText(
       perParagraph.get(s.paragraph) === 1 && !/[.!?"'”’)]$/.test(s.text) && s.text.split(/\s+/).length <= 14;
   }
   return { title: input.title, text, published: input.published, url: input.url ?? null, sentences, doc };
+}
+
+/** The bullet or item number that opens a list line. */
+const LIST_MARK = /^[ \t]*(?:[-•*·▪◦‣–](?=[ \t]*\S)|\(?\d{1,2}[.)](?=[ \t]+\S))/u;
+const COLON_END = /:[ \t]*$/;
+
+/**
+ * The parser runs the lines of a list into one sentence ("... include:\n• 1.2 kg of X\n• 486
+ * Y tablets"): each list line is a sentence of its own, marked `listItem`. A line is a list
+ * line when it opens with a bullet or an item number, or when an earlier line of its paragraph
+ * ends in a colon (the lead of the list).
+ */
+function splitListLines(text: string, sentences: Sentence[]): void {
+  if (!text.includes('\n')) return;
+  const lineStart = (pos: number) => text.lastIndexOf('\n', pos - 1) + 1;
+  const lineEnd = (pos: number) => {
+    const e = text.indexOf('\n', pos);
+    return e < 0 ? text.length : e;
+  };
+  /** An earlier line of the paragraph of `pos` ends in a colon. */
+  const afterLead = (pos: number): boolean => {
+    let ls = lineStart(pos);
+    while (ls > 0) {
+      const prevStart = lineStart(ls - 1);
+      const line = text.slice(prevStart, ls - 1);
+      if (!line.trim()) return false;
+      if (COLON_END.test(line)) return true;
+      ls = prevStart;
+    }
+    return false;
+  };
+  const isItemLine = (pos: number) =>
+    LIST_MARK.test(text.slice(lineStart(pos), lineEnd(pos))) || afterLead(pos);
+  const out: Sentence[] = [];
+  for (const s of sentences) {
+    const cuts: number[] = [];
+    for (let p = text.indexOf('\n', s.start); p >= 0 && p < s.end; p = text.indexOf('\n', p + 1)) {
+      const before = text.slice(lineStart(p), p);
+      if (isItemLine(p + 1) || LIST_MARK.test(before) || COLON_END.test(before)) cuts.push(p);
+    }
+    let from = s.start;
+    for (const c of [...cuts, s.end]) {
+      let a = from;
+      let b = c;
+      while (a < b && /\s/.test(text[a]!)) a++;
+      while (b > a && /\s/.test(text[b - 1]!)) b--;
+      // A bullet the parser left at the end of the line before belongs to the next line.
+      if (c !== s.end) {
+        const tail = /\n[ \t]*[-•*·▪◦‣–]$/u.exec(text.slice(a, b));
+        if (tail) b = a + tail.index;
+      }
+      // A bullet the parser left out of the line it opens ("Police found:\n- 2 kg").
+      const lead = text.slice(lineStart(a), a);
+      if (a < b && /^[ \t]*[-•*·▪◦‣–][ \t]*$/u.test(lead)) a = lineStart(a) + lead.search(/\S/);
+      if (b > a) {
+        const piece: Sentence = { ...s, text: text.slice(a, b), start: a, end: b };
+        if (isItemLine(a)) piece.listItem = true;
+        out.push(piece);
+      }
+      from = c + 1;
+    }
+  }
+  // A lone bullet the parser cut off: joined to the line it opens.
+  const merged: Sentence[] = [];
+  for (const s of out) {
+    const last = merged.at(-1);
+    if (last && /^[-•*·▪◦‣–]$/u.test(last.text) && last.paragraph === s.paragraph) {
+      last.end = s.end;
+      last.text = text.slice(last.start, last.end);
+      last.listItem = true;
+      continue;
+    }
+    merged.push(s);
+  }
+  sentences.splice(0, sentences.length, ...merged);
+  sentences.forEach((s, i) => {
+    s.index = i;
+  });
 }
 
 const ORDINAL_END = /(?:^|[\s(])\d{1,2}\.$/;

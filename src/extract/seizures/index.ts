@@ -48,6 +48,8 @@ interface Unit {
   paragraph: number;
   isTitle: boolean;
   isHeading: boolean;
+  /** A line of a list (parse.ts `listItem`). */
+  listItem: boolean;
 }
 
 interface Context {
@@ -270,6 +272,7 @@ export function extractSeizures(
       paragraph: -1,
       isTitle: true,
       isHeading: true,
+      listItem: false,
     });
   }
   for (const s of parsed.sentences) {
@@ -280,6 +283,7 @@ export function extractSeizures(
       paragraph: s.paragraph,
       isTitle: false,
       isHeading: s.isHeading,
+      listItem: s.listItem === true,
     });
   }
   const mentionsOf = new Map<number, PlaceMention[]>();
@@ -323,6 +327,10 @@ export function extractSeizures(
   let lastEvent: number | null = null;
   const eligibleBySentence = new Map<number, PlaceMention[]>();
   let leadPeriod: string | null | undefined;
+  // The lead of the list being read ("Police seized:", "Items found in the house include:"):
+  // whether it tells of a seizure. Its lines with no verb of their own are its figures; the lines
+  // of a list whose lead tells of none (a price list, the charges laid) are not.
+  let listLeadCue: boolean | null = null;
 
   // A photo caption or credit line ("Photo: officers display the 250 kg seized ...") states
   // no seizure of its own.
@@ -374,7 +382,11 @@ export function extractSeizures(
     // A sentence without a figure can speak of the haul told up to REFER_BACK sentences before.
     const told =
       !unit.isTitle && lastHaul && unit.index - lastHaul.index <= REFER_BACK ? lastHaul.candidates : [];
-    const continuation = ctx.seizureTalk && !unit.isHeading;
+    if (!unit.listItem) listLeadCue = unit.isTitle ? null : cue !== null;
+    // Each line of a list of things seized is an item of its own, never a restatement of another.
+    const listed = unit.listItem && listLeadCue === true;
+    const continuation =
+      unit.listItem && listLeadCue !== null ? listLeadCue : ctx.seizureTalk && !unit.isHeading;
 
     // "The haul was found on Tuesday, March 4, at the X depot": fills what the last one lacked.
     if (quantities.length === 0 && termMatch(t, 'event-ref', text)) {
@@ -584,7 +596,12 @@ export function extractSeizures(
         ...(q.separator ? [q.separator] : []),
         ...(q.inferred ? ['unit-inferred-from-list'] : []),
         ...(q.count ? ['count-with-mass'] : []),
-        cue ?? (unit.isHeading ? 'seizure-headline' : 'seizure-continuation'),
+        cue ??
+          (unit.listItem && listLeadCue
+            ? 'seizure-list-item'
+            : unit.isHeading
+              ? 'seizure-headline'
+              : 'seizure-continuation'),
         totalOfKinds
           ? 'drug-generic-total-unspecified'
           : drugReason === KINDS_REFERS_BACK
@@ -612,7 +629,7 @@ export function extractSeizures(
         rejectedBy,
         segment,
         refersBack: sentenceRefersBack,
-        additional,
+        additional: additional || listed,
         seizure: {
           drug: totalOfKinds ? 'unspecified' : (drug ?? 'unspecified'),
           amount: { value: q.value, unit: q.unit },
@@ -700,7 +717,7 @@ export function extractSeizures(
     countOfSizedPackages(t, text, own, rejected, unit.index);
     assignRespectively(t, text, own, units, unit, drugs);
     shareListPlace(t, text, own);
-    const accepted = joinInSentence(t, text, own, candidates);
+    const accepted = joinInSentence(t, text, own, candidates, listed);
     candidates.push(...accepted);
     // The title's haul is the story's: the first sentences may date it.
     if (unit.isTitle && accepted.length > 0) lastHaul = { index: -1, candidates: accepted };
@@ -1077,11 +1094,18 @@ function countOfSizedPackages(
   }
 }
 
-function joinInSentence(t: SeizureTables, text: string, own: Candidate[], earlier: Candidate[]): Candidate[] {
+function joinInSentence(
+  t: SeizureTables,
+  text: string,
+  own: Candidate[],
+  earlier: Candidate[],
+  listed = false,
+): Candidate[] {
   const out = own;
   // A bare count in a sentence with no seizure word: the count of the haul just told, else nothing.
+  // A line of a list of things seized ("Police seized:\n- 486 tablets") is an item of its own.
   const cue = termMatch(t, 'cue', text);
-  if (cue) return out;
+  if (cue || listed) return out;
   return out.filter((c) => {
     if (c.quantity.kind !== 'count' || c.isTitle) return true;
     // "Inside: 24 kg of cannabis and 3,000 ecstasy pills": a count of its own drug listed with a

@@ -118,7 +118,11 @@ const quantityRegex = perTables((t): Compiled => {
   const g = t.grammar.slots.re;
   // A number word ends at a word boundary: "a" is never the start of "authorities".
   // "mil 200 litros" (Mexican style): the word for a thousand and the rest in digits.
-  const number = `(?<digits>${DIGITS})|(?<words>${wordNumberPattern(t)})(?![\\p{L}\\d])(?:\\s+(?<wrest>\\d{1,3})(?![\\d.,]))?`;
+  // "1½ kg", "5 1/2 pounds": a whole number and a fraction written in digits.
+  const dfrac = t.digitFractionAlternation
+    ? `(?:\\s?(?<dfrac>${t.digitFractionAlternation})(?![\\d/]))?`
+    : '';
+  const number = `(?<digits>${DIGITS})${dfrac}|(?<words>${wordNumberPattern(t)})(?![\\p{L}\\d])(?:\\s+(?<wrest>\\d{1,3})(?![\\d.,]))?`;
   // What a match starts with: a qualifier, a fraction or a number (each followed by no letter).
   const head = `(?:(?:${t.qualifierAlternation})(?:\\s+|(?<=['’])))?(?:${t.fractionAlternation}|${number})`;
   const src =
@@ -261,6 +265,10 @@ export function findQuantities(
       value += Number(g.wrest);
     }
     if (g.half) value += 0.5;
+    if (g.dfrac) {
+      if (!Number.isInteger(value)) return null;
+      value += fractionValue(t, g.dfrac) ?? 0;
+    }
     // Only a whole mass takes a half after its unit ("a ton and a half").
     if (g.halfAfter && rule.kind === 'mass' && !g.half && !g.frac && Number.isInteger(value)) value += 0.5;
     const factor = multiplierValue(t, g.mult ?? g.fmult);

@@ -403,6 +403,8 @@ export interface SeizureTables {
   multiplierAlternation: string;
   fractions: Array<{ re: RegExp; value: number }>;
   fractionAlternation: string;
+  /** The fractions written without letters ("½", "1/2"): after a whole number, "1½ kg", "5 1/2 pounds". */
+  digitFractionAlternation: string;
   qualifierAlternation: string;
   /** Qualifiers by rule, to tell a lower bound ("more than") from an approximation. */
   qualifiers: Array<{ re: RegExp; reason: string }>;
@@ -607,6 +609,10 @@ export function compileSeizureTables(dir: string): SeizureTables {
     multiplierAlternation: multipliers.map((m) => word(m.source)).join('|'),
     fractions,
     fractionAlternation: fractions.map((f) => word(f.re.source.slice(1, -1))).join('|'),
+    digitFractionAlternation: numbers
+      .filter((r) => r.kind === 'fraction' && !/\p{L}/u.test(r.pattern))
+      .map((r) => `(?:${r.pattern})`)
+      .join('|'),
     qualifierAlternation: qualifiers.map(word).join('|'),
     qualifiers: numbers
       .filter((r) => r.kind === 'qualifier')
