@@ -468,7 +468,8 @@ describe('the v8 held-out set (blind, 2026-12-04) stays above its floors', () =>
     expect(v8Report.persons.f1).toBeGreaterThanOrEqual(0.85);
     expect(v8Report.places.f1).toBeGreaterThanOrEqual(0.86);
     expect(v8Report.countryAccuracy.accuracy).toBeGreaterThanOrEqual(0.78);
-    expect(v8Report.periodAccuracy.accuracy).toBeGreaterThanOrEqual(0.86);
+    // Period 0.961 (49/51) on branch period2: ~0.05 under.
+    expect(v8Report.periodAccuracy.accuracy).toBeGreaterThanOrEqual(0.91);
   });
 
   it('hard negatives yield no seizure (but for the known leaks)', () => {
@@ -725,7 +726,8 @@ describe('the ml3 multilingual held-out set stays above its floors', () => {
     expect(ml3Report.persons.f1).toBeGreaterThanOrEqual(0.79);
     expect(ml3Report.places.f1).toBeGreaterThanOrEqual(0.85);
     expect(ml3Report.countryAccuracy.accuracy).toBeGreaterThanOrEqual(0.82);
-    expect(ml3Report.periodAccuracy.accuracy).toBeGreaterThanOrEqual(0.78);
+    // Period 0.955 (64/67) on branch period2 (year-to-date totals, a month of last year): ~0.05 under.
+    expect(ml3Report.periodAccuracy.accuracy).toBeGreaterThanOrEqual(0.9);
   });
 
   it('seizure F1 per language', () => {
