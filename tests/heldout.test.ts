@@ -524,7 +524,8 @@ describe('the ml1 multilingual held-out set stays above its floors', () => {
     expect(ml1Report.persons.f1).toBeGreaterThanOrEqual(0.93);
     expect(ml1Report.places.f1).toBeGreaterThanOrEqual(0.9);
     expect(ml1Report.countryAccuracy.accuracy).toBeGreaterThanOrEqual(0.6);
-    expect(ml1Report.periodAccuracy.accuracy).toBeGreaterThanOrEqual(0.56);
+    // Period 0.956 (43/45) on branch period2 (an ordinal is no weekday, 'na véspera'): ~0.05 under.
+    expect(ml1Report.periodAccuracy.accuracy).toBeGreaterThanOrEqual(0.9);
   });
 
   it('seizure F1 per language', () => {

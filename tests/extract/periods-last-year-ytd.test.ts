@@ -111,3 +111,31 @@ describe('"today" after a verb of telling dates the telling', () => {
     expect(periods('nl', 'Vandaag vond de politie 40 kilo speed.')).toEqual(['2026-12-08']);
   });
 });
+
+describe('weekday look-alikes and a telling of the details', () => {
+  it('Portuguese: an ordinal before a noun ("a quinta operação") is no weekday', () => {
+    // Published on a Thursday: a "quinta" read as a weekday would give the day of publication.
+    expect(periods('pt', 'Foi a quinta operação do género no aeroporto em 2026.', '2026-12-10')).toEqual([
+      '2026',
+    ]);
+    expect(periods('pt', 'Pela segunda vez, a alfândega travou o contentor.', '2026-12-10')).toEqual([]);
+    expect(periods('pt', 'Os agentes atuaram na segunda (7) de madrugada.', '2026-12-10')).toEqual([
+      '2026-12-07',
+    ]);
+  });
+
+  it('Portuguese: "na véspera" counts from the day the lead named, past an ordinal', () => {
+    expect(
+      dated(
+        'pt',
+        'A Guarda Nacional apreendeu na terça-feira 300 quilos de haxixe numa lancha. Foi a quarta apreensão do mês na costa. Na véspera, a polícia tinha apreendido 20 quilos de cocaína num carro.',
+        '2026-12-09',
+      ),
+    ).toEqual(['hashish 300 2026-12-08', 'cocaine 20 2026-12-07']);
+  });
+
+  it('German: "gab am Donnerstag erste Details bekannt" dates the telling; "es gab am Montag" does not', () => {
+    expect(periods('de', 'Die Polizei gab am Donnerstag weitere Einzelheiten bekannt.')).toEqual(['telling']);
+    expect(periods('de', 'Es gab am Montag eine Kontrolle an der Grenze.')).toEqual(['2026-12-07']);
+  });
+});
