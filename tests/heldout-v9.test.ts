@@ -61,7 +61,8 @@ describe('held-out set v9 (blind, English)', () => {
       expect(report.places.f1).toBeGreaterThanOrEqual(0.82);
       // Country 47/47 once tuned on (branch country): the floor sits two seizures below.
       expect(report.countryAccuracy.accuracy).toBeGreaterThanOrEqual(0.95);
-      expect(report.periodAccuracy.accuracy).toBeGreaterThanOrEqual(0.82);
+      // Period 0.957 (45/47) on branch period2 (a month of last year, spans of years): ~0.05 under.
+      expect(report.periodAccuracy.accuracy).toBeGreaterThanOrEqual(0.9);
     });
 
     it('finds no seizure on the hard negatives but the known leaks', () => {

@@ -469,7 +469,8 @@ describe('the v8 held-out set (blind, 2026-12-04) stays above its floors', () =>
     expect(v8Report.persons.f1).toBeGreaterThanOrEqual(0.85);
     expect(v8Report.places.f1).toBeGreaterThanOrEqual(0.86);
     expect(v8Report.countryAccuracy.accuracy).toBeGreaterThanOrEqual(0.78);
-    expect(v8Report.periodAccuracy.accuracy).toBeGreaterThanOrEqual(0.86);
+    // Period 0.961 (49/51) on branch period2: ~0.05 under.
+    expect(v8Report.periodAccuracy.accuracy).toBeGreaterThanOrEqual(0.91);
   });
 
   it('hard negatives yield no seizure (but for the known leaks)', () => {
@@ -524,7 +525,8 @@ describe('the ml1 multilingual held-out set stays above its floors', () => {
     expect(ml1Report.persons.f1).toBeGreaterThanOrEqual(0.93);
     expect(ml1Report.places.f1).toBeGreaterThanOrEqual(0.9);
     expect(ml1Report.countryAccuracy.accuracy).toBeGreaterThanOrEqual(0.6);
-    expect(ml1Report.periodAccuracy.accuracy).toBeGreaterThanOrEqual(0.56);
+    // Period 0.956 (43/45) on branch period2 (an ordinal is no weekday, 'na véspera'): ~0.05 under.
+    expect(ml1Report.periodAccuracy.accuracy).toBeGreaterThanOrEqual(0.9);
   });
 
   it('seizure F1 per language', () => {
@@ -726,7 +728,8 @@ describe('the ml3 multilingual held-out set stays above its floors', () => {
     expect(ml3Report.persons.f1).toBeGreaterThanOrEqual(0.79);
     expect(ml3Report.places.f1).toBeGreaterThanOrEqual(0.85);
     expect(ml3Report.countryAccuracy.accuracy).toBeGreaterThanOrEqual(0.82);
-    expect(ml3Report.periodAccuracy.accuracy).toBeGreaterThanOrEqual(0.78);
+    // Period 0.955 (64/67) on branch period2 (year-to-date totals, a month of last year): ~0.05 under.
+    expect(ml3Report.periodAccuracy.accuracy).toBeGreaterThanOrEqual(0.9);
   });
 
   it('seizure F1 per language', () => {

@@ -102,6 +102,15 @@ function resolve(
       if (year === null) return null;
       return day === null ? `${year}-${pad(month + 1)}` : `${year}-${pad(month + 1)}-${pad(day)}`;
     }
+    case 'month-last': {
+      // "en décembre dernier", "el pasado diciembre", "last December": the last such month
+      // strictly before the month of publication (a year back when published in that month).
+      if (g.year) return `${g.year}-${pad(monthIndex(t, g.month) + 1)}`;
+      const month = monthIndex(t, g.month);
+      if (month < 0 || !pub) return null;
+      const year = month < pub.getUTCMonth() ? pub.getUTCFullYear() : pub.getUTCFullYear() - 1;
+      return `${year}-${pad(month + 1)}`;
+    }
     case 'weekday': {
       if (!pub) return null;
       const want = t.weekdays.get((g.weekday ?? '').toLowerCase()) ?? -1;
@@ -293,7 +302,8 @@ export function findPeriods(
   const ref = pub ?? publicationDay(anchor) ?? (year ? publicationDay(`${year}-12-31`) : null);
   // Years counted from "this year" in an undated article: from the year the text last named.
   const yearRef = pub ?? (year ? publicationDay(`${year}-12-31`) : null);
-  const dated = (r: PeriodRuleT) => r.resolve === 'date' || r.resolve === 'month';
+  const dated = (r: PeriodRuleT) =>
+    r.resolve === 'date' || r.resolve === 'month' || r.resolve === 'month-last';
   const all: Array<
     PeriodMention & { counted?: { rule: PeriodRuleT; groups: Record<string, string | undefined> } }
   > = [];

@@ -156,6 +156,7 @@ const PeriodRule = z.object({
     'range',
     'date',
     'month',
+    'month-last',
     'year',
     'year-of-month',
     'part-of-year',
