@@ -668,16 +668,22 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
       }
     }
     const end = inner.at(-1)!.end;
+    // An unknown name after the capital head is no town: the port's name is the whole
+    // "Port of X" as written.
+    if (cands.length === 0)
+      return [
+        {
+          sentence: sentenceIndex,
+          start: first.start,
+          end,
+          surface: spanText(ctx, run.slice(0, 2 + inner.length)),
+          candidates: [],
+          cue: true,
+          local: { kind: 'port' as const },
+        },
+      ];
     return [
-      {
-        sentence: sentenceIndex,
-        start: inner[0]!.start,
-        end,
-        surface: name,
-        candidates: cands,
-        cue: true,
-        ...(cands.length === 0 ? { local: { kind: 'port' as const } } : {}),
-      },
+      { sentence: sentenceIndex, start: inner[0]!.start, end, surface: name, candidates: cands, cue: true },
     ];
   }
   // "Kanton Schwyz", "Región de Tarapacá": a capitalised administrative noun before a
