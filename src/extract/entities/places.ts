@@ -400,7 +400,9 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
   const prevTok = sentence[first.index - 1];
   const article =
     prevTok && /^\s+$/.test(first.gapBefore) ? ctx.tables.grammar.articleOfContraction(prevTok.text) : null;
-  if (article) {
+  // A country or region named without its article ("la Guadeloupe") stays that country, not a
+  // town abroad called with the article.
+  if (article && !ctx.gaz.lookup(surface).some((e) => e.kind === 'country' || e.kind === 'region')) {
     const named = `${article} ${surface}`;
     const towns = ctx.gaz.lookup(named).filter((e) => e.kind === 'city');
     if (towns.length > 0) return [{ ...base, surface: named, candidates: towns, cue: true }];
