@@ -27,6 +27,9 @@ const cases: Array<[string, string, string[]]> = [
   ['es', 'Según la Sala, el patrón llevaba 300 kilos de hachís hacia Huelva.', ['Huelva']],
   ['fr', 'Le terminal de Port 4000 à Dunkerque a reçu le conteneur.', ['Dunkerque']],
   ['en', 'Police raided a farm on the Island, near Nelson, and found cannabis.', ['Nelson']],
+  // "Bezirk X" names the district X; "Kanton X" keeps its noun as the canton's style.
+  ['de', 'Im Bezirk Kufstein stoppten Beamte einen Kleinbus mit 9 Kilo Amphetamin.', ['Kufstein']],
+  ['de', 'Im Kanton Solothurn wurde ein Kurier mit Heroin festgenommen.', ['Kanton Solothurn']],
 ];
 
 describe('places named by their form', () => {

@@ -1002,11 +1002,13 @@ function headedRegion(ctx: EntityContext, run: Token[], surface: string): Raw | 
       cue: true,
     };
   }
+  // "im Bezirk X": a noun the language writes before a region but not in its name.
+  const outside = plural || gr.adminNounsOutside.has(lower);
   return {
     sentence: head.sentence,
-    start: plural ? inner[0]!.start : head.start,
+    start: outside ? inner[0]!.start : head.start,
     end: run[run.length - 1]!.end,
-    surface: plural ? spanText(ctx, inner) : surface,
+    surface: outside ? spanText(ctx, inner) : surface,
     candidates: regions,
     cue: true,
   };
