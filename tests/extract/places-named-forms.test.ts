@@ -30,6 +30,8 @@ const cases: Array<[string, string, string[]]> = [
   // "Bezirk X" names the district X; "Kanton X" keeps its noun as the canton's style.
   ['de', 'Im Bezirk Kufstein stoppten Beamte einen Kleinbus mit 9 Kilo Amphetamin.', ['Kufstein']],
   ['de', 'Im Kanton Solothurn wurde ein Kurier mit Heroin festgenommen.', ['Kanton Solothurn']],
+  // Dutch names an airport by the name after its noun, in capitals or not.
+  ['nl', 'De marechaussee hield op luchthaven Kolvenhoek een koerier met 3 kilo coke aan.', ['Kolvenhoek']],
 ];
 
 describe('places named by their form', () => {
