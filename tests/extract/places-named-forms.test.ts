@@ -26,7 +26,6 @@ const cases: Array<[string, string, string[]]> = [
   ['nl', 'Regio in het kort: hennepkwekerij in Tilburg opgerold.', ['Tilburg']],
   ['es', 'Según la Sala, el patrón llevaba 300 kilos de hachís hacia Huelva.', ['Huelva']],
   ['fr', 'Le terminal de Port 4000 à Dunkerque a reçu le conteneur.', ['Dunkerque']],
-  ['en', 'Police raided a farm on the Island, near Nelson, and found cannabis.', ['Nelson']],
   // "Bezirk X" names the district X; "Kanton X" keeps its noun as the canton's style.
   ['de', 'Im Bezirk Kufstein stoppten Beamte einen Kleinbus mit 9 Kilo Amphetamin.', ['Kufstein']],
   ['de', 'Im Kanton Solothurn wurde ein Kurier mit Heroin festgenommen.', ['Kanton Solothurn']],
