@@ -400,7 +400,9 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
   const prevTok = sentence[first.index - 1];
   const article =
     prevTok && /^\s+$/.test(first.gapBefore) ? ctx.tables.grammar.articleOfContraction(prevTok.text) : null;
-  if (article) {
+  // A country or region named without its article ("la Guadeloupe") stays that country, not a
+  // town abroad called with the article.
+  if (article && !ctx.gaz.lookup(surface).some((e) => e.kind === 'country' || e.kind === 'region')) {
     const named = `${article} ${surface}`;
     const towns = ctx.gaz.lookup(named).filter((e) => e.kind === 'city');
     if (towns.length > 0) return [{ ...base, surface: named, candidates: towns, cue: true }];
@@ -668,16 +670,22 @@ function mentionOfRun(ctx: EntityContext, run: Token[], sentence: Token[]): Raw[
       }
     }
     const end = inner.at(-1)!.end;
+    // An unknown name after the capital head is no town: the port's name is the whole
+    // "Port of X" as written.
+    if (cands.length === 0)
+      return [
+        {
+          sentence: sentenceIndex,
+          start: first.start,
+          end,
+          surface: spanText(ctx, run.slice(0, 2 + inner.length)),
+          candidates: [],
+          cue: true,
+          local: { kind: 'port' as const },
+        },
+      ];
     return [
-      {
-        sentence: sentenceIndex,
-        start: inner[0]!.start,
-        end,
-        surface: name,
-        candidates: cands,
-        cue: true,
-        ...(cands.length === 0 ? { local: { kind: 'port' as const } } : {}),
-      },
+      { sentence: sentenceIndex, start: inner[0]!.start, end, surface: name, candidates: cands, cue: true },
     ];
   }
   // "Kanton Schwyz", "Región de Tarapacá": a capitalised administrative noun before a
@@ -994,11 +1002,13 @@ function headedRegion(ctx: EntityContext, run: Token[], surface: string): Raw | 
       cue: true,
     };
   }
+  // "im Bezirk X": a noun the language writes before a region but not in its name.
+  const outside = plural || gr.adminNounsOutside.has(lower);
   return {
     sentence: head.sentence,
-    start: plural ? inner[0]!.start : head.start,
+    start: outside ? inner[0]!.start : head.start,
     end: run[run.length - 1]!.end,
-    surface: plural ? spanText(ctx, inner) : surface,
+    surface: outside ? spanText(ctx, inner) : surface,
     candidates: regions,
     cue: true,
   };

@@ -120,6 +120,7 @@ export const ENTITY_SLOTS = [
   'port-word',
   'ports-word',
   'admin-unit-nouns',
+  'admin-nouns-outside-name',
   'port-of',
   'border-word',
   'border-areas',
@@ -224,6 +225,8 @@ export interface EntityGrammar {
   portsWord: Set<string>;
   /** Capitalised nouns that end the name of an administrative unit ("Quebec Region"), lower-case. */
   adminUnitNouns: Set<string>;
+  /** Admin nouns written before a region but not part of its name ("Bezirk X" is X). */
+  adminNounsOutside: Set<string>;
   /** Capitalised nouns of a town's government before its name ("Ville de X", "Gemeente X"): the town. */
   townNouns: Set<string>;
   /** Nouns of streets and roads written before the name ("calle X", "rue X"): no person after them. */
@@ -386,6 +389,7 @@ function grammarOf(slots: Slots): EntityGrammar {
     portWord: set('port-word'),
     portsWord: set('ports-word'),
     adminUnitNouns: new Set(slots.words('admin-unit-nouns').map((w) => w.toLowerCase())),
+    adminNounsOutside: new Set(slots.words('admin-nouns-outside-name').map((w) => w.toLowerCase())),
     townNouns: new Set(slots.words('town-nouns').map((w) => w.toLowerCase())),
     streetNouns: new Set(slots.words('street-nouns').map((w) => w.toLowerCase())),
     articleOfContraction: (() => {
