@@ -67,3 +67,27 @@ describe('a role whose complement has two parts', () => {
     ]);
   });
 });
+
+describe('a name with no title in a clear person frame', () => {
+  it('reads an age apposition, a trial, a relative pronoun and letters before the verb', () => {
+    expect(names('Kelvin Odhiambo, a 34-year-old driver, was stopped at the border.')).toEqual([
+      'Kelvin Odhiambo',
+    ]);
+    expect(
+      names('The trial of Ravinder Sandhu, alleged to be the financier of the ring, opens in May.'),
+    ).toEqual(['Ravinder Sandhu']);
+    expect(names('Officers found Dwyer Maddock, who was hiding in a shed, with 2 kg of cannabis.')).toEqual([
+      'Dwyer Maddock',
+    ]);
+    expect(names('Counsel for the accused, Orla Tiernach BL, said her client was paid.')).toEqual([
+      'Orla Tiernach',
+    ]);
+    expect(
+      names('La policía encontró a Mariela Soledad Quiroga, quien llevaba 5 kilos de cocaína.', 'es'),
+    ).toEqual(['Mariela Soledad Quiroga']);
+  });
+  it('keeps places in the same frames', () => {
+    expect(names('The ship sailed to Kingston Harbour, which was closed.')).toEqual([]);
+    expect(names('The trial of Port Moresby dealers opens in May.')).toEqual([]);
+  });
+});

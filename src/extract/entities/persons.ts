@@ -659,6 +659,14 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
         const prevTok = sentenceTokens[all[0]!.index - 1];
         const prev2 = sentenceTokens[all[0]!.index - 2];
         if (gr.age.test(after)) isPerson = true;
+        // "X, a 34-year-old driver": a name of two words or more ("Fahrer, der 41-jährige" is none).
+        else if (
+          nameTokens.length >= 2 &&
+          gr.ageApposition.test(after) &&
+          !isPlaceName(nameTokens) &&
+          !orgNames.includes(spanText(ctx, nameTokens))
+        )
+          isPerson = true;
         else if (prevTok && t.relations.has(lower(prevTok)) && /^,\s+$/.test(gapBefore)) {
           isPerson = true;
           role = prevTok.text;
@@ -685,9 +693,14 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
           if (nameTokens.length >= 3 && !named(first!) && named(second!)) nameTokens.shift();
         } else if (nameTokens.length >= 2 && nameTokens.length <= 4) {
           // ", alias el Mencho": a nickname after the name is as good as a speech verb.
+          // "X BL, said", "X KC, told": after the letters that follow the name.
+          const afterRun = ctx.text.slice(chunk.tokens.at(-1)!.end, chunk.tokens.at(-1)!.end + 200);
+          const speechAfter = cachedRegExp(`^,?\\s+(?:${ctx.tables.speechVerbs.join('|')})\\b`, 'i');
           const speech =
-            cachedRegExp(`^,?\\s+(?:${ctx.tables.speechVerbs.join('|')})\\b`, 'i').test(after) ||
-            gr.nicknameAfter.test(after);
+            speechAfter.test(after) ||
+            (chunk.tokens.length > all.length && speechAfter.test(afterRun)) ||
+            gr.nicknameAfter.test(after) ||
+            gr.personRelativeAfter.test(after);
           const saidBefore =
             prevTok !== undefined &&
             gr.speechBefore.test(prevTok.text) &&

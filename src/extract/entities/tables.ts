@@ -105,6 +105,7 @@ export const ENTITY_SLOTS = [
   'brand-after-words',
   'place-type-words',
   'thing-after-words',
+  'person-relatives',
   'currency-words',
   'masthead-words',
   'nickname-cues',
@@ -183,6 +184,10 @@ export interface EntityGrammar {
   placeTypeWords: Set<string>;
   /** Lower-case nouns right after a run that make it the name of a thing or a body ("X wharf", "X chapter"). */
   thingAfter: RegExp;
+  /** A relative pronoun of persons after a run and its comma ("X, who was arrested"). */
+  personRelativeAfter: RegExp;
+  /** An age in an apposition after a run ("X, a 34-year-old driver"). */
+  ageApposition: RegExp;
   identifyVerbs: RegExp;
   identifyAs: Set<string>;
   namingVerbs: RegExp;
@@ -345,6 +350,11 @@ function grammarOf(slots: Slots): EntityGrammar {
     ),
     personParticle: new RegExp(`^\\s+(${g('person-particles')})\\s+(?=\\p{Lu})`, 'u'),
     brandAfter: new RegExp(`^\\s+${g('brand-after-words')}\\b`, 'u'),
+    ageApposition: new RegExp(
+      `^,\\s*(?:${g('apposition-articles')})\\s+${g('age-before')}(?![\\p{L}\\p{N}])`,
+      'u',
+    ),
+    personRelativeAfter: new RegExp(`^,\\s+(?:${g('person-relatives')})(?![\\p{L}])`, 'u'),
     placeTypeWords: new Set(slots.words('place-type-words').map((w) => w.toLowerCase())),
     thingAfter: new RegExp(`^\\s+(?:${g('thing-after-words')}|${g('brand-after-words')})(?![\\p{L}])`, 'u'),
     identifyVerbs: new RegExp(g('identify-verbs'), 'i'),
