@@ -24,7 +24,8 @@ const LANGUAGES = ['de', 'es', 'fr', 'nl', 'pt'];
 
 /** First score (2026-12-07): seizures F1 0.923, story 1.000, persons 0.875, places 0.895. */
 // Raised on branch period (a haul dated in a later sentence): seizures F1 0.946, de 0.960.
-const FLOORS = { seizures: 0.945, seizureStory: 0.95, persons: 0.82, places: 0.84 };
+// Persons raised on branch persons2 (place types, things after a name, coordinated complements): 1.000.
+const FLOORS = { seizures: 0.945, seizureStory: 0.95, persons: 0.98, places: 0.84 };
 /** Seizures F1 per language at the first score: de 0.917, es 0.769, fr 1.000, nl 0.963, pt 0.957. */
 const LANGUAGE_FLOORS: Record<string, number> = { de: 0.96, es: 0.71, fr: 0.95, nl: 0.91, pt: 0.9 };
 /** B-cubed F1 of ml4-clusters at the first score: 1.000. */

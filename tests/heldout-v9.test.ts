@@ -57,7 +57,8 @@ describe('held-out set v9 (blind, English)', () => {
       expect(report.seizures.recall).toBeGreaterThanOrEqual(0.98);
       expect(report.seizures.f1).toBeGreaterThanOrEqual(0.98);
       expect(report.seizureStory.accuracy).toBeGreaterThanOrEqual(0.88);
-      expect(report.persons.f1).toBeGreaterThanOrEqual(0.84);
+      // Persons 1.000 on branch persons2: the floor sits 0.02 under it.
+      expect(report.persons.f1).toBeGreaterThanOrEqual(0.98);
       expect(report.places.f1).toBeGreaterThanOrEqual(0.82);
       // Country 47/47 once tuned on (branch country): the floor sits two seizures below.
       expect(report.countryAccuracy.accuracy).toBeGreaterThanOrEqual(0.95);

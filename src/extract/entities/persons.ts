@@ -481,20 +481,36 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
       // name, else after one word) the name.
       if (roleTokens.length === 0 && nameTokens.length >= 3 && /^\s+$/.test(all[0]!.gapBefore)) {
         const idx = all[0]!.index;
-        const link = sentenceTokens[idx - 1];
-        const head = sentenceTokens[idx - 2];
+        // "Minister van Justitie en Veiligheid X", "Minister für Inneres und Sport X": a complement
+        // of two parts joined by "and"; the role's link and head come before the first part.
+        let li = idx - 1;
+        const and = sentenceTokens[li];
+        if (and && !and.name && gr.personAnd.test(` ${and.text} `) && /^\s+$/.test(all[0]!.gapBefore)) {
+          let k = li - 1;
+          while (k > 1 && li - k < 4 && sentenceTokens[k]!.name && /^\s+$/.test(sentenceTokens[k]!.gapBefore))
+            k--;
+          if (
+            k < li - 1 &&
+            gr.roleComplementLinks.has(lower(sentenceTokens[k]!)) &&
+            isHead(sentenceTokens[k - 1]!)
+          )
+            li = k;
+        }
+        const coordinated = li < idx - 1;
+        const link = sentenceTokens[li];
+        const head = sentenceTokens[li - 1];
         if (
           link &&
           head &&
-          !head.name &&
+          (!head.name || coordinated) &&
           gr.roleComplementLinks.has(lower(link)) &&
-          isHead(head, sentenceTokens[idx - 3]) &&
+          isHead(head, sentenceTokens[li - 2]) &&
           /^\s+$/.test(link.gapBefore)
         ) {
           const tagged = nameTokens.findIndex((tok, k) => k > 0 && tok.tags.has('FirstName'));
           const cut = tagged > 0 ? tagged : 1;
           if (nameTokens.length - cut >= 2) {
-            role = spanText(ctx, sentenceTokens.slice(lowerCaseRoleStart(idx - 1), nameTokens[cut]!.index));
+            role = spanText(ctx, sentenceTokens.slice(lowerCaseRoleStart(li), nameTokens[cut]!.index));
             nameTokens.splice(0, cut);
             isPerson = true;
           }
@@ -643,6 +659,14 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
         const prevTok = sentenceTokens[all[0]!.index - 1];
         const prev2 = sentenceTokens[all[0]!.index - 2];
         if (gr.age.test(after)) isPerson = true;
+        // "X, a 34-year-old driver": a name of two words or more ("Fahrer, der 41-jährige" is none).
+        else if (
+          nameTokens.length >= 2 &&
+          gr.ageApposition.test(after) &&
+          !isPlaceName(nameTokens) &&
+          !orgNames.includes(spanText(ctx, nameTokens))
+        )
+          isPerson = true;
         else if (prevTok && t.relations.has(lower(prevTok)) && /^,\s+$/.test(gapBefore)) {
           isPerson = true;
           role = prevTok.text;
@@ -669,9 +693,14 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
           if (nameTokens.length >= 3 && !named(first!) && named(second!)) nameTokens.shift();
         } else if (nameTokens.length >= 2 && nameTokens.length <= 4) {
           // ", alias el Mencho": a nickname after the name is as good as a speech verb.
+          // "X BL, said", "X KC, told": after the letters that follow the name.
+          const afterRun = ctx.text.slice(chunk.tokens.at(-1)!.end, chunk.tokens.at(-1)!.end + 200);
+          const speechAfter = cachedRegExp(`^,?\\s+(?:${ctx.tables.speechVerbs.join('|')})\\b`, 'i');
           const speech =
-            cachedRegExp(`^,?\\s+(?:${ctx.tables.speechVerbs.join('|')})\\b`, 'i').test(after) ||
-            gr.nicknameAfter.test(after);
+            speechAfter.test(after) ||
+            (chunk.tokens.length > all.length && speechAfter.test(afterRun)) ||
+            gr.nicknameAfter.test(after) ||
+            gr.personRelativeAfter.test(after);
           const saidBefore =
             prevTok !== undefined &&
             gr.speechBefore.test(prevTok.text) &&
@@ -729,6 +758,36 @@ export function findPersons(ctx: EntityContext, orgNames: string[]): Person[] {
       }
       if (!isPerson) continue;
       if (isPlaceName(nameTokens) && (role === null || roleClaim.length > 0)) continue;
+      // "Agnes Bay", "Ria Mirim", "la façade Atlantique": a place type where the language puts it
+      // (the run's last word in English, its first elsewhere, or a lower-case noun right before it)
+      // names a place, unless a title comes before the run or, in English, the gazetteer lacks it and
+      // a first name the parser knows opens it ("Michael Bay said"), or an age follows ("Jane Lake, 41,").
+      if (roleTokens.length === 0) {
+        const typeTok = ctx.gaz.language === 'en' ? nameTokens.at(-1)! : nameTokens[0]!;
+        const typed =
+          nameTokens.length >= 2 &&
+          gr.placeTypeWords.has(lower(typeTok)) &&
+          (role === null || roleClaim.length > 0) &&
+          !gr.age.test(after) &&
+          (ctx.gaz.language !== 'en' ||
+            ctx.gaz.lookup(spanText(ctx, nameTokens)).length > 0 ||
+            !nameTokens[0]!.tags.has('FirstName'));
+        const typeBefore = sentenceTokens[all[0]!.index - 1];
+        if (typed) continue;
+        if (
+          typeBefore !== undefined &&
+          !typeBefore.name &&
+          /^\s+$/.test(all[0]!.gapBefore) &&
+          gr.placeTypeWords.has(lower(typeBefore))
+        ) {
+          // "la façade Manche-Est": the feature's name whole, no town within it either.
+          claim(ctx, all);
+          continue;
+        }
+      }
+      // "Queen Tonga wharf", "a Red Devils chapter", "four Brand-Name motorcycles": a noun of a
+      // thing or a body right after the run, a title before it or not.
+      if (!last.possessive && gr.thingAfter.test(after)) continue;
       if (
         role === null &&
         placeNounBefore?.test(ctx.text.slice(Math.max(0, all[0]!.start - 40), all[0]!.start))

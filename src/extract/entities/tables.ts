@@ -103,6 +103,9 @@ export const ENTITY_SLOTS = [
   'not-name-words',
   'brand-words',
   'brand-after-words',
+  'place-type-words',
+  'thing-after-words',
+  'person-relatives',
   'currency-words',
   'masthead-words',
   'nickname-cues',
@@ -178,6 +181,14 @@ export interface EntityGrammar {
   personParticle: RegExp;
   /** Right after a name: a product noun that makes it a brand ("Louis Vuitton bags"). */
   brandAfter: RegExp;
+  /** Place-type words ("Bay", "Ria") that make a run with no title a place (the name's end in English, its start elsewhere). */
+  placeTypeWords: Set<string>;
+  /** Lower-case nouns right after a run that make it the name of a thing or a body ("X wharf", "X chapter"). */
+  thingAfter: RegExp;
+  /** A relative pronoun of persons after a run and its comma ("X, who was arrested"). */
+  personRelativeAfter: RegExp;
+  /** An age in an apposition after a run ("X, a 34-year-old driver"). */
+  ageApposition: RegExp;
   identifyVerbs: RegExp;
   identifyAs: Set<string>;
   namingVerbs: RegExp;
@@ -342,6 +353,13 @@ function grammarOf(slots: Slots): EntityGrammar {
     ),
     personParticle: new RegExp(`^\\s+(${g('person-particles')})\\s+(?=\\p{Lu})`, 'u'),
     brandAfter: new RegExp(`^\\s+${g('brand-after-words')}\\b`, 'u'),
+    ageApposition: new RegExp(
+      `^,\\s*(?:${g('apposition-articles')})\\s+${g('age-before')}(?![\\p{L}\\p{N}])`,
+      'u',
+    ),
+    personRelativeAfter: new RegExp(`^,\\s+(?:${g('person-relatives')})(?![\\p{L}])`, 'u'),
+    placeTypeWords: new Set(slots.words('place-type-words').map((w) => w.toLowerCase())),
+    thingAfter: new RegExp(`^\\s+(?:${g('thing-after-words')}|${g('brand-after-words')})(?![\\p{L}])`, 'u'),
     identifyVerbs: new RegExp(g('identify-verbs'), 'i'),
     identifyAs: new Set(slots.words('identify-as').map((w) => w.toLowerCase())),
     namingVerbs: new RegExp(`^${g('naming-verbs')}$`, 'i'),
