@@ -99,6 +99,25 @@ describe('the evidence is the precise statement', () => {
   });
 });
 
+describe('where the digits tie, the body figure wins over the headline, hedged or not', () => {
+  // "12 tonnes" and "more than 26,000 pounds" have two significant digits each: the body states
+  // the haul in the unit it was weighed in; the headline rounds a conversion.
+  run([
+    [
+      'en',
+      'Cutter brings home 12 tonnes of cocaine',
+      'Sailors offloaded more than 26,000 pounds of cocaine at the pier in Miami on Friday, officials said.',
+      ['cocaine 11793.40162'],
+    ],
+    [
+      'es',
+      'Decomisan 3 toneladas de cocaína en el puerto',
+      'Los agentes incautaron más de 3.100 kilos de cocaína el viernes en un contenedor de plátanos.',
+      ['cocaine 3100'],
+    ],
+  ]);
+});
+
 describe('two hauls that are not restatements stay two entries', () => {
   run([
     // beyond the tolerance of rounding

@@ -210,14 +210,15 @@ const PERIOD_RANK = { explicit: 2, carried: 1, none: 0 } as const;
 /**
  * The most precise statement of one haul (LABELING.md): more significant digits first ("2,045
  * kilograms" over "more than 2 tons", "359 kilos" in a subheading over "nearly 350 kg" in the
- * body, "2.975" over "three"), then a figure with no hedge over a qualified one, then the body
- * over a headline.
+ * body, "2.975" over "three"), then the body over a headline (a headline "19 tons" over "more
+ * than 38,000 pounds" in the body: the body's unit is the one weighed in), then a figure with no
+ * hedge over a qualified one.
  */
 function precision(c: Candidate): number {
   return (
     Math.min(9, significantDigits(c.quantity.value)) * 10 +
-    (c.quantity.approx ? 0 : 2) +
-    (titleQuantity(c) ? 0 : 1)
+    (titleQuantity(c) ? 0 : 2) +
+    (c.quantity.approx ? 0 : 1)
   );
 }
 
