@@ -18,7 +18,7 @@
  * (a table of the letters below U+0250), no regex. `tests/unit/leading-words.test.ts`
  * compares the fast path with the plain regex on every corpus sentence of every language.
  */
-import { classEnd, escapeEnd, groupEnd, quantifier } from './regex-source.ts';
+import { alternativesOf, classEnd, escapeEnd, groupEnd, quantifier } from './regex-source.ts';
 
 export interface LeadingWords {
   /** Whole first words (lower-case) a match may start with. */
@@ -103,37 +103,9 @@ function union(a: Set<string>, b: Set<string>): Set<string> {
   return out;
 }
 
-/** Split a sequence at its top-level `|`. */
-function alternatives(src: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let from = 0;
-  let j = 0;
-  while (j < src.length) {
-    const c = src[j]!;
-    if (c === '\\') {
-      j = escapeEnd(src, j);
-      continue;
-    }
-    if (c === '[') {
-      j = classEnd(src, j);
-      continue;
-    }
-    if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) {
-      out.push(src.slice(from, j));
-      from = j + 1;
-    }
-    j++;
-  }
-  out.push(src.slice(from));
-  return out;
-}
-
 /** The runs still open after `src` (a pattern, maybe with `|`), started from `open`. */
 function sequence(src: string, open: Set<string>, acc: Acc): Set<string> {
-  const alts = alternatives(src);
+  const alts = alternativesOf(src);
   if (alts.length > 1) {
     let out = new Set<string>();
     for (const a of alts) out = union(out, sequence(a, open, acc));
